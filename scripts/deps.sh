@@ -1,0 +1,49 @@
+#!/bin/sh
+# deps.sh build|test|run - make sure the Debian packages wincase needs are
+# here. As root it installs the missing ones with apt-get; otherwise it stops
+# with the exact command to run.
+set -eu
+mode=${1:-build}
+
+# pkg-config module -> Debian package
+need_pkg() {
+	case $1 in
+	ncursesw) echo libncurses-dev ;;
+	libcurl) echo libcurl4-openssl-dev ;;
+	jansson) echo libjansson-dev ;;
+	libsodium) echo libsodium-dev ;;
+	libmicrohttpd) echo libmicrohttpd-dev ;;
+	sqlite3) echo libsqlite3-dev ;;
+	inih) echo libinih-dev ;;
+	cmocka) echo libcmocka-dev ;;
+	esac
+}
+
+missing=""
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+modules="ncursesw libcurl jansson libsodium libmicrohttpd sqlite3 inih"
+[ "$mode" = test ] && modules="$modules cmocka"
+for m in $modules; do
+	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists "$m"; then
+		missing="$missing $(need_pkg "$m")"
+	fi
+done
+if [ "$mode" = test ]; then
+	for tool in tmux:tmux sqlite3:sqlite3 curl:curl; do
+		command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
+	done
+fi
+[ -z "$missing" ] && exit 0
+
+line="apt-get update && apt-get install -y$missing"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >&2
+	apt-get install -y -qq $missing >&2
+else
+	echo "deps: missing packages:$missing" >&2
+	echo "deps: run as root:  $line" >&2
+	exit 1
+fi

@@ -1,0 +1,49 @@
+#!/bin/bash
+# run.sh - run every test program and script, read their TAP lines
+# ("ok N ..." / "not ok N ..."), and end with "N passed, N failed".
+# A program that exits non-zero without reporting a failure counts as one.
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+BIN=${BIN:-bin}
+export WINCASE_BIN="$PWD/$BIN/wincase" WINCASED_BIN="$PWD/$BIN/wincased"
+export WINCASE_CONF="$PWD/conf" WINCASE_TESTS="$PWD/tests"
+export CMOCKA_MESSAGE_OUTPUT=TAP LC_ALL=C.UTF-8
+logdir="$BUILD/test-logs"
+rm -rf "$logdir" && mkdir -p "$logdir"
+
+passed=0 failed=0
+only=${1:-}
+run_one() { # name command...
+	local name=$1 log="$logdir/$1.log" rc ok notok
+	shift
+	case "$name" in *"$only"*) ;; *) return ;; esac
+	"$@" >"$log" 2>&1 </dev/null
+	rc=$?
+	ok=$(grep -c '^ok ' "$log")
+	notok=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$notok" -eq 0 ]; then
+		notok=1
+		echo "not ok - $name exited with status $rc" >>"$log"
+	fi
+	passed=$((passed + ok))
+	failed=$((failed + notok))
+	if [ "$notok" -gt 0 ]; then
+		printf 'FAIL %-28s %3d passed, %d failed (log: %s)\n' "$name" "$ok" "$notok" "$log"
+		grep -E '^not ok|^# ' "$log" | head -40 | sed 's/^/    /'
+	else
+		printf 'ok   %-28s %3d passed\n' "$name" "$ok"
+	fi
+}
+
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	run_one "$(basename "$t")" "$t"
+done
+for t in tests/e2e/test_*.sh; do
+	[ -f "$t" ] || continue
+	run_one "$(basename "$t" .sh)" bash "$t"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
