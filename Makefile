@@ -15,7 +15,7 @@ CC      ?= cc
 
 PKG_CLIENT := ncursesw libcurl jansson libsodium inih
 PKG_SERVER := libmicrohttpd sqlite3 jansson libsodium inih
-PKG_TEST   := cmocka
+TEST_LIBS  := -lcmocka
 
 CFLAGS_BASE := -std=c11 -Wall -Wextra -Werror -g -O2 -DWINCASE_SHARE_DIR=\"$(PREFIX)/share/wincase\" \
 	-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1 \
@@ -34,11 +34,11 @@ endif
 $(BUILD)/config.mk: scripts/deps.sh
 	@mkdir -p $(BUILD)
 	@scripts/deps.sh build
-	@{ echo 'CLIENT_CFLAGS := $(filter-out -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKG_CLIENT) 2>/dev/null))'; \
+	@{ echo 'CLIENT_CFLAGS := '"$$(pkg-config --cflags $(PKG_CLIENT) | sed 's/-D_XOPEN_SOURCE=600//; s/-D_DEFAULT_SOURCE//')"; \
 	  echo 'CLIENT_LIBS := '"$$(pkg-config --libs $(PKG_CLIENT))"; \
 	  echo 'SERVER_CFLAGS := '"$$(pkg-config --cflags $(PKG_SERVER))"; \
 	  echo 'SERVER_LIBS := '"$$(pkg-config --libs $(PKG_SERVER))"; \
-	  echo 'TEST_LIBS := '"$$(pkg-config --libs $(PKG_TEST) 2>/dev/null)"; } > $@.tmp
+	  } > $@.tmp
 	@mv $@.tmp $@
 
 ALL_CFLAGS = $(CFLAGS_BASE) $(CLIENT_CFLAGS) $(SERVER_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
