@@ -1,0 +1,137 @@
+/* net.h - the REST client of wincase (API.md) on libcurl and jansson.
+ *
+ * One reused CURL handle per client, connect and total timeouts, the Bearer
+ * token after login, JSON in and out. An error answer of the server becomes a
+ * struct wc_error with the server's code, field and message; a request that
+ * never reached the server becomes code "offline". Text that comes from the
+ * server passes text_sanitize once, here, before it reaches any screen.
+ * net/ knows curl and core/, never curses. */
+#ifndef WINCASE_NET_H
+#define WINCASE_NET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "wincase/catalog.h"
+#include "wincase/error.h"
+
+struct net_client;
+
+struct net_options {
+	const char *base_url; /* "http://127.0.0.1:8080", without "/v1" */
+	long connect_timeout_ms;
+	long timeout_ms; /* the whole request */
+};
+
+/* New client (free with net_client_free), or NULL with err. */
+struct net_client *net_client_new(const struct net_options *opt,
+				  struct wc_error *err);
+void net_client_free(struct net_client **client);
+
+/* Copies token; NULL forgets it. Returns -1 only when out of memory. */
+int net_client_set_token(struct net_client *client, const char *token);
+/* False after a request that did not reach the server, true after any
+ * answer from it (an error answer included). */
+bool net_client_online(const struct net_client *client);
+const char *net_client_url(const struct net_client *client);
+
+/* One request. method "GET", "POST", "PUT" or "DELETE"; path starts with
+ * "/v1/"; body is borrowed and may be NULL; idempotency_key may be NULL.
+ * Returns 0 for a 2xx answer with *out a new reference to its JSON (NULL
+ * when the answer has no body; out may be NULL). Otherwise -1 and err holds
+ * the server's error, or "offline" (transport failure) or "bad_response"
+ * (an answer that is not the JSON error format). */
+int net_request(struct net_client *client, const char *method, const char *path,
+		const json_t *body, const char *idempotency_key, json_t **out,
+		struct wc_error *err);
+
+#define NET_IDEMPOTENCY_KEY_SIZE 33 /* 32 hex digits and NUL */
+/* A fresh random Idempotency-Key (libsodium). */
+void net_idempotency_key_new(char out[NET_IDEMPOTENCY_KEY_SIZE]);
+
+/* ---- The model as the client needs it (all strings owned, sanitised). */
+
+struct net_user {
+	char *username;
+	char *display_name;
+	char *role;
+	char *window;
+	char *department;
+};
+
+struct net_inquiry {
+	char *id;
+	char *no;
+	char *status;
+	char *channel;
+	char *topic;
+	char *item_code;
+	char *window;
+	char *created_at;
+	char *applicant_name;
+	int version;
+};
+
+struct net_inquiry_list {
+	size_t n;
+	struct net_inquiry *items;
+};
+
+/* Items in the list form of GET /v1/items: code, name, department, days and
+ * flags are set; materials and scenarios are empty. */
+struct net_item_list {
+	size_t n;
+	struct item *items;
+};
+
+/* What the new-inquiry form sends; NULL or "" fields are left out. */
+struct net_inquiry_draft {
+	const char *applicant_name;
+	const char *id_type; /* API name: "resident_id", ... */
+	const char *id_no;
+	const char *phone;
+	const char *channel; /* "counter", "phone", "online" */
+	const char *topic;
+	const char *item_code;
+};
+
+/* POST /v1/sessions; on success the client keeps the token and *user is
+ * filled (release with net_user_release). window may be NULL or "". */
+int net_login(struct net_client *client, const char *username,
+	      const char *password, const char *window, struct net_user *user,
+	      struct wc_error *err);
+/* DELETE /v1/sessions/current, then forget the token. */
+int net_logout(struct net_client *client, struct wc_error *err);
+/* GET /v1/health: 0 when the server answers "ok". */
+int net_health(struct net_client *client, struct wc_error *err);
+
+/* GET /v1/inquiries?scope=mine, every page, leaving out closed ones. */
+int net_inquiries_mine(struct net_client *client, struct net_inquiry_list *out,
+		       struct wc_error *err);
+/* POST /v1/inquiries with the key; *out gets the created inquiry. */
+int net_inquiry_create(struct net_client *client,
+		       const struct net_inquiry_draft *draft,
+		       const char *idempotency_key, struct net_inquiry *out,
+		       struct wc_error *err);
+/* GET /v1/items, every page. */
+int net_items_list(struct net_client *client, struct net_item_list *out,
+		   struct wc_error *err);
+
+/* Parse one object of the API (exposed for tests). 0 or -1 with err. */
+int net_user_from_json(const json_t *obj, struct net_user *out,
+		       struct wc_error *err);
+int net_inquiry_from_json(const json_t *obj, struct net_inquiry *out,
+			  struct wc_error *err);
+int net_item_from_json(const json_t *obj, struct item *out,
+		       struct wc_error *err);
+
+void net_user_release(struct net_user *user);
+void net_inquiry_release(struct net_inquiry *inquiry);
+void net_inquiry_list_release(struct net_inquiry_list *list);
+void net_item_list_release(struct net_item_list *list);
+/* Frees what net_item_from_json allocated in *item. */
+void net_item_release(struct item *item);
+
+#endif

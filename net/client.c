@@ -1,0 +1,299 @@
+/* client.c - the HTTP transport of net.h: one reused CURL handle, JSON in
+ * and out, the error body of API.md turned into a struct wc_error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include "wincase/net.h"
+
+/* An answer larger than this is refused: lists are paged by the server. */
+#define NET_MAX_ANSWER (8u * 1024u * 1024u)
+
+struct net_client {
+	CURL *curl;
+	char *base_url;
+	char *token;
+	long connect_timeout_ms;
+	long timeout_ms;
+	bool online;
+};
+
+struct answer {
+	char *data;
+	size_t len;
+	size_t cap;
+	bool too_large;
+};
+
+static size_t answer_write(char *ptr, size_t size, size_t nmemb, void *user)
+{
+	struct answer *a = user;
+	size_t n = size * nmemb;
+
+	if (a->len + n + 1 > NET_MAX_ANSWER) {
+		a->too_large = true;
+		return 0; /* makes curl stop with CURLE_WRITE_ERROR */
+	}
+	if (a->len + n + 1 > a->cap) {
+		size_t cap = a->cap ? a->cap : 4096;
+		char *p;
+
+		while (cap < a->len + n + 1)
+			cap *= 2;
+		p = realloc(a->data, cap);
+		if (!p)
+			return 0;
+		a->data = p;
+		a->cap = cap;
+	}
+	memcpy(a->data + a->len, ptr, n);
+	a->len += n;
+	a->data[a->len] = '\0';
+	return n;
+}
+
+struct net_client *net_client_new(const struct net_options *opt,
+				  struct wc_error *err)
+{
+	struct net_client *c = NULL;
+	size_t len;
+
+	if (!opt || !opt->base_url || strncmp(opt->base_url, "http", 4) != 0) {
+		wc_error_set(err, "bad_url", "server",
+			     "server URL must start with http:// or https://");
+		return NULL;
+	}
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		wc_error_set(err, "internal", NULL, "curl_global_init failed");
+		return NULL;
+	}
+	c = calloc(1, sizeof(*c));
+	if (!c)
+		goto fail;
+	c->curl = curl_easy_init();
+	c->base_url = strdup(opt->base_url);
+	if (!c->curl || !c->base_url)
+		goto fail;
+	len = strlen(c->base_url);
+	while (len > 0 && c->base_url[len - 1] == '/')
+		c->base_url[--len] = '\0';
+	c->connect_timeout_ms =
+	    opt->connect_timeout_ms > 0 ? opt->connect_timeout_ms : 3000;
+	c->timeout_ms = opt->timeout_ms > 0 ? opt->timeout_ms : 10000;
+	c->online = true;
+	return c;
+fail:
+	wc_error_set(err, "internal", NULL, "out of memory");
+	net_client_free(&c);
+	if (!c)
+		curl_global_cleanup();
+	return NULL;
+}
+
+void net_client_free(struct net_client **client)
+{
+	struct net_client *c = *client;
+
+	if (!c)
+		return;
+	if (c->curl)
+		curl_easy_cleanup(c->curl);
+	if (c->token)
+		sodium_memzero(c->token, strlen(c->token));
+	free(c->token);
+	free(c->base_url);
+	free(c);
+	*client = NULL;
+	curl_global_cleanup();
+}
+
+int net_client_set_token(struct net_client *client, const char *token)
+{
+	char *copy = NULL;
+
+	if (token) {
+		copy = strdup(token);
+		if (!copy)
+			return -1;
+	}
+	if (client->token)
+		sodium_memzero(client->token, strlen(client->token));
+	free(client->token);
+	client->token = copy;
+	return 0;
+}
+
+bool net_client_online(const struct net_client *client)
+{
+	return client->online;
+}
+
+const char *net_client_url(const struct net_client *client)
+{
+	return client->base_url;
+}
+
+void net_idempotency_key_new(char out[NET_IDEMPOTENCY_KEY_SIZE])
+{
+	unsigned char raw[16];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(out, NET_IDEMPOTENCY_KEY_SIZE, raw, sizeof(raw));
+}
+
+/* The error body {"error":{"code","message","field"}} into err. */
+static void error_from_answer(long status, const struct answer *a,
+			      struct wc_error *err)
+{
+	json_t *root = NULL, *e;
+	const char *code, *msg, *field;
+
+	if (a->data)
+		root = json_loadb(a->data, a->len, 0, NULL);
+	e = json_object_get(root, "error");
+	code = json_string_value(json_object_get(e, "code"));
+	if (!code) {
+		wc_error_set(err, status >= 500 ? "internal" : "bad_response",
+			     NULL, "HTTP %ld without an error body", status);
+		goto done;
+	}
+	msg = json_string_value(json_object_get(e, "message"));
+	field = json_string_value(json_object_get(e, "field"));
+	wc_error_set(err, code, field, "%s", msg ? msg : "");
+done:
+	json_decref(root);
+}
+
+static int request_setup(struct net_client *c, const char *method,
+			 const char *url, const char *body_text,
+			 struct curl_slist *headers, struct answer *a)
+{
+	CURL *h = c->curl;
+
+	curl_easy_reset(h);
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, c->timeout_ms);
+	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, answer_write);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, a);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, "wincase/0.1");
+	if (strcmp(method, "GET") == 0) {
+		curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+	} else {
+		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS,
+				 body_text ? body_text : "");
+	}
+	return 0;
+}
+
+static struct curl_slist *headers_build(const struct net_client *c,
+					const char *idempotency_key,
+					bool has_body)
+{
+	struct curl_slist *list = NULL, *next;
+	char line[512];
+
+	list = curl_slist_append(NULL, "Accept: application/json");
+	if (list && has_body) {
+		next =
+		    curl_slist_append(list, "Content-Type: application/json");
+		list = next ? next : (curl_slist_free_all(list), NULL);
+	}
+	if (list && c->token) {
+		snprintf(line, sizeof(line), "Authorization: Bearer %s",
+			 c->token);
+		next = curl_slist_append(list, line);
+		sodium_memzero(line, sizeof(line));
+		list = next ? next : (curl_slist_free_all(list), NULL);
+	}
+	if (list && idempotency_key) {
+		snprintf(line, sizeof(line), "Idempotency-Key: %s",
+			 idempotency_key);
+		next = curl_slist_append(list, line);
+		list = next ? next : (curl_slist_free_all(list), NULL);
+	}
+	if (list) { /* no "Expect: 100-continue" round trip */
+		next = curl_slist_append(list, "Expect:");
+		list = next ? next : (curl_slist_free_all(list), NULL);
+	}
+	return list;
+}
+
+int net_request(struct net_client *client, const char *method, const char *path,
+		const json_t *body, const char *idempotency_key, json_t **out,
+		struct wc_error *err)
+{
+	struct answer a = {0};
+	struct curl_slist *headers = NULL;
+	char *url = NULL, *body_text = NULL;
+	json_t *root = NULL;
+	long status = 0;
+	CURLcode rc;
+	int ret = -1;
+
+	if (out)
+		*out = NULL;
+	if (body) {
+		body_text = json_dumps(body, JSON_COMPACT);
+		if (!body_text) {
+			wc_error_set(err, "internal", NULL,
+				     "json_dumps failed");
+			goto done;
+		}
+	}
+	url = malloc(strlen(client->base_url) + strlen(path) + 1);
+	headers = headers_build(client, idempotency_key, body != NULL);
+	if (!url || !headers) {
+		wc_error_set(err, "internal", NULL, "out of memory");
+		goto done;
+	}
+	strcpy(url, client->base_url);
+	strcat(url, path);
+	request_setup(client, method, url, body_text, headers, &a);
+	rc = curl_easy_perform(client->curl);
+	if (rc != CURLE_OK && !a.too_large) {
+		client->online = false;
+		wc_error_set(err, "offline", NULL, "%s",
+			     curl_easy_strerror(rc));
+		goto done;
+	}
+	client->online = true;
+	if (a.too_large) {
+		wc_error_set(err, "bad_response", NULL, "answer too large");
+		goto done;
+	}
+	curl_easy_getinfo(client->curl, CURLINFO_RESPONSE_CODE, &status);
+	if (status < 200 || status > 299) {
+		error_from_answer(status, &a, err);
+		goto done;
+	}
+	if (a.len > 0) {
+		root = json_loadb(a.data, a.len, 0, NULL);
+		if (!root) {
+			wc_error_set(err, "bad_response", NULL,
+				     "answer is not JSON");
+			goto done;
+		}
+	}
+	if (out) {
+		*out = root;
+		root = NULL;
+	}
+	ret = 0;
+done:
+	json_decref(root);
+	curl_slist_free_all(headers);
+	free(url);
+	free(body_text);
+	free(a.data);
+	return ret;
+}

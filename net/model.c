@@ -1,0 +1,169 @@
+/* model.c - API objects into the client's structs. Every string that comes
+ * from the server passes text_sanitize here, once (DESIGN.md 4). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wincase/net.h"
+#include "wincase/text.h"
+
+/* A sanitised copy of obj[key]: strings as they are, integers in decimal,
+ * missing or null as NULL. Returns -1 only when out of memory. */
+static int text_get(const json_t *obj, const char *key, char **out)
+{
+	const json_t *v = json_object_get(obj, key);
+	char num[32];
+
+	*out = NULL;
+	if (json_is_string(v)) {
+		*out = text_sanitize(json_string_value(v), 0);
+		return *out ? 0 : -1;
+	}
+	if (json_is_integer(v)) {
+		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+			 json_integer_value(v));
+		*out = strdup(num);
+		return *out ? 0 : -1;
+	}
+	return 0;
+}
+
+static int oom(struct wc_error *err)
+{
+	return wc_error_set(err, "internal", NULL, "out of memory");
+}
+
+int net_user_from_json(const json_t *obj, struct net_user *out,
+		       struct wc_error *err)
+{
+	struct net_user u = {0};
+
+	if (!json_is_object(obj))
+		return wc_error_set(err, "bad_response", "user",
+				    "user is not an object");
+	if (text_get(obj, "username", &u.username) ||
+	    text_get(obj, "display_name", &u.display_name) ||
+	    text_get(obj, "role", &u.role) ||
+	    text_get(obj, "window", &u.window) ||
+	    text_get(obj, "department", &u.department)) {
+		net_user_release(&u);
+		return oom(err);
+	}
+	if (!u.username) {
+		net_user_release(&u);
+		return wc_error_set(err, "bad_response", "user.username",
+				    "user without a username");
+	}
+	*out = u;
+	return 0;
+}
+
+void net_user_release(struct net_user *user)
+{
+	free(user->username);
+	free(user->display_name);
+	free(user->role);
+	free(user->window);
+	free(user->department);
+	memset(user, 0, sizeof(*user));
+}
+
+int net_inquiry_from_json(const json_t *obj, struct net_inquiry *out,
+			  struct wc_error *err)
+{
+	struct net_inquiry q = {0};
+	const json_t *applicant = json_object_get(obj, "applicant");
+
+	if (!json_is_object(obj))
+		return wc_error_set(err, "bad_response", "inquiry",
+				    "inquiry is not an object");
+	if (text_get(obj, "id", &q.id) || text_get(obj, "no", &q.no) ||
+	    text_get(obj, "status", &q.status) ||
+	    text_get(obj, "channel", &q.channel) ||
+	    text_get(obj, "topic", &q.topic) ||
+	    text_get(obj, "item_code", &q.item_code) ||
+	    text_get(obj, "window", &q.window) ||
+	    text_get(obj, "created_at", &q.created_at) ||
+	    text_get(applicant, "name", &q.applicant_name)) {
+		net_inquiry_release(&q);
+		return oom(err);
+	}
+	q.version = (int)json_integer_value(json_object_get(obj, "version"));
+	if (!q.id) {
+		net_inquiry_release(&q);
+		return wc_error_set(err, "bad_response", "inquiry.id",
+				    "inquiry without an id");
+	}
+	*out = q;
+	return 0;
+}
+
+void net_inquiry_release(struct net_inquiry *q)
+{
+	free(q->id);
+	free(q->no);
+	free(q->status);
+	free(q->channel);
+	free(q->topic);
+	free(q->item_code);
+	free(q->window);
+	free(q->created_at);
+	free(q->applicant_name);
+	memset(q, 0, sizeof(*q));
+}
+
+void net_inquiry_list_release(struct net_inquiry_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		net_inquiry_release(&list->items[i]);
+	free(list->items);
+	list->items = NULL;
+	list->n = 0;
+}
+
+int net_item_from_json(const json_t *obj, struct item *out,
+		       struct wc_error *err)
+{
+	struct item it = {0};
+
+	if (!json_is_object(obj))
+		return wc_error_set(err, "bad_response", "item",
+				    "item is not an object");
+	if (text_get(obj, "code", &it.code) ||
+	    text_get(obj, "name", &it.name) ||
+	    text_get(obj, "department", &it.department)) {
+		net_item_release(&it);
+		return oom(err);
+	}
+	if (!it.code || !it.name) {
+		net_item_release(&it);
+		return wc_error_set(err, "bad_response", "item.code",
+				    "item without code or name");
+	}
+	it.legal_days =
+	    (int)json_integer_value(json_object_get(obj, "legal_days"));
+	it.promised_days =
+	    (int)json_integer_value(json_object_get(obj, "promised_days"));
+	it.tolerant = json_is_true(json_object_get(obj, "tolerant"));
+	it.major_project = json_is_true(json_object_get(obj, "major_project"));
+	*out = it;
+	return 0;
+}
+
+void net_item_release(struct item *item)
+{
+	free(item->code);
+	free(item->name);
+	free(item->department);
+	memset(item, 0, sizeof(*item));
+}
+
+void net_item_list_release(struct net_item_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		net_item_release(&list->items[i]);
+	free(list->items);
+	list->items = NULL;
+	list->n = 0;
+}
