@@ -142,12 +142,12 @@ static bool text_is_bidi(uint32_t c)
 	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
-/* Write the visible form of the code point (or invalid byte) at s into out
- * (room for 8 bytes) and return its length; 0 means "copy unchanged". */
+/* Write the visible form of code point c, decoded from used bytes, into out
+ * (8 bytes and a NUL) and return its length; 0 means "copy unchanged".
+ * An invalid byte arrives as a one-byte U+FFFD; a real U+FFFD uses three. */
 static size_t text_visible(uint32_t c, size_t used, unsigned flags, char out[9])
 {
 	if (c == TEXT_REPLACEMENT && used == 1) {
-		/* An invalid byte: decode reports it as one-byte U+FFFD. */
 		memcpy(out, "\xEF\xBF\xBD", 3);
 		return 3;
 	}
@@ -163,6 +163,7 @@ static size_t text_visible(uint32_t c, size_t used, unsigned flags, char out[9])
 		return 2;
 	}
 	if ((c >= 0x80 && c <= 0x9F) || text_is_bidi(c)) {
+		/* Every code point shown this way is below U+10000. */
 		snprintf(out, 9, "<U+%04X>", (unsigned)(c & 0xFFFF));
 		return 8;
 	}

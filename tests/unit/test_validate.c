@@ -142,6 +142,61 @@ static void test_uscc_table(void **state)
 	assert_int_equal(validate_uscc_check("9135"), '\0');
 }
 
+/* The check character catches every single-character error and every swap
+ * of two different neighbours: what the weights are chosen for. */
+static void test_check_catches_typos(void **state)
+{
+	static const char *const residents[] = {"11010519491231002X",
+						"440308199901011234"};
+	static const char *const usccs[] = {"91350100M000100Y43",
+					    "914403001922038216"};
+	static const char digits[] = "0123456789";
+	static const char uscc_chars[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	char id[19];
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		for (size_t pos = 0; pos < 18; pos++) {
+			for (const char *c = digits; *c; c++) {
+				memcpy(id, residents[k], 19);
+				if (id[pos] == *c)
+					continue;
+				id[pos] = *c;
+				assert_int_not_equal(
+				    validate_resident_id(id, 0), VALID_OK);
+			}
+			for (const char *c = uscc_chars; *c; c++) {
+				memcpy(id, usccs[k], 19);
+				if (id[pos] == *c)
+					continue;
+				id[pos] = *c;
+				assert_int_not_equal(validate_uscc(id),
+						     VALID_OK);
+			}
+		}
+		for (size_t pos = 0; pos + 1 < 18; pos++) {
+			char t;
+
+			memcpy(id, residents[k], 19);
+			if (id[pos] != id[pos + 1]) {
+				t = id[pos];
+				id[pos] = id[pos + 1];
+				id[pos + 1] = t;
+				assert_int_not_equal(
+				    validate_resident_id(id, 0), VALID_OK);
+			}
+			memcpy(id, usccs[k], 19);
+			if (id[pos] != id[pos + 1]) {
+				t = id[pos];
+				id[pos] = id[pos + 1];
+				id[pos + 1] = t;
+				assert_int_not_equal(validate_uscc(id),
+						     VALID_OK);
+			}
+		}
+	}
+}
+
 static void test_passport_and_other(void **state)
 {
 	static const struct {
@@ -303,6 +358,7 @@ int main(void)
 	    cmocka_unit_test(test_resident_id_table),
 	    cmocka_unit_test(test_resident_id_check),
 	    cmocka_unit_test(test_uscc_table),
+	    cmocka_unit_test(test_check_catches_typos),
 	    cmocka_unit_test(test_passport_and_other),
 	    cmocka_unit_test(test_id_type_names),
 	    cmocka_unit_test(test_phone_table),
