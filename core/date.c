@@ -5,7 +5,6 @@
  * libc involvement, so a date never shifts with TZ or DST. */
 #include "wincase/date.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static bool date_is_leap(int year)
@@ -103,14 +102,26 @@ bool date_parse(const char *text, wc_day *out)
 	return true;
 }
 
+/* Writes n decimal digits of v (0 <= v < 10^n). */
+static void date_put_digits(char *out, int v, int n)
+{
+	for (int i = n - 1; i >= 0; i--) {
+		out[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 void date_format(wc_day d, char out[DATE_TEXT_SIZE])
 {
 	int y, m, day;
 
 	date_to_ymd(d, &y, &m, &day);
-	if (y < 0 || y > 9999) {
-		snprintf(out, DATE_TEXT_SIZE, "0000-00-00");
-		return;
-	}
-	snprintf(out, DATE_TEXT_SIZE, "%04d-%02d-%02d", y, m, day);
+	if (y < 0 || y > 9999)
+		y = m = day = 0; /* out of range: "0000-00-00", never garbage */
+	date_put_digits(out, y, 4);
+	out[4] = '-';
+	date_put_digits(out + 5, m, 2);
+	out[7] = '-';
+	date_put_digits(out + 8, day, 2);
+	out[10] = '\0';
 }

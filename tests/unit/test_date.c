@@ -103,6 +103,11 @@ static void test_date_parse(void **state)
 		assert_string_equal(text, cases[i].text);
 	}
 	assert_false(date_parse(NULL, &d));
+	/* Outside 0000-9999 the text is recognisably not a date. */
+	date_format(date_from_ymd(10000, 1, 1), text);
+	assert_string_equal(text, "0000-00-00");
+	date_format(date_from_ymd(1, 1, 1), text);
+	assert_string_equal(text, "0001-01-01");
 }
 
 int main(void)
