@@ -213,6 +213,40 @@ static void test_calendar_between(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* Properties over every start day of 2025: the due date of n > 0 working
+ * days is a working day, and between() inverts add(). */
+static void test_calendar_add_between_property(void **state)
+{
+	const struct calendar *cal = *state;
+	wc_day first = day_of("2025-01-01"), last = day_of("2025-12-31");
+	struct wc_error err = {0};
+	wc_day due, prev;
+	bool work;
+	int back;
+
+	for (wc_day from = first; from <= last; from++) {
+		prev = from;
+		for (int n = 0; n <= 30; n++) {
+			assert_int_equal(
+			    calendar_add_working_days(cal, from, n, &due, &err),
+			    0);
+			assert_int_equal(calendar_working_days_between(
+					     cal, from, due, &back, &err),
+					 0);
+			assert_int_equal(back, n);
+			if (n == 0) {
+				assert_int_equal(due, from);
+				continue;
+			}
+			assert_int_equal(
+			    calendar_is_workday(cal, due, &work, &err), 0);
+			assert_true(work);
+			assert_true(due > prev);
+			prev = due;
+		}
+	}
+}
+
 /* A year that is not loaded is an error, never a guess. */
 static void test_calendar_missing_year(void **state)
 {
@@ -378,6 +412,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_calendar_add_working_days,
 					    setup_shipped, teardown_calendar),
 	    cmocka_unit_test_setup_teardown(test_calendar_between,
+					    setup_shipped, teardown_calendar),
+	    cmocka_unit_test_setup_teardown(test_calendar_add_between_property,
 					    setup_shipped, teardown_calendar),
 	    cmocka_unit_test_setup_teardown(test_calendar_missing_year,
 					    setup_shipped, teardown_calendar),

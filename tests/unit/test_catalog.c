@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -305,6 +306,87 @@ static void test_catalog_matches(void **state)
 	json_decref(in);
 }
 
+/* Every value of the item replaced in turn by values of other types: the
+ * loader refuses or accepts, never crashes or leaks (run under ASan). */
+static void replace_each_value(json_t *root, json_t *node, size_t *loads)
+{
+	const char *replacements[] = {"null", "true", "-7",   "\"\"",
+				      "[]",   "{}",   "\"x\""};
+	const char *key;
+	json_t *child, *saved;
+	void *tmp;
+	size_t i;
+
+	if (json_is_object(node)) {
+		json_object_foreach_safe(node, tmp, key, child)
+		{
+			saved = json_incref(child);
+			for (i = 0; i < 7; i++) {
+				struct wc_error err = {0};
+				struct catalog *cat;
+
+				json_object_set_new(node, key,
+						    json_loads(replacements[i],
+							       JSON_DECODE_ANY,
+							       NULL));
+				cat = catalog_from_json(root, &err);
+				if (!cat)
+					assert_true(err.code[0] != '\0');
+				catalog_free(&cat);
+				(*loads)++;
+			}
+			json_object_set_new(node, key, saved);
+			replace_each_value(root, saved, loads);
+		}
+	} else if (json_is_array(node)) {
+		json_array_foreach(node, i, child)
+		{
+			replace_each_value(root, child, loads);
+		}
+	}
+}
+
+static void test_catalog_hostile_values(void **state)
+{
+	json_t *item = base_json(), *root = catalog_of(item, NULL);
+	size_t loads = 0;
+
+	(void)state;
+	replace_each_value(root, item, &loads);
+	assert_true(loads > 300);
+	json_decref(root);
+	json_decref(item);
+}
+
+/* Truncated text at every length: a clean error, never a crash. */
+static void test_catalog_truncated_text(void **state)
+{
+	static const char prefix[] = "{\"items\":[";
+	size_t n = strlen(base_item);
+	char *text = malloc(sizeof(prefix) + n + 2);
+
+	(void)state;
+	assert_non_null(text);
+	memcpy(text, prefix, sizeof(prefix) - 1);
+	memcpy(text + sizeof(prefix) - 1, base_item, n);
+	memcpy(text + sizeof(prefix) - 1 + n, "]}", 2);
+	for (size_t len = 0; len < sizeof(prefix) - 1 + n + 2; len++) {
+		struct wc_error err = {0};
+
+		assert_null(catalog_load_text(text, len, &err));
+		assert_string_equal(err.code, "invalid_field");
+	}
+	{
+		struct wc_error err = {0};
+		struct catalog *cat =
+		    catalog_load_text(text, sizeof(prefix) - 1 + n + 2, &err);
+
+		assert_non_null(cat);
+		catalog_free(&cat);
+	}
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -314,6 +396,8 @@ int main(void)
 	    cmocka_unit_test(test_catalog_refuses),
 	    cmocka_unit_test(test_catalog_error_messages),
 	    cmocka_unit_test(test_catalog_matches),
+	    cmocka_unit_test(test_catalog_hostile_values),
+	    cmocka_unit_test(test_catalog_truncated_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
