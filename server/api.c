@@ -1,0 +1,175 @@
+/* api.c - replies and request helpers shared by the handlers. */
+#include "api.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <microhttpd.h>
+#include <sodium.h>
+
+static json_t *error_body(const char *code, const char *field,
+			  const char *message)
+{
+	json_t *e = json_pack("{s:s, s:s}", "code", code, "message", message);
+
+	if (field && field[0])
+		json_object_set_new(e, "field", json_string(field));
+	return json_pack("{s:o}", "error", e);
+}
+
+void api_error(struct api_reply *rep, unsigned status, const char *code,
+	       const char *field, const char *fmt, ...)
+{
+	char message[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	json_decref(rep->body);
+	rep->status = status;
+	rep->body = error_body(code, field, message);
+	rep->etag[0] = rep->location[0] = '\0';
+}
+
+void api_error_from(struct api_reply *rep, unsigned status,
+		    const struct wc_error *err)
+{
+	api_error(rep, status, err->code[0] ? err->code : "internal",
+		  err->field, "%s", err->message);
+}
+
+void api_internal(struct api_reply *rep, const struct wc_error *err)
+{
+	fprintf(stderr, "wincased: internal error: %s\n",
+		err ? err->message : "unknown");
+	api_error(rep, 500, "internal", NULL, "internal error");
+}
+
+void api_ok(struct api_reply *rep, unsigned status, json_t *body)
+{
+	json_decref(rep->body);
+	rep->status = status;
+	rep->body = body;
+}
+
+const char *api_query(const struct api_request *req, const char *name)
+{
+	return MHD_lookup_connection_value(req->connection,
+					   MHD_GET_ARGUMENT_KIND, name);
+}
+
+bool api_query_limit(const struct api_request *req, struct api_reply *rep,
+		     int *limit)
+{
+	const char *text = api_query(req, "limit");
+	char *end = NULL;
+	long v;
+
+	*limit = 50;
+	if (!text)
+		return true;
+	v = strtol(text, &end, 10);
+	if (end == text || *end || v < 1 || v > 200) {
+		api_error(rep, 400, "bad_request", "limit",
+			  "limit must be an integer from 1 to 200");
+		return false;
+	}
+	*limit = (int)v;
+	return true;
+}
+
+bool api_body_object(struct api_request *req, struct api_reply *rep)
+{
+	if (json_is_object(req->body))
+		return true;
+	api_error(rep, 400, "bad_request", NULL,
+		  req->body ? "the body must be a JSON object"
+			    : "a JSON body is required");
+	return false;
+}
+
+bool api_get_string(const json_t *obj, const char *key, const char *field,
+		    bool required, struct api_reply *rep, const char **out)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	if (!v || json_is_null(v)) {
+		if (!required)
+			return true;
+		api_error(rep, 400, "bad_request", field, "%s is required",
+			  field);
+		return false;
+	}
+	if (!json_is_string(v)) {
+		api_error(rep, 400, "bad_request", field, "%s must be a string",
+			  field);
+		return false;
+	}
+	*out = json_string_value(v);
+	return true;
+}
+
+bool api_get_object(const json_t *obj, const char *key, const char *field,
+		    bool required, struct api_reply *rep, const json_t **out)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	if (!v || json_is_null(v)) {
+		if (!required)
+			return true;
+		api_error(rep, 400, "bad_request", field, "%s is required",
+			  field);
+		return false;
+	}
+	if (!json_is_object(v)) {
+		api_error(rep, 400, "bad_request", field,
+			  "%s must be an object", field);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+json_t *api_list(json_t *items, const char *next_cursor)
+{
+	return json_pack("{s:o, s:o}", "items", items, "next_cursor",
+			 next_cursor ? json_string(next_cursor) : json_null());
+}
+
+int api_role_bit(const char *role)
+{
+	static const struct {
+		const char *name;
+		int bit;
+	} roles[] = {{"clerk", ROLE_CLERK},
+		     {"reviewer", ROLE_REVIEWER},
+		     {"admin", ROLE_ADMIN},
+		     {"trainee", ROLE_TRAINEE}};
+
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (strcmp(role, roles[i].name) == 0)
+			return roles[i].bit;
+	return 0;
+}
+
+json_t *api_user_json(const struct user_record *user, const char *window)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:s}", "username",
+			 user->username, "display_name", user->display_name,
+			 "role", user->role, "window", window, "department",
+			 user->department);
+}
+
+void api_token_hash(const char *token, char out[65])
+{
+	unsigned char h[32];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token,
+			   strlen(token), NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}

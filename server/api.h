@@ -1,0 +1,102 @@
+/* api.h - one HTTP request as a handler sees it, the reply it fills, and
+ * the helpers handlers share. The wrapper in http.c does authentication,
+ * roles, body limits, JSON parsing, idempotency and error bodies once for
+ * every route (STYLE.md 5); a handler only does its own work. */
+#ifndef WINCASED_API_H
+#define WINCASED_API_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "app.h"
+#include "store.h"
+
+struct MHD_Connection;
+
+#define API_MAX_PARAMS 4
+
+enum api_role {
+	ROLE_CLERK = 1 << 0,
+	ROLE_REVIEWER = 1 << 1,
+	ROLE_ADMIN = 1 << 2,
+	ROLE_TRAINEE = 1 << 3,
+	ROLE_ANY = ROLE_CLERK | ROLE_REVIEWER | ROLE_ADMIN | ROLE_TRAINEE,
+};
+
+struct api_request {
+	struct app *app;
+	struct store_conn *db;
+	struct MHD_Connection *connection;
+	const char *method;
+	const char *path;
+	const char *params[API_MAX_PARAMS];   /* the {name} parts of the path */
+	json_t *body;			      /* borrowed; NULL without body */
+	const struct session_record *session; /* NULL on public routes */
+	const char *token_hash;		      /* the caller's session */
+	int64_t now;			      /* the clock at the start */
+};
+
+struct api_reply {
+	unsigned status;
+	json_t *body; /* owned; NULL for no body (204) */
+	char etag[32];
+	char location[128];
+	/* Keep the handler's writes even though status >= 400 (a failed
+	 * login is recorded for the rate limit). */
+	bool commit_on_error;
+};
+
+typedef void (*api_handler)(struct api_request *req, struct api_reply *rep);
+
+/* Set an error reply {"error":{"code","message","field"?}}. */
+void api_error(struct api_reply *rep, unsigned status, const char *code,
+	       const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* The same from a wc_error (status chosen by the caller). */
+void api_error_from(struct api_reply *rep, unsigned status,
+		    const struct wc_error *err);
+/* 500 internal; err is logged, not shown. */
+void api_internal(struct api_reply *rep, const struct wc_error *err);
+/* Set a 2xx reply; steals body. */
+void api_ok(struct api_reply *rep, unsigned status, json_t *body);
+
+/* A query-string argument, or NULL. */
+const char *api_query(const struct api_request *req, const char *name);
+/* ?limit= (1-200, default 50); false after setting a 400 reply. */
+bool api_query_limit(const struct api_request *req, struct api_reply *rep,
+		     int *limit);
+
+/* JSON body fields. Each returns false after setting a 400 bad_request
+ * reply naming field when the value has the wrong type, or (required)
+ * is missing. *out is NULL / untouched when absent and optional. */
+bool api_body_object(struct api_request *req, struct api_reply *rep);
+bool api_get_string(const json_t *obj, const char *key, const char *field,
+		    bool required, struct api_reply *rep, const char **out);
+bool api_get_object(const json_t *obj, const char *key, const char *field,
+		    bool required, struct api_reply *rep, const json_t **out);
+
+/* {"items":[...],"next_cursor":cursor|null}; steals items. */
+json_t *api_list(json_t *items, const char *next_cursor);
+
+int api_role_bit(const char *role);
+/* The stored form of a session token: hex BLAKE2b-256 of its text. */
+void api_token_hash(const char *token, char out[65]);
+json_t *api_user_json(const struct user_record *user, const char *window);
+
+/* Handlers (handlers_*.c). */
+void handle_health(struct api_request *req, struct api_reply *rep);
+void handle_session_create(struct api_request *req, struct api_reply *rep);
+void handle_session_delete(struct api_request *req, struct api_reply *rep);
+void handle_me(struct api_request *req, struct api_reply *rep);
+void handle_clock_put(struct api_request *req, struct api_reply *rep);
+void handle_items_list(struct api_request *req, struct api_reply *rep);
+void handle_item_get(struct api_request *req, struct api_reply *rep);
+void handle_calendar_due(struct api_request *req, struct api_reply *rep);
+void handle_calendar_get(struct api_request *req, struct api_reply *rep);
+void handle_inquiry_create(struct api_request *req, struct api_reply *rep);
+void handle_inquiries_list(struct api_request *req, struct api_reply *rep);
+void handle_inquiry_get(struct api_request *req, struct api_reply *rep);
+
+#endif

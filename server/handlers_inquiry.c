@@ -1,0 +1,339 @@
+/* handlers_inquiry.c - inquiries (R1 首问负责): register, list, read. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "wincase/catalog.h"
+#include "wincase/validate.h"
+
+static const char *const channels[] = {"counter", "phone", "online"};
+static const char *const statuses[] = {"open", "handed_off", "referred",
+				       "closed"};
+
+static bool in_enum(const char *value, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, names[i]) == 0)
+			return true;
+	return false;
+}
+
+static void set_optional(json_t *obj, const char *key, const char *value)
+{
+	if (value)
+		json_object_set_new(obj, key, json_string(value));
+}
+
+/* New reference: API.md's inquiry object. Handoffs arrive in issue 3. */
+static json_t *inquiry_to_json(const struct app *app,
+			       const struct inquiry_record *r)
+{
+	char created[CLOCK_TEXT_SIZE];
+	json_t *applicant, *obj;
+
+	clock_format(&app->clock, r->created_at, created);
+	applicant = json_pack("{s:s}", "name", r->applicant_name);
+	set_optional(applicant, "id_type", r->applicant_id_type);
+	set_optional(applicant, "id_no", r->applicant_id_no);
+	set_optional(applicant, "phone", r->applicant_phone);
+	obj = json_pack("{s:I, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
+			(json_int_t)r->id, "no", r->no, "version", r->version,
+			"status", r->status, "first_responder",
+			r->first_responder, "window", r->window, "created_at",
+			created, "channel", r->channel, "topic", r->topic);
+	set_optional(obj, "item_code", r->item_code);
+	json_object_set_new(obj, "applicant", applicant);
+	json_object_set_new(obj, "handoffs", json_array());
+	json_object_set_new(obj, "bounced", json_boolean(r->bounced));
+	set_optional(obj, "resolution", r->resolution);
+	set_optional(obj, "note", r->note);
+	if (r->case_id)
+		json_object_set_new(obj, "case_id",
+				    json_integer((json_int_t)r->case_id));
+	return obj;
+}
+
+/* An optional string where "" counts as absent. */
+static bool optional_text(const json_t *obj, const char *key, const char *field,
+			  struct api_reply *rep, const char **out)
+{
+	if (!api_get_string(obj, key, field, false, rep, out))
+		return false;
+	if (*out && !**out)
+		*out = NULL;
+	return true;
+}
+
+static bool check_text(const char *text, size_t max, bool newline,
+		       const char *field, struct api_reply *rep)
+{
+	enum validate_result v = validate_text(text, max, newline);
+
+	if (v == VALID_OK && !*text)
+		v = VALID_EMPTY;
+	if (v == VALID_OK)
+		return true;
+	api_error(rep, 422, "invalid_field", field, "%s: %s", field,
+		  validate_result_text(v));
+	return false;
+}
+
+/* Applicant name, identifier and phone (API.md conventions). */
+static bool inquiry_read_applicant(struct api_request *req,
+				   struct api_reply *rep,
+				   struct inquiry_record *r)
+{
+	const json_t *a;
+	const char *name, *id_type, *id_no, *phone;
+	enum id_type type = ID_OTHER;
+	enum validate_result v;
+	int year, month, day;
+
+	if (!api_get_object(req->body, "applicant", "applicant", true, rep,
+			    &a) ||
+	    !api_get_string(a, "name", "applicant.name", true, rep, &name) ||
+	    !optional_text(a, "id_type", "applicant.id_type", rep, &id_type) ||
+	    !optional_text(a, "id_no", "applicant.id_no", rep, &id_no) ||
+	    !optional_text(a, "phone", "applicant.phone", rep, &phone) ||
+	    !check_text(name, NAME_MAX_CHARS, false, "applicant.name", rep))
+		return false;
+	if (id_type && !id_type_parse(id_type, &type)) {
+		api_error(rep, 400, "bad_request", "applicant.id_type",
+			  "unknown id_type '%.40s'", id_type);
+		return false;
+	}
+	if (!id_type != !id_no) {
+		api_error(rep, 400, "bad_request",
+			  id_type ? "applicant.id_no" : "applicant.id_type",
+			  "id_type and id_no go together");
+		return false;
+	}
+	date_to_ymd(clock_local_day(&req->app->clock, req->now), &year, &month,
+		    &day);
+	if (id_no && (v = validate_id(type, id_no, year)) != VALID_OK) {
+		api_error(rep, 422, "invalid_field", "applicant.id_no",
+			  "applicant.id_no: %s", validate_result_text(v));
+		return false;
+	}
+	if (phone && (v = validate_phone(phone)) != VALID_OK) {
+		api_error(rep, 422, "invalid_field", "applicant.phone",
+			  "applicant.phone: %s", validate_result_text(v));
+		return false;
+	}
+	r->applicant_name = strdup(name);
+	r->applicant_id_type = id_type ? strdup(id_type) : NULL;
+	r->applicant_id_no = id_no ? strdup(id_no) : NULL;
+	r->applicant_phone = phone ? strdup(phone) : NULL;
+	return true;
+}
+
+static bool inquiry_read_body(struct api_request *req, struct api_reply *rep,
+			      struct inquiry_record *r)
+{
+	const char *channel, *topic, *item_code;
+	bool known = true;
+
+	if (!api_body_object(req, rep) ||
+	    !api_get_string(req->body, "channel", "channel", false, rep,
+			    &channel) ||
+	    !api_get_string(req->body, "topic", "topic", true, rep, &topic) ||
+	    !optional_text(req->body, "item_code", "item_code", rep,
+			   &item_code))
+		return false;
+	if (channel && !in_enum(channel, channels, 3)) {
+		api_error(rep, 400, "bad_request", "channel",
+			  "channel must be counter, phone or online");
+		return false;
+	}
+	if (!inquiry_read_applicant(req, rep, r) ||
+	    !check_text(topic, TEXT_MAX_CHARS, true, "topic", rep))
+		return false;
+	if (item_code) {
+		pthread_rwlock_rdlock(&req->app->reference_lock);
+		known = req->app->catalog &&
+			catalog_find(req->app->catalog, item_code);
+		pthread_rwlock_unlock(&req->app->reference_lock);
+	}
+	if (!known) {
+		api_error(rep, 422, "invalid_field", "item_code",
+			  "no catalog item '%.64s'", item_code);
+		return false;
+	}
+	store_copy(r->channel, sizeof(r->channel),
+		   channel ? channel : "counter");
+	r->topic = strdup(topic);
+	r->item_code = item_code ? strdup(item_code) : NULL;
+	return true;
+}
+
+/* R1: the caller is the first responder, whatever the body says. */
+void handle_inquiry_create(struct api_request *req, struct api_reply *rep)
+{
+	const struct session_record *s = req->session;
+	struct inquiry_record r = {.version = 1};
+	struct wc_error err;
+	char day[DATE_TEXT_SIZE], compact[9];
+
+	if (!inquiry_read_body(req, rep, &r))
+		goto done;
+	store_copy(r.status, sizeof(r.status), "open");
+	store_copy(r.first_responder, sizeof(r.first_responder),
+		   s->user.username);
+	store_copy(r.window, sizeof(r.window), s->window);
+	store_copy(r.department, sizeof(r.department), s->user.department);
+	r.created_at = req->now;
+	date_format(clock_local_day(&req->app->clock, req->now), day);
+	snprintf(compact, sizeof(compact), "%.4s%.2s%.2s", day, day + 5,
+		 day + 8);
+	if (req->db->ops->inquiry_create(req->db, &r, compact, &err) < 0) {
+		api_internal(rep, &err);
+		goto done;
+	}
+	api_ok(rep, 201, inquiry_to_json(req->app, &r));
+	snprintf(rep->etag, sizeof(rep->etag), "\"%d\"", r.version);
+	snprintf(rep->location, sizeof(rep->location), "/v1/inquiries/%" PRId64,
+		 r.id);
+done:
+	inquiry_record_release(&r);
+}
+
+static bool parse_id(const char *text, int64_t *out)
+{
+	char *end = NULL;
+	long long v;
+
+	if (!text || *text < '1' || *text > '9')
+		return false;
+	errno = 0;
+	v = strtoll(text, &end, 10);
+	if (errno || *end || v <= 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool inquiry_read_query(struct api_request *req, struct api_reply *rep,
+			       struct inquiry_query *q)
+{
+	const char *scope = api_query(req, "scope");
+	const char *status = api_query(req, "status");
+	const char *cursor = api_query(req, "cursor");
+	const struct session_record *s = req->session;
+
+	if (!api_query_limit(req, rep, &q->limit))
+		return false;
+	if (!scope || strcmp(scope, "mine") == 0) {
+		q->scope = SCOPE_MINE;
+	} else if (strcmp(scope, "window") == 0) {
+		q->scope = SCOPE_WINDOW;
+	} else if (strcmp(scope, "all") == 0) {
+		q->scope = SCOPE_ALL;
+	} else {
+		api_error(rep, 400, "bad_request", "scope",
+			  "scope must be mine, window or all");
+		return false;
+	}
+	/* R6: only reviewers and administrators see every window. */
+	if (q->scope == SCOPE_ALL &&
+	    !(api_role_bit(s->user.role) & (ROLE_REVIEWER | ROLE_ADMIN))) {
+		api_error(rep, 403, "forbidden", "scope",
+			  "scope=all is for reviewers and administrators");
+		return false;
+	}
+	if (status && !in_enum(status, statuses, 4)) {
+		api_error(rep, 400, "bad_request", "status",
+			  "unknown status '%.20s'", status);
+		return false;
+	}
+	if (cursor && !parse_id(cursor, &q->before_id)) {
+		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
+		return false;
+	}
+	q->status = status;
+	q->username = s->user.username;
+	q->window = s->window;
+	q->department = s->user.department;
+	return true;
+}
+
+void handle_inquiries_list(struct api_request *req, struct api_reply *rep)
+{
+	struct inquiry_query q = {0};
+	struct inquiry_record *recs = NULL;
+	struct wc_error err;
+	char cursor[24];
+	size_t n = 0, shown;
+	json_t *items;
+
+	if (!inquiry_read_query(req, rep, &q))
+		return;
+	q.limit++; /* one more tells whether there is a next page */
+	if (req->db->ops->inquiry_list(req->db, &q, &recs, &n, &err) < 0) {
+		api_internal(rep, &err);
+		return;
+	}
+	shown = n < (size_t)q.limit ? n : n - 1;
+	items = json_array();
+	for (size_t i = 0; i < shown; i++)
+		json_array_append_new(items,
+				      inquiry_to_json(req->app, &recs[i]));
+	if (shown < n)
+		snprintf(cursor, sizeof(cursor), "%" PRId64,
+			 recs[shown - 1].id);
+	api_ok(rep, 200, api_list(items, shown < n ? cursor : NULL));
+	inquiry_records_free(&recs, n);
+}
+
+/* R6: a clerk reads inquiries of their window, their own, and those
+ * handed to their window or department; others get 403. */
+static int inquiry_visible(struct api_request *req,
+			   const struct inquiry_record *r, bool *visible,
+			   struct wc_error *err)
+{
+	const struct session_record *s = req->session;
+
+	*visible = true;
+	if (api_role_bit(s->user.role) & (ROLE_REVIEWER | ROLE_ADMIN))
+		return 0;
+	if (strcmp(r->window, s->window) == 0 ||
+	    strcmp(r->first_responder, s->user.username) == 0)
+		return 0;
+	return req->db->ops->inquiry_handed_to(
+	    req->db, r->id, s->window, s->user.department, visible, err);
+}
+
+void handle_inquiry_get(struct api_request *req, struct api_reply *rep)
+{
+	struct inquiry_record r = {0};
+	struct wc_error err;
+	bool visible = false;
+	int64_t id;
+	int rc;
+
+	if (!parse_id(req->params[0], &id)) {
+		api_error(rep, 404, "not_found", NULL, "no such inquiry");
+		return;
+	}
+	rc = req->db->ops->inquiry_get(req->db, id, &r, &err);
+	if (rc == STORE_NOT_FOUND) {
+		api_error(rep, 404, "not_found", NULL, "no such inquiry");
+		return;
+	}
+	if (rc < 0 || inquiry_visible(req, &r, &visible, &err) < 0) {
+		api_internal(rep, &err);
+		goto done;
+	}
+	if (!visible) {
+		api_error(rep, 403, "forbidden", NULL,
+			  "this inquiry is not yours, your window's or "
+			  "handed to you");
+		goto done;
+	}
+	api_ok(rep, 200, inquiry_to_json(req->app, &r));
+	snprintf(rep->etag, sizeof(rep->etag), "\"%d\"", r.version);
+done:
+	inquiry_record_release(&r);
+}

@@ -1,0 +1,196 @@
+/* handlers_session.c - health, sessions, the caller, and the fake clock. */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "api.h"
+#include "wincase/calendar.h"
+#include "wincase/validate.h"
+
+#define TOKEN_BYTES	   32
+#define PASSWORD_MAX_BYTES 1024
+
+int auth_hash_password(const struct app *app, const char *password,
+		       char out[128], struct wc_error *err)
+{
+	unsigned long long ops = crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE;
+	size_t mem = crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE;
+
+	if (app->cfg.pwhash_cost == PWHASH_MIN) {
+		ops = crypto_pwhash_argon2id_OPSLIMIT_MIN;
+		mem = crypto_pwhash_argon2id_MEMLIMIT_MIN;
+	} else if (app->cfg.pwhash_cost == PWHASH_MODERATE) {
+		ops = crypto_pwhash_argon2id_OPSLIMIT_MODERATE;
+		mem = crypto_pwhash_argon2id_MEMLIMIT_MODERATE;
+	}
+	if (crypto_pwhash_str_alg(out, password, strlen(password), ops, mem,
+				  crypto_pwhash_ALG_ARGON2ID13) != 0)
+		return wc_error_set(err, "internal", NULL,
+				    "password hashing ran out of memory");
+	return 0;
+}
+
+void handle_health(struct api_request *req, struct api_reply *rep)
+{
+	struct app *app = req->app;
+	char now[CLOCK_TEXT_SIZE], until[DATE_TEXT_SIZE];
+	wc_day last;
+
+	pthread_rwlock_rdlock(&app->reference_lock);
+	last = calendar_last_covered(app->calendar);
+	pthread_rwlock_unlock(&app->reference_lock);
+	if (last >= 0)
+		date_format(last, until);
+	clock_format(&app->clock, req->now, now);
+	api_ok(rep, 200,
+	       json_pack("{s:s, s:s, s:s, s:s, s:o, s:b}", "status", "ok",
+			 "version", WINCASED_VERSION, "store",
+			 app->store->ops->name, "time", now, "calendar_until",
+			 last >= 0 ? json_string(until) : json_null(),
+			 "fake_clock", app->clock.fake));
+}
+
+/* Counts failures for the rate limit; the answer is the same whether the
+ * user is unknown or the password wrong, and takes as long. */
+static bool session_check_password(struct api_request *req,
+				   struct api_reply *rep, const char *username,
+				   const char *password,
+				   struct user_record *user)
+{
+	struct store_conn *db = req->db;
+	const struct server_config *cfg = &req->app->cfg;
+	struct wc_error err;
+	int failures = 0, rc;
+
+	if (db->ops->login_failure_count(db, username,
+					 req->now - cfg->login_window_seconds,
+					 &failures, &err) < 0)
+		goto internal;
+	if (failures >= cfg->login_max_failures) {
+		api_error(rep, 429, "rate_limited", NULL,
+			  "too many failed logins; try again later");
+		return false;
+	}
+	rc = db->ops->user_get(db, username, user, &err);
+	if (rc < 0)
+		goto internal;
+	if (rc == STORE_NOT_FOUND) {
+		/* Spend the same time as for a known user; always fails. */
+		rc = crypto_pwhash_str_verify(req->app->dummy_pwhash, password,
+					      strlen(password));
+		(void)rc;
+	} else if (crypto_pwhash_str_verify(user->pwhash, password,
+					    strlen(password)) == 0) {
+		if (failures &&
+		    db->ops->login_failure_clear(db, username, &err) < 0)
+			goto internal;
+		return true;
+	}
+	if (db->ops->login_failure_add(db, username, req->now, &err) < 0)
+		goto internal;
+	api_error(rep, 401, "bad_credentials", NULL,
+		  "unknown user or wrong password");
+	return false;
+internal:
+	api_internal(rep, &err);
+	return false;
+}
+
+static bool session_window(const json_t *body, struct api_reply *rep,
+			   const char **window)
+{
+	if (!api_get_string(body, "window", "window", false, rep, window))
+		return false;
+	if (*window && (validate_text(*window, 16, false) != VALID_OK ||
+			strlen(*window) >= 32)) {
+		api_error(rep, 422, "invalid_field", "window",
+			  "window must be 1-16 characters without controls");
+		return false;
+	}
+	if (*window && !**window)
+		*window = NULL;
+	return true;
+}
+
+void handle_session_create(struct api_request *req, struct api_reply *rep)
+{
+	const char *username, *password, *window;
+	unsigned char raw[TOKEN_BYTES];
+	char token[sodium_base64_ENCODED_LEN(
+	    TOKEN_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+	char hash[65], expires[CLOCK_TEXT_SIZE];
+	struct user_record user;
+	struct wc_error err;
+	int64_t expires_at;
+
+	if (!api_body_object(req, rep) ||
+	    !api_get_string(req->body, "username", "username", true, rep,
+			    &username) ||
+	    !api_get_string(req->body, "password", "password", true, rep,
+			    &password) ||
+	    !session_window(req->body, rep, &window))
+		return;
+	if (strlen(username) >= sizeof(user.username) ||
+	    strlen(password) > PASSWORD_MAX_BYTES) {
+		api_error(rep, 401, "bad_credentials", NULL,
+			  "unknown user or wrong password");
+		return;
+	}
+	if (!session_check_password(req, rep, username, password, &user))
+		return;
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(token, sizeof(token), raw, sizeof(raw),
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	api_token_hash(token, hash);
+	if (!window)
+		window = user.window;
+	expires_at = req->now + (int64_t)req->app->cfg.session_hours * 3600;
+	if (req->db->ops->session_create(req->db, hash, user.username, window,
+					 req->now, expires_at, &err) < 0) {
+		api_internal(rep, &err);
+		return;
+	}
+	clock_format(&req->app->clock, expires_at, expires);
+	api_ok(rep, 201,
+	       json_pack("{s:s, s:s, s:o}", "token", token, "expires_at",
+			 expires, "user", api_user_json(&user, window)));
+	sodium_memzero(token, sizeof(token));
+}
+
+void handle_session_delete(struct api_request *req, struct api_reply *rep)
+{
+	struct wc_error err;
+
+	if (req->db->ops->session_delete(req->db, req->token_hash, &err) < 0) {
+		api_internal(rep, &err);
+		return;
+	}
+	api_ok(rep, 204, NULL);
+}
+
+void handle_me(struct api_request *req, struct api_reply *rep)
+{
+	api_ok(rep, 200,
+	       api_user_json(&req->session->user, req->session->window));
+}
+
+/* Only routed with --fake-clock (ROUTE_FAKE_CLOCK). */
+void handle_clock_put(struct api_request *req, struct api_reply *rep)
+{
+	const char *text;
+	char now[CLOCK_TEXT_SIZE];
+	int64_t t;
+
+	if (!api_body_object(req, rep) ||
+	    !api_get_string(req->body, "now", "now", true, rep, &text))
+		return;
+	if (!clock_parse_rfc3339(text, &t)) {
+		api_error(rep, 422, "invalid_field", "now",
+			  "now must be an RFC 3339 time with offset");
+		return;
+	}
+	clock_set(&req->app->clock, t);
+	clock_format(&req->app->clock, t, now);
+	api_ok(rep, 200, json_pack("{s:s, s:b}", "now", now, "fake_clock", 1));
+}

@@ -1,0 +1,161 @@
+/* main.c - wincased: the case store's command line, start-up and a clean
+ * stop on SIGTERM/SIGINT. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "app.h"
+#include "http.h"
+
+static const char usage[] =
+    "usage: wincased --db PATH --listen HOST:PORT [--seed-demo]\n"
+    "                [--fake-clock[=RFC3339]] [--config FILE]\n"
+    "                [--conf-dir DIR]\n";
+
+/* The value of --name=VALUE or --name VALUE at argv[*i], or NULL. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static int parse_fake_clock(struct server_config *cfg, const char *arg)
+{
+	cfg->fake_clock = true;
+	if (strcmp(arg, "--fake-clock") == 0)
+		return 0;
+	if (strncmp(arg, "--fake-clock=", 13) != 0 ||
+	    !clock_parse_rfc3339(arg + 13, &cfg->fake_clock_start))
+		return -1;
+	cfg->fake_clock_start_set = true;
+	return 0;
+}
+
+/* The config file first, then every other option over it. */
+static int parse_args(int argc, char **argv, struct server_config *cfg,
+		      struct wc_error *err)
+{
+	const char *v;
+
+	config_set_defaults(cfg);
+	for (int i = 1; i < argc; i++)
+		if ((v = option_value(argc, argv, &i, "--config")) &&
+		    config_load_file(cfg, v, err) < 0)
+			return -1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (option_value(argc, argv, &i, "--config"))
+			continue;
+		if ((v = option_value(argc, argv, &i, "--db")))
+			snprintf(cfg->db_path, sizeof(cfg->db_path), "%s", v);
+		else if ((v = option_value(argc, argv, &i, "--conf-dir")))
+			snprintf(cfg->conf_dir, sizeof(cfg->conf_dir), "%s", v);
+		else if ((v = option_value(argc, argv, &i, "--listen"))) {
+			if (config_parse_listen(cfg, v, err) < 0)
+				return -1;
+		} else if (strcmp(a, "--seed-demo") == 0)
+			cfg->seed_demo = true;
+		else if (strncmp(a, "--fake-clock", 12) == 0) {
+			if (parse_fake_clock(cfg, a) < 0)
+				return wc_error_set(err, "invalid_field",
+						    "fake-clock",
+						    "bad time in %s", a);
+		} else
+			return wc_error_set(err, "invalid_field", NULL,
+					    "unknown option %s", a);
+	}
+	return 0;
+}
+
+static int app_start(struct app *app, struct wc_error *err)
+{
+	/* The only back end so far; PostgreSQL will be chosen by a URL. */
+	const struct store_ops *backend = &store_sqlite_ops;
+	struct store_conn *db;
+	char dummy[32];
+
+	if (backend->open(app->cfg.db_path, &app->store, err) < 0)
+		return -1;
+	db = app->store->ops->connect(app->store, err);
+	if (!db)
+		return -1;
+	randombytes_buf(dummy, sizeof(dummy) - 1);
+	dummy[sizeof(dummy) - 1] = '\0';
+	if (auth_hash_password(app, dummy, app->dummy_pwhash, err) < 0)
+		return -1;
+	if (app->cfg.seed_demo && seed_demo(app, db, err) < 0)
+		return -1;
+	return app_load_reference(app, db, err);
+}
+
+static int serve(struct app *app, const sigset_t *stop)
+{
+	struct http_server *srv = NULL;
+	struct wc_error err;
+	const char *host = app->cfg.listen_host;
+	bool v6 = strchr(host, ':') != NULL;
+	int sig = 0;
+
+	if (http_start(app, &srv, &err) < 0) {
+		fprintf(stderr, "wincased: %s\n", err.message);
+		return 1;
+	}
+	printf("wincased: listening on http://%s%s%s:%d\n", v6 ? "[" : "", host,
+	       v6 ? "]" : "", http_port(srv));
+	fflush(stdout);
+	sigwait(stop, &sig);
+	fprintf(stderr, "wincased: signal %d, stopping\n", sig);
+	http_stop(&srv);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static struct app app;
+	struct wc_error err = {0};
+	sigset_t stop;
+	int rc = 1;
+
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (sodium_init() < 0 || parse_args(argc, argv, &app.cfg, &err) < 0) {
+		fprintf(stderr, "wincased: %s\n%s", err.message, usage);
+		return 2;
+	}
+	/* Block the stop signals before any thread starts, so that every
+	 * worker inherits the mask and only sigwait sees them. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	clock_init(&app.clock, app.cfg.fake_clock,
+		   app.cfg.fake_clock_start_set ? app.cfg.fake_clock_start
+						: (int64_t)time(NULL),
+		   app.cfg.timezone_offset_minutes);
+	pthread_rwlock_init(&app.reference_lock, NULL);
+	if (app_start(&app, &err) < 0)
+		fprintf(stderr, "wincased: %s\n", err.message);
+	else
+		rc = serve(&app, &stop);
+	app_release_reference(&app);
+	if (app.store)
+		app.store->ops->close(&app.store);
+	pthread_rwlock_destroy(&app.reference_lock);
+	clock_destroy(&app.clock);
+	return rc;
+}

@@ -1,0 +1,23 @@
+/* routes.c - the route table of wincased. Order matters only where two
+ * patterns could match the same path: the literal one comes first. */
+#include "routes.h"
+
+#define W (ROUTE_WRITE | ROUTE_IDEMPOTENT)
+
+const struct route routes[] = {
+    {"GET", "/v1/health", ROLE_ANY, ROUTE_PUBLIC, handle_health},
+    {"POST", "/v1/sessions", ROLE_ANY, ROUTE_PUBLIC, handle_session_create},
+    {"DELETE", "/v1/sessions/current", ROLE_ANY, 0, handle_session_delete},
+    {"GET", "/v1/me", ROLE_ANY, 0, handle_me},
+    {"GET", "/v1/items", ROLE_ANY, 0, handle_items_list},
+    {"GET", "/v1/items/{code}", ROLE_ANY, 0, handle_item_get},
+    {"GET", "/v1/calendar/due", ROLE_ANY, 0, handle_calendar_due},
+    {"GET", "/v1/calendar/{year}", ROLE_ANY, 0, handle_calendar_get},
+    {"POST", "/v1/inquiries", ROLE_ANY, W, handle_inquiry_create},
+    {"GET", "/v1/inquiries", ROLE_ANY, 0, handle_inquiries_list},
+    {"GET", "/v1/inquiries/{id}", ROLE_ANY, 0, handle_inquiry_get},
+    {"PUT", "/v1/admin/clock", ROLE_ADMIN, ROUTE_WRITE | ROUTE_FAKE_CLOCK,
+     handle_clock_put},
+};
+
+const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -1,0 +1,40 @@
+/* store.c - helpers shared by every store back end. */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void store_copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src ? src : "");
+}
+
+void idempotency_record_release(struct idempotency_record *rec)
+{
+	free(rec->body);
+	rec->body = NULL;
+}
+
+void inquiry_record_release(struct inquiry_record *rec)
+{
+	char **owned[] = {&rec->topic,		 &rec->item_code,
+			  &rec->applicant_name,	 &rec->applicant_id_type,
+			  &rec->applicant_id_no, &rec->applicant_phone,
+			  &rec->resolution,	 &rec->note};
+
+	for (size_t i = 0; i < sizeof(owned) / sizeof(owned[0]); i++) {
+		free(*owned[i]);
+		*owned[i] = NULL;
+	}
+}
+
+void inquiry_records_free(struct inquiry_record **recs, size_t n)
+{
+	if (!*recs)
+		return;
+	for (size_t i = 0; i < n; i++)
+		inquiry_record_release(&(*recs)[i]);
+	free(*recs);
+	*recs = NULL;
+}

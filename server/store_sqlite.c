@@ -1,0 +1,340 @@
+/* store_sqlite.c - the SQLite store: connections, transactions and the
+ * versioned schema. WAL with synchronous=FULL so that a committed answer
+ * survives a power cut; one connection per worker thread. */
+#include "store_sqlite.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct sqlite_store {
+	struct store base;
+	char *path;
+	pthread_key_t key;
+	pthread_mutex_t lock; /* guards conns */
+	size_t n_conns, cap_conns;
+	struct sqlite_conn **conns;
+};
+
+/* The schema, one step per version: step i brings PRAGMA user_version
+ * from i to i + 1. Never edit a released step; append a new one. */
+static const char *const migrations[] = {
+    /* 1: users, sessions, login failures, idempotency, reference data,
+     * inquiries and their handoffs. */
+    "CREATE TABLE users ("
+    " username TEXT PRIMARY KEY, display_name TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK (role IN"
+    "  ('clerk', 'reviewer', 'admin', 'trainee')),"
+    " window_no TEXT NOT NULL DEFAULT '',"
+    " department TEXT NOT NULL DEFAULT '',"
+    " pwhash TEXT NOT NULL, created_at INTEGER NOT NULL);"
+    "CREATE TABLE sessions ("
+    " token_hash TEXT PRIMARY KEY,"
+    " username TEXT NOT NULL REFERENCES users(username),"
+    " window_no TEXT NOT NULL, created_at INTEGER NOT NULL,"
+    " expires_at INTEGER NOT NULL);"
+    "CREATE INDEX sessions_expiry ON sessions(expires_at);"
+    "CREATE TABLE login_failures ("
+    " id INTEGER PRIMARY KEY, username TEXT NOT NULL,"
+    " at INTEGER NOT NULL);"
+    "CREATE INDEX login_failures_user ON login_failures(username, at);"
+    "CREATE TABLE idempotency ("
+    " username TEXT NOT NULL, key TEXT NOT NULL,"
+    " request_hash TEXT NOT NULL, status INTEGER NOT NULL,"
+    " body TEXT NOT NULL, etag TEXT NOT NULL, location TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL, PRIMARY KEY (username, key));"
+    "CREATE INDEX idempotency_age ON idempotency(created_at);"
+    "CREATE TABLE catalog_items ("
+    " code TEXT PRIMARY KEY, json TEXT NOT NULL,"
+    " updated_at INTEGER NOT NULL);"
+    "CREATE TABLE calendar_years ("
+    " year INTEGER PRIMARY KEY, json TEXT NOT NULL,"
+    " updated_at INTEGER NOT NULL);"
+    "CREATE TABLE daily_counters ("
+    " kind TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,"
+    " PRIMARY KEY (kind, day));"
+    "CREATE TABLE inquiries ("
+    " id INTEGER PRIMARY KEY, no TEXT NOT NULL UNIQUE,"
+    " version INTEGER NOT NULL, status TEXT NOT NULL,"
+    " first_responder TEXT NOT NULL REFERENCES users(username),"
+    " window_no TEXT NOT NULL, department TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL, channel TEXT NOT NULL,"
+    " topic TEXT NOT NULL, item_code TEXT,"
+    " applicant_name TEXT NOT NULL, applicant_id_type TEXT,"
+    " applicant_id_no TEXT, applicant_phone TEXT,"
+    " bounced INTEGER NOT NULL DEFAULT 0, resolution TEXT, note TEXT,"
+    " case_id INTEGER);"
+    "CREATE INDEX inquiries_window ON inquiries(window_no, id);"
+    "CREATE INDEX inquiries_responder ON inquiries(first_responder, id);"
+    "CREATE TABLE inquiry_handoffs ("
+    " id INTEGER PRIMARY KEY,"
+    " inquiry_id INTEGER NOT NULL REFERENCES inquiries(id),"
+    " to_window TEXT, to_department TEXT, reason TEXT NOT NULL,"
+    " created_by TEXT NOT NULL REFERENCES users(username),"
+    " created_at INTEGER NOT NULL, acknowledged_by TEXT,"
+    " acknowledged_at INTEGER);"
+    "CREATE INDEX inquiry_handoffs_inquiry ON inquiry_handoffs(inquiry_id);",
+};
+
+#define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
+
+int sq_fail(sqlite3 *db, struct wc_error *err, const char *what)
+{
+	return wc_error_set(err, "internal", NULL, "sqlite: %s: %s", what,
+			    db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+int sq_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+	       struct wc_error *err)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+		return sq_fail(db, err, "prepare");
+	return 0;
+}
+
+int sq_step_done(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(db, err, "step");
+	return 0;
+}
+
+void sq_bind_text(sqlite3_stmt *st, int idx, const char *text)
+{
+	if (text)
+		sqlite3_bind_text(st, idx, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+char *sq_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *text = sqlite3_column_text(st, col);
+
+	return text ? strdup((const char *)text) : NULL;
+}
+
+void sq_column_copy(sqlite3_stmt *st, int col, char *dst, size_t size)
+{
+	store_copy(dst, size, (const char *)sqlite3_column_text(st, col));
+}
+
+static int sq_exec(sqlite3 *db, const char *sql, struct wc_error *err)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK) {
+		wc_error_set(err, "internal", NULL, "sqlite: %s",
+			     msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Open one connection with the pragmas every connection needs. */
+static struct sqlite_conn *sq_conn_open(const char *path, struct wc_error *err)
+{
+	struct sqlite_conn *c = calloc(1, sizeof(*c));
+	int flags =
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+
+	if (!c) {
+		wc_error_set(err, "internal", NULL, "out of memory");
+		return NULL;
+	}
+	c->base.ops = &store_sqlite_ops;
+	if (sqlite3_open_v2(path, &c->db, flags, NULL) != SQLITE_OK) {
+		sq_fail(c->db, err, path);
+		goto fail;
+	}
+	sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
+	if (sq_exec(c->db,
+		    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+		    "PRAGMA foreign_keys=ON;",
+		    err) < 0)
+		goto fail;
+	return c;
+fail:
+	sqlite3_close(c->db);
+	free(c);
+	return NULL;
+}
+
+static void sq_conn_close(struct sqlite_conn **c)
+{
+	if (!*c)
+		return;
+	sqlite3_close((*c)->db);
+	free(*c);
+	*c = NULL;
+}
+
+static int sq_migrate(sqlite3 *db, struct wc_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int version;
+	char sql[64];
+
+	if (sq_prepare(db, "PRAGMA user_version", &st, err) < 0)
+		return -1;
+	version =
+	    sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (version < 0)
+		return sq_fail(db, err, "user_version");
+	if ((size_t)version > N_MIGRATIONS)
+		return wc_error_set(err, "internal", NULL,
+				    "database schema %d is newer than this "
+				    "wincased (%zu)",
+				    version, N_MIGRATIONS);
+	for (size_t i = (size_t)version; i < N_MIGRATIONS; i++) {
+		snprintf(sql, sizeof(sql), "PRAGMA user_version=%zu", i + 1);
+		if (sq_exec(db, "BEGIN IMMEDIATE", err) < 0)
+			return -1;
+		if (sq_exec(db, migrations[i], err) < 0 ||
+		    sq_exec(db, sql, err) < 0) {
+			sq_exec(db, "ROLLBACK", NULL);
+			return -1;
+		}
+		if (sq_exec(db, "COMMIT", err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Register c as the calling thread's connection. */
+static int sq_register(struct sqlite_store *s, struct sqlite_conn *c,
+		       struct wc_error *err)
+{
+	int rc = 0;
+
+	pthread_mutex_lock(&s->lock);
+	if (s->n_conns == s->cap_conns) {
+		size_t cap = s->cap_conns ? s->cap_conns * 2 : 8;
+		void *p = realloc(s->conns, cap * sizeof(*s->conns));
+
+		if (!p) {
+			rc = wc_error_set(err, "internal", NULL, "no memory");
+			goto done;
+		}
+		s->conns = p;
+		s->cap_conns = cap;
+	}
+	s->conns[s->n_conns++] = c;
+	pthread_setspecific(s->key, c);
+done:
+	pthread_mutex_unlock(&s->lock);
+	return rc;
+}
+
+static struct store_conn *sq_connect(struct store *st, struct wc_error *err)
+{
+	struct sqlite_store *s = (struct sqlite_store *)st;
+	struct sqlite_conn *c = pthread_getspecific(s->key);
+
+	if (c)
+		return &c->base;
+	c = sq_conn_open(s->path, err);
+	if (!c)
+		return NULL;
+	if (sq_register(s, c, err) < 0) {
+		sq_conn_close(&c);
+		return NULL;
+	}
+	return &c->base;
+}
+
+static void sq_close(struct store **st)
+{
+	struct sqlite_store *s = (struct sqlite_store *)*st;
+
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n_conns; i++)
+		sq_conn_close(&s->conns[i]);
+	free(s->conns);
+	pthread_key_delete(s->key);
+	pthread_mutex_destroy(&s->lock);
+	free(s->path);
+	free(s);
+	*st = NULL;
+}
+
+static int sq_open(const char *path, struct store **out, struct wc_error *err)
+{
+	struct sqlite_store *s = calloc(1, sizeof(*s));
+	struct store_conn *c;
+
+	if (!s)
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	s->base.ops = &store_sqlite_ops;
+	pthread_mutex_init(&s->lock, NULL);
+	s->path = strdup(path);
+	if (!s->path || pthread_key_create(&s->key, NULL) != 0) {
+		free(s->path);
+		pthread_mutex_destroy(&s->lock);
+		free(s);
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	}
+	*out = &s->base;
+	c = sq_connect(*out, err);
+	if (!c || sq_migrate(sqlite_conn_of(c)->db, err) < 0) {
+		sq_close(out);
+		return -1;
+	}
+	return 0;
+}
+
+static int sq_begin(struct store_conn *c, struct wc_error *err)
+{
+	return sq_exec(sqlite_conn_of(c)->db, "BEGIN IMMEDIATE", err);
+}
+
+static int sq_commit(struct store_conn *c, struct wc_error *err)
+{
+	return sq_exec(sqlite_conn_of(c)->db, "COMMIT", err);
+}
+
+static void sq_rollback(struct store_conn *c)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+
+	if (!sqlite3_get_autocommit(db))
+		sq_exec(db, "ROLLBACK", NULL);
+}
+
+const struct store_ops store_sqlite_ops = {
+    .name = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .connect = sq_connect,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .user_get = sq_user_get,
+    .user_add_if_missing = sq_user_add_if_missing,
+    .session_create = sq_session_create,
+    .session_get = sq_session_get,
+    .session_delete = sq_session_delete,
+    .login_failure_add = sq_login_failure_add,
+    .login_failure_count = sq_login_failure_count,
+    .login_failure_clear = sq_login_failure_clear,
+    .idempotency_get = sq_idempotency_get,
+    .idempotency_put = sq_idempotency_put,
+    .catalog_item_put = sq_catalog_item_put,
+    .catalog_items_visit = sq_catalog_items_visit,
+    .calendar_year_put = sq_calendar_year_put,
+    .calendar_years_visit = sq_calendar_years_visit,
+    .inquiry_create = sq_inquiry_create,
+    .inquiry_get = sq_inquiry_get,
+    .inquiry_handed_to = sq_inquiry_handed_to,
+    .inquiry_list = sq_inquiry_list,
+};

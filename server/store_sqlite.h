@@ -1,0 +1,78 @@
+/* store_sqlite.h - private to the SQLite store (store_sqlite*.c). */
+#ifndef WINCASED_STORE_SQLITE_H
+#define WINCASED_STORE_SQLITE_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct sqlite_conn {
+	struct store_conn base;
+	sqlite3 *db;
+};
+
+static inline struct sqlite_conn *sqlite_conn_of(struct store_conn *c)
+{
+	return (struct sqlite_conn *)c;
+}
+
+/* Fill err with the connection's last error; returns -1. */
+int sq_fail(sqlite3 *db, struct wc_error *err, const char *what);
+int sq_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+	       struct wc_error *err);
+/* Step a statement that returns no rows, finalize it. */
+int sq_step_done(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err);
+/* Bind text, or NULL for a NULL pointer. */
+void sq_bind_text(sqlite3_stmt *st, int idx, const char *text);
+/* New copy of a column's text, NULL for SQL NULL. */
+char *sq_column_dup(sqlite3_stmt *st, int col);
+/* Copy a column's text into a fixed buffer ("" for NULL). */
+void sq_column_copy(sqlite3_stmt *st, int col, char *dst, size_t size);
+
+/* Operations in store_sqlite_auth.c. */
+int sq_user_get(struct store_conn *c, const char *username,
+		struct user_record *out, struct wc_error *err);
+int sq_user_add_if_missing(struct store_conn *c, const struct user_record *u,
+			   int64_t now, struct wc_error *err);
+int sq_session_create(struct store_conn *c, const char *token_hash,
+		      const char *username, const char *window, int64_t now,
+		      int64_t expires_at, struct wc_error *err);
+int sq_session_get(struct store_conn *c, const char *token_hash, int64_t now,
+		   struct session_record *out, struct wc_error *err);
+int sq_session_delete(struct store_conn *c, const char *token_hash,
+		      struct wc_error *err);
+int sq_login_failure_add(struct store_conn *c, const char *username, int64_t at,
+			 struct wc_error *err);
+int sq_login_failure_count(struct store_conn *c, const char *username,
+			   int64_t since, int *out, struct wc_error *err);
+int sq_login_failure_clear(struct store_conn *c, const char *username,
+			   struct wc_error *err);
+int sq_idempotency_get(struct store_conn *c, const char *username,
+		       const char *key, int64_t since,
+		       struct idempotency_record *out, struct wc_error *err);
+int sq_idempotency_put(struct store_conn *c, const char *username,
+		       const char *key, const struct idempotency_record *rec,
+		       int64_t expire_before, struct wc_error *err);
+
+/* Operations in store_sqlite_data.c. */
+int sq_catalog_item_put(struct store_conn *c, const char *code,
+			const char *json_text, int64_t now,
+			struct wc_error *err);
+int sq_catalog_items_visit(struct store_conn *c, store_text_visitor visit,
+			   void *ctx, struct wc_error *err);
+int sq_calendar_year_put(struct store_conn *c, int year, const char *json_text,
+			 int64_t now, struct wc_error *err);
+int sq_calendar_years_visit(struct store_conn *c, store_text_visitor visit,
+			    void *ctx, struct wc_error *err);
+int sq_inquiry_create(struct store_conn *c, struct inquiry_record *rec,
+		      const char *day, struct wc_error *err);
+int sq_inquiry_get(struct store_conn *c, int64_t id, struct inquiry_record *out,
+		   struct wc_error *err);
+int sq_inquiry_handed_to(struct store_conn *c, int64_t id, const char *window,
+			 const char *department, bool *out,
+			 struct wc_error *err);
+int sq_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
+		    struct inquiry_record **out, size_t *n,
+		    struct wc_error *err);
+
+#endif
