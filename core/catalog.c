@@ -55,18 +55,24 @@ static void catalog_field(char *out, size_t size, const char *prefix,
 		snprintf(out, size, "%s", key);
 }
 
+/* What a string member holds: an identifier (required), a name (required,
+ * one line, at most NAME_MAX_CHARS) or a text (optional, newlines allowed,
+ * at most TEXT_MAX_CHARS). The limits are API.md's text conventions. */
+enum str_kind { STR_ID, STR_NAME, STR_TEXT };
+
 /* Copies string member key of obj into *out (newly allocated). An absent
- * optional member gives "". id: the value must be an identifier. */
+ * text gives "". */
 static int catalog_get_string(const json_t *obj, const char *prefix,
-			      const char *key, bool required, bool id,
-			      char **out, struct wc_error *err)
+			      const char *key, enum str_kind kind, char **out,
+			      struct wc_error *err)
 {
 	const json_t *v = json_object_get(obj, key);
 	const char *s = json_string_value(v);
+	enum validate_result r = VALID_OK;
 	char field[96];
 
 	catalog_field(field, sizeof(field), prefix, key);
-	if (!v && required)
+	if (!v && kind != STR_TEXT)
 		return wc_error_set(err, "invalid_field", field,
 				    "%s is required", key);
 	if (!v)
@@ -74,17 +80,17 @@ static int catalog_get_string(const json_t *obj, const char *prefix,
 	else if (!json_is_string(v))
 		return wc_error_set(err, "invalid_field", field,
 				    "%s must be a string", key);
-	if (id && !catalog_is_id(s))
+	if (kind == STR_ID && !catalog_is_id(s))
 		return wc_error_set(err, "invalid_field", field,
 				    "%s must be 1-%d of A-Z a-z 0-9 _ . -", key,
 				    CATALOG_ID_MAX);
-	if (!id && validate_text(s, TEXT_MAX_CHARS, false) != VALID_OK)
+	if (kind == STR_NAME)
+		r = *s ? validate_text(s, NAME_MAX_CHARS, false) : VALID_EMPTY;
+	else if (kind == STR_TEXT)
+		r = validate_text(s, TEXT_MAX_CHARS, true);
+	if (r != VALID_OK)
 		return wc_error_set(err, "invalid_field", field, "%s %s", key,
-				    validate_result_text(validate_text(
-					s, TEXT_MAX_CHARS, false)));
-	if (required && !*s)
-		return wc_error_set(err, "invalid_field", field,
-				    "%s is required", key);
+				    validate_result_text(r));
 	*out = strdup(s);
 	if (!*out)
 		return wc_error_set(err, "internal", NULL, "out of memory");
@@ -164,10 +170,9 @@ static int material_from_json(const json_t *obj, const char *prefix,
 	if (!json_is_object(obj))
 		return wc_error_set(err, "invalid_field", prefix,
 				    "a material must be an object");
-	if (catalog_get_string(obj, prefix, "id", true, true, &m->id, err) ||
-	    catalog_get_string(obj, prefix, "name", true, false, &m->name,
-			       err) ||
-	    catalog_get_string(obj, prefix, "how_to_obtain", false, false,
+	if (catalog_get_string(obj, prefix, "id", STR_ID, &m->id, err) ||
+	    catalog_get_string(obj, prefix, "name", STR_NAME, &m->name, err) ||
+	    catalog_get_string(obj, prefix, "how_to_obtain", STR_TEXT,
 			       &m->how_to_obtain, err) ||
 	    catalog_get_enum(obj, prefix, "role", role_names, 2, &role, err) ||
 	    catalog_get_enum(obj, prefix, "form", form_names, 3, &form, err) ||
@@ -279,10 +284,10 @@ static int item_parse_scenarios(const json_t *obj, struct item *it,
 		if (!json_is_object(sj))
 			return wc_error_set(err, "invalid_field", prefix,
 					    "a scenario must be an object");
-		if (catalog_get_string(sj, prefix, "id", true, true, &sc->id,
+		if (catalog_get_string(sj, prefix, "id", STR_ID, &sc->id,
 				       err) ||
-		    catalog_get_string(sj, prefix, "name", true, false,
-				       &sc->name, err) ||
+		    catalog_get_string(sj, prefix, "name", STR_NAME, &sc->name,
+				       err) ||
 		    scenario_parse_materials(json_object_get(sj, "materials"),
 					     prefix, it, sc, err))
 			return -1;
@@ -336,15 +341,15 @@ int item_from_json(const json_t *obj, struct item *out, struct wc_error *err)
 	if (!json_is_object(obj))
 		return wc_error_set(err, "invalid_field", NULL,
 				    "an item must be a JSON object");
-	if (catalog_get_string(obj, NULL, "code", true, true, &it.code, err) ||
-	    catalog_get_string(obj, NULL, "name", true, false, &it.name, err) ||
-	    catalog_get_string(obj, NULL, "department", true, false,
+	if (catalog_get_string(obj, NULL, "code", STR_ID, &it.code, err) ||
+	    catalog_get_string(obj, NULL, "name", STR_NAME, &it.name, err) ||
+	    catalog_get_string(obj, NULL, "department", STR_NAME,
 			       &it.department, err) ||
-	    catalog_get_string(obj, NULL, "legal_basis", false, false,
+	    catalog_get_string(obj, NULL, "legal_basis", STR_TEXT,
 			       &it.legal_basis, err) ||
-	    catalog_get_string(obj, NULL, "location", false, false,
-			       &it.location, err) ||
-	    catalog_get_string(obj, NULL, "contact", false, false, &it.contact,
+	    catalog_get_string(obj, NULL, "location", STR_TEXT, &it.location,
+			       err) ||
+	    catalog_get_string(obj, NULL, "contact", STR_TEXT, &it.contact,
 			       err) ||
 	    item_parse_days(obj, &it, err) ||
 	    catalog_get_bool(obj, NULL, "tolerant", &it.tolerant, err) ||

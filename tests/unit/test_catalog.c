@@ -141,10 +141,15 @@ static void test_catalog_defaults(void **state)
 	json_object_del(in, "tolerant");
 	json_object_del(mat, "copies");
 	json_object_del(mat, "how_to_obtain");
+	json_object_set_new(json_array_get(json_object_get(in, "materials"), 1),
+			    "how_to_obtain",
+			    json_string("一、网上申请\n二、窗口"));
 	assert_int_equal(item_from_json(in, &it, &err), 0);
 	assert_int_equal(it.commitment_max_days, 10); /* promised_days */
 	assert_int_equal(it.commitment_days, 10);
 	assert_string_equal(it.legal_basis, "");
+	assert_string_equal(it.materials[1].how_to_obtain,
+			    "一、网上申请\n二、窗口");
 	assert_false(it.tolerant);
 	assert_int_equal(it.materials[0].copies, 1);
 	assert_string_equal(it.materials[0].how_to_obtain, "");
@@ -207,6 +212,15 @@ static void test_catalog_refuses(void **state)
 	    {"", "name", "\"\"", "items[1].name"},
 	    {"", "name", "\"食品\\u001b[2J\"", "items[1].name"},
 	    {"", "code", "\"bad code\"", "items[1].code"},
+	    {"", "name", "\"食品\\n经营\"", "items[1].name"},
+	    {"materials[0]", "name",
+	     "\"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	     "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	     "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	     "一二三四五六七八九十一\"",
+	     "items[1].materials[0].name"},
+	    {"materials[0]", "how_to_obtain", "\"\\u0007\"",
+	     "items[1].materials[0].how_to_obtain"},
 	    {"", "code", "\"T-001\"", "items[1]"}, /* duplicate code */
 	    {"", "tolerant", "\"yes\"", "items[1].tolerant"},
 	    {"", "materials", "[]", "items[1].materials"},
