@@ -1,0 +1,347 @@
+/* app.c - the main loop: read a key, let the screen on top handle it, do
+ * what it asks (stack changes, quit), lay out on resize, redraw once. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wincase/text.h"
+
+#include "app.h"
+
+#define KEY_ESC 27
+/* How long to wait after Esc for a digit (Esc 1 = F1 ... Esc 0 = F10). */
+#define ESC_FOLLOW_MS 400
+/* The loop wakes this often to notice signals. */
+#define POLL_MS 500
+
+volatile sig_atomic_t app_signalled;
+
+void app_push(struct app *app, const struct screen_ops *ops)
+{
+	app->pending = PENDING_PUSH;
+	app->pending_ops = ops;
+}
+
+void app_pop(struct app *app)
+{
+	app->pending = PENDING_POP;
+	app->pending_ops = NULL;
+}
+
+void app_replace(struct app *app, const struct screen_ops *ops)
+{
+	app->pending = PENDING_REPLACE;
+	app->pending_ops = ops;
+}
+
+void app_message(struct app *app, bool is_error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof(app->message), fmt, ap);
+	va_end(ap);
+	app->message_is_error = is_error;
+}
+
+void app_message_error(struct app *app, const struct wc_error *err)
+{
+	msg_for_error(err, app->message, sizeof(app->message));
+	app->message_is_error = true;
+}
+
+void app_message_clear(struct app *app)
+{
+	app->message[0] = '\0';
+	app->message_is_error = false;
+}
+
+static void draw_status(struct app *app, WINDOW *win)
+{
+	const struct frame_layout *f = &app->frame;
+	bool online = !app->net || net_client_online(app->net);
+	const char *server =
+	    msg(online ? MSG_STATUS_ONLINE : MSG_STATUS_OFFLINE);
+	int sw = text_width(server) + 2;
+	char left[320];
+
+	if (app->logged_in)
+		snprintf(left, sizeof(left), " %s  %s：%s（%s）  %s：%s",
+			 msg(MSG_APP_NAME), msg(MSG_STATUS_USER),
+			 app->user.display_name ? app->user.display_name
+						: app->user.username,
+			 app->user.username, msg(MSG_STATUS_WINDOW),
+			 app->user.window ? app->user.window : "-");
+	else
+		snprintf(left, sizeof(left), " %s  %s", msg(MSG_APP_NAME),
+			 msg(MSG_NOT_LOGGED_IN));
+	table_draw_cell(win, f->status_y, 0, f->cols - sw, left,
+			theme_attr(THEME_STATUS));
+	table_draw_cell(win, f->status_y, f->cols - sw, 1, "",
+			theme_attr(THEME_STATUS));
+	table_draw_cell(win, f->status_y, f->cols - sw + 1, sw - 1, server,
+			theme_attr(online ? THEME_STATUS : THEME_STATUS_ALERT));
+}
+
+static void draw_keybar(struct app *app, WINDOW *win,
+			const struct screen_ops *ops)
+{
+	struct keybar_entry entries[16];
+	size_t n = 0;
+
+	for (size_t i = 0; i < ops->n_keys && n < 15; i++) {
+		entries[n].key = ops->keys[i].key;
+		entries[n++].label = msg(ops->keys[i].label);
+	}
+	entries[n].key = "";
+	entries[n++].label = msg(MSG_KEY_FALLBACK);
+	keybar_draw(win, app->frame.keybar_y, app->frame.cols, entries, n);
+}
+
+static void app_draw(struct app *app)
+{
+	const struct frame_layout *f = &app->frame;
+	struct app_screen *top = &app->stack[app->depth - 1];
+	char title[160];
+
+	werase(stdscr);
+	app->cursor_y = app->cursor_x = -1;
+	if (f->too_small) {
+		table_draw_cell(stdscr, 0, 0, f->cols, msg(MSG_TOO_SMALL),
+				theme_attr(THEME_ERROR));
+		goto done;
+	}
+	draw_status(app, stdscr);
+	snprintf(title, sizeof(title), " %s", msg(top->ops->title));
+	table_draw_cell(stdscr, f->title_y, 0, f->cols, title,
+			theme_attr(THEME_TITLE));
+	top->ops->draw(top->state, app, stdscr);
+	table_draw_cell(
+	    stdscr, f->message_y, 0, f->cols, app->message,
+	    theme_attr(app->message_is_error ? THEME_ERROR : THEME_HINT));
+	draw_keybar(app, stdscr, top->ops);
+done:
+	if (app->cursor_y >= 0 && app->cursor_x >= 0) {
+		curs_set(1);
+		wmove(stdscr, app->cursor_y, app->cursor_x);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+void app_busy(struct app *app, enum msg_id id)
+{
+	app_message(app, false, "%s", msg(id));
+	if (app->depth > 0)
+		app_draw(app);
+}
+
+bool app_items_load(struct app *app)
+{
+	struct wc_error err = {0};
+
+	if (app->items_loaded)
+		return true;
+	app_busy(app, MSG_BUSY_LOADING);
+	if (net_items_list(app->net, &app->items, &err)) {
+		app_message_error(app, &err);
+		return false;
+	}
+	app_message_clear(app);
+	app->items_loaded = true;
+	return true;
+}
+
+static void app_layout(struct app *app)
+{
+	int rows, cols;
+
+	getmaxyx(stdscr, rows, cols);
+	frame_layout(rows, cols, &app->frame);
+	for (size_t i = 0; i < app->depth; i++)
+		app->stack[i].ops->layout(app->stack[i].state, &app->frame);
+}
+
+static int screen_open(struct app *app, const struct screen_ops *ops)
+{
+	struct app_screen *s;
+
+	if (app->depth >= APP_MAX_SCREENS)
+		return -1;
+	s = &app->stack[app->depth];
+	s->ops = ops;
+	s->state = NULL;
+	if (ops->open(app, &s->state))
+		return -1;
+	app->depth++;
+	ops->layout(s->state, &app->frame);
+	return 0;
+}
+
+static void screen_close(struct app *app)
+{
+	struct app_screen *s = &app->stack[--app->depth];
+
+	s->ops->free(&s->state);
+	s->ops = NULL;
+}
+
+/* Carries out the stack change a key handler asked for. */
+static void app_apply_pending(struct app *app)
+{
+	enum app_pending what = app->pending;
+	struct app_screen *top;
+
+	app->pending = PENDING_NONE;
+	switch (what) {
+	case PENDING_PUSH:
+		screen_open(app, app->pending_ops);
+		break;
+	case PENDING_REPLACE:
+		screen_close(app);
+		if (screen_open(app, app->pending_ops))
+			app->quit = true;
+		break;
+	case PENDING_POP:
+		if (app->depth > 1)
+			screen_close(app);
+		top = &app->stack[app->depth - 1];
+		if (top->ops->resume)
+			top->ops->resume(top->state, app);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Esc then a digit stands for a function key on terminals without them. */
+static int key_read(int *ret, wint_t *ch)
+{
+	wint_t next;
+	int r;
+
+	*ret = wget_wch(stdscr, ch);
+	if (*ret != OK || *ch != KEY_ESC)
+		return *ret;
+	wtimeout(stdscr, ESC_FOLLOW_MS);
+	r = wget_wch(stdscr, &next);
+	wtimeout(stdscr, POLL_MS);
+	if (r == OK && next >= '0' && next <= '9') {
+		*ret = KEY_CODE_YES;
+		*ch = KEY_F(next == '0' ? 10 : (int)(next - '0'));
+	} else if (r == OK) {
+		unget_wch((wchar_t)next);
+	} else if (r == KEY_CODE_YES) {
+		unget_wch((wchar_t)next); /* best effort: a key code */
+	}
+	return *ret;
+}
+
+/* Keys every screen shares: F1 help, F10 quit. */
+static int app_global_key(struct app *app, int ret, wint_t ch)
+{
+	const struct screen_ops *top = app->stack[app->depth - 1].ops;
+
+	if (ret != KEY_CODE_YES)
+		return UI_IGNORED;
+	if (ch == KEY_F(10)) {
+		app->quit = true;
+		return UI_HANDLED;
+	}
+	if (ch == KEY_F(1)) {
+		if (top == &screen_help)
+			app_pop(app);
+		else
+			app_push(app, &screen_help);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return UI_IGNORED;
+}
+
+static void app_loop(struct app *app)
+{
+	struct app_screen *top;
+	int ret, r;
+	wint_t ch;
+
+	while (!app->quit && !app_signalled) {
+		app_draw(app);
+		if (key_read(&ret, &ch) == ERR)
+			continue;
+		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
+			app_layout(app);
+			continue;
+		}
+		r = app_global_key(app, ret, ch);
+		if (!(r & UI_HANDLED)) {
+			top = &app->stack[app->depth - 1];
+			r = top->ops->key(top->state, app, ret, ch);
+		}
+		if (r & APP_QUIT)
+			app->quit = true;
+		if (app->pending != PENDING_NONE)
+			app_apply_pending(app);
+	}
+}
+
+static void app_end(struct app *app)
+{
+	struct wc_error err;
+
+	while (app->depth > 0)
+		screen_close(app);
+	if (app->logged_in)
+		net_logout(app->net, &err);
+	net_user_release(&app->user);
+	net_item_list_release(&app->items);
+	net_client_free(&app->net);
+}
+
+static bool colour_wanted(const struct config *cfg)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (no_color && *no_color)
+		return false;
+	return cfg->colour != COLOUR_NEVER;
+}
+
+int app_run(struct config *cfg)
+{
+	struct app app = {.cfg = cfg};
+	struct net_options opt = {
+	    .base_url = cfg->server_url,
+	    .connect_timeout_ms = cfg->connect_timeout_ms,
+	    .timeout_ms = cfg->timeout_ms,
+	};
+	struct wc_error err = {0};
+
+	app.net = net_client_new(&opt, &err);
+	if (!app.net) {
+		msg_for_error(&err, app.message, sizeof(app.message));
+		fprintf(stderr, "wincase: %s (%s)\n", app.message, err.message);
+		return 2;
+	}
+	initscr();
+	raw(); /* no signals from keys: Ctrl-C, Ctrl-Z, Ctrl-\ are ignored */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(200);
+	wtimeout(stdscr, POLL_MS);
+	theme_init(colour_wanted(cfg));
+	{
+		int rows, cols;
+
+		getmaxyx(stdscr, rows, cols);
+		frame_layout(rows, cols, &app.frame);
+	}
+	if (screen_open(&app, &screen_login) == 0)
+		app_loop(&app);
+	app_end(&app);
+	endwin();
+	return 0;
+}

@@ -1,0 +1,108 @@
+/* app.h - the client program: the application state, the screen stack and
+ * the screens, each a const table of functions (STYLE.md 3). */
+#ifndef WINCASE_TUI_APP_H
+#define WINCASE_TUI_APP_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "wincase/forms.h"
+#include "wincase/net.h"
+
+#include "config.h"
+#include "messages.h"
+
+/* What a screen's key handler may return besides enum ui_result. */
+enum app_result {
+	APP_QUIT = 1 << 8,
+};
+
+struct app;
+
+/* A key of the key bar: the key's name and its label's message. */
+struct screen_key {
+	const char *key;
+	enum msg_id label;
+};
+
+struct screen_ops {
+	const char *name;
+	enum msg_id title;
+	enum msg_id help;
+	const struct screen_key *keys;
+	size_t n_keys;
+	/* New private state in *state; -1 when it cannot open. */
+	int (*open)(struct app *app, void **state);
+	/* Recompute positions from the frame (pure, no drawing). */
+	void (*layout)(void *state, const struct frame_layout *frame);
+	void (*draw)(void *state, struct app *app, WINDOW *win);
+	/* ret is OK or KEY_CODE_YES as from wget_wch. */
+	int (*key)(void *state, struct app *app, int ret, wint_t ch);
+	/* Back on top after the screen above closed; may be NULL. */
+	void (*resume)(void *state, struct app *app);
+	void (*free)(void **state);
+};
+
+extern const struct screen_ops screen_login;
+extern const struct screen_ops screen_home;
+extern const struct screen_ops screen_inquiry;
+extern const struct screen_ops screen_items;
+extern const struct screen_ops screen_help;
+
+#define APP_MAX_SCREENS 8
+
+struct app_screen {
+	const struct screen_ops *ops;
+	void *state;
+};
+
+enum app_pending { PENDING_NONE, PENDING_PUSH, PENDING_POP, PENDING_REPLACE };
+
+struct app {
+	struct config *cfg;
+	struct net_client *net;
+	struct net_user user;
+	bool logged_in;
+	struct net_item_list items; /* the catalog list, read once */
+	bool items_loaded;
+	/* The item chosen on the catalog search screen, for the screen below */
+	const struct item *picked;
+	/* The id of the inquiry registered last, for the list to select it */
+	char last_created[80];
+
+	struct app_screen stack[APP_MAX_SCREENS];
+	size_t depth;
+	enum app_pending pending;
+	const struct screen_ops *pending_ops;
+
+	struct frame_layout frame;
+	char message[320];
+	bool message_is_error;
+	int cursor_y, cursor_x; /* set by a screen's draw; -1 hides it */
+	bool quit;
+};
+
+/* Set by the signal handler for SIGTERM, SIGHUP and SIGINT. */
+extern volatile sig_atomic_t app_signalled;
+
+/* Runs the program until F10 or a signal; returns the exit status. The
+ * caller has set the locale, initscr is done here. */
+int app_run(struct config *cfg);
+
+/* Screen stack changes, done by the loop after the key handler returns. */
+void app_push(struct app *app, const struct screen_ops *ops);
+void app_pop(struct app *app);
+void app_replace(struct app *app, const struct screen_ops *ops);
+
+/* The message line. The text is copied. */
+void app_message(struct app *app, bool is_error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void app_message_error(struct app *app, const struct wc_error *err);
+void app_message_clear(struct app *app);
+/* Shows text on the message line at once, before a blocking call. */
+void app_busy(struct app *app, enum msg_id id);
+
+/* Reads the catalog list once; false (and the message set) on failure. */
+bool app_items_load(struct app *app);
+
+#endif

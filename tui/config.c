@@ -1,0 +1,144 @@
+/* config.c - wincase.conf: [server] url, timeout, connect_timeout;
+ * [client] window, data_dir, print_command, colour. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <ini.h>
+
+#include "config.h"
+
+static int replace(char **slot, const char *value)
+{
+	char *copy = strdup(value);
+
+	if (!copy)
+		return -1;
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+int config_init(struct config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->timeout_ms = 10000;
+	cfg->connect_timeout_ms = 3000;
+	cfg->colour = COLOUR_AUTO;
+	if (replace(&cfg->server_url, "http://127.0.0.1:8080") ||
+	    replace(&cfg->print_command, "lp"))
+		return -1;
+	return 0;
+}
+
+void config_release(struct config *cfg)
+{
+	free(cfg->server_url);
+	free(cfg->window);
+	free(cfg->data_dir);
+	free(cfg->print_command);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+static bool seconds_parse(const char *value, long *ms)
+{
+	char *end;
+	double s;
+
+	errno = 0;
+	s = strtod(value, &end);
+	if (errno || end == value || *end || s <= 0 || s > 600)
+		return false;
+	*ms = (long)(s * 1000);
+	return true;
+}
+
+static bool colour_parse(const char *value, enum colour_mode *out)
+{
+	static const char *const names[] = {"auto", "always", "never"};
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(value, names[i]) == 0) {
+			*out = (enum colour_mode)i;
+			return true;
+		}
+	return false;
+}
+
+struct load {
+	struct config *cfg;
+	char bad[128];
+};
+
+/* inih handler: 1 to go on, 0 for an error (inih reports the line). */
+static int on_value(void *user, const char *section, const char *name,
+		    const char *value)
+{
+	struct load *l = user;
+	struct config *c = l->cfg;
+	bool ok = true;
+
+	if (strcmp(section, "server") == 0 && strcmp(name, "url") == 0)
+		ok = replace(&c->server_url, value) == 0;
+	else if (strcmp(section, "server") == 0 && strcmp(name, "timeout") == 0)
+		ok = seconds_parse(value, &c->timeout_ms);
+	else if (strcmp(section, "server") == 0 &&
+		 strcmp(name, "connect_timeout") == 0)
+		ok = seconds_parse(value, &c->connect_timeout_ms);
+	else if (strcmp(section, "client") == 0 && strcmp(name, "window") == 0)
+		ok = replace(&c->window, value) == 0;
+	else if (strcmp(section, "client") == 0 &&
+		 strcmp(name, "data_dir") == 0)
+		ok = replace(&c->data_dir, value) == 0;
+	else if (strcmp(section, "client") == 0 &&
+		 strcmp(name, "print_command") == 0)
+		ok = replace(&c->print_command, value) == 0;
+	else if (strcmp(section, "client") == 0 && strcmp(name, "colour") == 0)
+		ok = colour_parse(value, &c->colour);
+	else
+		ok = false;
+	if (!ok && !l->bad[0])
+		snprintf(l->bad, sizeof(l->bad), "[%s] %s", section, name);
+	return ok ? 1 : 0;
+}
+
+int config_load(struct config *cfg, const char *path, struct wc_error *err)
+{
+	struct load l = {.cfg = cfg};
+	int rc = ini_parse(path, on_value, &l);
+
+	if (rc == -1)
+		return wc_error_set(err, "config", NULL, "%s: cannot read: %s",
+				    path, strerror(errno));
+	if (rc == -2)
+		return wc_error_set(err, "config", NULL, "out of memory");
+	if (rc > 0)
+		return wc_error_set(err, "config", NULL,
+				    "%s:%d: unknown setting or bad value %s",
+				    path, rc, l.bad[0] ? l.bad : "(syntax)");
+	return 0;
+}
+
+static bool readable(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+bool config_find(char *out, size_t size)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	int n = -1;
+
+	if (xdg && *xdg)
+		n = snprintf(out, size, "%s/wincase/wincase.conf", xdg);
+	else if (home && *home)
+		n = snprintf(out, size, "%s/.config/wincase/wincase.conf",
+			     home);
+	if (n > 0 && (size_t)n < size && readable(out))
+		return true;
+	n = snprintf(out, size, "%s", "/etc/wincase/wincase.conf");
+	return n > 0 && (size_t)n < size && readable(out);
+}

@@ -1,0 +1,36 @@
+/* config.h - wincase.conf (INI, read with inih). */
+#ifndef WINCASE_TUI_CONFIG_H
+#define WINCASE_TUI_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "wincase/error.h"
+
+enum colour_mode { COLOUR_AUTO, COLOUR_ALWAYS, COLOUR_NEVER };
+
+struct config {
+	char *server_url;
+	long timeout_ms;
+	long connect_timeout_ms;
+	char *window;
+	char *data_dir;
+	char *print_command;
+	enum colour_mode colour;
+};
+
+/* Defaults: server http://127.0.0.1:8080, 10 s, 3 s, lp, auto. -1 when out
+ * of memory. */
+int config_init(struct config *cfg);
+void config_release(struct config *cfg);
+
+/* Reads path into cfg. -1 with err ("config", line in the message) when the
+ * file cannot be read or has an unknown key or a bad value. */
+int config_load(struct config *cfg, const char *path, struct wc_error *err);
+
+/* The first existing file of: $XDG_CONFIG_HOME/wincase/wincase.conf (or
+ * ~/.config/wincase/wincase.conf), /etc/wincase/wincase.conf. False when
+ * there is none. */
+bool config_find(char *out, size_t size);
+
+#endif

@@ -1,0 +1,161 @@
+/* screen_login.c - user name, password (never echoed), window. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+enum { F_USER, F_PASSWORD, F_WINDOW, F_COUNT };
+
+static const struct field_def fields[F_COUNT] = {
+    [F_USER] = {.name = "username",
+		.kind = FIELD_TEXT,
+		.width = 24,
+		.max_chars = 64,
+		.required = true},
+    [F_PASSWORD] = {.name = "password",
+		    .kind = FIELD_PASSWORD,
+		    .width = 24,
+		    .max_chars = 128,
+		    .required = true},
+    [F_WINDOW] = {.name = "window",
+		  .kind = FIELD_TEXT,
+		  .width = 10,
+		  .max_chars = 16},
+};
+
+struct login {
+	struct field_def defs[F_COUNT]; /* fields with their words */
+	struct form *form;
+	struct form_layout lay;
+	int top, left;
+};
+
+static const struct screen_key keys[] = {
+    {"F1", MSG_KEY_HELP},
+    {"Enter", MSG_KEY_LOGIN},
+    {"F10", MSG_KEY_QUIT},
+};
+
+static int login_open(struct app *app, void **state)
+{
+	struct login *s = calloc(1, sizeof(*s));
+	static const enum msg_id labels[F_COUNT] = {
+	    MSG_LOGIN_USER, MSG_LOGIN_PASSWORD, MSG_LOGIN_WINDOW};
+	static const enum msg_id helps[F_COUNT] = {MSG_LOGIN_USER_HELP,
+						   MSG_LOGIN_PASSWORD_HELP,
+						   MSG_LOGIN_WINDOW_HELP};
+
+	if (!s)
+		return -1;
+	memcpy(s->defs, fields, sizeof(fields));
+	for (int i = 0; i < F_COUNT; i++) {
+		s->defs[i].label = msg(labels[i]);
+		s->defs[i].help = msg(helps[i]);
+	}
+	s->form = form_new(s->defs, F_COUNT, msg(MSG_REQUIRED));
+	if (!s->form) {
+		free(s);
+		return -1;
+	}
+	if (app->cfg->window)
+		form_set_value(s->form, F_WINDOW, app->cfg->window);
+	app_message(app, false, "%s", msg(MSG_LOGIN_WELCOME));
+	*state = s;
+	return 0;
+}
+
+static void login_layout(void *state, const struct frame_layout *frame)
+{
+	struct login *s = state;
+	int cols = frame->cols < 60 ? frame->cols : 60;
+
+	s->left = (frame->cols - cols) / 2;
+	s->top = frame->body_y + 2;
+	form_layout(s->form, frame->body_rows - 4, cols, &s->lay);
+}
+
+static void login_draw(void *state, struct app *app, WINDOW *win)
+{
+	struct login *s = state;
+	char line[300];
+
+	snprintf(line, sizeof(line), "%s：%s", msg(MSG_LOGIN_SERVER),
+		 net_client_url(app->net));
+	table_draw_cell(win, app->frame.body_y, s->left,
+			app->frame.cols - s->left, line,
+			theme_attr(THEME_NORMAL));
+	form_draw(s->form, win, s->top, s->left, &s->lay, &app->cursor_y,
+		  &app->cursor_x);
+	table_draw_cell(win, app->frame.message_y - 1, 0, app->frame.cols,
+			s->defs[s->form->focus].help, theme_attr(THEME_HINT));
+}
+
+static void login_submit(struct login *s, struct app *app)
+{
+	struct wc_error err = {0};
+	const char *field;
+	int index;
+
+	if (!form_validate(s->form)) {
+		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
+		return;
+	}
+	app_busy(app, MSG_BUSY_CONNECTING);
+	if (net_login(app->net, form_value(s->form, F_USER),
+		      form_value(s->form, F_PASSWORD),
+		      form_value(s->form, F_WINDOW), &app->user, &err)) {
+		app_message_error(app, &err);
+		field = msg_for_field(err.field);
+		index = err.field[0] ? form_find(s->form, err.field) : -1;
+		if (index >= 0 && field) {
+			form_set_error(s->form, (size_t)index, field);
+			form_focus(s->form, (size_t)index);
+		} else if (strcmp(err.code, "bad_credentials") == 0) {
+			form_set_value(s->form, F_PASSWORD, "");
+			form_focus(s->form, F_PASSWORD);
+		}
+		return;
+	}
+	app->logged_in = true;
+	app_message_clear(app);
+	app_replace(app, &screen_home);
+}
+
+static int login_key(void *state, struct app *app, int ret, wint_t ch)
+{
+	struct login *s = state;
+	int r;
+
+	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
+		login_submit(s, app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	r = form_key(s->form, ret, ch);
+	if (r & UI_SUBMIT)
+		login_submit(s, app);
+	return r;
+}
+
+static void login_free(void **state)
+{
+	struct login *s = *state;
+
+	if (!s)
+		return;
+	form_free(&s->form);
+	free(s);
+	*state = NULL;
+}
+
+const struct screen_ops screen_login = {
+    .name = "login",
+    .title = MSG_LOGIN_TITLE,
+    .help = MSG_HELP_LOGIN,
+    .keys = keys,
+    .n_keys = sizeof(keys) / sizeof(*keys),
+    .open = login_open,
+    .layout = login_layout,
+    .draw = login_draw,
+    .key = login_key,
+    .free = login_free,
+};
