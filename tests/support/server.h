@@ -1,0 +1,30 @@
+/* server.h - start a real wincased for a test: a temporary SQLite file, a
+ * free loopback port, the demo seed and a fake clock at
+ * 2026-11-02T09:00:00+08:00; stop it with SIGTERM. */
+#ifndef WINCASE_TEST_SERVER_H
+#define WINCASE_TEST_SERVER_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#define TEST_SERVER_START_TIME "2026-11-02T09:00:00+08:00"
+
+struct test_server {
+	pid_t pid;
+	bool fake_clock;
+	char dir[256]; /* temporary directory holding the database */
+	char url[128]; /* "http://127.0.0.1:PORT" */
+};
+
+/* Start wincased ($WINCASED_BIN) with conf from $WINCASE_CONF. Returns 0,
+ * or -1 with a message on stderr. */
+int test_server_start(struct test_server *srv, bool fake_clock);
+/* Start again on the same database (after test_server_stop_keep). */
+int test_server_restart(struct test_server *srv);
+/* SIGTERM and wait (bounded); returns the exit status, or -1. Keeps the
+ * temporary directory. */
+int test_server_stop_keep(struct test_server *srv);
+/* Stop and remove the temporary directory. */
+int test_server_stop(struct test_server *srv);
+
+#endif
