@@ -10,8 +10,9 @@
 
 #include "wincase/date.h"
 
-#define CLOCK_TEXT_SIZE 64 /* "2026-11-28T09:30:00+08:00" and NUL, with room   \
-			    */
+#define CLOCK_TEXT_SIZE                                                        \
+	64 /* "2026-11-28T09:30:00+08:00" and NUL, with room                   \
+	    */
 
 struct server_clock {
 	bool fake;

@@ -56,16 +56,15 @@ static void test_health(void **state)
 static long login(const char *user, const char *password, const char *window,
 		  struct http_reply *r)
 {
-	json_t *body = json_pack("{s:s, s:s}", "username", user, "password",
-				 password);
+	json_t *body =
+	    json_pack("{s:s, s:s}", "username", user, "password", password);
 	char *text;
 
 	if (window)
 		json_object_set_new(body, "window", json_string(window));
 	text = json_dumps(body, 0);
 	assert_int_equal(
-		http_send_json(srv.url, "POST", "/v1/sessions", NULL, text, r),
-		0);
+	    http_send_json(srv.url, "POST", "/v1/sessions", NULL, text, r), 0);
 	free(text);
 	json_decref(body);
 	return r->status;
@@ -133,21 +132,20 @@ static void test_login_malformed(void **state)
 		const char *body;
 		const char *field;
 	} cases[] = {
-		{"{}", "username"},
-		{"{\"username\":\"clerk1\"}", "password"},
-		{"{\"username\":5,\"password\":\"x\"}", "username"},
-		{"{\"username\":\"clerk1\",\"password\":[]}", "password"},
-		{"[1,2]", ""},
-		{"{\"username\":", ""},
+	    {"{}", "username"},
+	    {"{\"username\":\"clerk1\"}", "password"},
+	    {"{\"username\":5,\"password\":\"x\"}", "username"},
+	    {"{\"username\":\"clerk1\",\"password\":[]}", "password"},
+	    {"[1,2]", ""},
+	    {"{\"username\":", ""},
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct http_reply r;
 
-		assert_int_equal(http_send_json(srv.url, "POST",
-						"/v1/sessions", NULL,
-						cases[i].body, &r),
+		assert_int_equal(http_send_json(srv.url, "POST", "/v1/sessions",
+						NULL, cases[i].body, &r),
 				 0);
 		assert_int_equal(r.status, 400);
 		assert_string_equal(http_error_code(&r), "bad_request");
@@ -158,9 +156,8 @@ static void test_login_malformed(void **state)
 
 static void test_token_required(void **state)
 {
-	static const char *const paths[] = {"/v1/me", "/v1/items",
-					    "/v1/inquiries",
-					    "/v1/calendar/2026"};
+	static const char *const paths[] = {
+	    "/v1/me", "/v1/items", "/v1/inquiries", "/v1/calendar/2026"};
 	struct http_reply r;
 
 	(void)state;
@@ -243,11 +240,10 @@ static void test_fake_clock(void **state)
 	/* R6: only an administrator moves the clock. */
 	clerk = http_login(srv.url, "clerk1", PASSWORD);
 	assert_non_null(clerk);
-	assert_int_equal(http_send_json(srv.url, "PUT", "/v1/admin/clock",
-					clerk,
-					"{\"now\":\"2027-01-01T00:00:00Z\"}",
-					&r),
-			 0);
+	assert_int_equal(
+	    http_send_json(srv.url, "PUT", "/v1/admin/clock", clerk,
+			   "{\"now\":\"2027-01-01T00:00:00Z\"}", &r),
+	    0);
 	assert_int_equal(r.status, 403);
 	assert_string_equal(http_error_code(&r), "forbidden");
 	http_reply_release(&r);
@@ -292,9 +288,8 @@ static void test_unknown_route_and_method(void **state)
 	assert_string_equal(http_error_code(&r), "not_found");
 	assert_non_null(strstr(r.content_type, "application/json"));
 	http_reply_release(&r);
-	assert_int_equal(http_send_json(srv.url, "DELETE", "/v1/health", NULL,
-					NULL, &r),
-			 0);
+	assert_int_equal(
+	    http_send_json(srv.url, "DELETE", "/v1/health", NULL, NULL, &r), 0);
 	assert_int_equal(r.status, 405);
 	assert_string_equal(http_error_code(&r), "method_not_allowed");
 	http_reply_release(&r);
@@ -315,11 +310,10 @@ static void test_real_clock_and_reseed(void **state)
 	http_reply_release(&r);
 	admin = http_login(real.url, "admin1", PASSWORD);
 	assert_non_null(admin);
-	assert_int_equal(http_send_json(real.url, "PUT", "/v1/admin/clock",
-					admin,
-					"{\"now\":\"2027-01-01T00:00:00Z\"}",
-					&r),
-			 0);
+	assert_int_equal(
+	    http_send_json(real.url, "PUT", "/v1/admin/clock", admin,
+			   "{\"now\":\"2027-01-01T00:00:00Z\"}", &r),
+	    0);
 	assert_int_equal(r.status, 404);
 	http_reply_release(&r);
 	free(admin);
@@ -334,18 +328,18 @@ static void test_real_clock_and_reseed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_health),
-		cmocka_unit_test(test_login_ok),
-		cmocka_unit_test(test_login_window_override),
-		cmocka_unit_test(test_login_bad_credentials),
-		cmocka_unit_test(test_login_malformed),
-		cmocka_unit_test(test_token_required),
-		cmocka_unit_test(test_logout),
-		cmocka_unit_test(test_unknown_route_and_method),
-		cmocka_unit_test(test_rate_limit),
-		cmocka_unit_test(test_session_expiry),
-		cmocka_unit_test(test_fake_clock),
-		cmocka_unit_test(test_real_clock_and_reseed),
+	    cmocka_unit_test(test_health),
+	    cmocka_unit_test(test_login_ok),
+	    cmocka_unit_test(test_login_window_override),
+	    cmocka_unit_test(test_login_bad_credentials),
+	    cmocka_unit_test(test_login_malformed),
+	    cmocka_unit_test(test_token_required),
+	    cmocka_unit_test(test_logout),
+	    cmocka_unit_test(test_unknown_route_and_method),
+	    cmocka_unit_test(test_rate_limit),
+	    cmocka_unit_test(test_session_expiry),
+	    cmocka_unit_test(test_fake_clock),
+	    cmocka_unit_test(test_real_clock_and_reseed),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -100,9 +100,9 @@ int http_do(const char *base_url, const struct http_request *req,
 					   : "application/json");
 		headers = curl_slist_append(headers, line);
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, req->body);
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE,
-				 (long)(req->body_len ? req->body_len
-						      : strlen(req->body)));
+		curl_easy_setopt(
+		    curl, CURLOPT_POSTFIELDSIZE,
+		    (long)(req->body_len ? req->body_len : strlen(req->body)));
 	}
 	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 	rc = curl_easy_perform(curl);
@@ -135,13 +135,12 @@ int http_get(const char *base_url, const char *path, const char *token,
 	return http_do(base_url, &req, out);
 }
 
-int http_send_json(const char *base_url, const char *method,
-		   const char *path, const char *token, const char *json_text,
+int http_send_json(const char *base_url, const char *method, const char *path,
+		   const char *token, const char *json_text,
 		   struct http_reply *out)
 {
 	struct http_request req = {
-		.method = method, .path = path, .token = token,
-		.body = json_text};
+	    .method = method, .path = path, .token = token, .body = json_text};
 
 	return http_do(base_url, &req, out);
 }
@@ -149,7 +148,7 @@ int http_send_json(const char *base_url, const char *method,
 static const char *error_member(const struct http_reply *r, const char *key)
 {
 	const char *v = json_string_value(
-		json_object_get(json_object_get(r->json, "error"), key));
+	    json_object_get(json_object_get(r->json, "error"), key));
 
 	return v ? v : "";
 }
@@ -168,16 +167,16 @@ char *http_login(const char *base_url, const char *username,
 		 const char *password)
 {
 	struct http_reply r;
-	json_t *body = json_pack("{s:s, s:s}", "username", username,
-				 "password", password);
+	json_t *body =
+	    json_pack("{s:s, s:s}", "username", username, "password", password);
 	char *text = json_dumps(body, 0);
 	char *token = NULL;
 
-	if (http_send_json(base_url, "POST", "/v1/sessions", NULL, text,
-			   &r) == 0 &&
+	if (http_send_json(base_url, "POST", "/v1/sessions", NULL, text, &r) ==
+		0 &&
 	    r.status == 201) {
-		const char *t = json_string_value(json_object_get(r.json,
-								  "token"));
+		const char *t =
+		    json_string_value(json_object_get(r.json, "token"));
 
 		token = t ? strdup(t) : NULL;
 	}

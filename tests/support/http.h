@@ -9,11 +9,11 @@
 #include <jansson.h>
 
 struct http_request {
-	const char *method; /* "GET" when NULL */
-	const char *path;   /* "/v1/health" */
-	const char *token;  /* Authorization: Bearer, when not NULL */
-	const char *body;   /* sent as is, when not NULL */
-	size_t body_len;    /* 0: strlen(body) */
+	const char *method;	     /* "GET" when NULL */
+	const char *path;	     /* "/v1/health" */
+	const char *token;	     /* Authorization: Bearer, when not NULL */
+	const char *body;	     /* sent as is, when not NULL */
+	size_t body_len;	     /* 0: strlen(body) */
 	const char *content_type;    /* default application/json */
 	const char *idempotency_key; /* Idempotency-Key, when not NULL */
 };
@@ -36,8 +36,8 @@ void http_reply_release(struct http_reply *r);
 
 int http_get(const char *base_url, const char *path, const char *token,
 	     struct http_reply *out);
-int http_send_json(const char *base_url, const char *method,
-		   const char *path, const char *token, const char *json_text,
+int http_send_json(const char *base_url, const char *method, const char *path,
+		   const char *token, const char *json_text,
 		   struct http_reply *out);
 
 /* error.code / error.field of an error answer, or "". */

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #define START_TIMEOUT_MS 20000
-#define STOP_TIMEOUT_MS 10000
-#define LISTEN_PREFIX "wincased: listening on "
+#define STOP_TIMEOUT_MS	 10000
+#define LISTEN_PREFIX	 "wincased: listening on "
 
 static long long now_ms(void)
 {
