@@ -217,6 +217,39 @@ static void app_apply_pending(struct app *app)
 	}
 }
 
+/* The rest of an escape sequence that terminfo did not know (tmux sends
+ * Home as ESC [ 1 ~ whatever TERM says): a few are mapped, the rest are
+ * swallowed, so that they never count as a lone Esc. */
+static wint_t escape_sequence(wint_t intro)
+{
+	static const struct {
+		const char *seq;
+		wint_t key;
+	} known[] = {
+	    {"[1~", KEY_HOME}, {"[7~", KEY_HOME}, {"[H", KEY_HOME},
+	    {"OH", KEY_HOME},  {"[4~", KEY_END},  {"[8~", KEY_END},
+	    {"[F", KEY_END},   {"OF", KEY_END},	  {"[3~", KEY_DC},
+	    {"[Z", KEY_BTAB},
+	};
+	char seq[16] = {(char)intro};
+	size_t len = 1;
+	wint_t ch;
+
+	wtimeout(stdscr, 50);
+	while (len + 1 < sizeof(seq) && wget_wch(stdscr, &ch) == OK &&
+	       ch < 128) {
+		seq[len++] = (char)ch;
+		if (intro == 'O' || (ch >= 0x40 && ch <= 0x7e))
+			break; /* SS3 takes one character, CSI ends at a final
+				*/
+	}
+	wtimeout(stdscr, POLL_MS);
+	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
+		if (strcmp(seq, known[i].seq) == 0)
+			return known[i].key;
+	return 0;
+}
+
 /* Esc then a digit stands for a function key on terminals without them. */
 static int key_read(int *ret, wint_t *ch)
 {
@@ -232,10 +265,13 @@ static int key_read(int *ret, wint_t *ch)
 	if (r == OK && next >= '0' && next <= '9') {
 		*ret = KEY_CODE_YES;
 		*ch = KEY_F(next == '0' ? 10 : (int)(next - '0'));
+	} else if (r == OK && (next == '[' || next == 'O')) {
+		*ch = escape_sequence(next);
+		*ret = *ch ? KEY_CODE_YES : ERR;
 	} else if (r == OK) {
 		unget_wch((wchar_t)next);
 	} else if (r == KEY_CODE_YES) {
-		unget_wch((wchar_t)next); /* best effort: a key code */
+		ungetch((int)next); /* Esc, then a key with a code */
 	}
 	return *ret;
 }

@@ -1,0 +1,140 @@
+# lib.sh - helpers for the terminal tests (sourced by tests/e2e/test_*.sh).
+#
+# Starts a real wincased on a temporary SQLite file and a free loopback
+# port, runs the real client in a private tmux server, sends keys and polls
+# capture-pane for the expected text with a bound (never a fixed sleep).
+# Prints TAP lines; everything is cleaned up on exit.
+set -u
+
+E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/wincase-e2e.XXXXXX")
+E2E_SOCK="wincase-e2e-$$"
+E2E_SERVER_PID=""
+E2E_URL=""
+E2E_N=0
+E2E_FAILED=0
+E2E_TIMEOUT=${E2E_TIMEOUT:-10} # seconds to wait for a screen
+
+e2e_cleanup() {
+	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+	if [ -n "$E2E_SERVER_PID" ]; then
+		kill "$E2E_SERVER_PID" 2>/dev/null
+		wait "$E2E_SERVER_PID" 2>/dev/null
+	fi
+	rm -rf "$E2E_TMP"
+}
+trap e2e_cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+# ok CONDITION-STATUS DESCRIPTION: one TAP line.
+tap() { # status description
+	E2E_N=$((E2E_N + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $E2E_N - $2"
+	else
+		echo "not ok $E2E_N - $2"
+		E2E_FAILED=$((E2E_FAILED + 1))
+		echo "# screen at failure:"
+		screen_text | sed 's/^/#   |/'
+	fi
+}
+
+tap_done() {
+	echo "1..$E2E_N"
+	[ "$E2E_FAILED" -eq 0 ]
+}
+
+# Polls until cond (a command) succeeds, at most E2E_TIMEOUT seconds.
+poll() {
+	local tries=$((E2E_TIMEOUT * 20))
+	while [ "$tries" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+server_start() {
+	[ -x "$WINCASED_BIN" ] || { echo "# no $WINCASED_BIN"; return 1; }
+	"$WINCASED_BIN" --db "$E2E_TMP/wc.db" --listen 127.0.0.1:0 --seed-demo \
+		--fake-clock=2026-11-02T09:00:00+08:00 \
+		--conf-dir "$WINCASE_CONF" >"$E2E_TMP/server.out" \
+		2>"$E2E_TMP/server.log" &
+	E2E_SERVER_PID=$!
+	poll server_url_read || { cat "$E2E_TMP/server.log" | sed 's/^/# /'; return 1; }
+}
+
+server_url_read() {
+	E2E_URL=$(sed -n 's/^wincased: listening on //p' "$E2E_TMP/server.out")
+	[ -n "$E2E_URL" ]
+}
+
+# client_start COLS ROWS [VAR=value...]: the client in a fresh tmux server,
+# with the example configuration and --server pointing at our wincased.
+client_start() {
+	local cols=$1 rows=$2
+	shift 2
+	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
+	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
+		-x "$cols" -y "$rows" \
+		env LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
+		XDG_CONFIG_HOME="$E2E_TMP/config" "$@" \
+		"$WINCASE_BIN" --config "$WINCASE_CONF/wincase.conf" \
+		--server "$E2E_URL"
+}
+
+screen_text() {
+	tmux -L "$E2E_SOCK" capture-pane -p -t wc 2>/dev/null
+}
+
+screen_has() {
+	screen_text | grep -qF -- "$1"
+}
+
+screen_lacks() {
+	! screen_has "$1"
+}
+
+# wait_for TEXT: true once TEXT is on the screen (bounded).
+wait_for() {
+	poll screen_has "$1"
+}
+
+# wait_gone TEXT: true once TEXT has left the screen (bounded).
+wait_gone() {
+	poll screen_lacks "$1"
+}
+
+keys() {
+	tmux -L "$E2E_SOCK" send-keys -t wc "$@"
+}
+
+# type_text TEXT: sends TEXT literally (UTF-8 Chinese included).
+type_text() {
+	tmux -L "$E2E_SOCK" send-keys -t wc -l -- "$1"
+}
+
+pane_dead() {
+	[ "$(tmux -L "$E2E_SOCK" display-message -p -t wc '#{pane_dead}' 2>/dev/null)" = 1 ]
+}
+
+# login USER PASSWORD: from the login screen to the home screen.
+login() {
+	wait_for "用户名" || return 1
+	type_text "$1"
+	keys Tab
+	type_text "$2"
+	keys Enter Enter
+	wait_for "我的待办咨询"
+}
+
+# The number of inquiries of USER's list as the server sees them.
+api_inquiry_count() { # user
+	local token
+	token=$(curl -s -X POST -H 'Content-Type: application/json' \
+		-d "{\"username\":\"$1\",\"password\":\"demo-password-1\"}" \
+		"$E2E_URL/v1/sessions" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
+	curl -s -H "Authorization: Bearer $token" \
+		"$E2E_URL/v1/inquiries?scope=mine" | grep -o '"no" *:' | wc -l
+}
