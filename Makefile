@@ -17,6 +17,8 @@ PKG_CLIENT := ncursesw libcurl jansson libsodium inih
 PKG_SERVER := libmicrohttpd sqlite3 jansson libsodium inih
 TEST_LIBS  := -lcmocka
 
+.DEFAULT_GOAL := all
+
 CFLAGS_BASE := -std=c11 -Wall -Wextra -Werror -g -O2 -DWINCASE_SHARE_DIR=\"$(PREFIX)/share/wincase\" \
 	-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1 \
 	-Iinclude -MMD -MP
