@@ -222,6 +222,8 @@ static void scroll_adjust(struct line_editor *ed, int width)
 		char_at(ed, ed->cursor, &cp);
 		cw = char_cols(ed, cp);
 	}
+	if (cw > width)
+		cw = width; /* a box of one column still shows the cursor */
 	if (total + 1 <= width) {
 		ed->scroll = 0;
 		return;
