@@ -147,3 +147,6 @@ clean:
 	rm -rf build build-asan bin
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Keep objects of test programs between runs.
+.SECONDARY:

@@ -42,7 +42,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 for t in tests/e2e/test_*.sh; do
 	[ -f "$t" ] || continue
-	run_one "$(basename "$t" .sh)" bash "$t"
+	run_one "e2e-$(basename "$t" .sh)" bash "$t"
 done
 
 echo "$passed passed, $failed failed"

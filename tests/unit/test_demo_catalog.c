@@ -332,7 +332,7 @@ static bool find_main_material(json_t *items, size_t *item_index,
 			       size_t *material_index)
 {
 	json_t *it, *m;
-	size_t i, j;
+	size_t i = 0, j = 0;
 
 	json_array_foreach(items, i, it)
 	{
@@ -354,7 +354,7 @@ static void test_refuses_tolerable_main_material(void **state)
 {
 	const struct demo *d = *state;
 	json_t *broken, *material;
-	size_t i, j;
+	size_t i = 0, j = 0;
 	char place[48];
 
 	assert_non_null(d->root);
