@@ -1,6 +1,8 @@
 /* api.c - replies and request helpers shared by the handlers. */
 #include "api.h"
 
+#include "audit.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,4 +174,20 @@ void api_token_hash(const char *token, char out[65])
 	crypto_generichash(h, sizeof(h), (const unsigned char *)token,
 			   strlen(token), NULL, 0);
 	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+bool api_audit(struct api_request *req, struct api_reply *rep,
+	       const char *actor, const char *action, const char *entity,
+	       const json_t *data)
+{
+	struct wc_error err;
+
+	if (!actor)
+		actor = req->session ? req->session->user.username : "-";
+	if (audit_append(req->db, req->now, actor, action, entity, data, &err) <
+	    0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	return true;
 }

@@ -77,6 +77,13 @@ bool api_get_string(const json_t *obj, const char *key, const char *field,
 bool api_get_object(const json_t *obj, const char *key, const char *field,
 		    bool required, struct api_reply *rep, const json_t **out);
 
+/* R6: record this request's change in the audit trail, inside its write
+ * transaction. actor is the caller (or actor when not NULL, for a login).
+ * data is borrowed. False after setting a 500 reply. */
+bool api_audit(struct api_request *req, struct api_reply *rep,
+	       const char *actor, const char *action, const char *entity,
+	       const json_t *data);
+
 /* {"items":[...],"next_cursor":cursor|null}; steals items. */
 json_t *api_list(json_t *items, const char *next_cursor);
 

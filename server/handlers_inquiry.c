@@ -175,7 +175,8 @@ void handle_inquiry_create(struct api_request *req, struct api_reply *rep)
 	const struct session_record *s = req->session;
 	struct inquiry_record r = {.version = 1};
 	struct wc_error err;
-	char day[DATE_TEXT_SIZE], compact[9];
+	char day[DATE_TEXT_SIZE], compact[9], entity[48];
+	json_t *body;
 
 	if (!inquiry_read_body(req, rep, &r))
 		goto done;
@@ -192,7 +193,13 @@ void handle_inquiry_create(struct api_request *req, struct api_reply *rep)
 		api_internal(rep, &err);
 		goto done;
 	}
-	api_ok(rep, 201, inquiry_to_json(req->app, &r));
+	snprintf(entity, sizeof(entity), "inquiry:%" PRId64, r.id);
+	body = inquiry_to_json(req->app, &r);
+	if (!api_audit(req, rep, NULL, "inquiry.create", entity, body)) {
+		json_decref(body);
+		goto done;
+	}
+	api_ok(rep, 201, body);
 	snprintf(rep->etag, sizeof(rep->etag), "\"%d\"", r.version);
 	snprintf(rep->location, sizeof(rep->location), "/v1/inquiries/%" PRId64,
 		 r.id);

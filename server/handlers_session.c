@@ -119,8 +119,10 @@ void handle_session_create(struct api_request *req, struct api_reply *rep)
 	unsigned char raw[TOKEN_BYTES];
 	char token[sodium_base64_ENCODED_LEN(
 	    TOKEN_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-	char hash[65], expires[CLOCK_TEXT_SIZE];
+	char hash[65], expires[CLOCK_TEXT_SIZE], entity[80];
 	struct user_record user;
+	json_t *data;
+	bool audited;
 	struct wc_error err;
 	int64_t expires_at;
 
@@ -151,6 +153,13 @@ void handle_session_create(struct api_request *req, struct api_reply *rep)
 		api_internal(rep, &err);
 		return;
 	}
+	snprintf(entity, sizeof(entity), "user:%s", user.username);
+	data = json_pack("{s:s}", "window", window);
+	audited =
+	    api_audit(req, rep, user.username, "session.create", entity, data);
+	json_decref(data);
+	if (!audited)
+		return;
 	clock_format(&req->app->clock, expires_at, expires);
 	api_ok(rep, 201,
 	       json_pack("{s:s, s:s, s:o}", "token", token, "expires_at",
@@ -162,10 +171,16 @@ void handle_session_delete(struct api_request *req, struct api_reply *rep)
 {
 	struct wc_error err;
 
+	char entity[80];
+
 	if (req->db->ops->session_delete(req->db, req->token_hash, &err) < 0) {
 		api_internal(rep, &err);
 		return;
 	}
+	snprintf(entity, sizeof(entity), "user:%s",
+		 req->session->user.username);
+	if (!api_audit(req, rep, NULL, "session.delete", entity, NULL))
+		return;
 	api_ok(rep, 204, NULL);
 }
 
@@ -181,6 +196,8 @@ void handle_clock_put(struct api_request *req, struct api_reply *rep)
 	const char *text;
 	char now[CLOCK_TEXT_SIZE];
 	int64_t t;
+	json_t *data;
+	bool audited;
 
 	if (!api_body_object(req, rep) ||
 	    !api_get_string(req->body, "now", "now", true, rep, &text))
@@ -190,7 +207,12 @@ void handle_clock_put(struct api_request *req, struct api_reply *rep)
 			  "now must be an RFC 3339 time with offset");
 		return;
 	}
-	clock_set(&req->app->clock, t);
 	clock_format(&req->app->clock, t, now);
+	data = json_pack("{s:s}", "now", now);
+	audited = api_audit(req, rep, NULL, "clock.set", "clock", data);
+	json_decref(data);
+	if (!audited)
+		return;
+	clock_set(&req->app->clock, t);
 	api_ok(rep, 200, json_pack("{s:s, s:b}", "now", now, "fake_clock", 1));
 }

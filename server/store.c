@@ -38,3 +38,9 @@ void inquiry_records_free(struct inquiry_record **recs, size_t n)
 	free(*recs);
 	*recs = NULL;
 }
+
+void audit_record_release(struct audit_record *rec)
+{
+	free(rec->data);
+	rec->data = NULL;
+}

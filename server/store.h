@@ -80,6 +80,21 @@ struct inquiry_record {
 	int64_t case_id; /* 0 when none */
 };
 
+/* One audit entry (R6: every change is in the audit trail). */
+struct audit_record {
+	int64_t seq; /* 1, 2, ... without gaps */
+	int64_t at;
+	char actor[64];
+	char action[48]; /* "inquiry.create" */
+	char entity[96]; /* "inquiry:12", "case:3", "user:clerk1" */
+	char *data;	 /* owned canonical JSON text */
+	char prev_hash[65];
+	char hash[65]; /* hex BLAKE2b-256, see audit.c */
+};
+
+typedef int (*store_audit_visitor)(void *ctx, const struct audit_record *rec,
+				   struct wc_error *err);
+
 enum inquiry_scope { SCOPE_MINE, SCOPE_WINDOW, SCOPE_ALL };
 
 struct inquiry_query {
@@ -181,12 +196,27 @@ struct store_ops {
 	int (*inquiry_list)(struct store_conn *c, const struct inquiry_query *q,
 			    struct inquiry_record **out, size_t *n,
 			    struct wc_error *err);
+
+	/* Audit trail, appended inside the writing transaction. */
+	/* The newest entry, or STORE_NOT_FOUND when the trail is empty. */
+	int (*audit_last)(struct store_conn *c, struct audit_record *out,
+			  struct wc_error *err);
+	int (*audit_insert)(struct store_conn *c,
+			    const struct audit_record *rec,
+			    struct wc_error *err);
+	/* Entries with seq > after_seq in order, of one entity (NULL: all),
+	 * at most limit (0: no limit). */
+	int (*audit_visit)(struct store_conn *c, const char *entity,
+			   int64_t after_seq, int limit,
+			   store_audit_visitor visit, void *ctx,
+			   struct wc_error *err);
 };
 
 extern const struct store_ops store_sqlite_ops;
 
 void idempotency_record_release(struct idempotency_record *rec);
 void inquiry_record_release(struct inquiry_record *rec);
+void audit_record_release(struct audit_record *rec);
 void inquiry_records_free(struct inquiry_record **recs, size_t n);
 
 /* Copy src into a fixed buffer, truncating; used for record fields. */

@@ -77,6 +77,8 @@ static const char *const migrations[] = {
     " created_at INTEGER NOT NULL, acknowledged_by TEXT,"
     " acknowledged_at INTEGER);"
     "CREATE INDEX inquiry_handoffs_inquiry ON inquiry_handoffs(inquiry_id);",
+    /* 2: the audit trail (store_sqlite_audit.c). */
+    sq_schema_audit,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -337,4 +339,7 @@ const struct store_ops store_sqlite_ops = {
     .inquiry_get = sq_inquiry_get,
     .inquiry_handed_to = sq_inquiry_handed_to,
     .inquiry_list = sq_inquiry_list,
+    .audit_last = sq_audit_last,
+    .audit_insert = sq_audit_insert,
+    .audit_visit = sq_audit_visit,
 };

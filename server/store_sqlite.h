@@ -75,4 +75,14 @@ int sq_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
 		    struct inquiry_record **out, size_t *n,
 		    struct wc_error *err);
 
+/* Operations in store_sqlite_audit.c. */
+extern const char sq_schema_audit[];
+int sq_audit_last(struct store_conn *c, struct audit_record *out,
+		  struct wc_error *err);
+int sq_audit_insert(struct store_conn *c, const struct audit_record *rec,
+		    struct wc_error *err);
+int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
+		   int limit, store_audit_visitor visit, void *ctx,
+		   struct wc_error *err);
+
 #endif
