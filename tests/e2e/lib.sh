@@ -71,17 +71,26 @@ server_url_read() {
 
 # client_start COLS ROWS [VAR=value...]: the client in a fresh tmux server,
 # with the example configuration and --server pointing at our wincased.
+# A shell around it records its exit status in $E2E_TMP/client.status
+# (tmux itself may miss the status of a program that closed its terminal).
 client_start() {
 	local cols=$1 rows=$2
 	shift 2
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+	rm -f "$E2E_TMP/client.status"
 	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
 	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
 		-x "$cols" -y "$rows" \
+		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
 		env LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
 		XDG_CONFIG_HOME="$E2E_TMP/config" "$@" \
 		"$WINCASE_BIN" --config "$WINCASE_CONF/wincase.conf" \
 		--server "$E2E_URL"
+}
+
+# The pid of the client itself (the child of the recording shell).
+client_pid() {
+	pgrep -P "$(tmux -L "$E2E_SOCK" display -p -t wc '#{pane_pid}')"
 }
 
 screen_text() {
@@ -117,6 +126,25 @@ type_text() {
 
 pane_dead() {
 	[ "$(tmux -L "$E2E_SOCK" display-message -p -t wc '#{pane_dead}' 2>/dev/null)" = 1 ]
+}
+
+# The client's exit status once it has ended ("" while it runs).
+pane_status() {
+	cat "$E2E_TMP/client.status" 2>/dev/null
+}
+
+# exited_clean: the client has ended with status 0 (under ASan a leak or an
+# error would make it non-zero).
+exited_clean() {
+	poll pane_dead && [ "$(pane_status)" = 0 ] && return 0
+	echo "# client exit status: '$(pane_status)'"
+	return 1
+}
+
+# quit_clean: F10, then the client must end with status 0.
+quit_clean() {
+	keys F10
+	exited_clean
 }
 
 # login USER PASSWORD: from the login screen to the home screen.

@@ -48,15 +48,14 @@ keys F1
 wait_for "王五"
 tap $? "F1 again returns to the form with the text kept"
 keys Escape 0
-poll pane_dead
+exited_clean
 tap $? "Esc 0 quits like F10"
 
 client_start 80 24
 login clerk1 demo-password-1
-pid=$(tmux -L "$E2E_SOCK" display -p -t wc '#{pane_pid}')
-kill -TERM "$pid"
-poll pane_dead &&
-	[ "$(tmux -L "$E2E_SOCK" display -p -t wc '#{pane_dead_status}')" = 0 ]
+pid=$(client_pid)
+[ -n "$pid" ] && kill -TERM "$pid"
+exited_clean
 tap $? "SIGTERM ends the client cleanly (status 0)"
 
 kill "$E2E_SERVER_PID" && wait "$E2E_SERVER_PID" 2>/dev/null
@@ -71,7 +70,6 @@ wait_for "无法连接服务器"
 tap $? "a server that is down is explained"
 screen_has "服务器：离线"
 tap $? "the status line shows the server offline"
-keys F10
-poll pane_dead
-tap $? "F10 quits"
+quit_clean
+tap $? "F10 quits cleanly (exit status 0)"
 tap_done

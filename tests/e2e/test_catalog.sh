@@ -45,7 +45,6 @@ type_text "李四"
 keys F2
 wait_for "已登记咨询 SW-"
 tap $? "the inquiry with its item is registered"
-keys F10
-poll pane_dead
-tap $? "F10 quits"
+quit_clean
+tap $? "F10 quits cleanly (exit status 0)"
 tap_done

@@ -39,7 +39,6 @@ tap $? "the row shows the status in Chinese"
 [ "$(api_inquiry_count clerk1)" -eq 1 ]
 tap $? "the server holds exactly one inquiry"
 
-keys F10
-poll pane_dead
-tap $? "F10 quits"
+quit_clean
+tap $? "F10 quits cleanly (exit status 0)"
 tap_done

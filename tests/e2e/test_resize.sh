@@ -45,7 +45,6 @@ wait_for "已登记咨询 SW-"
 tap $? "the inquiry is registered"
 wait_for "欧阳娜娜" && screen_has "想了解公共场所卫生许可"
 tap $? "it is listed on the home screen"
-keys F10
-poll pane_dead
-tap $? "F10 quits"
+quit_clean
+tap $? "F10 quits cleanly (exit status 0)"
 tap_done
