@@ -137,6 +137,43 @@ bool api_get_object(const json_t *obj, const char *key, const char *field,
 	return true;
 }
 
+void api_error_details(struct api_reply *rep, json_t *details)
+{
+	json_t *e = json_object_get(rep->body, "error");
+
+	if (e && details)
+		json_object_set_new(e, "details", details);
+	else
+		json_decref(details);
+}
+
+bool api_check_if_match(const struct api_request *req, struct api_reply *rep,
+			int version, const json_t *current)
+{
+	const char *h = MHD_lookup_connection_value(
+	    req->connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MATCH);
+	char quoted[32], bare[32];
+
+	if (!h || !*h) {
+		api_error(rep, 428, "precondition_required", "If-Match",
+			  "send If-Match with the version you changed");
+		return false;
+	}
+	snprintf(quoted, sizeof(quoted), "\"%d\"", version);
+	snprintf(bare, sizeof(bare), "%d", version);
+	if (strcmp(h, quoted) == 0 || strcmp(h, bare) == 0)
+		return true;
+	api_error(rep, 412, "version_conflict", "If-Match",
+		  "the object is at version %d", version);
+	api_error_details(rep, json_pack("[O]", (json_t *)current));
+	return false;
+}
+
+void api_set_etag(struct api_reply *rep, int version)
+{
+	snprintf(rep->etag, sizeof(rep->etag), "\"%d\"", version);
+}
+
 json_t *api_list(json_t *items, const char *next_cursor)
 {
 	return json_pack("{s:o, s:o}", "items", items, "next_cursor",

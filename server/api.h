@@ -84,6 +84,17 @@ bool api_audit(struct api_request *req, struct api_reply *rep,
 	       const char *actor, const char *action, const char *entity,
 	       const json_t *data);
 
+/* Add "details" (stolen; a JSON array) to the error reply in rep. */
+void api_error_details(struct api_reply *rep, json_t *details);
+/* Optimistic concurrency on an inquiry or case at version: true when the
+ * request's If-Match is "N" (or N) for that version. Otherwise false after
+ * setting 428 precondition_required (missing) or 412 version_conflict with
+ * details [current] (current is borrowed). */
+bool api_check_if_match(const struct api_request *req, struct api_reply *rep,
+			int version, const json_t *current);
+/* ETag "N" of a version into rep. */
+void api_set_etag(struct api_reply *rep, int version);
+
 /* {"items":[...],"next_cursor":cursor|null}; steals items. */
 json_t *api_list(json_t *items, const char *next_cursor);
 

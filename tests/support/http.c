@@ -94,6 +94,10 @@ int http_do(const char *base_url, const struct http_request *req,
 			 req->idempotency_key);
 		headers = curl_slist_append(headers, line);
 	}
+	if (req->if_match) {
+		snprintf(line, sizeof(line), "If-Match: %s", req->if_match);
+		headers = curl_slist_append(headers, line);
+	}
 	if (req->body) {
 		snprintf(line, sizeof(line), "Content-Type: %s",
 			 req->content_type ? req->content_type

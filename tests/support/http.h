@@ -16,6 +16,7 @@ struct http_request {
 	size_t body_len;	     /* 0: strlen(body) */
 	const char *content_type;    /* default application/json */
 	const char *idempotency_key; /* Idempotency-Key, when not NULL */
+	const char *if_match;	     /* If-Match, when not NULL */
 };
 
 struct http_reply {
