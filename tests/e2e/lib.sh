@@ -97,6 +97,13 @@ screen_text() {
 	tmux -L "$E2E_SOCK" capture-pane -p -t wc 2>/dev/null
 }
 
+# True when the screen uses any foreground or background colour (SGR 30-38,
+# 40-48, 90-107; 39 and 49 are the defaults), as capture-pane -e shows it.
+screen_coloured() {
+	tmux -L "$E2E_SOCK" capture-pane -e -p -t wc 2>/dev/null |
+		grep -qE $'\e\\[([0-9]+;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9]+)*m'
+}
+
 screen_has() {
 	screen_text | grep -qF -- "$1"
 }

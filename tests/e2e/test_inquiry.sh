@@ -12,6 +12,8 @@ screen_has "王小明" || screen_has "clerk1"
 tap $? "the status line names the user"
 screen_has "服务器：在线"
 tap $? "the status line shows the server online"
+screen_coloured
+tap $? "with TERM=xterm-256color and no NO_COLOR the screen has colours"
 
 keys F4
 wait_for "登记新咨询"

@@ -12,6 +12,8 @@ tap $? "clerk1 logs in at 120x40 with TERM=screen and NO_COLOR"
 screen_text | head -1 | grep -q "服务器：在线" &&
 	[ "$(screen_text | head -1 | wc -L)" -gt 100 ]
 tap $? "the status line spans the wide terminal"
+! screen_coloured
+tap $? "NO_COLOR: no colour at all, the monochrome scheme"
 keys F4
 wait_for "登记新咨询"
 type_text "欧阳娜娜"
