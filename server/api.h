@@ -46,6 +46,11 @@ struct api_reply {
 	/* Keep the handler's writes even though status >= 400 (a failed
 	 * login is recorded for the rate limit). */
 	bool commit_on_error;
+	/* Write routes: called once the transaction has ended, committed
+	 * or not (in-memory state follows the store only after a commit). */
+	void (*after_commit)(struct api_request *req, void *ctx,
+			     bool committed);
+	void *after_commit_ctx;
 };
 
 typedef void (*api_handler)(struct api_request *req, struct api_reply *rep);

@@ -297,9 +297,13 @@ static void dispatch_write(struct dispatch *d, const struct request_state *rs)
 		api_internal(&d->rep, &err);
 		goto rollback;
 	}
+	if (d->rep.after_commit)
+		d->rep.after_commit(&d->req, d->rep.after_commit_ctx, true);
 	return;
 rollback:
 	d->req.db->ops->rollback(d->req.db);
+	if (d->rep.after_commit)
+		d->rep.after_commit(&d->req, d->rep.after_commit_ctx, false);
 }
 
 static bool dispatch_prepare(struct dispatch *d, const struct request_state *rs)
