@@ -145,9 +145,10 @@ void net_idempotency_key_new(char out[NET_IDEMPOTENCY_KEY_SIZE])
 	sodium_bin2hex(out, NET_IDEMPOTENCY_KEY_SIZE, raw, sizeof(raw));
 }
 
-/* The error body {"error":{"code","message","field"}} into err. */
+/* The error body {"error":{"code","message","field"}} into err; its
+ * "details" (a new reference) into *details when asked for. */
 static void error_from_answer(long status, const struct answer *a,
-			      struct wc_error *err)
+			      struct wc_error *err, json_t **details)
 {
 	json_t *root = NULL, *e;
 	const char *code, *msg, *field;
@@ -164,6 +165,8 @@ static void error_from_answer(long status, const struct answer *a,
 	msg = json_string_value(json_object_get(e, "message"));
 	field = json_string_value(json_object_get(e, "field"));
 	wc_error_set(err, code, field, "%s", msg ? msg : "");
+	if (details && json_object_get(e, "details"))
+		*details = json_incref(json_object_get(e, "details"));
 done:
 	json_decref(root);
 }
@@ -197,7 +200,7 @@ static int request_setup(struct net_client *c, const char *method,
 
 static struct curl_slist *headers_build(const struct net_client *c,
 					const char *idempotency_key,
-					bool has_body)
+					int if_match, bool has_body)
 {
 	struct curl_slist *list = NULL, *next;
 	char line[512];
@@ -221,6 +224,11 @@ static struct curl_slist *headers_build(const struct net_client *c,
 		next = curl_slist_append(list, line);
 		list = next ? next : (curl_slist_free_all(list), NULL);
 	}
+	if (list && if_match > 0) {
+		snprintf(line, sizeof(line), "If-Match: \"%d\"", if_match);
+		next = curl_slist_append(list, line);
+		list = next ? next : (curl_slist_free_all(list), NULL);
+	}
 	if (list) { /* no "Expect: 100-continue" round trip */
 		next = curl_slist_append(list, "Expect:");
 		list = next ? next : (curl_slist_free_all(list), NULL);
@@ -232,6 +240,16 @@ int net_request(struct net_client *client, const char *method, const char *path,
 		const json_t *body, const char *idempotency_key, json_t **out,
 		struct wc_error *err)
 {
+	struct net_request_options opt = {.idempotency_key = idempotency_key};
+
+	return net_request_ex(client, method, path, body, &opt, out, err);
+}
+
+int net_request_ex(struct net_client *client, const char *method,
+		   const char *path, const json_t *body,
+		   const struct net_request_options *opt, json_t **out,
+		   struct wc_error *err)
+{
 	struct answer a = {0};
 	struct curl_slist *headers = NULL;
 	char *url = NULL, *body_text = NULL;
@@ -242,6 +260,8 @@ int net_request(struct net_client *client, const char *method, const char *path,
 
 	if (out)
 		*out = NULL;
+	if (opt->details)
+		*opt->details = NULL;
 	if (body) {
 		body_text = json_dumps(body, JSON_COMPACT);
 		if (!body_text) {
@@ -251,7 +271,8 @@ int net_request(struct net_client *client, const char *method, const char *path,
 		}
 	}
 	url = malloc(strlen(client->base_url) + strlen(path) + 1);
-	headers = headers_build(client, idempotency_key, body != NULL);
+	headers = headers_build(client, opt->idempotency_key, opt->if_match,
+				body != NULL);
 	if (!url || !headers) {
 		wc_error_set(err, "internal", NULL, "out of memory");
 		goto done;
@@ -273,7 +294,7 @@ int net_request(struct net_client *client, const char *method, const char *path,
 	}
 	curl_easy_getinfo(client->curl, CURLINFO_RESPONSE_CODE, &status);
 	if (status < 200 || status > 299) {
-		error_from_answer(status, &a, err);
+		error_from_answer(status, &a, err, opt->details);
 		goto done;
 	}
 	if (a.len > 0) {

@@ -47,6 +47,20 @@ int net_request(struct net_client *client, const char *method, const char *path,
 		const json_t *body, const char *idempotency_key, json_t **out,
 		struct wc_error *err);
 
+/* What net_request_ex adds to net_request: all optional. */
+struct net_request_options {
+	const char *idempotency_key; /* NULL: none */
+	int if_match;		     /* > 0: If-Match: "N" (the version) */
+	/* Not NULL: on an error answer *details gets a new reference to the
+	 * error's "details" (NULL when it has none); the caller decrefs. */
+	json_t **details;
+};
+
+int net_request_ex(struct net_client *client, const char *method,
+		   const char *path, const json_t *body,
+		   const struct net_request_options *opt, json_t **out,
+		   struct wc_error *err);
+
 #define NET_IDEMPOTENCY_KEY_SIZE 33 /* 32 hex digits and NUL */
 /* A fresh random Idempotency-Key (libsodium). */
 void net_idempotency_key_new(char out[NET_IDEMPOTENCY_KEY_SIZE]);
