@@ -111,6 +111,139 @@ struct inquiry_query {
 typedef int (*store_text_visitor)(void *ctx, const char *text,
 				  struct wc_error *err);
 
+/* Cases (R2-R5), written by handlers_case*.c, kept by store_sqlite_case*.c.
+ * Dates are "YYYY-MM-DD" text, "" when absent; times unix seconds, 0 when
+ * absent. */
+struct case_line {
+	char material_id[64];
+	char state[16]; /* pending, provided, missing, defective, shared */
+	char *note;	/* owned, NULL when none */
+	bool listed_before; /* R2: listed in an earlier notice */
+	bool resubmitted;   /* R2: submitted anew since the last notice */
+};
+
+struct case_record {
+	int64_t id;
+	char no[24]; /* SL-YYYYMMDD-NNNN */
+	int version;
+	char status[24]; /* checking, notified, accepted, accepted_tolerant,
+			    completed, denied, withdrawn */
+	char item_code[64];
+	char scenario_id[64];
+	int64_t inquiry_id; /* 0 when none */
+	char applicant_name[512];
+	char applicant_id_type[16]; /* "" when none */
+	char applicant_id_no[64];
+	char applicant_phone[32];
+	bool major_project;
+	char created_by[64];
+	char window[32];
+	char department[128]; /* the item's department (R6 reviewer scope) */
+	int64_t created_at;
+	int64_t accepted_at;
+	char accepted_by[64];
+	char due_date[11]; /* R4; "" while not accepted or pending */
+	bool due_pending;  /* accepted, but the due year has no calendar */
+	char result[16];   /* approved, denied */
+	char *result_note; /* owned strings, NULL when absent */
+	int64_t completed_at;
+	char completed_by[64];
+	int rating_level; /* 0: not rated */
+	char *rating_reasons; /* JSON array text */
+	char *rating_comment;
+	int64_t rated_at;
+	bool deemed;	    /* R4 超时默认 */
+	char *deemed_note;  /* JSON text: which stage was late, who */
+	char *withdraw_note;
+	int64_t closed_at; /* completed, denied or withdrawn */
+	size_t n_lines;
+	struct case_line *lines; /* owned */
+};
+
+struct notice_record {
+	int64_t id;
+	char no[24]; /* GZ-YYYYMMDD-NNNN */
+	int64_t case_id;
+	char *items; /* owned JSON array text */
+	char issued_by[64];
+	char window[32];
+	int64_t issued_at;
+	char *text; /* owned */
+	char *signature;
+	char verify_code[32];
+	bool once_violation;
+	char *override_reason;
+};
+
+struct commitment_record {
+	int64_t id;
+	char no[24]; /* CN-YYYYMMDD-NNNN */
+	int64_t case_id;
+	char *materials; /* owned JSON array text */
+	int deadline_days;
+	char due_date[11]; /* "" while its year has no calendar */
+	char status[16];   /* open, fulfilled, breached, waived */
+	char applicant_name[512];
+	char applicant_id_type[16];
+	char applicant_id_no[64];
+	char *confirmation; /* owned */
+	char *text;
+	char *signature;
+	char verify_code[32];
+	char created_by[64];
+	char window[32];
+	char department[128];
+	int64_t created_at;
+	int64_t closed_at; /* fulfilled, breached or waived */
+};
+
+/* R3: a credit entry of an applicant ("breach", or "waived" later). */
+struct credit_record {
+	int64_t id;
+	char id_type[16];
+	char id_no[64];
+	char applicant_name[512];
+	char kind[16]; /* breach */
+	int64_t case_id;
+	int64_t commitment_id;
+	int64_t at;
+	char note[512];
+};
+
+/* A reviewer-queue item (R1-R5). */
+struct review_record {
+	int64_t id;
+	char kind[24]; /* tolerant_acceptance, once_violation, breach, overdue,
+			  bounced, rectification */
+	int64_t case_id;    /* 0 when none */
+	int64_t inquiry_id; /* 0 when none */
+	char department[128];
+	char window[32];
+	int64_t created_at;
+	char status[16]; /* pending, done */
+	char *summary;	 /* owned */
+	char decision[16];
+	char *comment; /* owned */
+	char decided_by[64];
+	int64_t decided_at;
+	char due_date[11]; /* "" when none */
+};
+
+enum case_scope { CASE_SCOPE_MINE, CASE_SCOPE_WINDOW, CASE_SCOPE_DEPARTMENT,
+		  CASE_SCOPE_ALL };
+
+struct case_query {
+	enum case_scope scope;
+	const char *username;	/* CASE_SCOPE_MINE: created by */
+	const char *window;	/* CASE_SCOPE_WINDOW */
+	const char *department; /* CASE_SCOPE_DEPARTMENT */
+	const char *status;	/* NULL: any */
+	const char *q;		/* number or applicant name substring */
+	const char *due_before; /* "YYYY-MM-DD": due_date < it */
+	int64_t before_id;	/* 0: from the newest; else ids below it */
+	int limit;
+};
+
 struct store_ops {
 	const char *name; /* "sqlite", as GET /v1/health reports it */
 
@@ -210,6 +343,84 @@ struct store_ops {
 			   int64_t after_seq, int limit,
 			   store_audit_visitor visit, void *ctx,
 			   struct wc_error *err);
+
+	/* Cases (store_sqlite_case*.c). Inside a transaction: assigns rec->id
+	 * and rec->no ("SL-" + day + number) and inserts it with its lines. */
+	int (*case_create)(struct store_conn *c, struct case_record *rec,
+			   const char *day, struct wc_error *err);
+	/* The case with its checklist lines. */
+	int (*case_get)(struct store_conn *c, int64_t id,
+			struct case_record *out, struct wc_error *err);
+	/* Write every field and line of rec as it is (version included). */
+	int (*case_update)(struct store_conn *c, const struct case_record *rec,
+			   struct wc_error *err);
+	/* Newest first, without lines; free with case_records_free. */
+	int (*case_list)(struct store_conn *c, const struct case_query *q,
+			 struct case_record **out, size_t *n,
+			 struct wc_error *err);
+	/* R4 scheduler: accepted or accepted_tolerant cases whose due_date is
+	 * before day ("YYYY-MM-DD"), without lines, oldest due first. */
+	int (*case_list_due)(struct store_conn *c, const char *before_day,
+			     struct case_record **out, size_t *n,
+			     struct wc_error *err);
+	/* Accepted cases with due_pending set (their year had no calendar). */
+	int (*case_list_due_pending)(struct store_conn *c,
+				     struct case_record **out, size_t *n,
+				     struct wc_error *err);
+
+	/* Notices: assigns rec->id and rec->no ("GZ-"). */
+	int (*notice_create)(struct store_conn *c, struct notice_record *rec,
+			     const char *day, struct wc_error *err);
+	/* Every notice of a case, oldest first; free with
+	 * notice_records_free. */
+	int (*notice_list)(struct store_conn *c, int64_t case_id,
+			   struct notice_record **out, size_t *n,
+			   struct wc_error *err);
+
+	/* Commitments (R3): assigns rec->id and rec->no ("CN-"). */
+	int (*commitment_create)(struct store_conn *c,
+				 struct commitment_record *rec,
+				 const char *day, struct wc_error *err);
+	/* The commitment of a case, or STORE_NOT_FOUND. */
+	int (*commitment_get_by_case)(struct store_conn *c, int64_t case_id,
+				      struct commitment_record *out,
+				      struct wc_error *err);
+	/* R3 scheduler: open commitments whose due_date is before day
+	 * ("YYYY-MM-DD"); free with commitment_records_free. */
+	int (*commitment_list_due)(struct store_conn *c, const char *before_day,
+				   struct commitment_record **out, size_t *n,
+				   struct wc_error *err);
+	/* status: fulfilled, breached or waived (closed_at = at) or open. */
+	int (*commitment_set_status)(struct store_conn *c, int64_t id,
+				     const char *status, int64_t at,
+				     struct wc_error *err);
+	/* Set a commitment's due date (once its year's calendar arrived). */
+	int (*commitment_set_due)(struct store_conn *c, int64_t id,
+				  const char *due_date, struct wc_error *err);
+	/* Commitments of one applicant by status. */
+	int (*commitment_count)(struct store_conn *c, const char *id_type,
+				const char *id_no, const char *status,
+				int *out, struct wc_error *err);
+	int (*supplement_add)(struct store_conn *c, int64_t case_id,
+			      int64_t commitment_id, const char *material_id,
+			      const char *by, int64_t at, struct wc_error *err);
+
+	/* Credit (R3): assigns rec->id. */
+	int (*credit_add)(struct store_conn *c, struct credit_record *rec,
+			  struct wc_error *err);
+	/* Breach entries of an applicant at or after since. */
+	int (*credit_breaches)(struct store_conn *c, const char *id_type,
+			       const char *id_no, int64_t since, int *out,
+			       struct wc_error *err);
+	/* Every entry of an applicant, newest first (at most limit). */
+	int (*credit_list)(struct store_conn *c, const char *id_type,
+			   const char *id_no, int limit,
+			   struct credit_record **out, size_t *n,
+			   struct wc_error *err);
+
+	/* Reviewer queue: assigns rec->id; status "pending" when "". */
+	int (*review_add)(struct store_conn *c, struct review_record *rec,
+			  struct wc_error *err);
 };
 
 extern const struct store_ops store_sqlite_ops;
@@ -218,6 +429,13 @@ void idempotency_record_release(struct idempotency_record *rec);
 void inquiry_record_release(struct inquiry_record *rec);
 void audit_record_release(struct audit_record *rec);
 void inquiry_records_free(struct inquiry_record **recs, size_t n);
+void case_record_release(struct case_record *rec);
+void case_records_free(struct case_record **recs, size_t n);
+void notice_record_release(struct notice_record *rec);
+void notice_records_free(struct notice_record **recs, size_t n);
+void commitment_record_release(struct commitment_record *rec);
+void commitment_records_free(struct commitment_record **recs, size_t n);
+void review_record_release(struct review_record *rec);
 
 /* Copy src into a fixed buffer, truncating; used for record fields. */
 void store_copy(char *dst, size_t size, const char *src);

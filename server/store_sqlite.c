@@ -79,6 +79,9 @@ static const char *const migrations[] = {
     "CREATE INDEX inquiry_handoffs_inquiry ON inquiry_handoffs(inquiry_id);",
     /* 2: the audit trail (store_sqlite_audit.c). */
     sq_schema_audit,
+    /* 3: cases, notices, commitments, supplements, credit, review items
+     * (store_sqlite_case_schema.c). */
+    sq_schema_cases,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -342,4 +345,23 @@ const struct store_ops store_sqlite_ops = {
     .audit_last = sq_audit_last,
     .audit_insert = sq_audit_insert,
     .audit_visit = sq_audit_visit,
+    .case_create = sq_case_create,
+    .case_get = sq_case_get,
+    .case_update = sq_case_update,
+    .case_list = sq_case_list,
+    .case_list_due = sq_case_list_due,
+    .case_list_due_pending = sq_case_list_due_pending,
+    .notice_create = sq_notice_create,
+    .notice_list = sq_notice_list,
+    .commitment_create = sq_commitment_create,
+    .commitment_get_by_case = sq_commitment_get_by_case,
+    .commitment_list_due = sq_commitment_list_due,
+    .commitment_set_status = sq_commitment_set_status,
+    .commitment_set_due = sq_commitment_set_due,
+    .commitment_count = sq_commitment_count,
+    .supplement_add = sq_supplement_add,
+    .credit_add = sq_credit_add,
+    .credit_breaches = sq_credit_breaches,
+    .credit_list = sq_credit_list,
+    .review_add = sq_review_add,
 };

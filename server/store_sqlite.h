@@ -85,4 +85,55 @@ int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 		   int limit, store_audit_visitor visit, void *ctx,
 		   struct wc_error *err);
 
+
+/* Operations in store_sqlite_case*.c (R2-R5). */
+extern const char sq_schema_cases[];
+/* "KIND-DAY-NNNN" into out: the next number of kind on day. */
+int sq_case_next_number(sqlite3 *db, const char *kind, const char *day,
+			char *out, size_t size, struct wc_error *err);
+int sq_case_create(struct store_conn *c, struct case_record *rec,
+		   const char *day, struct wc_error *err);
+int sq_case_get(struct store_conn *c, int64_t id, struct case_record *out,
+		struct wc_error *err);
+int sq_case_update(struct store_conn *c, const struct case_record *rec,
+		   struct wc_error *err);
+int sq_case_list(struct store_conn *c, const struct case_query *q,
+		 struct case_record **out, size_t *n, struct wc_error *err);
+int sq_case_list_due(struct store_conn *c, const char *before_day,
+		     struct case_record **out, size_t *n, struct wc_error *err);
+int sq_case_list_due_pending(struct store_conn *c, struct case_record **out,
+			     size_t *n, struct wc_error *err);
+int sq_notice_create(struct store_conn *c, struct notice_record *rec,
+		     const char *day, struct wc_error *err);
+int sq_notice_list(struct store_conn *c, int64_t case_id,
+		   struct notice_record **out, size_t *n, struct wc_error *err);
+int sq_commitment_create(struct store_conn *c, struct commitment_record *rec,
+			 const char *day, struct wc_error *err);
+int sq_commitment_get_by_case(struct store_conn *c, int64_t case_id,
+			      struct commitment_record *out,
+			      struct wc_error *err);
+int sq_commitment_list_due(struct store_conn *c, const char *before_day,
+			   struct commitment_record **out, size_t *n,
+			   struct wc_error *err);
+int sq_commitment_set_status(struct store_conn *c, int64_t id,
+			     const char *status, int64_t at,
+			     struct wc_error *err);
+int sq_commitment_set_due(struct store_conn *c, int64_t id,
+			  const char *due_date, struct wc_error *err);
+int sq_commitment_count(struct store_conn *c, const char *id_type,
+			const char *id_no, const char *status, int *out,
+			struct wc_error *err);
+int sq_supplement_add(struct store_conn *c, int64_t case_id,
+		      int64_t commitment_id, const char *material_id,
+		      const char *by, int64_t at, struct wc_error *err);
+int sq_credit_add(struct store_conn *c, struct credit_record *rec,
+		  struct wc_error *err);
+int sq_credit_breaches(struct store_conn *c, const char *id_type,
+		       const char *id_no, int64_t since, int *out,
+		       struct wc_error *err);
+int sq_credit_list(struct store_conn *c, const char *id_type,
+		   const char *id_no, int limit, struct credit_record **out,
+		   size_t *n, struct wc_error *err);
+int sq_review_add(struct store_conn *c, struct review_record *rec,
+		  struct wc_error *err);
 #endif
