@@ -33,7 +33,13 @@ ifeq ($(filter clean distclean format format-check,$(MAKECMDGOALS)),)
 -include $(BUILD)/config.mk
 endif
 
-$(BUILD)/config.mk: scripts/deps.sh
+# The install prefix is compiled in (WINCASE_SHARE_DIR): a new PREFIX makes a
+# new config.mk, and so rebuilds every object.
+PREFIX_STAMP := $(BUILD)/prefix$(subst /,_,$(PREFIX))
+$(PREFIX_STAMP):
+	@mkdir -p $(BUILD) && rm -f $(BUILD)/prefix_* && touch $@
+
+$(BUILD)/config.mk: scripts/deps.sh $(PREFIX_STAMP)
 	@mkdir -p $(BUILD)
 	@scripts/deps.sh build
 	@{ echo 'CLIENT_CFLAGS := '"$$(pkg-config --cflags $(PKG_CLIENT) | sed 's/-D_XOPEN_SOURCE=600//; s/-D_DEFAULT_SOURCE//')"; \
@@ -150,4 +156,4 @@ clean:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # Keep objects of test programs between runs.
-.SECONDARY:
+.SECONDARY: $(call obj,$(UNIT_SRC) $(API_SRC) $(BENCH_SRC))
