@@ -26,6 +26,8 @@ void config_set_defaults(struct server_config *cfg)
 	cfg->login_max_failures = 5;
 	cfg->login_window_seconds = 300;
 	cfg->pwhash_cost = PWHASH_INTERACTIVE;
+	workhours_default(&cfg->working_hours);
+	cfg->rectification_days = 5;
 }
 
 static bool parse_int(const char *text, int min, int max, int *out)
@@ -131,6 +133,10 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return parse_int(value, 1, 86400, &cfg->login_window_seconds);
 	if (strcmp(name, "pwhash_cost") == 0)
 		return set_pwhash_cost(cfg, value);
+	if (strcmp(name, "working_hours") == 0)
+		return workhours_parse(value, &cfg->working_hours, &err) == 0;
+	if (strcmp(name, "rectification_days") == 0)
+		return parse_int(value, 1, 60, &cfg->rectification_days);
 	return false;
 }
 

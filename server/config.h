@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "wincase/error.h"
+#include "wincase/workhours.h"
 
 enum pwhash_cost { PWHASH_MIN, PWHASH_INTERACTIVE, PWHASH_MODERATE };
 
@@ -25,6 +26,8 @@ struct server_config {
 	bool fake_clock;
 	bool fake_clock_start_set; /* --fake-clock=TIME was given */
 	int64_t fake_clock_start;  /* unix seconds */
+	struct workhours working_hours; /* R1: one working hour to ack */
+	int rectification_days;		/* R5: working days to rectify */
 };
 
 void config_set_defaults(struct server_config *cfg);

@@ -229,6 +229,38 @@ struct review_record {
 	char due_date[11]; /* "" when none */
 };
 
+/* The reviewer queue as listed (store_sqlite_review.c). */
+struct review_query {
+	const char *kind;	/* NULL: any */
+	const char *status;	/* NULL: any */
+	const char *department; /* NULL: every department */
+	bool undated;		/* only items without a due date */
+	int64_t after_id;	/* oldest first: ids above it */
+	int limit;		/* 0: no limit */
+};
+
+/* R1 scheduler: a handoff still waiting for acknowledgement. */
+struct handoff_wait {
+	int64_t handoff_id;
+	int64_t inquiry_id;
+	int64_t created_at;
+};
+
+/* GET /v1/stats: events in [from, to) grouped by window, clerk or item. */
+enum stats_group { STATS_BY_WINDOW, STATS_BY_CLERK, STATS_BY_ITEM };
+
+struct stats_query {
+	enum stats_group group_by;
+	int64_t from, to;	/* unix seconds, to excluded */
+	const char *department; /* NULL: all */
+};
+
+/* One (key, metric, count); metric is a column of API.md, "rating_N", or
+ * two joined by '+' (both counted). */
+typedef int (*store_stats_visitor)(void *ctx, const char *key,
+				   const char *metric, int64_t count,
+				   struct wc_error *err);
+
 enum case_scope { CASE_SCOPE_MINE, CASE_SCOPE_WINDOW, CASE_SCOPE_DEPARTMENT,
 		  CASE_SCOPE_ALL };
 
@@ -421,6 +453,36 @@ struct store_ops {
 	/* Reviewer queue: assigns rec->id; status "pending" when "". */
 	int (*review_add)(struct store_conn *c, struct review_record *rec,
 			  struct wc_error *err);
+
+	/* Reviewer queue reads and decisions (store_sqlite_review.c). Oldest
+	 * first; free with review_records_free. */
+	int (*review_list)(struct store_conn *c, const struct review_query *q,
+			   struct review_record **out, size_t *n,
+			   struct wc_error *err);
+	int (*review_get)(struct store_conn *c, int64_t id,
+			  struct review_record *out, struct wc_error *err);
+	/* Mark a pending item done; STORE_NOT_FOUND if none is pending. */
+	int (*review_decide)(struct store_conn *c, int64_t id,
+			     const char *decision, const char *comment,
+			     const char *by, int64_t at, struct wc_error *err);
+	/* An item of kind for the case (case_id != 0) or the inquiry. */
+	int (*review_exists)(struct store_conn *c, const char *kind,
+			     int64_t case_id, int64_t inquiry_id, bool *out,
+			     struct wc_error *err);
+	int (*review_set_due)(struct store_conn *c, int64_t id,
+			      const char *due_date, struct wc_error *err);
+	/* R1 scheduler: waiting handoffs made at or before created_before on
+	 * open inquiries not yet bounced and queued; *out is malloc'ed. */
+	int (*handoff_list_waiting)(struct store_conn *c,
+				    int64_t created_before,
+				    struct handoff_wait **out, size_t *n,
+				    struct wc_error *err);
+	/* R3: a waived commitment's breach no longer counts. */
+	int (*credit_waive)(struct store_conn *c, int64_t commitment_id,
+			    struct wc_error *err);
+	int (*stats_visit)(struct store_conn *c, const struct stats_query *q,
+			   store_stats_visitor visit, void *ctx,
+			   struct wc_error *err);
 };
 
 extern const struct store_ops store_sqlite_ops;
@@ -436,6 +498,7 @@ void notice_records_free(struct notice_record **recs, size_t n);
 void commitment_record_release(struct commitment_record *rec);
 void commitment_records_free(struct commitment_record **recs, size_t n);
 void review_record_release(struct review_record *rec);
+void review_records_free(struct review_record **recs, size_t n);
 
 /* Copy src into a fixed buffer, truncating; used for record fields. */
 void store_copy(char *dst, size_t size, const char *src);

@@ -364,4 +364,12 @@ const struct store_ops store_sqlite_ops = {
     .credit_breaches = sq_credit_breaches,
     .credit_list = sq_credit_list,
     .review_add = sq_review_add,
+    .review_list = sq_review_list,
+    .review_get = sq_review_get,
+    .review_decide = sq_review_decide,
+    .review_exists = sq_review_exists,
+    .review_set_due = sq_review_set_due,
+    .handoff_list_waiting = sq_handoff_list_waiting,
+    .credit_waive = sq_credit_waive,
+    .stats_visit = sq_stats_visit,
 };

@@ -136,4 +136,24 @@ int sq_credit_list(struct store_conn *c, const char *id_type,
 		   size_t *n, struct wc_error *err);
 int sq_review_add(struct store_conn *c, struct review_record *rec,
 		  struct wc_error *err);
+
+/* Operations in store_sqlite_review.c. */
+int sq_review_list(struct store_conn *c, const struct review_query *q,
+		   struct review_record **out, size_t *n, struct wc_error *err);
+int sq_review_get(struct store_conn *c, int64_t id, struct review_record *out,
+		  struct wc_error *err);
+int sq_review_decide(struct store_conn *c, int64_t id, const char *decision,
+		     const char *comment, const char *by, int64_t at,
+		     struct wc_error *err);
+int sq_review_exists(struct store_conn *c, const char *kind, int64_t case_id,
+		     int64_t inquiry_id, bool *out, struct wc_error *err);
+int sq_review_set_due(struct store_conn *c, int64_t id, const char *due_date,
+		      struct wc_error *err);
+int sq_handoff_list_waiting(struct store_conn *c, int64_t created_before,
+			    struct handoff_wait **out, size_t *n,
+			    struct wc_error *err);
+int sq_credit_waive(struct store_conn *c, int64_t commitment_id,
+		    struct wc_error *err);
+int sq_stats_visit(struct store_conn *c, const struct stats_query *q,
+		   store_stats_visitor visit, void *ctx, struct wc_error *err);
 #endif

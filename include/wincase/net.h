@@ -148,4 +148,136 @@ void net_item_list_release(struct net_item_list *list);
 /* Frees what net_item_from_json allocated in *item. */
 void net_item_release(struct item *item);
 
+/* ---- Cases, notices, commitments (API.md), for the case screens. All
+ * strings owned and sanitised; a missing member is NULL. */
+
+struct net_applicant {
+	char *name;
+	char *id_type; /* "resident_id", ... */
+	char *id_no;
+	char *phone;
+};
+
+struct net_case_line {
+	char *material_id;
+	char *name;
+	char *role;  /* "main", "secondary" */
+	char *state; /* "pending", "provided", "missing", "defective", "shared" */
+	char *note;
+	bool tolerable;
+};
+
+struct net_notice {
+	char *id;
+	char *no;
+	char *issued_at;
+	char *issued_by;
+	char *text;
+	char *verify_code;
+	bool once_violation;
+	size_t n_items;
+	char **item_names; /* the materials it lists */
+};
+
+struct net_commitment {
+	char *id;
+	char *no;
+	char *due_date;
+	char *status; /* open, fulfilled, breached, waived */
+	char *text;
+	char *verify_code;
+};
+
+struct net_case {
+	char *id;
+	char *no;
+	char *status;
+	char *item_code;
+	char *scenario_id;
+	char *inquiry_id;
+	char *created_by;
+	char *window;
+	char *created_at;
+	char *accepted_at;
+	char *due_date;
+	char *result;
+	struct net_applicant applicant;
+	int version;
+	int working_days_left;
+	bool has_days_left;
+	bool major_project;
+	bool deemed;
+	int rating; /* 0: not rated */
+	size_t n_lines;
+	struct net_case_line *lines;
+	size_t n_notices;
+	struct net_notice *notices;
+	bool has_commitment;
+	struct net_commitment commitment;
+};
+
+/* What POST /v1/cases sends; NULL or "" members are left out. */
+struct net_case_draft {
+	const char *item_code;
+	const char *scenario_id;
+	const char *inquiry_id;
+	bool major_project;
+	const char *applicant_name;
+	const char *id_type;
+	const char *id_no;
+	const char *phone;
+};
+
+/* GET /v1/applicants/credit. */
+struct net_credit {
+	int commitments, fulfilled, breached, open;
+	bool eligible;
+};
+
+/* GET /v1/items/{code}: the full item (release with item_release). */
+int net_item_get(struct net_client *client, const char *code,
+		 struct item *out, struct wc_error *err);
+/* POST /v1/cases; *out the created case (release with net_case_release). */
+int net_case_create(struct net_client *client,
+		    const struct net_case_draft *draft,
+		    const char *idempotency_key, struct net_case *out,
+		    struct wc_error *err);
+int net_case_get(struct net_client *client, const char *id,
+		 struct net_case *out, struct wc_error *err);
+/* method (POST or PUT) on /v1/cases/{c->id}/{action} with If-Match of
+ * c->version, body borrowed; the answer, a case, into *out (may be the
+ * same object as c: it is replaced only on success). details as in
+ * net_request_options (may be NULL). */
+int net_case_action(struct net_client *client, struct net_case *c,
+		    const char *method, const char *action, const json_t *body,
+		    const char *idempotency_key, json_t **details,
+		    struct wc_error *err);
+/* PUT checklist with one material's state (note may be NULL). */
+int net_case_mark(struct net_client *client, struct net_case *c,
+		  const char *material_id, const char *state, const char *note,
+		  struct wc_error *err);
+/* POST notices (override_reason NULL or ""), *out the notice. */
+int net_case_notice(struct net_client *client, const struct net_case *c,
+		    const char *override_reason, const char *idempotency_key,
+		    struct net_notice *out, json_t **details,
+		    struct wc_error *err);
+int net_credit_get(struct net_client *client, const char *id_type,
+		   const char *id_no, struct net_credit *out,
+		   struct wc_error *err);
+/* GET /v1/calendar/due: out "YYYY-MM-DD". */
+int net_calendar_due(struct net_client *client, const char *from, int days,
+		     char out[11], struct wc_error *err);
+/* The server's date today (from GET /v1/health), "YYYY-MM-DD". */
+int net_server_date(struct net_client *client, char out[11],
+		    struct wc_error *err);
+
+int net_case_from_json(const json_t *obj, struct net_case *out,
+		       struct wc_error *err);
+int net_notice_from_json(const json_t *obj, struct net_notice *out,
+			 struct wc_error *err);
+/* Sanitises every string of an item parsed by core's item_from_json. */
+int net_item_sanitize(struct item *it, struct wc_error *err);
+void net_case_release(struct net_case *c);
+void net_notice_release(struct net_notice *n);
+
 #endif

@@ -1,0 +1,296 @@
+/* api_case.c - the case calls of API.md the counter screens make: the full
+ * item, create and read a case, its checklist, notices, acceptance and the
+ * later actions (each with If-Match of the case's version), the
+ * applicant's credit and the calendar. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "wincase/net.h"
+
+static int oom(struct wc_error *err)
+{
+	return wc_error_set(err, "internal", NULL, "out of memory");
+}
+
+/* obj[key] = value when value is not empty. -1 when out of memory. */
+static int body_put(json_t *obj, const char *key, const char *value)
+{
+	if (!value || !*value)
+		return 0;
+	return json_object_set_new(obj, key, json_string(value));
+}
+
+/* path = prefix + escaped(part) + suffix; -1 when it does not fit. */
+static int path_build(char *out, size_t size, const char *prefix,
+		      const char *part, const char *suffix)
+{
+	char *escaped = curl_easy_escape(NULL, part ? part : "", 0);
+	int n;
+
+	if (!escaped)
+		return -1;
+	n = snprintf(out, size, "%s%s%s", prefix, escaped, suffix);
+	curl_free(escaped);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+int net_item_get(struct net_client *client, const char *code,
+		 struct item *out, struct wc_error *err)
+{
+	char path[512];
+	json_t *answer = NULL;
+	struct wc_error parse = {0};
+	struct item it;
+	int ret = -1;
+
+	if (path_build(path, sizeof(path), "/v1/items/", code, "")) {
+		wc_error_set(err, "not_found", "item_code", "bad code");
+		return -1;
+	}
+	if (net_request(client, "GET", path, NULL, NULL, &answer, err))
+		goto done;
+	if (item_from_json(answer, &it, &parse)) {
+		wc_error_set(err, "bad_response", "item", "%s", parse.message);
+		goto done;
+	}
+	if (net_item_sanitize(&it, err)) {
+		item_release(&it);
+		goto done;
+	}
+	*out = it;
+	ret = 0;
+done:
+	json_decref(answer);
+	return ret;
+}
+
+static json_t *case_draft_to_json(const struct net_case_draft *d)
+{
+	json_t *body = json_object(), *applicant = json_object();
+
+	if (!body || !applicant)
+		goto fail;
+	if (body_put(applicant, "name", d->applicant_name) ||
+	    body_put(applicant, "id_type",
+		     d->id_no && *d->id_no ? d->id_type : NULL) ||
+	    body_put(applicant, "id_no", d->id_no) ||
+	    body_put(applicant, "phone", d->phone))
+		goto fail;
+	if (json_object_set_new(body, "applicant", applicant)) {
+		applicant = NULL;
+		goto fail;
+	}
+	applicant = NULL;
+	if (body_put(body, "item_code", d->item_code) ||
+	    body_put(body, "scenario_id", d->scenario_id) ||
+	    body_put(body, "inquiry_id", d->inquiry_id) ||
+	    json_object_set_new(body, "major_project",
+				json_boolean(d->major_project)))
+		goto fail;
+	return body;
+fail:
+	json_decref(applicant);
+	json_decref(body);
+	return NULL;
+}
+
+int net_case_create(struct net_client *client,
+		    const struct net_case_draft *draft,
+		    const char *idempotency_key, struct net_case *out,
+		    struct wc_error *err)
+{
+	json_t *body = case_draft_to_json(draft), *answer = NULL;
+	int ret = -1;
+
+	if (!body)
+		return oom(err);
+	if (net_request(client, "POST", "/v1/cases", body, idempotency_key,
+			&answer, err))
+		goto done;
+	ret = net_case_from_json(answer, out, err);
+done:
+	json_decref(body);
+	json_decref(answer);
+	return ret;
+}
+
+int net_case_get(struct net_client *client, const char *id,
+		 struct net_case *out, struct wc_error *err)
+{
+	char path[256];
+	json_t *answer = NULL;
+	int ret = -1;
+
+	if (path_build(path, sizeof(path), "/v1/cases/", id, ""))
+		return wc_error_set(err, "not_found", NULL, "bad id");
+	if (net_request(client, "GET", path, NULL, NULL, &answer, err))
+		goto done;
+	ret = net_case_from_json(answer, out, err);
+done:
+	json_decref(answer);
+	return ret;
+}
+
+int net_case_action(struct net_client *client, struct net_case *c,
+		    const char *method, const char *action, const json_t *body,
+		    const char *idempotency_key, json_t **details,
+		    struct wc_error *err)
+{
+	struct net_request_options opt = {
+	    .idempotency_key = idempotency_key,
+	    .if_match = c->version,
+	    .details = details,
+	};
+	char path[256], suffix[64];
+	json_t *answer = NULL;
+	struct net_case fresh;
+	int ret = -1;
+
+	snprintf(suffix, sizeof(suffix), "/%s", action);
+	if (path_build(path, sizeof(path), "/v1/cases/", c->id, suffix))
+		return wc_error_set(err, "not_found", NULL, "bad id");
+	if (net_request_ex(client, method, path, body, &opt, &answer, err))
+		goto done;
+	if (net_case_from_json(answer, &fresh, err))
+		goto done;
+	net_case_release(c);
+	*c = fresh;
+	ret = 0;
+done:
+	json_decref(answer);
+	return ret;
+}
+
+int net_case_mark(struct net_client *client, struct net_case *c,
+		  const char *material_id, const char *state, const char *note,
+		  struct wc_error *err)
+{
+	json_t *body = json_pack("{s:[{s:s,s:s}]}", "items", "material_id",
+				 material_id, "state", state);
+	int ret;
+
+	if (!body)
+		return oom(err);
+	if (note && *note &&
+	    json_object_set_new(json_array_get(json_object_get(body, "items"),
+					       0),
+				"note", json_string(note))) {
+		json_decref(body);
+		return oom(err);
+	}
+	ret = net_case_action(client, c, "PUT", "checklist", body, NULL, NULL,
+			      err);
+	json_decref(body);
+	return ret;
+}
+
+int net_case_notice(struct net_client *client, const struct net_case *c,
+		    const char *override_reason, const char *idempotency_key,
+		    struct net_notice *out, json_t **details,
+		    struct wc_error *err)
+{
+	struct net_request_options opt = {
+	    .idempotency_key = idempotency_key,
+	    .if_match = c->version,
+	    .details = details,
+	};
+	json_t *body = json_object(), *answer = NULL;
+	char path[256];
+	int ret = -1;
+
+	if (!body || body_put(body, "override_reason", override_reason)) {
+		oom(err);
+		goto done;
+	}
+	if (path_build(path, sizeof(path), "/v1/cases/", c->id, "/notices")) {
+		wc_error_set(err, "not_found", NULL, "bad id");
+		goto done;
+	}
+	if (net_request_ex(client, "POST", path, body, &opt, &answer, err))
+		goto done;
+	ret = net_notice_from_json(answer, out, err);
+done:
+	json_decref(body);
+	json_decref(answer);
+	return ret;
+}
+
+int net_credit_get(struct net_client *client, const char *id_type,
+		   const char *id_no, struct net_credit *out,
+		   struct wc_error *err)
+{
+	char *t = curl_easy_escape(NULL, id_type ? id_type : "", 0);
+	char *n = curl_easy_escape(NULL, id_no ? id_no : "", 0);
+	char path[512];
+	json_t *answer = NULL;
+	int ret = -1;
+
+	if (!t || !n) {
+		oom(err);
+		goto done;
+	}
+	snprintf(path, sizeof(path),
+		 "/v1/applicants/credit?id_type=%s&id_no=%s", t, n);
+	if (net_request(client, "GET", path, NULL, NULL, &answer, err))
+		goto done;
+	out->commitments =
+	    (int)json_integer_value(json_object_get(answer, "commitments"));
+	out->fulfilled =
+	    (int)json_integer_value(json_object_get(answer, "fulfilled"));
+	out->breached =
+	    (int)json_integer_value(json_object_get(answer, "breached"));
+	out->open = (int)json_integer_value(json_object_get(answer, "open"));
+	out->eligible = json_is_true(json_object_get(answer, "eligible"));
+	ret = 0;
+done:
+	curl_free(t);
+	curl_free(n);
+	json_decref(answer);
+	return ret;
+}
+
+/* Copies the first 10 characters of a date or time string into out. */
+static int date_take(const json_t *v, char out[11], struct wc_error *err)
+{
+	const char *s = json_string_value(v);
+
+	if (!s || strlen(s) < 10)
+		return wc_error_set(err, "bad_response", "date", "no date");
+	memcpy(out, s, 10);
+	out[10] = '\0';
+	return 0;
+}
+
+int net_calendar_due(struct net_client *client, const char *from, int days,
+		     char out[11], struct wc_error *err)
+{
+	char path[128];
+	json_t *answer = NULL;
+	int ret = -1;
+
+	snprintf(path, sizeof(path), "/v1/calendar/due?from=%.10s&days=%d",
+		 from, days);
+	if (net_request(client, "GET", path, NULL, NULL, &answer, err))
+		goto done;
+	ret = date_take(json_object_get(answer, "due"), out, err);
+done:
+	json_decref(answer);
+	return ret;
+}
+
+int net_server_date(struct net_client *client, char out[11],
+		    struct wc_error *err)
+{
+	json_t *answer = NULL;
+	int ret = -1;
+
+	if (net_request(client, "GET", "/v1/health", NULL, NULL, &answer, err))
+		goto done;
+	ret = date_take(json_object_get(answer, "time"), out, err);
+done:
+	json_decref(answer);
+	return ret;
+}
