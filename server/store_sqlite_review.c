@@ -249,12 +249,10 @@ int sq_credit_waive(struct store_conn *c, int64_t commitment_id,
 	return sq_step_done(db, st, err);
 }
 
-/* The grouping key of each source, per group_by (fixed SQL text only). */
-struct stats_keys {
-	const char *inquiry, *case_row, *notice, *commitment;
-};
+/* The grouping key of each kind of row, per group_by (fixed SQL only). */
+enum stats_source { SRC_INQUIRY, SRC_CASE, SRC_NOTICE, SRC_COMMITMENT };
 
-static const struct stats_keys stats_keys[] = {
+static const char *const stats_keys[][4] = {
     [STATS_BY_WINDOW] = {"i.window_no", "c.window_no", "n.window_no",
 			 "m.window_no"},
     [STATS_BY_CLERK] = {"i.first_responder", "c.created_by", "n.issued_by",
@@ -263,59 +261,83 @@ static const struct stats_keys stats_keys[] = {
 		       "c.item_code", "c.item_code"},
 };
 
-/* One SELECT of (key, metric) rows per counted event; ?1-?2 is the time
- * range [from, to), ?3 the department (NULL: all). */
-#define IN_RANGE(col) " " col " >= ?1 AND " col " < ?2"
-#define DEPT(col)     " AND (?3 IS NULL OR " col " = ?3)"
+/* One SELECT of (key, metric) per counted event: %s is the key; ?1-?2 the
+ * time range [from, to), ?3 the department (NULL: all). Case events are
+ * keyed by the case's counter clerk and window. */
+static const struct {
+	enum stats_source source;
+	const char *sql;
+} stats_parts[] = {
+    {SRC_INQUIRY,
+     "SELECT %s AS key, CASE WHEN i.bounced = 1 THEN"
+     " 'inquiries+bounced' ELSE 'inquiries' END AS metric"
+     " FROM inquiries i WHERE i.created_at >= ?1"
+     " AND i.created_at < ?2 AND (?3 IS NULL OR i.department = ?3)"},
+    {SRC_CASE, "SELECT %s, 'cases' FROM cases c WHERE c.created_at >= ?1"
+	       " AND c.created_at < ?2 AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_NOTICE, "SELECT %s, CASE WHEN n.once_violation = 1 THEN"
+		 " 'notices+once_violations' ELSE 'notices' END"
+		 " FROM notices n JOIN cases c ON c.id = n.case_id"
+		 " WHERE n.issued_at >= ?1 AND n.issued_at < ?2"
+		 " AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_CASE, "SELECT %s, CASE WHEN EXISTS (SELECT 1 FROM commitments t"
+	       " WHERE t.case_id = c.id) THEN 'accepted+tolerant'"
+	       " ELSE 'accepted' END FROM cases c WHERE c.accepted_at >= ?1"
+	       " AND c.accepted_at < ?2 AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_COMMITMENT, "SELECT %s, m.status FROM commitments m"
+		     " JOIN cases c ON c.id = m.case_id"
+		     " WHERE m.status IN ('fulfilled', 'breached')"
+		     " AND m.closed_at >= ?1 AND m.closed_at < ?2"
+		     " AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_CASE, "SELECT %s, 'overdue' FROM review_items r"
+	       " JOIN cases c ON c.id = r.case_id WHERE r.kind = 'overdue'"
+	       " AND r.created_at >= ?1 AND r.created_at < ?2"
+	       " AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_CASE, "SELECT %s, CASE WHEN c.deemed = 1 THEN 'completed+deemed'"
+	       " ELSE 'completed' END FROM cases c"
+	       " WHERE c.status IN ('completed', 'denied')"
+	       " AND c.completed_at >= ?1 AND c.completed_at < ?2"
+	       " AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_CASE, "SELECT %s, 'rating_' || c.rating_level FROM cases c"
+	       " WHERE c.rating_level BETWEEN 1 AND 5 AND c.rated_at >= ?1"
+	       " AND c.rated_at < ?2 AND (?3 IS NULL OR c.department = ?3)"},
+};
+
+/* Append text (with key for a %s in it) at *used; false when full. */
+static bool stats_append(char *sql, size_t size, size_t *used, const char *text,
+			 const char *key)
+{
+	int len;
+
+	/* text is one of the constant parts above or a literal. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	len = snprintf(sql + *used, size - *used, text, key);
+#pragma GCC diagnostic pop
+	if (len < 0 || (size_t)len >= size - *used)
+		return false;
+	*used += (size_t)len;
+	return true;
+}
 
 static int stats_sql(enum stats_group g, char *sql, size_t size)
 {
-	const struct stats_keys *k = &stats_keys[g];
-	int
-	    len =
-		snprintf(
-		    sql, size,
-		    "SELECT key, metric, COUNT(*) FROM ("
-		    "SELECT %s AS key, 'inquiries' AS metric FROM inquiries i "
-		    "WHERE" IN_RANGE("i.created_at") DEPT("i.department") " UNI"
-									  "ON "
-									  "ALL "
-									  "SELE"
-									  "CT "
-									  "%s, "
-									  "'bou"
-									  "nced"
-									  "' "
-									  "FROM"
-									  " inq"
-									  "uiri"
-									  "es "
-									  "i "
-									  "WHER"
-									  "E" IN_RANGE("i.created_at") DEPT("i.department") " AND i.bounced = 1"
-															    " UNION ALL SELECT %s, 'cases' FROM cases c WHERE" IN_RANGE("c.created_at") DEPT("c.department") " UNION ALL SELECT %s, CASE WHEN n.once_violation = 1 THEN"
-																											     " 'notices+once_violations' ELSE 'notices' END"
-																											     " FROM notices n JOIN cases c ON c.id = n.case_id WHERE" IN_RANGE("n.issued_at") DEPT("c.department") " UNION ALL SELECT %s, CASE WHEN EXISTS (SELECT 1 FROM commitments"
-																																								   " t WHERE t.case_id = c.id) THEN 'accepted+tolerant' ELSE"
-																																								   " 'accepted' END FROM cases c WHERE" IN_RANGE(
-																																								       "c.accepted_at")
-																																								       DEPT(
-																																									   "c.department") " UNION ALL SELECT %s, m.status FROM commitments m"
-																																											   " JOIN cases c ON c.id = m.case_id WHERE"
-																																											   " m.status IN ('fulfilled', 'breached') AND" IN_RANGE("m.closed_at") DEPT("c.department") " UNION ALL SELECT %s, 'overdue' FROM review_items r"
-																																																						     " JOIN cases c ON c.id = r.case_id WHERE r.kind = 'overdue' AND" IN_RANGE("r.created_at") DEPT(
-																																																							 "c.department") " UNION ALL SELECT %s, CASE WHEN c.deemed = 1 THEN"
-																																																									 " 'completed+deemed' ELSE 'completed' END FROM cases c WHERE"
-																																																									 " c.status IN ('completed', 'denied') AND" IN_RANGE("c.completed_at")
-																																																									     DEPT(
-																																																										 "c.department") " UNION ALL SELECT %s, 'rating_' || c.rating_level FROM cases c"
-																																																												 " WHERE c.rating_level BETWEEN 1 AND 5 AND" IN_RANGE("c.rated_at")
-																																																												     DEPT(
-																																																													 "c.department") ") GROUP BY key, metric ORDER BY key, metric",
-		    k->inquiry, k->inquiry, k->case_row, k->notice, k->case_row,
-		    k->commitment, k->case_row, k->case_row, k->case_row);
+	size_t used = 0, n = sizeof(stats_parts) / sizeof(stats_parts[0]);
 
-	return len > 0 && (size_t)len < size ? 0 : -1;
+	if (!stats_append(sql, size, &used,
+			  "SELECT key, metric, COUNT(*) FROM (%s", ""))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if ((i > 0 &&
+		     !stats_append(sql, size, &used, " UNION ALL %s", "")) ||
+		    !stats_append(sql, size, &used, stats_parts[i].sql,
+				  stats_keys[g][stats_parts[i].source]))
+			return -1;
+	}
+	return stats_append(sql, size, &used,
+			    ") GROUP BY key, metric ORDER BY key, metric%s", "")
+		   ? 0
+		   : -1;
 }
 
 int sq_stats_visit(struct store_conn *c, const struct stats_query *q,
