@@ -151,6 +151,14 @@ done:
 	return ret;
 }
 
+int net_list_each(struct net_client *client, const char *base,
+		  int (*each)(const json_t *obj, void *user,
+			      struct wc_error *err),
+		  void *user, struct wc_error *err)
+{
+	return list_each(client, base, each, user, err);
+}
+
 /* Grows a dynamic array of elements of size elem by one. */
 static void *array_grow(void *items, size_t n, size_t elem)
 {

@@ -280,4 +280,92 @@ int net_item_sanitize(struct item *it, struct wc_error *err);
 void net_case_release(struct net_case *c);
 void net_notice_release(struct net_notice *n);
 
+/* ---- The work queue: inquiries with their handoffs, case lists and the
+ * audit trail (the queue, inquiry and case view screens). */
+
+struct net_handoff {
+	char *id;
+	char *to_window;     /* NULL when to a department */
+	char *to_department; /* NULL when to a window */
+	char *reason;
+	char *created_by;
+	char *created_at;
+	char *acknowledged_by; /* NULL while it waits */
+	char *acknowledged_at;
+};
+
+/* An inquiry with everything GET /v1/inquiries/{id} tells. */
+struct net_inquiry_full {
+	struct net_inquiry base; /* id, no, status, topic, applicant_name... */
+	char *first_responder;
+	char *resolution;
+	char *note;
+	char *case_id;
+	char *applicant_id_type;
+	char *applicant_id_no;
+	char *applicant_phone;
+	bool bounced;
+	size_t n_handoffs;
+	struct net_handoff *handoffs;
+};
+
+struct net_inquiry_full_list {
+	size_t n;
+	struct net_inquiry_full *items;
+};
+
+struct net_case_list {
+	size_t n;
+	struct net_case *items;
+};
+
+struct net_audit_entry {
+	char *seq;
+	char *at;
+	char *actor;
+	char *action;
+	char *data; /* the entry's data as compact JSON text, sanitised */
+};
+
+struct net_audit_list {
+	size_t n;
+	struct net_audit_entry *items;
+};
+
+/* Calls each(obj, user, err) for every element of every page of the list
+ * at base (a path with its query, without limit and cursor); stops at the
+ * first -1. */
+int net_list_each(struct net_client *client, const char *base,
+		  int (*each)(const json_t *obj, void *user,
+			      struct wc_error *err),
+		  void *user, struct wc_error *err);
+
+/* GET /v1/inquiries?scope=mine, every page, closed ones left out. */
+int net_inquiries_queue(struct net_client *client,
+			struct net_inquiry_full_list *out, struct wc_error *err);
+int net_inquiry_get(struct net_client *client, const char *id,
+		    struct net_inquiry_full *out, struct wc_error *err);
+/* POST /v1/inquiries/{q->id}/{action} (action "handoffs",
+ * "handoffs/7/ack", "close") with If-Match of q->version and the key; on
+ * success *q is replaced by the inquiry as the server now holds it. */
+int net_inquiry_action(struct net_client *client, struct net_inquiry_full *q,
+		       const char *action, const json_t *body,
+		       const char *idempotency_key, struct wc_error *err);
+/* GET /v1/cases?scope=mine, every page; open (not finished) cases only
+ * when open_only. */
+int net_cases_mine(struct net_client *client, bool open_only,
+		   struct net_case_list *out, struct wc_error *err);
+/* GET /v1/audit?entity=ENTITY ("case:12"), every page. */
+int net_audit_list(struct net_client *client, const char *entity,
+		   struct net_audit_list *out, struct wc_error *err);
+
+int net_inquiry_full_from_json(const json_t *obj, struct net_inquiry_full *out,
+			       struct wc_error *err);
+int net_audit_entry_from_json(const json_t *obj, struct net_audit_entry *out,
+			      struct wc_error *err);
+void net_inquiry_full_release(struct net_inquiry_full *q);
+void net_inquiry_full_list_release(struct net_inquiry_full_list *list);
+void net_case_list_release(struct net_case_list *list);
+void net_audit_list_release(struct net_audit_list *list);
+
 #endif
