@@ -121,5 +121,8 @@ void handle_calendar_get(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_create(struct api_request *req, struct api_reply *rep);
 void handle_inquiries_list(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_get(struct api_request *req, struct api_reply *rep);
+void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep);
+void handle_inquiry_ack(struct api_request *req, struct api_reply *rep);
+void handle_inquiry_close(struct api_request *req, struct api_reply *rep);
 
 #endif

@@ -1,4 +1,5 @@
-/* handlers_inquiry.c - inquiries (R1 首问负责): register, list, read. */
+/* handlers_inquiry.c - inquiries (R1 首问负责): register, list, read.
+ * Handoffs, acknowledgements and closing are in handlers_inquiry_flow.c. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -6,6 +7,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "inquiry.h"
 #include "wincase/catalog.h"
 #include "wincase/validate.h"
 
@@ -27,12 +29,38 @@ static void set_optional(json_t *obj, const char *key, const char *value)
 		json_object_set_new(obj, key, json_string(value));
 }
 
-/* New reference: API.md's inquiry object. Handoffs arrive in issue 3. */
+static json_t *handoff_to_json(const struct app *app,
+			       const struct handoff_record *h)
+{
+	char at[CLOCK_TEXT_SIZE];
+	json_t *obj;
+
+	clock_format(&app->clock, h->created_at, at);
+	obj = json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)h->id,
+			"reason", h->reason ? h->reason : "", "created_by",
+			h->created_by, "created_at", at);
+	if (h->to_window[0])
+		json_object_set_new(obj, "to_window",
+				    json_string(h->to_window));
+	if (h->to_department[0])
+		json_object_set_new(obj, "to_department",
+				    json_string(h->to_department));
+	if (h->acknowledged_at) {
+		clock_format(&app->clock, h->acknowledged_at, at);
+		json_object_set_new(obj, "acknowledged_by",
+				    json_string(h->acknowledged_by));
+		json_object_set_new(obj, "acknowledged_at", json_string(at));
+	}
+	return obj;
+}
+
+/* New reference: API.md's inquiry object with its handoffs. */
 static json_t *inquiry_to_json(const struct app *app,
-			       const struct inquiry_record *r)
+			       const struct inquiry_record *r,
+			       const struct handoff_record *handoffs, size_t n)
 {
 	char created[CLOCK_TEXT_SIZE];
-	json_t *applicant, *obj;
+	json_t *applicant, *obj, *list = json_array();
 
 	clock_format(&app->clock, r->created_at, created);
 	applicant = json_pack("{s:s}", "name", r->applicant_name);
@@ -46,7 +74,9 @@ static json_t *inquiry_to_json(const struct app *app,
 			created, "channel", r->channel, "topic", r->topic);
 	set_optional(obj, "item_code", r->item_code);
 	json_object_set_new(obj, "applicant", applicant);
-	json_object_set_new(obj, "handoffs", json_array());
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, handoff_to_json(app, &handoffs[i]));
+	json_object_set_new(obj, "handoffs", list);
 	json_object_set_new(obj, "bounced", json_boolean(r->bounced));
 	set_optional(obj, "resolution", r->resolution);
 	set_optional(obj, "note", r->note);
@@ -67,8 +97,13 @@ static bool optional_text(const json_t *obj, const char *key, const char *field,
 	return true;
 }
 
-static bool check_text(const char *text, size_t max, bool newline,
-		       const char *field, struct api_reply *rep)
+json_t *inquiry_view_json(const struct app *app, const struct inquiry_view *v)
+{
+	return inquiry_to_json(app, &v->rec, v->handoffs, v->n_handoffs);
+}
+
+bool inquiry_check_text(const char *text, size_t max, bool newline,
+			const char *field, struct api_reply *rep)
 {
 	enum validate_result v = validate_text(text, max, newline);
 
@@ -98,7 +133,8 @@ static bool inquiry_read_applicant(struct api_request *req,
 	    !optional_text(a, "id_type", "applicant.id_type", rep, &id_type) ||
 	    !optional_text(a, "id_no", "applicant.id_no", rep, &id_no) ||
 	    !optional_text(a, "phone", "applicant.phone", rep, &phone) ||
-	    !check_text(name, NAME_MAX_CHARS, false, "applicant.name", rep))
+	    !inquiry_check_text(name, NAME_MAX_CHARS, false, "applicant.name",
+				rep))
 		return false;
 	if (id_type && !id_type_parse(id_type, &type)) {
 		api_error(rep, 400, "bad_request", "applicant.id_type",
@@ -149,7 +185,7 @@ static bool inquiry_read_body(struct api_request *req, struct api_reply *rep,
 		return false;
 	}
 	if (!inquiry_read_applicant(req, rep, r) ||
-	    !check_text(topic, TEXT_MAX_CHARS, true, "topic", rep))
+	    !inquiry_check_text(topic, TEXT_MAX_CHARS, true, "topic", rep))
 		return false;
 	if (item_code) {
 		pthread_rwlock_rdlock(&req->app->reference_lock);
@@ -194,7 +230,7 @@ void handle_inquiry_create(struct api_request *req, struct api_reply *rep)
 		goto done;
 	}
 	snprintf(entity, sizeof(entity), "inquiry:%" PRId64, r.id);
-	body = inquiry_to_json(req->app, &r);
+	body = inquiry_to_json(req->app, &r, NULL, 0);
 	if (!api_audit(req, rep, NULL, "inquiry.create", entity, body)) {
 		json_decref(body);
 		goto done;
@@ -207,7 +243,7 @@ done:
 	inquiry_record_release(&r);
 }
 
-static bool parse_id(const char *text, int64_t *out)
+bool inquiry_parse_id(const char *text, int64_t *out)
 {
 	char *end = NULL;
 	long long v;
@@ -255,7 +291,7 @@ static bool inquiry_read_query(struct api_request *req, struct api_reply *rep,
 			  "unknown status '%.20s'", status);
 		return false;
 	}
-	if (cursor && !parse_id(cursor, &q->before_id)) {
+	if (cursor && !inquiry_parse_id(cursor, &q->before_id)) {
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
 		return false;
 	}
@@ -284,9 +320,21 @@ void handle_inquiries_list(struct api_request *req, struct api_reply *rep)
 	}
 	shown = n < (size_t)q.limit ? n : n - 1;
 	items = json_array();
-	for (size_t i = 0; i < shown; i++)
-		json_array_append_new(items,
-				      inquiry_to_json(req->app, &recs[i]));
+	for (size_t i = 0; i < shown; i++) {
+		struct handoff_record *h = NULL;
+		size_t nh = 0;
+
+		if (req->db->ops->inquiry_handoffs(req->db, recs[i].id, &h, &nh,
+						   &err) < 0) {
+			json_decref(items);
+			inquiry_records_free(&recs, n);
+			api_internal(rep, &err);
+			return;
+		}
+		json_array_append_new(
+		    items, inquiry_to_json(req->app, &recs[i], h, nh));
+		handoff_records_free(&h, nh);
+	}
 	if (shown < n)
 		snprintf(cursor, sizeof(cursor), "%" PRId64,
 			 recs[shown - 1].id);
@@ -294,53 +342,78 @@ void handle_inquiries_list(struct api_request *req, struct api_reply *rep)
 	inquiry_records_free(&recs, n);
 }
 
-/* R6: a clerk reads inquiries of their window, their own, and those
- * handed to their window or department; others get 403. */
-static int inquiry_visible(struct api_request *req,
-			   const struct inquiry_record *r, bool *visible,
-			   struct wc_error *err)
+bool handoff_targets_caller(const struct handoff_record *h,
+			    const struct session_record *s)
+{
+	return (h->to_window[0] && strcmp(h->to_window, s->window) == 0) ||
+	       (h->to_department[0] &&
+		strcmp(h->to_department, s->user.department) == 0);
+}
+
+/* R6: a clerk reads inquiries of their window, their own, and those handed
+ * to their window or department (waiting or acknowledged). */
+static bool inquiry_visible(const struct api_request *req,
+			    const struct inquiry_view *v)
 {
 	const struct session_record *s = req->session;
 
-	*visible = true;
 	if (api_role_bit(s->user.role) & (ROLE_REVIEWER | ROLE_ADMIN))
-		return 0;
-	if (strcmp(r->window, s->window) == 0 ||
-	    strcmp(r->first_responder, s->user.username) == 0)
-		return 0;
-	return req->db->ops->inquiry_handed_to(
-	    req->db, r->id, s->window, s->user.department, visible, err);
+		return true;
+	if (strcmp(v->rec.window, s->window) == 0 ||
+	    strcmp(v->rec.first_responder, s->user.username) == 0)
+		return true;
+	for (size_t i = 0; i < v->n_handoffs; i++)
+		if (handoff_targets_caller(&v->handoffs[i], s))
+			return true;
+	return false;
+}
+
+bool inquiry_view_load(struct api_request *req, struct api_reply *rep,
+		       const char *id_text, struct inquiry_view *out)
+{
+	struct wc_error err;
+	int64_t id;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!inquiry_parse_id(id_text, &id)) {
+		api_error(rep, 404, "not_found", NULL, "no such inquiry");
+		return false;
+	}
+	rc = req->db->ops->inquiry_get(req->db, id, &out->rec, &err);
+	if (rc == STORE_NOT_FOUND) {
+		api_error(rep, 404, "not_found", NULL, "no such inquiry");
+		return false;
+	}
+	if (rc < 0 ||
+	    req->db->ops->inquiry_handoffs(req->db, id, &out->handoffs,
+					   &out->n_handoffs, &err) < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	if (!inquiry_visible(req, out)) {
+		api_error(rep, 403, "forbidden", NULL,
+			  "this inquiry is not yours, your window's or "
+			  "handed to you");
+		return false;
+	}
+	return true;
+}
+
+void inquiry_view_release(struct inquiry_view *v)
+{
+	inquiry_record_release(&v->rec);
+	handoff_records_free(&v->handoffs, v->n_handoffs);
+	v->n_handoffs = 0;
 }
 
 void handle_inquiry_get(struct api_request *req, struct api_reply *rep)
 {
-	struct inquiry_record r = {0};
-	struct wc_error err;
-	bool visible = false;
-	int64_t id;
-	int rc;
+	struct inquiry_view v;
 
-	if (!parse_id(req->params[0], &id)) {
-		api_error(rep, 404, "not_found", NULL, "no such inquiry");
-		return;
+	if (inquiry_view_load(req, rep, req->params[0], &v)) {
+		api_ok(rep, 200, inquiry_view_json(req->app, &v));
+		api_set_etag(rep, v.rec.version);
 	}
-	rc = req->db->ops->inquiry_get(req->db, id, &r, &err);
-	if (rc == STORE_NOT_FOUND) {
-		api_error(rep, 404, "not_found", NULL, "no such inquiry");
-		return;
-	}
-	if (rc < 0 || inquiry_visible(req, &r, &visible, &err) < 0) {
-		api_internal(rep, &err);
-		goto done;
-	}
-	if (!visible) {
-		api_error(rep, 403, "forbidden", NULL,
-			  "this inquiry is not yours, your window's or "
-			  "handed to you");
-		goto done;
-	}
-	api_ok(rep, 200, inquiry_to_json(req->app, &r));
-	snprintf(rep->etag, sizeof(rep->etag), "\"%d\"", r.version);
-done:
-	inquiry_record_release(&r);
+	inquiry_view_release(&v);
 }

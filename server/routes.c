@@ -16,6 +16,11 @@ const struct route routes[] = {
     {"POST", "/v1/inquiries", ROLE_ANY, W, handle_inquiry_create},
     {"GET", "/v1/inquiries", ROLE_ANY, 0, handle_inquiries_list},
     {"GET", "/v1/inquiries/{id}", ROLE_ANY, 0, handle_inquiry_get},
+    {"POST", "/v1/inquiries/{id}/handoffs", ROLE_ANY, W,
+     handle_inquiry_handoff},
+    {"POST", "/v1/inquiries/{id}/handoffs/{hid}/ack", ROLE_ANY, W,
+     handle_inquiry_ack},
+    {"POST", "/v1/inquiries/{id}/close", ROLE_ANY, W, handle_inquiry_close},
     {"PUT", "/v1/admin/clock", ROLE_ADMIN, ROUTE_WRITE | ROUTE_FAKE_CLOCK,
      handle_clock_put},
 };

@@ -80,6 +80,19 @@ struct inquiry_record {
 	int64_t case_id; /* 0 when none */
 };
 
+/* R1: one handoff (转办) of an inquiry to a window or a department. */
+struct handoff_record {
+	int64_t id;
+	int64_t inquiry_id;
+	char to_window[32];	  /* "" when to a department */
+	char to_department[128];  /* "" when to a window */
+	char *reason;		  /* owned */
+	char created_by[64];
+	int64_t created_at;
+	char acknowledged_by[64]; /* "" while it waits */
+	int64_t acknowledged_at;  /* 0 while it waits */
+};
+
 /* One audit entry (R6: every change is in the audit trail). */
 struct audit_record {
 	int64_t seq; /* 1, 2, ... without gaps */
@@ -361,6 +374,23 @@ struct store_ops {
 	int (*inquiry_list)(struct store_conn *c, const struct inquiry_query *q,
 			    struct inquiry_record **out, size_t *n,
 			    struct wc_error *err);
+	/* Write version, status, bounced, resolution, note and case_id. */
+	int (*inquiry_update)(struct store_conn *c,
+			      const struct inquiry_record *rec,
+			      struct wc_error *err);
+	/* The inquiry's handoffs, oldest first; *out is a new array of *n
+	 * (free with handoff_records_free). */
+	int (*inquiry_handoffs)(struct store_conn *c, int64_t inquiry_id,
+				struct handoff_record **out, size_t *n,
+				struct wc_error *err);
+	/* Assigns rec->id. */
+	int (*inquiry_handoff_add)(struct store_conn *c,
+				   struct handoff_record *rec,
+				   struct wc_error *err);
+	/* STORE_NOT_FOUND when no waiting handoff has that id. */
+	int (*inquiry_handoff_ack)(struct store_conn *c, int64_t handoff_id,
+				   const char *username, int64_t at,
+				   struct wc_error *err);
 
 	/* Audit trail, appended inside the writing transaction. */
 	/* The newest entry, or STORE_NOT_FOUND when the trail is empty. */
@@ -491,6 +521,7 @@ void idempotency_record_release(struct idempotency_record *rec);
 void inquiry_record_release(struct inquiry_record *rec);
 void audit_record_release(struct audit_record *rec);
 void inquiry_records_free(struct inquiry_record **recs, size_t n);
+void handoff_records_free(struct handoff_record **recs, size_t n);
 void case_record_release(struct case_record *rec);
 void case_records_free(struct case_record **recs, size_t n);
 void notice_record_release(struct notice_record *rec);

@@ -75,6 +75,18 @@ int sq_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
 		    struct inquiry_record **out, size_t *n,
 		    struct wc_error *err);
 
+/* Operations in store_sqlite_inquiry.c. */
+int sq_inquiry_update(struct store_conn *c, const struct inquiry_record *rec,
+		      struct wc_error *err);
+int sq_inquiry_handoffs(struct store_conn *c, int64_t inquiry_id,
+			struct handoff_record **out, size_t *n,
+			struct wc_error *err);
+int sq_inquiry_handoff_add(struct store_conn *c, struct handoff_record *rec,
+			   struct wc_error *err);
+int sq_inquiry_handoff_ack(struct store_conn *c, int64_t handoff_id,
+			   const char *username, int64_t at,
+			   struct wc_error *err);
+
 /* Operations in store_sqlite_audit.c. */
 extern const char sq_schema_audit[];
 int sq_audit_last(struct store_conn *c, struct audit_record *out,

@@ -224,14 +224,18 @@ int sq_inquiry_handed_to(struct store_conn *c, int64_t id, const char *window,
 	return rc;
 }
 
-/* R1: "mine" is what I registered plus what waits for my acknowledgement. */
+/* R1: "mine" is what I registered, what waits for my acknowledgement, and
+ * what I hold (the last acknowledged handoff is to me). */
 static const char inquiry_list_sql[] =
     "SELECT " INQUIRY_COLUMNS " FROM inquiries WHERE"
     " ((?1 = 0 AND (first_responder = ?2 OR id IN"
-    "   (SELECT inquiry_id FROM inquiry_handoffs"
-    "    WHERE acknowledged_at IS NULL"
-    "    AND ((?3 <> '' AND to_window = ?3)"
-    "     OR (?4 <> '' AND to_department = ?4)))))"
+    "   (SELECT inquiry_id FROM inquiry_handoffs h"
+    "    WHERE ((?3 <> '' AND to_window = ?3)"
+    "     OR (?4 <> '' AND to_department = ?4))"
+    "    AND (acknowledged_at IS NULL OR id ="
+    "     (SELECT max(id) FROM inquiry_handoffs g"
+    "      WHERE g.inquiry_id = h.inquiry_id"
+    "      AND g.acknowledged_at IS NOT NULL)))))"
     "  OR (?1 = 1 AND window_no = ?3) OR ?1 = 2)"
     " AND (?5 IS NULL OR status = ?5) AND (?6 = 0 OR id < ?6)"
     " ORDER BY id DESC LIMIT ?7";

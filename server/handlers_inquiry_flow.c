@@ -1,0 +1,391 @@
+/* handlers_inquiry_flow.c - R1 (首问负责) after registration: hand off
+ * (转办) to a window or department, acknowledge (接收), close with a
+ * resolution. Every change needs If-Match, bumps the version and is
+ * audited. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "inquiry.h"
+#include "wincase/validate.h"
+
+/* R1: handed off more than twice is bounced (推诿). */
+#define BOUNCE_AFTER_HANDOFFS 2
+#define WINDOW_MAX_CHARS      16
+
+static const char *const resolutions[] = {"answered", "referred", "converted",
+					  "no_action"};
+
+/* R1: the first responder, or the current holder: the window or
+ * department the last acknowledged handoff went to. */
+static bool inquiry_may_act(const struct api_request *req,
+			    const struct inquiry_view *v)
+{
+	const struct session_record *s = req->session;
+
+	if (strcmp(v->rec.first_responder, s->user.username) == 0)
+		return true;
+	for (size_t i = v->n_handoffs; i-- > 0;)
+		if (v->handoffs[i].acknowledged_at)
+			return handoff_targets_caller(&v->handoffs[i], s);
+	return false;
+}
+
+static const struct handoff_record *
+inquiry_waiting_handoff(const struct inquiry_view *v)
+{
+	for (size_t i = 0; i < v->n_handoffs; i++)
+		if (!v->handoffs[i].acknowledged_at)
+			return &v->handoffs[i];
+	return NULL;
+}
+
+/* The checks every change shares, in order: the caller may read it (404,
+ * 403), If-Match (428, 412), and it is not closed (409). */
+static bool inquiry_open_for_change(struct api_request *req,
+				    struct api_reply *rep,
+				    struct inquiry_view *v)
+{
+	json_t *current;
+	bool ok;
+
+	if (!inquiry_view_load(req, rep, req->params[0], v))
+		return false;
+	current = inquiry_view_json(req->app, v);
+	ok = api_check_if_match(req, rep, v->rec.version, current);
+	json_decref(current);
+	if (!ok)
+		return false;
+	if (strcmp(v->rec.status, "closed") == 0) {
+		api_error(rep, 409, "inquiry_closed", NULL,
+			  "inquiry %s is closed", v->rec.no);
+		return false;
+	}
+	return true;
+}
+
+/* Write the changed inquiry (version bumped), audit it with data (stolen)
+ * and answer 200 with the whole inquiry as stored now. */
+static void inquiry_save(struct api_request *req, struct api_reply *rep,
+			 struct inquiry_view *v, const char *action,
+			 json_t *data)
+{
+	struct inquiry_view now = {0};
+	struct wc_error err;
+	char entity[48];
+	bool audited;
+
+	v->rec.version++;
+	json_object_set_new(data, "version", json_integer(v->rec.version));
+	json_object_set_new(data, "status", json_string(v->rec.status));
+	snprintf(entity, sizeof(entity), "inquiry:%" PRId64, v->rec.id);
+	if (req->db->ops->inquiry_update(req->db, &v->rec, &err) != 0 ||
+	    req->db->ops->inquiry_get(req->db, v->rec.id, &now.rec, &err) !=
+		0 ||
+	    req->db->ops->inquiry_handoffs(req->db, v->rec.id, &now.handoffs,
+					   &now.n_handoffs, &err) < 0) {
+		api_internal(rep, &err);
+		goto done;
+	}
+	audited = api_audit(req, rep, NULL, action, entity, data);
+	if (!audited)
+		goto done;
+	api_ok(rep, 200, inquiry_view_json(req->app, &now));
+	api_set_etag(rep, now.rec.version);
+done:
+	json_decref(data);
+	inquiry_view_release(&now);
+}
+
+/* R1: a bounced inquiry goes to the reviewer queue (once). */
+static bool inquiry_queue_bounced(struct api_request *req,
+				  struct api_reply *rep,
+				  const struct inquiry_view *v, size_t handoffs)
+{
+	struct review_record item;
+	struct wc_error err;
+	char summary[160];
+	int rc;
+
+	if (!req->db->ops->review_add)
+		return true; /* no review queue in this store */
+	memset(&item, 0, sizeof(item));
+	snprintf(summary, sizeof(summary),
+		 "inquiry %s handed off %zu times (推诿)", v->rec.no, handoffs);
+	store_copy(item.kind, sizeof(item.kind), "bounced");
+	item.inquiry_id = v->rec.id;
+	store_copy(item.department, sizeof(item.department), v->rec.department);
+	store_copy(item.window, sizeof(item.window), v->rec.window);
+	item.created_at = req->now;
+	store_copy(item.status, sizeof(item.status), "pending");
+	item.summary = summary;
+	rc = req->db->ops->review_add(req->db, &item, &err);
+	if (rc < 0)
+		api_internal(rep, &err);
+	return rc >= 0;
+}
+
+/* {"to_window"|"to_department","reason"}: exactly one target. */
+static bool handoff_read_body(struct api_request *req, struct api_reply *rep,
+			      struct handoff_record *h)
+{
+	const char *window, *department, *reason;
+
+	if (!api_body_object(req, rep) ||
+	    !api_get_string(req->body, "to_window", "to_window", false, rep,
+			    &window) ||
+	    !api_get_string(req->body, "to_department", "to_department", false,
+			    rep, &department) ||
+	    !api_get_string(req->body, "reason", "reason", true, rep, &reason))
+		return false;
+	if (!window == !department) {
+		api_error(rep, 400, "bad_request", "to_window",
+			  "give either to_window or to_department");
+		return false;
+	}
+	if ((window && !inquiry_check_text(window, WINDOW_MAX_CHARS, false,
+					   "to_window", rep)) ||
+	    (department && !inquiry_check_text(department, NAME_MAX_CHARS,
+					       false, "to_department", rep)) ||
+	    !inquiry_check_text(reason, TEXT_MAX_CHARS, true, "reason", rep))
+		return false;
+	if ((window && strlen(window) >= sizeof(h->to_window)) ||
+	    (department && strlen(department) >= sizeof(h->to_department))) {
+		api_error(rep, 422, "invalid_field",
+			  window ? "to_window" : "to_department",
+			  "the target is too long");
+		return false;
+	}
+	store_copy(h->to_window, sizeof(h->to_window), window);
+	store_copy(h->to_department, sizeof(h->to_department), department);
+	h->reason = strdup(reason);
+	return true;
+}
+
+/* R1: only the first responder or the current holder hands off, one
+ * handoff waits at a time, and a third handoff marks it bounced. */
+void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep)
+{
+	struct inquiry_view v;
+	struct handoff_record h = {0};
+	struct wc_error err;
+	size_t count;
+	json_t *data;
+
+	if (!inquiry_open_for_change(req, rep, &v) ||
+	    !handoff_read_body(req, rep, &h))
+		goto done;
+	if (!inquiry_may_act(req, &v)) {
+		api_error(rep, 403, "forbidden", NULL,
+			  "only the first responder or the current holder "
+			  "may hand this inquiry off");
+		goto done;
+	}
+	if (inquiry_waiting_handoff(&v)) {
+		api_error(rep, 409, "handoff_pending", NULL,
+			  "a handoff of this inquiry waits for "
+			  "acknowledgement");
+		goto done;
+	}
+	h.inquiry_id = v.rec.id;
+	store_copy(h.created_by, sizeof(h.created_by),
+		   req->session->user.username);
+	h.created_at = req->now;
+	if (req->db->ops->inquiry_handoff_add(req->db, &h, &err) < 0) {
+		api_internal(rep, &err);
+		goto done;
+	}
+	count = v.n_handoffs + 1;
+	store_copy(v.rec.status, sizeof(v.rec.status), "handed_off");
+	if (count > BOUNCE_AFTER_HANDOFFS && !v.rec.bounced) {
+		v.rec.bounced = true;
+		if (!inquiry_queue_bounced(req, rep, &v, count))
+			goto done;
+	}
+	data = json_pack("{s:I, s:s, s:s, s:s, s:b}", "handoff_id",
+			 (json_int_t)h.id, "to_window", h.to_window,
+			 "to_department", h.to_department, "reason", h.reason,
+			 "bounced", v.rec.bounced);
+	inquiry_save(req, rep, &v, "inquiry.handoff", data);
+done:
+	free(h.reason);
+	inquiry_view_release(&v);
+}
+
+/* R1: only a user of the target window or department acknowledges. */
+void handle_inquiry_ack(struct api_request *req, struct api_reply *rep)
+{
+	struct inquiry_view v;
+	const struct handoff_record *h = NULL;
+	struct wc_error err;
+	int64_t hid = 0;
+
+	if (!inquiry_open_for_change(req, rep, &v))
+		goto done;
+	if (inquiry_parse_id(req->params[1], &hid))
+		for (size_t i = 0; i < v.n_handoffs; i++)
+			if (v.handoffs[i].id == hid)
+				h = &v.handoffs[i];
+	if (!h) {
+		api_error(rep, 404, "not_found", NULL, "no such handoff");
+		goto done;
+	}
+	if (!handoff_targets_caller(h, req->session)) {
+		api_error(rep, 403, "forbidden", NULL,
+			  "this handoff is to another window or department");
+		goto done;
+	}
+	if (h->acknowledged_at) {
+		api_error(rep, 409, "already_acknowledged", NULL,
+			  "%s acknowledged this handoff already",
+			  h->acknowledged_by);
+		goto done;
+	}
+	if (req->db->ops->inquiry_handoff_ack(req->db, hid,
+					      req->session->user.username,
+					      req->now, &err) != 0) {
+		api_internal(rep, &err);
+		goto done;
+	}
+	store_copy(v.rec.status, sizeof(v.rec.status), "referred");
+	inquiry_save(req, rep, &v, "inquiry.ack",
+		     json_pack("{s:I}", "handoff_id", (json_int_t)hid));
+done:
+	inquiry_view_release(&v);
+}
+
+static void refuse_resolution(struct api_reply *rep, const char *field,
+			      const char *reason, const char *message)
+{
+	api_error(rep, 422, "resolution_not_allowed", field, "%s", message);
+	api_error_details(rep, json_pack("[s]", reason));
+}
+
+/* R1: converted needs a case made from this inquiry. */
+static bool close_check_case(struct api_request *req, struct api_reply *rep,
+			     const struct inquiry_view *v, int64_t case_id)
+{
+	struct case_record c;
+	struct wc_error err;
+	bool from_here;
+	int rc;
+
+	if (!case_id) {
+		refuse_resolution(rep, "case_id", "case_id_missing",
+				  "converted needs the case_id of the case");
+		return false;
+	}
+	if (!req->db->ops->case_get) {
+		refuse_resolution(rep, "case_id", "case_not_from_inquiry",
+				  "this store keeps no cases");
+		return false;
+	}
+	memset(&c, 0, sizeof(c));
+	rc = req->db->ops->case_get(req->db, case_id, &c, &err);
+	if (rc < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	from_here = rc == 0 && c.inquiry_id == v->rec.id;
+	if (rc == 0)
+		case_record_release(&c);
+	if (!from_here)
+		refuse_resolution(rep, "case_id", "case_not_from_inquiry",
+				  "that case was not made from this inquiry");
+	return from_here;
+}
+
+/* R1: referred needs an acknowledged handoff, converted a case made from
+ * the inquiry; answered and no_action need only the note. */
+static bool close_check_resolution(struct api_request *req,
+				   struct api_reply *rep,
+				   const struct inquiry_view *v,
+				   const char *resolution, int64_t case_id)
+{
+	bool acknowledged = false;
+
+	if (case_id && strcmp(resolution, "converted") != 0) {
+		api_error(rep, 422, "invalid_field", "case_id",
+			  "case_id goes only with resolution converted");
+		return false;
+	}
+	if (strcmp(resolution, "converted") == 0)
+		return close_check_case(req, rep, v, case_id);
+	if (strcmp(resolution, "referred") != 0)
+		return true;
+	for (size_t i = 0; i < v->n_handoffs; i++)
+		acknowledged = acknowledged || v->handoffs[i].acknowledged_at;
+	if (!acknowledged)
+		refuse_resolution(rep, "resolution", "no_acknowledged_handoff",
+				  "referred needs an acknowledged handoff");
+	return acknowledged;
+}
+
+static bool close_read_body(struct api_request *req, struct api_reply *rep,
+			    const char **resolution, const char **note,
+			    int64_t *case_id)
+{
+	const json_t *id;
+	bool known = false;
+
+	if (!api_body_object(req, rep) ||
+	    !api_get_string(req->body, "resolution", "resolution", true, rep,
+			    resolution) ||
+	    !api_get_string(req->body, "note", "note", true, rep, note))
+		return false;
+	for (size_t i = 0; i < sizeof(resolutions) / sizeof(resolutions[0]);
+	     i++)
+		known = known || strcmp(*resolution, resolutions[i]) == 0;
+	if (!known) {
+		api_error(rep, 400, "bad_request", "resolution",
+			  "resolution must be answered, referred, converted "
+			  "or no_action");
+		return false;
+	}
+	id = json_object_get(req->body, "case_id");
+	*case_id = 0;
+	if (id && !json_is_null(id)) {
+		if (!json_is_integer(id) || json_integer_value(id) <= 0) {
+			api_error(rep, 400, "bad_request", "case_id",
+				  "case_id must be a positive integer");
+			return false;
+		}
+		*case_id = (int64_t)json_integer_value(id);
+	}
+	return inquiry_check_text(*note, TEXT_MAX_CHARS, true, "note", rep);
+}
+
+void handle_inquiry_close(struct api_request *req, struct api_reply *rep)
+{
+	struct inquiry_view v;
+	const char *resolution, *note;
+	int64_t case_id = 0;
+	json_t *data;
+
+	if (!inquiry_open_for_change(req, rep, &v) ||
+	    !close_read_body(req, rep, &resolution, &note, &case_id))
+		goto done;
+	if (!inquiry_may_act(req, &v)) {
+		api_error(rep, 403, "forbidden", NULL,
+			  "only the first responder or the current holder "
+			  "may close this inquiry");
+		goto done;
+	}
+	if (!close_check_resolution(req, rep, &v, resolution, case_id))
+		goto done;
+	store_copy(v.rec.status, sizeof(v.rec.status), "closed");
+	free(v.rec.resolution);
+	free(v.rec.note);
+	v.rec.resolution = strdup(resolution);
+	v.rec.note = strdup(note);
+	v.rec.case_id = case_id;
+	data = json_pack("{s:s, s:s}", "resolution", resolution, "note", note);
+	if (case_id)
+		json_object_set_new(data, "case_id",
+				    json_integer((json_int_t)case_id));
+	inquiry_save(req, rep, &v, "inquiry.close", data);
+done:
+	inquiry_view_release(&v);
+}
