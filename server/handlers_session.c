@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include "api.h"
+#include "scheduler.h"
 #include "wincase/calendar.h"
 #include "wincase/validate.h"
 
@@ -198,6 +199,8 @@ void handle_clock_put(struct api_request *req, struct api_reply *rep)
 	int64_t t;
 	json_t *data;
 	bool audited;
+	struct scheduler_counts counts;
+	struct wc_error err;
 
 	if (!api_body_object(req, rep) ||
 	    !api_get_string(req->body, "now", "now", true, rep, &text))
@@ -213,6 +216,14 @@ void handle_clock_put(struct api_request *req, struct api_reply *rep)
 	json_decref(data);
 	if (!audited)
 		return;
+	/* The deadline scheduler runs at the new time before the answer, in
+	 * this request's transaction (it commits with the clock change). */
+	if (scheduler_run(req->app, req->db, t, &counts, &err) < 0) {
+		api_internal(rep, &err);
+		return;
+	}
 	clock_set(&req->app->clock, t);
-	api_ok(rep, 200, json_pack("{s:s, s:b}", "now", now, "fake_clock", 1));
+	api_ok(rep, 200,
+	       json_pack("{s:s, s:b, s:o}", "now", now, "fake_clock", 1,
+			 "scheduler", scheduler_counts_json(&counts)));
 }

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "http.h"
+#include "scheduler.h"
 
 static const char usage[] =
     "usage: wincased --db PATH --listen HOST:PORT [--seed-demo]\n"
@@ -103,6 +104,7 @@ static int app_start(struct app *app, struct wc_error *err)
 static int serve(struct app *app, const sigset_t *stop)
 {
 	struct http_server *srv = NULL;
+	struct scheduler *sched = NULL;
 	struct wc_error err;
 	const char *host = app->cfg.listen_host;
 	bool v6 = strchr(host, ':') != NULL;
@@ -112,11 +114,18 @@ static int serve(struct app *app, const sigset_t *stop)
 		fprintf(stderr, "wincased: %s\n", err.message);
 		return 1;
 	}
+	/* R1, R3-R5: deadlines every minute (not with a fake clock). */
+	if (scheduler_start(app, &sched, &err) < 0) {
+		fprintf(stderr, "wincased: %s\n", err.message);
+		http_stop(&srv);
+		return 1;
+	}
 	printf("wincased: listening on http://%s%s%s:%d\n", v6 ? "[" : "", host,
 	       v6 ? "]" : "", http_port(srv));
 	fflush(stdout);
 	sigwait(stop, &sig);
 	fprintf(stderr, "wincased: signal %d, stopping\n", sig);
+	scheduler_stop(&sched);
 	http_stop(&srv);
 	return 0;
 }
