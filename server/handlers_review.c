@@ -1,0 +1,397 @@
+/* handlers_review.c - the reviewer queue and its decisions (R1-R6):
+ * GET /v1/review/queue and POST /v1/review/{item_id}/decision. A reviewer
+ * sees and decides the items of their department, never one about a case
+ * or inquiry they handled at the counter. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "wincase/validate.h"
+
+static const char *const review_kinds[] = {
+    "tolerant_acceptance", "once_violation", "breach", "overdue", "bounced",
+    "rectification",
+};
+
+static bool review_in(const char *v, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v, list[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool review_parse_id(const char *text, int64_t *out)
+{
+	char *end = NULL;
+	long long v;
+
+	if (!text || *text < '1' || *text > '9')
+		return false;
+	errno = 0;
+	v = strtoll(text, &end, 10);
+	if (errno || *end || v <= 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* New reference: a queue item as API.md lists it, plus department, window,
+ * due_date and the decision once made. */
+static json_t *review_to_json(struct app *app, const struct review_record *r)
+{
+	char at[CLOCK_TEXT_SIZE];
+	json_t *o;
+
+	clock_format(&app->clock, r->created_at, at);
+	o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
+		      (json_int_t)r->id, "kind", r->kind, "created_at", at,
+		      "status", r->status, "summary",
+		      r->summary ? r->summary : "", "department", r->department,
+		      "window", r->window);
+	if (!o)
+		return NULL;
+	if (r->case_id)
+		json_object_set_new(o, "case_id", json_integer(r->case_id));
+	if (r->inquiry_id)
+		json_object_set_new(o, "inquiry_id",
+				    json_integer(r->inquiry_id));
+	json_object_set_new(o, "due_date",
+			    r->due_date[0] ? json_string(r->due_date)
+					   : json_null());
+	if (r->decision[0]) {
+		clock_format(&app->clock, r->decided_at, at);
+		json_object_set_new(o, "decision", json_string(r->decision));
+		json_object_set_new(o, "comment",
+				    json_string(r->comment ? r->comment : ""));
+		json_object_set_new(o, "decided_by",
+				    json_string(r->decided_by));
+		json_object_set_new(o, "decided_at", json_string(at));
+	}
+	return o;
+}
+
+/* R6: a reviewer sees their department's items; an administrator all. */
+static bool review_in_scope(const struct session_record *s,
+			    const struct review_record *r)
+{
+	if (strcmp(s->user.role, "admin") == 0)
+		return true;
+	return strcmp(s->user.role, "reviewer") == 0 &&
+	       strcmp(s->user.department, r->department) == 0;
+}
+
+static bool review_read_query(struct api_request *req, struct api_reply *rep,
+			      struct review_query *q)
+{
+	static const char *const statuses[] = {"pending", "done", "all"};
+	const char *kind = api_query(req, "kind");
+	const char *status = api_query(req, "status");
+	const char *cursor = api_query(req, "cursor");
+
+	if (!api_query_limit(req, rep, &q->limit))
+		return false;
+	if (kind && !review_in(kind, review_kinds, 6)) {
+		api_error(rep, 400, "bad_request", "kind",
+			  "unknown kind '%.24s'", kind);
+		return false;
+	}
+	if (status && !review_in(status, statuses, 3)) {
+		api_error(rep, 400, "bad_request", "status",
+			  "status must be pending, done or all");
+		return false;
+	}
+	if (cursor && !review_parse_id(cursor, &q->after_id)) {
+		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
+		return false;
+	}
+	q->kind = kind;
+	q->status = !status			 ? "pending"
+		    : strcmp(status, "all") == 0 ? NULL
+						 : status;
+	if (strcmp(req->session->user.role, "admin") != 0)
+		q->department = req->session->user.department;
+	return true;
+}
+
+/* GET /v1/review/queue?kind=&status=pending|done|all: oldest first. */
+void handle_review_queue(struct api_request *req, struct api_reply *rep)
+{
+	struct review_query q = {0};
+	struct review_record *recs = NULL;
+	struct wc_error err;
+	char cursor[24];
+	size_t n = 0, shown;
+	json_t *items;
+
+	if (!review_read_query(req, rep, &q))
+		return;
+	q.limit++; /* one more tells whether there is a next page */
+	if (req->db->ops->review_list(req->db, &q, &recs, &n, &err) < 0) {
+		api_internal(rep, &err);
+		return;
+	}
+	shown = n < (size_t)q.limit ? n : n - 1;
+	items = json_array();
+	for (size_t i = 0; i < shown; i++)
+		json_array_append_new(items,
+				      review_to_json(req->app, &recs[i]));
+	if (shown < n)
+		snprintf(cursor, sizeof(cursor), "%" PRId64,
+			 recs[shown - 1].id);
+	api_ok(rep, 200, api_list(items, shown < n ? cursor : NULL));
+	review_records_free(&recs, n);
+}
+
+struct handled_ctx {
+	const char *username;
+	bool handled;
+};
+
+static int review_handled_visit(void *ctx, const struct audit_record *rec,
+				struct wc_error *err)
+{
+	struct handled_ctx *h = ctx;
+
+	(void)err;
+	/* Any change but a review decision is work at the counter. */
+	if (strcmp(rec->actor, h->username) == 0 &&
+	    strncmp(rec->action, "review.", 7) != 0)
+		h->handled = true;
+	return 0;
+}
+
+/* R6: did username handle the item's case (or inquiry) at the counter?
+ * Created it, accepted or completed it, or changed it in any way the audit
+ * trail records. */
+static int review_handled(struct store_conn *db, const struct review_record *r,
+			  const char *username, bool *out, struct wc_error *err)
+{
+	struct handled_ctx h = {.username = username};
+	char entity[48];
+	int rc;
+
+	if (r->case_id) {
+		struct case_record c;
+
+		rc = db->ops->case_get(db, r->case_id, &c, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0) {
+			h.handled = strcmp(c.created_by, username) == 0 ||
+				    strcmp(c.accepted_by, username) == 0 ||
+				    strcmp(c.completed_by, username) == 0;
+			case_record_release(&c);
+		}
+		snprintf(entity, sizeof(entity), "case:%" PRId64, r->case_id);
+	} else if (r->inquiry_id) {
+		struct inquiry_record q;
+
+		rc = db->ops->inquiry_get(db, r->inquiry_id, &q, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0) {
+			h.handled = strcmp(q.first_responder, username) == 0;
+			inquiry_record_release(&q);
+		}
+		snprintf(entity, sizeof(entity), "inquiry:%" PRId64,
+			 r->inquiry_id);
+	} else {
+		*out = false;
+		return 0;
+	}
+	if (!h.handled &&
+	    db->ops->audit_visit(db, entity, 0, 0, review_handled_visit, &h,
+				 err) < 0)
+		return -1;
+	*out = h.handled;
+	return 0;
+}
+
+/* R3: waive the commitment of the item's case (open or breached); its
+ * breach, if any, no longer counts against the applicant. */
+static bool review_waive(struct api_request *req, struct api_reply *rep,
+			 const struct review_record *r)
+{
+	struct store_conn *db = req->db;
+	struct commitment_record m;
+	struct case_record c;
+	struct wc_error err;
+	char entity[48];
+	json_t *data;
+	bool ok;
+	int rc = db->ops->commitment_get_by_case(db, r->case_id, &m, &err);
+
+	if (rc < 0)
+		goto internal;
+	if (rc == STORE_NOT_FOUND || (strcmp(m.status, "open") != 0 &&
+				      strcmp(m.status, "breached") != 0)) {
+		api_error(rep, 409, "invalid_state", "decision",
+			  "the case has no open or breached commitment");
+		if (rc == 0)
+			commitment_record_release(&m);
+		return false;
+	}
+	data = json_pack("{s:s, s:s, s:I}", "commitment", m.no, "was", m.status,
+			 "review_item", (json_int_t)r->id);
+	rc = db->ops->commitment_set_status(db, m.id, "waived", req->now, &err);
+	if (rc == 0)
+		rc = db->ops->credit_waive(db, m.id, &err);
+	commitment_record_release(&m);
+	/* The case shows its commitment: a new version. */
+	if (rc == 0 &&
+	    (rc = db->ops->case_get(db, r->case_id, &c, &err)) == 0) {
+		c.version++;
+		rc = db->ops->case_update(db, &c, &err);
+		case_record_release(&c);
+	}
+	if (rc != 0) {
+		json_decref(data);
+		goto internal;
+	}
+	snprintf(entity, sizeof(entity), "case:%" PRId64, r->case_id);
+	ok = api_audit(req, rep, NULL, "commitment.waive", entity, data);
+	json_decref(data);
+	return ok;
+internal:
+	api_internal(rep, &err);
+	return false;
+}
+
+/* Which decisions fit which kind: waive releases a commitment (R3),
+ * rectified closes a rectification (R5); approve and return fit all. */
+static bool review_decision_fits(const char *decision, const char *kind)
+{
+	if (strcmp(decision, "waive") == 0)
+		return strcmp(kind, "breach") == 0 ||
+		       strcmp(kind, "tolerant_acceptance") == 0;
+	if (strcmp(decision, "rectified") == 0)
+		return strcmp(kind, "rectification") == 0;
+	return true;
+}
+
+static bool review_read_decision(struct api_request *req, struct api_reply *rep,
+				 const char **decision, const char **comment)
+{
+	static const char *const decisions[] = {"approve", "return", "waive",
+						"rectified"};
+	enum validate_result v;
+
+	if (!api_body_object(req, rep) ||
+	    !api_get_string(req->body, "decision", "decision", true, rep,
+			    decision) ||
+	    !api_get_string(req->body, "comment", "comment", false, rep,
+			    comment))
+		return false;
+	if (!review_in(*decision, decisions, 4)) {
+		api_error(rep, 400, "bad_request", "decision",
+			  "decision must be approve, return, waive or "
+			  "rectified");
+		return false;
+	}
+	if (!*comment)
+		*comment = "";
+	v = validate_text(*comment, TEXT_MAX_CHARS, true);
+	if (v != VALID_OK) {
+		api_error(rep, 422, "invalid_field", "comment", "%s",
+			  validate_result_text(v));
+		return false;
+	}
+	return true;
+}
+
+/* Load the item and check who may decide it: 404, 403 (scope, R6), 403
+ * own_case, 409 already_decided. */
+static bool review_open(struct api_request *req, struct api_reply *rep,
+			struct review_record *r)
+{
+	const char *me = req->session->user.username;
+	struct wc_error err;
+	bool handled = false;
+	int64_t id;
+	int rc;
+
+	if (!review_parse_id(req->params[0], &id)) {
+		api_error(rep, 404, "not_found", NULL, "no such review item");
+		return false;
+	}
+	rc = req->db->ops->review_get(req->db, id, r, &err);
+	if (rc < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	if (rc == STORE_NOT_FOUND) {
+		api_error(rep, 404, "not_found", NULL, "no such review item");
+		return false;
+	}
+	if (!review_in_scope(req->session, r)) {
+		api_error(rep, 403, "forbidden", NULL,
+			  "the item belongs to another department");
+	} else if (review_handled(req->db, r, me, &handled, &err) < 0) {
+		api_internal(rep, &err);
+	} else if (handled) {
+		api_error(rep, 403, "own_case", NULL,
+			  "you handled this at the counter; another reviewer "
+			  "decides");
+	} else if (strcmp(r->status, "pending") != 0) {
+		api_error(rep, 409, "already_decided", NULL,
+			  "decided already: %s by %s", r->decision,
+			  r->decided_by);
+	} else {
+		return true;
+	}
+	review_record_release(r);
+	return false;
+}
+
+/* POST /v1/review/{item_id}/decision {"decision","comment"?} */
+void handle_review_decision(struct api_request *req, struct api_reply *rep)
+{
+	struct review_record r;
+	const char *decision = NULL, *comment = NULL;
+	struct wc_error err;
+	char entity[48];
+	json_t *data;
+	bool ok;
+	int rc;
+
+	if (!review_read_decision(req, rep, &decision, &comment) ||
+	    !review_open(req, rep, &r))
+		return;
+	if (!review_decision_fits(decision, r.kind)) {
+		api_error(rep, 422, "decision_not_allowed", "decision",
+			  "%s does not apply to a %s item", decision, r.kind);
+		goto done;
+	}
+	if (strcmp(decision, "waive") == 0 && !review_waive(req, rep, &r))
+		goto done;
+	rc = req->db->ops->review_decide(req->db, r.id, decision, comment,
+					 req->session->user.username, req->now,
+					 &err);
+	if (rc != 0) {
+		if (rc < 0)
+			api_internal(rep, &err);
+		else
+			api_error(rep, 409, "already_decided", NULL,
+				  "decided already");
+		goto done;
+	}
+	snprintf(entity, sizeof(entity), "review:%" PRId64, r.id);
+	data = json_pack("{s:s, s:s, s:s}", "decision", decision, "kind",
+			 r.kind, "comment", comment);
+	ok = api_audit(req, rep, NULL, "review.decide", entity, data);
+	json_decref(data);
+	if (!ok)
+		goto done;
+	review_record_release(&r);
+	if (req->db->ops->review_get(req->db, r.id, &r, &err) != 0) {
+		api_internal(rep, &err);
+		return;
+	}
+	api_ok(rep, 200, review_to_json(req->app, &r));
+done:
+	review_record_release(&r);
+}
