@@ -121,6 +121,7 @@ void handle_calendar_get(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_create(struct api_request *req, struct api_reply *rep);
 void handle_inquiries_list(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_get(struct api_request *req, struct api_reply *rep);
+void handle_documents_verify(struct api_request *req, struct api_reply *rep);
 void handle_review_queue(struct api_request *req, struct api_reply *rep);
 void handle_review_decision(struct api_request *req, struct api_reply *rep);
 void handle_stats(struct api_request *req, struct api_reply *rep);

@@ -11,6 +11,7 @@
 
 struct catalog;
 struct calendar;
+struct documents; /* documents.h */
 
 #define WINCASED_VERSION "0.1.0"
 
@@ -25,6 +26,8 @@ struct app {
 	/* A valid hash of a random password, verified against when the
 	 * username is unknown so both answers take the same time. */
 	char dummy_pwhash[128];
+	/* The signing key and document templates (documents.c). */
+	struct documents *documents;
 };
 
 /* Load catalog items and calendar years from the store into memory. */

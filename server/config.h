@@ -16,6 +16,7 @@ struct server_config {
 	int listen_port;
 	char db_path[512];
 	char conf_dir[512];
+	char data_dir[512]; /* "": the database file's directory */
 	int timezone_offset_minutes; /* east of UTC; +08:00 is 480 */
 	int threads;
 	int session_hours;

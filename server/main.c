@@ -9,13 +9,14 @@
 #include <sodium.h>
 
 #include "app.h"
+#include "documents.h"
 #include "http.h"
 #include "scheduler.h"
 
 static const char usage[] =
     "usage: wincased --db PATH --listen HOST:PORT [--seed-demo]\n"
     "                [--fake-clock[=RFC3339]] [--config FILE]\n"
-    "                [--conf-dir DIR]\n";
+    "                [--conf-dir DIR] [--data-dir DIR]\n";
 
 /* The value of --name=VALUE or --name VALUE at argv[*i], or NULL. */
 static const char *option_value(int argc, char **argv, int *i, const char *name)
@@ -63,6 +64,8 @@ static int parse_args(int argc, char **argv, struct server_config *cfg,
 			snprintf(cfg->db_path, sizeof(cfg->db_path), "%s", v);
 		else if ((v = option_value(argc, argv, &i, "--conf-dir")))
 			snprintf(cfg->conf_dir, sizeof(cfg->conf_dir), "%s", v);
+		else if ((v = option_value(argc, argv, &i, "--data-dir")))
+			snprintf(cfg->data_dir, sizeof(cfg->data_dir), "%s", v);
 		else if ((v = option_value(argc, argv, &i, "--listen"))) {
 			if (config_parse_listen(cfg, v, err) < 0)
 				return -1;
@@ -95,6 +98,9 @@ static int app_start(struct app *app, struct wc_error *err)
 	randombytes_buf(dummy, sizeof(dummy) - 1);
 	dummy[sizeof(dummy) - 1] = '\0';
 	if (auth_hash_password(app, dummy, app->dummy_pwhash, err) < 0)
+		return -1;
+	/* The signing key and templates; refuses an unsafe key. */
+	if (documents_init(app, err) < 0)
 		return -1;
 	if (app->cfg.seed_demo && seed_demo(app, db, err) < 0)
 		return -1;
@@ -162,6 +168,7 @@ int main(int argc, char **argv)
 	else
 		rc = serve(&app, &stop);
 	app_release_reference(&app);
+	documents_release(&app);
 	if (app.store)
 		app.store->ops->close(&app.store);
 	pthread_rwlock_destroy(&app.reference_lock);

@@ -26,6 +26,8 @@ const struct route routes[] = {
     {"POST", "/v1/inquiries/{id}/handoffs/{hid}/ack", ROLE_ANY, W,
      handle_inquiry_ack},
     {"POST", "/v1/inquiries/{id}/close", ROLE_ANY, W, handle_inquiry_close},
+    {"GET", "/v1/documents/verify", ROLE_ANY, ROUTE_PUBLIC,
+     handle_documents_verify},
     {"PUT", "/v1/admin/clock", ROLE_ADMIN, ROUTE_WRITE | ROUTE_FAKE_CLOCK,
      handle_clock_put},
 };

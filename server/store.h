@@ -23,6 +23,7 @@
 #define STORE_NOT_FOUND 1
 
 struct store_ops;
+struct document_record; /* documents.h */
 
 /* Every back end's handle starts with this. */
 struct store {
@@ -405,6 +406,14 @@ struct store_ops {
 			   int64_t after_seq, int limit,
 			   store_audit_visitor visit, void *ctx,
 			   struct wc_error *err);
+
+	/* Signed documents (documents.h): assigns rec->id. */
+	int (*document_put)(struct store_conn *c, struct document_record *rec,
+			    struct wc_error *err);
+	/* By canonical verify code (XXXX-XXXX-XX), or STORE_NOT_FOUND. */
+	int (*document_find_by_code)(struct store_conn *c, const char *code,
+				     struct document_record *out,
+				     struct wc_error *err);
 
 	/* Cases (store_sqlite_case*.c). Inside a transaction: assigns rec->id
 	 * and rec->no ("SL-" + day + number) and inserts it with its lines. */

@@ -82,6 +82,8 @@ static const char *const migrations[] = {
     /* 3: cases, notices, commitments, supplements, credit, review items
      * (store_sqlite_case_schema.c). */
     sq_schema_cases,
+    /* 4: signed notices and commitments (store_sqlite_documents.c). */
+    sq_schema_documents,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -349,6 +351,8 @@ const struct store_ops store_sqlite_ops = {
     .audit_last = sq_audit_last,
     .audit_insert = sq_audit_insert,
     .audit_visit = sq_audit_visit,
+    .document_put = sq_document_put,
+    .document_find_by_code = sq_document_find_by_code,
     .case_create = sq_case_create,
     .case_get = sq_case_get,
     .case_update = sq_case_update,

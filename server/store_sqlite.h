@@ -97,6 +97,13 @@ int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 		   int limit, store_audit_visitor visit, void *ctx,
 		   struct wc_error *err);
 
+/* Operations in store_sqlite_documents.c. */
+extern const char sq_schema_documents[];
+int sq_document_put(struct store_conn *c, struct document_record *rec,
+		    struct wc_error *err);
+int sq_document_find_by_code(struct store_conn *c, const char *code,
+			     struct document_record *out, struct wc_error *err);
+
 
 /* Operations in store_sqlite_case*.c (R2-R5). */
 extern const char sq_schema_cases[];

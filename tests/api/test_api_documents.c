@@ -1,0 +1,269 @@
+/* test_api_documents.c - the server's signing key and
+ * GET /v1/documents/verify against a real wincased: the key file is made
+ * 0600 on first start and reused after a restart, a key others can read
+ * stops the server, a verify code answers valid only while the stored text
+ * still verifies against the stored signature (rows edited with the SQLite
+ * C API while the server is stopped). Documents are signed here with the
+ * key file's seed, the way an outside auditor would check them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "../support/http.h"
+#include "../support/server.h"
+
+#define ISSUED_AT 1793581200 /* 2026-11-02T09:00:00+08:00 */
+
+static struct test_server srv;
+
+static int setup(void **state)
+{
+	(void)state;
+	if (sodium_init() < 0)
+		return -1;
+	return test_server_start(&srv, true);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return test_server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static void key_path(char *out, size_t size)
+{
+	snprintf(out, size, "%s/wincased.key", srv.dir);
+}
+
+static const char *str(const json_t *obj, const char *key)
+{
+	const char *v = json_string_value(json_object_get(obj, key));
+
+	return v ? v : "";
+}
+
+/* GET /v1/documents/verify?code=... without a token; returns the body. */
+static json_t *verify(const char *code_query)
+{
+	struct http_reply r;
+	char path[256];
+	json_t *body;
+
+	snprintf(path, sizeof(path), "/v1/documents/verify?code=%s",
+		 code_query);
+	assert_int_equal(http_get(srv.url, path, NULL, &r), 0);
+	assert_int_equal(r.status, 200);
+	assert_non_null(r.json);
+	body = json_incref(r.json);
+	http_reply_release(&r);
+	return body;
+}
+
+static bool is_valid(const char *code_query)
+{
+	json_t *b = verify(code_query);
+	bool v = json_is_true(json_object_get(b, "valid"));
+
+	json_decref(b);
+	return v;
+}
+
+/* Sign text with the server's key file and store it as a document. */
+static void insert_signed(const char *kind, const char *no, const char *code,
+			  const char *text)
+{
+	unsigned char seed[32], pk[32], sk[64], sig[64];
+	char sig64[128], db_path[300], key[300];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	FILE *f;
+
+	key_path(key, sizeof(key));
+	f = fopen(key, "rb");
+	assert_non_null(f);
+	assert_int_equal(fread(seed, 1, sizeof(seed), f), sizeof(seed));
+	fclose(f);
+	crypto_sign_seed_keypair(pk, sk, seed);
+	crypto_sign_detached(sig, NULL, (const unsigned char *)text,
+			     strlen(text), sk);
+	sodium_bin2base64(sig64, sizeof(sig64), sig, sizeof(sig),
+			  sodium_base64_VARIANT_ORIGINAL);
+	snprintf(db_path, sizeof(db_path), "%s/wincased.db", srv.dir);
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+			       "INSERT INTO documents (kind, no, case_id,"
+			       " issued_at, text, signature, verify_code)"
+			       " VALUES (?, ?, 1, ?, ?, ?, ?)",
+			       -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, no, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, ISSUED_AT);
+	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, sig64, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, code, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+static void exec_sql(const char *sql)
+{
+	char db_path[300];
+	sqlite3 *db;
+
+	snprintf(db_path, sizeof(db_path), "%s/wincased.db", srv.dir);
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_changes(db), 1);
+	sqlite3_close(db);
+}
+
+/* The key is made on first start: a 32-byte seed, mode 0600. */
+static void test_key_created(void **state)
+{
+	char key[300];
+	struct stat st;
+
+	(void)state;
+	key_path(key, sizeof(key));
+	assert_int_equal(stat(key, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(st.st_size, 32);
+}
+
+/* Unknown and malformed codes are 200 {"valid":false}; no code is 400;
+ * no token is needed. */
+static void test_verify_unknown(void **state)
+{
+	static const char *const codes[] = {
+	    "0000-0000-00",
+	    "ZZZZZZZZZZ",
+	    "abc",
+	    "%E5%BC%A0",
+	    "U000-0000-00",
+	    "0000-0000-000",
+	    "000000000000000000000000000000000000000000000000"
+	    "000000000000000000000000",
+	};
+	struct http_reply r;
+	json_t *b;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		b = verify(codes[i]);
+		assert_true(json_is_false(json_object_get(b, "valid")));
+		assert_int_equal(json_object_size(b), 1);
+		json_decref(b);
+	}
+	assert_int_equal(http_get(srv.url, "/v1/documents/verify", NULL, &r),
+			 0);
+	assert_int_equal(r.status, 400);
+	assert_string_equal(http_error_code(&r), "bad_request");
+	assert_string_equal(http_error_field(&r), "code");
+	http_reply_release(&r);
+	assert_int_equal(
+	    http_get(srv.url, "/v1/documents/verify?code=", NULL, &r), 0);
+	assert_int_equal(r.status, 400);
+	http_reply_release(&r);
+}
+
+static const char notice_text[] =
+    "一次性告知书\n编号：GZ-20261102-0001\n1. 营业执照（缺少）\n"
+    "验证码：7K3M-Q9XA-2B\n申请人签收：________ 日期：________\n";
+static const char commitment_text[] =
+    "容缺受理承诺书\n编号：CN-20261102-0001\n验证码：H8PZ-4RWT-0C\n";
+
+/* Documents signed with the key file verify after a restart (the key is
+ * reused, not replaced); codes match in any case, with or without dashes,
+ * with O for 0. */
+static void test_verify_valid_after_restart(void **state)
+{
+	json_t *b;
+
+	(void)state;
+	assert_int_equal(test_server_stop_keep(&srv), 0);
+	insert_signed("notice", "GZ-20261102-0001", "7K3M-Q9XA-2B",
+		      notice_text);
+	insert_signed("commitment", "CN-20261102-0001", "H8PZ-4RWT-0C",
+		      commitment_text);
+	assert_int_equal(test_server_restart(&srv), 0);
+	test_key_created(state);
+	b = verify("7K3M-Q9XA-2B");
+	assert_true(json_is_true(json_object_get(b, "valid")));
+	assert_string_equal(str(b, "kind"), "notice");
+	assert_string_equal(str(b, "no"), "GZ-20261102-0001");
+	assert_string_equal(str(b, "issued_at"), "2026-11-02T09:00:00+08:00");
+	/* Nothing about the applicant or the case. */
+	assert_int_equal(json_object_size(b), 4);
+	json_decref(b);
+	assert_true(is_valid("7k3mq9xa2b"));
+	assert_true(is_valid("7k3m-q9xa-2b"));
+	b = verify("h8pz4rwtOc");
+	assert_true(json_is_true(json_object_get(b, "valid")));
+	assert_string_equal(str(b, "kind"), "commitment");
+	assert_string_equal(str(b, "no"), "CN-20261102-0001");
+	json_decref(b);
+}
+
+/* A text changed in the database no longer verifies; a signature moved
+ * from another document does not either. */
+static void test_verify_tampered(void **state)
+{
+	(void)state;
+	assert_true(is_valid("7K3M-Q9XA-2B"));
+	assert_int_equal(test_server_stop_keep(&srv), 0);
+	exec_sql("UPDATE documents SET text = replace(text, '营业执照',"
+		 " '营业执照副本') WHERE verify_code = '7K3M-Q9XA-2B'");
+	exec_sql("UPDATE documents SET signature = (SELECT signature FROM"
+		 " documents WHERE verify_code = '7K3M-Q9XA-2B')"
+		 " WHERE verify_code = 'H8PZ-4RWT-0C'");
+	assert_int_equal(test_server_restart(&srv), 0);
+	assert_false(is_valid("7K3M-Q9XA-2B"));
+	assert_false(is_valid("H8PZ-4RWT-0C"));
+}
+
+/* A key that group or others can read stops the server at start; after
+ * chmod 600 it starts again with the same key. */
+static void test_refuses_readable_key(void **state)
+{
+	char key[300];
+
+	(void)state;
+	key_path(key, sizeof(key));
+	assert_int_equal(test_server_stop_keep(&srv), 0);
+	insert_signed("notice", "GZ-20261102-0002", "AAAA-BBBB-CC",
+		      "编号：GZ-20261102-0002\n验证码：AAAA-BBBB-CC\n");
+	assert_int_equal(chmod(key, 0644), 0);
+	assert_int_equal(test_server_restart(&srv), -1);
+	assert_int_equal(chmod(key, 0604), 0);
+	assert_int_equal(test_server_restart(&srv), -1);
+	assert_int_equal(chmod(key, 0600), 0);
+	assert_int_equal(test_server_restart(&srv), 0);
+	assert_true(is_valid("AAAA-BBBB-CC"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_key_created),
+	    cmocka_unit_test(test_verify_unknown),
+	    cmocka_unit_test(test_verify_valid_after_restart),
+	    cmocka_unit_test(test_verify_tampered),
+	    cmocka_unit_test(test_refuses_readable_key),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
