@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "app.h"
+#include "cli.h"
 #include "documents.h"
 #include "http.h"
 #include "scheduler.h"
@@ -145,8 +146,13 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
 		fputs(usage, stdout);
+		fputs(cli_usage, stdout);
 		return 0;
 	}
+	/* The administrators' verbs (user-add, import-catalog, ...). */
+	if ((rc = cli_run(argc, argv)) >= 0)
+		return rc;
+	rc = 1;
 	if (sodium_init() < 0 || parse_args(argc, argv, &app.cfg, &err) < 0) {
 		fprintf(stderr, "wincased: %s\n%s", err.message, usage);
 		return 2;

@@ -392,6 +392,10 @@ struct store_ops {
 	int (*inquiry_handoff_ack)(struct store_conn *c, int64_t handoff_id,
 				   const char *username, int64_t at,
 				   struct wc_error *err);
+	/* An online copy of the whole store into a new file at to_path
+	 * (`wincased backup`). */
+	int (*backup)(struct store_conn *c, const char *to_path,
+		      struct wc_error *err);
 
 	/* Audit trail, appended inside the writing transaction. */
 	/* The newest entry, or STORE_NOT_FOUND when the trail is empty. */

@@ -348,6 +348,7 @@ const struct store_ops store_sqlite_ops = {
     .inquiry_handoffs = sq_inquiry_handoffs,
     .inquiry_handoff_add = sq_inquiry_handoff_add,
     .inquiry_handoff_ack = sq_inquiry_handoff_ack,
+    .backup = sq_backup,
     .audit_last = sq_audit_last,
     .audit_insert = sq_audit_insert,
     .audit_visit = sq_audit_visit,

@@ -87,6 +87,9 @@ int sq_inquiry_handoff_ack(struct store_conn *c, int64_t handoff_id,
 			   const char *username, int64_t at,
 			   struct wc_error *err);
 
+/* Operations in store_sqlite_admin.c. */
+int sq_backup(struct store_conn *c, const char *to_path, struct wc_error *err);
+
 /* Operations in store_sqlite_audit.c. */
 extern const char sq_schema_audit[];
 int sq_audit_last(struct store_conn *c, struct audit_record *out,

@@ -1,0 +1,125 @@
+/* handlers_admin.c - R6 admin over HTTP: POST /v1/users, PUT
+ * /v1/items/{code}, PUT /v1/calendar/{year}. The in-memory catalog and
+ * calendar change only after the transaction committed (after_commit). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin.h"
+#include "api.h"
+
+/* An admin.c error as the reply: 400, 409, 422 or 500. */
+static void admin_error(struct api_reply *rep, const struct wc_error *err)
+{
+	if (strcmp(err->code, "bad_request") == 0)
+		api_error_from(rep, 400, err);
+	else if (strcmp(err->code, "user_exists") == 0)
+		api_error_from(rep, 409, err);
+	else if (strcmp(err->code, "internal") == 0)
+		api_internal(rep, err);
+	else
+		api_error_from(rep, 422, err);
+}
+
+static void reload(struct api_request *req, bool calendar)
+{
+	struct wc_error err;
+
+	if (admin_reference_reload(req->app, req->db, calendar, req->now,
+				   req->session->user.username, &err) < 0)
+		fprintf(stderr, "wincased: reloading reference data: %s\n",
+			err.message);
+}
+
+static void reload_catalog(struct api_request *req, void *ctx, bool committed)
+{
+	(void)ctx;
+	if (committed)
+		reload(req, false);
+}
+
+static void reload_calendar(struct api_request *req, void *ctx, bool committed)
+{
+	(void)ctx;
+	if (committed)
+		reload(req, true);
+}
+
+void handle_user_create(struct api_request *req, struct api_reply *rep)
+{
+	struct admin_user u = {0};
+	struct user_record rec = {0};
+	struct wc_error err;
+
+	if (!api_body_object(req, rep) ||
+	    !api_get_string(req->body, "username", "username", true, rep,
+			    &u.username) ||
+	    !api_get_string(req->body, "display_name", "display_name", true,
+			    rep, &u.display_name) ||
+	    !api_get_string(req->body, "password", "password", true, rep,
+			    &u.password) ||
+	    !api_get_string(req->body, "role", "role", true, rep, &u.role) ||
+	    !api_get_string(req->body, "window", "window", false, rep,
+			    &u.window) ||
+	    !api_get_string(req->body, "department", "department", false, rep,
+			    &u.department))
+		return;
+	if (admin_user_add(req->app, req->db, &u, req->now,
+			   req->session->user.username, &err) < 0) {
+		admin_error(rep, &err);
+		return;
+	}
+	store_copy(rec.username, sizeof(rec.username), u.username);
+	store_copy(rec.display_name, sizeof(rec.display_name), u.display_name);
+	store_copy(rec.role, sizeof(rec.role), u.role);
+	store_copy(rec.window, sizeof(rec.window), u.window);
+	store_copy(rec.department, sizeof(rec.department), u.department);
+	api_ok(rep, 201, api_user_json(&rec, rec.window));
+}
+
+/* R3: the item is checked by core before it replaces the old one. */
+void handle_item_put(struct api_request *req, struct api_reply *rep)
+{
+	struct wc_error err;
+	bool created = false;
+	json_t *stored = NULL;
+
+	if (!api_body_object(req, rep))
+		return;
+	if (admin_item_put(req->app, req->db, req->body, req->params[0],
+			   req->now, req->session->user.username, &created,
+			   &stored, &err) < 0) {
+		admin_error(rep, &err);
+		return;
+	}
+	api_ok(rep, created ? 201 : 200, stored);
+	rep->after_commit = reload_catalog;
+}
+
+/* R4: the year is checked by core; pending due dates follow. */
+void handle_calendar_put(struct api_request *req, struct api_reply *rep)
+{
+	struct wc_error err;
+	json_t *stored;
+	char *end = NULL;
+	long year;
+
+	errno = 0;
+	year = strtol(req->params[0], &end, 10);
+	if (errno || *end || year < 1900 || year > 9999) {
+		api_error(rep, 400, "bad_request", "year",
+			  "the year must be a number from 1900 to 9999");
+		return;
+	}
+	if (!api_body_object(req, rep))
+		return;
+	if (admin_calendar_put(req->app, req->db, (int)year, req->body,
+			       req->now, req->session->user.username, &stored,
+			       &err) < 0) {
+		admin_error(rep, &err);
+		return;
+	}
+	api_ok(rep, 200, stored);
+	rep->after_commit = reload_calendar;
+}

@@ -1,0 +1,141 @@
+/* handlers_audit.c - reading and checking the hash-chained audit trail
+ * (R6): GET /v1/audit and GET /v1/audit/verify. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "audit.h"
+
+static const char *const entity_kinds[] = {
+    "case:", "inquiry:", "user:", "item:", "calendar:"};
+
+struct audit_page {
+	const struct server_clock *clock;
+	json_t *items;
+	int count;
+};
+
+static int collect(void *ctx, const struct audit_record *rec,
+		   struct wc_error *err)
+{
+	struct audit_page *page = ctx;
+	json_t *j = audit_record_json(rec, page->clock);
+
+	if (!j)
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	json_array_append_new(page->items, j);
+	page->count++;
+	return 0;
+}
+
+/* "kind:id" with a known kind and a non-empty id. */
+static bool entity_valid(const char *entity)
+{
+	for (size_t i = 0; i < sizeof(entity_kinds) / sizeof(entity_kinds[0]);
+	     i++) {
+		size_t n = strlen(entity_kinds[i]);
+
+		if (strncmp(entity, entity_kinds[i], n) == 0 && entity[n] &&
+		    strlen(entity) < 96)
+			return true;
+	}
+	return false;
+}
+
+/* R6: reviewers and administrators read every entry; anyone else only
+ * the entries about themselves (entity=user:<me>). */
+static bool audit_may_read(const struct api_request *req, const char *entity)
+{
+	const struct session_record *s = req->session;
+	char self[80];
+
+	if (api_role_bit(s->user.role) & (ROLE_REVIEWER | ROLE_ADMIN))
+		return true;
+	snprintf(self, sizeof(self), "user:%s", s->user.username);
+	return entity && strcmp(entity, self) == 0;
+}
+
+static bool parse_cursor(const char *text, int64_t *out)
+{
+	char *end = NULL;
+	long long v;
+
+	*out = 0;
+	if (!text)
+		return true;
+	errno = 0;
+	v = strtoll(text, &end, 10);
+	if (errno || end == text || *end || v < 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+void handle_audit_list(struct api_request *req, struct api_reply *rep)
+{
+	const char *entity = api_query(req, "entity");
+	struct audit_page page = {.clock = &req->app->clock};
+	struct wc_error err;
+	char cursor[24];
+	int64_t after;
+	int limit;
+
+	if (!api_query_limit(req, rep, &limit))
+		return;
+	if (entity && !entity_valid(entity)) {
+		api_error(rep, 400, "bad_request", "entity",
+			  "entity must be case:ID, inquiry:ID, user:NAME, "
+			  "item:CODE or calendar:YEAR");
+		return;
+	}
+	if (!parse_cursor(api_query(req, "cursor"), &after)) {
+		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
+		return;
+	}
+	if (!audit_may_read(req, entity)) {
+		api_error(rep, 403, "forbidden", "entity",
+			  "clerks read only their own entries (user:%s)",
+			  req->session->user.username);
+		return;
+	}
+	page.items = json_array();
+	/* One more than asked tells whether a next page exists. */
+	if (req->db->ops->audit_visit(req->db, entity, after, limit + 1,
+				      collect, &page, &err) < 0) {
+		json_decref(page.items);
+		api_internal(rep, &err);
+		return;
+	}
+	if (page.count > limit) {
+		json_array_remove(page.items, (size_t)limit);
+		snprintf(
+		    cursor, sizeof(cursor), "%lld",
+		    (long long)json_integer_value(json_object_get(
+			json_array_get(page.items, (size_t)limit - 1), "seq")));
+	}
+	api_ok(rep, 200,
+	       api_list(page.items, page.count > limit ? cursor : NULL));
+}
+
+void handle_audit_verify(struct api_request *req, struct api_reply *rep)
+{
+	struct wc_error err;
+	int64_t broken_at = 0, entries = 0;
+	bool ok = false;
+
+	if (audit_verify(req->db, &ok, &broken_at, &entries, &err) < 0) {
+		api_internal(rep, &err);
+		return;
+	}
+	if (ok)
+		api_ok(rep, 200,
+		       json_pack("{s:b, s:I}", "ok", 1, "entries",
+				 (json_int_t)entries));
+	else
+		api_ok(rep, 200,
+		       json_pack("{s:b, s:I, s:I}", "ok", 0, "broken_at",
+				 (json_int_t)broken_at, "entries",
+				 (json_int_t)entries));
+}
