@@ -23,6 +23,7 @@ void config_set_defaults(struct server_config *cfg)
 	cfg->timezone_offset_minutes = 8 * 60;
 	cfg->threads = 4;
 	cfg->session_hours = 12;
+	cfg->credit_threshold = 0;
 	cfg->login_max_failures = 5;
 	cfg->login_window_seconds = 300;
 	cfg->pwhash_cost = PWHASH_INTERACTIVE;
@@ -129,6 +130,8 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return parse_int(value, 1, 64, &cfg->threads);
 	if (strcmp(name, "session_hours") == 0)
 		return parse_int(value, 1, 24 * 30, &cfg->session_hours);
+	if (strcmp(name, "credit_threshold") == 0)
+		return parse_int(value, 0, 1000, &cfg->credit_threshold);
 	if (strcmp(name, "login_max_failures") == 0)
 		return parse_int(value, 1, 1000, &cfg->login_max_failures);
 	if (strcmp(name, "login_window_seconds") == 0)

@@ -20,6 +20,7 @@ struct server_config {
 	int timezone_offset_minutes; /* east of UTC; +08:00 is 480 */
 	int threads;
 	int session_hours;
+	int credit_threshold; /* R3: breaches in 365 days still allowed */
 	int login_max_failures;	  /* failures allowed in the window */
 	int login_window_seconds; /* the window failures are counted in */
 	enum pwhash_cost pwhash_cost;

@@ -1,8 +1,10 @@
 /* routes.c - the route table of wincased. Order matters only where two
  * patterns could match the same path: the literal one comes first. */
 #include "routes.h"
+#include "case.h"
 
 #define W (ROUTE_WRITE | ROUTE_IDEMPOTENT)
+#define CASE_COUNTER (ROLE_CLERK | ROLE_TRAINEE)
 
 const struct route routes[] = {
     {"GET", "/v1/health", ROLE_ANY, ROUTE_PUBLIC, handle_health},
@@ -19,6 +21,24 @@ const struct route routes[] = {
     {"POST", "/v1/inquiries", ROLE_ANY, W, handle_inquiry_create},
     {"GET", "/v1/inquiries", ROLE_ANY, 0, handle_inquiries_list},
     {"GET", "/v1/inquiries/{id}", ROLE_ANY, 0, handle_inquiry_get},
+    /* Cases (handlers_case*.c): counter work for clerks and trainees of
+     * the case's window; completion and withdrawal also for reviewers of
+     * its department (R6, checked per case in case_open). */
+    {"POST", "/v1/cases", CASE_COUNTER, W, handle_case_create},
+    {"GET", "/v1/cases", ROLE_ANY, 0, handle_cases_list},
+    {"GET", "/v1/cases/{id}", ROLE_ANY, 0, handle_case_get},
+    {"PUT", "/v1/cases/{id}/checklist", CASE_COUNTER, ROUTE_WRITE,
+     handle_case_checklist},
+    {"POST", "/v1/cases/{id}/notices", CASE_COUNTER, W, handle_case_notice},
+    {"POST", "/v1/cases/{id}/accept", CASE_COUNTER, W, handle_case_accept},
+    {"POST", "/v1/cases/{id}/supplements", CASE_COUNTER, W,
+     handle_case_supplement},
+    {"POST", "/v1/cases/{id}/complete", CASE_COUNTER | ROLE_REVIEWER, W,
+     handle_case_complete},
+    {"POST", "/v1/cases/{id}/withdraw", CASE_COUNTER | ROLE_REVIEWER, W,
+     handle_case_withdraw},
+    {"POST", "/v1/cases/{id}/rating", CASE_COUNTER, W, handle_case_rating},
+    {"GET", "/v1/applicants/credit", ROLE_ANY, 0, handle_applicant_credit},
     {"GET", "/v1/review/queue", ROLE_REVIEWER | ROLE_ADMIN, 0,
      handle_review_queue},
     {"POST", "/v1/review/{item_id}/decision", ROLE_REVIEWER, W,

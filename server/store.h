@@ -496,6 +496,12 @@ struct store_ops {
 	/* Reviewer queue: assigns rec->id; status "pending" when "". */
 	int (*review_add)(struct store_conn *c, struct review_record *rec,
 			  struct wc_error *err);
+	/* "KIND-YYYYMMDD-NNNN" into out: the next number of kind ("GZ",
+	 * "CN") on day ("YYYYMMDD"). notice_create and commitment_create
+	 * keep a number already set in the record. */
+	int (*number_next)(struct store_conn *c, const char *kind,
+			   const char *day, char *out, size_t size,
+			   struct wc_error *err);
 
 	/* Reviewer queue reads and decisions (store_sqlite_review.c). Oldest
 	 * first; free with review_records_free. */

@@ -373,6 +373,7 @@ const struct store_ops store_sqlite_ops = {
     .credit_breaches = sq_credit_breaches,
     .credit_list = sq_credit_list,
     .review_add = sq_review_add,
+    .number_next = sq_number_next,
     .review_list = sq_review_list,
     .review_get = sq_review_get,
     .review_decide = sq_review_decide,

@@ -158,6 +158,8 @@ int sq_credit_list(struct store_conn *c, const char *id_type,
 		   size_t *n, struct wc_error *err);
 int sq_review_add(struct store_conn *c, struct review_record *rec,
 		  struct wc_error *err);
+int sq_number_next(struct store_conn *c, const char *kind, const char *day,
+		   char *out, size_t size, struct wc_error *err);
 
 /* Operations in store_sqlite_review.c. */
 int sq_review_list(struct store_conn *c, const struct review_query *q,

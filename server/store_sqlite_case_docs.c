@@ -41,7 +41,8 @@ int sq_notice_create(struct store_conn *c, struct notice_record *r,
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
 
-	if (sq_case_next_number(db, "GZ", day, r->no, sizeof(r->no), err) < 0)
+	if (!r->no[0] &&
+	    sq_case_next_number(db, "GZ", day, r->no, sizeof(r->no), err) < 0)
 		return -1;
 	if (sq_prepare(db,
 		       "INSERT INTO notices (no, case_id, items, issued_by,"
@@ -153,7 +154,8 @@ int sq_commitment_create(struct store_conn *c, struct commitment_record *r,
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
 
-	if (sq_case_next_number(db, "CN", day, r->no, sizeof(r->no), err) < 0)
+	if (!r->no[0] &&
+	    sq_case_next_number(db, "CN", day, r->no, sizeof(r->no), err) < 0)
 		return -1;
 	if (sq_prepare(db,
 		       "INSERT INTO commitments (" COMMITMENT_COLUMNS ")"
@@ -463,4 +465,11 @@ int sq_review_add(struct store_conn *c, struct review_record *r,
 		return -1;
 	r->id = sqlite3_last_insert_rowid(db);
 	return 0;
+}
+
+int sq_number_next(struct store_conn *c, const char *kind, const char *day,
+		   char *out, size_t size, struct wc_error *err)
+{
+	return sq_case_next_number(sqlite_conn_of(c)->db, kind, day, out, size,
+				   err);
 }

@@ -1,0 +1,344 @@
+/* handlers_case.c - cases (R2): create from an item and scenario, list,
+ * read, and the material checklist. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "wincase/validate.h"
+
+/* An optional string where "" counts as absent. */
+static bool optional_text(const json_t *obj, const char *key, const char *field,
+			  struct api_reply *rep, const char **out)
+{
+	if (!api_get_string(obj, key, field, false, rep, out))
+		return false;
+	if (*out && !**out)
+		*out = NULL;
+	return true;
+}
+
+/* Applicant name, identifier and phone (API.md conventions). */
+static bool case_read_applicant(struct api_request *req, struct api_reply *rep,
+				struct case_record *r)
+{
+	const json_t *a;
+	const char *name, *id_type, *id_no, *phone;
+	enum id_type type = ID_OTHER;
+	enum validate_result v;
+	int year, month, day;
+
+	if (!api_get_object(req->body, "applicant", "applicant", true, rep,
+			    &a) ||
+	    !api_get_string(a, "name", "applicant.name", true, rep, &name) ||
+	    !optional_text(a, "id_type", "applicant.id_type", rep, &id_type) ||
+	    !optional_text(a, "id_no", "applicant.id_no", rep, &id_no) ||
+	    !optional_text(a, "phone", "applicant.phone", rep, &phone) ||
+	    !case_check_text(name, NAME_MAX_CHARS, false, "applicant.name",
+			     rep))
+		return false;
+	if (id_type && !id_type_parse(id_type, &type)) {
+		api_error(rep, 400, "bad_request", "applicant.id_type",
+			  "unknown id_type '%.40s'", id_type);
+		return false;
+	}
+	if (!id_type != !id_no) {
+		api_error(rep, 400, "bad_request",
+			  id_type ? "applicant.id_no" : "applicant.id_type",
+			  "id_type and id_no go together");
+		return false;
+	}
+	date_to_ymd(clock_local_day(&req->app->clock, req->now), &year, &month,
+		    &day);
+	if (id_no && ((v = validate_id(type, id_no, year)) != VALID_OK ||
+		      strlen(id_no) >= sizeof(r->applicant_id_no))) {
+		api_error(rep, 422, "invalid_field", "applicant.id_no",
+			  "applicant.id_no: %s",
+			  validate_result_text(v ? v : VALID_TOO_LONG));
+		return false;
+	}
+	if (phone && (v = validate_phone(phone)) != VALID_OK) {
+		api_error(rep, 422, "invalid_field", "applicant.phone",
+			  "applicant.phone: %s", validate_result_text(v));
+		return false;
+	}
+	store_copy(r->applicant_name, sizeof(r->applicant_name), name);
+	store_copy(r->applicant_id_type, sizeof(r->applicant_id_type), id_type);
+	store_copy(r->applicant_id_no, sizeof(r->applicant_id_no), id_no);
+	store_copy(r->applicant_phone, sizeof(r->applicant_phone), phone);
+	return true;
+}
+
+/* inquiry_id and major_project, both optional. */
+static bool case_read_links(struct api_request *req, struct api_reply *rep,
+			    const struct item *it, struct case_record *r)
+{
+	const json_t *inq = json_object_get(req->body, "inquiry_id");
+	const json_t *major = json_object_get(req->body, "major_project");
+	struct inquiry_record ir = {0};
+	struct wc_error err;
+	int rc;
+
+	if (major && !json_is_null(major) && !json_is_boolean(major)) {
+		api_error(rep, 400, "bad_request", "major_project",
+			  "major_project must be true or false");
+		return false;
+	}
+	r->major_project = json_is_true(major);
+	/* R4: only an item that can be a major project (亿元以上) may be one.
+	 */
+	if (r->major_project && !it->major_project) {
+		api_error(rep, 422, "invalid_field", "major_project",
+			  "item %s cannot be a major project", it->code);
+		return false;
+	}
+	if (!inq || json_is_null(inq))
+		return true;
+	if (!json_is_integer(inq) || json_integer_value(inq) <= 0) {
+		api_error(rep, 400, "bad_request", "inquiry_id",
+			  "inquiry_id must be a positive integer");
+		return false;
+	}
+	rc = req->db->ops->inquiry_get(req->db, json_integer_value(inq), &ir,
+				       &err);
+	inquiry_record_release(&ir);
+	if (rc < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	if (rc == STORE_NOT_FOUND) {
+		api_error(rep, 422, "invalid_field", "inquiry_id",
+			  "no inquiry %" JSON_INTEGER_FORMAT,
+			  json_integer_value(inq));
+		return false;
+	}
+	r->inquiry_id = json_integer_value(inq);
+	return true;
+}
+
+/* The item, the scenario and every material of it, pending. */
+static bool case_read_item(struct api_request *req, struct api_reply *rep,
+			   struct case_ctx *ctx)
+{
+	const char *code, *scenario_id;
+	const struct scenario *sc;
+	struct case_record *r = &ctx->rec;
+	struct wc_error err;
+	int rc;
+
+	if (!api_get_string(req->body, "item_code", "item_code", true, rep,
+			    &code) ||
+	    !api_get_string(req->body, "scenario_id", "scenario_id", true, rep,
+			    &scenario_id))
+		return false;
+	rc = case_item_copy(req->app, code, &ctx->item, &err);
+	if (rc < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	if (rc == STORE_NOT_FOUND) {
+		api_error(rep, 422, "invalid_field", "item_code",
+			  "no catalog item '%.64s'", code);
+		return false;
+	}
+	ctx->have_item = true;
+	sc = item_find_scenario(&ctx->item, scenario_id);
+	if (!sc) {
+		api_error(rep, 422, "invalid_field", "scenario_id",
+			  "item %s has no scenario '%.64s'", code, scenario_id);
+		return false;
+	}
+	r->lines =
+	    calloc(sc->n_materials ? sc->n_materials : 1, sizeof(*r->lines));
+	if (!r->lines) {
+		api_error(rep, 500, "internal", NULL, "out of memory");
+		return false;
+	}
+	r->n_lines = sc->n_materials;
+	for (size_t i = 0; i < sc->n_materials; i++) {
+		store_copy(r->lines[i].material_id,
+			   sizeof(r->lines[i].material_id),
+			   ctx->item.materials[sc->materials[i]].id);
+		store_copy(r->lines[i].state, sizeof(r->lines[i].state),
+			   "pending");
+	}
+	store_copy(r->item_code, sizeof(r->item_code), code);
+	store_copy(r->scenario_id, sizeof(r->scenario_id), scenario_id);
+	store_copy(r->department, sizeof(r->department), ctx->item.department);
+	return true;
+}
+
+/* R2: a case starts with the scenario's checklist, every line pending. */
+void handle_case_create(struct api_request *req, struct api_reply *rep)
+{
+	const struct session_record *s = req->session;
+	struct case_ctx ctx = {.rec = {.version = 1}};
+	struct wc_error err;
+	char day[9];
+
+	if (!api_body_object(req, rep) || !case_read_item(req, rep, &ctx) ||
+	    !case_read_applicant(req, rep, &ctx.rec) ||
+	    !case_read_links(req, rep, &ctx.item, &ctx.rec))
+		goto done;
+	store_copy(ctx.rec.status, sizeof(ctx.rec.status), "checking");
+	store_copy(ctx.rec.created_by, sizeof(ctx.rec.created_by),
+		   s->user.username);
+	store_copy(ctx.rec.window, sizeof(ctx.rec.window), s->window);
+	ctx.rec.created_at = req->now;
+	case_compact_day(req->app, req->now, day);
+	if (req->db->ops->case_create(req->db, &ctx.rec, day, &err) < 0 ||
+	    !case_ctx_prepare(&ctx, &err)) {
+		api_internal(rep, &err);
+		goto done;
+	}
+	{
+		char entity[48];
+
+		snprintf(entity, sizeof(entity), "case:%" PRId64, ctx.rec.id);
+		if (!api_audit(req, rep, NULL, "case.create", entity,
+			       req->body) ||
+		    !case_reply(req, rep, &ctx, 201))
+			goto done;
+	}
+	snprintf(rep->location, sizeof(rep->location), "/v1/cases/%" PRId64,
+		 ctx.rec.id);
+done:
+	case_ctx_release(&ctx);
+}
+
+void handle_case_get(struct api_request *req, struct api_reply *rep)
+{
+	struct case_ctx ctx = {0};
+
+	if (case_open(req, rep, false, &ctx))
+		case_reply(req, rep, &ctx, 200);
+	case_ctx_release(&ctx);
+}
+
+/* One line of a checklist update, checked; false after a reply. */
+static bool checklist_read_line(struct case_ctx *ctx, const json_t *line,
+				size_t i, struct api_reply *rep, int *at,
+				enum material_state *state, const char **note,
+				bool *resubmitted)
+{
+	const char *id, *st;
+	const json_t *again;
+	char field[48];
+
+	snprintf(field, sizeof(field), "items[%zu]", i);
+	if (!json_is_object(line)) {
+		api_error(rep, 400, "bad_request", field, "%s: not an object",
+			  field);
+		return false;
+	}
+	snprintf(field, sizeof(field), "items[%zu].material_id", i);
+	if (!api_get_string(line, "material_id", field, true, rep, &id))
+		return false;
+	if ((*at = case_find_line(&ctx->rec, id)) < 0) {
+		api_error(rep, 422, "invalid_field", field,
+			  "material '%.64s' is not in this case's checklist",
+			  id);
+		return false;
+	}
+	snprintf(field, sizeof(field), "items[%zu].state", i);
+	if (!api_get_string(line, "state", field, true, rep, &st))
+		return false;
+	if (!material_state_parse(st, state)) {
+		api_error(rep, 400, "bad_request", field,
+			  "unknown state '%.20s'", st);
+		return false;
+	}
+	snprintf(field, sizeof(field), "items[%zu].note", i);
+	if (!optional_text(line, "note", field, rep, note) ||
+	    (*note &&
+	     !case_check_text(*note, TEXT_MAX_CHARS, true, field, rep)))
+		return false;
+	again = json_object_get(line, "resubmitted");
+	if (again && !json_is_null(again) && !json_is_boolean(again)) {
+		snprintf(field, sizeof(field), "items[%zu].resubmitted", i);
+		api_error(rep, 400, "bad_request", field,
+			  "%s must be true or false", field);
+		return false;
+	}
+	*resubmitted = json_is_true(again);
+	/* R2: a defect is named, so the notice can say what is wrong. */
+	if (*state == STATE_DEFECTIVE && !*note) {
+		api_error(rep, 422, "invalid_field", field,
+			  "a defective material needs a note saying what is "
+			  "wrong");
+		return false;
+	}
+	return true;
+}
+
+/* R2: after a notice, a material handed in anew is "resubmitted": a defect
+ * found in it may go on a later notice. A listed material whose state
+ * changes to a submitted one is; any other only when the clerk says so
+ * ("resubmitted": true), since finding new faults in what was accepted
+ * before is exactly what the once-rule forbids. */
+static void checklist_apply(struct case_ctx *ctx, int at,
+			    enum material_state state, const char *note,
+			    bool resubmitted, bool noticed)
+{
+	struct case_line *l = &ctx->rec.lines[at];
+	bool submitted = state == STATE_PROVIDED || state == STATE_DEFECTIVE ||
+			 state == STATE_SHARED;
+
+	if (noticed && submitted &&
+	    (resubmitted || (l->listed_before && ctx->states[at] != state)))
+		l->resubmitted = true;
+	store_copy(l->state, sizeof(l->state), material_state_name(state));
+	ctx->states[at] = state;
+	free(l->note);
+	l->note = note ? strdup(note) : NULL;
+}
+
+void handle_case_checklist(struct api_request *req, struct api_reply *rep)
+{
+	struct case_ctx ctx = {0};
+	const json_t *items, *line;
+	enum material_state state;
+	const char *note;
+	bool again, noticed = false;
+	size_t i;
+	int at;
+
+	if (!api_body_object(req, rep))
+		return;
+	items = json_object_get(req->body, "items");
+	if (!json_is_array(items)) {
+		api_error(rep, 400, "bad_request", "items",
+			  "items must be an array");
+		return;
+	}
+	if (!case_open(req, rep, true, &ctx))
+		goto done;
+	if (strcmp(ctx.rec.status, "checking") != 0 &&
+	    strcmp(ctx.rec.status, "notified") != 0) {
+		api_error(rep, 409, "invalid_state", NULL,
+			  "the checklist of a %s case cannot change",
+			  ctx.rec.status);
+		goto done;
+	}
+	for (size_t k = 0; k < ctx.rec.n_lines; k++)
+		noticed = noticed || ctx.rec.lines[k].listed_before;
+	/* Check every line before changing any. */
+	json_array_foreach(items, i, line)
+	{
+		if (!checklist_read_line(&ctx, line, i, rep, &at, &state, &note,
+					 &again))
+			goto done;
+	}
+	json_array_foreach(items, i, line)
+	{
+		checklist_read_line(&ctx, line, i, rep, &at, &state, &note,
+				    &again);
+		checklist_apply(&ctx, at, state, note, again, noticed);
+	}
+	/* notified <-> checking: a changed checklist is being checked again. */
+	store_copy(ctx.rec.status, sizeof(ctx.rec.status), "checking");
+	case_save_and_reply(req, rep, &ctx, "case.checklist", req->body, 200);
+done:
+	case_ctx_release(&ctx);
+}
