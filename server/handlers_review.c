@@ -151,22 +151,30 @@ struct handled_ctx {
 	bool handled;
 };
 
+/* What a user does at the counter (R6: who did any of it on a case or
+ * inquiry does not review it). Back-office steps are not listed. */
+static const char *const counter_actions[] = {
+    "case.create",     "case.checklist",  "case.notice",
+    "case.accept",     "case.supplement", "inquiry.create",
+    "inquiry.handoff", "inquiry.ack",	  "inquiry.close",
+};
+
 static int review_handled_visit(void *ctx, const struct audit_record *rec,
 				struct wc_error *err)
 {
 	struct handled_ctx *h = ctx;
 
 	(void)err;
-	/* Any change but a review decision is work at the counter. */
 	if (strcmp(rec->actor, h->username) == 0 &&
-	    strncmp(rec->action, "review.", 7) != 0)
+	    review_in(rec->action, counter_actions,
+		      sizeof(counter_actions) / sizeof(counter_actions[0])))
 		h->handled = true;
 	return 0;
 }
 
 /* R6: did username handle the item's case (or inquiry) at the counter?
- * Created it, accepted or completed it, or changed it in any way the audit
- * trail records. */
+ * Created or accepted it, or did any counter step the audit trail records
+ * (a clerk promoted to reviewer keeps their history). */
 static int review_handled(struct store_conn *db, const struct review_record *r,
 			  const char *username, bool *out, struct wc_error *err)
 {
@@ -182,8 +190,7 @@ static int review_handled(struct store_conn *db, const struct review_record *r,
 			return -1;
 		if (rc == 0) {
 			h.handled = strcmp(c.created_by, username) == 0 ||
-				    strcmp(c.accepted_by, username) == 0 ||
-				    strcmp(c.completed_by, username) == 0;
+				    strcmp(c.accepted_by, username) == 0;
 			case_record_release(&c);
 		}
 		snprintf(entity, sizeof(entity), "case:%" PRId64, r->case_id);
@@ -352,7 +359,7 @@ void handle_review_decision(struct api_request *req, struct api_reply *rep)
 {
 	struct review_record r;
 	const char *decision = NULL, *comment = NULL;
-	struct wc_error err;
+	struct wc_error err = {0};
 	char entity[48];
 	json_t *data;
 	bool ok;
