@@ -48,6 +48,20 @@ extern const struct screen_ops screen_home;
 extern const struct screen_ops screen_inquiry;
 extern const struct screen_ops screen_items;
 extern const struct screen_ops screen_help;
+/* The case screens: they work on app->case_id. */
+extern const struct screen_ops screen_case_new;
+extern const struct screen_ops screen_checklist;
+extern const struct screen_ops screen_notice;
+extern const struct screen_ops screen_accept;
+extern const struct screen_ops screen_case_actions;
+extern const struct screen_ops screen_rating;
+
+/* What screen_case_actions does (app->case_action). */
+enum case_action {
+	CASE_ACTION_SUPPLEMENT,
+	CASE_ACTION_COMPLETE,
+	CASE_ACTION_WITHDRAW,
+};
 
 #define APP_MAX_SCREENS 8
 
@@ -69,6 +83,12 @@ struct app {
 	const struct item *picked;
 	/* The id of the inquiry registered last, for the list to select it */
 	char last_created[80];
+	/* The case the case screens open (set before pushing one of them);
+	 * screen_case_new sets it to the case it created. */
+	char case_id[32];
+	enum case_action case_action;
+	/* screen_case_new: the inquiry converted into the case ("" none). */
+	char case_inquiry_id[32];
 
 	struct app_screen stack[APP_MAX_SCREENS];
 	size_t depth;

@@ -1,0 +1,61 @@
+/* case_util.h - what the case screens share: the case with its catalog
+ * item and scenario, the Chinese words of states, the header line, server
+ * refusals (a 412 reloads and says so) and scrolling document text. */
+#ifndef WINCASE_TUI_CASE_UTIL_H
+#define WINCASE_TUI_CASE_UTIL_H
+
+#include "wincase/checklist.h"
+
+#include "app.h"
+
+struct case_ctx {
+	struct net_case c;
+	struct item item;
+	bool loaded;
+	const struct scenario *sc; /* NULL when the item lacks it */
+	/* Per scenario material: its state, and the case line (-1: none). */
+	enum material_state states[CATALOG_MAX_MATERIALS];
+	int line_of[CATALOG_MAX_MATERIALS];
+	size_t n; /* scenario materials, at most CATALOG_MAX_MATERIALS */
+};
+
+/* Reads app->case_id and its item; false with the message set. */
+bool case_ctx_load(struct case_ctx *x, struct app *app);
+void case_ctx_release(struct case_ctx *x);
+/* Recomputes states from x->c after the case changed. */
+void case_ctx_sync(struct case_ctx *x);
+/* The material of scenario position i. */
+const struct material *case_ctx_material(const struct case_ctx *x, size_t i);
+/* The name of a material id (the catalog's, else the id itself). */
+const char *case_ctx_material_name(const struct case_ctx *x, const char *id);
+
+const char *case_state_text(const char *state);
+const char *case_status_text(const char *status);
+
+/* One line at y: number, applicant, item name, status. */
+void case_header_draw(const struct case_ctx *x, struct app *app, WINDOW *win,
+		      int y);
+
+/* A refusal of the server on the message line; on version_conflict the
+ * case is read again and the message says so. */
+void case_refusal(struct case_ctx *x, struct app *app,
+		  const struct wc_error *err);
+
+/* Multi-line text (a document) scrolled by first line, in rows x cols. */
+void case_text_draw(WINDOW *win, int y, int x, int rows, int cols,
+		    const char *text, int first);
+int case_text_lines(const char *text, int cols);
+/* Up/Down/PgUp/PgDn/Home/End on a scrolled text; UI_IGNORED otherwise. */
+int case_text_key(int *first, int lines, int rows, wint_t ch);
+
+/* Prints text with the configured command, or saves it as name in the data
+ * folder; the outcome on the message line. */
+void case_print(struct app *app, const char *text);
+void case_save(struct app *app, const char *name, const char *text);
+
+/* Appends a formatted text to *buf (len bytes so far, grown with realloc);
+ * false when out of memory. */
+bool case_append(char **buf, size_t *len, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,33 @@
+/* print.h - printing and saving documents (notices, commitments).
+ *
+ * The print command comes from wincase.conf ("lp" by default). It is split
+ * on blanks into an argv list and run with posix_spawnp, never through a
+ * shell; the text goes to its standard input. Saved copies are text files
+ * in the data folder (mode 0600, written to a temporary name and renamed). */
+#ifndef WINCASE_TUI_PRINT_H
+#define WINCASE_TUI_PRINT_H
+
+#include <stddef.h>
+
+#include "wincase/error.h"
+
+#define PRINT_MAX_ARGS 16
+
+/* Splits command on blanks into argv (at most PRINT_MAX_ARGS - 1 words,
+ * NULL-terminated), pointing into buf (a copy of command, size bytes).
+ * Returns the number of words; 0 for an empty command or no room. Pure. */
+size_t print_split(const char *command, char *buf, size_t size,
+		   char *argv[PRINT_MAX_ARGS]);
+
+/* Runs the print command with text on its standard input and waits for
+ * it. -1 with err ("print_failed", the command's name in message) when it
+ * cannot start or exits with a status other than 0. */
+int print_text(const char *command, const char *text, struct wc_error *err);
+
+/* Writes text to data_dir/name (a leading "~/" of data_dir is the home
+ * folder); creates data_dir (0700) when needed. The full path goes to
+ * path_out. -1 with err ("save_failed"). */
+int print_save(const char *data_dir, const char *name, const char *text,
+	       char *path_out, size_t path_size, struct wc_error *err);
+
+#endif
