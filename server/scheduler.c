@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "audit.h"
+#include "case.h"
 #include "wincase/calendar.h"
 #include "wincase/workhours.h"
 
@@ -395,7 +396,10 @@ int scheduler_run(struct app *app, struct store_conn *db, int64_t now,
 	/* Deadlines are dates: a due date is the last day, so what is due
 	 * before today (server-local) has passed. */
 	date_format(clock_local_day(&app->clock, now), today);
-	if (scheduler_breaches(db, now, today, out, err) < 0 ||
+	/* R4: due dates that waited for a calendar year first, so that they
+	 * count in this run. */
+	if (cases_resolve_pending_due(app, db, now, SCHEDULER_ACTOR, err) < 0 ||
+	    scheduler_breaches(db, now, today, out, err) < 0 ||
 	    scheduler_cases(db, now, today, out, err) < 0 ||
 	    scheduler_bounces(app, db, now, out, err) < 0 ||
 	    scheduler_rectification(app, db, now, out, err) < 0)
