@@ -126,10 +126,12 @@ void case_header_draw(const struct case_ctx *x, struct app *app, WINDOW *win,
 {
 	char line[600];
 
-	snprintf(line, sizeof(line), " %s  %s  %s%s%s  [%s]",
-		 x->c.no ? x->c.no : "", x->c.applicant.name ? x->c.applicant.name : "",
+	/* The status before the names: long names are what gets cut. */
+	snprintf(line, sizeof(line), " %s [%s] %s  %s%s%s",
+		 x->c.no ? x->c.no : "", case_status_text(x->c.status),
+		 x->c.applicant.name ? x->c.applicant.name : "",
 		 x->item.name ? x->item.name : "", x->sc ? " / " : "",
-		 x->sc ? x->sc->name : "", case_status_text(x->c.status));
+		 x->sc ? x->sc->name : "");
 	table_draw_cell(win, y, 0, app->frame.cols, line,
 			theme_attr(THEME_HEADER));
 }

@@ -70,7 +70,8 @@ server_url_read() {
 }
 
 # client_start COLS ROWS [VAR=value...]: the client in a fresh tmux server,
-# with the example configuration and --server pointing at our wincased.
+# with the example configuration (or $E2E_CLIENT_CONF) and --server pointing
+# at our wincased.
 # A shell around it records its exit status in $E2E_TMP/client.status
 # (tmux itself may miss the status of a program that closed its terminal).
 client_start() {
@@ -84,7 +85,7 @@ client_start() {
 		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
 		env LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
 		XDG_CONFIG_HOME="$E2E_TMP/config" "$@" \
-		"$WINCASE_BIN" --config "$WINCASE_CONF/wincase.conf" \
+		"$WINCASE_BIN" --config "${E2E_CLIENT_CONF:-$WINCASE_CONF/wincase.conf}" \
 		--server "$E2E_URL"
 }
 
@@ -172,4 +173,14 @@ api_inquiry_count() { # user
 		"$E2E_URL/v1/sessions" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
 	curl -s -H "Authorization: Bearer $token" \
 		"$E2E_URL/v1/inquiries?scope=mine" | grep -o '"no" *:' | wc -l
+}
+
+# client_conf_printing: a client configuration whose print command writes
+# the printed text to $E2E_TMP/printed.txt (tee, run without a shell) and
+# whose data folder is $E2E_TMP/data; sets E2E_CLIENT_CONF.
+client_conf_printing() {
+	E2E_CLIENT_CONF="$E2E_TMP/wincase-print.conf"
+	sed -e "s|^print_command = .*|print_command = tee -a $E2E_TMP/printed.txt|" \
+		-e "s|^data_dir = .*|data_dir = $E2E_TMP/data|" \
+		"$WINCASE_CONF/wincase.conf" >"$E2E_CLIENT_CONF"
 }
