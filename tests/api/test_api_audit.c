@@ -1,0 +1,340 @@
+/* test_api_audit.c - the audit trail (R6): GET /v1/audit by entity with
+ * pages and who may read what, GET /v1/audit/verify, and tampering: an
+ * altered, a deleted and an inserted row in the SQLite file are found by
+ * `wincased audit-verify --db` and by a restarted server. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "../support/command.h"
+#include "../support/http.h"
+#include "../support/server.h"
+
+#define PASSWORD "demo-password-1"
+
+static struct test_server srv;
+static char *admin, *clerk1, *clerk2, *reviewer;
+static long long inquiry_id;
+
+static int setup(void **state)
+{
+	(void)state;
+	if (test_server_start(&srv, true) < 0)
+		return -1;
+	admin = http_login(srv.url, "admin1", PASSWORD);
+	clerk1 = http_login(srv.url, "clerk1", PASSWORD);
+	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
+	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
+	return admin && clerk1 && clerk2 && reviewer ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(admin);
+	free(clerk1);
+	free(clerk2);
+	free(reviewer);
+	return test_server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static const char *str(const json_t *obj, const char *key)
+{
+	const char *v = json_string_value(json_object_get(obj, key));
+
+	return v ? v : "";
+}
+
+static long long num(const json_t *obj, const char *key)
+{
+	return (long long)json_integer_value(json_object_get(obj, key));
+}
+
+static json_t *get_json(const char *path, const char *token, long status)
+{
+	struct http_reply r;
+	json_t *j;
+
+	assert_int_equal(http_get(srv.url, path, token, &r), 0);
+	if (r.status != status)
+		print_message("# GET %s: %ld %s\n", path, r.status, r.body);
+	assert_int_equal(r.status, status);
+	j = json_incref(r.json);
+	http_reply_release(&r);
+	return j;
+}
+
+static long post(const char *path, const char *token, const char *if_match,
+		 const char *body)
+{
+	struct http_request req = {.method = "POST",
+				   .path = path,
+				   .token = token,
+				   .body = body,
+				   .if_match = if_match};
+	struct http_reply r;
+	long status;
+
+	assert_int_equal(http_do(srv.url, &req, &r), 0);
+	status = r.status;
+	if (status == 201 && !inquiry_id)
+		inquiry_id = num(r.json, "id");
+	http_reply_release(&r);
+	return status;
+}
+
+/* An inquiry registered, handed to window 2 and acknowledged there. */
+static void make_history(void)
+{
+	char path[96];
+	json_t *inq;
+
+	inquiry_id = 0;
+	assert_int_equal(post("/v1/inquiries", clerk1, NULL,
+			      "{\"applicant\":{\"name\":\"张三\"},"
+			      "\"topic\":\"咨询\"}"),
+			 201);
+	snprintf(path, sizeof(path), "/v1/inquiries/%lld/handoffs", inquiry_id);
+	assert_int_equal(post(path, clerk1, "\"1\"",
+			      "{\"to_window\":\"2\",\"reason\":\"住建\"}"),
+			 200);
+	snprintf(path, sizeof(path), "/v1/inquiries/%lld", inquiry_id);
+	inq = get_json(path, clerk1, 200);
+	snprintf(
+	    path, sizeof(path), "/v1/inquiries/%lld/handoffs/%lld/ack",
+	    inquiry_id,
+	    num(json_array_get(json_object_get(inq, "handoffs"), 0), "id"));
+	json_decref(inq);
+	assert_int_equal(post(path, clerk2, "\"2\"", NULL), 200);
+}
+
+static void test_list_for_inquiry(void **state)
+{
+	static const char *const actions[] = {"inquiry.create",
+					      "inquiry.handoff", "inquiry.ack"};
+	static const char *const actors[] = {"clerk1", "clerk1", "clerk2"};
+	char path[128], entity[48];
+	json_t *page, *items, *e;
+
+	(void)state;
+	make_history();
+	snprintf(entity, sizeof(entity), "inquiry:%lld", inquiry_id);
+	snprintf(path, sizeof(path), "/v1/audit?entity=%s", entity);
+	page = get_json(path, reviewer, 200);
+	items = json_object_get(page, "items");
+	assert_int_equal(json_array_size(items), 3);
+	assert_true(json_is_null(json_object_get(page, "next_cursor")));
+	for (size_t i = 0; i < 3; i++) {
+		e = json_array_get(items, i);
+		assert_string_equal(str(e, "action"), actions[i]);
+		assert_string_equal(str(e, "actor"), actors[i]);
+		assert_string_equal(str(e, "entity"), entity);
+		assert_string_equal(str(e, "at"), TEST_SERVER_START_TIME);
+		assert_int_equal(strlen(str(e, "hash")), 64);
+		assert_int_equal(strlen(str(e, "prev_hash")), 64);
+		assert_true(json_is_object(json_object_get(e, "data")));
+		if (i)
+			assert_true(num(e, "seq") >
+				    num(json_array_get(items, i - 1), "seq"));
+	}
+	assert_string_equal(
+	    str(json_object_get(json_array_get(items, 1), "data"), "to_window"),
+	    "2");
+	json_decref(page);
+
+	/* Two per page: the cursor is the last seq. */
+	snprintf(path, sizeof(path), "/v1/audit?entity=%s&limit=2", entity);
+	page = get_json(path, admin, 200);
+	assert_int_equal(json_array_size(json_object_get(page, "items")), 2);
+	assert_true(json_is_string(json_object_get(page, "next_cursor")));
+	assert_int_equal(
+	    atoll(str(page, "next_cursor")),
+	    num(json_array_get(json_object_get(page, "items"), 1), "seq"));
+	snprintf(path, sizeof(path), "/v1/audit?entity=%s&limit=2&cursor=%s",
+		 entity, str(page, "next_cursor"));
+	json_decref(page);
+	page = get_json(path, admin, 200);
+	assert_int_equal(json_array_size(json_object_get(page, "items")), 1);
+	assert_string_equal(
+	    str(json_array_get(json_object_get(page, "items"), 0), "action"),
+	    "inquiry.ack");
+	assert_true(json_is_null(json_object_get(page, "next_cursor")));
+	json_decref(page);
+}
+
+/* R6: clerks read only their own entries (user:<me>). */
+static void test_who_reads(void **state)
+{
+	char path[96];
+	json_t *page;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/v1/audit?entity=inquiry:%lld",
+		 inquiry_id);
+	json_decref(get_json(path, clerk1, 403));
+	json_decref(get_json("/v1/audit", clerk1, 403));
+	json_decref(get_json("/v1/audit?entity=user:clerk2", clerk1, 403));
+	page = get_json("/v1/audit?entity=user:clerk1", clerk1, 200);
+	assert_string_equal(
+	    str(json_array_get(json_object_get(page, "items"), 0), "action"),
+	    "session.create");
+	json_decref(page);
+	page = get_json("/v1/audit?limit=200", admin, 200);
+	assert_true(json_array_size(json_object_get(page, "items")) >= 7);
+	assert_int_equal(
+	    num(json_array_get(json_object_get(page, "items"), 0), "seq"), 1);
+	json_decref(page);
+	json_decref(get_json("/v1/audit?entity=nothing", reviewer, 400));
+	json_decref(get_json("/v1/audit?entity=case:", reviewer, 400));
+	json_decref(get_json("/v1/audit?cursor=x", reviewer, 400));
+	json_decref(get_json("/v1/audit?limit=0", reviewer, 400));
+	json_decref(get_json("/v1/audit", NULL, 401));
+	json_decref(get_json("/v1/audit/verify", clerk1, 403));
+}
+
+static void test_verify_intact(void **state)
+{
+	json_t *v, *page;
+
+	(void)state;
+	page = get_json("/v1/audit?limit=200", admin, 200);
+	v = get_json("/v1/audit/verify", reviewer, 200);
+	assert_true(json_is_true(json_object_get(v, "ok")));
+	/* The listing (one read earlier) is no longer than the trail. */
+	assert_true(num(v, "entries") >=
+		    (long long)json_array_size(json_object_get(page, "items")));
+	assert_null(json_object_get(v, "broken_at"));
+	json_decref(v);
+	json_decref(page);
+	v = get_json("/v1/audit/verify", admin, 200);
+	assert_true(json_is_true(json_object_get(v, "ok")));
+	json_decref(v);
+}
+
+static void exec_sql(const char *db_path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		print_message("# sqlite: %s\n", msg ? msg : "?");
+	assert_null(msg);
+	sqlite3_close(db);
+}
+
+static long long max_seq(const char *db_path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	long long n = 0;
+
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db, "SELECT max(seq) FROM audit", -1, &st, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* `wincased audit-verify --db path`: its exit status and output. */
+static int verify_cli(const char *path, char *out, size_t size)
+{
+	char *argv[] = {getenv("WINCASED_BIN"), "audit-verify", "--db",
+			(char *)path, NULL};
+
+	return test_run_command(argv, NULL, out, size);
+}
+
+static void expect_broken(const char *path, long long seq)
+{
+	char out[512], want[64];
+
+	snprintf(want, sizeof(want), "broken at seq %lld\n", seq);
+	assert_int_equal(verify_cli(path, out, sizeof(out)), 1);
+	assert_string_equal(out, want);
+}
+
+/* Copies of the stopped server's database, each tampered one way. */
+static void test_tampering(void **state)
+{
+	char db[300], deleted[320], inserted[320], appended[320], sql[1024];
+	char out[512];
+	long long n;
+	json_t *v;
+	char *token;
+
+	(void)state;
+	make_history();
+	snprintf(db, sizeof(db), "%s/wincased.db", srv.dir);
+	snprintf(deleted, sizeof(deleted), "%s/deleted.db", srv.dir);
+	snprintf(inserted, sizeof(inserted), "%s/inserted.db", srv.dir);
+	snprintf(appended, sizeof(appended), "%s/appended.db", srv.dir);
+	assert_int_equal(test_server_stop_keep(&srv), 0);
+	n = max_seq(db);
+	assert_true(n >= 10);
+	snprintf(sql, sizeof(sql),
+		 "VACUUM INTO '%s'; VACUUM INTO '%s'; VACUUM INTO '%s';",
+		 deleted, inserted, appended);
+	exec_sql(db, sql);
+	assert_int_equal(verify_cli(db, out, sizeof(out)), 0);
+	snprintf(sql, sizeof(sql), "ok %lld entries\n", n);
+	assert_string_equal(out, sql);
+
+	/* Altered: one entry's data. */
+	exec_sql(db, "UPDATE audit SET data = '{\"topic\":\"改过\"}'"
+		     " WHERE seq = 5");
+	expect_broken(db, 5);
+	/* Deleted: entry 6 gone. */
+	exec_sql(deleted, "DELETE FROM audit WHERE seq = 6");
+	expect_broken(deleted, 6);
+	/* Inserted: a new entry 4, the later ones renumbered. */
+	snprintf(sql, sizeof(sql),
+		 "UPDATE audit SET seq = seq + 1000000 WHERE seq >= 4;"
+		 "UPDATE audit SET seq = seq - 999999 WHERE seq > 1000000;"
+		 "INSERT INTO audit (seq, at, actor, action, entity, data,"
+		 " prev_hash, hash) SELECT 4, at, 'admin1', 'user.create',"
+		 " 'user:mallory', '{}', hash, hash FROM audit WHERE seq = 3;");
+	exec_sql(inserted, sql);
+	expect_broken(inserted, 4);
+	/* Appended with a made-up hash. */
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO audit (seq, at, actor, action, entity, data,"
+		 " prev_hash, hash) SELECT seq + 1, at, 'admin1', 'x', 'y',"
+		 " '{}', hash, hash FROM audit WHERE seq = %lld;",
+		 n);
+	exec_sql(appended, sql);
+	expect_broken(appended, n + 1);
+
+	/* The restarted server finds the altered entry too. */
+	assert_int_equal(test_server_restart(&srv), 0);
+	token = http_login(srv.url, "reviewer1", PASSWORD);
+	assert_non_null(token);
+	v = get_json("/v1/audit/verify", token, 200);
+	assert_true(json_is_false(json_object_get(v, "ok")));
+	assert_int_equal(num(v, "broken_at"), 5);
+	json_decref(v);
+	free(token);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_list_for_inquiry),
+	    cmocka_unit_test(test_who_reads),
+	    cmocka_unit_test(test_verify_intact),
+	    cmocka_unit_test(test_tampering),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
