@@ -1,0 +1,697 @@
+/* test_api_review.c - the reviewer queue and decisions (R1-R6) and the
+ * statistics, against a real wincased: queue by kind, oldest first, pages;
+ * decisions and what each applies to; 409 already decided; 403 own_case
+ * for a reviewer who handled the case or inquiry at the counter; the
+ * department scope; waiving a commitment (R3) and its breach; the
+ * rectification of a bad rating (R5); GET /v1/stats by window, clerk and
+ * item. Each test has its own server. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "../support/http.h"
+#include "../support/server.h"
+
+#define PASSWORD "demo-password-1"
+#define VALID_ID "11010519491231002X"
+#define OTHER_ID "110105198001010016"
+
+static struct test_server srv;
+static char *clerk1, *clerk2, *reviewer, *admin;
+
+static void logout_all(void)
+{
+	free(clerk1);
+	free(clerk2);
+	free(reviewer);
+	free(admin);
+	clerk1 = clerk2 = reviewer = admin = NULL;
+}
+
+/* Sessions last 12 hours of the fake clock: log in after each move. */
+static void login_all(void)
+{
+	logout_all();
+	clerk1 = http_login(srv.url, "clerk1", PASSWORD);
+	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
+	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
+	admin = http_login(srv.url, "admin1", PASSWORD);
+	assert_true(clerk1 && clerk2 && reviewer && admin);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (test_server_start(&srv, true) < 0)
+		return -1;
+	login_all();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	logout_all();
+	return test_server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static const char *str(const json_t *obj, const char *key)
+{
+	const char *v = json_string_value(json_object_get(obj, key));
+
+	return v ? v : "";
+}
+
+static long long num(const json_t *obj, const char *key)
+{
+	return (long long)json_integer_value(json_object_get(obj, key));
+}
+
+static void clock_to(const char *now)
+{
+	assert_int_equal(http_set_clock(srv.url, now), 200);
+	login_all();
+}
+
+static long call(const char *token, const char *method, const char *path,
+		 const char *body, int version, struct http_reply *r)
+{
+	char if_match[32];
+	struct http_request req = {
+	    .method = method, .path = path, .token = token, .body = body};
+
+	if (version > 0) {
+		snprintf(if_match, sizeof(if_match), "\"%d\"", version);
+		req.if_match = if_match;
+	}
+	assert_int_equal(http_do(srv.url, &req, r), 0);
+	return r->status;
+}
+
+/* A call whose answer only matters by status and error code. */
+static long call_code(const char *token, const char *method, const char *path,
+		      const char *body, char code[48])
+{
+	struct http_reply r;
+	long status = call(token, method, path, body, 0, &r);
+
+	snprintf(code, 48, "%s", http_error_code(&r));
+	http_reply_release(&r);
+	return status;
+}
+
+static json_t *get_json(const char *token, const char *path)
+{
+	struct http_reply r;
+	json_t *out;
+
+	assert_int_equal(http_get(srv.url, path, token, &r), 0);
+	if (r.status != 200)
+		fail_msg("GET %s: %ld %s", path, r.status, r.body);
+	out = json_incref(r.json);
+	http_reply_release(&r);
+	return out;
+}
+
+/* A case of clerk (its window's), accepted normally or tolerantly (the
+ * first tolerable material missing, 3 working days). */
+static long long accepted_case_of(const char *token, const char *id_no,
+				  const char *item, const char *scenario,
+				  bool tolerant, int *version)
+{
+	char body[4096], path[96];
+	struct http_reply r;
+	json_t *c, *line, *items = json_array();
+	bool left_out = false;
+	long long id;
+	size_t i;
+	char *dump;
+
+	snprintf(body, sizeof(body),
+		 "{\"item_code\":\"%s\",\"scenario_id\":\"%s\","
+		 "\"applicant\":{\"name\":\"张三\",\"id_type\":"
+		 "\"resident_id\",\"id_no\":\"%s\"}}",
+		 item, scenario, id_no);
+	if (call(token, "POST", "/v1/cases", body, 0, &r) != 201)
+		fail_msg("create case: %ld %s", r.status, r.body);
+	c = json_incref(r.json);
+	http_reply_release(&r);
+	id = num(c, "id");
+	json_array_foreach(json_object_get(c, "checklist"), i, line)
+	{
+		const char *state = "provided";
+
+		if (tolerant && !left_out &&
+		    json_is_true(json_object_get(line, "tolerable"))) {
+			state = "missing";
+			left_out = true;
+		}
+		json_array_append_new(
+		    items, json_pack("{s:s, s:s}", "material_id",
+				     str(line, "material_id"), "state", state));
+	}
+	dump = json_dumps(json_pack("{s:o}", "items", items), JSON_COMPACT);
+	snprintf(path, sizeof(path), "/v1/cases/%lld/checklist", id);
+	assert_int_equal(
+	    call(token, "PUT", path, dump, (int)num(c, "version"), &r), 200);
+	*version = (int)num(r.json, "version");
+	http_reply_release(&r);
+	free(dump);
+	json_decref(c);
+	snprintf(path, sizeof(path), "/v1/cases/%lld/accept", id);
+	if (call(token, "POST", path,
+		 tolerant ? "{\"mode\":\"tolerant\",\"commitment\":{"
+			    "\"deadline_days\":3,"
+			    "\"applicant_confirmation\":\"张三\"}}"
+			  : "{\"mode\":\"normal\"}",
+		 *version, &r) != 200)
+		fail_msg("accept: %ld %s", r.status, r.body);
+	http_reply_release(&r);
+	snprintf(path, sizeof(path), "/v1/cases/%lld", id);
+	c = get_json(token, path);
+	if (strncmp(str(c, "status"), "accepted", 8) != 0)
+		fail_msg("case %lld not accepted: %s", id, str(c, "status"));
+	*version = (int)num(c, "version");
+	json_decref(c);
+	return id;
+}
+
+static long long accepted_case(const char *token, const char *item,
+			       const char *scenario, bool tolerant,
+			       int *version)
+{
+	return accepted_case_of(token, VALID_ID, item, scenario, tolerant,
+				version);
+}
+
+/* An inquiry by token handed off to window 2, bounced one working hour
+ * later (the clock moves). Returns its id. */
+static long long bounced_inquiry(const char *who, const char *start,
+				 const char *late)
+{
+	struct http_reply r;
+	char path[96], *token;
+	long long id;
+
+	clock_to(start);
+	token = http_login(srv.url, who, PASSWORD);
+	assert_int_equal(call(token, "POST", "/v1/inquiries",
+			      "{\"applicant\":{\"name\":\"李四\"},"
+			      "\"topic\":\"转办\"}",
+			      0, &r),
+			 201);
+	id = num(r.json, "id");
+	http_reply_release(&r);
+	snprintf(path, sizeof(path), "/v1/inquiries/%lld/handoffs", id);
+	assert_int_equal(call(token, "POST", path,
+			      "{\"to_window\":\"3\",\"reason\":\"不属本窗口\"}",
+			      1, &r),
+			 200);
+	http_reply_release(&r);
+	free(token);
+	clock_to(late);
+	return id;
+}
+
+/* The pending items of the queue as reviewer or admin sees it. */
+static json_t *queue(const char *token, const char *query)
+{
+	char path[160];
+
+	snprintf(path, sizeof(path), "/v1/review/queue%s", query);
+	return get_json(token, path);
+}
+
+static long long item_of(const json_t *q, const char *kind)
+{
+	const json_t *it;
+	size_t i;
+
+	json_array_foreach(json_object_get(q, "items"), i, it)
+	{
+		if (strcmp(str(it, "kind"), kind) == 0)
+			return num(it, "id");
+	}
+	fail_msg("no %s item in the queue", kind);
+	return 0;
+}
+
+static long decide(const char *token, long long item, const char *body,
+		   struct http_reply *r)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), "/v1/review/%lld/decision", item);
+	return call(token, "POST", path, body, 0, r);
+}
+
+/* Kinds, order, pages and the pending/done filter. */
+static void test_queue(void **state)
+{
+	json_t *q, *page;
+	long long bounced, case_id;
+	int version;
+	char code[48];
+
+	(void)state;
+	clock_to("2026-11-04T09:00:00+08:00");
+	case_id =
+	    accepted_case(clerk1, "000131104000", "food_sales", true, &version);
+	bounced = bounced_inquiry("clerk1", "2026-11-04T10:00:00+08:00",
+				  "2026-11-04T11:00:00+08:00");
+	q = queue(reviewer, "");
+	assert_int_equal(json_array_size(json_object_get(q, "items")), 2);
+	/* Oldest first. */
+	assert_string_equal(
+	    str(json_array_get(json_object_get(q, "items"), 0), "kind"),
+	    "tolerant_acceptance");
+	assert_int_equal(
+	    num(json_array_get(json_object_get(q, "items"), 0), "case_id"),
+	    case_id);
+	assert_int_equal(
+	    num(json_array_get(json_object_get(q, "items"), 1), "inquiry_id"),
+	    bounced);
+	assert_string_equal(
+	    str(json_array_get(json_object_get(q, "items"), 1), "status"),
+	    "pending");
+	assert_true(json_is_null(json_object_get(q, "next_cursor")));
+	json_decref(q);
+	q = queue(reviewer, "?kind=bounced");
+	assert_int_equal(json_array_size(json_object_get(q, "items")), 1);
+	assert_false(json_object_get(
+	    json_array_get(json_object_get(q, "items"), 0), "case_id"));
+	json_decref(q);
+	/* Pages of one. */
+	page = queue(reviewer, "?limit=1");
+	assert_int_equal(json_array_size(json_object_get(page, "items")), 1);
+	assert_true(json_is_string(json_object_get(page, "next_cursor")));
+	{
+		char next[64];
+
+		snprintf(next, sizeof(next), "?limit=1&cursor=%s",
+			 str(page, "next_cursor"));
+		json_decref(page);
+		page = queue(reviewer, next);
+	}
+	assert_int_equal(num(json_array_get(json_object_get(page, "items"), 0),
+			     "inquiry_id"),
+			 bounced);
+	assert_true(json_is_null(json_object_get(page, "next_cursor")));
+	json_decref(page);
+	assert_int_equal(
+	    call_code(reviewer, "GET", "/v1/review/queue?kind=x", NULL, code),
+	    400);
+	assert_int_equal(call_code(reviewer, "GET",
+				   "/v1/review/queue?status=open", NULL, code),
+			 400);
+	assert_int_equal(call_code(reviewer, "GET",
+				   "/v1/review/queue?cursor=abc", NULL, code),
+			 400);
+	assert_int_equal(
+	    call_code(reviewer, "GET", "/v1/review/queue?limit=0", NULL, code),
+	    400);
+}
+
+/* Which decision fits which item; done once; bad bodies. */
+static void test_decisions(void **state)
+{
+	struct http_reply r;
+	json_t *q;
+	long long item;
+	char code[48];
+
+	(void)state;
+	bounced_inquiry("clerk1", "2026-11-04T10:00:00+08:00",
+			"2026-11-04T11:00:00+08:00");
+	q = queue(reviewer, "?kind=bounced");
+	item = item_of(q, "bounced");
+	json_decref(q);
+	assert_int_equal(decide(reviewer, item, "{\"decision\":\"waive\"}", &r),
+			 422);
+	assert_string_equal(http_error_code(&r), "decision_not_allowed");
+	http_reply_release(&r);
+	assert_int_equal(
+	    decide(reviewer, item, "{\"decision\":\"rectified\"}", &r), 422);
+	http_reply_release(&r);
+	assert_int_equal(decide(reviewer, item, "{\"decision\":\"maybe\"}", &r),
+			 400);
+	http_reply_release(&r);
+	assert_int_equal(decide(reviewer, item, "{\"comment\":\"x\"}", &r),
+			 400);
+	assert_string_equal(http_error_field(&r), "decision");
+	http_reply_release(&r);
+	assert_int_equal(decide(reviewer, item,
+				"{\"decision\":\"return\",\"comment\":"
+				"\"a\\u001bb\"}",
+				&r),
+			 422);
+	assert_string_equal(http_error_field(&r), "comment");
+	http_reply_release(&r);
+	assert_int_equal(
+	    decide(reviewer, 999999, "{\"decision\":\"approve\"}", &r), 404);
+	http_reply_release(&r);
+	assert_int_equal(call_code(reviewer, "POST", "/v1/review/abc/decision",
+				   "{\"decision\":\"approve\"}", code),
+			 404);
+	/* Approve; then it is done and leaves the pending queue. */
+	assert_int_equal(decide(reviewer, item,
+				"{\"decision\":\"approve\",\"comment\":"
+				"\"已约谈窗口\"}",
+				&r),
+			 200);
+	assert_string_equal(str(r.json, "status"), "done");
+	assert_string_equal(str(r.json, "decision"), "approve");
+	assert_string_equal(str(r.json, "decided_by"), "reviewer1");
+	assert_string_equal(str(r.json, "comment"), "已约谈窗口");
+	http_reply_release(&r);
+	assert_int_equal(
+	    decide(reviewer, item,
+		   "{\"decision\":\"return\",\"comment\":\"再看\"}", &r),
+	    409);
+	assert_string_equal(http_error_code(&r), "already_decided");
+	http_reply_release(&r);
+	q = queue(reviewer, "?kind=bounced");
+	assert_int_equal(json_array_size(json_object_get(q, "items")), 0);
+	json_decref(q);
+	q = queue(reviewer, "?kind=bounced&status=done");
+	assert_int_equal(json_array_size(json_object_get(q, "items")), 1);
+	json_decref(q);
+}
+
+/* R6: a reviewer never decides on what they handled at the counter. */
+static void test_own_case(void **state)
+{
+	struct http_reply r;
+	sqlite3 *db = NULL;
+	char path[300];
+	json_t *q;
+	long long inquiry_item, case_item;
+	int version;
+
+	(void)state;
+	/* A reviewer who registered the inquiry (first responder). */
+	bounced_inquiry("reviewer1", "2026-11-04T10:00:00+08:00",
+			"2026-11-04T11:00:00+08:00");
+	q = queue(reviewer, "?kind=bounced");
+	inquiry_item = item_of(q, "bounced");
+	json_decref(q);
+	assert_int_equal(
+	    decide(reviewer, inquiry_item, "{\"decision\":\"approve\"}", &r),
+	    403);
+	assert_string_equal(http_error_code(&r), "own_case");
+	http_reply_release(&r);
+
+	/* A clerk who accepted a case, then promoted to reviewer. */
+	accepted_case(clerk1, "000131104000", "food_sales", true, &version);
+	q = queue(reviewer, "?kind=tolerant_acceptance");
+	case_item = item_of(q, "tolerant_acceptance");
+	json_decref(q);
+	snprintf(path, sizeof(path), "%s/wincased.db", srv.dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	assert_int_equal(sqlite3_exec(db,
+				      "UPDATE users SET role = 'reviewer',"
+				      " window_no = '' WHERE username ="
+				      " 'clerk1'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(
+	    decide(clerk1, case_item, "{\"decision\":\"approve\"}", &r), 403);
+	assert_string_equal(http_error_code(&r), "own_case");
+	http_reply_release(&r);
+	/* Nothing changed: another reviewer may decide. */
+	assert_int_equal(
+	    decide(reviewer, case_item, "{\"decision\":\"approve\"}", &r), 200);
+	http_reply_release(&r);
+}
+
+/* R6: a reviewer's queue is their department's; clerks have none. */
+static void test_scope(void **state)
+{
+	struct http_reply r;
+	json_t *q;
+	long long item;
+	char code[48];
+
+	(void)state;
+	/* clerk2 is in 住房和城乡建设局, reviewer1 in 市场监督管理局. */
+	bounced_inquiry("clerk2", "2026-11-04T10:00:00+08:00",
+			"2026-11-04T11:00:00+08:00");
+	q = queue(reviewer, "");
+	assert_int_equal(json_array_size(json_object_get(q, "items")), 0);
+	json_decref(q);
+	q = queue(admin, "");
+	item = item_of(q, "bounced");
+	assert_string_equal(
+	    str(json_array_get(json_object_get(q, "items"), 0), "department"),
+	    "住房和城乡建设局");
+	json_decref(q);
+	assert_int_equal(
+	    decide(reviewer, item, "{\"decision\":\"approve\"}", &r), 403);
+	assert_string_equal(http_error_code(&r), "forbidden");
+	http_reply_release(&r);
+	assert_int_equal(
+	    call_code(clerk1, "GET", "/v1/review/queue", NULL, code), 403);
+	assert_int_equal(call_code(NULL, "GET", "/v1/review/queue", NULL, code),
+			 401);
+	assert_int_equal(decide(clerk2, item, "{\"decision\":\"approve\"}", &r),
+			 403);
+	http_reply_release(&r);
+	/* R6: decisions are the reviewer's, not the administrator's. */
+	assert_int_equal(decide(admin, item, "{\"decision\":\"approve\"}", &r),
+			 403);
+	http_reply_release(&r);
+}
+
+/* R3: waiving a breach sets the commitment to waived and frees the
+ * applicant's credit; waiving an open commitment (tolerant acceptance
+ * item) stops the scheduler from breaching it. */
+static void test_waive(void **state)
+{
+	struct http_reply r;
+	json_t *q, *c, *credit;
+	long long breached_case, open_case, item;
+	int version;
+	char path[64];
+
+	(void)state;
+	clock_to("2026-11-02T10:00:00+08:00");
+	breached_case =
+	    accepted_case(clerk1, "000131104000", "food_sales", true, &version);
+	/* Due 11/5 (3 working days); breached on 11/6. */
+	clock_to("2026-11-06T09:00:00+08:00");
+	open_case = accepted_case_of(clerk1, OTHER_ID, "000131104000",
+				     "catering", true, &version);
+	credit = get_json(reviewer, "/v1/applicants/credit?id_type="
+				    "resident_id&id_no=" VALID_ID);
+	assert_true(json_is_false(json_object_get(credit, "eligible")));
+	json_decref(credit);
+	q = queue(reviewer, "?kind=breach");
+	item = item_of(q, "breach");
+	json_decref(q);
+	assert_int_equal(decide(reviewer, item,
+				"{\"decision\":\"waive\",\"comment\":"
+				"\"因病延误，已补交\"}",
+				&r),
+			 200);
+	http_reply_release(&r);
+	snprintf(path, sizeof(path), "/v1/cases/%lld", breached_case);
+	c = get_json(clerk1, path);
+	assert_string_equal(str(json_object_get(c, "commitment"), "status"),
+			    "waived");
+	json_decref(c);
+	credit = get_json(reviewer, "/v1/applicants/credit?id_type="
+				    "resident_id&id_no=" VALID_ID);
+	assert_true(json_is_true(json_object_get(credit, "eligible")));
+	json_decref(credit);
+
+	/* The open commitment of the second case, waived from its
+	 * tolerant-acceptance item: never breached afterwards. */
+	q = queue(reviewer, "?kind=tolerant_acceptance");
+	item = num(json_array_get(json_object_get(q, "items"), 1), "id");
+	assert_int_equal(
+	    num(json_array_get(json_object_get(q, "items"), 1), "case_id"),
+	    open_case);
+	json_decref(q);
+	assert_int_equal(decide(reviewer, item, "{\"decision\":\"waive\"}", &r),
+			 200);
+	http_reply_release(&r);
+	assert_int_equal(decide(reviewer, item, "{\"decision\":\"waive\"}", &r),
+			 409);
+	http_reply_release(&r);
+	clock_to("2026-11-20T09:00:00+08:00");
+	snprintf(path, sizeof(path), "/v1/cases/%lld", open_case);
+	c = get_json(clerk1, path);
+	assert_string_equal(str(json_object_get(c, "commitment"), "status"),
+			    "waived");
+	json_decref(c);
+	q = queue(reviewer, "?kind=breach&status=all");
+	assert_int_equal(json_array_size(json_object_get(q, "items")), 1);
+	json_decref(q);
+}
+
+/* Complete a case and rate it; returns the case's version after. */
+static void complete_and_rate(long long id, int version, const char *rating)
+{
+	struct http_reply r;
+	char path[96];
+
+	snprintf(path, sizeof(path), "/v1/cases/%lld/complete", id);
+	if (call(clerk1, "POST", path,
+		 "{\"result\":\"approved\",\"note\":\"准予许可\"}", version,
+		 &r) != 200)
+		fail_msg("complete: %ld %s", r.status, r.body);
+	version = (int)num(r.json, "version");
+	http_reply_release(&r);
+	snprintf(path, sizeof(path), "/v1/cases/%lld/rating", id);
+	if (call(clerk1, "POST", path, rating, version, &r) != 200)
+		fail_msg("rating: %ld %s", r.status, r.body);
+	http_reply_release(&r);
+}
+
+/* R5: a rating of 1 opens a rectification item due in 5 working days
+ * (rectification_days); "rectified" closes it. */
+static void test_rectification(void **state)
+{
+	struct http_reply r;
+	json_t *q, *it;
+	long long id;
+	int version;
+
+	(void)state;
+	/* Friday 2026-09-18: +5 working days = 9/20 (make-up Sunday), 9/21,
+	 * 9/22, 9/23, 9/24. */
+	clock_to("2026-09-18T10:00:00+08:00");
+	id =
+	    accepted_case(clerk1, "000131101000", "in_person", false, &version);
+	complete_and_rate(id, version,
+			  "{\"level\":1,\"reasons\":[\"态度差\"],"
+			  "\"comment\":\"等了很久\"}");
+	q = queue(reviewer, "?kind=rectification");
+	assert_int_equal(json_array_size(json_object_get(q, "items")), 1);
+	it = json_array_get(json_object_get(q, "items"), 0);
+	assert_int_equal(num(it, "case_id"), id);
+	assert_string_equal(str(it, "due_date"), "2026-09-24");
+	assert_int_equal(
+	    decide(reviewer, num(it, "id"), "{\"decision\":\"waive\"}", &r),
+	    422);
+	http_reply_release(&r);
+	assert_int_equal(decide(reviewer, num(it, "id"),
+				"{\"decision\":\"rectified\",\"comment\":"
+				"\"已整改并回访\"}",
+				&r),
+			 200);
+	assert_string_equal(str(r.json, "decision"), "rectified");
+	http_reply_release(&r);
+	json_decref(q);
+}
+
+static const json_t *row_of(const json_t *stats, const char *key)
+{
+	const json_t *row;
+	size_t i;
+
+	json_array_foreach(json_object_get(stats, "items"), i, row)
+	{
+		if (strcmp(str(row, "key"), key) == 0)
+			return row;
+	}
+	fail_msg("no row %s", key);
+	return NULL;
+}
+
+/* GET /v1/stats: every column, by window, clerk and item. */
+static void test_stats(void **state)
+{
+	static const char *const columns[] = {
+	    "inquiries",       "bounced",  "cases",    "notices",
+	    "once_violations", "accepted", "tolerant", "fulfilled",
+	    "breached",	       "overdue",  "deemed",   "completed",
+	};
+	json_t *s;
+	const json_t *row;
+	long long a, b;
+	int va, vb, vt;
+	char code[48];
+
+	(void)state;
+	clock_to("2026-11-03T09:00:00+08:00");
+	a = accepted_case(clerk1, "000131101000", "in_person", false, &va);
+	b = accepted_case(clerk1, "000131101000", "in_person", false, &vb);
+	accepted_case(clerk1, "000131104000", "food_sales", true, &vt);
+	complete_and_rate(a, va, "{\"level\":5}");
+	complete_and_rate(b, vb, "{\"level\":2,\"reasons\":[\"多次跑腿\"]}");
+	bounced_inquiry("clerk1", "2026-11-03T10:00:00+08:00",
+			"2026-11-03T11:00:00+08:00");
+
+	s = get_json(reviewer, "/v1/stats?from=2026-11-01&to=2026-11-30"
+			       "&group_by=window");
+	assert_string_equal(str(s, "from"), "2026-11-01");
+	assert_string_equal(str(s, "group_by"), "window");
+	row = row_of(s, "1");
+	for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]); i++)
+		if (!json_is_integer(json_object_get(row, columns[i])))
+			fail_msg("column %s missing", columns[i]);
+	assert_int_equal(num(row, "inquiries"), 1);
+	assert_int_equal(num(row, "bounced"), 1);
+	assert_int_equal(num(row, "cases"), 3);
+	assert_int_equal(num(row, "accepted"), 3);
+	assert_int_equal(num(row, "tolerant"), 1);
+	assert_int_equal(num(row, "completed"), 2);
+	assert_int_equal(num(row, "breached"), 0);
+	assert_int_equal(num(json_object_get(row, "ratings"), "5"), 1);
+	assert_int_equal(num(json_object_get(row, "ratings"), "2"), 1);
+	assert_int_equal(num(json_object_get(row, "ratings"), "3"), 0);
+	assert_true(json_real_value(json_object_get(row, "satisfaction")) ==
+		    0.5);
+	json_decref(s);
+
+	s = get_json(reviewer, "/v1/stats?from=2026-11-01&to=2026-11-30"
+			       "&group_by=item");
+	assert_int_equal(num(row_of(s, "000131101000"), "cases"), 2);
+	assert_int_equal(num(row_of(s, "000131104000"), "tolerant"), 1);
+	assert_true(json_is_null(
+	    json_object_get(row_of(s, "000131104000"), "satisfaction")));
+	json_decref(s);
+	s = get_json(admin, "/v1/stats?from=2026-11-01&to=2026-11-30"
+			    "&group_by=clerk");
+	assert_int_equal(num(row_of(s, "clerk1"), "cases"), 3);
+	json_decref(s);
+	/* Outside the range: nothing. */
+	s = get_json(reviewer, "/v1/stats?from=2026-10-01&to=2026-11-02");
+	assert_int_equal(json_array_size(json_object_get(s, "items")), 0);
+	json_decref(s);
+	/* Another department's reviewer would see none of it; bad input. */
+	assert_int_equal(
+	    call_code(reviewer, "GET", "/v1/stats?group_by=day", NULL, code),
+	    400);
+	assert_int_equal(call_code(reviewer, "GET",
+				   "/v1/stats?from=2026-11-30&to=2026-11-01",
+				   NULL, code),
+			 422);
+	assert_int_equal(
+	    call_code(reviewer, "GET", "/v1/stats?from=2026-13-01", NULL, code),
+	    400);
+	assert_int_equal(call_code(clerk1, "GET", "/v1/stats", NULL, code),
+			 403);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+	const struct CMUnitTest tests[] = {
+	    T(test_queue), T(test_decisions), T(test_own_case),
+	    T(test_scope), T(test_waive),     T(test_rectification),
+	    T(test_stats),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
