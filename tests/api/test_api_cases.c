@@ -254,6 +254,26 @@ static void test_checklist(void **state)
 		    2);
 		http_reply_release(&r);
 	}
+	/* R6: both changes are in the audit trail, refused ones are not. */
+	{
+		char path[96];
+		const json_t *e;
+		size_t i, creates = 0, updates = 0;
+
+		snprintf(path, sizeof(path), "/v1/audit?entity=case:%lld",
+			 c.id);
+		assert_int_equal(http_get(srv.url, path, reviewer, &r), 0);
+		assert_int_equal(r.status, 200);
+		json_array_foreach(json_object_get(r.json, "items"), i, e)
+		{
+			creates += strcmp(str(e, "action"), "case.create") == 0;
+			updates +=
+			    strcmp(str(e, "action"), "case.checklist") == 0;
+		}
+		assert_int_equal(creates, 1);
+		assert_int_equal(updates, 1);
+		http_reply_release(&r);
+	}
 }
 
 /* R2: a notice lists every missing and defective material, never while a
