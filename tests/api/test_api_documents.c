@@ -3,8 +3,10 @@
  * 0600 on first start and reused after a restart, a key others can read
  * stops the server, a verify code answers valid only while the stored text
  * still verifies against the stored signature (rows edited with the SQLite
- * C API while the server is stopped). Documents are signed here with the
- * key file's seed, the way an outside auditor would check them. */
+ * C API while the server is stopped). Documents come from the case
+ * endpoints (notice, tolerant acceptance) and, for the key and tampering
+ * tests, are also signed here with the key file's seed (numbers 9xxx), the
+ * way an outside auditor would check them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,10 +21,15 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include "../support/cases.h"
 #include "../support/http.h"
 #include "../support/server.h"
 
 #define ISSUED_AT 1793581200 /* 2026-11-02T09:00:00+08:00 */
+#define PASSWORD  "demo-password-1"
+#define APPLICANT                                                              \
+	"{\"name\":\"张三\",\"id_type\":\"resident_id\","                    \
+	"\"id_no\":\"11010519491231002X\",\"phone\":\"13800138000\"}"
 
 static struct test_server srv;
 
@@ -78,21 +85,56 @@ static bool is_valid(const char *code_query)
 	return v;
 }
 
-/* Sign text with the server's key file and store it as a document. */
-static void insert_signed(const char *kind, const char *no, const char *code,
-			  const char *text)
+static void read_seed(unsigned char seed[32])
 {
-	unsigned char seed[32], pk[32], sk[64], sig[64];
-	char sig64[128], db_path[300], key[300];
-	sqlite3 *db;
-	sqlite3_stmt *st;
+	char key[300];
 	FILE *f;
 
 	key_path(key, sizeof(key));
 	f = fopen(key, "rb");
 	assert_non_null(f);
-	assert_int_equal(fread(seed, 1, sizeof(seed), f), sizeof(seed));
+	assert_int_equal(fread(seed, 1, 32, f), 32);
 	fclose(f);
+}
+
+/* An outsider's check: the signature is over the exact text, with the
+ * public key of the key file. */
+static void assert_signed(const json_t *doc)
+{
+	unsigned char seed[32], pk[32], sk[64], sig[64];
+	const char *text = str(doc, "text"), *sig64 = str(doc, "signature");
+	size_t len = 0;
+
+	read_seed(seed);
+	crypto_sign_seed_keypair(pk, sk, seed);
+	assert_int_equal(sodium_base642bin(sig, sizeof(sig), sig64,
+					   strlen(sig64), NULL, &len, NULL,
+					   sodium_base64_VARIANT_ORIGINAL),
+			 0);
+	assert_int_equal(len, sizeof(sig));
+	assert_int_equal(
+	    crypto_sign_verify_detached(sig, (const unsigned char *)text,
+					strlen(text), pk),
+	    0);
+}
+
+static void assert_lines(const char *text, const char *const *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strstr(text, lines[i]))
+			fail_msg("document lacks '%s':\n%s", lines[i], text);
+}
+
+/* Sign text with the server's key file and store it as a document. */
+static void insert_signed(const char *kind, const char *no, const char *code,
+			  const char *text)
+{
+	unsigned char seed[32], pk[32], sk[64], sig[64];
+	char sig64[128], db_path[300];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	read_seed(seed);
 	crypto_sign_seed_keypair(pk, sk, seed);
 	crypto_sign_detached(sig, NULL, (const unsigned char *)text,
 			     strlen(text), sk);
@@ -180,11 +222,119 @@ static void test_verify_unknown(void **state)
 	http_reply_release(&r);
 }
 
+/* R2/R3 through the case endpoints: the notice lists every missing and
+ * defective material with the number and its verify code, the commitment
+ * its deadline; both are signed with the key file's key and verify; the
+ * notice stops verifying once its row is altered, the commitment not. */
+static void test_issued_through_cases(void **state)
+{
+	static const char *const notice_lines[] = {
+	    "一次性告知书",
+	    "申请人：张三",
+	    "居民身份证",
+	    "食品经营许可（新办）",
+	    "1. 营业执照（缺少）",
+	    "2. 主要设备设施清单（缺少）",
+	    "3. 食品安全管理制度文本（有误）",
+	    "   原因：版本已过期",
+	    "行政许可法》第三十二条",
+	    "经办人：王小明",
+	    "申请人签收：________ 日期：________",
+	};
+	static const char *const commitment_lines[] = {
+	    "容缺受理承诺书",
+	    "主要设备设施清单（缺少）",
+	    "食品安全管理制度文本（有误）",
+	    "在3个工作日内",
+	    "逾期未补交的，按承诺条款处理并记入信用记录",
+	    "申请人确认（申请人输入的姓名）：张三",
+	};
+	char *clerk = http_login(srv.url, "clerk1", PASSWORD);
+	struct test_case c;
+	struct http_reply r;
+	char line[128], notice_code[32], commitment_code[32], sql[256];
+	const json_t *doc;
+	json_t *b;
+
+	(void)state;
+	assert_non_null(clerk);
+	assert_int_equal(tc_create(srv.url, clerk, "000131104000", "food_sales",
+				   APPLICANT, &c, &r),
+			 201);
+	http_reply_release(&r);
+	assert_int_equal(
+	    tc_checklist(srv.url, clerk, &c,
+			 "application_form=provided,business_licence=missing,"
+			 "legal_rep_id=provided,premises_proof=provided,"
+			 "layout_flow=provided,safety_manager_proof=provided,"
+			 "equipment_list=missing,"
+			 "safety_rules=defective:版本已过期",
+			 &r),
+	    200);
+	http_reply_release(&r);
+	assert_int_equal(
+	    tc_change(srv.url, clerk, &c, "POST", "/notices", "{}", &r), 201);
+	doc = r.json;
+	assert_lines(str(doc, "text"), notice_lines,
+		     sizeof(notice_lines) / sizeof(notice_lines[0]));
+	snprintf(line, sizeof(line), "编号：%s", str(doc, "no"));
+	assert_non_null(strstr(str(doc, "text"), line));
+	snprintf(line, sizeof(line), "验证码：%s", str(doc, "verify_code"));
+	assert_non_null(strstr(str(doc, "text"), line));
+	assert_signed(doc);
+	snprintf(notice_code, sizeof(notice_code), "%s",
+		 str(doc, "verify_code"));
+	b = verify(notice_code);
+	assert_true(json_is_true(json_object_get(b, "valid")));
+	assert_string_equal(str(b, "kind"), "notice");
+	assert_string_equal(str(b, "no"), str(doc, "no"));
+	json_decref(b);
+	http_reply_release(&r);
+
+	assert_int_equal(
+	    tc_checklist(srv.url, clerk, &c, "business_licence=provided", &r),
+	    200);
+	http_reply_release(&r);
+	assert_int_equal(
+	    tc_change(
+		srv.url, clerk, &c, "POST", "/accept",
+		"{\"mode\":\"tolerant\",\"commitment\":{"
+		"\"deadline_days\":3,\"applicant_confirmation\":\"张三\"}}",
+		&r),
+	    200);
+	doc = json_object_get(r.json, "commitment");
+	assert_lines(str(doc, "text"), commitment_lines,
+		     sizeof(commitment_lines) / sizeof(commitment_lines[0]));
+	snprintf(line, sizeof(line), "编号：%s", str(doc, "no"));
+	assert_non_null(strstr(str(doc, "text"), line));
+	assert_non_null(strstr(str(doc, "text"), str(doc, "verify_code")));
+	assert_signed(doc);
+	snprintf(commitment_code, sizeof(commitment_code), "%s",
+		 str(doc, "verify_code"));
+	assert_string_not_equal(notice_code, commitment_code);
+	b = verify(commitment_code);
+	assert_true(json_is_true(json_object_get(b, "valid")));
+	assert_string_equal(str(b, "kind"), "commitment");
+	json_decref(b);
+	http_reply_release(&r);
+	free(clerk);
+
+	assert_int_equal(test_server_stop_keep(&srv), 0);
+	snprintf(sql, sizeof(sql),
+		 "UPDATE documents SET text = replace(text, '版本已过期',"
+		 " '无误') WHERE verify_code = '%s'",
+		 notice_code);
+	exec_sql(sql);
+	assert_int_equal(test_server_restart(&srv), 0);
+	assert_false(is_valid(notice_code));
+	assert_true(is_valid(commitment_code));
+}
+
 static const char notice_text[] =
-    "一次性告知书\n编号：GZ-20261102-0001\n1. 营业执照（缺少）\n"
+    "一次性告知书\n编号：GZ-20261102-9001\n1. 营业执照（缺少）\n"
     "验证码：7K3M-Q9XA-2B\n申请人签收：________ 日期：________\n";
 static const char commitment_text[] =
-    "容缺受理承诺书\n编号：CN-20261102-0001\n验证码：H8PZ-4RWT-0C\n";
+    "容缺受理承诺书\n编号：CN-20261102-9001\n验证码：H8PZ-4RWT-0C\n";
 
 /* Documents signed with the key file verify after a restart (the key is
  * reused, not replaced); codes match in any case, with or without dashes,
@@ -195,16 +345,16 @@ static void test_verify_valid_after_restart(void **state)
 
 	(void)state;
 	assert_int_equal(test_server_stop_keep(&srv), 0);
-	insert_signed("notice", "GZ-20261102-0001", "7K3M-Q9XA-2B",
+	insert_signed("notice", "GZ-20261102-9001", "7K3M-Q9XA-2B",
 		      notice_text);
-	insert_signed("commitment", "CN-20261102-0001", "H8PZ-4RWT-0C",
+	insert_signed("commitment", "CN-20261102-9001", "H8PZ-4RWT-0C",
 		      commitment_text);
 	assert_int_equal(test_server_restart(&srv), 0);
 	test_key_created(state);
 	b = verify("7K3M-Q9XA-2B");
 	assert_true(json_is_true(json_object_get(b, "valid")));
 	assert_string_equal(str(b, "kind"), "notice");
-	assert_string_equal(str(b, "no"), "GZ-20261102-0001");
+	assert_string_equal(str(b, "no"), "GZ-20261102-9001");
 	assert_string_equal(str(b, "issued_at"), "2026-11-02T09:00:00+08:00");
 	/* Nothing about the applicant or the case. */
 	assert_int_equal(json_object_size(b), 4);
@@ -214,7 +364,7 @@ static void test_verify_valid_after_restart(void **state)
 	b = verify("h8pz4rwtOc");
 	assert_true(json_is_true(json_object_get(b, "valid")));
 	assert_string_equal(str(b, "kind"), "commitment");
-	assert_string_equal(str(b, "no"), "CN-20261102-0001");
+	assert_string_equal(str(b, "no"), "CN-20261102-9001");
 	json_decref(b);
 }
 
@@ -244,8 +394,8 @@ static void test_refuses_readable_key(void **state)
 	(void)state;
 	key_path(key, sizeof(key));
 	assert_int_equal(test_server_stop_keep(&srv), 0);
-	insert_signed("notice", "GZ-20261102-0002", "AAAA-BBBB-CC",
-		      "编号：GZ-20261102-0002\n验证码：AAAA-BBBB-CC\n");
+	insert_signed("notice", "GZ-20261102-9002", "AAAA-BBBB-CC",
+		      "编号：GZ-20261102-9002\n验证码：AAAA-BBBB-CC\n");
 	assert_int_equal(chmod(key, 0644), 0);
 	assert_int_equal(test_server_restart(&srv), -1);
 	assert_int_equal(chmod(key, 0604), 0);
@@ -260,6 +410,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_key_created),
 	    cmocka_unit_test(test_verify_unknown),
+	    cmocka_unit_test(test_issued_through_cases),
 	    cmocka_unit_test(test_verify_valid_after_restart),
 	    cmocka_unit_test(test_verify_tampered),
 	    cmocka_unit_test(test_refuses_readable_key),
