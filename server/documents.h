@@ -46,7 +46,7 @@
  *   applicant_confirmation  required: the name the applicant typed
  *
  * Set by document_issue (a caller's value is ignored): no, verify_code,
- * issued_date (the server-local date of issue, 2026年11月02日), and the
+ * issued_date (the server-local date of issue, 2026年11月2日), and the
  * dates above are printed the same way. Inside {{#materials}} a template may
  * also use {{index}} (1, 2, ...). */
 #ifndef WINCASED_DOCUMENTS_H
