@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "case.h"
 #include "wincase/calendar.h"
 #include "wincase/catalog.h"
 #include "wincase/validate.h"
@@ -299,11 +300,22 @@ int admin_reference_reload(struct app *app, struct store_conn *db,
 {
 	int rc;
 
-	(void)calendar;
-	(void)now;
-	(void)actor;
 	pthread_mutex_lock(&reload_lock);
 	rc = app_load_reference(app, db, err);
 	pthread_mutex_unlock(&reload_lock);
-	return rc;
+	if (rc < 0 || !calendar)
+		return rc;
+	/* R4: the year a pending due date waited for may be here now. If
+	 * this fails, the scheduler's next run does it. */
+	if (db->ops->begin(db, err) < 0)
+		return -1;
+	if (cases_resolve_pending_due(app, db, now, actor, err) < 0) {
+		db->ops->rollback(db);
+		return -1;
+	}
+	if (db->ops->commit(db, err) < 0) {
+		db->ops->rollback(db);
+		return -1;
+	}
+	return 0;
 }

@@ -285,6 +285,60 @@ static void test_item_refusals(void **state)
 	json_decref(item);
 }
 
+static json_t *send_if(const char *method, const char *path, const char *token,
+		       const char *if_match, const char *body, long status)
+{
+	struct http_request req = {.method = method,
+				   .path = path,
+				   .token = token,
+				   .body = body,
+				   .if_match = if_match};
+	struct http_reply r;
+	json_t *j;
+
+	assert_int_equal(http_do(srv.url, &req, &r), 0);
+	if (r.status != status)
+		print_message("# %s %s: %ld %s\n", method, path, r.status,
+			      r.body);
+	assert_int_equal(r.status, status);
+	j = json_incref(r.json);
+	http_reply_release(&r);
+	return j;
+}
+
+/* A case accepted normally with token; its id. */
+static long long accept_case(const char *token)
+{
+	json_t *c, *lines, *items = json_array(), *body;
+	char path[96], *text;
+	long long id;
+	size_t i;
+
+	c = send_if("POST", "/v1/cases", token, NULL,
+		    "{\"item_code\":\"" FOOD_ITEM "\",\"scenario_id\":"
+		    "\"canteen\",\"applicant\":{\"name\":\"张三\"}}",
+		    201);
+	id = (long long)json_integer_value(json_object_get(c, "id"));
+	lines = json_object_get(c, "checklist");
+	for (i = 0; i < json_array_size(lines); i++)
+		json_array_append_new(
+		    items,
+		    json_pack("{s:s, s:s}", "material_id",
+			      str(json_array_get(lines, i), "material_id"),
+			      "state", "provided"));
+	body = json_pack("{s:o}", "items", items);
+	text = json_dumps(body, 0);
+	snprintf(path, sizeof(path), "/v1/cases/%lld/checklist", id);
+	json_decref(send_if("PUT", path, token, "\"1\"", text, 200));
+	snprintf(path, sizeof(path), "/v1/cases/%lld/accept", id);
+	json_decref(send_if("POST", path, token, "\"2\"",
+			    "{\"mode\":\"normal\"}", 200));
+	free(text);
+	json_decref(body);
+	json_decref(c);
+	return id;
+}
+
 /* R4: after loading 2027, due dates into 2027 work. */
 static void test_calendar_put(void **state)
 {
@@ -292,6 +346,9 @@ static void test_calendar_put(void **state)
 	    "{\"year\":2027,\"holidays\":[\"2027-01-01\"],"
 	    "\"workdays\":[\"2027-01-09\"]}";
 	struct http_reply r;
+	char *late_clerk, *late_admin, path[64];
+	long long case_id;
+	json_t *c;
 
 	(void)state;
 	expect("GET", "/v1/calendar/due?from=2026-12-31&days=1", clerk, NULL,
@@ -309,13 +366,35 @@ static void test_calendar_put(void **state)
 	expect("PUT", "/v1/calendar/20x7", admin, year2027, 400, "bad_request");
 	expect("GET", "/v1/calendar/2027", clerk, NULL, 404, "not_found");
 
+	/* Accepted on Monday 2026-12-28 with 5 promised working days: due
+	 * in 2027, pending while 2027 has no calendar. */
+	assert_int_equal(http_set_clock(srv.url, "2026-12-28T10:00:00+08:00"),
+			 200);
+	late_clerk = http_login(srv.url, "clerk1", PASSWORD);
+	late_admin = http_login(srv.url, "admin1", PASSWORD);
+	case_id = accept_case(late_clerk);
+	snprintf(path, sizeof(path), "/v1/cases/%lld", case_id);
+	c = send_if("GET", path, late_clerk, NULL, NULL, 200);
+	assert_true(json_is_true(json_object_get(c, "due_pending")));
+	assert_true(json_is_null(json_object_get(c, "due_date")) ||
+		    !json_object_get(c, "due_date"));
+	json_decref(c);
+
 	assert_int_equal(http_send_json(srv.url, "PUT", "/v1/calendar/2027",
-					admin, year2027, &r),
+					late_admin, year2027, &r),
 			 0);
 	assert_int_equal(r.status, 200);
 	assert_int_equal(json_integer_value(json_object_get(r.json, "year")),
 			 2027);
 	http_reply_release(&r);
+	/* 29, 30, 31 December, then 4 and 5 January (1 January a holiday). */
+	c = send_if("GET", path, late_clerk, NULL, NULL, 200);
+	assert_true(json_is_false(json_object_get(c, "due_pending")));
+	assert_string_equal(str(c, "due_date"), "2027-01-05");
+	json_decref(c);
+	free(late_clerk);
+	free(late_admin);
+	assert_int_equal(http_set_clock(srv.url, TEST_SERVER_START_TIME), 200);
 	/* 2027-01-01 (Fri) is a holiday, then a weekend: Monday the 4th. */
 	assert_int_equal(http_get(srv.url,
 				  "/v1/calendar/due?from=2026-12-31&days=1",
