@@ -102,6 +102,7 @@ static const char *reason_text(const char *reason)
 	    {"deadline_too_long", MSG_ACC_R_DEADLINE},
 	    {"confirmation_mismatch", MSG_ACC_R_CONFIRM},
 	    {"nothing_missing", MSG_ACC_R_NOTHING},
+	    {"applicant_unidentified", MSG_ACC_R_UNIDENTIFIED},
 	};
 
 	for (size_t i = 0; reason && i < sizeof(map) / sizeof(*map); i++)
