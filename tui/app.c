@@ -8,6 +8,7 @@
 #include "wincase/text.h"
 
 #include "app.h"
+#include "safe.h"
 
 #define KEY_ESC 27
 /* How long to wait after Esc for a digit (Esc 1 = F1 ... Esc 0 = F10). */
@@ -297,16 +298,47 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 	return UI_IGNORED;
 }
 
+/* Issue 5: an idle session ends (safe.h). Logged in: back to the login
+ * screen (drafts stay on disk); at the login screen of a restricted
+ * (ForceCommand) session: the program ends, and with it the SSH session. */
+static void app_idle_logout(struct app *app)
+{
+	struct wc_error err;
+
+	safe_activity();
+	if (!app->logged_in) {
+		if (safe_restricted())
+			app->quit = true;
+		return;
+	}
+	while (app->depth > 0)
+		screen_close(app);
+	net_logout(app->net, &err);
+	net_user_release(&app->user);
+	app->logged_in = false;
+	if (screen_open(app, &screen_login)) {
+		app->quit = true;
+		return;
+	}
+	app_message(app, true, msg(MSG_RV_IDLE_OUT),
+		    app->cfg->idle_logout_seconds);
+}
+
 static void app_loop(struct app *app)
 {
 	struct app_screen *top;
 	int ret, r;
 	wint_t ch;
 
+	safe_activity();
 	while (!app->quit && !app_signalled) {
 		app_draw(app);
-		if (key_read(&ret, &ch) == ERR)
+		if (key_read(&ret, &ch) == ERR) {
+			if (safe_idle_expired(app->cfg->idle_logout_seconds))
+				app_idle_logout(app);
 			continue;
+		}
+		safe_activity();
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
 			app_layout(app);
 			continue;

@@ -27,6 +27,7 @@ int config_init(struct config *cfg)
 	cfg->timeout_ms = 10000;
 	cfg->connect_timeout_ms = 3000;
 	cfg->colour = COLOUR_AUTO;
+	cfg->idle_logout_seconds = -1;
 	if (replace(&cfg->server_url, "http://127.0.0.1:8080") ||
 	    replace(&cfg->print_command, "lp"))
 		return -1;
@@ -67,6 +68,38 @@ static bool colour_parse(const char *value, enum colour_mode *out)
 	return false;
 }
 
+static bool yes_no_parse(const char *value, bool *out)
+{
+	if (strcmp(value, "yes") == 0 || strcmp(value, "true") == 0)
+		*out = true;
+	else if (strcmp(value, "no") == 0 || strcmp(value, "false") == 0)
+		*out = false;
+	else
+		return false;
+	return true;
+}
+
+/* [client] restricted, restricted_print, idle_logout_seconds (safe.h). */
+static bool safety_parse(struct config *c, const char *name,
+			 const char *value)
+{
+	char *end;
+	long n;
+
+	if (strcmp(name, "restricted") == 0)
+		return yes_no_parse(value, &c->restricted);
+	if (strcmp(name, "restricted_print") == 0)
+		return yes_no_parse(value, &c->restricted_print);
+	if (strcmp(name, "idle_logout_seconds") != 0)
+		return false;
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (errno || end == value || *end || n < 0 || n > 86400)
+		return false;
+	c->idle_logout_seconds = n;
+	return true;
+}
+
 struct load {
 	struct config *cfg;
 	char bad[128];
@@ -97,6 +130,8 @@ static int on_value(void *user, const char *section, const char *name,
 		ok = replace(&c->print_command, value) == 0;
 	else if (strcmp(section, "client") == 0 && strcmp(name, "colour") == 0)
 		ok = colour_parse(value, &c->colour);
+	else if (strcmp(section, "client") == 0)
+		ok = safety_parse(c, name, value);
 	else
 		ok = false;
 	if (!ok && !l->bad[0])

@@ -17,6 +17,11 @@ struct config {
 	char *data_dir;
 	char *print_command;
 	enum colour_mode colour;
+	/* Issue 5, safe as a ForceCommand (safe.h): restricted mode, the
+	 * print command allowed in it, idle logout (-1 unset, 0 off). */
+	bool restricted;
+	bool restricted_print;
+	long idle_logout_seconds;
 };
 
 /* Defaults: server http://127.0.0.1:8080, 10 s, 3 s, lp, auto. -1 when out

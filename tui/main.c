@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
+#include "safe.h"
 
 #define WINCASE_VERSION "0.1"
 
@@ -21,6 +23,8 @@ static void usage(FILE *out)
 		"$XDG_CONFIG_HOME/wincase/wincase.conf,\n"
 		"                 ~/.config/wincase/wincase.conf, "
 		"/etc/wincase/wincase.conf)\n"
+		"  --restricted   for an SSH ForceCommand account: no print\n"
+		"                 command, no settings from the home folder\n"
 		"  --version      print the version\n");
 }
 
@@ -41,23 +45,10 @@ static void on_signal(int sig)
 	app_signalled = sig;
 }
 
-static void signals_install(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
-}
-
 struct args {
 	const char *server;
 	const char *config;
+	bool restricted;
 };
 
 /* 0 to run, 1 when done (help, version), 2 on a usage error. */
@@ -68,6 +59,7 @@ static int args_parse(int argc, char **argv, struct args *a)
 	    {"config", required_argument, NULL, 'c'},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
+	    {"restricted", no_argument, NULL, 'r'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -83,6 +75,9 @@ static int args_parse(int argc, char **argv, struct args *a)
 		case 'h':
 			usage(stdout);
 			return 1;
+		case 'r':
+			a->restricted = true;
+			break;
 		case 'V':
 			printf("wincase %s\n", WINCASE_VERSION);
 			return 1;
@@ -106,8 +101,13 @@ static int config_setup(struct config *cfg, const struct args *a)
 
 	if (config_init(cfg))
 		return -1;
-	if (!file && config_find(path, sizeof(path)))
+	/* Restricted: never a file the (SSH) user could have written. */
+	if (!file && a->restricted) {
+		if (access("/etc/wincase/wincase.conf", R_OK) == 0)
+			file = "/etc/wincase/wincase.conf";
+	} else if (!file && config_find(path, sizeof(path))) {
 		file = path;
+	}
 	if (file && config_load(cfg, file, &err)) {
 		fprintf(stderr,
 			"wincase: 配置文件有误 / bad configuration: %s\n",
@@ -148,7 +148,9 @@ int main(int argc, char **argv)
 		config_release(&cfg);
 		return 2;
 	}
-	signals_install();
+	safe_setup(&cfg, a.restricted);
+	safe_signals_install(on_signal);
+	msg_set_ascii(safe_console_lacks_cjk());
 	rc = app_run(&cfg);
 	config_release(&cfg);
 	return rc;

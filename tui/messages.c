@@ -267,11 +267,261 @@ static const char *const table[MSG_COUNT] = {
     /* end of case screens (counter-b) */
 };
 
+/* The reviewer console (issue 5). A second table so that its block stays
+ * apart from the counter screens' words; msg() reads both. */
+static const char *const table_review[MSG_COUNT] = {
+    [MSG_RV_KEY_DECIDE] = "审核决定",
+    [MSG_RV_KEY_OPEN] = "打开",
+    [MSG_RV_KEY_SEARCH] = "查找",
+    [MSG_RV_KEY_AUDIT] = "审计",
+    [MSG_RV_KEY_STATS] = "统计",
+    [MSG_RV_KEY_EXPORT] = "导出CSV",
+    [MSG_RV_KEY_VERIFY] = "校验审计链",
+    [MSG_RV_KEY_PRINT] = "打印",
+    [MSG_RV_KEY_QUERY] = "查询",
+    [MSG_RV_TITLE] = "审核队列",
+    [MSG_RV_KIND_TOLERANT] = "容缺受理",
+    [MSG_RV_KIND_ONCE] = "告知超范围",
+    [MSG_RV_KIND_BREACH] = "承诺失信",
+    [MSG_RV_KIND_OVERDUE] = "超期办件",
+    [MSG_RV_KIND_BOUNCED] = "推诿咨询",
+    [MSG_RV_KIND_RECTIFY] = "差评整改",
+    [MSG_RV_COL_KIND] = "类别",
+    [MSG_RV_COL_REF] = "对象",
+    [MSG_RV_COL_SUMMARY] = "摘要",
+    [MSG_RV_COL_SINCE] = "提交时间",
+    [MSG_RV_EMPTY] = "审核队列中没有待审事项。F3 查找办件，F5 统计。",
+    [MSG_RV_PENDING] = "待审",
+    [MSG_RV_NOT_REVIEWER] = "审核功能只对审核人员开放",
+    [MSG_RV_ITEM_TITLE] = "审核事项",
+    [MSG_RV_CASE] = "办件",
+    [MSG_RV_INQUIRY] = "咨询",
+    [MSG_RV_APPLICANT] = "申请人",
+    [MSG_RV_ITEM] = "事项",
+    [MSG_RV_STATUS] = "状态",
+    [MSG_RV_WINDOW] = "窗口",
+    [MSG_RV_CLERK] = "经办人",
+    [MSG_RV_DUE] = "办结期限",
+    [MSG_RV_SUMMARY] = "审核原因",
+    [MSG_RV_NOTICE] = "一次性告知书",
+    [MSG_RV_COMMITMENT] = "承诺书",
+    [MSG_RV_CREDIT] = "申请人信用记录",
+    [MSG_RV_CREDIT_LINE] = "承诺 %d 次：履约 %d，失信 %d，未到期 %d",
+    [MSG_RV_CREDIT_OK] = "信用记录允许容缺受理",
+    [MSG_RV_CREDIT_BLOCKED] = "信用记录不允许容缺受理",
+    [MSG_RV_HISTORY] = "办理经过",
+    [MSG_RV_HANDOFFS] = "转办记录",
+    [MSG_RV_RECTIFY_DUE] = "整改期限：%s（自提交起 %d 个工作日）",
+    [MSG_RV_OWN_CASE] =
+	"这件由您在窗口经办，按规定（一人不审自己经办的件）您不能作出审核决定，"
+	"请交其他审核人员",
+    [MSG_RV_DONE_ALREADY] = "这一项已经审核完毕，无需再作决定",
+    [MSG_RV_PRINT_OFF] = "当前为受限（SSH）模式，打印已关闭；如需纸件请联系窗口",
+    [MSG_RV_PRINTED] = "已送打印",
+    [MSG_RV_DECIDE_TITLE] = "审核决定",
+    [MSG_RV_DECISION] = "决定",
+    [MSG_RV_COMMENT] = "审核意见",
+    [MSG_RV_VERIFY_TEXT] = "核实情况",
+    [MSG_RV_FIX_TEXT] = "整改措施",
+    [MSG_RV_FEEDBACK_TEXT] = "反馈结果",
+    [MSG_RV_DECISION_HELP] = "用 ←/→ 或空格选择：同意、退回、免除承诺、已整改",
+    [MSG_RV_COMMENT_HELP] = "必须填写审核意见；按 Enter 或 F2 提交",
+    [MSG_RV_VERIFY_HELP] = "核实：差评反映的问题是否属实",
+    [MSG_RV_FIX_HELP] = "整改：采取了哪些措施",
+    [MSG_RV_FEEDBACK_HELP] = "反馈：如何告知申请人；按 Enter 或 F2 提交",
+    [MSG_RV_APPROVE] = "同意",
+    [MSG_RV_RETURN] = "退回",
+    [MSG_RV_WAIVE] = "免除承诺",
+    [MSG_RV_RECTIFIED] = "已整改",
+    [MSG_RV_DECIDED] = "已作出审核决定：%s（%s）",
+    [MSG_RV_SEARCH_TITLE] = "查找办件和咨询",
+    [MSG_RV_SEARCH_Q] = "编号或申请人",
+    [MSG_RV_SEARCH_SCOPE] = "范围",
+    [MSG_RV_SEARCH_ITEM] = "事项编码",
+    [MSG_RV_SEARCH_WINDOW] = "窗口",
+    [MSG_RV_SEARCH_CLERK] = "经办人账号",
+    [MSG_RV_SEARCH_STATUS] = "状态代码",
+    [MSG_RV_SEARCH_FROM] = "起始日期",
+    [MSG_RV_SEARCH_TO] = "截止日期",
+    [MSG_RV_SEARCH_HELP] = "各项都可不填；按 F2 或在最后一项按 Enter 查找",
+    [MSG_RV_SEARCH_DATE_HELP] = "日期如 2026-11-02，可不填",
+    [MSG_RV_SEARCH_BOTH] = "办件和咨询",
+    [MSG_RV_SEARCH_CASES] = "只查办件",
+    [MSG_RV_SEARCH_INQUIRIES] = "只查咨询",
+    [MSG_RV_SEARCH_COUNT] = "找到 %zu 件；↑/↓ 选择，Enter 查看审计记录",
+    [MSG_RV_SEARCH_NONE] = "没有符合条件的办件或咨询，请放宽条件",
+    [MSG_RV_DATE_BAD] = "日期格式应为 年-月-日，如 2026-11-02",
+    [MSG_RV_AUDIT_TITLE] = "审计记录",
+    [MSG_RV_AUDIT_ENTITY] = "对象",
+    [MSG_RV_AUDIT_HELP] =
+	"输入 case:编号ID、inquiry:ID 或 user:用户名，按 Enter 查询；F6 校验审计链",
+    [MSG_RV_AUDIT_BAD] = "请按 case:ID、inquiry:ID 或 user:用户名 的格式输入",
+    [MSG_RV_AUDIT_COUNT] = "共 %zu 条记录",
+    [MSG_RV_AUDIT_NONE] = "这个对象没有审计记录",
+    [MSG_RV_AUDIT_COL_SEQ] = "序号",
+    [MSG_RV_AUDIT_COL_AT] = "时间",
+    [MSG_RV_AUDIT_COL_ACTOR] = "操作人",
+    [MSG_RV_AUDIT_COL_ACTION] = "操作",
+    [MSG_RV_AUDIT_COL_DATA] = "内容",
+    [MSG_RV_CHAIN_OK] = "审计链完整：共 %ld 条记录，逐条校验无误",
+    [MSG_RV_CHAIN_BROKEN] =
+	"审计链在第 %ld 条处断开：该条或之前的记录被改动或删除，请立即报告管理员",
+    [MSG_RV_STATS_TITLE] = "统计",
+    [MSG_RV_STATS_FROM] = "起始日期",
+    [MSG_RV_STATS_TO] = "截止日期",
+    [MSG_RV_STATS_GROUP] = "分组",
+    [MSG_RV_BY_WINDOW] = "按窗口",
+    [MSG_RV_BY_CLERK] = "按经办人",
+    [MSG_RV_BY_ITEM] = "按事项",
+    [MSG_RV_STATS_HELP] = "填好日期与分组后按 F2 查询；F6 导出 CSV",
+    [MSG_RV_STATS_NONE] = "这段时间没有记录",
+    [MSG_RV_STATS_SAT] = "满意率",
+    [MSG_RV_STATS_BARS] = "办件数（#）与满意率",
+    [MSG_RV_STATS_EXPORTED] = "已导出到 %s",
+    [MSG_RV_STATS_EXPORT_FAIL] = "导出失败：%s。请检查数据目录是否可写",
+    [MSG_RV_IDLE_OUT] = "已超过 %ld 秒没有操作，为安全起见已自动退出登录，请重新登录",
+    [MSG_RV_HELP_QUEUE] =
+	"审核队列：按类别排列，每类最早提交的在前；第一行是各类待审件数。\n"
+	"  ↑/↓ 选择，Enter 打开，F3 查找办件和咨询，F4 审计记录，F5 统计，\n"
+	"  F6 刷新。本人在窗口经办的件不能由本人审核。\n",
+    [MSG_RV_HELP_ITEM] =
+	"审核事项：办件或咨询的全部经过、告知书或承诺书全文、申请人信用记录。\n"
+	"  ↑/↓、PgUp/PgDn 翻看，F2 作出决定，F4 审计记录，F8 打印，Esc 返回。\n",
+    [MSG_RV_HELP_DECIDE] =
+	"审核决定：同意、退回、免除承诺（仅容缺承诺）或已整改（差评整改）。\n"
+	"  差评整改分 核实 → 整改 → 反馈 三项填写。F2 提交，Esc 返回。\n",
+    [MSG_RV_HELP_SEARCH] =
+	"查找：按编号或申请人、事项、窗口、经办人、状态和日期范围查找本部门的\n"
+	"  办件和咨询。F2 查找，结果中 Enter 查看该件的审计记录，Esc 返回。\n",
+    [MSG_RV_HELP_AUDIT] =
+	"审计记录：每一项改动都记在审计链中。输入 case:ID、inquiry:ID 或\n"
+	"  user:用户名 后按 Enter；F6 校验整条审计链是否完整。Esc 返回。\n",
+    [MSG_RV_HELP_STATS] =
+	"统计：按窗口、经办人或事项分组，列出咨询、推诿、办件、告知、受理、\n"
+	"  容缺、履约、失信、超期、办结和满意率，下方是文字条形图。\n"
+	"  F2 查询，F6 导出 CSV（UTF-8 带 BOM，表格软件可直接打开）。\n",
+    [MSG_RV_STAT_KEY] = "分组",
+    [MSG_RV_STAT_INQUIRIES] = "咨询",
+    [MSG_RV_STAT_BOUNCED] = "推诿",
+    [MSG_RV_STAT_CASES] = "办件",
+    [MSG_RV_STAT_NOTICES] = "告知",
+    [MSG_RV_STAT_ONCE] = "超范围告知",
+    [MSG_RV_STAT_ACCEPTED] = "受理",
+    [MSG_RV_STAT_TOLERANT] = "容缺受理",
+    [MSG_RV_STAT_FULFILLED] = "承诺履约",
+    [MSG_RV_STAT_BREACHED] = "承诺失信",
+    [MSG_RV_STAT_OVERDUE] = "超期",
+    [MSG_RV_STAT_DEEMED] = "超时默认",
+    [MSG_RV_STAT_COMPLETED] = "办结",
+    [MSG_RV_RATING_1] = "非常不满意",
+    [MSG_RV_RATING_2] = "不满意",
+    [MSG_RV_RATING_3] = "基本满意",
+    [MSG_RV_RATING_4] = "满意",
+    [MSG_RV_RATING_5] = "非常满意",
+};
+
+/* The Linux console has no CJK glyphs (issue 5): these words stand in for
+ * the key bar, the status line and the headings there. */
+static const char *const table_ascii[MSG_COUNT] = {
+    [MSG_APP_NAME] = "wincase",
+    [MSG_NOT_LOGGED_IN] = "not logged in",
+    [MSG_STATUS_USER] = "user",
+    [MSG_STATUS_WINDOW] = "window",
+    [MSG_STATUS_ONLINE] = "server: online",
+    [MSG_STATUS_OFFLINE] = "server: OFFLINE",
+    [MSG_TOO_SMALL] = "Terminal too small: 80x24 needed",
+    [MSG_BUSY_CONNECTING] = "connecting...",
+    [MSG_BUSY_LOADING] = "loading...",
+    [MSG_BUSY_SAVING] = "saving...",
+    [MSG_KEY_HELP] = "Help",
+    [MSG_KEY_SUBMIT] = "Submit",
+    [MSG_KEY_LOGIN] = "Login",
+    [MSG_KEY_ITEM] = "Item",
+    [MSG_KEY_NEW] = "New",
+    [MSG_KEY_REFRESH] = "Refresh",
+    [MSG_KEY_BACK] = "Back",
+    [MSG_KEY_CHOOSE] = "Choose",
+    [MSG_KEY_QUIT] = "Quit",
+    [MSG_KEY_FALLBACK] = "no F-keys: Esc+digit",
+    [MSG_LOGIN_TITLE] = "Login",
+    [MSG_LOGIN_USER] = "User",
+    [MSG_LOGIN_PASSWORD] = "Password",
+    [MSG_LOGIN_WINDOW] = "Window",
+    [MSG_LOGIN_USER_HELP] = "Your work account",
+    [MSG_LOGIN_PASSWORD_HELP] = "Shown as *",
+    [MSG_LOGIN_WINDOW_HELP] = "Window number, may be empty; Enter logs in",
+    [MSG_LOGIN_WELCOME] =
+	"This console cannot show Chinese: ASCII labels are used where "
+	"possible. Use a UTF-8 terminal for full text.",
+    [MSG_LOGIN_SERVER] = "Server",
+    [MSG_HOME_TITLE] = "My inquiries",
+    [MSG_HELP_TITLE] = "Help",
+    [MSG_RV_KEY_DECIDE] = "Decide",
+    [MSG_RV_KEY_OPEN] = "Open",
+    [MSG_RV_KEY_SEARCH] = "Search",
+    [MSG_RV_KEY_AUDIT] = "Audit",
+    [MSG_RV_KEY_STATS] = "Stats",
+    [MSG_RV_KEY_EXPORT] = "CSV",
+    [MSG_RV_KEY_VERIFY] = "Verify",
+    [MSG_RV_KEY_PRINT] = "Print",
+    [MSG_RV_KEY_QUERY] = "Query",
+    [MSG_RV_TITLE] = "Review queue",
+    [MSG_RV_KIND_TOLERANT] = "tolerant",
+    [MSG_RV_KIND_ONCE] = "once-rule",
+    [MSG_RV_KIND_BREACH] = "breach",
+    [MSG_RV_KIND_OVERDUE] = "overdue",
+    [MSG_RV_KIND_BOUNCED] = "bounced",
+    [MSG_RV_KIND_RECTIFY] = "rectify",
+    [MSG_RV_COL_KIND] = "Kind",
+    [MSG_RV_COL_REF] = "Ref",
+    [MSG_RV_COL_SUMMARY] = "Summary",
+    [MSG_RV_COL_SINCE] = "Since",
+    [MSG_RV_PENDING] = "pending",
+    [MSG_RV_ITEM_TITLE] = "Review item",
+    [MSG_RV_DECIDE_TITLE] = "Decision",
+    [MSG_RV_SEARCH_TITLE] = "Search",
+    [MSG_RV_AUDIT_TITLE] = "Audit trail",
+    [MSG_RV_AUDIT_COL_SEQ] = "Seq",
+    [MSG_RV_AUDIT_COL_AT] = "At",
+    [MSG_RV_AUDIT_COL_ACTOR] = "Actor",
+    [MSG_RV_AUDIT_COL_ACTION] = "Action",
+    [MSG_RV_AUDIT_COL_DATA] = "Data",
+    [MSG_RV_CHAIN_OK] = "Audit chain intact: %ld entries verified",
+    [MSG_RV_CHAIN_BROKEN] = "AUDIT CHAIN BROKEN at entry %ld: report it",
+    [MSG_RV_STATS_TITLE] = "Statistics",
+    [MSG_RV_STATS_SAT] = "Satisf.",
+    [MSG_RV_STAT_KEY] = "Group",
+    [MSG_RV_STAT_INQUIRIES] = "Inq",
+    [MSG_RV_STAT_BOUNCED] = "Bnc",
+    [MSG_RV_STAT_CASES] = "Cases",
+    [MSG_RV_STAT_NOTICES] = "Notc",
+    [MSG_RV_STAT_ONCE] = "Once",
+    [MSG_RV_STAT_ACCEPTED] = "Acc",
+    [MSG_RV_STAT_TOLERANT] = "Tol",
+    [MSG_RV_STAT_FULFILLED] = "Ful",
+    [MSG_RV_STAT_BREACHED] = "Brch",
+    [MSG_RV_STAT_OVERDUE] = "Over",
+    [MSG_RV_STAT_DEEMED] = "Deem",
+    [MSG_RV_STAT_COMPLETED] = "Done",
+    [MSG_RV_IDLE_OUT] = "Idle for %ld s: logged out. Please log in again.",
+};
+
+static bool ascii_mode;
+
+void msg_set_ascii(bool on)
+{
+	ascii_mode = on;
+}
+
 const char *msg(enum msg_id id)
 {
-	if (id >= MSG_COUNT || !table[id])
+	if (id >= MSG_COUNT)
 		return "?";
-	return table[id];
+	if (ascii_mode && table_ascii[id])
+		return table_ascii[id];
+	if (table[id])
+		return table[id];
+	return table_review[id] ? table_review[id] : "?";
 }
 
 struct code_text {

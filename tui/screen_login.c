@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "review.h"
 
 enum { F_USER, F_PASSWORD, F_WINDOW, F_COUNT };
 
@@ -118,7 +119,8 @@ static void login_submit(struct login *s, struct app *app)
 	}
 	app->logged_in = true;
 	app_message_clear(app);
-	app_replace(app, &screen_home);
+	/* Issue 5: reviewers work in the review queue, clerks never see it. */
+	app_replace(app, review_role(app) ? &screen_review : &screen_home);
 }
 
 static int login_key(void *state, struct app *app, int ret, wint_t ch)

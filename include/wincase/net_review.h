@@ -1,0 +1,138 @@
+/* net_review.h - the reviewer's calls of API.md (issue 5): the review queue
+ * and decisions, the audit chain check, statistics, and the searches over
+ * all cases and inquiries of the reviewer's department. Strings are owned
+ * and sanitised (net/model rule: once, where they enter). */
+#ifndef WINCASE_NET_REVIEW_H
+#define WINCASE_NET_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "wincase/net.h"
+
+/* One item of GET /v1/review/queue. */
+struct net_review_item {
+	char *id;
+	char *kind; /* tolerant_acceptance, once_violation, breach, overdue,
+		       bounced, rectification */
+	char *case_id;	  /* NULL for an inquiry item */
+	char *inquiry_id; /* NULL for a case item */
+	char *created_at;
+	char *status; /* pending, done */
+	char *summary;
+	char *due_date; /* rectification deadline when the server has one */
+};
+
+struct net_review_list {
+	size_t n;
+	struct net_review_item *items;
+};
+
+/* The kinds of API.md in the queue's order of display. */
+#define NET_REVIEW_KINDS 6
+extern const char *const net_review_kinds[NET_REVIEW_KINDS];
+/* Index of kind in net_review_kinds, or -1. */
+int net_review_kind_index(const char *kind);
+
+/* GET /v1/review/queue (every page), pending items only when
+ * pending_only; sorted by kind (net_review_kinds order), then oldest
+ * first. */
+int net_review_queue(struct net_client *client, bool pending_only,
+		     struct net_review_list *out, struct wc_error *err);
+/* POST /v1/review/{id}/decision with the key. decision is approve, return,
+ * waive or rectified. */
+int net_review_decide(struct net_client *client, const char *id,
+		      const char *decision, const char *comment,
+		      const char *idempotency_key, struct wc_error *err);
+int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
+			      struct wc_error *err);
+void net_review_item_release(struct net_review_item *item);
+void net_review_list_release(struct net_review_list *list);
+
+/* GET /v1/audit/verify: *ok, and *entries or *broken_at. */
+int net_audit_verify(struct net_client *client, bool *ok, long *entries,
+		     long *broken_at, struct wc_error *err);
+
+/* ---- Statistics: GET /v1/stats?from=&to=&group_by= */
+
+enum net_stats_column {
+	STAT_INQUIRIES,
+	STAT_BOUNCED,
+	STAT_CASES,
+	STAT_NOTICES,
+	STAT_ONCE_VIOLATIONS,
+	STAT_ACCEPTED,
+	STAT_TOLERANT,
+	STAT_FULFILLED,
+	STAT_BREACHED,
+	STAT_OVERDUE,
+	STAT_DEEMED,
+	STAT_COMPLETED,
+	STAT_COLUMNS
+};
+/* The API names of the columns ("inquiries", ...). */
+extern const char *const net_stats_names[STAT_COLUMNS];
+
+struct net_stats_row {
+	char *key;
+	long value[STAT_COLUMNS];
+	long ratings[5]; /* ratings[0] is level 1 */
+	double satisfaction; /* 0..1, from the server or computed */
+	bool has_satisfaction;
+};
+
+struct net_stats {
+	size_t n;
+	struct net_stats_row *rows;
+};
+
+/* group_by "window", "clerk" or "item"; from and to "YYYY-MM-DD". */
+int net_stats_get(struct net_client *client, const char *from, const char *to,
+		  const char *group_by, struct net_stats *out,
+		  struct wc_error *err);
+int net_stats_row_from_json(const json_t *obj, struct net_stats_row *out,
+			    struct wc_error *err);
+void net_stats_release(struct net_stats *stats);
+
+/* ---- Search: every case / inquiry the reviewer may see (scope=all). */
+
+/* One row of a search: a case or an inquiry. */
+struct net_found {
+	bool is_case;
+	char *id;
+	char *no;
+	char *status;
+	char *item_code;
+	char *applicant;
+	char *window;
+	char *clerk; /* created_by or first_responder */
+	char *created_at;
+};
+
+struct net_found_list {
+	size_t n;
+	struct net_found *items;
+};
+
+/* What to look for; NULL or "" members match anything. The server filters
+ * by q and status where API.md lets it, the rest is filtered here. */
+struct net_search {
+	bool cases, inquiries;
+	const char *q; /* number or applicant name, substring */
+	const char *item_code;
+	const char *window;
+	const char *clerk;
+	const char *status;
+	const char *from, *to; /* "YYYY-MM-DD", created_at's date, inclusive */
+};
+
+int net_search(struct net_client *client, const struct net_search *s,
+	       struct net_found_list *out, struct wc_error *err);
+/* True when f matches s (the client side of the filter; exposed for
+ * tests). */
+bool net_search_matches(const struct net_search *s, const struct net_found *f);
+int net_found_from_json(const json_t *obj, bool is_case, struct net_found *out,
+			struct wc_error *err);
+void net_found_list_release(struct net_found_list *list);
+
+#endif

@@ -1,0 +1,72 @@
+/* review.h - the reviewer console's screens (issue 5) and what they share:
+ * the item being looked at, the words for the kinds, a scrolling text view.
+ * Only reviewers (and administrators) reach them: the login screen sends
+ * them here, a clerk never; the server refuses clerks anyway. */
+#ifndef WINCASE_TUI_REVIEW_H
+#define WINCASE_TUI_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+
+extern const struct screen_ops screen_review;	     /* the queue */
+extern const struct screen_ops screen_review_item;   /* one item, read */
+extern const struct screen_ops screen_review_decide; /* the decision */
+extern const struct screen_ops screen_search;
+extern const struct screen_ops screen_audit;
+extern const struct screen_ops screen_stats;
+
+/* What the item and decision screens work on (set before pushing them).
+ * item_id "" opens a case or inquiry without a review item (from search). */
+struct review_target {
+	char item_id[32];
+	char kind[32];
+	char case_id[32];
+	char inquiry_id[32];
+	char created_at[40];
+	char due_date[16];
+	char summary[600];
+	bool decided; /* set by the decision screen on success */
+	char decision[16];
+	/* The audit screen opens on this entity ("case:12", "" none). */
+	char audit_entity[80];
+};
+extern struct review_target review_target;
+
+/* True for the roles that see the reviewer console. */
+bool review_role(const struct app *app);
+/* The word for an API kind ("breach" -> 承诺失信); "?" when unknown. */
+const char *review_kind_text(const char *kind);
+/* "2026-11-02T09:30:00+08:00" -> "11-02 09:30" into out. */
+void review_short_time(const char *rfc3339, char *out, size_t size);
+
+/* A read-only text of many lines, wrapped at the screen's width (a CJK
+ * character is never cut), scrolled with the arrow and page keys. */
+struct textview {
+	char *text; /* owned */
+	size_t *starts, *lens;
+	size_t n, first;
+	int top, rows, cols;
+};
+
+/* Takes a copy of text. -1 when out of memory. */
+int textview_set(struct textview *tv, const char *text);
+void textview_layout(struct textview *tv, int top, int rows, int cols);
+void textview_draw(struct textview *tv, WINDOW *win);
+/* Up, Down, PgUp, PgDn, Home, End: UI_HANDLED | UI_REDRAW or UI_IGNORED. */
+int textview_key(struct textview *tv, int ret, wint_t ch);
+void textview_release(struct textview *tv);
+
+/* A growing text (for building a textview): printf-appends; on out of
+ * memory the text stays as it was and buf->failed is set. */
+struct textbuf {
+	char *s;
+	size_t len, cap;
+	bool failed;
+};
+void textbuf_add(struct textbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void textbuf_release(struct textbuf *b);
+
+#endif
