@@ -354,6 +354,18 @@ static bool review_open(struct api_request *req, struct api_reply *rep,
 	return false;
 }
 
+/* A decision is in the history of what it is about: case:ID, inquiry:ID
+ * (review:ID for an item about neither). */
+static void review_entity(const struct review_record *r, char *out, size_t size)
+{
+	if (r->case_id)
+		snprintf(out, size, "case:%" PRId64, r->case_id);
+	else if (r->inquiry_id)
+		snprintf(out, size, "inquiry:%" PRId64, r->inquiry_id);
+	else
+		snprintf(out, size, "review:%" PRId64, r->id);
+}
+
 /* POST /v1/review/{item_id}/decision {"decision","comment"?} */
 void handle_review_decision(struct api_request *req, struct api_reply *rep)
 {
@@ -386,9 +398,10 @@ void handle_review_decision(struct api_request *req, struct api_reply *rep)
 				  "decided already");
 		goto done;
 	}
-	snprintf(entity, sizeof(entity), "review:%" PRId64, r.id);
-	data = json_pack("{s:s, s:s, s:s}", "decision", decision, "kind",
-			 r.kind, "comment", comment);
+	review_entity(&r, entity, sizeof(entity));
+	data =
+	    json_pack("{s:I, s:s, s:s, s:s}", "review_item", (json_int_t)r.id,
+		      "decision", decision, "kind", r.kind, "comment", comment);
 	ok = api_audit(req, rep, NULL, "review.decide", entity, data);
 	json_decref(data);
 	if (!ok)

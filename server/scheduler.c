@@ -378,10 +378,13 @@ static int scheduler_rectification(struct app *app, struct store_conn *db,
 		if (rc < 0)
 			break;
 		out->rectification++;
-		snprintf(entity, sizeof(entity), "review:%lld",
-			 (long long)items[i].id);
+		snprintf(entity, sizeof(entity), "case:%lld",
+			 (long long)items[i].case_id);
 		rc = scheduler_audit(db, now, "review.due_date", entity,
-				     json_pack("{s:s}", "due_date", due), err);
+				     json_pack("{s:I, s:s}", "review_item",
+					       (json_int_t)items[i].id,
+					       "due_date", due),
+				     err);
 	}
 	review_records_free(&items, n);
 	return rc;

@@ -319,17 +319,38 @@ static void test_queue(void **state)
 	    400);
 }
 
+/* Whether entity KIND:ID has an audit entry of action by actor. */
+static bool audited(long long id, const char *kind, const char *action,
+		    const char *actor)
+{
+	char path[96];
+	json_t *list, *e;
+	size_t i;
+	bool found = false;
+
+	snprintf(path, sizeof(path), "/v1/audit?entity=%s:%lld&limit=200", kind,
+		 id);
+	list = get_json(reviewer, path);
+	json_array_foreach(json_object_get(list, "items"), i, e)
+	{
+		found |= strcmp(str(e, "action"), action) == 0 &&
+			 strcmp(str(e, "actor"), actor) == 0;
+	}
+	json_decref(list);
+	return found;
+}
+
 /* Which decision fits which item; done once; bad bodies. */
 static void test_decisions(void **state)
 {
 	struct http_reply r;
 	json_t *q;
-	long long item;
+	long long item, inquiry;
 	char code[48];
 
 	(void)state;
-	bounced_inquiry("clerk1", "2026-11-04T10:00:00+08:00",
-			"2026-11-04T11:00:00+08:00");
+	inquiry = bounced_inquiry("clerk1", "2026-11-04T10:00:00+08:00",
+				  "2026-11-04T11:00:00+08:00");
 	q = queue(reviewer, "?kind=bounced");
 	item = item_of(q, "bounced");
 	json_decref(q);
@@ -383,6 +404,10 @@ static void test_decisions(void **state)
 	q = queue(reviewer, "?kind=bounced&status=done");
 	assert_int_equal(json_array_size(json_object_get(q, "items")), 1);
 	json_decref(q);
+	/* R6: the decision is in the inquiry's audit history. */
+	assert_true(audited(inquiry, "inquiry", "review.decide", "reviewer1"));
+	assert_true(
+	    audited(inquiry, "inquiry", "inquiry.bounced", "scheduler"));
 }
 
 /* R6: a reviewer never decides on what they handled at the counter. */

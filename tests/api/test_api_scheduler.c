@@ -227,6 +227,7 @@ static const char *commitment_status(long long id, json_t **keep)
 static void test_breach_across_national_day(void **state)
 {
 	json_t *c, *keep, *credit;
+	char path[96];
 	int version;
 	long long id;
 
@@ -267,6 +268,23 @@ static void test_breach_across_national_day(void **state)
 	assert_int_equal(num(credit, "breached"), 1);
 	assert_true(json_is_false(json_object_get(credit, "eligible")));
 	json_decref(credit);
+	snprintf(path, sizeof(path), "/v1/audit?entity=case:%lld&limit=200",
+		 id);
+	keep = get_json(reviewer, path);
+	{
+		const json_t *e;
+		size_t i;
+		bool found = false;
+
+		json_array_foreach(json_object_get(keep, "items"), i, e)
+		{
+			found |= strcmp(str(e, "action"),
+					"commitment.breach") == 0 &&
+				 strcmp(str(e, "actor"), "scheduler") == 0;
+		}
+		assert_true(found);
+	}
+	json_decref(keep);
 
 	/* Idempotent: later runs add nothing. */
 	assert_int_equal(clock_to("2026-10-10T00:00:00+08:00", "breached"), 0);
