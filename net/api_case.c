@@ -23,6 +23,18 @@ static int body_put(json_t *obj, const char *key, const char *value)
 	return json_object_set_new(obj, key, json_string(value));
 }
 
+/* obj[key] = an id: a number when it is all digits (ids are integers in
+ * wincased), else the string; nothing when empty. */
+static int id_put(json_t *obj, const char *key, const char *id)
+{
+	if (!id || !*id)
+		return 0;
+	if (strspn(id, "0123456789") == strlen(id) && strlen(id) < 19)
+		return json_object_set_new(obj, key,
+					   json_integer(strtoll(id, NULL, 10)));
+	return json_object_set_new(obj, key, json_string(id));
+}
+
 /* path = prefix + escaped(part) + suffix; -1 when it does not fit. */
 static int path_build(char *out, size_t size, const char *prefix,
 		      const char *part, const char *suffix)
@@ -86,7 +98,7 @@ static json_t *case_draft_to_json(const struct net_case_draft *d)
 	applicant = NULL;
 	if (body_put(body, "item_code", d->item_code) ||
 	    body_put(body, "scenario_id", d->scenario_id) ||
-	    body_put(body, "inquiry_id", d->inquiry_id) ||
+	    id_put(body, "inquiry_id", d->inquiry_id) ||
 	    json_object_set_new(body, "major_project",
 				json_boolean(d->major_project)))
 		goto fail;
