@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/draft.h"
 #include "wincase/text.h"
 
 #include "app.h"
@@ -86,14 +87,18 @@ static void draw_status(struct app *app, WINDOW *win)
 }
 
 static void draw_keybar(struct app *app, WINDOW *win,
-			const struct screen_ops *ops)
+			const struct app_screen *top)
 {
+	const struct screen_ops *ops = top->ops;
+	const struct screen_key *keys = ops->keys;
+	size_t n_keys = ops->n_keys, n = 0;
 	struct keybar_entry entries[16];
-	size_t n = 0;
 
-	for (size_t i = 0; i < ops->n_keys && n < 15; i++) {
-		entries[n].key = ops->keys[i].key;
-		entries[n++].label = msg(ops->keys[i].label);
+	if (ops->keys_now)
+		keys = ops->keys_now(top->state, &n_keys);
+	for (size_t i = 0; i < n_keys && n < 15; i++) {
+		entries[n].key = keys[i].key;
+		entries[n++].label = msg(keys[i].label);
 	}
 	entries[n].key = "";
 	entries[n++].label = msg(MSG_KEY_FALLBACK);
@@ -121,7 +126,7 @@ static void app_draw(struct app *app)
 	table_draw_cell(
 	    stdscr, f->message_y, 0, f->cols, app->message,
 	    theme_attr(app->message_is_error ? THEME_ERROR : THEME_HINT));
-	draw_keybar(app, stdscr, top->ops);
+	draw_keybar(app, stdscr, top);
 done:
 	if (app->cursor_y >= 0 && app->cursor_x >= 0) {
 		curs_set(1);
@@ -166,6 +171,54 @@ static void app_layout(struct app *app)
 		app->stack[i].ops->layout(app->stack[i].state, &app->frame);
 }
 
+/* Drafts (draft.h): the forms whose typing survives a crash. */
+static const struct screen_ops *const draft_screens[] = {
+    &screen_inquiry,
+    &screen_inquiry_handoff,
+    &screen_inquiry_close,
+};
+
+const struct screen_ops *app_draft_screen(const char *name)
+{
+	for (size_t i = 0; i < sizeof(draft_screens) / sizeof(*draft_screens);
+	     i++)
+		if (strcmp(draft_screens[i]->name, name) == 0)
+			return draft_screens[i];
+	return NULL;
+}
+
+static void draft_restore(struct app *app, struct app_screen *s)
+{
+	struct form *form = s->ops->draft_form ? s->ops->draft_form(s->state)
+					       : NULL;
+
+	if (app->draft_restore && form && app->data_dir[0])
+		draft_load(app->data_dir, s->ops->name, form, NULL);
+	app->draft_restore = false;
+	app->draft_context[0] = '\0';
+}
+
+/* After a change in the top screen's form. */
+static void draft_keep(struct app *app)
+{
+	struct app_screen *s = &app->stack[app->depth - 1];
+	struct form *form = s->ops->draft_form ? s->ops->draft_form(s->state)
+					       : NULL;
+
+	if (form && app->data_dir[0])
+		draft_save(app->data_dir, s->ops->name, form,
+			   s->draft_context);
+}
+
+/* The top screen closes on purpose (submitted or left with Esc). */
+static void draft_drop(struct app *app)
+{
+	struct app_screen *s = &app->stack[app->depth - 1];
+
+	if (s->ops->draft_form && app->data_dir[0])
+		draft_remove(app->data_dir, s->ops->name);
+}
+
 static int screen_open(struct app *app, const struct screen_ops *ops)
 {
 	struct app_screen *s;
@@ -175,8 +228,13 @@ static int screen_open(struct app *app, const struct screen_ops *ops)
 	s = &app->stack[app->depth];
 	s->ops = ops;
 	s->state = NULL;
-	if (ops->open(app, &s->state))
+	snprintf(s->draft_context, sizeof(s->draft_context), "%s",
+		 app->draft_context);
+	if (ops->open(app, &s->state)) {
+		app->draft_restore = false;
 		return -1;
+	}
+	draft_restore(app, s);
 	app->depth++;
 	ops->layout(s->state, &app->frame);
 	return 0;
@@ -202,13 +260,16 @@ static void app_apply_pending(struct app *app)
 		screen_open(app, app->pending_ops);
 		break;
 	case PENDING_REPLACE:
+		draft_drop(app);
 		screen_close(app);
 		if (screen_open(app, app->pending_ops))
 			app->quit = true;
 		break;
 	case PENDING_POP:
-		if (app->depth > 1)
+		if (app->depth > 1) {
+			draft_drop(app);
 			screen_close(app);
+		}
 		top = &app->stack[app->depth - 1];
 		if (top->ops->resume)
 			top->ops->resume(top->state, app);
@@ -348,6 +409,8 @@ static void app_loop(struct app *app)
 			top = &app->stack[app->depth - 1];
 			r = top->ops->key(top->state, app, ret, ch);
 		}
+		if (r & UI_CHANGED)
+			draft_keep(app);
 		if (r & APP_QUIT)
 			app->quit = true;
 		if (app->pending != PENDING_NONE)
@@ -393,6 +456,8 @@ int app_run(struct config *cfg)
 		fprintf(stderr, "wincase: %s (%s)\n", app.message, err.message);
 		return 2;
 	}
+	if (draft_dir(cfg->data_dir, app.data_dir, sizeof(app.data_dir)))
+		app.data_dir[0] = '\0'; /* no drafts, the rest works */
 	initscr();
 	raw(); /* no signals from keys: Ctrl-C, Ctrl-Z, Ctrl-\ are ignored */
 	noecho();

@@ -41,6 +41,13 @@ struct screen_ops {
 	/* Back on top after the screen above closed; may be NULL. */
 	void (*resume)(void *state, struct app *app);
 	void (*free)(void **state);
+	/* The form to keep a draft of (may be NULL): the loop saves it after
+	 * every change, removes it when the screen closes (submit or Esc) and
+	 * restores it after a crash (see draft.h). */
+	struct form *(*draft_form)(void *state);
+	/* The keys that work now, when they depend on the state (may be NULL:
+	 * then keys and n_keys). */
+	const struct screen_key *(*keys_now)(void *state, size_t *n);
 };
 
 extern const struct screen_ops screen_login;
@@ -48,6 +55,12 @@ extern const struct screen_ops screen_home;
 extern const struct screen_ops screen_inquiry;
 extern const struct screen_ops screen_items;
 extern const struct screen_ops screen_help;
+/* The queue's screens: an inquiry, a case (app->case_id), and the forms
+ * of the inquiry view (they work on app->draft_context, the inquiry id). */
+extern const struct screen_ops screen_inquiry_view;
+extern const struct screen_ops screen_inquiry_handoff;
+extern const struct screen_ops screen_inquiry_close;
+extern const struct screen_ops screen_case_view;
 /* The case screens: they work on app->case_id. */
 extern const struct screen_ops screen_case_new;
 extern const struct screen_ops screen_checklist;
@@ -68,6 +81,7 @@ enum case_action {
 struct app_screen {
 	const struct screen_ops *ops;
 	void *state;
+	char draft_context[128]; /* app->draft_context when it opened */
 };
 
 enum app_pending { PENDING_NONE, PENDING_PUSH, PENDING_POP, PENDING_REPLACE };
@@ -83,12 +97,21 @@ struct app {
 	const struct item *picked;
 	/* The id of the inquiry registered last, for the list to select it */
 	char last_created[80];
+	/* The inquiry the inquiry view and its forms work on. */
+	char inquiry_id[32];
 	/* The case the case screens open (set before pushing one of them);
 	 * screen_case_new sets it to the case it created. */
 	char case_id[32];
 	enum case_action case_action;
 	/* screen_case_new: the inquiry converted into the case ("" none). */
 	char case_inquiry_id[32];
+
+	/* Drafts: the data folder ("" when it cannot be used), what the form
+	 * being opened is about (saved with its draft, set before a push),
+	 * and whether the next screen opened restores its draft. */
+	char data_dir[4096];
+	char draft_context[128];
+	bool draft_restore;
 
 	struct app_screen stack[APP_MAX_SCREENS];
 	size_t depth;
@@ -121,6 +144,9 @@ void app_message_error(struct app *app, const struct wc_error *err);
 void app_message_clear(struct app *app);
 /* Shows text on the message line at once, before a blocking call. */
 void app_busy(struct app *app, enum msg_id id);
+
+/* The screen with that name among those that keep drafts, or NULL. */
+const struct screen_ops *app_draft_screen(const char *name);
 
 /* Reads the catalog list once; false (and the message set) on failure. */
 bool app_items_load(struct app *app);

@@ -229,6 +229,12 @@ static void inquiry_submit(struct inquiry *s, struct app *app)
 		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
 		return;
 	}
+	if (!s->item_code[0] && *form_value(s->form, F_ITEM)) {
+		/* a restored draft holds "CODE name": the code is the start */
+		snprintf(s->item_code, sizeof(s->item_code), "%.*s",
+			 (int)strcspn(form_value(s->form, F_ITEM), " "),
+			 form_value(s->form, F_ITEM));
+	}
 	app_busy(app, MSG_BUSY_SAVING);
 	if (net_inquiry_create(app->net, &d, s->idempotency_key, &created,
 			       &err)) {
@@ -308,6 +314,11 @@ static void inquiry_resume(void *state, struct app *app)
 	form_focus(s->form, F_TOPIC);
 }
 
+static struct form *inquiry_draft_form(void *state)
+{
+	return state ? ((struct inquiry *)state)->form : NULL;
+}
+
 static void inquiry_free(void **state)
 {
 	struct inquiry *s = *state;
@@ -331,4 +342,5 @@ const struct screen_ops screen_inquiry = {
     .key = inquiry_key,
     .resume = inquiry_resume,
     .free = inquiry_free,
+    .draft_form = inquiry_draft_form,
 };

@@ -1,0 +1,90 @@
+#!/bin/bash
+# Drafts (issue 4): what the clerk types survives a kill -9 of the client
+# and a closed terminal; the next start offers the draft on the work
+# queue, Enter restores it, submitting removes it, Del discards one.
+cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
+
+DRAFTS="$E2E_TMP/.local/share/wincase"
+
+server_start
+tap $? "wincased starts"
+client_start 80 24
+login clerk1 demo-password-1
+tap $? "clerk1 logs in"
+screen_lacks "未提交的草稿"
+tap $? "no draft on a first start"
+
+keys F4
+wait_for "登记新咨询"
+type_text "司马草稿"
+keys Tab Tab
+type_text "11010519491231002X"
+keys Tab
+type_text "13800138000"
+keys Tab Tab Tab
+type_text "断电前正在登记的咨询内容"
+poll grep -q "断电前正在登记的咨询内容" "$DRAFTS/draft-inquiry.txt"
+tap $? "the draft is written as the clerk types"
+[ "$(stat -c %a "$DRAFTS/draft-inquiry.txt")" = 600 ] &&
+	[ "$(stat -c %a "$DRAFTS")" = 700 ]
+tap $? "the draft file is private (0600, folder 0700)"
+! grep -q "demo-password" "$DRAFTS/draft-inquiry.txt"
+tap $? "the draft holds no password"
+
+kill -9 "$(client_pid)"
+poll pane_dead
+tap $? "the client is killed with SIGKILL in the middle of the form"
+
+client_start 80 24
+login clerk1 demo-password-1
+tap $? "the client starts again"
+wait_for "未提交的草稿" && screen_has "司马草稿"
+tap $? "the work queue offers the draft with what was typed"
+keys Enter
+wait_for "登记新咨询" && wait_for "已恢复上次未提交的内容"
+tap $? "Enter restores the draft into the new-inquiry form"
+screen_has "司马草稿" && screen_has "11010519491231002X" &&
+	screen_has "13800138000" && screen_has "断电前正在登记的咨询内容"
+tap $? "every field typed before the crash is back"
+keys F2
+wait_for "已登记咨询 SW-"
+tap $? "the restored form is submitted"
+poll test ! -e "$DRAFTS/draft-inquiry.txt"
+tap $? "submitting removes the draft"
+wait_for "司马草稿" && screen_lacks "未提交的草稿"
+tap $? "the queue lists the inquiry and no draft any more"
+
+# A closed terminal (SSH session gone): SIGHUP, the draft stays.
+keys F4
+wait_for "登记新咨询"
+type_text "欧阳断线"
+poll grep -q "欧阳断线" "$DRAFTS/draft-inquiry.txt"
+tap $? "a second form is being typed"
+kill -HUP "$(client_pid)"
+poll pane_dead
+[ "$(pane_status)" = 0 ] && grep -q "欧阳断线" "$DRAFTS/draft-inquiry.txt"
+tap $? "after SIGHUP (terminal closed) the client exits cleanly, the draft kept"
+client_start 80 24
+login clerk1 demo-password-1
+wait_for "未提交的草稿" && screen_has "欧阳断线"
+tap $? "the next start offers it"
+keys DC
+wait_for "草稿已丢弃"
+poll test ! -e "$DRAFTS/draft-inquiry.txt"
+tap $? "Del discards the draft"
+screen_lacks "欧阳断线"
+tap $? "and it is gone from the queue"
+
+# Esc leaves a form on purpose: no draft is kept.
+keys F4
+wait_for "登记新咨询"
+type_text "放弃的"
+poll test -e "$DRAFTS/draft-inquiry.txt"
+keys Escape
+wait_for "工作台"
+poll test ! -e "$DRAFTS/draft-inquiry.txt"
+tap $? "Esc abandons the form and its draft"
+
+quit_clean
+tap $? "F10 quits cleanly"
+tap_done
