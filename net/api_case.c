@@ -49,8 +49,8 @@ static int path_build(char *out, size_t size, const char *prefix,
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
-int net_item_get(struct net_client *client, const char *code,
-		 struct item *out, struct wc_error *err)
+int net_item_get(struct net_client *client, const char *code, struct item *out,
+		 struct wc_error *err)
 {
 	char path[512];
 	json_t *answer = NULL;
@@ -187,9 +187,9 @@ int net_case_mark(struct net_client *client, struct net_case *c,
 	if (!body)
 		return oom(err);
 	if (note && *note &&
-	    json_object_set_new(json_array_get(json_object_get(body, "items"),
-					       0),
-				"note", json_string(note))) {
+	    json_object_set_new(
+		json_array_get(json_object_get(body, "items"), 0), "note",
+		json_string(note))) {
 		json_decref(body);
 		return oom(err);
 	}

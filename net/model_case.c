@@ -120,7 +120,8 @@ static int notice_fill(const json_t *obj, struct net_notice *n)
 	    text_get_flags(obj, "text", TEXT_KEEP_NEWLINE, &n->text) ||
 	    text_get(obj, "verify_code", &n->verify_code))
 		return -1;
-	n->once_violation = json_is_true(json_object_get(obj, "once_violation"));
+	n->once_violation =
+	    json_is_true(json_object_get(obj, "once_violation"));
 	if (!json_is_array(items) || json_array_size(items) == 0)
 		return 0;
 	n->item_names = calloc(json_array_size(items), sizeof(char *));
@@ -222,8 +223,8 @@ static int case_fill(const json_t *obj, struct net_case *c)
 	if (json_is_integer(rating))
 		c->rating = (int)json_integer_value(rating);
 	else if (json_is_object(rating))
-		c->rating = (int)json_integer_value(
-		    json_object_get(rating, "level"));
+		c->rating =
+		    (int)json_integer_value(json_object_get(rating, "level"));
 	if (json_is_object(commitment)) {
 		c->has_commitment = true;
 		if (commitment_from_json(commitment, &c->commitment))

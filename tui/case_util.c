@@ -19,9 +19,8 @@ void case_ctx_release(struct case_ctx *x)
 
 void case_ctx_sync(struct case_ctx *x)
 {
-	x->sc = item_find_scenario(&x->item, x->c.scenario_id
-						 ? x->c.scenario_id
-						 : "");
+	x->sc = item_find_scenario(&x->item,
+				   x->c.scenario_id ? x->c.scenario_id : "");
 	x->n = x->sc ? x->sc->n_materials : 0;
 	if (x->n > CATALOG_MAX_MATERIALS)
 		x->n = CATALOG_MAX_MATERIALS;
@@ -98,10 +97,9 @@ const char *case_state_text(const char *state)
 {
 	static const char *const names[] = {"pending", "provided", "missing",
 					    "defective", "shared"};
-	static const enum msg_id ids[] = {MSG_STATE_PENDING, MSG_STATE_PROVIDED,
-					  MSG_STATE_MISSING,
-					  MSG_STATE_DEFECTIVE,
-					  MSG_STATE_SHARED};
+	static const enum msg_id ids[] = {
+	    MSG_STATE_PENDING, MSG_STATE_PROVIDED, MSG_STATE_MISSING,
+	    MSG_STATE_DEFECTIVE, MSG_STATE_SHARED};
 
 	return word_of(state, names, ids, 5);
 }
@@ -109,7 +107,7 @@ const char *case_state_text(const char *state)
 const char *case_status_text(const char *status)
 {
 	static const char *const names[] = {
-	    "checking",	 "notified", "accepted", "accepted_tolerant",
+	    "checking",	 "notified", "accepted",  "accepted_tolerant",
 	    "completed", "denied",   "withdrawn", "open",
 	    "fulfilled", "breached", "waived"};
 	static const enum msg_id ids[] = {

@@ -107,8 +107,7 @@ static int dir_expand(const char *data_dir, char *out, size_t size)
 	int n;
 
 	if (data_dir[0] == '~' && (data_dir[1] == '/' || !data_dir[1]))
-		n = snprintf(out, size, "%s%s", home ? home : "",
-			     data_dir + 1);
+		n = snprintf(out, size, "%s%s", home ? home : "", data_dir + 1);
 	else
 		n = snprintf(out, size, "%s", data_dir);
 	return n < 0 || (size_t)n >= size ? -1 : 0;

@@ -35,7 +35,7 @@ struct accept {
 
 static const struct screen_key keys[] = {
     {"F2", MSG_KEY_TO_ACCEPT}, {"F6", MSG_KEY_PRINT}, {"F7", MSG_KEY_SAVE},
-    {"Esc", MSG_KEY_BACK},  {"F10", MSG_KEY_QUIT},
+    {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
 };
 
 static int days_check(const struct form *form, size_t index, char *out,
@@ -125,9 +125,9 @@ static bool credit_lines(struct accept *s, char **buf, size_t *len)
 {
 	if (!s->has_credit)
 		return case_append(buf, len, "%s\n", msg(MSG_ACC_NO_CREDIT));
-	return case_append(buf, len, msg(MSG_ACC_CREDIT),
-			   s->credit.commitments, s->credit.fulfilled,
-			   s->credit.breached, s->credit.open,
+	return case_append(buf, len, msg(MSG_ACC_CREDIT), s->credit.commitments,
+			   s->credit.fulfilled, s->credit.breached,
+			   s->credit.open,
 			   msg(s->credit.eligible ? MSG_ACC_CREDIT_OK
 						  : MSG_ACC_CREDIT_BLOCKED));
 }
@@ -157,8 +157,9 @@ static bool tolerant_panel(struct accept *s, char **buf, size_t *len)
 	ok = ok && credit_lines(s, buf, len) &&
 	     case_append(buf, len, "%s", msg(MSG_ACC_COMMIT_MATERIALS));
 	for (size_t i = 0; ok && i < s->ev.n_notice; i++)
-		ok = case_append(buf, len, "%s%s", i ? "、" : "",
-				 case_ctx_material(&s->x, s->ev.notice[i])->name);
+		ok = case_append(
+		    buf, len, "%s%s", i ? "、" : "",
+		    case_ctx_material(&s->x, s->ev.notice[i])->name);
 	return ok && case_append(buf, len, msg(MSG_ACC_COMMIT_DEADLINE),
 				 deadline_days(s), s->due);
 }
@@ -235,9 +236,9 @@ static int accept_open(struct app *app, void **state)
 	if (s->tolerant)
 		form_focus(s->form, F_CONFIRM);
 	panel_build(s, app);
-	app_message(app, false, "%s",
-		    msg(s->tolerant ? MSG_ACC_HINT_TOLERANT
-				    : MSG_ACC_HINT_NORMAL));
+	app_message(
+	    app, false, "%s",
+	    msg(s->tolerant ? MSG_ACC_HINT_TOLERANT : MSG_ACC_HINT_NORMAL));
 	*state = s;
 	return 0;
 }
@@ -264,8 +265,8 @@ static bool form_shown(const struct accept *s)
 static void accept_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct accept *s = state;
-	int rows = form_shown(s) ? s->text_rows
-				 : app->frame.message_y - s->text_y;
+	int rows =
+	    form_shown(s) ? s->text_rows : app->frame.message_y - s->text_y;
 
 	case_header_draw(&s->x, app, win, app->frame.body_y);
 	case_text_draw(win, s->text_y, 1, rows, s->cols - 2,
@@ -291,7 +292,8 @@ static void server_reasons_take(struct accept *s, const json_t *details)
 		const char *reason = json_string_value(d), *mid = NULL;
 
 		if (json_is_object(d)) {
-			reason = json_string_value(json_object_get(d, "reason"));
+			reason =
+			    json_string_value(json_object_get(d, "reason"));
 			if (!reason)
 				reason = json_string_value(
 				    json_object_get(d, "code"));
@@ -329,9 +331,11 @@ static void accept_refused(struct accept *s, struct app *app,
 
 			json_array_foreach(details, i, d)
 			{
-				const char *id = json_is_object(d)
-				    ? json_string_value(json_object_get(d, "material_id"))
-				    : json_string_value(d);
+				const char *id =
+				    json_is_object(d)
+					? json_string_value(
+					      json_object_get(d, "material_id"))
+					: json_string_value(d);
 
 				json_array_append_new(
 				    as_reasons,
@@ -360,8 +364,8 @@ static json_t *accept_body(struct accept *s)
 
 	if (!s->tolerant)
 		return json_pack("{s:s}", "mode", "normal");
-	return json_pack("{s:s,s:{s:s,s:o?}}", "mode", "tolerant",
-			 "commitment", "applicant_confirmation",
+	return json_pack("{s:s,s:{s:s,s:o?}}", "mode", "tolerant", "commitment",
+			 "applicant_confirmation",
 			 form_value(s->form, F_CONFIRM), "deadline_days",
 			 *days ? json_integer(atoi(days)) : NULL);
 }
@@ -425,8 +429,8 @@ static void accept_output(struct accept *s, struct app *app, bool print)
 static int accept_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct accept *s = state;
-	int rows = form_shown(s) ? s->text_rows
-				 : app->frame.message_y - s->text_y;
+	int rows =
+	    form_shown(s) ? s->text_rows : app->frame.message_y - s->text_y;
 	int r;
 
 	if (ret == OK && ch == 27) {
@@ -447,9 +451,10 @@ static int accept_key(void *state, struct app *app, int ret, wint_t ch)
 		if (ret == OK && (ch == '\r' || ch == '\n'))
 			accept_submit(s, app);
 		return ret == KEY_CODE_YES
-			   ? case_text_key(&s->first,
-					   case_text_lines(s->panel, s->cols - 2),
-					   rows, ch)
+			   ? case_text_key(
+				 &s->first,
+				 case_text_lines(s->panel, s->cols - 2), rows,
+				 ch)
 			   : UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES && (ch == KEY_PPAGE || ch == KEY_NPAGE))

@@ -65,9 +65,9 @@ static int actions_open(struct app *app, void **state)
 	s->defs[F_RESULT].label = msg(MSG_ACT_RESULT);
 	s->defs[F_RESULT].help = msg(MSG_ACT_RESULT_HELP);
 	s->defs[F_NOTE].label = msg(MSG_ACT_NOTE);
-	s->defs[F_NOTE].help = msg(s->action == CASE_ACTION_WITHDRAW
-				       ? MSG_ACT_WITHDRAW_HELP
-				       : MSG_ACT_NOTE_HELP);
+	s->defs[F_NOTE].help =
+	    msg(s->action == CASE_ACTION_WITHDRAW ? MSG_ACT_WITHDRAW_HELP
+						  : MSG_ACT_NOTE_HELP);
 	/* Withdrawal has no result: its form starts at the note. */
 	s->form = s->action == CASE_ACTION_WITHDRAW
 		      ? form_new(s->defs + F_NOTE, 1, msg(MSG_REQUIRED))
@@ -191,12 +191,12 @@ static void form_submit(struct actions *s, struct app *app)
 		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
 		return;
 	}
-	body = withdraw ? json_pack("{s:s}", "note", note)
-			: json_pack("{s:s,s:s}", "result",
-				    form_choice(s->form, F_RESULT) == 0
-					? "approved"
-					: "denied",
-				    "note", note);
+	body = withdraw
+		   ? json_pack("{s:s}", "note", note)
+		   : json_pack("{s:s,s:s}", "result",
+			       form_choice(s->form, F_RESULT) == 0 ? "approved"
+								   : "denied",
+			       "note", note);
 	app_busy(app, MSG_BUSY_SAVING);
 	if (!body || net_case_action(app->net, &s->x.c, "POST",
 				     withdraw ? "withdraw" : "complete", body,

@@ -131,10 +131,10 @@ static const struct field_def fields[F_COUNT] = {
 };
 
 static const enum msg_id labels[F_COUNT] = {
-    MSG_CN_ITEM,  MSG_CN_SCENARIO, MSG_INQ_NAME, MSG_INQ_ID_TYPE,
+    MSG_CN_ITEM,   MSG_CN_SCENARIO, MSG_INQ_NAME, MSG_INQ_ID_TYPE,
     MSG_INQ_ID_NO, MSG_INQ_PHONE,   MSG_CN_MAJOR};
 static const enum msg_id helps[F_COUNT] = {
-    MSG_CN_ITEM_HELP,	 MSG_CN_SCENARIO_HELP, MSG_INQ_NAME_HELP,
+    MSG_CN_ITEM_HELP,	  MSG_CN_SCENARIO_HELP, MSG_INQ_NAME_HELP,
     MSG_INQ_ID_TYPE_HELP, MSG_INQ_ID_NO_HELP,	MSG_INQ_PHONE_HELP,
     MSG_CN_MAJOR_HELP};
 
@@ -162,8 +162,8 @@ static void words_fill(struct case_new *s)
 static void item_take(struct case_new *s, struct item *it)
 {
 	char shown[512];
-	size_t n = it->n_scenarios < MAX_SCENARIOS ? it->n_scenarios
-						    : MAX_SCENARIOS;
+	size_t n =
+	    it->n_scenarios < MAX_SCENARIOS ? it->n_scenarios : MAX_SCENARIOS;
 
 	if (s->has_item)
 		item_release(&s->item);
@@ -310,7 +310,8 @@ static void case_new_submit(struct case_new *s, struct app *app)
 		return;
 	}
 	snprintf(app->case_id, sizeof(app->case_id), "%s", created.id);
-	app_message(app, false, msg(MSG_CN_CREATED), created.no ? created.no : "",
+	app_message(app, false, msg(MSG_CN_CREATED),
+		    created.no ? created.no : "",
 		    created.applicant.name ? created.applicant.name : "");
 	net_case_release(&created);
 	app->case_inquiry_id[0] = '\0';
@@ -379,8 +380,8 @@ static void case_new_resume(void *state, struct app *app)
 		return;
 	app->picked = NULL;
 	if (item_load(s, app, picked->code))
-		form_focus(s->form, s->item.n_scenarios > 1 ? F_SCENARIO
-							    : F_NAME);
+		form_focus(s->form,
+			   s->item.n_scenarios > 1 ? F_SCENARIO : F_NAME);
 }
 
 static void case_new_free(void **state)

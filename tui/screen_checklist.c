@@ -11,8 +11,16 @@
 
 #include "case_util.h"
 
-enum { COL_NO, COL_NAME, COL_ROLE, COL_FORM, COL_COPIES, COL_TOL, COL_STATE,
-       COL_COUNT };
+enum {
+	COL_NO,
+	COL_NAME,
+	COL_ROLE,
+	COL_FORM,
+	COL_COPIES,
+	COL_TOL,
+	COL_STATE,
+	COL_COUNT
+};
 
 static const struct column_def columns[COL_COUNT] = {
     [COL_NO] = {.min = 2, .max = 2},
@@ -38,8 +46,9 @@ struct checklist {
 };
 
 static const struct screen_key keys[] = {
-    {"1-4", MSG_KEY_MARK},	{"F6", MSG_KEY_TO_NOTICE}, {"F7", MSG_KEY_TO_ACCEPT},
-    {"F5", MSG_KEY_REFRESH}, {"Esc", MSG_KEY_BACK},  {"F10", MSG_KEY_QUIT},
+    {"1-4", MSG_KEY_MARK},     {"F6", MSG_KEY_TO_NOTICE},
+    {"F7", MSG_KEY_TO_ACCEPT}, {"F5", MSG_KEY_REFRESH},
+    {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
 };
 
 static int checklist_open(struct app *app, void **state)
@@ -139,8 +148,8 @@ static void list_draw(struct checklist *s, WINDOW *win)
 		state_cell(s, i, st, sizeof(st));
 		cells[COL_NO] = no;
 		cells[COL_NAME] = m->name;
-		cells[COL_ROLE] =
-		    msg(m->role == ROLE_MAIN ? MSG_ROLE_MAIN : MSG_ROLE_SECONDARY);
+		cells[COL_ROLE] = msg(
+		    m->role == ROLE_MAIN ? MSG_ROLE_MAIN : MSG_ROLE_SECONDARY);
 		cells[COL_FORM] = form_word(m->form);
 		cells[COL_COPIES] = copies;
 		cells[COL_TOL] = m->tolerable ? msg(MSG_CK_TOLERABLE) : "";
@@ -168,8 +177,8 @@ static void summary_draw(struct checklist *s, struct app *app, WINDOW *win)
 		return;
 	checklist_evaluate(&s->x.item, s->x.sc, s->x.states, NULL, &ev);
 	snprintf(line, sizeof(line), "%s",
-		 msg(ev.n_pending	? MSG_CK_NEXT_CHECK
-		     : ev.normal_allowed ? MSG_CK_NEXT_ACCEPT
+		 msg(ev.n_pending	   ? MSG_CK_NEXT_CHECK
+		     : ev.normal_allowed   ? MSG_CK_NEXT_ACCEPT
 		     : ev.tolerant_allowed ? MSG_CK_NEXT_TOLERANT
 					   : MSG_CK_NEXT_NOTICE));
 	table_draw_cell(win, s->bottom_y + 1, 1, s->cols - 1, line,
@@ -202,7 +211,8 @@ static void checklist_draw(void *state, struct app *app, WINDOW *win)
 		app->cursor_y = s->bottom_y + 2;
 		app->cursor_x = lx + 1 + v.cursor_x;
 	} else if (s->x.n > 0) {
-		const struct material *m = case_ctx_material(&s->x, s->selected);
+		const struct material *m =
+		    case_ctx_material(&s->x, s->selected);
 
 		snprintf(line, sizeof(line), "%s：%s", msg(MSG_CK_HOW),
 			 m->how_to_obtain ? m->how_to_obtain : "");
@@ -231,8 +241,7 @@ static void mark(struct checklist *s, struct app *app, enum material_state st,
 		s->selected++;
 }
 
-static int defect_key(struct checklist *s, struct app *app, int ret,
-		      wint_t ch)
+static int defect_key(struct checklist *s, struct app *app, int ret, wint_t ch)
 {
 	if (ret == OK && ch == 27) {
 		s->asking_defect = false;
@@ -257,9 +266,10 @@ static int defect_key(struct checklist *s, struct app *app, int ret,
 /* 1 provided, 2 missing, 3 defective, 4 shared; letters p m d s too. */
 static int state_key(wint_t ch, enum material_state *st)
 {
-	static const char *const keys_of[] = {
-	    [STATE_PROVIDED] = "1pP", [STATE_MISSING] = "2mM",
-	    [STATE_DEFECTIVE] = "3dD", [STATE_SHARED] = "4sS"};
+	static const char *const keys_of[] = {[STATE_PROVIDED] = "1pP",
+					      [STATE_MISSING] = "2mM",
+					      [STATE_DEFECTIVE] = "3dD",
+					      [STATE_SHARED] = "4sS"};
 
 	for (int i = STATE_PROVIDED; i <= STATE_SHARED; i++)
 		if (ch < 128 && strchr(keys_of[i], (int)ch)) {

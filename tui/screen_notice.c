@@ -17,8 +17,8 @@ enum notice_phase { PHASE_PREVIEW, PHASE_OVERRIDE, PHASE_ISSUED };
 struct notice {
 	struct case_ctx x;
 	enum notice_phase phase;
-	char *preview;	   /* the text shown before issuing (owned) */
-	char *violations;  /* the new materials, one per line (owned) */
+	char *preview;	  /* the text shown before issuing (owned) */
+	char *violations; /* the new materials, one per line (owned) */
 	struct net_notice issued;
 	struct line_editor reason;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
@@ -40,8 +40,8 @@ static char *preview_build(struct notice *s, struct app *app)
 	bool ok;
 
 	ok = case_append(&buf, &len, msg(MSG_NOTICE_PREVIEW_HEAD),
-		    s->x.c.applicant.name ? s->x.c.applicant.name : "",
-		    s->x.item.name, s->x.sc ? s->x.sc->name : "");
+			 s->x.c.applicant.name ? s->x.c.applicant.name : "",
+			 s->x.item.name, s->x.sc ? s->x.sc->name : "");
 	for (size_t i = 0; ok && i < s->x.n; i++) {
 		const struct material *m = case_ctx_material(&s->x, i);
 		int line = s->x.line_of[i];
@@ -50,22 +50,22 @@ static char *preview_build(struct notice *s, struct app *app)
 		if (s->x.states[i] != STATE_MISSING &&
 		    s->x.states[i] != STATE_DEFECTIVE)
 			continue;
-		ok = case_append(&buf, &len, "%zu. %s（%s%s%s）\n   %s：%s\n", ++k,
-			    m->name,
-			    case_state_text(material_state_name(s->x.states[i])),
-			    note && *note ? "：" : "", note && *note ? note : "",
-			    msg(MSG_CK_HOW),
-			    m->how_to_obtain ? m->how_to_obtain : "");
+		ok = case_append(
+		    &buf, &len, "%zu. %s（%s%s%s）\n   %s：%s\n", ++k, m->name,
+		    case_state_text(material_state_name(s->x.states[i])),
+		    note && *note ? "：" : "", note && *note ? note : "",
+		    msg(MSG_CK_HOW), m->how_to_obtain ? m->how_to_obtain : "");
 	}
 	if (ok && k == 0)
 		ok = case_append(&buf, &len, "%s\n", msg(MSG_NOTICE_NOTHING));
 	if (ok)
 		ok = case_append(&buf, &len, msg(MSG_NOTICE_PREVIEW_FOOT),
-			    app->user.window ? app->user.window : "-",
-			    app->user.display_name ? app->user.display_name
-						   : app->user.username,
-			    s->today, s->x.item.location ? s->x.item.location : "",
-			    s->x.item.contact ? s->x.item.contact : "");
+				 app->user.window ? app->user.window : "-",
+				 app->user.display_name ? app->user.display_name
+							: app->user.username,
+				 s->today,
+				 s->x.item.location ? s->x.item.location : "",
+				 s->x.item.contact ? s->x.item.contact : "");
 	if (!ok) {
 		free(buf);
 		return NULL;
@@ -162,7 +162,8 @@ static char *violations_build(struct notice *s, const json_t *details)
 		const char *name = NULL;
 
 		if (json_is_object(d)) {
-			id = json_string_value(json_object_get(d, "material_id"));
+			id = json_string_value(
+			    json_object_get(d, "material_id"));
 			name = json_string_value(json_object_get(d, "name"));
 		}
 		if (id)
@@ -170,12 +171,14 @@ static char *violations_build(struct notice *s, const json_t *details)
 		if (ok && name) {
 			char *clean = text_sanitize(name, 0);
 
-			ok = clean && case_append(&buf, &len, "  · %s\n", clean);
+			ok =
+			    clean && case_append(&buf, &len, "  · %s\n", clean);
 			free(clean);
 		}
 	}
 	if (ok)
-		ok = case_append(&buf, &len, "\n%s\n", msg(MSG_NOTICE_ONCE_FOOT));
+		ok = case_append(&buf, &len, "\n%s\n",
+				 msg(MSG_NOTICE_ONCE_FOOT));
 	if (!ok) {
 		free(buf);
 		return NULL;

@@ -14,9 +14,9 @@
 
 struct rating {
 	struct case_ctx x;
-	int level;		/* 0 until a key 1-5 */
+	int level; /* 0 until a key 1-5 */
 	bool reasons[N_REASONS];
-	size_t selected;	/* 0..N_REASONS-1 reasons, N_REASONS comment */
+	size_t selected; /* 0..N_REASONS-1 reasons, N_REASONS comment */
 	struct line_editor comment;
 	bool done;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
@@ -30,8 +30,8 @@ static const struct screen_key keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-static const enum msg_id level_words[6] = {
-    0, MSG_RATE_1, MSG_RATE_2, MSG_RATE_3, MSG_RATE_4, MSG_RATE_5};
+static const enum msg_id level_words[6] = {0,	       MSG_RATE_1, MSG_RATE_2,
+					   MSG_RATE_3, MSG_RATE_4, MSG_RATE_5};
 static const enum msg_id reason_words[N_REASONS] = {
     MSG_RATE_R_SLOW, MSG_RATE_R_TRIPS, MSG_RATE_R_ATTITUDE, MSG_RATE_R_UNCLEAR,
     MSG_RATE_R_RULES};
@@ -80,15 +80,14 @@ static void levels_draw(struct rating *s, WINDOW *win, int y)
 		snprintf(line, sizeof(line), "%s %d  %s  %s",
 			 s->level == l ? "▶" : " ", l, msg(level_words[l]),
 			 s->level == l ? "◀" : " ");
-		centred(s, win, y + (5 - l) * (s->rows >= 24 ? 2 : 1), line,
-			theme_attr(s->level == l ? THEME_SELECTED
-						 : THEME_NORMAL) |
-			    A_BOLD);
+		centred(
+		    s, win, y + (5 - l) * (s->rows >= 24 ? 2 : 1), line,
+		    theme_attr(s->level == l ? THEME_SELECTED : THEME_NORMAL) |
+			A_BOLD);
 	}
 }
 
-static void reasons_draw(struct rating *s, struct app *app, WINDOW *win,
-			 int y)
+static void reasons_draw(struct rating *s, struct app *app, WINDOW *win, int y)
 {
 	char line[200];
 	struct line_view v;

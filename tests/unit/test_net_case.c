@@ -112,7 +112,8 @@ static void test_item_sanitize(void **state)
 {
 	json_t *obj = json_loads(
 	    "{\"code\":\"000131104000\",\"name\":\"食品\\u2066经营\","
-	    "\"department\":\"市场监管局\",\"legal_days\":20,\"promised_days\":5,"
+	    "\"department\":\"市场监管局\",\"legal_days\":20,\"promised_days\":"
+	    "5,"
 	    "\"tolerant\":true,\"major_project\":false,\"commitment_days\":3,"
 	    "\"commitment_max_days\":5,\"scenarios\":[{\"id\":\"s\",\"name\":"
 	    "\"情形\",\"materials\":[\"m\"]}],\"materials\":[{\"id\":\"m\","

@@ -38,7 +38,8 @@ static void test_split(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		size_t n = print_split(cases[i].command, buf, sizeof(buf), argv);
+		size_t n =
+		    print_split(cases[i].command, buf, sizeof(buf), argv);
 
 		assert_int_equal(n, cases[i].n);
 		for (size_t w = 0; w < n; w++)
@@ -52,9 +53,8 @@ static void test_split_limits(void **state)
 	char buf[8], *argv[PRINT_MAX_ARGS], big[400];
 
 	(void)state;
-	assert_int_equal(print_split("a-command-too-long", buf, sizeof(buf),
-				     argv),
-			 0);
+	assert_int_equal(
+	    print_split("a-command-too-long", buf, sizeof(buf), argv), 0);
 	memset(big, 0, sizeof(big));
 	for (int i = 0; i < 40; i++)
 		strcat(big, "w ");
@@ -134,8 +134,8 @@ static void test_save(void **state)
 	fclose(f);
 	assert_string_equal(got, "承诺书\n");
 	/* Written again: replaced whole, no temporary left behind. */
-	assert_int_equal(print_save(data, "CN-20261102-0001.txt", "v2",
-				    path, sizeof(path), &err),
+	assert_int_equal(print_save(data, "CN-20261102-0001.txt", "v2", path,
+				    sizeof(path), &err),
 			 0);
 	snprintf(got, sizeof(got), "%s.tmp", path);
 	assert_int_not_equal(access(got, F_OK), 0);
@@ -150,9 +150,8 @@ static void test_save_home(void **state)
 
 	(void)state;
 	setenv("HOME", dir, 1);
-	assert_int_equal(print_save("~/docs", "x.txt", "x", path, sizeof(path),
-				    &err),
-			 0);
+	assert_int_equal(
+	    print_save("~/docs", "x.txt", "x", path, sizeof(path), &err), 0);
 	assert_int_equal(strncmp(path, dir, strlen(dir)), 0);
 	if (keep)
 		setenv("HOME", keep, 1);
