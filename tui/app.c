@@ -176,6 +176,8 @@ static const struct screen_ops *const draft_screens[] = {
     &screen_inquiry,
     &screen_inquiry_handoff,
     &screen_inquiry_close,
+    &screen_case_new,
+    &screen_case_actions,
 };
 
 const struct screen_ops *app_draft_screen(const char *name)

@@ -51,12 +51,43 @@ static void open_list(struct actions *s)
 		s->selected = s->n_open ? s->n_open - 1 : 0;
 }
 
+static const char *const action_names[] = {
+    [CASE_ACTION_SUPPLEMENT] = "supplement",
+    [CASE_ACTION_COMPLETE] = "complete",
+    [CASE_ACTION_WITHDRAW] = "withdraw",
+};
+
+/* The draft's context is "CASE_ID:ACTION": restoring one reopens the same
+ * action on the same case. The slot being opened (app->stack[app->depth])
+ * keeps the context its draft is saved with. */
+static void draft_context(struct app *app)
+{
+	char *colon;
+
+	if (app->draft_restore && app->draft_context[0]) {
+		colon = strrchr(app->draft_context, ':');
+		if (colon) {
+			*colon = '\0';
+			app->case_action = strcmp(colon + 1, "withdraw") == 0
+					       ? CASE_ACTION_WITHDRAW
+					       : CASE_ACTION_COMPLETE;
+		}
+		snprintf(app->case_id, sizeof(app->case_id), "%.31s",
+			 app->draft_context);
+	}
+	if (app->depth < APP_MAX_SCREENS)
+		snprintf(app->stack[app->depth].draft_context,
+			 sizeof(app->stack[app->depth].draft_context), "%s:%s",
+			 app->case_id, action_names[app->case_action]);
+}
+
 static int actions_open(struct app *app, void **state)
 {
 	struct actions *s = calloc(1, sizeof(*s));
 
 	if (!s)
 		return -1;
+	draft_context(app);
 	s->action = app->case_action;
 	memcpy(s->defs, fields, sizeof(fields));
 	s->result_labels[0] = msg(MSG_ACT_APPROVED);
@@ -244,6 +275,14 @@ static int actions_key(void *state, struct app *app, int ret, wint_t ch)
 	return r;
 }
 
+/* Only the forms keep drafts: a supplement is one key. */
+static struct form *actions_draft_form(void *state)
+{
+	struct actions *s = state;
+
+	return s && s->action != CASE_ACTION_SUPPLEMENT ? s->form : NULL;
+}
+
 static void actions_free(void **state)
 {
 	struct actions *s = *state;
@@ -267,4 +306,5 @@ const struct screen_ops screen_case_actions = {
     .draw = actions_draw,
     .key = actions_key,
     .free = actions_free,
+    .draft_form = actions_draft_form,
 };

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "wincase/draft.h"
 #include "wincase/text.h"
 #include "wincase/validate.h"
 
@@ -221,6 +222,28 @@ static void inquiry_prefill(struct case_new *s, struct app *app)
 	json_decref(answer);
 }
 
+/* Restoring a draft: the loop sets the saved values after open, but the
+ * scenario is a choice among the item's scenarios, so the item named in
+ * the draft is read first. The draft's context is the inquiry being
+ * converted. */
+static void draft_prepare(struct case_new *s, struct app *app)
+{
+	char code[64];
+	size_t n;
+
+	snprintf(app->case_inquiry_id, sizeof(app->case_inquiry_id), "%.31s",
+		 app->draft_context);
+	if (!app->data_dir[0] ||
+	    draft_load(app->data_dir, screen_case_new.name, s->form, NULL))
+		return;
+	n = strcspn(form_value(s->form, F_ITEM), " ");
+	if (n == 0 || n >= sizeof(code))
+		return;
+	memcpy(code, form_value(s->form, F_ITEM), n);
+	code[n] = '\0';
+	item_load(s, app, code);
+}
+
 static int case_new_open(struct app *app, void **state)
 {
 	struct case_new *s = calloc(1, sizeof(*s));
@@ -238,7 +261,9 @@ static int case_new_open(struct app *app, void **state)
 	s->form->user = s;
 	s->max_birth_year = localtime_r(&now, &tm) ? tm.tm_year + 1900 : 0;
 	net_idempotency_key_new(s->key);
-	if (app->case_inquiry_id[0])
+	if (app->draft_restore)
+		draft_prepare(s, app);
+	else if (app->case_inquiry_id[0])
 		inquiry_prefill(s, app);
 	if (s->has_item)
 		form_focus(s->form, F_SCENARIO);
@@ -384,6 +409,11 @@ static void case_new_resume(void *state, struct app *app)
 			   s->item.n_scenarios > 1 ? F_SCENARIO : F_NAME);
 }
 
+static struct form *case_new_draft_form(void *state)
+{
+	return state ? ((struct case_new *)state)->form : NULL;
+}
+
 static void case_new_free(void **state)
 {
 	struct case_new *s = *state;
@@ -409,4 +439,5 @@ const struct screen_ops screen_case_new = {
     .key = case_new_key,
     .resume = case_new_resume,
     .free = case_new_free,
+    .draft_form = case_new_draft_form,
 };
