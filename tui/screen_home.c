@@ -48,7 +48,9 @@ enum row_kind {
 
 struct row {
 	enum row_kind kind;
-	size_t index; /* into drafts, inquiries or cases; msg id of a section */
+	/* into drafts, inquiries or cases; the msg id of a section or of
+	 * the text of an empty one */
+	size_t index;
 };
 
 struct home {
@@ -186,7 +188,7 @@ static void rows_cases(struct home *s, enum row_kind kind)
 	for (size_t i = 0; i < n; i++, shown++)
 		row_add(s, kind, order[i]);
 	if (!shown)
-		row_add(s, ROW_EMPTY, 0);
+		row_add(s, ROW_EMPTY, MSG_Q_NONE);
 	free(order);
 }
 
@@ -215,7 +217,8 @@ static void rows_inquiries(struct home *s, const struct net_user *me,
 			shown++;
 		}
 	if (!shown)
-		row_add(s, ROW_EMPTY, 0);
+		row_add(s, ROW_EMPTY,
+			kind == ROW_FOLLOW ? MSG_HOME_EMPTY : MSG_Q_NONE);
 }
 
 static void rows_build(struct home *s, const struct app *app)
@@ -293,6 +296,25 @@ static void commit_limit_read(struct home *s, struct app *app)
 		s->commit_limit[0] = '\0';
 }
 
+/* List rows leave the commitment out: tolerant cases are read whole. */
+static void cases_complete(struct net_case_list *cases, struct app *app)
+{
+	struct wc_error err = {0};
+	struct net_case full;
+
+	for (size_t i = 0; i < cases->n; i++) {
+		struct net_case *c = &cases->items[i];
+
+		if (!c->status || strcmp(c->status, "accepted_tolerant") != 0 ||
+		    c->has_commitment)
+			continue;
+		if (net_case_get(app->net, c->id, &full, &err))
+			continue; /* the row still shows; the commitment not */
+		net_case_release(c);
+		*c = full;
+	}
+}
+
 static void home_refresh(struct home *s, struct app *app)
 {
 	struct net_inquiry_full_list list = {0};
@@ -312,6 +334,7 @@ static void home_refresh(struct home *s, struct app *app)
 	s->inquiries = list;
 	cases_ok = net_cases_mine(app->net, true, &cases, &case_err) == 0;
 	if (cases_ok) {
+		cases_complete(&cases, app);
 		net_case_list_release(&s->cases);
 		s->cases = cases;
 		commit_limit_read(s, app);
@@ -449,7 +472,8 @@ static void draw_row(struct home *s, const struct app *app, WINDOW *win,
 				theme_attr(THEME_HEADER));
 		return;
 	case ROW_EMPTY:
-		table_draw_cell(win, y, 0, s->cols, msg(MSG_Q_NONE),
+		snprintf(title, sizeof(title), "  %s", msg(r->index));
+		table_draw_cell(win, y, 0, s->cols, title,
 				theme_attr(THEME_HINT));
 		return;
 	case ROW_DRAFT:
