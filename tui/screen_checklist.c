@@ -24,12 +24,12 @@ enum {
 
 static const struct column_def columns[COL_COUNT] = {
     [COL_NO] = {.min = 2, .max = 2},
-    [COL_NAME] = {.min = 18, .max = 0, .weight = 3},
+    [COL_NAME] = {.min = 18, .max = 0, .weight = 2},
     [COL_ROLE] = {.min = 4, .max = 4},
     [COL_FORM] = {.min = 6, .max = 6},
     [COL_COPIES] = {.min = 4, .max = 4},
     [COL_TOL] = {.min = 6, .max = 6},
-    [COL_STATE] = {.min = 10, .max = 30, .weight = 1},
+    [COL_STATE] = {.min = 10, .max = 40, .weight = 2},
 };
 
 static const enum msg_id column_titles[COL_COUNT] = {
@@ -213,8 +213,15 @@ static void checklist_draw(void *state, struct app *app, WINDOW *win)
 	} else if (s->x.n > 0) {
 		const struct material *m =
 		    case_ctx_material(&s->x, s->selected);
+		int at = s->x.line_of[s->selected];
+		const char *note = at >= 0 ? s->x.c.lines[at].note : NULL;
 
-		snprintf(line, sizeof(line), "%s：%s", msg(MSG_CK_HOW),
+		/* The whole defect of the selected material, then how to
+		 * obtain it: the table column may be too narrow for it. */
+		snprintf(line, sizeof(line), "%s%s%s%s%s：%s",
+			 note && *note ? msg(MSG_CK_DEFECT_ASK) : "",
+			 note && *note ? "：" : "", note && *note ? note : "",
+			 note && *note ? "；" : "", msg(MSG_CK_HOW),
 			 m->how_to_obtain ? m->how_to_obtain : "");
 		table_draw_cell(win, s->bottom_y + 2, 1, s->cols - 1, line,
 				theme_attr(THEME_HINT));
