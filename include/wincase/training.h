@@ -1,0 +1,106 @@
+/* training.h - training scenarios (conf/training/NAME.json, docs/training.md)
+ * and their scoring: a scenario's expected outcome is a list of checks on
+ * the server state a trainee left behind (cases and inquiries as wincased
+ * returns them, and the applicant's credit answer). Pure: no I/O. */
+#ifndef WINCASE_TRAINING_H
+#define WINCASE_TRAINING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "wincase/error.h"
+
+struct catalog;
+
+#define TRAINING_MAX_CHECKS 32
+#define TRAINING_MAX_HINTS  8
+
+struct training_hint {
+	const char *text; /* borrowed from the scenario's JSON */
+	int cost;	  /* points taken off when the hint is shown */
+};
+
+struct training_check {
+	const char *kind; /* "notice_lists", ... (training_check_known) */
+	int points;
+	const char *rule;    /* "R1" .. "R5" */
+	const char *explain; /* one Chinese sentence */
+	const json_t *args;  /* the check's whole object (borrowed) */
+};
+
+/* One loaded scenario. Every string points into root, which it owns. */
+struct training_scenario {
+	json_t *root;
+	const char *id, *title, *kind; /* kind: "inquiry" or "case" */
+	const char *brief;
+	const char *applicant_name, *applicant_id_type, *applicant_id_no;
+	const char *applicant_phone;
+	const json_t *applicant_says; /* array of strings */
+	const char *item_code, *scenario_id;
+	const json_t *materials;    /* [{"id","condition","defect"?,"note"?}] */
+	const json_t *hidden_facts; /* [{"kind",...}] */
+	size_t n_hints;
+	struct training_hint hints[TRAINING_MAX_HINTS];
+	size_t n_checks;
+	struct training_check checks[TRAINING_MAX_CHECKS];
+	int max_points; /* sum of every check's points */
+};
+
+/* True if kind is a check this module can evaluate. */
+bool training_check_known(const char *kind);
+
+/* A new scenario from JSON text, or NULL with err naming the field
+ * ("checks[3].check": unknown check kind "x"; "applicant.id_no": ...).
+ * Free with training_scenario_free. */
+struct training_scenario *
+training_scenario_load_text(const char *text, size_t len, struct wc_error *err);
+/* The same from a parsed object (borrowed; the scenario takes its own
+ * reference). */
+struct training_scenario *training_scenario_from_json(json_t *root,
+						      struct wc_error *err);
+void training_scenario_free(struct training_scenario **sc);
+
+/* The scenario's item, scenario and materials exist in cat, and every
+ * material of the scenario is listed once; -1 with err otherwise. */
+int training_scenario_check_catalog(const struct training_scenario *sc,
+				    const struct catalog *cat,
+				    struct wc_error *err);
+
+/* One check's outcome. */
+struct training_check_result {
+	const struct training_check *check; /* borrowed from the scenario */
+	bool passed;
+	int points;	 /* earned: check->points when passed, else 0 */
+	char found[256]; /* what the state showed, for the debrief ("" ok) */
+};
+
+struct training_result {
+	size_t n;
+	struct training_check_result results[TRAINING_MAX_CHECKS];
+	int earned;	/* sum of passed checks' points */
+	int max_points; /* sum of every check's points */
+	int hint_cost;	/* sum of the costs of the hints used */
+	int score;	/* earned - hint_cost, never below 0 */
+	int seconds;	/* time taken, as passed in */
+};
+
+/* Evaluate every check of sc against state:
+ *   {"user"?: "trainee1", "cases": [case...], "inquiries": [inquiry...],
+ *    "credit"?: {credit answer of the persona}}
+ * Cases and inquiries are those of the persona (applicant id_no equal, or
+ * no id_no and the same name), created by "user" when it is given.
+ * hints_used: the first hints_used hints were shown. -1 with err when the
+ * state is not of that shape. */
+int training_evaluate(const struct training_scenario *sc, const json_t *state,
+		      size_t hints_used, int seconds,
+		      struct training_result *out, struct wc_error *err);
+
+/* New reference: {"scenario","title","score","max_points","earned","hint_cost",
+ * "seconds","checks":[{"check","rule","points","earned","passed",
+ * "explain","found"}]}. */
+json_t *training_result_to_json(const struct training_scenario *sc,
+				const struct training_result *res);
+
+#endif

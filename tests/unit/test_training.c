@@ -1,0 +1,473 @@
+/* test_training.c - training scenarios (core/training*.c): every shipped
+ * scenario in conf/training/ loads and fits the demo catalog, together they
+ * cover issue 6's list, an ideal server state earns full marks, wrong
+ * states lose exactly the right checks with their explanations, hints
+ * cost points (never below 0), and broken scenarios are refused naming the
+ * field.
+ *
+ * Reads $WINCASE_CONF (tests/run.sh sets it, else "conf") and the states
+ * in $WINCASE_TESTS/unit/data/training_states.json (else tests/...). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "wincase/catalog.h"
+#include "wincase/training.h"
+
+#define MAX_SCENARIOS 64
+
+static struct training_scenario *scenarios[MAX_SCENARIOS];
+static size_t n_scenarios;
+static struct catalog *demo;
+static json_t *states;
+
+static const char *conf_dir(void)
+{
+	const char *d = getenv("WINCASE_CONF");
+
+	return d && *d ? d : "conf";
+}
+
+static json_t *load_json(const char *path)
+{
+	json_error_t jerr;
+	json_t *j = json_load_file(path, 0, &jerr);
+
+	if (!j)
+		fprintf(stderr, "# %s: %s\n", path, jerr.text);
+	return j;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_all(void **state)
+{
+	char dir_path[600], path[1200], *names[MAX_SCENARIOS];
+	const char *tests = getenv("WINCASE_TESTS");
+	struct wc_error err = {0};
+	size_t n_names = 0;
+	struct dirent *e;
+	json_t *cat;
+	DIR *dir;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/catalog/demo.json", conf_dir());
+	cat = load_json(path);
+	demo = cat ? catalog_from_json(cat, &err) : NULL;
+	json_decref(cat);
+	snprintf(path, sizeof(path), "%s/unit/data/training_states.json",
+		 tests && *tests ? tests : "tests");
+	states = load_json(path);
+	snprintf(dir_path, sizeof(dir_path), "%s/training", conf_dir());
+	dir = opendir(dir_path);
+	if (!demo || !states || !dir)
+		return -1;
+	while ((e = readdir(dir)) && n_names < MAX_SCENARIOS) {
+		size_t n = strlen(e->d_name);
+
+		if (n > 5 && strcmp(e->d_name + n - 5, ".json") == 0)
+			names[n_names++] = strdup(e->d_name);
+	}
+	closedir(dir);
+	qsort(names, n_names, sizeof(names[0]), cmp_names);
+	for (size_t i = 0; i < n_names; i++) {
+		json_t *j;
+
+		snprintf(path, sizeof(path), "%s/%s", dir_path, names[i]);
+		j = load_json(path);
+		scenarios[n_scenarios] =
+		    j ? training_scenario_from_json(j, &err) : NULL;
+		if (!scenarios[n_scenarios])
+			fprintf(stderr, "# %s: %s: %s\n", names[i], err.field,
+				err.message);
+		else if (strncmp(names[i], scenarios[n_scenarios]->id,
+				 strlen(names[i]) - 5) != 0)
+			fprintf(stderr, "# %s: id %s differs\n", names[i],
+				scenarios[n_scenarios]->id);
+		n_scenarios++;
+		json_decref(j);
+		free(names[i]);
+	}
+	return 0;
+}
+
+static int free_all(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < n_scenarios; i++)
+		training_scenario_free(&scenarios[i]);
+	catalog_free(&demo);
+	json_decref(states);
+	return 0;
+}
+
+static void test_every_scenario_loads(void **state)
+{
+	(void)state;
+	assert_true(n_scenarios >= 12);
+	for (size_t i = 0; i < n_scenarios; i++) {
+		struct wc_error err = {0};
+
+		assert_non_null(scenarios[i]);
+		if (training_scenario_check_catalog(scenarios[i], demo, &err) <
+		    0)
+			fail_msg("%s: %s: %s", scenarios[i]->id, err.field,
+				 err.message);
+		assert_int_equal(scenarios[i]->max_points, 100);
+		assert_true(scenarios[i]->n_hints >= 1);
+		/* Personas differ, so one training server holds them all. */
+		for (size_t k = 0; k < i; k++) {
+			assert_string_not_equal(scenarios[i]->id,
+						scenarios[k]->id);
+			assert_string_not_equal(scenarios[i]->applicant_id_no,
+						scenarios[k]->applicant_id_no);
+		}
+	}
+}
+
+/* Does some scenario have a check of kind whose key has value (a string,
+ * or an array of n strings when value is NULL)? */
+static bool covered(const char *kind, const char *key, const char *value,
+		    size_t n)
+{
+	for (size_t i = 0; i < n_scenarios; i++)
+		for (size_t c = 0; c < scenarios[i]->n_checks; c++) {
+			const struct training_check *ch =
+			    &scenarios[i]->checks[c];
+			const json_t *v =
+			    key ? json_object_get(ch->args, key) : NULL;
+
+			if (strcmp(ch->kind, kind) != 0)
+				continue;
+			if (!key || (value && json_is_string(v) &&
+				     strcmp(json_string_value(v), value) == 0))
+				return true;
+			if (!value && json_array_size(v) == n)
+				return true;
+		}
+	return false;
+}
+
+static bool has_fact(const char *kind)
+{
+	for (size_t i = 0; i < n_scenarios; i++) {
+		const json_t *f;
+		size_t k;
+
+		json_array_foreach(
+		    scenarios[i]->hidden_facts, k,
+		    f) if (strcmp(json_string_value(json_object_get(f, "kind")),
+				  kind) == 0) return true;
+	}
+	return false;
+}
+
+/* Issue 6's list, one line each. */
+static void test_scenarios_cover_issue(void **state)
+{
+	(void)state;
+	assert_true(covered("inquiry_closed", "resolution", "answered", 0));
+	assert_true(covered("handoff_acknowledged", "to_window", "3", 0));
+	assert_true(covered("no_handoff", NULL, NULL, 0)); /* bounce trap */
+	assert_true(covered("case_status", "status", "accepted", 0));
+	assert_true(covered("notice_lists", "materials", NULL, 3));
+	assert_true(covered("material_state", "state", "defective", 0));
+	assert_true(covered("case_status", "status", "accepted_tolerant", 0));
+	assert_true(covered("no_tolerant_acceptance", NULL, NULL, 0));
+	assert_true(has_fact("breach_on_record"));
+	assert_true(has_fact("defective_copy"));
+	assert_true(covered("commitment_status", "status", "fulfilled", 0));
+	assert_true(covered("commitment_status", "status", "breached", 0));
+	assert_true(covered("rating", NULL, NULL, 0));
+}
+
+static const struct training_scenario *find(const char *id)
+{
+	for (size_t i = 0; i < n_scenarios; i++)
+		if (scenarios[i] && strcmp(scenarios[i]->id, id) == 0)
+			return scenarios[i];
+	return NULL;
+}
+
+static void test_ideal_states_full_marks(void **state)
+{
+	const char *id;
+	json_t *entry;
+	size_t seen = 0;
+
+	(void)state;
+	json_object_foreach(states, id, entry)
+	{
+		const struct training_scenario *sc = find(id);
+		struct training_result res;
+		struct wc_error err;
+
+		assert_non_null(sc);
+		assert_int_equal(
+		    training_evaluate(sc, json_object_get(entry, "ideal"), 0,
+				      75, &res, &err),
+		    0);
+		for (size_t i = 0; i < res.n; i++)
+			if (!res.results[i].passed)
+				fail_msg("%s: %s failed (%s)", id,
+					 res.results[i].check->kind,
+					 res.results[i].found);
+		assert_int_equal(res.score, sc->max_points);
+		assert_int_equal(res.seconds, 75);
+		seen++;
+	}
+	assert_int_equal(seen, n_scenarios);
+}
+
+static bool in_lost(const json_t *lost, const char *kind)
+{
+	const json_t *e;
+	size_t i;
+
+	json_array_foreach(lost, i, e) if (strcmp(json_string_value(e), kind) ==
+					   0) return true;
+	return false;
+}
+
+/* Each wrong state fails exactly the listed checks and keeps the rest;
+ * the debrief JSON carries the rule and explanation of every failure. */
+static void check_wrong(const struct training_scenario *sc, const json_t *wrong)
+{
+	const json_t *lost = json_object_get(wrong, "lost");
+	struct training_result res;
+	struct wc_error err;
+	int lost_points = 0;
+	json_t *debrief;
+
+	assert_int_equal(training_evaluate(sc, json_object_get(wrong, "state"),
+					   0, 10, &res, &err),
+			 0);
+	for (size_t i = 0; i < res.n; i++) {
+		const struct training_check_result *r = &res.results[i];
+		bool should_fail = in_lost(lost, r->check->kind);
+
+		if (r->passed == should_fail)
+			fail_msg(
+			    "%s (%s): %s %s (found %s)", sc->id,
+			    json_string_value(json_object_get(wrong, "why")),
+			    r->check->kind, r->passed ? "passed" : "failed",
+			    r->found);
+		if (should_fail)
+			lost_points += r->check->points;
+	}
+	assert_int_equal(res.score, sc->max_points - lost_points);
+	debrief = training_result_to_json(sc, &res);
+	for (size_t i = 0; i < res.n; i++) {
+		const json_t *c =
+		    json_array_get(json_object_get(debrief, "checks"), i);
+
+		assert_string_equal(
+		    json_string_value(json_object_get(c, "explain")),
+		    sc->checks[i].explain);
+		assert_string_equal(
+		    json_string_value(json_object_get(c, "rule")),
+		    sc->checks[i].rule);
+		assert_int_equal(json_is_true(json_object_get(c, "passed")),
+				 res.results[i].passed);
+	}
+	json_decref(debrief);
+}
+
+static void test_wrong_states_lose_points(void **state)
+{
+	const char *id;
+	json_t *entry;
+	size_t scenarios_with_wrong = 0;
+
+	(void)state;
+	json_object_foreach(states, id, entry)
+	{
+		const json_t *w;
+		size_t i;
+
+		json_array_foreach(json_object_get(entry, "wrong"), i, w)
+		    check_wrong(find(id), w);
+		scenarios_with_wrong +=
+		    json_array_size(json_object_get(entry, "wrong")) > 0;
+	}
+	assert_true(scenarios_with_wrong >= 4);
+}
+
+/* A named wrong case, spelled out: t05 with the second notice. */
+static void test_notice_split_explained(void **state)
+{
+	const struct training_scenario *sc = find("t05_notice_three_missing");
+	const json_t *wrong = json_array_get(
+	    json_object_get(json_object_get(states, sc->id), "wrong"), 0);
+	struct training_result res;
+	struct wc_error err;
+
+	(void)state;
+	assert_int_equal(training_evaluate(sc, json_object_get(wrong, "state"),
+					   0, 0, &res, &err),
+			 0);
+	assert_string_equal(res.results[0].check->kind, "notice_lists");
+	assert_false(res.results[0].passed);
+	assert_string_equal(res.results[0].found,
+			    "listed=hygiene_test_report,hygiene_rules");
+	assert_string_equal(res.results[0].check->rule, "R2");
+	assert_non_null(strstr(res.results[0].check->explain, "一次列出"));
+	assert_int_equal(res.score, 100 - 50 - 20 - 10);
+}
+
+static void test_hints_cost_never_below_zero(void **state)
+{
+	const struct training_scenario *sc = find("t07_tolerant_allowed");
+	json_t *ideal =
+	    json_object_get(json_object_get(states, sc->id), "ideal");
+	json_t *empty = json_pack("{s:[], s:[]}", "cases", "inquiries");
+	struct training_result res;
+	struct wc_error err;
+
+	(void)state;
+	assert_int_equal(training_evaluate(sc, ideal, 1, 0, &res, &err), 0);
+	assert_int_equal(res.hint_cost, sc->hints[0].cost);
+	assert_int_equal(res.score, 100 - sc->hints[0].cost);
+	assert_int_equal(training_evaluate(sc, ideal, 99, 0, &res, &err), 0);
+	assert_int_equal(res.hint_cost, sc->hints[0].cost + sc->hints[1].cost);
+	assert_int_equal(training_evaluate(sc, empty, 2, 0, &res, &err), 0);
+	assert_int_equal(res.earned, 0);
+	assert_int_equal(res.score, 0);
+	json_decref(empty);
+}
+
+static void test_bad_state_refused(void **state)
+{
+	json_t *bad = json_pack("{s:s}", "cases", "x");
+	struct training_result res;
+	struct wc_error err = {0};
+
+	(void)state;
+	assert_int_equal(training_evaluate(scenarios[0], bad, 0, 0, &res, &err),
+			 -1);
+	assert_string_equal(err.field, "state");
+	json_decref(bad);
+}
+
+/* A minimal valid scenario, changed by one edit at a time. */
+static const char base[] =
+    "{\"id\":\"x1\",\"title\":\"t\",\"kind\":\"case\",\"brief\":\"b\","
+    "\"applicant\":{\"name\":\"张三\",\"id_type\":\"resident_id\","
+    "\"id_no\":\"11010519491231002X\",\"phone\":\"13800000000\","
+    "\"says\":[\"你好\"]},\"item_code\":\"000131101000\","
+    "\"scenario_id\":\"in_person\",\"materials\":[{\"id\":"
+    "\"application_form\",\"condition\":\"provided\"}],"
+    "\"hidden_facts\":[],\"hints\":[],\"checks\":[{\"check\":"
+    "\"case_status\",\"status\":\"accepted\",\"points\":10,\"rule\":"
+    "\"R2\",\"explain\":\"e\"}]}";
+
+static void expect_refused(const char *path_expr, json_t *value,
+			   const char *field, const char *says)
+{
+	json_t *root = json_loads(base, 0, NULL), *obj = root;
+	char key[64], *dot;
+	struct training_scenario *sc;
+	struct wc_error err = {0};
+
+	snprintf(key, sizeof(key), "%s", path_expr);
+	while ((dot = strchr(key, '.'))) {
+		*dot = '\0';
+		obj = json_is_array(obj)
+			  ? json_array_get(obj, (size_t)atoi(key))
+			  : json_object_get(obj, key);
+		memmove(key, dot + 1, strlen(dot + 1) + 1);
+	}
+	if (value)
+		json_object_set_new(obj, key, value);
+	else
+		json_object_del(obj, key);
+	sc = training_scenario_from_json(root, &err);
+	assert_null(sc);
+	assert_string_equal(err.field, field);
+	if (!strstr(err.message, says))
+		fail_msg("%s: message '%s' lacks '%s'", path_expr, err.message,
+			 says);
+	json_decref(root);
+}
+
+static void test_broken_scenarios_refused(void **state)
+{
+	struct wc_error err;
+	struct training_scenario *sc =
+	    training_scenario_load_text(base, strlen(base), &err);
+
+	(void)state;
+	assert_non_null(sc);
+	training_scenario_free(&sc);
+	assert_null(sc);
+	expect_refused("checks.0.check", json_string("guess_points"),
+		       "checks[0].check",
+		       "unknown check kind \"guess_points\"");
+	expect_refused("applicant.id_no", NULL, "applicant.id_no", "required");
+	expect_refused("applicant.id_no", json_string("110105194912310021"),
+		       "applicant.id_no", "not a valid resident_id");
+	expect_refused("checks.0.status", NULL, "checks[0]",
+		       "needs s:status|a:statuses");
+	expect_refused("checks.0.rule", json_string("R9"), "checks[0].rule",
+		       "R1 to R6");
+	expect_refused("checks.0.explain", json_string(""), "checks[0].explain",
+		       "required");
+	expect_refused("materials.0.condition", json_string("defective"),
+		       "materials[0].defect", "required");
+	expect_refused("scenario_id", NULL, "scenario_id", "required");
+	expect_refused("kind", json_string("quiz"), "kind", "inquiry or case");
+	expect_refused("checks", json_array(), "checks", "array of 1");
+	assert_null(training_scenario_load_text("{", 1, &err));
+	assert_string_equal(err.code, "bad_request");
+}
+
+static void test_catalog_mismatch_refused(void **state)
+{
+	json_t *root = json_loads(base, 0, NULL);
+	struct training_scenario *sc;
+	struct wc_error err = {0};
+
+	(void)state;
+	json_object_set_new(root, "scenario_id", json_string("by_agent"));
+	sc = training_scenario_from_json(root, &err);
+	assert_non_null(sc);
+	assert_int_equal(training_scenario_check_catalog(sc, demo, &err), -1);
+	assert_string_equal(err.field, "materials");
+	training_scenario_free(&sc);
+	json_object_set_new(root, "item_code", json_string("999"));
+	sc = training_scenario_from_json(root, &err);
+	assert_int_equal(training_scenario_check_catalog(sc, demo, &err), -1);
+	assert_string_equal(err.field, "item_code");
+	training_scenario_free(&sc);
+	json_decref(root);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_every_scenario_loads),
+	    cmocka_unit_test(test_scenarios_cover_issue),
+	    cmocka_unit_test(test_ideal_states_full_marks),
+	    cmocka_unit_test(test_wrong_states_lose_points),
+	    cmocka_unit_test(test_notice_split_explained),
+	    cmocka_unit_test(test_hints_cost_never_below_zero),
+	    cmocka_unit_test(test_bad_state_refused),
+	    cmocka_unit_test(test_broken_scenarios_refused),
+	    cmocka_unit_test(test_catalog_mismatch_refused),
+	};
+
+	return cmocka_run_group_tests(tests, load_all, free_all);
+}
