@@ -14,9 +14,9 @@
 #include "wincase/forms.h"
 #include "wincase/text.h"
 
-#define DRAFT_MAGIC "wincase-draft 1"
+#define DRAFT_MAGIC	"wincase-draft 1"
 #define DRAFT_MAX_BYTES (256u * 1024u)
-#define SUMMARY_COLS 60
+#define SUMMARY_COLS	60
 
 /* A growing string; on failure data becomes NULL and stays so. */
 struct buf {
@@ -206,8 +206,8 @@ static void summary_add(struct draft_info *info, const char *value)
 	}
 	cut = text_cut(value, SUMMARY_COLS - cols, NULL);
 	if (cut > sizeof(info->summary) - len - 1)
-		cut = text_cut(value, (int)(sizeof(info->summary) - len - 1) / 3,
-			       NULL);
+		cut = text_cut(
+		    value, (int)(sizeof(info->summary) - len - 1) / 3, NULL);
 	memcpy(info->summary + len, value, cut);
 	info->summary[len + cut] = '\0';
 	for (char *p = info->summary + len; *p; p++)
@@ -336,8 +336,7 @@ int draft_save(const char *dir, const char *screen, const struct form *form,
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		goto done;
-	if (fchmod(fd, 0600) || write_all(fd, text, strlen(text)) ||
-	    fsync(fd))
+	if (fchmod(fd, 0600) || write_all(fd, text, strlen(text)) || fsync(fd))
 		goto done;
 	if (close(fd)) {
 		fd = -1;

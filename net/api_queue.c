@@ -41,8 +41,7 @@ static int grow(void **items, size_t n, size_t elem)
 	return 0;
 }
 
-static int inquiry_full_add(const json_t *obj, void *user,
-			    struct wc_error *err)
+static int inquiry_full_add(const json_t *obj, void *user, struct wc_error *err)
 {
 	struct net_inquiry_full_list *list = user;
 	struct net_inquiry_full q;
@@ -66,8 +65,8 @@ int net_inquiries_queue(struct net_client *client,
 {
 	struct net_inquiry_full_list list = {0};
 
-	if (net_list_each(client, "/v1/inquiries?scope=mine",
-			  inquiry_full_add, &list, err)) {
+	if (net_list_each(client, "/v1/inquiries?scope=mine", inquiry_full_add,
+			  &list, err)) {
 		net_inquiry_full_list_release(&list);
 		return -1;
 	}

@@ -67,8 +67,7 @@ static const char *state_mark(const char *state)
 {
 	static const char *const names[] = {"pending", "provided", "missing",
 					    "defective", "shared"};
-	static const char *const marks[] = {"[ ]", "[√]", "[×]", "[!]",
-					    "[=]"};
+	static const char *const marks[] = {"[ ]", "[√]", "[×]", "[!]", "[=]"};
 
 	for (size_t i = 0; state && i < 5; i++)
 		if (strcmp(names[i], state) == 0)
@@ -85,14 +84,13 @@ static void checklist_append(const struct net_case *c, char **t, size_t *len)
 		const struct net_case_line *l = &c->lines[i];
 		bool main = l->role && strcmp(l->role, "main") == 0;
 
-		case_append(t, len, "%s %s  %s%s%s  %s%s%s\n",
-			    state_mark(l->state), case_state_text(l->state),
-			    l->name ? l->name : l->material_id,
-			    main ? "  " : "  ",
-			    msg(main ? MSG_CV_ROLE_MAIN
-				     : MSG_CV_ROLE_SECONDARY),
-			    l->tolerable ? msg(MSG_CV_TOLERABLE) : "",
-			    l->note ? "  " : "", l->note ? l->note : "");
+		case_append(
+		    t, len, "%s %s  %s%s%s  %s%s%s\n", state_mark(l->state),
+		    case_state_text(l->state),
+		    l->name ? l->name : l->material_id, main ? "  " : "  ",
+		    msg(main ? MSG_CV_ROLE_MAIN : MSG_CV_ROLE_SECONDARY),
+		    l->tolerable ? msg(MSG_CV_TOLERABLE) : "",
+		    l->note ? "  " : "", l->note ? l->note : "");
 	}
 }
 
@@ -101,8 +99,8 @@ static const char *commitment_status_text(const char *status)
 	static const char *const names[] = {"open", "fulfilled", "breached",
 					    "waived"};
 	static const enum msg_id ids[] = {
-	    MSG_CV_COMMIT_OPEN, MSG_CV_COMMIT_FULFILLED,
-	    MSG_CV_COMMIT_BREACHED, MSG_CV_COMMIT_WAIVED};
+	    MSG_CV_COMMIT_OPEN, MSG_CV_COMMIT_FULFILLED, MSG_CV_COMMIT_BREACHED,
+	    MSG_CV_COMMIT_WAIVED};
 
 	for (size_t i = 0; status && i < 4; i++)
 		if (strcmp(names[i], status) == 0)
@@ -170,8 +168,7 @@ static void text_build(struct case_view *s)
 	else
 		case_append(&t, &len, "%s", msg(MSG_CV_NOT_ACCEPTED));
 	case_append(&t, &len, "%s  %s %s  %s\n",
-		    c->deemed ? msg(MSG_CV_DEEMED) : "",
-		    msg(MSG_CV_APPLICANT),
+		    c->deemed ? msg(MSG_CV_DEEMED) : "", msg(MSG_CV_APPLICANT),
 		    c->applicant.name ? c->applicant.name : "",
 		    c->applicant.id_no ? c->applicant.id_no : "");
 	checklist_append(c, &t, &len);
@@ -234,21 +231,19 @@ static void cv_draw(void *state, struct app *app, WINDOW *win)
 /* ---- Keys: only what the state allows (DESIGN.md 2, API.md states) */
 
 static const struct screen_key keys_checking[] = {
-    {"F1", MSG_KEY_HELP},     {"F2", MSG_KEY_CHECK},
-    {"F3", MSG_KEY_NOTICE},   {"F4", MSG_KEY_ACCEPT},
-    {"F8", MSG_KEY_WITHDRAW}, {"F5", MSG_KEY_REFRESH},
-    {"Esc", MSG_KEY_BACK},    {"F10", MSG_KEY_QUIT},
+    {"F1", MSG_KEY_HELP},   {"F2", MSG_KEY_CHECK},    {"F3", MSG_KEY_NOTICE},
+    {"F4", MSG_KEY_ACCEPT}, {"F8", MSG_KEY_WITHDRAW}, {"F5", MSG_KEY_REFRESH},
+    {"Esc", MSG_KEY_BACK},  {"F10", MSG_KEY_QUIT},
 };
 static const struct screen_key keys_tolerant[] = {
-    {"F1", MSG_KEY_HELP},	{"F6", MSG_KEY_SUPPLEMENT},
-    {"F7", MSG_KEY_COMPLETE},	{"F8", MSG_KEY_WITHDRAW},
-    {"F5", MSG_KEY_REFRESH},	{"Esc", MSG_KEY_BACK},
+    {"F1", MSG_KEY_HELP},     {"F6", MSG_KEY_SUPPLEMENT},
+    {"F7", MSG_KEY_COMPLETE}, {"F8", MSG_KEY_WITHDRAW},
+    {"F5", MSG_KEY_REFRESH},  {"Esc", MSG_KEY_BACK},
     {"F10", MSG_KEY_QUIT},
 };
 static const struct screen_key keys_accepted[] = {
-    {"F1", MSG_KEY_HELP},     {"F7", MSG_KEY_COMPLETE},
-    {"F8", MSG_KEY_WITHDRAW}, {"F5", MSG_KEY_REFRESH},
-    {"Esc", MSG_KEY_BACK},    {"F10", MSG_KEY_QUIT},
+    {"F1", MSG_KEY_HELP},    {"F7", MSG_KEY_COMPLETE}, {"F8", MSG_KEY_WITHDRAW},
+    {"F5", MSG_KEY_REFRESH}, {"Esc", MSG_KEY_BACK},    {"F10", MSG_KEY_QUIT},
 };
 static const struct screen_key keys_rate[] = {
     {"F1", MSG_KEY_HELP},  {"F9", MSG_KEY_RATING}, {"F5", MSG_KEY_REFRESH},
@@ -294,14 +289,13 @@ static const struct screen_ops *action_screen(struct case_view *s,
 	case KEY_F(6):
 		app->case_action = CASE_ACTION_SUPPLEMENT;
 		return accepted(s) && commitment_open(s) ? &screen_case_actions
-							  : NULL;
+							 : NULL;
 	case KEY_F(7):
 		app->case_action = CASE_ACTION_COMPLETE;
 		return accepted(s) ? &screen_case_actions : NULL;
 	case KEY_F(8):
 		app->case_action = CASE_ACTION_WITHDRAW;
-		return checking(s) || accepted(s) ? &screen_case_actions
-						   : NULL;
+		return checking(s) || accepted(s) ? &screen_case_actions : NULL;
 	case KEY_F(9):
 		return may_rate(s) ? &screen_rating : NULL;
 	default:

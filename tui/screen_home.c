@@ -20,8 +20,8 @@
 #include "case_util.h"
 
 #define COMMIT_WARN_DAYS 3
-#define MAX_DRAFTS 8
-#define FILTER_CHARS 40
+#define MAX_DRAFTS	 8
+#define FILTER_CHARS	 40
 
 enum { COL_NO, COL_APPLICANT, COL_DETAIL, COL_STATUS, COL_COUNT };
 
@@ -69,9 +69,8 @@ struct home {
 };
 
 static const struct screen_key keys[] = {
-    {"F1", MSG_KEY_HELP},     {"Enter", MSG_KEY_OPEN},
-    {"F4", MSG_KEY_NEW},      {"F6", MSG_KEY_NEW_CASE},
-    {"F5", MSG_KEY_REFRESH},  {"F10", MSG_KEY_QUIT},
+    {"F1", MSG_KEY_HELP},     {"Enter", MSG_KEY_OPEN}, {"F4", MSG_KEY_NEW},
+    {"F6", MSG_KEY_NEW_CASE}, {"F5", MSG_KEY_REFRESH}, {"F10", MSG_KEY_QUIT},
 };
 
 /* ---- What belongs where */
@@ -291,8 +290,8 @@ static void commit_limit_read(struct home *s, struct app *app)
 
 	s->commit_limit[0] = '\0';
 	if (net_server_date(app->net, today, &err) == 0 &&
-	    net_calendar_due(app->net, today, COMMIT_WARN_DAYS,
-			     s->commit_limit, &err))
+	    net_calendar_due(app->net, today, COMMIT_WARN_DAYS, s->commit_limit,
+			     &err))
 		s->commit_limit[0] = '\0';
 }
 
@@ -454,8 +453,8 @@ static void row_draw(struct home *s, WINDOW *win, int y, const char **cells,
 		table_draw_cell(win, y, x, s->cols - x, "", attr);
 }
 
-static void draw_row(struct home *s, const struct app *app, WINDOW *win,
-		     int y, size_t i)
+static void draw_row(struct home *s, const struct app *app, WINDOW *win, int y,
+		     size_t i)
 {
 	const struct row *r = &s->rows[i];
 	const char *cells[COL_COUNT] = {"", "", "", ""};
@@ -522,8 +521,7 @@ static void draw_row(struct home *s, const struct app *app, WINDOW *win,
 				 msg(MSG_Q_COMMIT_BREACHED));
 			alert = true;
 		} else {
-			snprintf(status, sizeof(status),
-				 msg(MSG_Q_COMMIT_DUE),
+			snprintf(status, sizeof(status), msg(MSG_Q_COMMIT_DUE),
 				 c->commitment.due_date + 5); /* MM-DD */
 			alert = true;
 		}

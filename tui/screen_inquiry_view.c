@@ -50,8 +50,8 @@ static const struct net_handoff *handoff_for_me(const struct view *s,
 
 static const char *resolution_text(const char *r)
 {
-	static const char *const names[] = {"answered", "referred",
-					    "converted", "no_action"};
+	static const char *const names[] = {"answered", "referred", "converted",
+					    "no_action"};
 	static const enum msg_id ids[] = {MSG_ICL_ANSWERED, MSG_ICL_REFERRED,
 					  MSG_ICL_CONVERTED, MSG_ICL_NO_ACTION};
 
@@ -124,7 +124,8 @@ static void text_build(struct view *s)
 		    q->applicant_phone ? q->applicant_phone : "");
 	case_append(&t, &len, "%s：%s  %s %s  %s\n", msg(MSG_IV_RESPONDER),
 		    q->first_responder ? q->first_responder : "",
-		    msg(MSG_STATUS_WINDOW), q->base.window ? q->base.window : "",
+		    msg(MSG_STATUS_WINDOW),
+		    q->base.window ? q->base.window : "",
 		    q->base.created_at ? q->base.created_at : "");
 	case_append(&t, &len, "%s：%s\n", msg(MSG_IV_TOPIC),
 		    q->base.topic ? q->base.topic : "");
@@ -190,8 +191,7 @@ static void view_draw(void *state, struct app *app, WINDOW *win)
 }
 
 /* A refusal: 412 reads the inquiry again and says so. */
-static void refusal(struct view *s, struct app *app,
-		    const struct wc_error *err)
+static void refusal(struct view *s, struct app *app, const struct wc_error *err)
 {
 	if (strcmp(err->code, "version_conflict") == 0 && view_load(s, app)) {
 		app_message(app, true, "%s", msg(MSG_IV_RELOADED));
@@ -250,10 +250,9 @@ static void close_converted(struct view *s, struct app *app)
 }
 
 static const struct screen_key keys_open[] = {
-    {"F1", MSG_KEY_HELP},      {"F2", MSG_KEY_CLOSE},
-    {"F3", MSG_KEY_HANDOFF},   {"F4", MSG_KEY_ACK},
-    {"F6", MSG_KEY_CONVERT},   {"F5", MSG_KEY_REFRESH},
-    {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
+    {"F1", MSG_KEY_HELP},  {"F2", MSG_KEY_CLOSE},   {"F3", MSG_KEY_HANDOFF},
+    {"F4", MSG_KEY_ACK},   {"F6", MSG_KEY_CONVERT}, {"F5", MSG_KEY_REFRESH},
+    {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
 };
 static const struct screen_key keys_closed[] = {
     {"F1", MSG_KEY_HELP},
@@ -403,25 +402,33 @@ static void handoff_fields(struct inq_form *s)
 {
 	s->choices[0] = msg(MSG_HO_TO_WINDOW);
 	s->choices[1] = msg(MSG_HO_TO_DEPARTMENT);
-	s->defs[F_CHOICE] = (struct field_def){
-	    .name = "target_kind", .label = msg(MSG_HO_KIND),
-	    .kind = FIELD_CHOICE, .width = 12, .choices = s->choices,
-	    .help = msg(MSG_HO_KIND_HELP)};
-	s->defs[F_TEXT1] = (struct field_def){
-	    .name = "to_window", .label = msg(MSG_HO_TARGET),
-	    .kind = FIELD_TEXT, .width = 30, .max_chars = NAME_MAX_CHARS,
-	    .required = true, .validate = text_check,
-	    .help = msg(MSG_HO_TARGET_HELP)};
-	s->defs[F_TEXT2] = (struct field_def){
-	    .name = "reason", .label = msg(MSG_HO_REASON),
-	    .kind = FIELD_TEXT, .width = 60, .max_chars = TEXT_MAX_CHARS,
-	    .required = true, .validate = text_check,
-	    .help = msg(MSG_HO_REASON_HELP)};
+	s->defs[F_CHOICE] = (struct field_def){.name = "target_kind",
+					       .label = msg(MSG_HO_KIND),
+					       .kind = FIELD_CHOICE,
+					       .width = 12,
+					       .choices = s->choices,
+					       .help = msg(MSG_HO_KIND_HELP)};
+	s->defs[F_TEXT1] = (struct field_def){.name = "to_window",
+					      .label = msg(MSG_HO_TARGET),
+					      .kind = FIELD_TEXT,
+					      .width = 30,
+					      .max_chars = NAME_MAX_CHARS,
+					      .required = true,
+					      .validate = text_check,
+					      .help = msg(MSG_HO_TARGET_HELP)};
+	s->defs[F_TEXT2] = (struct field_def){.name = "reason",
+					      .label = msg(MSG_HO_REASON),
+					      .kind = FIELD_TEXT,
+					      .width = 60,
+					      .max_chars = TEXT_MAX_CHARS,
+					      .required = true,
+					      .validate = text_check,
+					      .help = msg(MSG_HO_REASON_HELP)};
 	s->n = 3;
 }
 
-static const char *const resolutions[] = {"answered", "referred",
-					  "converted", "no_action"};
+static const char *const resolutions[] = {"answered", "referred", "converted",
+					  "no_action"};
 
 static void close_fields(struct inq_form *s)
 {
@@ -429,14 +436,21 @@ static void close_fields(struct inq_form *s)
 	s->choices[1] = msg(MSG_ICL_REFERRED);
 	s->choices[2] = msg(MSG_ICL_CONVERTED);
 	s->choices[3] = msg(MSG_ICL_NO_ACTION);
-	s->defs[F_CHOICE] = (struct field_def){
-	    .name = "resolution", .label = msg(MSG_ICL_RESOLUTION),
-	    .kind = FIELD_CHOICE, .width = 16, .choices = s->choices,
-	    .help = msg(MSG_ICL_RESOLUTION_HELP)};
-	s->defs[F_TEXT1] = (struct field_def){
-	    .name = "note", .label = msg(MSG_ICL_NOTE), .kind = FIELD_TEXT,
-	    .width = 60, .max_chars = TEXT_MAX_CHARS, .required = true,
-	    .validate = text_check, .help = msg(MSG_ICL_NOTE_HELP)};
+	s->defs[F_CHOICE] =
+	    (struct field_def){.name = "resolution",
+			       .label = msg(MSG_ICL_RESOLUTION),
+			       .kind = FIELD_CHOICE,
+			       .width = 16,
+			       .choices = s->choices,
+			       .help = msg(MSG_ICL_RESOLUTION_HELP)};
+	s->defs[F_TEXT1] = (struct field_def){.name = "note",
+					      .label = msg(MSG_ICL_NOTE),
+					      .kind = FIELD_TEXT,
+					      .width = 60,
+					      .max_chars = TEXT_MAX_CHARS,
+					      .required = true,
+					      .validate = text_check,
+					      .help = msg(MSG_ICL_NOTE_HELP)};
 	s->n = 2;
 }
 
@@ -544,9 +558,10 @@ static void inq_form_refusal(struct inq_form *s, struct app *app,
 		return;
 	}
 	app_message_error(app, err);
-	if (strcmp(field, "to_department") == 0 || strcmp(field, "case_id") == 0)
-		field = strcmp(field, "case_id") == 0 ? "resolution"
-						      : "to_window";
+	if (strcmp(field, "to_department") == 0 ||
+	    strcmp(field, "case_id") == 0)
+		field =
+		    strcmp(field, "case_id") == 0 ? "resolution" : "to_window";
 	index = field[0] ? form_find(s->form, field) : -1;
 	if (strcmp(err->code, "resolution_not_allowed") == 0)
 		index = F_CHOICE;

@@ -79,8 +79,11 @@ static void test_round_trip(void **state)
 static void test_not_a_draft(void **state)
 {
 	static const char *const bad[] = {
-	    "", "wincase-draft 2\nscreen x\n", "screen inquiry\n",
-	    "wincase-draft 1\nscreen ../../etc\n", "wincase-draft 1\n",
+	    "",
+	    "wincase-draft 2\nscreen x\n",
+	    "screen inquiry\n",
+	    "wincase-draft 1\nscreen ../../etc\n",
+	    "wincase-draft 1\n",
 	};
 	struct draft_info info;
 	struct form *f = form_new(defs, N_DEFS, "required");
