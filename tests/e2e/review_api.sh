@@ -5,7 +5,7 @@ VALID_ID=11010519491231002X
 api_token() { # user
 	curl -s -X POST -H 'Content-Type: application/json' \
 		-d "{\"username\":\"$1\",\"password\":\"demo-password-1\"}" \
-		"$E2E_URL/v1/sessions" | jq -r .token
+		"$E2E_URL/v1/sessions" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p'
 }
 
 # api TOKEN METHOD PATH [BODY [VERSION]]: the answer's body on stdout.
@@ -17,40 +17,66 @@ api() {
 	curl "${args[@]}" "$E2E_URL$path"
 }
 
+# json_num KEY: the first "KEY":N of the (compact) JSON on stdin. No jq:
+# CI installs only what the build needs.
+json_num() {
+	grep -o "\"$1\":[0-9]*" | head -1 | cut -d: -f2
+}
+
+# json_str KEY: the first "KEY":"text" (text without quotes).
+json_str() {
+	grep -o "\"$1\":\"[^\"]*\"" | head -1 | sed 's/^[^:]*:"//; s/"$//'
+}
+
+# json_count KEY: how many times "KEY": occurs.
+json_count() {
+	grep -o "\"$1\":" | wc -l
+}
+
 api_clock() { # RFC3339
 	api "$(api_token admin1)" PUT /v1/admin/clock "{\"now\":\"$1\"}" >/dev/null
 }
 
 # tolerant_case TOKEN NAME: a food licence accepted tolerantly (one
-# tolerable material missing) -> a tolerant_acceptance review item. Prints
-# the case id.
+# tolerable material, equipment_list, missing) -> a tolerant_acceptance
+# review item. Prints the case id. NAME must need no JSON escaping.
 tolerant_case() {
-	local token=$1 name=$2 c id version items
-	c=$(api "$token" POST /v1/cases "$(jq -nc --arg n "$name" --arg i "$VALID_ID" \
-		'{item_code:"000131104000",scenario_id:"food_sales",
-		  applicant:{name:$n,id_type:"resident_id",id_no:$i}}')")
-	id=$(jq -r .id <<<"$c")
-	version=$(jq -r .version <<<"$c")
-	items=$(jq -c '[.checklist[] | {material_id, state: "provided"}]
-		| (map(.material_id) | index("equipment_list")) as $k
-		| .[$k].state = "missing" | {items: .}' <<<"$c")
-	version=$(api "$token" PUT "/v1/cases/$id/checklist" "$items" "$version" | jq -r .version)
-	api "$token" POST "/v1/cases/$id/accept" "$(jq -nc --arg n "$name" \
-		'{mode:"tolerant",commitment:{deadline_days:3,applicant_confirmation:$n}}')" \
+	local token=$1 name=$2 c id version items="" m state
+	c=$(api "$token" POST /v1/cases "{\"item_code\":\"000131104000\",\
+\"scenario_id\":\"food_sales\",\"applicant\":{\"name\":\"$name\",\
+\"id_type\":\"resident_id\",\"id_no\":\"$VALID_ID\"}}")
+	id=$(json_num id <<<"$c")
+	version=$(json_num version <<<"$c")
+	for m in application_form business_licence legal_rep_id premises_proof \
+		layout_flow safety_manager_proof equipment_list safety_rules; do
+		state=provided
+		[ "$m" = equipment_list ] && state=missing
+		items="$items${items:+,}{\"material_id\":\"$m\",\"state\":\"$state\"}"
+	done
+	version=$(api "$token" PUT "/v1/cases/$id/checklist" "{\"items\":[$items]}" \
+		"$version" | json_num version)
+	api "$token" POST "/v1/cases/$id/accept" "{\"mode\":\"tolerant\",\
+\"commitment\":{\"deadline_days\":3,\"applicant_confirmation\":\"$name\"}}" \
 		"$version" >/dev/null
 	echo "$id"
 }
 
 # bounced_inquiry TOKEN NAME TOPIC: an inquiry handed off and never
-# acknowledged; the clock then passes the working hour -> a bounced item.
+# acknowledged; once the clock passes the working hour it is bounced.
 bounced_inquiry() {
-	local token=$1 q id
-	q=$(api "$token" POST /v1/inquiries "$(jq -nc --arg n "$2" --arg t "$3" \
-		'{applicant:{name:$n},topic:$t}')")
-	id=$(jq -r .id <<<"$q")
+	local token=$1 id
+	id=$(api "$token" POST /v1/inquiries \
+		"{\"applicant\":{\"name\":\"$2\"},\"topic\":\"$3\"}" | json_num id)
 	api "$token" POST "/v1/inquiries/$id/handoffs" \
 		'{"to_window":"3","reason":"不属本窗口"}' 1 >/dev/null
 	echo "$id"
+}
+
+# stats_lines TOKEN FROM TO GROUP: "key,inquiries,...,completed" per row.
+stats_lines() {
+	api "$1" GET "/v1/stats?from=$2&to=$3&group_by=$4" |
+		grep -o '{"key":[^}]*}' | sed -E 's/"[a-z_]+"://g; s/^\{//' |
+		cut -d, -f1-13 | tr -d '"'
 }
 
 # login_reviewer USER: from the login screen to the review queue.

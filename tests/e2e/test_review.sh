@@ -14,7 +14,7 @@ api_clock 2026-11-02T10:00:00+08:00
 bounced_inquiry "$clerk" 李四 营业执照变更 >/dev/null
 own=$(bounced_inquiry "$reviewer" 王五 咨询食品许可)
 api_clock 2026-11-02T11:30:00+08:00
-[ "$(api "$reviewer" GET /v1/review/queue | jq '.items | length')" = 3 ]
+[ "$(api "$reviewer" GET /v1/review/queue | json_count kind)" = 3 ]
 tap $? "three review items made through the API"
 
 client_start 80 24
@@ -43,7 +43,7 @@ type_text "材料齐全，同意容缺受理"
 keys F2
 wait_for "已作出审核决定：同意"
 tap $? "the decision is sent and confirmed"
-[ "$(api "$reviewer" GET "/v1/review/queue?status=done" | jq -r '.items[0].comment')" = "材料齐全，同意容缺受理" ]
+[ "$(api "$reviewer" GET "/v1/review/queue?status=done" | json_str comment)" = "材料齐全，同意容缺受理" ]
 tap $? "the server holds the decision with its comment"
 keys Escape
 wait_for "待审 2"
@@ -105,10 +105,7 @@ grep -q $'\r$' "$csv" && ! grep -qv $'\r$' "$csv"
 tap $? "every CSV record ends in CRLF"
 from=$(sed -n 's/.*stats-\([0-9-]\{10\}\)-\([0-9-]\{10\}\)-window.csv/\1/p' <<<"$csv")
 to=$(sed -n 's/.*stats-\([0-9-]\{10\}\)-\([0-9-]\{10\}\)-window.csv/\2/p' <<<"$csv")
-want=$(api "$reviewer" GET "/v1/stats?from=$from&to=$to&group_by=window" |
-	jq -r '.items[] | [.key, .inquiries, .bounced, .cases, .notices,
-	.once_violations, .accepted, .tolerant, .fulfilled, .breached,
-	.overdue, .deemed, .completed] | map(tostring) | join(",")')
+want=$(stats_lines "$reviewer" "$from" "$to" window)
 got=$(tail -n +2 "$csv" | tr -d '\r' | cut -d, -f1-13)
 [ -n "$want" ] && [ "$got" = "$want" ]
 tap $? "the CSV read back equals the server's statistics"
