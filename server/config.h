@@ -30,6 +30,12 @@ struct server_config {
 	int64_t fake_clock_start;  /* unix seconds */
 	struct workhours working_hours; /* R1: one working hour to ack */
 	int rectification_days;		/* R5: working days to rectify */
+	/* Training (docs/training.md): --training-seed DIR seeds the trainee,
+	 * trainer and scenario data and lets the trainee move the fake clock;
+	 * --ephemeral removes the store's files and folder on stop. */
+	char training_seed_dir[512]; /* "": not a training server */
+	char training_password[128];
+	bool ephemeral;
 };
 
 void config_set_defaults(struct server_config *cfg);

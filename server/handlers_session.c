@@ -202,6 +202,13 @@ void handle_clock_put(struct api_request *req, struct api_reply *rep)
 	struct scheduler_counts counts;
 	struct wc_error err;
 
+	/* API.md: in a server started for training, the trainee too. */
+	if (strcmp(req->session->user.role, "trainee") == 0 &&
+	    !req->app->cfg.training_seed_dir[0]) {
+		api_error(rep, 403, "forbidden", NULL,
+			  "role trainee may not do this");
+		return;
+	}
 	if (!api_body_object(req, rep) ||
 	    !api_get_string(req->body, "now", "now", true, rep, &text))
 		return;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -17,7 +18,13 @@
 static const char usage[] =
     "usage: wincased --db PATH --listen HOST:PORT [--seed-demo]\n"
     "                [--fake-clock[=RFC3339]] [--config FILE]\n"
-    "                [--conf-dir DIR] [--data-dir DIR]\n";
+    "                [--conf-dir DIR] [--data-dir DIR]\n"
+    "                [--training-seed DIR [--training-password PW]\n"
+    "                 [--ephemeral]]\n";
+
+/* Training only (docs/training.md): the trainee's and trainer's password
+ * when --training-password is not given. Never a production password. */
+#define TRAINING_DEFAULT_PASSWORD "training-only-1"
 
 /* The value of --name=VALUE or --name VALUE at argv[*i], or NULL. */
 static const char *option_value(int argc, char **argv, int *i, const char *name)
@@ -42,6 +49,32 @@ static int parse_fake_clock(struct server_config *cfg, const char *arg)
 	    !clock_parse_rfc3339(arg + 13, &cfg->fake_clock_start))
 		return -1;
 	cfg->fake_clock_start_set = true;
+	return 0;
+}
+
+/* Training: the demo seed too, a training-only password, and --ephemeral
+ * only for a training server (it deletes the store when it stops). */
+static int training_args(struct server_config *cfg, struct wc_error *err)
+{
+	if (cfg->ephemeral && !cfg->training_seed_dir[0])
+		return wc_error_set(err, "invalid_field", "ephemeral",
+				    "--ephemeral needs --training-seed");
+	if (!cfg->training_seed_dir[0])
+		return 0;
+	/* Only a store it made itself is deleted on stop. */
+	if (cfg->ephemeral && access(cfg->db_path, F_OK) == 0)
+		return wc_error_set(err, "invalid_field", "ephemeral",
+				    "--ephemeral needs a new store, and %s "
+				    "exists",
+				    cfg->db_path);
+	cfg->seed_demo = true;
+	if (!cfg->training_password[0])
+		snprintf(cfg->training_password,
+			 sizeof(cfg->training_password), "%s",
+			 TRAINING_DEFAULT_PASSWORD);
+	if (strlen(cfg->training_password) < 10)
+		return wc_error_set(err, "invalid_field", "training-password",
+				    "the password needs 10 characters");
 	return 0;
 }
 
@@ -72,6 +105,15 @@ static int parse_args(int argc, char **argv, struct server_config *cfg,
 				return -1;
 		} else if (strcmp(a, "--seed-demo") == 0)
 			cfg->seed_demo = true;
+		else if ((v = option_value(argc, argv, &i, "--training-seed")))
+			snprintf(cfg->training_seed_dir,
+				 sizeof(cfg->training_seed_dir), "%s", v);
+		else if ((v = option_value(argc, argv, &i,
+					   "--training-password")))
+			snprintf(cfg->training_password,
+				 sizeof(cfg->training_password), "%s", v);
+		else if (strcmp(a, "--ephemeral") == 0)
+			cfg->ephemeral = true;
 		else if (strncmp(a, "--fake-clock", 12) == 0) {
 			if (parse_fake_clock(cfg, a) < 0)
 				return wc_error_set(err, "invalid_field",
@@ -81,7 +123,7 @@ static int parse_args(int argc, char **argv, struct server_config *cfg,
 			return wc_error_set(err, "invalid_field", NULL,
 					    "unknown option %s", a);
 	}
-	return 0;
+	return training_args(cfg, err);
 }
 
 static int app_start(struct app *app, struct wc_error *err)
@@ -105,7 +147,36 @@ static int app_start(struct app *app, struct wc_error *err)
 		return -1;
 	if (app->cfg.seed_demo && seed_demo(app, db, err) < 0)
 		return -1;
-	return app_load_reference(app, db, err);
+	if (app_load_reference(app, db, err) < 0)
+		return -1;
+	return app->cfg.training_seed_dir[0] ? seed_training(app, db, err) : 0;
+}
+
+/* --ephemeral: the store's files, the signing key, then the folders (only
+ * if nothing else is left in them: rmdir, never a recursive delete). */
+static void remove_ephemeral(const struct server_config *cfg)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	char path[1200], dir[600];
+	char *slash;
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		snprintf(path, sizeof(path), "%s%s", cfg->db_path, suffixes[i]);
+		unlink(path);
+	}
+	snprintf(dir, sizeof(dir), "%s", cfg->db_path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	snprintf(path, sizeof(path), "%s/%s",
+		 cfg->data_dir[0] ? cfg->data_dir : dir, DOCUMENT_KEY_FILE);
+	unlink(path);
+	if (cfg->data_dir[0])
+		rmdir(cfg->data_dir);
+	if (slash)
+		rmdir(dir);
 }
 
 static int serve(struct app *app, const sigset_t *stop)
@@ -179,5 +250,7 @@ int main(int argc, char **argv)
 		app.store->ops->close(&app.store);
 	pthread_rwlock_destroy(&app.reference_lock);
 	clock_destroy(&app.clock);
+	if (app.cfg.ephemeral)
+		remove_ephemeral(&app.cfg);
 	return rc;
 }
