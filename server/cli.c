@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include "admin.h"
 #include "app.h"
 #include "audit.h"
+#include "documents.h"
 
 #define CLI_FILE_MAX (8 * 1024 * 1024)
 
@@ -310,6 +312,47 @@ static int verb_audit_verify(struct app *app, struct store_conn *db,
 	return ok ? 0 : 1;
 }
 
+/* The signing key belongs with the database: without it, documents signed
+ * before a restore no longer verify. Copied to FILE.key, mode 0600. */
+static int backup_key(const struct app *app, const char *to)
+{
+	char dir[512], path[600], dest[600];
+	unsigned char seed[32];
+	struct wc_error err = {0};
+	bool created;
+	int fd, rc = 1;
+
+	document_data_dir(&app->cfg, dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/%s", dir, DOCUMENT_KEY_FILE);
+	if (access(path, F_OK) != 0) {
+		printf("no signing key in %s; only the database was copied\n",
+		       dir);
+		return 0;
+	}
+	if (document_key_open(dir, seed, &created, &err) < 0)
+		return cli_fail("backup of the signing key", &err);
+	snprintf(dest, sizeof(dest), "%s.key", to);
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
+	if (fd < 0) {
+		fprintf(stderr, "wincased: cannot create %s: %s\n", dest,
+			strerror(errno));
+		goto done;
+	}
+	if (write(fd, seed, sizeof(seed)) != (ssize_t)sizeof(seed) ||
+	    fsync(fd) < 0)
+		fprintf(stderr, "wincased: cannot write %s: %s\n", dest,
+			strerror(errno));
+	else
+		rc = 0;
+	close(fd);
+	if (rc == 0)
+		printf("signing key copied to %s\n", dest);
+done:
+	sodium_memzero(seed, sizeof(seed));
+	return rc;
+}
+
 static int verb_backup(struct app *app, struct store_conn *db,
 		       const struct cli_args *a, const char *actor)
 {
@@ -340,7 +383,7 @@ static int verb_backup(struct app *app, struct store_conn *db,
 	if (db->ops->backup(db, a->to, &err) < 0)
 		return cli_fail("backup", &err);
 	printf("backed up to %s\n", a->to);
-	return 0;
+	return backup_key(app, a->to);
 }
 
 static const struct cli_verb verbs[] = {
@@ -360,6 +403,8 @@ static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
 	config_set_defaults(&app->cfg);
 	if (a->config && config_load_file(&app->cfg, a->config, &err) < 0)
 		return cli_fail(a->config, &err);
+	/* --db wins over the config file, as for the server itself. */
+	store_copy(app->cfg.db_path, sizeof(app->cfg.db_path), a->db);
 	if (must_exist && stat(a->db, &st) != 0) {
 		fprintf(stderr, "wincased: %s: %s\n", a->db, strerror(errno));
 		return 1;

@@ -524,7 +524,7 @@ static void test_cli_import_catalog(void **state)
  * starts; backup makes a private copy that verifies. */
 static void test_cli_calendar_restart_backup(void **state)
 {
-	char path[320], copy[320], out[1024];
+	char path[400], copy[320], out[1024];
 	char *argv[] = {getenv("WINCASED_BIN"), "audit-verify", "--db", copy,
 			NULL};
 	struct http_reply r;
@@ -552,6 +552,12 @@ static void test_cli_calendar_restart_backup(void **state)
 			 0);
 	assert_int_equal(stat(copy, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
+	/* The signing key travels with the database. */
+	assert_non_null(strstr(out, "signing key copied to"));
+	snprintf(path, sizeof(path), "%s.key", copy);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(st.st_size, 32);
 	assert_int_equal(run_verb(NULL, out, sizeof(out), "backup", "--to",
 				  copy, NULL, NULL),
 			 1);
