@@ -51,7 +51,18 @@ static void exec_server(const struct test_server *srv, int out_fd)
 	snprintf(config, sizeof(config), "%s/wincased.conf", srv->dir);
 	dup2(out_fd, STDOUT_FILENO);
 	close(out_fd);
-	if (srv->fake_clock)
+	if (srv->extra_args) {
+		const char *argv[32] = {bin, "--db", db, "--listen",
+					"127.0.0.1:0", "--conf-dir", conf,
+					"--config", config};
+		size_t n = 9;
+
+		if (srv->fake_clock)
+			argv[n++] = "--fake-clock=" TEST_SERVER_START_TIME;
+		for (size_t i = 0; srv->extra_args[i] && n < 31; i++)
+			argv[n++] = srv->extra_args[i];
+		execv(bin, (char *const *)argv);
+	} else if (srv->fake_clock)
 		execl(bin, bin, "--db", db, "--listen", "127.0.0.1:0",
 		      "--seed-demo", "--fake-clock=" TEST_SERVER_START_TIME,
 		      "--conf-dir", conf, "--config", config, (char *)NULL);
@@ -133,6 +144,23 @@ int test_server_start(struct test_server *srv, bool fake_clock)
 
 	memset(srv, 0, sizeof(*srv));
 	srv->fake_clock = fake_clock;
+	snprintf(srv->dir, sizeof(srv->dir), "%s/wincase-api-XXXXXX",
+		 tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(srv->dir) || write_config(srv) < 0) {
+		perror("test_server");
+		return -1;
+	}
+	return spawn(srv);
+}
+
+int test_server_start_args(struct test_server *srv, bool fake_clock,
+			   const char *const *extra_args)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	memset(srv, 0, sizeof(*srv));
+	srv->fake_clock = fake_clock;
+	srv->extra_args = extra_args;
 	snprintf(srv->dir, sizeof(srv->dir), "%s/wincase-api-XXXXXX",
 		 tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(srv->dir) || write_config(srv) < 0) {

@@ -14,11 +14,17 @@ struct test_server {
 	bool fake_clock;
 	char dir[256]; /* temporary directory holding the database */
 	char url[128]; /* "http://127.0.0.1:PORT" */
+	/* More options after the usual ones (NULL-terminated), or NULL. */
+	const char *const *extra_args;
 };
 
 /* Start wincased ($WINCASED_BIN) with conf from $WINCASE_CONF. Returns 0,
  * or -1 with a message on stderr. */
 int test_server_start(struct test_server *srv, bool fake_clock);
+/* The same with more options (test_server.extra_args), e.g. a training
+ * server: {"--training-seed", DIR, NULL}. */
+int test_server_start_args(struct test_server *srv, bool fake_clock,
+			   const char *const *extra_args);
 /* Start again on the same database (after test_server_stop_keep). */
 int test_server_restart(struct test_server *srv);
 /* SIGTERM and wait (bounded); returns the exit status, or -1. Keeps the

@@ -1,0 +1,685 @@
+/* test_api_training.c - a training server (wincased --training-seed
+ * conf/training): the trainee, trainer and colleague accounts, a breach on
+ * record that GET /v1/applicants/credit shows, the trainee moving the fake
+ * clock (only on a training server), every scenario's ideal path through
+ * the API scored at full marks by core training_evaluate on the real
+ * answers, wrong paths losing the right checks, and --ephemeral deleting
+ * its own store (and refusing an existing one). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "../support/cases.h"
+#include "../support/command.h"
+#include "../support/http.h"
+#include "../support/server.h"
+#include "wincase/training.h"
+
+#define TRAINING_PASSWORD "training-only-1"
+
+static struct test_server srv;
+static char seed_dir[600];
+static const char *seed_args[] = {"--training-seed", seed_dir, NULL};
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(seed_dir, sizeof(seed_dir), "%s/training",
+		 getenv("WINCASE_CONF") ? getenv("WINCASE_CONF") : "conf");
+	return test_server_start_args(&srv, true, seed_args);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return test_server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static struct training_scenario *load_scenario(const char *id)
+{
+	char path[800];
+	struct wc_error err;
+	json_t *j;
+	struct training_scenario *sc;
+
+	snprintf(path, sizeof(path), "%s/%s.json", seed_dir, id);
+	j = json_load_file(path, 0, NULL);
+	sc = j ? training_scenario_from_json(j, &err) : NULL;
+	json_decref(j);
+	assert_non_null(sc);
+	return sc;
+}
+
+static void test_accounts(void **state)
+{
+	char *trainee = http_login(srv.url, "trainee1", TRAINING_PASSWORD);
+	char *trainer = http_login(srv.url, "trainer1", TRAINING_PASSWORD);
+	char *colleague = http_login(srv.url, "window3", TRAINING_PASSWORD);
+	struct http_reply r;
+
+	(void)state;
+	assert_non_null(trainee);
+	assert_non_null(trainer);
+	assert_non_null(colleague);
+	assert_int_equal(http_get(srv.url, "/v1/me", trainee, &r), 0);
+	assert_string_equal(json_string_value(json_object_get(r.json, "role")),
+			    "trainee");
+	assert_string_equal(
+	    json_string_value(json_object_get(r.json, "window")), "9");
+	http_reply_release(&r);
+	assert_int_equal(http_get(srv.url, "/v1/me", trainer, &r), 0);
+	assert_string_equal(json_string_value(json_object_get(r.json, "role")),
+			    "reviewer");
+	http_reply_release(&r);
+	/* API.md: on a training server the trainee moves the clock too. */
+	assert_int_equal(
+	    http_send_json(srv.url, "PUT", "/v1/admin/clock", trainee,
+			   "{\"now\":\"" TEST_SERVER_START_TIME "\"}", &r),
+	    0);
+	assert_int_equal(r.status, 200);
+	http_reply_release(&r);
+	assert_int_equal(
+	    http_send_json(srv.url, "PUT", "/v1/admin/clock", trainer,
+			   "{\"now\":\"" TEST_SERVER_START_TIME "\"}", &r),
+	    0);
+	assert_int_equal(r.status, 403);
+	http_reply_release(&r);
+	free(trainee);
+	free(trainer);
+	free(colleague);
+}
+
+static json_t *credit_of(const char *token, const struct training_scenario *sc)
+{
+	char path[300];
+	struct http_reply r;
+	json_t *out;
+
+	snprintf(path, sizeof(path),
+		 "/v1/applicants/credit?id_type=%s&id_no=%s",
+		 sc->applicant_id_type, sc->applicant_id_no);
+	assert_int_equal(http_get(srv.url, path, token, &r), 0);
+	assert_int_equal(r.status, 200);
+	out = json_incref(r.json);
+	http_reply_release(&r);
+	return out;
+}
+
+/* R3: the hidden fact of t09 is a real breach in the credit record. */
+static void test_breach_on_record(void **state)
+{
+	struct training_scenario *bad = load_scenario("t09_refused_breach");
+	struct training_scenario *good = load_scenario("t07_tolerant_allowed");
+	char *trainee = http_login(srv.url, "trainee1", TRAINING_PASSWORD);
+	json_t *c;
+
+	(void)state;
+	c = credit_of(trainee, bad);
+	assert_int_equal(json_integer_value(json_object_get(c, "breached")), 1);
+	assert_true(json_is_false(json_object_get(c, "eligible")));
+	assert_int_equal(json_array_size(json_object_get(c, "entries")), 1);
+	json_decref(c);
+	c = credit_of(trainee, good);
+	assert_true(json_is_true(json_object_get(c, "eligible")));
+	json_decref(c);
+	training_scenario_free(&bad);
+	training_scenario_free(&good);
+	free(trainee);
+}
+
+/* The tc_* calls with their answer released: only the status counts. */
+static long st_call(const char *method, const char *path, const char *token,
+		    const char *body, const char *if_match)
+{
+	struct http_reply r = {0};
+	long s = tc_call(srv.url, method, path, token, body, if_match, &r);
+
+	http_reply_release(&r);
+	return s;
+}
+
+static long st_create(const char *token, const char *item, const char *scenario,
+		      const char *applicant, struct test_case *c)
+{
+	struct http_reply r = {0};
+	long s = tc_create(srv.url, token, item, scenario, applicant, c, &r);
+
+	http_reply_release(&r);
+	return s;
+}
+
+static long st_change(const char *token, struct test_case *c,
+		      const char *method, const char *suffix, const char *body)
+{
+	struct http_reply r = {0};
+	long s = tc_change(srv.url, token, c, method, suffix, body, &r);
+
+	http_reply_release(&r);
+	return s;
+}
+
+static long st_checklist(const char *token, struct test_case *c,
+			 const char *states)
+{
+	struct http_reply r = {0};
+	long s = tc_checklist(srv.url, token, c, states, &r);
+
+	http_reply_release(&r);
+	return s;
+}
+
+static long st_get(const char *token, struct test_case *c)
+{
+	struct http_reply r = {0};
+	long s = tc_get(srv.url, token, c, &r);
+
+	http_reply_release(&r);
+	return s;
+}
+
+/* --- driving a scenario through the API, as a trainee would --- */
+
+struct run {
+	const struct training_scenario *sc;
+	const char *user;
+	char *token;
+	char now[40]; /* the fake clock */
+};
+
+static json_t *applicant_json(const struct training_scenario *sc)
+{
+	return json_pack("{s:s, s:s, s:s, s:s}", "name", sc->applicant_name,
+			 "id_type", sc->applicant_id_type, "id_no",
+			 sc->applicant_id_no, "phone", sc->applicant_phone);
+}
+
+static const json_t *find_check(const struct training_scenario *sc,
+				const char *kind)
+{
+	for (size_t i = 0; i < sc->n_checks; i++)
+		if (strcmp(sc->checks[i].kind, kind) == 0)
+			return sc->checks[i].args;
+	return NULL;
+}
+
+static const json_t *find_fact(const struct training_scenario *sc,
+			       const char *kind)
+{
+	const json_t *f;
+	size_t i;
+
+	json_array_foreach(
+	    sc->hidden_facts, i,
+	    f) if (strcmp(json_string_value(json_object_get(f, "kind")),
+			  kind) == 0) return f;
+	return NULL;
+}
+
+/* POST on inquiry id with its current version; returns the status. */
+static long inquiry_post(const char *token, long long id, const char *suffix,
+			 json_t *body)
+{
+	char path[160], *text = json_dumps(body, JSON_COMPACT);
+	struct http_reply r;
+	long status;
+
+	snprintf(path, sizeof(path), "/v1/inquiries/%lld", id);
+	assert_int_equal(http_get(srv.url, path, token, &r), 0);
+	snprintf(path + strlen(path), sizeof(path) - strlen(path), "%s",
+		 suffix);
+	status = st_call("POST", path, token, text, r.etag);
+	http_reply_release(&r);
+	free(text);
+	json_decref(body);
+	return status;
+}
+
+static long long inquiry_create(struct run *run)
+{
+	json_t *body =
+	    json_pack("{s:s, s:s, s:s, s:o}", "channel", "counter", "topic",
+		      run->sc->title, "item_code", run->sc->item_code,
+		      "applicant", applicant_json(run->sc));
+	char *text = json_dumps(body, JSON_COMPACT);
+	struct http_reply r;
+	long long id;
+
+	assert_int_equal(http_send_json(srv.url, "POST", "/v1/inquiries",
+					run->token, text, &r),
+			 0);
+	assert_int_equal(r.status, 201);
+	id = json_integer_value(json_object_get(r.json, "id"));
+	http_reply_release(&r);
+	free(text);
+	json_decref(body);
+	return id;
+}
+
+/* R1: hand off, the colleague acknowledges, close as referred. */
+static void inquiry_refer(struct run *run, long long id, const json_t *want)
+{
+	const json_t *colleague = find_fact(run->sc, "colleague");
+	char *other = http_login(
+	    srv.url, json_string_value(json_object_get(colleague, "username")),
+	    TRAINING_PASSWORD);
+	char path[160];
+	struct http_reply r;
+	long long hid;
+
+	assert_non_null(other);
+	assert_int_equal(
+	    inquiry_post(
+		run->token, id, "/handoffs",
+		json_pack("{s:s, s:s}", "to_window",
+			  json_string_value(json_object_get(want, "to_window")),
+			  "reason", "该事项由住建局3号窗口办理")),
+	    200);
+	snprintf(path, sizeof(path), "/v1/inquiries/%lld", id);
+	assert_int_equal(http_get(srv.url, path, run->token, &r), 0);
+	hid = json_integer_value(json_object_get(
+	    json_array_get(json_object_get(r.json, "handoffs"), 0), "id"));
+	http_reply_release(&r);
+	snprintf(path, sizeof(path), "/handoffs/%lld/ack", hid);
+	assert_true(inquiry_post(other, id, path, json_object()) < 300);
+	assert_int_equal(
+	    inquiry_post(run->token, id, "/close",
+			 json_pack("{s:s, s:s}", "resolution", "referred",
+				   "note", "已转3号窗口并接收")),
+	    200);
+	free(other);
+}
+
+static void run_inquiry(struct run *run)
+{
+	long long id = inquiry_create(run);
+	const json_t *ack = find_check(run->sc, "handoff_acknowledged");
+	const json_t *closed = find_check(run->sc, "inquiry_closed");
+	const char *res =
+	    json_string_value(json_object_get(closed, "resolution"));
+
+	if (ack) {
+		inquiry_refer(run, id, ack);
+		return;
+	}
+	if (!res)
+		res = json_string_value(
+		    json_array_get(json_object_get(closed, "resolutions"), 0));
+	assert_int_equal(inquiry_post(run->token, id, "/close",
+				      json_pack("{s:s, s:s}", "resolution", res,
+						"note", "当场答复材料清单")),
+			 200);
+}
+
+/* The persona's materials as tc_checklist's "id=state[:note],...". */
+static void checklist_text(const struct training_scenario *sc, char *out,
+			   size_t size)
+{
+	const json_t *m;
+	size_t i, used = 0;
+
+	json_array_foreach(sc->materials, i, m)
+	{
+		const char *cond =
+		    json_string_value(json_object_get(m, "condition"));
+		const char *defect =
+		    json_string_value(json_object_get(m, "defect"));
+
+		used += (size_t)snprintf(
+		    out + used, size - used, "%s%s=%s%s%s", i ? "," : "",
+		    json_string_value(json_object_get(m, "id")), cond,
+		    defect ? ":" : "", defect ? defect : "");
+	}
+}
+
+/* Move the fake clock as the trainee and log in again (sessions follow
+ * the fake clock). */
+static void advance(struct run *run, const char *to)
+{
+	struct http_reply r;
+	char body[80];
+
+	snprintf(body, sizeof(body), "{\"now\":\"%s\"}", to);
+	assert_int_equal(http_send_json(srv.url, "PUT", "/v1/admin/clock",
+					run->token, body, &r),
+			 0);
+	assert_int_equal(r.status, 200);
+	http_reply_release(&r);
+	free(run->token);
+	run->token = http_login(srv.url, run->user, TRAINING_PASSWORD);
+	snprintf(run->now, sizeof(run->now), "%s", to);
+}
+
+static void accept_tolerant(struct run *run, struct test_case *c)
+{
+	json_t *body =
+	    json_pack("{s:s, s:{s:s}}", "mode", "tolerant", "commitment",
+		      "applicant_confirmation", run->sc->applicant_name);
+	char *text = json_dumps(body, JSON_COMPACT);
+
+	assert_int_equal(st_change(run->token, c, "POST", "/accept", text),
+			 200);
+	free(text);
+	json_decref(body);
+}
+
+static void case_after_acceptance(struct run *run, struct test_case *c)
+{
+	const json_t *back = find_fact(run->sc, "returns_with");
+	const json_t *rating = find_fact(run->sc, "rating");
+	char body[300];
+
+	if (back) {
+		advance(run, "2026-11-04T10:00:00+08:00");
+		snprintf(body, sizeof(body), "{\"material_id\":\"%s\"}",
+			 json_string_value(json_object_get(back, "material")));
+		assert_int_equal(st_get(run->token, c), 200);
+		assert_int_equal(
+		    st_change(run->token, c, "POST", "/supplements", body),
+		    200);
+	}
+	if (find_fact(run->sc, "never_returns"))
+		advance(run, "2026-11-12T09:00:00+08:00");
+	if (rating) {
+		assert_int_equal(
+		    st_change(
+			run->token, c, "POST", "/complete",
+			"{\"result\":\"approved\",\"note\":\"准予登记\"}"),
+		    200);
+		snprintf(
+		    body, sizeof(body), "{\"level\":%d,\"reasons\":[\"%s\"]}",
+		    (int)json_integer_value(json_object_get(rating, "level")),
+		    json_string_value(
+			json_array_get(json_object_get(rating, "reasons"), 0)));
+		assert_int_equal(
+		    st_change(run->token, c, "POST", "/rating", body), 200);
+	}
+}
+
+static void run_case(struct run *run)
+{
+	const json_t *status = find_check(run->sc, "case_status");
+	const char *want = json_string_value(json_object_get(status, "status"));
+	char *applicant = json_dumps(applicant_json(run->sc), JSON_COMPACT);
+	char states[2000];
+	struct test_case c;
+
+	if (!want && status)
+		want = json_string_value(
+		    json_array_get(json_object_get(status, "statuses"), 0));
+	assert_int_equal(st_create(run->token, run->sc->item_code,
+				   run->sc->scenario_id, applicant, &c),
+			 201);
+	free(applicant);
+	checklist_text(run->sc, states, sizeof(states));
+	assert_int_equal(st_checklist(run->token, &c, states), 200);
+	if (want && strcmp(want, "accepted_tolerant") == 0)
+		accept_tolerant(run, &c);
+	else if (want && (strcmp(want, "accepted") == 0 ||
+			  strcmp(want, "completed") == 0))
+		assert_int_equal(st_change(run->token, &c, "POST", "/accept",
+					   "{\"mode\":\"normal\"}"),
+				 200);
+	else
+		assert_int_equal(
+		    st_change(run->token, &c, "POST", "/notices", "{}"), 201);
+	case_after_acceptance(run, &c);
+}
+
+/* Every item of a list, each read whole. */
+static json_t *read_all(const char *token, const char *list_path,
+			const char *item_prefix)
+{
+	json_t *out = json_array(), *row;
+	struct http_reply r, one;
+	char path[160];
+	size_t i;
+
+	assert_int_equal(http_get(srv.url, list_path, token, &r), 0);
+	json_array_foreach(json_object_get(r.json, "items"), i, row)
+	{
+		snprintf(
+		    path, sizeof(path), "%s/%lld", item_prefix,
+		    (long long)json_integer_value(json_object_get(row, "id")));
+		assert_int_equal(http_get(srv.url, path, token, &one), 0);
+		json_array_append(out, one.json);
+		http_reply_release(&one);
+	}
+	http_reply_release(&r);
+	return out;
+}
+
+/* The state as the client will gather it for the debrief. */
+static json_t *gather_state(struct run *run)
+{
+	return json_pack(
+	    "{s:s, s:o, s:o, s:o}", "user", run->user, "cases",
+	    read_all(run->token, "/v1/cases?scope=mine&limit=200", "/v1/cases"),
+	    "inquiries",
+	    read_all(run->token, "/v1/inquiries?scope=mine&limit=200",
+		     "/v1/inquiries"),
+	    "credit", credit_of(run->token, run->sc));
+}
+
+static void evaluate(struct run *run, struct training_result *res)
+{
+	json_t *st = gather_state(run);
+	struct wc_error err;
+
+	assert_int_equal(training_evaluate(run->sc, st, 0, 60, res, &err), 0);
+	json_decref(st);
+}
+
+static const char *const scenario_ids[] = {
+    "t01_inquiry_answered",	"t02_inquiry_handoff",
+    "t03_bounce_trap",		"t04_complete_normal",
+    "t05_notice_three_missing", "t06_defective_material",
+    "t07_tolerant_allowed",	"t08_refused_main_missing",
+    "t09_refused_breach",	"t10_item_not_tolerant",
+    "t11_commitment_fulfilled", "t12_commitment_breached",
+    "t13_bad_rating",
+};
+
+/* Each ideal path, scored on the real answers; clock moves come last
+ * (t11, t12, t13 in this order), so earlier results stay as they were. */
+static void test_ideal_paths_full_marks(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(scenario_ids) / sizeof(scenario_ids[0]);
+	     i++) {
+		struct training_scenario *sc = load_scenario(scenario_ids[i]);
+		struct run run = {.sc = sc, .user = "trainee1"};
+		struct training_result res;
+
+		run.token = http_login(srv.url, run.user, TRAINING_PASSWORD);
+		assert_non_null(run.token);
+		if (strcmp(sc->kind, "inquiry") == 0)
+			run_inquiry(&run);
+		else
+			run_case(&run);
+		evaluate(&run, &res);
+		for (size_t k = 0; k < res.n; k++)
+			if (!res.results[k].passed)
+				fail_msg("%s: %s failed (%s)", sc->id,
+					 res.results[k].check->kind,
+					 res.results[k].found);
+		assert_int_equal(res.score, 100);
+		free(run.token);
+		training_scenario_free(&sc);
+	}
+}
+
+static void expect_lost(struct run *run, const char *const *lost)
+{
+	struct training_result res;
+	int points = 0;
+
+	evaluate(run, &res);
+	for (size_t k = 0; k < res.n; k++) {
+		bool should = false;
+
+		for (size_t j = 0; lost[j]; j++)
+			should =
+			    should ||
+			    strcmp(lost[j], res.results[k].check->kind) == 0;
+		if (res.results[k].passed == should)
+			fail_msg("%s: %s %s (%s)", run->sc->id,
+				 res.results[k].check->kind,
+				 should ? "passed" : "failed",
+				 res.results[k].found);
+		points += should ? res.results[k].check->points : 0;
+		assert_true(*res.results[k].check->explain);
+	}
+	assert_int_equal(res.score, 100 - points);
+}
+
+/* Wrong paths by trainee2 on the same server (its own cases only). */
+static void test_wrong_paths_lose_points(void **state)
+{
+	struct training_scenario *sc;
+	struct run run = {.user = "trainee2"};
+	struct test_case c;
+	char *applicant;
+	long long id;
+
+	(void)state;
+	run.token = http_login(srv.url, run.user, TRAINING_PASSWORD);
+	/* t03: the bounce trap taken, handed on to window 3. */
+	run.sc = sc = load_scenario("t03_bounce_trap");
+	id = inquiry_create(&run);
+	assert_int_equal(inquiry_post(run.token, id, "/handoffs",
+				      json_pack("{s:s, s:s}", "to_window", "3",
+						"reason", "去住建局")),
+			 200);
+	expect_lost(
+	    &run, (const char *const[]){"no_handoff", "inquiry_closed", NULL});
+	training_scenario_free(&sc);
+	/* t09: the breach ignored - tolerant refused by the server, so the
+	 * trainee gave up without a notice. */
+	run.sc = sc = load_scenario("t09_refused_breach");
+	applicant = json_dumps(applicant_json(sc), JSON_COMPACT);
+	assert_int_equal(
+	    st_create(run.token, sc->item_code, sc->scenario_id, applicant, &c),
+	    201);
+	free(applicant);
+	expect_lost(&run, (const char *const[]){"notice_lists", NULL});
+	training_scenario_free(&sc);
+	/* t01: converted to a case instead of answered. */
+	run.sc = sc = load_scenario("t01_inquiry_answered");
+	id = inquiry_create(&run);
+	applicant = json_dumps(applicant_json(sc), JSON_COMPACT);
+	assert_int_equal(
+	    st_create(run.token, sc->item_code, sc->scenario_id, applicant, &c),
+	    201);
+	free(applicant);
+	expect_lost(&run,
+		    (const char *const[]){"inquiry_closed", "no_case", NULL});
+	training_scenario_free(&sc);
+	/* t10: asked for tolerant acceptance (refused), no notice. */
+	run.sc = sc = load_scenario("t10_item_not_tolerant");
+	applicant = json_dumps(applicant_json(sc), JSON_COMPACT);
+	assert_int_equal(
+	    st_create(run.token, sc->item_code, sc->scenario_id, applicant, &c),
+	    201);
+	free(applicant);
+	expect_lost(
+	    &run, (const char *const[]){"notice_lists", "notice_count", NULL});
+	training_scenario_free(&sc);
+	free(run.token);
+}
+
+/* A trainee may not move the clock of a server that is not for training,
+ * and --ephemeral is refused without --training-seed or on an existing
+ * store. */
+static void test_clock_and_ephemeral_guards(void **state)
+{
+	struct test_server plain;
+	char out[2000], db[700];
+	char *admin, *trainee;
+	struct http_reply r;
+	const char *bin = getenv("WINCASED_BIN");
+
+	(void)state;
+	assert_int_equal(test_server_start(&plain, true), 0);
+	admin = http_login(plain.url, "admin1", "demo-password-1");
+	assert_int_equal(
+	    http_send_json(plain.url, "POST", "/v1/users", admin,
+			   "{\"username\":\"t9\",\"display_name\":\"学员\","
+			   "\"password\":\"0123456789ab\",\"role\":\"trainee\","
+			   "\"window\":\"9\"}",
+			   &r),
+	    0);
+	assert_int_equal(r.status, 201);
+	http_reply_release(&r);
+	trainee = http_login(plain.url, "t9", "0123456789ab");
+	assert_int_equal(
+	    http_send_json(plain.url, "PUT", "/v1/admin/clock", trainee,
+			   "{\"now\":\"" TEST_SERVER_START_TIME "\"}", &r),
+	    0);
+	assert_int_equal(r.status, 403);
+	http_reply_release(&r);
+	free(admin);
+	free(trainee);
+	snprintf(db, sizeof(db), "%s/wincased.db", plain.dir);
+	assert_int_equal(test_server_stop_keep(&plain), 0);
+	{
+		char *argv1[] = {(char *)bin, "--db", db, "--ephemeral", NULL};
+		char *argv2[] = {
+		    (char *)bin, "--db",	db,  "--training-seed",
+		    seed_dir,	 "--ephemeral", NULL};
+
+		assert_int_equal(
+		    test_run_command(argv1, NULL, out, sizeof(out)), 2);
+		assert_non_null(
+		    strstr(out, "--ephemeral needs --training-seed"));
+		assert_int_equal(
+		    test_run_command(argv2, NULL, out, sizeof(out)), 2);
+		assert_non_null(strstr(out, "needs a new store"));
+	}
+	assert_int_equal(access(db, F_OK), 0); /* untouched */
+	test_server_stop(&plain);
+}
+
+/* --ephemeral: after SIGTERM the store, its WAL and the key are gone. */
+static void test_ephemeral_removes_store(void **state)
+{
+	static const char *args[] = {"--training-seed", seed_dir, "--ephemeral",
+				     NULL};
+	struct test_server eph;
+	char path[700];
+
+	(void)state;
+	assert_int_equal(test_server_start_args(&eph, true, args), 0);
+	snprintf(path, sizeof(path), "%s/wincased.db", eph.dir);
+	assert_int_equal(access(path, F_OK), 0);
+	assert_int_equal(test_server_stop_keep(&eph), 0);
+	assert_int_not_equal(access(path, F_OK), 0);
+	snprintf(path, sizeof(path), "%s/wincased.db-wal", eph.dir);
+	assert_int_not_equal(access(path, F_OK), 0);
+	snprintf(path, sizeof(path), "%s/wincased.key", eph.dir);
+	assert_int_not_equal(access(path, F_OK), 0);
+	/* The folder stays: it still holds the test's wincased.conf. */
+	snprintf(path, sizeof(path), "%s/wincased.conf", eph.dir);
+	assert_int_equal(access(path, F_OK), 0);
+	test_server_stop(&eph);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_accounts),
+	    cmocka_unit_test(test_breach_on_record),
+	    cmocka_unit_test(test_wrong_paths_lose_points),
+	    cmocka_unit_test(test_ideal_paths_full_marks),
+	    cmocka_unit_test(test_clock_and_ephemeral_guards),
+	    cmocka_unit_test(test_ephemeral_removes_store),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
