@@ -105,6 +105,13 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBTEST) $(LIBSERVER) $(LIBFORMS) $(
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS) -lpthread
 
+# The training harness lives in the client (tui/training.c); its test and
+# the isolation test's driver link it too.
+$(BUILD)/tests/test_training_harness: $(BUILD)/tests/unit/test_training_harness.o \
+		$(BUILD)/tui/training.o $(LIBTEST) $(LIBNET) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
+
 # SERVER_LIBS: the audit tamper test edits the SQLite file directly.
 $(API_BIN): $(BUILD)/tests/%: $(BUILD)/tests/api/%.o $(LIBTEST) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)

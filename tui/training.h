@@ -1,0 +1,68 @@
+/* training.h - training mode's private server and the trainees' results
+ * (docs/training.md). wincase --training starts its own wincased on
+ * loopback with a fake clock, a new store in a fresh folder under the
+ * training data folder and the training seed; it never reads the
+ * production server URL. The server dies with the client: the child asks
+ * for SIGTERM when its parent dies (PR_SET_PDEATHSIG) and wincased
+ * --ephemeral then deletes its own store. */
+#ifndef WINCASE_TUI_TRAINING_H
+#define WINCASE_TUI_TRAINING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include <jansson.h>
+
+#include "wincase/error.h"
+
+#define TRAINING_PASSWORD_DEFAULT "training-only-1"
+#define TRAINING_PATH_MAX	  1024
+
+struct training_options {
+	const char *data_dir;	 /* NULL: training_data_dir() */
+	const char *conf_dir;	 /* NULL: $WINCASE_CONF, the installed
+				    share folder, or ./conf */
+	const char *wincased;	 /* NULL: $WINCASED_BIN, next to this
+				    program, or wincased on PATH */
+	const char *clock_start; /* RFC 3339, NULL: now */
+	const char *log_path;	 /* wincased's stderr; NULL: /dev/null */
+};
+
+struct training_server {
+	pid_t pid;			   /* 0 when not running */
+	char data_dir[TRAINING_PATH_MAX];  /* the training data folder */
+	char store_dir[TRAINING_PATH_MAX + 16]; /* data_dir/srv-XXXXXX */
+	char url[128];			   /* "http://127.0.0.1:PORT" */
+};
+
+/* $XDG_DATA_HOME/wincase/training, else ~/.local/share/wincase/training,
+ * made (mode 0700) if missing. Apart from the production data folder, so
+ * training drafts and journal never mix with real ones. */
+int training_data_dir(char *out, size_t size, struct wc_error *err);
+
+/* Start the private server and wait (bounded) for its URL. -1 with err
+ * (nothing left behind) when it cannot run or does not start. */
+int training_server_start(struct training_server *ts,
+			  const struct training_options *opt,
+			  struct wc_error *err);
+/* SIGTERM, wait (bounded, then SIGKILL), remove the store folder. Safe to
+ * call twice or on a server that never started. 0 when it stopped
+ * cleanly. */
+int training_server_stop(struct training_server *ts);
+
+/* Results, per trainee, in data_dir/results.json (0600, written
+ * atomically): {"version":1,"trainees":{"NAME":[result...]}} where a result
+ * is training_result_to_json's object plus "at" (RFC 3339 UTC) and
+ * "hints" (hints shown). */
+int training_results_add(const char *data_dir, const char *trainee,
+			 const json_t *result, struct wc_error *err);
+/* New reference: the whole file ({"version":1,"trainees":{}} when there
+ * is none yet), or NULL with err when it is unreadable. */
+json_t *training_results_load(const char *data_dir, struct wc_error *err);
+/* New reference: the trainer's progress table, one row per trainee in name
+ * order: {"trainee","attempts","scenarios" (distinct tried), "best":
+ * {scenario: best score}, "best_total", "max_total", "seconds"}. */
+json_t *training_progress(const json_t *results);
+
+#endif
