@@ -128,6 +128,9 @@ static void app_draw(struct app *app)
 	    theme_attr(app->message_is_error ? THEME_ERROR : THEME_HINT));
 	draw_keybar(app, stdscr, top);
 done:
+	/* A hidden cursor is left where drawing ended (leaveok): parking it
+	 * would cost bytes on every key (issue 5, slow links). */
+	leaveok(stdscr, app->cursor_y < 0 || app->cursor_x < 0);
 	if (app->cursor_y >= 0 && app->cursor_x >= 0) {
 		curs_set(1);
 		wmove(stdscr, app->cursor_y, app->cursor_x);
@@ -465,6 +468,7 @@ int app_run(struct config *cfg)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE); /* scrolling lists cost a line, not a screen */
 	set_escdelay(200);
 	wtimeout(stdscr, POLL_MS);
 	theme_init(colour_wanted(cfg));

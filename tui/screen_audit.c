@@ -174,8 +174,8 @@ static void list_draw(struct audit *s, WINDOW *win)
 		cells[COL_ACTION] = e->action ? e->action : "";
 		cells[COL_DATA] = e->data ? e->data : "";
 		row_draw(s, win, s->list_y + r, cells,
-			 theme_attr(i == s->selected ? THEME_SELECTED
-						     : THEME_NORMAL));
+			 theme_attr(THEME_NORMAL));
+		review_marker_draw(win, s->list_y + r, i == s->selected);
 	}
 }
 

@@ -165,8 +165,8 @@ static void queue_draw(void *state, struct app *app, WINDOW *win)
 		cells[COL_SUMMARY] = it->summary ? it->summary : "";
 		cells[COL_SINCE] = since;
 		row_draw(s, win, s->list_y + r, cells,
-			 theme_attr(i == s->selected ? THEME_SELECTED
-						     : THEME_NORMAL));
+			 theme_attr(THEME_NORMAL));
+		review_marker_draw(win, s->list_y + r, i == s->selected);
 	}
 }
 

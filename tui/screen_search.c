@@ -164,8 +164,8 @@ static void results_draw(struct search *s, WINDOW *win)
 		cells[COL_STATUS] = f->status ? f->status : "";
 		cells[COL_CLERK] = f->clerk ? f->clerk : "";
 		row_draw(s, win, s->list_y + r, cells,
-			 theme_attr(i == s->selected ? THEME_SELECTED
-						     : THEME_NORMAL));
+			 theme_attr(THEME_NORMAL));
+		review_marker_draw(win, s->list_y + r, i == s->selected);
 	}
 }
 

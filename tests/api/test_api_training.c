@@ -200,6 +200,16 @@ static json_t *applicant_json(const struct training_scenario *sc)
 			 sc->applicant_id_no, "phone", sc->applicant_phone);
 }
 
+/* New string (free it): the persona as a case's applicant. */
+static char *applicant_text(const struct training_scenario *sc)
+{
+	json_t *a = applicant_json(sc);
+	char *text = json_dumps(a, JSON_COMPACT);
+
+	json_decref(a);
+	return text;
+}
+
 static const json_t *find_check(const struct training_scenario *sc,
 				const char *kind)
 {
@@ -406,7 +416,7 @@ static void run_case(struct run *run)
 {
 	const json_t *status = find_check(run->sc, "case_status");
 	const char *want = json_string_value(json_object_get(status, "status"));
-	char *applicant = json_dumps(applicant_json(run->sc), JSON_COMPACT);
+	char *applicant = applicant_text(run->sc);
 	char states[2000];
 	struct test_case c;
 
@@ -563,7 +573,7 @@ static void test_wrong_paths_lose_points(void **state)
 	/* t09: the breach ignored - tolerant refused by the server, so the
 	 * trainee gave up without a notice. */
 	run.sc = sc = load_scenario("t09_refused_breach");
-	applicant = json_dumps(applicant_json(sc), JSON_COMPACT);
+	applicant = applicant_text(sc);
 	assert_int_equal(
 	    st_create(run.token, sc->item_code, sc->scenario_id, applicant, &c),
 	    201);
@@ -573,7 +583,7 @@ static void test_wrong_paths_lose_points(void **state)
 	/* t01: converted to a case instead of answered. */
 	run.sc = sc = load_scenario("t01_inquiry_answered");
 	id = inquiry_create(&run);
-	applicant = json_dumps(applicant_json(sc), JSON_COMPACT);
+	applicant = applicant_text(sc);
 	assert_int_equal(
 	    st_create(run.token, sc->item_code, sc->scenario_id, applicant, &c),
 	    201);
@@ -583,7 +593,7 @@ static void test_wrong_paths_lose_points(void **state)
 	training_scenario_free(&sc);
 	/* t10: asked for tolerant acceptance (refused), no notice. */
 	run.sc = sc = load_scenario("t10_item_not_tolerant");
-	applicant = json_dumps(applicant_json(sc), JSON_COMPACT);
+	applicant = applicant_text(sc);
 	assert_int_equal(
 	    st_create(run.token, sc->item_code, sc->scenario_id, applicant, &c),
 	    201);

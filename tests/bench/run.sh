@@ -4,6 +4,7 @@
 #
 #   client start-up: from starting wincase in a terminal to the login screen
 #   client memory:   VmRSS / VmHWM of wincase on the home screen after login
+#   bytes per key:   bytes the client writes per keystroke (bytes_per_key.sh)
 set -u
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-bin}
@@ -41,3 +42,6 @@ echo "client memory on the home screen: VmRSS ${rss} KiB, peak VmHWM ${hwm} KiB"
 spid=$E2E_SERVER_PID
 echo "wincased memory after seeding and one login: VmRSS $(awk '/^VmRSS/ {print $2}' "/proc/$spid/status") KiB"
 keys F10
+
+# Bytes written per keystroke (issue 5: slow SSH links); its own server.
+bash tests/bench/bytes_per_key.sh

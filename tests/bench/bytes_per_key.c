@@ -1,0 +1,217 @@
+/* bytes_per_key.c - how many bytes the client writes to its terminal per
+ * keystroke (issue 5: slow SSH links). Runs a command in a pseudo-terminal
+ * of 80x24 and follows a script read from a file, one step a line:
+ *
+ *   settle                   read until the output has been quiet 300 ms
+ *   send KEYS                write KEYS, then settle (not measured)
+ *   type LABEL TEXT          each character of TEXT is one key: measured
+ *   repeat LABEL N KEYS      KEYS sent N times, each time measured
+ *   quiet LABEL MS           bytes written while no key is pressed for MS
+ *
+ * KEYS and TEXT take C escapes: \r \t \e \\ \xHH. A measured key counts
+ * every byte the program writes until its output is quiet for 150 ms. Each
+ * measured step prints "LABEL: N keys, mean M bytes/key, max X, total T".
+ *
+ *   bytes_per_key SCRIPT COMMAND [ARG...]
+ */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int master = -1;
+
+static long now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Reads until quiet_ms pass without output (at most 10 s); returns the
+ * bytes read. */
+static long drain(int quiet_ms)
+{
+	char buf[65536];
+	long total = 0, start = now_ms();
+	struct pollfd p = {.fd = master, .events = POLLIN};
+
+	while (now_ms() - start < 10000) {
+		int r = poll(&p, 1, quiet_ms);
+		ssize_t n;
+
+		if (r <= 0)
+			break;
+		n = read(master, buf, sizeof(buf));
+		if (n <= 0)
+			break;
+		total += n;
+		if (getenv("BYTES_PER_KEY_DUMP")) /* to see what is written */
+			for (ssize_t i = 0; i < n; i++)
+				fprintf(stderr, (unsigned char)buf[i] < 32 ||
+							buf[i] == 127
+						    ? "\\x%02x"
+						    : "%c",
+					(unsigned char)buf[i]);
+	}
+	return total;
+}
+
+/* C escapes of s into out; returns the length. */
+static size_t unescape(const char *s, char *out)
+{
+	size_t n = 0;
+
+	for (; *s; s++) {
+		if (*s != '\\' || !s[1]) {
+			out[n++] = *s;
+			continue;
+		}
+		s++;
+		switch (*s) {
+		case 'r': out[n++] = '\r'; break;
+		case 'n': out[n++] = '\n'; break;
+		case 't': out[n++] = '\t'; break;
+		case 'e': out[n++] = 27; break;
+		case 'x': {
+			char hex[3] = {s[1], s[1] ? s[2] : 0, 0};
+
+			out[n++] = (char)strtol(hex, NULL, 16);
+			s += 2;
+			break;
+		}
+		default: out[n++] = *s; break;
+		}
+	}
+	return n;
+}
+
+static void put(const char *bytes, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(master, bytes, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		bytes += w;
+		n -= (size_t)w;
+	}
+}
+
+struct tally {
+	long keys, total, max;
+};
+
+static void tally_add(struct tally *t, long bytes)
+{
+	t->keys++;
+	t->total += bytes;
+	if (bytes > t->max)
+		t->max = bytes;
+}
+
+static void tally_print(const char *label, const struct tally *t)
+{
+	printf("%s: %ld keys, mean %.1f bytes/key, max %ld, total %ld\n", label,
+	       t->keys, t->keys ? (double)t->total / (double)t->keys : 0.0,
+	       t->max, t->total);
+	fflush(stdout);
+}
+
+/* Length of the UTF-8 character at s. */
+static size_t char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+static void step(char *line)
+{
+	char label[128], keys[1024], *rest;
+	struct tally t = {0};
+	size_t n;
+	int count;
+
+	line[strcspn(line, "\n")] = '\0';
+	if (!*line || *line == '#')
+		return;
+	if (strcmp(line, "settle") == 0) {
+		drain(300);
+	} else if (strncmp(line, "send ", 5) == 0) {
+		n = unescape(line + 5, keys);
+		put(keys, n);
+		drain(300);
+	} else if (sscanf(line, "type %127s", label) == 1) {
+		rest = strchr(line + 5, ' ');
+		n = rest ? unescape(rest + 1, keys) : 0;
+		for (size_t i = 0; i < n;) {
+			size_t len = char_len(keys + i);
+
+			put(keys + i, len);
+			tally_add(&t, drain(150));
+			i += len;
+		}
+		tally_print(label, &t);
+	} else if (sscanf(line, "repeat %127s %d", label, &count) == 2) {
+		rest = strchr(strchr(line + 7, ' ') + 1, ' ');
+		n = rest ? unescape(rest + 1, keys) : 0;
+		for (int i = 0; i < count; i++) {
+			put(keys, n);
+			tally_add(&t, drain(150));
+		}
+		tally_print(label, &t);
+	} else if (sscanf(line, "quiet %127s %d", label, &count) == 2) {
+		printf("%s: %ld bytes in %d ms without a key\n", label,
+		       drain(count), count);
+	} else {
+		fprintf(stderr, "bytes_per_key: bad step: %s\n", line);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct winsize ws = {.ws_row = 24, .ws_col = 80};
+	char line[2048];
+	FILE *script;
+	pid_t pid;
+	int status;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: bytes_per_key SCRIPT COMMAND [ARG...]\n");
+		return 2;
+	}
+	script = fopen(argv[1], "r");
+	if (!script) {
+		perror(argv[1]);
+		return 2;
+	}
+	pid = forkpty(&master, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("forkpty");
+		return 2;
+	}
+	if (pid == 0) {
+		execvp(argv[2], argv + 2);
+		_exit(127);
+	}
+	drain(500);
+	while (fgets(line, sizeof(line), script))
+		step(line);
+	fclose(script);
+	drain(300);
+	kill(pid, SIGTERM);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return 0;
+}
