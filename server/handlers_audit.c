@@ -7,6 +7,7 @@
 
 #include "api.h"
 #include "audit.h"
+#include "case.h"
 
 static const char *const entity_kinds[] = {
     "case:", "inquiry:", "user:", "item:", "calendar:"};
@@ -44,8 +45,32 @@ static bool entity_valid(const char *entity)
 	return false;
 }
 
-/* R6: reviewers and administrators read every entry; anyone else only
- * the entries about themselves (entity=user:<me>). */
+/* A case the caller may see (case_visible): its history is the case
+ * view's timeline at the counter. */
+static bool audit_case_visible(const struct api_request *req,
+			       const char *entity)
+{
+	struct case_record rec;
+	struct wc_error err;
+	char *end = NULL;
+	long long id;
+	bool visible;
+
+	if (strncmp(entity, "case:", 5) != 0)
+		return false;
+	errno = 0;
+	id = strtoll(entity + 5, &end, 10);
+	if (errno || end == entity + 5 || *end || id <= 0 ||
+	    req->db->ops->case_get(req->db, id, &rec, &err) != 0)
+		return false;
+	visible = case_visible(req->session, &rec);
+	case_record_release(&rec);
+	return visible;
+}
+
+/* R6: reviewers and administrators read every entry; anyone else the
+ * entries about themselves (entity=user:<me>) and those of a case they
+ * may see (entity=case:ID). */
 static bool audit_may_read(const struct api_request *req, const char *entity)
 {
 	const struct session_record *s = req->session;
@@ -54,7 +79,8 @@ static bool audit_may_read(const struct api_request *req, const char *entity)
 	if (api_role_bit(s->user.role) & (ROLE_REVIEWER | ROLE_ADMIN))
 		return true;
 	snprintf(self, sizeof(self), "user:%s", s->user.username);
-	return entity && strcmp(entity, self) == 0;
+	return entity &&
+	       (strcmp(entity, self) == 0 || audit_case_visible(req, entity));
 }
 
 static bool parse_cursor(const char *text, int64_t *out)

@@ -394,6 +394,27 @@ static const char *const table[MSG_COUNT] = {
     [MSG_HELP_ACTIONS] = "办件处理\n  补交：↑/↓ 选择补交的材料，Enter 登记；全部补齐后承诺书履约。\n  办结：选择准予或不予批准，写明说明，F2 提交。\n  撤回：写明原因，F2 提交。\n",
     [MSG_HELP_RATING] = "服务评价\n  把屏幕转向申请人，按 1 至 5：5 非常满意，4 满意，3 基本满意，\n  2 不满意，1 非常不满意。选 1 或 2 时请勾选原因（空格）或写下意见，\n  Enter 提交。每件只能评价一次。\n",
     /* end of case screens (counter-b) */
+    /* case timeline and expired sessions (counter-c) */
+    [MSG_TL_SCHEDULER] = "系统",
+    [MSG_TL_UNKNOWN] = "其他记录（%s）",
+    [MSG_TL_ITEM] = "事项 %s，情形 %s",
+    [MSG_TL_COUNT] = "%s %d",
+    [MSG_TL_NOTICE] = "告知书 %s%s",
+    [MSG_TL_ONCE_VIOLATION] = "，超出一次告知范围",
+    [MSG_TL_DOC_NOTICE] = "告知书 %s，核验码 %s",
+    [MSG_TL_DOC_COMMITMENT] = "承诺书 %s，核验码 %s",
+    [MSG_TL_DEADLINE] = "补交期限 %d 个工作日",
+    [MSG_TL_SUPPLEMENT] = "补交：%s",
+    [MSG_TL_APPROVED] = "准予",
+    [MSG_TL_DENIED] = "不予办理",
+    [MSG_TL_RATING] = "%d %s",
+    [MSG_TL_BREACH] = "承诺书 %s 期限 %s 已过，记入信用记录",
+    [MSG_TL_DUE_DATE] = "期限 %s",
+    [MSG_TL_DEEMED] = "期限 %s 已到，视为已办结",
+    [MSG_TL_REVIEW] = "%s：%s",
+    [MSG_TL_HANDOFF] = "转给 %s：%s",
+    [MSG_TL_RESOLUTION] = "%s：%s",
+    [MSG_SESSION_EXPIRED] = "登录已过期，请重新登录；未提交的内容已保存为草稿，登录后可恢复",
 };
 
 /* The reviewer console (issue 5). A second table so that its block stays
@@ -440,7 +461,7 @@ static const char *const table_review[MSG_COUNT] = {
     [MSG_RV_CREDIT_BLOCKED] = "信用记录不允许容缺受理",
     [MSG_RV_HISTORY] = "办理经过",
     [MSG_RV_HANDOFFS] = "转办记录",
-    [MSG_RV_RECTIFY_DUE] = "整改期限：%s（自提交起 %d 个工作日）",
+    [MSG_RV_RECTIFY_DUE] = "整改期限：%s（核实、整改、反馈须在此日前完成）",
     [MSG_RV_OWN_CASE] =
 	"这件由您在窗口经办，按规定（一人不审自己经办的件）您不能作出审核决定，"
 	"请交其他审核人员",
@@ -712,6 +733,50 @@ static const struct code_text field_texts[] = {
     {"commitment.applicant_confirmation", "确认姓名须与申请人姓名完全一致"},
     {"reasons", "不满意的评价须说明原因"},
 };
+
+/* Audit actions (api_audit and scheduler_audit in server/) by Chinese name. */
+static const struct code_text action_texts[] = {
+    {"case.create", "立案"},
+    {"case.checklist", "核验材料"},
+    {"case.notice", "出具一次性告知书"},
+    {"document.issue", "签发文书"},
+    {"case.accept", "受理"},
+    {"case.accept.tolerant", "容缺受理"},
+    {"case.supplement", "补交材料"},
+    {"case.complete", "办结"},
+    {"case.withdraw", "撤回"},
+    {"case.rating", "评价"},
+    {"case.overdue", "超期"},
+    {"case.deemed", "超时默认"},
+    {"case.due_resolved", "确定办结时限"},
+    {"commitment.breach", "逾期未补交"},
+    {"commitment.waive", "免除补交承诺"},
+    {"review.decide", "审核"},
+    {"review.due_date", "确定整改期限"},
+    {"inquiry.create", "登记咨询"},
+    {"inquiry.handoff", "转办"},
+    {"inquiry.ack", "接收转办"},
+    {"inquiry.close", "办结咨询"},
+    {"inquiry.bounced", "推诿"},
+    /* review decisions and inquiry resolutions, for the summaries */
+    {"decision.approve", "同意"},
+    {"decision.return", "退回"},
+    {"decision.waive", "免除"},
+    {"decision.rectified", "已整改"},
+    {"resolution.answered", "已答复"},
+    {"resolution.referred", "已转办"},
+    {"resolution.converted", "已转为办件"},
+    {"resolution.no_action", "无需办理"},
+};
+
+const char *msg_for_action(const char *action)
+{
+	for (size_t i = 0;
+	     action && i < sizeof(action_texts) / sizeof(*action_texts); i++)
+		if (strcmp(action_texts[i].code, action) == 0)
+			return action_texts[i].text;
+	return NULL;
+}
 
 const char *msg_for_field(const char *field)
 {

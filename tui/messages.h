@@ -486,6 +486,27 @@ enum msg_id {
 	MSG_HELP_ACTIONS,
 	MSG_HELP_RATING,
 	/* end of case screens (counter-b) */
+	/* case timeline and expired sessions (counter-c) */
+	MSG_TL_SCHEDULER,
+	MSG_TL_UNKNOWN,
+	MSG_TL_ITEM,
+	MSG_TL_COUNT,
+	MSG_TL_NOTICE,
+	MSG_TL_ONCE_VIOLATION,
+	MSG_TL_DOC_NOTICE,
+	MSG_TL_DOC_COMMITMENT,
+	MSG_TL_DEADLINE,
+	MSG_TL_SUPPLEMENT,
+	MSG_TL_APPROVED,
+	MSG_TL_DENIED,
+	MSG_TL_RATING,
+	MSG_TL_BREACH,
+	MSG_TL_DUE_DATE,
+	MSG_TL_DEEMED,
+	MSG_TL_REVIEW,
+	MSG_TL_HANDOFF,
+	MSG_TL_RESOLUTION,
+	MSG_SESSION_EXPIRED,
 	MSG_COUNT
 };
 
@@ -497,6 +518,11 @@ void msg_set_ascii(bool on);
 /* Chinese text for an error of the server or the transport: what went
  * wrong and what to do. Never a bare code or JSON. */
 void msg_for_error(const struct wc_error *err, char *out, size_t size);
+
+/* The Chinese name of an audit action ("case.accept" -> 受理), or NULL
+ * when the action is unknown (the caller shows a generic word and the
+ * code, MSG_TL_UNKNOWN). */
+const char *msg_for_action(const char *action);
 
 /* Chinese text for a field the server refused (err->field), or NULL. */
 const char *msg_for_field(const char *field);

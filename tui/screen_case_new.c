@@ -305,6 +305,31 @@ static void server_refusal(struct case_new *s, struct app *app,
 	form_focus(s->form, (size_t)index);
 }
 
+/* R1: the inquiry the case was made from is closed as converted at once,
+ * whatever the clerk does next. When this fails the inquiry view tries
+ * again once it is back on top (screen_inquiry_view close_converted). */
+static void inquiry_close_converted(struct app *app, const char *case_id)
+{
+	struct net_inquiry_full q = {0};
+	struct wc_error err = {0};
+	char key[NET_IDEMPOTENCY_KEY_SIZE];
+	char *end;
+	long long id = strtoll(case_id, &end, 10);
+	json_t *body;
+
+	if (!app->case_inquiry_id[0] || *end ||
+	    net_inquiry_get(app->net, app->case_inquiry_id, &q, &err))
+		return;
+	body = json_pack("{s:s, s:s, s:I}", "resolution", "converted", "note",
+			 msg(MSG_ICL_CONVERTED), "case_id", (json_int_t)id);
+	if (body && !(q.base.status && strcmp(q.base.status, "closed") == 0)) {
+		net_idempotency_key_new(key);
+		net_inquiry_action(app->net, &q, "close", body, key, &err);
+	}
+	json_decref(body);
+	net_inquiry_full_release(&q);
+}
+
 static void case_new_submit(struct case_new *s, struct app *app)
 {
 	struct net_case created = {0};
@@ -335,6 +360,7 @@ static void case_new_submit(struct case_new *s, struct app *app)
 		return;
 	}
 	snprintf(app->case_id, sizeof(app->case_id), "%s", created.id);
+	inquiry_close_converted(app, created.id);
 	app_message(app, false, msg(MSG_CN_CREATED),
 		    created.no ? created.no : "",
 		    created.applicant.name ? created.applicant.name : "");

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "case_util.h"
+#include "timeline.h"
 
 struct case_view {
 	struct case_ctx x;
@@ -148,11 +149,10 @@ static void timeline_append(const struct case_view *s, char **t, size_t *len)
 	if (!s->audit_ok || s->audit.n == 0)
 		case_append(t, len, "%s\n", msg(MSG_CV_TIMELINE_NONE));
 	for (size_t i = 0; s->audit_ok && i < s->audit.n; i++) {
-		const struct net_audit_entry *e = &s->audit.items[i];
+		char line[640];
 
-		case_append(t, len, "  %s  %s  %s\n", e->at ? e->at : "",
-			    e->actor ? e->actor : "",
-			    e->action ? e->action : "");
+		timeline_line(&s->audit.items[i], &s->x, line, sizeof(line));
+		case_append(t, len, "  %s\n", line);
 	}
 }
 

@@ -199,6 +199,38 @@ static void test_who_reads(void **state)
 	json_decref(get_json("/v1/audit/verify", clerk1, 403));
 }
 
+/* The counter's case view: a clerk reads the history of a case of their
+ * window, not of another window's. */
+static void test_clerk_reads_case(void **state)
+{
+	struct http_request req = {
+	    .method = "POST",
+	    .path = "/v1/cases",
+	    .token = clerk1,
+	    .body = "{\"item_code\":\"000131104000\","
+		    "\"scenario_id\":\"food_sales\","
+		    "\"applicant\":{\"name\":\"李四\"}}"};
+	struct http_reply r;
+	char path[96];
+	long long case_id;
+	json_t *page;
+
+	(void)state;
+	assert_int_equal(http_do(srv.url, &req, &r), 0);
+	assert_int_equal(r.status, 201);
+	case_id = num(r.json, "id");
+	http_reply_release(&r);
+	snprintf(path, sizeof(path), "/v1/audit?entity=case:%lld", case_id);
+	page = get_json(path, clerk1, 200);
+	assert_string_equal(
+	    str(json_array_get(json_object_get(page, "items"), 0), "action"),
+	    "case.create");
+	json_decref(page);
+	json_decref(get_json(path, clerk2, 403));
+	json_decref(get_json("/v1/audit?entity=case:999999", clerk1, 403));
+	json_decref(get_json("/v1/audit?entity=case:x1", clerk1, 403));
+}
+
 static void test_verify_intact(void **state)
 {
 	json_t *v, *page;
@@ -332,6 +364,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_list_for_inquiry),
 	    cmocka_unit_test(test_who_reads),
+	    cmocka_unit_test(test_clerk_reads_case),
 	    cmocka_unit_test(test_verify_intact),
 	    cmocka_unit_test(test_tampering),
 	};
