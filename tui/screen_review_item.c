@@ -41,7 +41,7 @@ static void header_add(struct textbuf *b)
 		    review_kind_text(t->kind), t->summary);
 	textbuf_add(b, "%s：%s\n", msg(MSG_RV_COL_SINCE), t->created_at);
 	if (strcmp(t->kind, "rectification") == 0 && t->due_date[0]) {
-		textbuf_add(b, msg(MSG_RV_RECTIFY_DUE), t->due_date, 5);
+		textbuf_add(b, msg(MSG_RV_RECTIFY_DUE), t->due_date);
 		textbuf_add(b, "\n");
 	}
 }

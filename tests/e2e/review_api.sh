@@ -104,3 +104,26 @@ client_start_conf() {
 		HOME="$E2E_TMP" XDG_CONFIG_HOME="$E2E_TMP/config" \
 		"$WINCASE_BIN" --config "$conf" --server "$E2E_URL" "$@"
 }
+
+# rated_case TOKEN NAME LEVEL: a case accepted (all provided), completed and
+# rated LEVEL; levels 1-2 open a rectification item. Prints the case id.
+rated_case() {
+	local token=$1 name=$2 level=$3 c id version items="" m
+	c=$(api "$token" POST /v1/cases "{\"item_code\":\"000131104000\",\
+\"scenario_id\":\"food_sales\",\"applicant\":{\"name\":\"$name\"}}")
+	id=$(json_num id <<<"$c")
+	version=$(json_num version <<<"$c")
+	for m in application_form business_licence legal_rep_id premises_proof \
+		layout_flow safety_manager_proof equipment_list safety_rules; do
+		items="$items${items:+,}{\"material_id\":\"$m\",\"state\":\"provided\"}"
+	done
+	version=$(api "$token" PUT "/v1/cases/$id/checklist" "{\"items\":[$items]}" \
+		"$version" | json_num version)
+	version=$(api "$token" POST "/v1/cases/$id/accept" '{"mode":"normal"}' \
+		"$version" | json_num version)
+	version=$(api "$token" POST "/v1/cases/$id/complete" \
+		'{"result":"approved","note":"准予许可"}' "$version" | json_num version)
+	api "$token" POST "/v1/cases/$id/rating" "{\"level\":$level,\
+\"reasons\":[\"等候时间长\"],\"comment\":\"窗口态度冷淡\"}" "$version" >/dev/null
+	echo "$id"
+}
