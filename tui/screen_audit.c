@@ -146,7 +146,9 @@ static void row_draw(struct audit *s, WINDOW *win, int y, const char **cells,
 	for (int c = 0; c < COL_COUNT; c++) {
 		if (s->widths[c] == 0)
 			continue;
-		table_draw_cell(win, y, x, s->widths[c] + 1, cells[c], attr);
+		/* the text, then a blank column before the next one */
+		table_draw_cell(win, y, x, s->widths[c] + 1, "", attr);
+		table_draw_cell(win, y, x, s->widths[c], cells[c], attr);
 		x += s->widths[c] + 1;
 	}
 	if (x < s->cols)

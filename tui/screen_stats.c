@@ -11,6 +11,7 @@
 
 #include "wincase/date.h"
 #include "wincase/net_review.h"
+#include "wincase/text.h"
 
 #include "csv.h"
 #include "review.h"
@@ -67,10 +68,14 @@ static void columns_fill(struct stats *s)
 {
 	s->cols_def[0] = (struct column_def){
 	    .title = msg(MSG_RV_STAT_KEY), .min = 8, .max = 20, .weight = 2};
-	for (size_t i = 0; i < N_SHOWN; i++)
+	for (size_t i = 0; i < N_SHOWN; i++) {
+		const char *title = msg(stat_word(shown[i]));
+		int w = text_width(title) > 6 ? text_width(title) : 6;
+
+		/* a column as wide as its title: never a cut heading */
 		s->cols_def[i + 1] = (struct column_def){
-		    .title = msg(stat_word(shown[i])), .min = 6, .max = 10,
-		    .weight = 1};
+		    .title = title, .min = w, .max = w + 2, .weight = 1};
+	}
 	s->cols_def[N_COLS - 1] = (struct column_def){
 	    .title = msg(MSG_RV_STATS_SAT), .min = 6, .max = 8, .weight = 0};
 }
@@ -141,7 +146,9 @@ static void row_draw(struct stats *s, WINDOW *win, int y, const char **cells,
 	for (size_t c = 0; c < N_COLS; c++) {
 		if (s->widths[c] == 0)
 			continue;
-		table_draw_cell(win, y, x, s->widths[c] + 1, cells[c], attr);
+		/* the text, then a blank column before the next one */
+		table_draw_cell(win, y, x, s->widths[c] + 1, "", attr);
+		table_draw_cell(win, y, x, s->widths[c], cells[c], attr);
 		x += s->widths[c] + 1;
 	}
 	if (x < s->cols)

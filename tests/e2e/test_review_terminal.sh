@@ -3,6 +3,7 @@
 # time (2 s here), and in restricted mode the end of the program when the
 # login screen stays idle too; TERM=linux says once that Chinese cannot be
 # shown and uses ASCII words for the key bar, status line and headings;
+# xterm-256color, screen, tmux-256color and vt100 show the queue;
 # 120x40 shows more statistics columns than 80x24.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/review_api.sh
 
@@ -43,6 +44,18 @@ screen_has "pending 1" && screen_has "tolerant 1" && screen_has "Search" && scre
 tap $? "TERM=linux: counts and keys readable in ASCII"
 quit_clean
 tap $? "TERM=linux: F10 quits cleanly"
+
+# The terminals of issue 5: the queue, its counts and the selection mark.
+for term in xterm-256color screen tmux-256color vt100; do
+	if ! infocmp "$term" >/dev/null 2>&1; then
+		tap 0 "TERM=$term: the review queue works # SKIP no terminfo entry"
+		continue
+	fi
+	E2E_TERM=$term client_start_conf 80 24 "$WINCASE_CONF/wincase.conf"
+	login_reviewer reviewer1 && wait_for "待审 1" &&
+		screen_text | grep -q '^>' && keys Escape 0 && exited_clean
+	tap $? "TERM=$term: the review queue, its counts and the '>' mark; clean exit"
+done
 
 client_start 120 40
 login_reviewer reviewer1
