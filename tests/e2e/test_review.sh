@@ -85,6 +85,15 @@ tap $? "the audit trail of a case is listed"
 keys F6
 wait_for "审计链完整"
 tap $? "verify the chain shows the result on screen"
+if command -v sqlite3 >/dev/null; then
+	sqlite3 -cmd '.timeout 5000' "$E2E_TMP/wc.db" \
+		"UPDATE audit SET data = '{\"forged\":true}' WHERE seq = 3"
+	keys F6
+	wait_for "审计链在第 3 条处断开"
+	tap $? "a forged audit entry is reported with its number"
+else
+	tap 0 "a forged audit entry is reported # SKIP sqlite3 not installed"
+fi
 keys Escape
 wait_for "待审 2"
 
