@@ -18,18 +18,23 @@ fi
 SSH_DIR=$(mktemp -d "${TMPDIR:-/tmp}/wincase-ssh.XXXXXX")
 chmod 755 "$SSH_DIR"
 SSHD_PID=""
+CREATED_ACCOUNT=""
 ssh_cleanup() {
 	[ -n "$SSHD_PID" ] && kill "$SSHD_PID" 2>/dev/null && wait "$SSHD_PID" 2>/dev/null
-	rm -rf "$SSH_DIR"
 	e2e_cleanup
+	# The account made for this run goes with it.
+	[ -n "$CREATED_ACCOUNT" ] && userdel "$CREATED_ACCOUNT" 2>/dev/null
+	rm -rf "$SSH_DIR"
 }
 trap ssh_cleanup EXIT
 
 if [ "$(id -u)" = 0 ]; then
 	ACCOUNT=wincase-review
 	# '*': no password, but not a locked account (sshd refuses those).
-	id "$ACCOUNT" >/dev/null 2>&1 ||
-		useradd -M -d /nonexistent -s /bin/sh -p '*' "$ACCOUNT"
+	if ! id "$ACCOUNT" >/dev/null 2>&1; then
+		useradd -M -d /nonexistent -s /bin/sh -p '*' "$ACCOUNT" &&
+			CREATED_ACCOUNT=$ACCOUNT
+	fi
 	mkdir -p /run/sshd
 else
 	ACCOUNT=$(id -un) # an sshd not run as root logs in only its own user
