@@ -20,6 +20,7 @@ struct net_client {
 	long connect_timeout_ms;
 	long timeout_ms;
 	bool online;
+	bool session_lost; /* a 401 unauthenticated while holding a token */
 };
 
 struct answer {
@@ -124,12 +125,18 @@ int net_client_set_token(struct net_client *client, const char *token)
 		sodium_memzero(client->token, strlen(client->token));
 	free(client->token);
 	client->token = copy;
+	client->session_lost = false;
 	return 0;
 }
 
 bool net_client_online(const struct net_client *client)
 {
 	return client->online;
+}
+
+bool net_client_session_lost(const struct net_client *client)
+{
+	return client->session_lost;
 }
 
 const char *net_client_url(const struct net_client *client)
@@ -295,6 +302,9 @@ int net_request_ex(struct net_client *client, const char *method,
 	curl_easy_getinfo(client->curl, CURLINFO_RESPONSE_CODE, &status);
 	if (status < 200 || status > 299) {
 		error_from_answer(status, &a, err, opt->details);
+		if (status == 401 && client->token &&
+		    (!err || strcmp(err->code, "unauthenticated") == 0))
+			client->session_lost = true;
 		goto done;
 	}
 	if (a.len > 0) {

@@ -390,6 +390,32 @@ static void app_idle_logout(struct app *app)
 		    app->cfg->idle_logout_seconds);
 }
 
+/* A 401 from any call (session expired or revoked, net.h): back to the
+ * login screen, once, here rather than in each screen. The screens close
+ * without removing their drafts, so what was typed is offered again on the
+ * work queue after the next login. */
+static bool app_session_check(struct app *app)
+{
+	if (!app->logged_in || !net_client_session_lost(app->net))
+		return false;
+	app->pending = PENDING_NONE; /* no screen closes as if submitted */
+	while (app->depth > 0)
+		screen_close(app);
+	snprintf(app->relogin_user, sizeof(app->relogin_user), "%s",
+		 app->user.username ? app->user.username : "");
+	net_client_set_token(app->net, NULL);
+	net_user_release(&app->user);
+	app->logged_in = false;
+	app->draft_restore = false;
+	app->draft_context[0] = '\0';
+	if (screen_open(app, &screen_login)) {
+		app->quit = true;
+		return true;
+	}
+	app_message(app, true, "%s", msg(MSG_SESSION_EXPIRED));
+	return true;
+}
+
 static void app_loop(struct app *app)
 {
 	struct app_screen *top;
@@ -418,8 +444,11 @@ static void app_loop(struct app *app)
 			draft_keep(app);
 		if (r & APP_QUIT)
 			app->quit = true;
+		if (app_session_check(app))
+			continue;
 		if (app->pending != PENDING_NONE)
 			app_apply_pending(app);
+		app_session_check(app);
 	}
 }
 

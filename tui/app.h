@@ -105,6 +105,8 @@ struct app {
 	enum case_action case_action;
 	/* screen_case_new: the inquiry converted into the case ("" none). */
 	char case_inquiry_id[32];
+	/* After the session expired: the user name the login form offers. */
+	char relogin_user[64];
 
 	/* Drafts: the data folder ("" when it cannot be used), what the form
 	 * being opened is about (saved with its draft, set before a push),

@@ -683,7 +683,7 @@ static const struct code_text error_texts[] = {
     {"offline", "无法连接服务器，请检查网络，稍后按 F5 或重新提交"},
     {"bad_credentials", "用户名或密码不正确，请重新输入"},
     {"rate_limited", "登录失败次数过多，请 5 分钟后再试"},
-    {"unauthenticated", "登录已失效，请退出后重新登录"},
+    {"unauthenticated", "登录已过期，请重新登录"},
     {"forbidden", "您的账号没有这项操作的权限，请联系管理员"},
     {"not_found", "没有找到这条记录，请刷新后再试"},
     {"invalid_field", "有填写不符合要求的项目，请按提示修改"},

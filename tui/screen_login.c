@@ -60,6 +60,10 @@ static int login_open(struct app *app, void **state)
 	}
 	if (app->cfg->window)
 		form_set_value(s->form, F_WINDOW, app->cfg->window);
+	if (app->relogin_user[0]) { /* the session expired: same user */
+		form_set_value(s->form, F_USER, app->relogin_user);
+		form_focus(s->form, F_PASSWORD);
+	}
 	app_message(app, false, "%s", msg(MSG_LOGIN_WELCOME));
 	*state = s;
 	return 0;

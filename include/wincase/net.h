@@ -36,6 +36,9 @@ int net_client_set_token(struct net_client *client, const char *token);
  * answer from it (an error answer included). */
 bool net_client_online(const struct net_client *client);
 const char *net_client_url(const struct net_client *client);
+/* True once a request with a token was refused with 401 unauthenticated
+ * (the session expired or was revoked), until the next set_token. */
+bool net_client_session_lost(const struct net_client *client);
 
 /* One request. method "GET", "POST", "PUT" or "DELETE"; path starts with
  * "/v1/"; body is borrowed and may be NULL; idempotency_key may be NULL.
