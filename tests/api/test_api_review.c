@@ -157,7 +157,9 @@ static long long accepted_case_of(const char *token, const char *id_no,
 		    items, json_pack("{s:s, s:s}", "material_id",
 				     str(line, "material_id"), "state", state));
 	}
-	dump = json_dumps(json_pack("{s:o}", "items", items), JSON_COMPACT);
+	items = json_pack("{s:o}", "items", items);
+	dump = json_dumps(items, JSON_COMPACT);
+	json_decref(items);
 	snprintf(path, sizeof(path), "/v1/cases/%lld/checklist", id);
 	assert_int_equal(
 	    call(token, "PUT", path, dump, (int)num(c, "version"), &r), 200);

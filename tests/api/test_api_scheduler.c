@@ -181,7 +181,9 @@ static long long case_ready(const char *item, const char *scenario, bool major,
 				     str(line, "material_id"), "state", state));
 	}
 	assert_true(left_out == tolerant);
-	dump = json_dumps(json_pack("{s:o}", "items", items), JSON_COMPACT);
+	items = json_pack("{s:o}", "items", items);
+	dump = json_dumps(items, JSON_COMPACT);
+	json_decref(items);
 	snprintf(path, sizeof(path), "/v1/cases/%lld/checklist", id);
 	if (call(clerk1, "PUT", path, dump, (int)num(c, "version"), &r) != 200)
 		fail_msg("checklist: %ld %s", r.status, r.body);
