@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "safe.h"
+#include "training_ui.h"
 
 #define KEY_ESC 27
 /* How long to wait after Esc for a digit (Esc 1 = F1 ... Esc 0 = F10). */
@@ -34,6 +35,12 @@ void app_pop(struct app *app)
 void app_replace(struct app *app, const struct screen_ops *ops)
 {
 	app->pending = PENDING_REPLACE;
+	app->pending_ops = ops;
+}
+
+void app_reset(struct app *app, const struct screen_ops *ops)
+{
+	app->pending = PENDING_RESET;
 	app->pending_ops = ops;
 }
 
@@ -67,19 +74,23 @@ static void draw_status(struct app *app, WINDOW *win)
 	    msg(online ? MSG_STATUS_ONLINE : MSG_STATUS_OFFLINE);
 	int sw = text_width(server) + 2;
 	char left[320];
+	/* Issue 6: training mode says so on every screen, first. */
+	const char *name = msg(training_ui_active() ? MSG_TR_BANNER
+						    : MSG_APP_NAME);
 
 	if (app->logged_in)
 		snprintf(left, sizeof(left), " %s  %s：%s（%s）  %s：%s",
-			 msg(MSG_APP_NAME), msg(MSG_STATUS_USER),
+			 name, msg(MSG_STATUS_USER),
 			 app->user.display_name ? app->user.display_name
 						: app->user.username,
 			 app->user.username, msg(MSG_STATUS_WINDOW),
 			 app->user.window ? app->user.window : "-");
 	else
-		snprintf(left, sizeof(left), " %s  %s", msg(MSG_APP_NAME),
+		snprintf(left, sizeof(left), " %s  %s", name,
 			 msg(MSG_NOT_LOGGED_IN));
 	table_draw_cell(win, f->status_y, 0, f->cols - sw, left,
-			theme_attr(THEME_STATUS));
+			theme_attr(training_ui_active() ? THEME_STATUS_ALERT
+							: THEME_STATUS));
 	table_draw_cell(win, f->status_y, f->cols - sw, 1, "",
 			theme_attr(THEME_STATUS));
 	table_draw_cell(win, f->status_y, f->cols - sw + 1, sw - 1, server,
@@ -123,6 +134,7 @@ static void app_draw(struct app *app)
 	table_draw_cell(stdscr, f->title_y, 0, f->cols, title,
 			theme_attr(THEME_TITLE));
 	top->ops->draw(top->state, app, stdscr);
+	training_ui_draw(app, stdscr); /* the side panel, when shown */
 	table_draw_cell(
 	    stdscr, f->message_y, 0, f->cols, app->message,
 	    theme_attr(app->message_is_error ? THEME_ERROR : THEME_HINT));
@@ -270,6 +282,14 @@ static void app_apply_pending(struct app *app)
 		if (screen_open(app, app->pending_ops))
 			app->quit = true;
 		break;
+	case PENDING_RESET:
+		while (app->depth > 0) {
+			draft_drop(app);
+			screen_close(app);
+		}
+		if (screen_open(app, app->pending_ops))
+			app->quit = true;
+		break;
 	case PENDING_POP:
 		if (app->depth > 1) {
 			draft_drop(app);
@@ -348,6 +368,10 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 {
 	const struct screen_ops *top = app->stack[app->depth - 1].ops;
 
+	int r = training_ui_key(app, ret, ch); /* issue 6: F1 hint, F11, F12 */
+
+	if (r != UI_IGNORED)
+		return r;
 	if (ret != KEY_CODE_YES)
 		return UI_IGNORED;
 	if (ch == KEY_F(10)) {
@@ -428,6 +452,7 @@ static void app_loop(struct app *app)
 		if (key_read(&ret, &ch) == ERR) {
 			if (safe_idle_expired(app->cfg->idle_logout_seconds))
 				app_idle_logout(app);
+			training_ui_tick(app); /* the simulated colleague */
 			continue;
 		}
 		safe_activity();

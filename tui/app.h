@@ -84,7 +84,13 @@ struct app_screen {
 	char draft_context[128]; /* app->draft_context when it opened */
 };
 
-enum app_pending { PENDING_NONE, PENDING_PUSH, PENDING_POP, PENDING_REPLACE };
+enum app_pending {
+	PENDING_NONE,
+	PENDING_PUSH,
+	PENDING_POP,
+	PENDING_REPLACE,
+	PENDING_RESET, /* every screen closes, then ops opens */
+};
 
 struct app {
 	struct config *cfg;
@@ -138,6 +144,8 @@ int app_run(struct config *cfg);
 void app_push(struct app *app, const struct screen_ops *ops);
 void app_pop(struct app *app);
 void app_replace(struct app *app, const struct screen_ops *ops);
+/* Every screen closes (their drafts removed) and ops opens alone. */
+void app_reset(struct app *app, const struct screen_ops *ops);
 
 /* The message line. The text is copied. */
 void app_message(struct app *app, bool is_error, const char *fmt, ...)

@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "safe.h"
+#include "training_ui.h"
 
 #define WINCASE_VERSION "0.1"
 
@@ -25,6 +26,9 @@ static void usage(FILE *out)
 		"/etc/wincase/wincase.conf)\n"
 		"  --restricted   for an SSH ForceCommand account: no print\n"
 		"                 command, no settings from the home folder\n"
+		"  --training     training mode: a private server on this\n"
+		"                 computer with practice scenarios; the\n"
+		"                 configured server is never contacted\n"
 		"  --version      print the version\n");
 }
 
@@ -49,6 +53,7 @@ struct args {
 	const char *server;
 	const char *config;
 	bool restricted;
+	bool training;
 };
 
 /* 0 to run, 1 when done (help, version), 2 on a usage error. */
@@ -60,6 +65,7 @@ static int args_parse(int argc, char **argv, struct args *a)
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {"restricted", no_argument, NULL, 'r'},
+	    {"training", no_argument, NULL, 't'},
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -77,6 +83,9 @@ static int args_parse(int argc, char **argv, struct args *a)
 			return 1;
 		case 'r':
 			a->restricted = true;
+			break;
+		case 't':
+			a->training = true;
 			break;
 		case 'V':
 			printf("wincase %s\n", WINCASE_VERSION);
@@ -123,6 +132,21 @@ static int config_setup(struct config *cfg, const struct args *a)
 	return 0;
 }
 
+/* Issue 6: wincase --training, from the main thread (the private
+ * server's parent-death signal follows the thread that forked it). */
+static int training_start(struct config *cfg)
+{
+	struct wc_error err = {0};
+
+	if (training_ui_start(cfg, &err) == 0)
+		return 0;
+	fprintf(stderr,
+		"wincase: 培训服务器启动失败 / the training server did not "
+		"start: %s\n",
+		err.message);
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	struct args a = {0};
@@ -151,7 +175,15 @@ int main(int argc, char **argv)
 	safe_setup(&cfg, a.restricted);
 	safe_signals_install(on_signal);
 	msg_set_ascii(safe_console_lacks_cjk());
+	if (a.training && training_start(&cfg)) {
+		config_release(&cfg);
+		return 2;
+	}
 	rc = app_run(&cfg);
+	/* Issue 6: the private server ends with the client, whatever ended
+	 * the loop (F10, SIGHUP, SIGTERM); a crash or kill -9 is covered by
+	 * the server's parent-death signal. */
+	training_ui_stop();
 	config_release(&cfg);
 	return rc;
 }

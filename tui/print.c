@@ -16,6 +16,56 @@
 
 extern char **environ;
 
+static const char *print_mark;
+
+void print_set_mark(const char *mark)
+{
+	print_mark = mark;
+}
+
+/* One line of the mark: "==== 培训样张 ==== 培训样张 ==== 培训样张 ====". */
+static int mark_line(char *out, size_t size)
+{
+	return snprintf(out, size, "==== %s ==== %s ==== %s ====\n", print_mark,
+			print_mark, print_mark);
+}
+
+char *print_marked(const char *text)
+{
+	size_t len, lines = 0, size;
+	char line[256], *out, *o;
+	int ml;
+
+	text = text ? text : "";
+	if (!print_mark || !*print_mark)
+		return strdup(text);
+	len = strlen(text);
+	for (const char *p = text; *p; p++)
+		lines += *p == '\n';
+	ml = mark_line(line, sizeof(line));
+	size = len + 2 + ((lines + 1) / PRINT_MARK_EVERY + 3) * (size_t)ml;
+	out = o = malloc(size);
+	if (!out)
+		return NULL;
+	o += snprintf(o, size, "%s", line);
+	for (size_t n = 0; *text;) {
+		const char *nl = strchr(text, '\n');
+		size_t l = nl ? (size_t)(nl - text) + 1 : strlen(text);
+
+		memcpy(o, text, l);
+		o += l;
+		text += l;
+		if (!nl)
+			*o++ = '\n';
+		if (++n % PRINT_MARK_EVERY == 0 && *text) {
+			memcpy(o, line, (size_t)ml);
+			o += ml;
+		}
+	}
+	memcpy(o, line, (size_t)ml + 1);
+	return out;
+}
+
 size_t print_split(const char *command, char *buf, size_t size,
 		   char *argv[PRINT_MAX_ARGS])
 {
@@ -83,14 +133,22 @@ int print_text(const char *command, const char *text, struct wc_error *err)
 	bool written;
 	pid_t pid;
 
+	char *marked;
+
 	if (print_split(command, buf, sizeof(buf), argv) == 0)
 		return wc_error_set(err, "print_failed", NULL, "%s",
 				    "no print command");
-	if (spawn_with_stdin(argv, &fd, &pid, err))
+	marked = print_marked(text);
+	if (!marked)
+		return wc_error_set(err, "print_failed", NULL, "%s", argv[0]);
+	if (spawn_with_stdin(argv, &fd, &pid, err)) {
+		free(marked);
 		return -1;
+	}
 	/* A printer command that stops reading must not kill the client. */
 	sigaction(SIGPIPE, &ign, &old);
-	written = write_all(fd, text ? text : "", text ? strlen(text) : 0);
+	written = write_all(fd, marked, strlen(marked));
+	free(marked);
 	close(fd);
 	sigaction(SIGPIPE, &old, NULL);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -132,8 +190,8 @@ static int dir_make(char *path)
 int print_save(const char *data_dir, const char *name, const char *text,
 	       char *path_out, size_t path_size, struct wc_error *err)
 {
-	char dir[1024], tmp[1200];
-	size_t len = text ? strlen(text) : 0;
+	char dir[1024], tmp[1200], *marked;
+	size_t len;
 	bool ok;
 	int fd, n;
 
@@ -145,10 +203,17 @@ int print_save(const char *data_dir, const char *name, const char *text,
 	if (n < 0 || (size_t)n >= path_size ||
 	    snprintf(tmp, sizeof(tmp), "%s.tmp", path_out) >= (int)sizeof(tmp))
 		return wc_error_set(err, "save_failed", NULL, "%s", name);
+	marked = print_marked(text); /* issue 6: 培训样张 in training */
+	if (!marked)
+		return wc_error_set(err, "save_failed", NULL, "%s", name);
+	len = strlen(marked);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
+	if (fd < 0) {
+		free(marked);
 		return wc_error_set(err, "save_failed", NULL, "%s", tmp);
-	ok = write_all(fd, text ? text : "", len) && fsync(fd) == 0;
+	}
+	ok = write_all(fd, marked, len) && fsync(fd) == 0;
+	free(marked);
 	ok = close(fd) == 0 && ok;
 	if (!ok || rename(tmp, path_out)) {
 		unlink(tmp);

@@ -30,4 +30,13 @@ int print_text(const char *command, const char *text, struct wc_error *err);
 int print_save(const char *data_dir, const char *name, const char *text,
 	       char *path_out, size_t path_size, struct wc_error *err);
 
+/* Issue 6: a mark (培训样张 in training mode, NULL for none; borrowed) that
+ * print_text and print_save put across every document: a line of it at
+ * the top, after every PRINT_MARK_EVERY lines and at the end. */
+#define PRINT_MARK_EVERY 8
+void print_set_mark(const char *mark);
+/* text with the mark across it (new string, free it), or a copy of text
+ * when no mark is set; NULL when out of memory. */
+char *print_marked(const char *text);
+
 #endif

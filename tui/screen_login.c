@@ -4,6 +4,7 @@
 
 #include "app.h"
 #include "review.h"
+#include "training_ui.h"
 
 enum { F_USER, F_PASSWORD, F_WINDOW, F_COUNT };
 
@@ -34,6 +35,7 @@ struct login {
 static const struct screen_key keys[] = {
     {"F1", MSG_KEY_HELP},
     {"Enter", MSG_KEY_LOGIN},
+    {"F6", MSG_KEY_TRAINING},
     {"F10", MSG_KEY_QUIT},
 };
 
@@ -123,8 +125,13 @@ static void login_submit(struct login *s, struct app *app)
 	}
 	app->logged_in = true;
 	app_message_clear(app);
-	/* Issue 5: reviewers work in the review queue, clerks never see it. */
-	app_replace(app, review_role(app) ? &screen_review : &screen_home);
+	/* Issue 5: reviewers work in the review queue, clerks never see it.
+	 * Issue 6: training starts at its scenario list (or the trainer's
+	 * progress table). */
+	if (training_ui_active())
+		app_replace(app, training_ui_after_login(app));
+	else
+		app_replace(app, review_role(app) ? &screen_review : &screen_home);
 }
 
 static int login_key(void *state, struct app *app, int ret, wint_t ch)
@@ -136,6 +143,8 @@ static int login_key(void *state, struct app *app, int ret, wint_t ch)
 		login_submit(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
+	if (ret == KEY_CODE_YES && ch == KEY_F(6)) /* issue 6: training */
+		return training_ui_enter(app);
 	r = form_key(s->form, ret, ch);
 	if (r & UI_SUBMIT)
 		login_submit(s, app);

@@ -105,6 +105,16 @@ static void find_conf_dir(const struct training_options *opt, char *out,
 	snprintf(out, size, "%s", is_dir(probe) ? WINCASE_SHARE_DIR : "conf");
 }
 
+void training_scenarios_dir(const struct training_options *opt, char *out,
+			    size_t size)
+{
+	static const struct training_options defaults = {0};
+	char conf[TRAINING_PATH_MAX];
+
+	find_conf_dir(opt ? opt : &defaults, conf, sizeof(conf));
+	snprintf(out, size, "%s/training", conf);
+}
+
 /* $WINCASED_BIN, wincased next to this program, else "wincased" for
  * execvp's PATH search. */
 static void find_wincased(const struct training_options *opt, char *out,

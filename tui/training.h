@@ -41,6 +41,11 @@ struct training_server {
  * training drafts and journal never mix with real ones. */
 int training_data_dir(char *out, size_t size, struct wc_error *err);
 
+/* The folder of the scenarios the server is seeded with (conf_dir/training,
+ * conf_dir found as training_server_start finds it; opt may be NULL). */
+void training_scenarios_dir(const struct training_options *opt, char *out,
+			    size_t size);
+
 /* Start the private server and wait (bounded) for its URL. -1 with err
  * (nothing left behind) when it cannot run or does not start. */
 int training_server_start(struct training_server *ts,

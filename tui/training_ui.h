@@ -1,0 +1,112 @@
+/* training_ui.h - training mode in the client (issue 6, docs/training.md).
+ *
+ * wincase --training (or F6 on the login screen) starts a private wincased
+ * (training.h) and points the client at it: the production server URL is
+ * never used, drafts and saved documents go to the training data folder,
+ * printed text carries 培训样张. The trainee picks a scenario, works on the
+ * ordinary screens with the brief beside them (F11), may ask for hints (F1,
+ * they cost points), moves the fake clock (培训菜单, F12 or Ctrl-T) and ends
+ * with a debrief scored by core training_evaluate on the server's state.
+ * One session per process; every function runs on the main thread. */
+#ifndef WINCASE_TUI_TRAINING_UI_H
+#define WINCASE_TUI_TRAINING_UI_H
+
+#include <stdbool.h>
+
+#include <jansson.h>
+
+#include "wincase/training.h"
+
+#include "app.h"
+
+/* True once a training server runs for this client. */
+bool training_ui_active(void);
+
+/* wincase --training, before app_run: start the server, load the
+ * scenarios, point cfg at the server and the training data folder. -1
+ * with err (nothing left running) when it cannot. */
+int training_ui_start(struct config *cfg, struct wc_error *err);
+/* From the login screen: the same, then the client talks to the new
+ * server. UI_* result for the key handler. */
+int training_ui_enter(struct app *app);
+/* Stop the server and remove its store; safe to call at any time and
+ * more than once (main calls it on every way out, atexit too). */
+void training_ui_stop(void);
+
+/* The first screen after a login in training mode: the trainer's progress
+ * table for a reviewer, the scenario list for anyone else. */
+const struct screen_ops *training_ui_after_login(struct app *app);
+
+/* Keys of training mode, before any screen's (F1 hint, F11 panel, F12 and
+ * Ctrl-T menu); UI_IGNORED when not one of them. */
+int training_ui_key(struct app *app, int ret, wint_t ch);
+/* The side panel over the right of the body, when it is shown. */
+void training_ui_draw(struct app *app, WINDOW *win);
+/* While the keyboard is idle: the simulated colleague acknowledges the
+ * trainee's handoff. */
+void training_ui_tick(struct app *app);
+
+/* --- for screen_training.c --- */
+size_t training_ui_count(void);
+const struct training_scenario *training_ui_scenario(size_t i);
+/* The running scenario or NULL. */
+const struct training_scenario *training_ui_current(void);
+/* Start scenario i (then the work queue opens). */
+int training_ui_begin(struct app *app, size_t i);
+/* Leave the scenario without a result. */
+void training_ui_abandon(void);
+/* Next hint on the message line; false when none is left. */
+bool training_ui_hint(struct app *app);
+void training_ui_panel_toggle(void);
+/* Time travel: N working days (the scenario's), as the trainee. */
+void training_ui_travel(struct app *app);
+/* Gather the state, score, save; the result (borrowed, until the next)
+ * or NULL with the message set. */
+const json_t *training_ui_finish(struct app *app);
+const json_t *training_ui_last_result(void);
+/* The saved results file (new reference) or NULL. */
+json_t *training_ui_results(void);
+/* The scenario's rule name ("R3" -> 容缺受理), "" when unknown. */
+const char *training_ui_rule_name(const char *rule);
+
+/* Text wrapped to a width (cut between characters, never half of one):
+ * the panel's and the debrief's lines. */
+#define TRAINING_LINE_MAX 400
+struct training_lines {
+	size_t n, cap;
+	char (*text)[TRAINING_LINE_MAX];
+};
+/* Appends text cut into lines of width columns; the lines after the first
+ * are indented by indent blanks. */
+void training_lines_add(struct training_lines *l, const char *text, int width,
+			int indent);
+void training_lines_free(struct training_lines *l);
+
+/* --- training_state.c: the server state of the running scenario --- */
+/* {"user","cases":[...],"inquiries":[...],"credit"?} of the persona, as
+ * GET /v1/cases/{id}, /v1/inquiries/{id} and /v1/applicants/credit give
+ * them; NULL with err. */
+json_t *training_state_gather(struct net_client *net, const char *user,
+			      const struct training_scenario *sc,
+			      struct wc_error *err);
+/* The status of the persona's newest case ("" none) into out. */
+int training_state_case_status(struct net_client *net,
+			       const struct training_scenario *sc, char *out,
+			       size_t size, struct wc_error *err);
+/* The colleague of sc acknowledges every handoff of the persona's
+ * inquiries to its window or department; *colleague is its client
+ * (logged in on first use). The number acknowledged, -1 with err. */
+int training_state_colleague(const char *url, struct net_client **colleague,
+			     const struct training_scenario *sc,
+			     const char **display_name, struct wc_error *err);
+/* Move the fake clock days working days ahead (09:00 of that day) as the
+ * logged-in user; the day into day. */
+int training_state_advance(struct net_client *net, int days, char day[11],
+			   struct wc_error *err);
+
+extern const struct screen_ops screen_training_list;
+extern const struct screen_ops screen_training_menu;
+extern const struct screen_ops screen_training_debrief;
+extern const struct screen_ops screen_training_progress;
+
+#endif
