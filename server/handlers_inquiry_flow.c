@@ -42,8 +42,9 @@ inquiry_waiting_handoff(const struct inquiry_view *v)
 	return NULL;
 }
 
-/* The checks every change shares, in order: the caller may read it (404,
- * 403), If-Match (428, 412), and it is not closed (409). */
+/* The checks every change shares once the caller is known to be allowed
+ * (403 comes before 428/412, as for cases): If-Match (428, 412), and the
+ * inquiry is not closed (409). */
 static bool inquiry_open_for_change(struct api_request *req,
 				    struct api_reply *rep,
 				    struct inquiry_view *v)
@@ -51,8 +52,6 @@ static bool inquiry_open_for_change(struct api_request *req,
 	json_t *current;
 	bool ok;
 
-	if (!inquiry_view_load(req, rep, req->params[0], v))
-		return false;
 	current = inquiry_view_json(req->app, v);
 	ok = api_check_if_match(req, rep, v->rec.version, current);
 	json_decref(current);
@@ -174,8 +173,7 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep)
 	size_t count;
 	json_t *data;
 
-	if (!inquiry_open_for_change(req, rep, &v) ||
-	    !handoff_read_body(req, rep, &h))
+	if (!inquiry_view_load(req, rep, req->params[0], &v))
 		goto done;
 	if (!inquiry_may_act(req, &v)) {
 		api_error(rep, 403, "forbidden", NULL,
@@ -183,6 +181,9 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep)
 			  "may hand this inquiry off");
 		goto done;
 	}
+	if (!inquiry_open_for_change(req, rep, &v) ||
+	    !handoff_read_body(req, rep, &h))
+		goto done;
 	if (inquiry_waiting_handoff(&v)) {
 		api_error(rep, 409, "handoff_pending", NULL,
 			  "a handoff of this inquiry waits for "
@@ -222,7 +223,7 @@ void handle_inquiry_ack(struct api_request *req, struct api_reply *rep)
 	struct wc_error err;
 	int64_t hid = 0;
 
-	if (!inquiry_open_for_change(req, rep, &v))
+	if (!inquiry_view_load(req, rep, req->params[0], &v))
 		goto done;
 	if (inquiry_parse_id(req->params[1], &hid))
 		for (size_t i = 0; i < v.n_handoffs; i++)
@@ -237,6 +238,8 @@ void handle_inquiry_ack(struct api_request *req, struct api_reply *rep)
 			  "this handoff is to another window or department");
 		goto done;
 	}
+	if (!inquiry_open_for_change(req, rep, &v))
+		goto done;
 	if (h->acknowledged_at) {
 		api_error(rep, 409, "already_acknowledged", NULL,
 			  "%s acknowledged this handoff already",
@@ -364,8 +367,7 @@ void handle_inquiry_close(struct api_request *req, struct api_reply *rep)
 	int64_t case_id = 0;
 	json_t *data;
 
-	if (!inquiry_open_for_change(req, rep, &v) ||
-	    !close_read_body(req, rep, &resolution, &note, &case_id))
+	if (!inquiry_view_load(req, rep, req->params[0], &v))
 		goto done;
 	if (!inquiry_may_act(req, &v)) {
 		api_error(rep, 403, "forbidden", NULL,
@@ -373,6 +375,9 @@ void handle_inquiry_close(struct api_request *req, struct api_reply *rep)
 			  "may close this inquiry");
 		goto done;
 	}
+	if (!inquiry_open_for_change(req, rep, &v) ||
+	    !close_read_body(req, rep, &resolution, &note, &case_id))
+		goto done;
 	if (!close_check_resolution(req, rep, &v, resolution, case_id))
 		goto done;
 	store_copy(v.rec.status, sizeof(v.rec.status), "closed");

@@ -271,6 +271,13 @@ static void test_who_hands_off(void **state)
 	    act(id, "handoffs", clerk2, 1, TO_WINDOW3, "forbidden"), 403);
 	assert_int_equal(
 	    act(id, "handoffs", reviewer, 1, TO_WINDOW3, "forbidden"), 403);
+	/* Who may act is checked before If-Match: 403, not 428. */
+	assert_int_equal(
+	    act(id, "handoffs", clerk2, 0, TO_WINDOW3, "forbidden"), 403);
+	assert_int_equal(act(id, "close", clerk2, 0,
+			     "{\"resolution\":\"answered\",\"note\":\"x\"}",
+			     "forbidden"),
+			 403);
 	assert_int_equal(act(id, "handoffs", clerk1, 1, TO_WINDOW2, NULL), 200);
 	assert_int_equal(
 	    act(id, "handoffs", clerk1, 2, TO_WINDOW3, "handoff_pending"), 409);
