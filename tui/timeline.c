@@ -55,8 +55,8 @@ static void sum_create(const json_t *d, const struct case_ctx *x, char *out,
 }
 
 /* One material marked: "营业执照 有误：缺少公章". */
-static void sum_one_line(const json_t *it, const struct case_ctx *x,
-			 char *out, size_t size)
+static void sum_one_line(const json_t *it, const struct case_ctx *x, char *out,
+			 size_t size)
 {
 	char id[WORD_SIZE], state[WORD_SIZE], note[WORD_SIZE];
 	const char *name = str_of(it, "material_id", id);
@@ -68,11 +68,11 @@ static void sum_one_line(const json_t *it, const struct case_ctx *x,
 		 str_of(it, "note", note)[0] ? "：" : "", note);
 }
 
-static void sum_checklist(const json_t *d, const struct case_ctx *x,
-			  char *out, size_t size)
+static void sum_checklist(const json_t *d, const struct case_ctx *x, char *out,
+			  size_t size)
 {
-	static const char *const states[] = {"provided", "missing",
-					     "defective", "shared"};
+	static const char *const states[] = {"provided", "missing", "defective",
+					     "shared"};
 	const json_t *items = json_object_get(d, "items");
 	size_t len = 0;
 
@@ -119,21 +119,21 @@ static void sum_notice(const json_t *d, const struct case_ctx *x, char *out,
 static void sum_document(const json_t *d, const struct case_ctx *x, char *out,
 			 size_t size)
 {
-	char kind[WORD_SIZE], no[WORD_SIZE], code[WORD_SIZE];
+	char kind[WORD_SIZE], no[WORD_SIZE];
 
 	(void)x;
 	str_of(d, "kind", kind);
 	snprintf(out, size,
 		 msg(strcmp(kind, "commitment") == 0 ? MSG_TL_DOC_COMMITMENT
 						     : MSG_TL_DOC_NOTICE),
-		 str_of(d, "no", no), str_of(d, "verify_code", code));
+		 str_of(d, "no", no));
 }
 
 static void sum_accept(const json_t *d, const struct case_ctx *x, char *out,
 		       size_t size)
 {
-	const json_t *days = json_object_get(json_object_get(d, "commitment"),
-					     "deadline_days");
+	const json_t *days =
+	    json_object_get(json_object_get(d, "commitment"), "deadline_days");
 
 	(void)x;
 	out[0] = '\0';
@@ -142,8 +142,8 @@ static void sum_accept(const json_t *d, const struct case_ctx *x, char *out,
 			 (int)json_integer_value(days));
 }
 
-static void sum_supplement(const json_t *d, const struct case_ctx *x,
-			   char *out, size_t size)
+static void sum_supplement(const json_t *d, const struct case_ctx *x, char *out,
+			   size_t size)
 {
 	char id[WORD_SIZE];
 	const char *name = str_of(d, "material_id", id);
@@ -187,8 +187,9 @@ static void sum_rating(const json_t *d, const struct case_ctx *x, char *out,
 	(void)x;
 	if (level < 1 || level > 5)
 		level = 0;
-	len = (size_t)snprintf(out, size, msg(MSG_TL_RATING), (int)level,
-			       level ? msg((enum msg_id)(MSG_RATE_1 + level - 1)) : "");
+	len = (size_t)snprintf(
+	    out, size, msg(MSG_TL_RATING), (int)level,
+	    level ? msg((enum msg_id)(MSG_RATE_1 + level - 1)) : "");
 	json_array_foreach(reasons, i, r)
 	{
 		char *clean;
@@ -270,28 +271,20 @@ static const struct {
 	void (*summary)(const json_t *d, const struct case_ctx *x, char *out,
 			size_t size);
 } summaries[] = {
-    {"case.create", sum_create},
-    {"case.checklist", sum_checklist},
-    {"case.notice", sum_notice},
-    {"document.issue", sum_document},
-    {"case.accept", sum_accept},
-    {"case.supplement", sum_supplement},
-    {"case.complete", sum_complete},
-    {"case.withdraw", sum_note},
-    {"case.rating", sum_rating},
-    {"case.overdue", sum_due},
-    {"case.due_resolved", sum_due},
-    {"case.deemed", sum_deemed},
-    {"commitment.breach", sum_breach},
-    {"review.decide", sum_review},
-    {"review.due_date", sum_due},
-    {"inquiry.handoff", sum_handoff},
+    {"case.create", sum_create},       {"case.checklist", sum_checklist},
+    {"case.notice", sum_notice},       {"document.issue", sum_document},
+    {"case.accept", sum_accept},       {"case.supplement", sum_supplement},
+    {"case.complete", sum_complete},   {"case.withdraw", sum_note},
+    {"case.rating", sum_rating},       {"case.overdue", sum_due},
+    {"case.due_resolved", sum_due},    {"case.deemed", sum_deemed},
+    {"commitment.breach", sum_breach}, {"review.decide", sum_review},
+    {"review.due_date", sum_due},      {"inquiry.handoff", sum_handoff},
     {"inquiry.close", sum_close},
 };
 
 /* The event's name: tolerant acceptance is an acceptance of its own. */
-static const char *event_name(const char *action, const json_t *data,
-			      char *buf, size_t size)
+static const char *event_name(const char *action, const json_t *data, char *buf,
+			      size_t size)
 {
 	const char *mode = json_string_value(json_object_get(data, "mode"));
 	const char *name;
@@ -318,8 +311,8 @@ void timeline_line(const struct net_audit_entry *e, const struct case_ctx *x,
 		   char *out, size_t size)
 {
 	const char *action = e->action ? e->action : "";
-	json_t *data = e->data ? json_loads(e->data, JSON_DECODE_ANY, NULL)
-			       : NULL;
+	json_t *data =
+	    e->data ? json_loads(e->data, JSON_DECODE_ANY, NULL) : NULL;
 	char when[20], unknown[WORD_SIZE], summary[320] = "";
 	const char *who = e->actor ? e->actor : "";
 

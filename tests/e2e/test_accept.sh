@@ -109,6 +109,14 @@ wait_for "已登记补交“主要设备设施清单”；承诺书状态：已�
 tap $? "Enter records the supplement: the commitment is fulfilled"
 api_get clerk1 /v1/cases/3 | grep -q '"status": *"fulfilled"'
 tap $? "the server holds the commitment as fulfilled"
+keys Escape
+wait_for "办件详情"
+keys End
+wait_for "容缺受理  补交期限 4 个工作日" && screen_has "签发文书  承诺书 CN-" &&
+	screen_has "补交材料  补交：主要设备设施清单"
+tap $? "the timeline: tolerant acceptance, the signed commitment, the supplement"
+screen_lacks "case.supplement" && screen_lacks "document.issue"
+tap $? "no action codes in the timeline"
 echo "# keystrokes: $E2E_KEYS keys, $E2E_TYPED typed characters"
 quit_clean
 tap $? "F10 quits cleanly"
