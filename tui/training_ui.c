@@ -271,9 +271,7 @@ bool training_ui_hint(struct app *app)
 	}
 	app_message(app, false, msg(MSG_TR_HINT), T.hints_used + 1,
 		    sc->hints[T.hints_used].cost, sc->hints[T.hints_used].text);
-	T.hints_used++;
-	if (!T.panel)
-		T.panel = 1;
+	T.hints_used++; /* also listed on the panel's first page */
 	return true;
 }
 

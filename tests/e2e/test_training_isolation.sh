@@ -1,16 +1,12 @@
 #!/bin/bash
 # test_training_isolation.sh - training never reaches production (issue 6):
-# with a production wincased running and configured, a training session
-# (through the harness tui/training.c, driven by test_training_harness
-# --session until wincase --training is wired) makes zero requests to it
-# (counted in its request log) and leaves its SQLite files byte-identical;
-# after a clean exit and after kill -9 of the client no training process
-# and no temporary folder remain.
-. "$(dirname "$0")/lib.sh"
-
-DRIVER="${BUILD:-build}/tests/test_training_harness"
-export XDG_DATA_HOME="$E2E_TMP/data" HOME="$E2E_TMP"
-TRAINING_DIR="$XDG_DATA_HOME/wincase/training"
+# with a production wincased running and configured, training sessions of
+# the real client (wincase --training in tmux: login, a scenario's ideal
+# path, its debrief) make zero requests to it (counted in its request log)
+# and leave its SQLite files byte-identical; after F10, after SIGHUP and
+# after kill -9 of the client no training process and no temporary folder
+# remain.
+cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/training_steps.sh
 
 requests() { grep -c '^wincased: request ' "$E2E_TMP/server.log"; }
 snapshot() { # NAME: copies of the production store files
@@ -27,27 +23,38 @@ same_store() { # NAME
 gone() { ! kill -0 "$1" 2>/dev/null && [ ! -e "$2" ]; }
 no_store_dirs() { ! ls -d "$TRAINING_DIR"/srv-* >/dev/null 2>&1; }
 no_training_server() { ! pgrep -f -- "--db $TRAINING_DIR/" >/dev/null; }
-session_line() { grep -q "$1" "$E2E_TMP/session.out"; }
-
-# session_start: the driver with its stdin on a fifo held open by fd 3.
-session_start() {
-	rm -f "$E2E_TMP/session.in" "$E2E_TMP/session.out"
-	mkfifo "$E2E_TMP/session.in"
-	"$DRIVER" --session >"$E2E_TMP/session.out" 2>&1 <"$E2E_TMP/session.in" &
-	DRIVER_PID=$!
-	exec 3>"$E2E_TMP/session.in"
-	poll session_line '^done' || return 1
-	read -r _ PRIV_PID _ PRIV_DIR _ PRIV_URL <"$E2E_TMP/session.out"
+private_read() { # PRIV_PID, PRIV_DIR: the running training server
+	PRIV_PID=$(pgrep -f -- "--db $TRAINING_DIR/srv-" | head -1)
+	PRIV_DIR=$(ls -d "$TRAINING_DIR"/srv-* 2>/dev/null | head -1)
+	[ -n "$PRIV_PID" ] && [ -n "$PRIV_DIR" ]
 }
 
-[ -x "$DRIVER" ] || { echo "# no $DRIVER"; echo "1..0"; exit 1; }
+# session_start: the client in training mode, logged in as trainee1.
+session_start() {
+	tr_client_start 80 24
+	E2E_TIMEOUT=30 wait_for "【培训模式 TRAINING】" || return 1
+	PRIV_URL=$(screen_text | sed -n 's/.*服务器：\(http:[^ ]*\).*/\1/p' | head -1)
+	private_read && tr_login trainee1
+}
+
 server_start
 tap $? "production wincased runs"
 # The production server is the configured one.
 mkdir -p "$E2E_TMP/config/wincase"
-sed "s|^server *=.*|server = $E2E_URL|" "$WINCASE_CONF/wincase.conf" \
+sed "s|^url *=.*|url = $E2E_URL|" "$WINCASE_CONF/wincase.conf" \
 	>"$E2E_TMP/config/wincase/wincase.conf"
-export XDG_CONFIG_HOME="$E2E_TMP/config"
+export E2E_CLIENT_CONF="$E2E_TMP/config/wincase/wincase.conf"
+grep -q "^url = $E2E_URL" "$E2E_CLIENT_CONF"
+tap $? "the client's configuration names the production server"
+# Without --training this configuration is the production server (the
+# login screen names it; it makes no request before a login).
+tmux -L "$E2E_SOCK" -f /dev/null new-session -d -s plain -x 80 -y 24 \
+	env LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
+	"$WINCASE_BIN" --config "$E2E_CLIENT_CONF"
+plain_has() { tmux -L "$E2E_SOCK" capture-pane -p -t plain | grep -qF -- "$1"; }
+poll plain_has "服务器：$E2E_URL"
+tap $? "an ordinary client with it shows the production server"
+tmux -L "$E2E_SOCK" send-keys -t plain F10
 curl -s "$E2E_URL/v1/health" >/dev/null
 poll test "$(requests)" -ge 1
 tap $? "production logs one line per request"
@@ -55,24 +62,31 @@ before=$(requests)
 snapshot before
 
 session_start
-tap $? "a training session starts and a trainee works in it"
+tap $? "wincase --training starts and trainee1 logs in"
 [ -n "$PRIV_URL" ] && [ "$PRIV_URL" != "$E2E_URL" ] &&
 	case "$PRIV_URL" in http://127.0.0.1:*) true ;; *) false ;; esac
-tap $? "the training server is private, on loopback ($PRIV_URL)"
+tap $? "the client talks to a private server on loopback ($PRIV_URL), not $E2E_URL"
 case "$PRIV_DIR" in "$TRAINING_DIR"/srv-*) [ -d "$PRIV_DIR" ] ;; *) false ;; esac
 tap $? "its store is in a fresh folder under the training data folder"
-echo stop >&3
-exec 3>&-
-wait "$DRIVER_PID"
-tap $? "the session stops cleanly"
+tr_pick 1 && inq_register "陈美华" "321202198503124618" "问食品经营许可要带什么材料" &&
+	inq_close 0 "已告知所需材料" && tr_finish && full_marks
+tap $? "a trainee works a scenario through to its debrief"
+quit_clean
+tap $? "F10 ends the session cleanly"
 poll gone "$PRIV_PID" "$PRIV_DIR"
 tap $? "after exit the private server and its folder are gone"
 
 session_start
 tap $? "a second session starts"
-kill -9 "$DRIVER_PID"
-wait "$DRIVER_PID" 2>/dev/null
-exec 3>&-
+kill -HUP "$(client_pid)"
+exited_clean
+tap $? "SIGHUP ends the client"
+poll gone "$PRIV_PID" "$PRIV_DIR"
+tap $? "after SIGHUP the private server and its folder are gone"
+
+session_start && tr_pick 4
+tap $? "a third session starts a scenario"
+kill -9 "$(client_pid)"
 E2E_TIMEOUT=15 poll gone "$PRIV_PID" "$PRIV_DIR"
 tap $? "after kill -9 of the client the private server stops and deletes its store"
 no_store_dirs && no_training_server
