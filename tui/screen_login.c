@@ -4,6 +4,7 @@
 
 #include "app.h"
 #include "review.h"
+#include "training.h"
 #include "training_ui.h"
 
 enum { F_USER, F_PASSWORD, F_WINDOW, F_COUNT };
@@ -67,6 +68,9 @@ static int login_open(struct app *app, void **state)
 		form_focus(s->form, F_PASSWORD);
 	}
 	app_message(app, false, "%s", msg(MSG_LOGIN_WELCOME));
+	if (training_ui_active()) /* issue 6: the accounts to practise with */
+		app_message(app, false, msg(MSG_TR_STARTED),
+			    TRAINING_PASSWORD_DEFAULT);
 	*state = s;
 	return 0;
 }

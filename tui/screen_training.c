@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/text.h"
+
 #include "training.h"
 #include "training_ui.h"
 
@@ -464,49 +466,68 @@ static const struct screen_key progress_keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
+/* Appends text to line in a cell of cols columns (measured, never half a
+ * character), right-aligned when right. */
+static void cell_add(char *line, size_t size, const char *text, int cols,
+		     bool right)
+{
+	int w;
+	size_t n = text_cut(text, cols, &w), len = strlen(line);
+
+	snprintf(line + len, size - len, "%*s%.*s%*s ", right ? cols - w : 0,
+		 "", (int)n, text, right ? 0 : cols - w, "");
+}
+
+static void progress_row(struct tr_screen *s, const json_t *row)
+{
+	char line[TRAINING_LINE_MAX] = "", cell[64];
+	json_int_t secs = json_integer_value(json_object_get(row, "seconds"));
+	const char *id;
+	json_t *score;
+
+	cell_add(line, sizeof(line),
+		 json_string_value(json_object_get(row, "trainee")), 12, false);
+	snprintf(
+	    cell, sizeof(cell), "%lld",
+	    (long long)json_integer_value(json_object_get(row, "attempts")));
+	cell_add(line, sizeof(line), cell, 8, true);
+	snprintf(
+	    cell, sizeof(cell), "%lld",
+	    (long long)json_integer_value(json_object_get(row, "scenarios")));
+	cell_add(line, sizeof(line), cell, 8, true);
+	snprintf(
+	    cell, sizeof(cell), "%lld/%lld",
+	    (long long)json_integer_value(json_object_get(row, "best_total")),
+	    (long long)json_integer_value(json_object_get(row, "max_total")));
+	cell_add(line, sizeof(line), cell, 12, true);
+	snprintf(cell, sizeof(cell), "%lld:%02lld", (long long)(secs / 60),
+		 (long long)(secs % 60));
+	cell_add(line, sizeof(line), cell, 8, true);
+	training_lines_add(&s->lines, line, s->cols - 2, 2);
+	line[0] = '\0';
+	json_object_foreach(json_object_get(row, "best"), id, score) snprintf(
+	    line + strlen(line), sizeof(line) - strlen(line), "  %.*s %lld",
+	    (int)strcspn(id, "_"), id, (long long)json_integer_value(score));
+	training_lines_add(&s->lines, line, s->cols - 2, 2);
+}
+
 static void progress_build(struct tr_screen *s)
 {
-	json_t *row, *score;
-	char line[TRAINING_LINE_MAX], cell[64];
-	const char *id;
+	char line[TRAINING_LINE_MAX] = "";
+	json_t *row;
 	size_t i;
 
 	training_lines_free(&s->lines);
-	snprintf(line, sizeof(line), "%-10s %8s %8s %10s %8s",
-		 msg(MSG_TR_COL_TRAINEE), msg(MSG_TR_COL_ATTEMPTS),
-		 msg(MSG_TR_COL_SCENARIOS), msg(MSG_TR_COL_TOTAL),
-		 msg(MSG_TR_COL_TIME));
+	cell_add(line, sizeof(line), msg(MSG_TR_COL_TRAINEE), 12, false);
+	cell_add(line, sizeof(line), msg(MSG_TR_COL_ATTEMPTS), 8, true);
+	cell_add(line, sizeof(line), msg(MSG_TR_COL_SCENARIOS), 8, true);
+	cell_add(line, sizeof(line), msg(MSG_TR_COL_TOTAL), 12, true);
+	cell_add(line, sizeof(line), msg(MSG_TR_COL_TIME), 8, true);
 	training_lines_add(&s->lines, line, s->cols - 2, 2);
 	if (json_array_size(s->rows) == 0)
 		training_lines_add(&s->lines, msg(MSG_TR_PROGRESS_EMPTY),
 				   s->cols - 2, 2);
-	json_array_foreach(s->rows, i, row)
-	{
-		json_int_t secs =
-		    json_integer_value(json_object_get(row, "seconds"));
-
-		snprintf(cell, sizeof(cell), "%lld/%lld",
-			 (long long)json_integer_value(
-			     json_object_get(row, "best_total")),
-			 (long long)json_integer_value(
-			     json_object_get(row, "max_total")));
-		snprintf(line, sizeof(line),
-			 "%-10s %12lld %10lld %14s %6lld:%02lld",
-			 json_string_value(json_object_get(row, "trainee")),
-			 (long long)json_integer_value(
-			     json_object_get(row, "attempts")),
-			 (long long)json_integer_value(
-			     json_object_get(row, "scenarios")),
-			 cell, (long long)(secs / 60), (long long)(secs % 60));
-		training_lines_add(&s->lines, line, s->cols - 2, 2);
-		line[0] = '\0';
-		json_object_foreach(json_object_get(row, "best"), id, score)
-		    snprintf(line + strlen(line), sizeof(line) - strlen(line),
-			     "%s%.*s %lld", line[0] ? "  " : "  ",
-			     (int)strcspn(id, "_"), id,
-			     (long long)json_integer_value(score));
-		training_lines_add(&s->lines, line, s->cols - 2, 2);
-	}
+	json_array_foreach(s->rows, i, row) progress_row(s, row);
 }
 
 static void progress_load(struct tr_screen *s)

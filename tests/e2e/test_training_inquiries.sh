@@ -8,7 +8,8 @@
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/training_steps.sh
 
 tr_client_start 80 24
-E2E_TIMEOUT=30 wait_for "【培训模式 TRAINING】" && screen_has "http://127.0.0.1:"
+E2E_TIMEOUT=30 wait_for "【培训模式 TRAINING】" && screen_has "http://127.0.0.1:" &&
+	screen_has "学员 trainee1 / 老师 trainer1，密码 training-only-1"
 tap $? "wincase --training starts a private server on loopback; the banner shows at login"
 tr_login trainee1
 tap $? "trainee1 logs in with the training password and sees the scenario list"
