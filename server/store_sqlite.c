@@ -132,6 +132,123 @@ void sq_column_copy(sqlite3_stmt *st, int col, char *dst, size_t size)
 	store_copy(dst, size, (const char *)sqlite3_column_text(st, col));
 }
 
+void sq_bind_opt_text(sqlite3_stmt *st, int idx, const char *text)
+{
+	sq_bind_text(st, idx, text && *text ? text : NULL);
+}
+
+void sq_bind_opt_int(sqlite3_stmt *st, int idx, int64_t v)
+{
+	if (v)
+		sqlite3_bind_int64(st, idx, v);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+int sq_step_changed(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err)
+{
+	if (sq_step_done(db, st, err) < 0)
+		return -1;
+	return sqlite3_changes(db) ? 0 : STORE_NOT_FOUND;
+}
+
+int sq_step_int(sqlite3 *db, sqlite3_stmt *st, int *out, const char *what,
+		struct wc_error *err)
+{
+	int rc = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	else
+		rc = sq_fail(db, err, what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int sq_step_row(sqlite3 *db, sqlite3_stmt *st, sq_row_reader read, void *out,
+		const char *what, struct wc_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW) {
+		read(st, out);
+		rc = 0;
+	} else if (rc == SQLITE_DONE) {
+		rc = STORE_NOT_FOUND;
+	} else {
+		rc = sq_fail(db, err, what);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Grow *arr (of size elements) to hold one more; false when out of memory. */
+static bool sq_grow(char **arr, size_t size, size_t count, size_t *cap)
+{
+	size_t ncap;
+	void *p;
+
+	if (count < *cap)
+		return true;
+	ncap = *cap ? *cap * 2 : 16;
+	p = realloc(*arr, ncap * size);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = ncap;
+	return true;
+}
+
+int sq_step_rows(sqlite3 *db, sqlite3_stmt *st, const struct sq_row_kind *kind,
+		 int limit, void **out, size_t *n, struct wc_error *err)
+{
+	char *recs = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	       (limit <= 0 || count < (size_t)limit)) {
+		if (!sq_grow(&recs, kind->size, count, &cap)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		memset(recs + count * kind->size, 0, kind->size);
+		kind->read(st, recs + count * kind->size);
+		count++;
+	}
+	sqlite3_finalize(st);
+	/* SQLITE_ROW: stopped at the limit. */
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		for (size_t i = 0; kind->release && i < count; i++)
+			kind->release(recs + i * kind->size);
+		free(recs);
+		return sq_fail(db, err, kind->what);
+	}
+	*out = recs;
+	*n = count;
+	return 0;
+}
+
+int sq_next_number(sqlite3 *db, const char *kind, const char *day, char *out,
+		   size_t size, struct wc_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int number = 0;
+
+	if (sq_prepare(db,
+		       "INSERT INTO daily_counters (kind, day, last)"
+		       " VALUES (?, ?, 1) ON CONFLICT (kind, day)"
+		       " DO UPDATE SET last = last + 1 RETURNING last",
+		       &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, kind);
+	sq_bind_text(st, 2, day);
+	if (sq_step_int(db, st, &number, "next_number", err) < 0)
+		return -1;
+	snprintf(out, size, "%s-%s-%04d", kind, day, number);
+	return 0;
+}
+
 static int sq_exec(sqlite3 *db, const char *sql, struct wc_error *err)
 {
 	char *msg = NULL;

@@ -28,6 +28,43 @@ void sq_bind_text(sqlite3_stmt *st, int idx, const char *text);
 char *sq_column_dup(sqlite3_stmt *st, int col);
 /* Copy a column's text into a fixed buffer ("" for NULL). */
 void sq_column_copy(sqlite3_stmt *st, int col, char *dst, size_t size);
+/* Bind text, or NULL for a NULL pointer or "": absent values are SQL
+ * NULL. */
+void sq_bind_opt_text(sqlite3_stmt *st, int idx, const char *text);
+/* Bind an integer, or NULL for 0. */
+void sq_bind_opt_int(sqlite3_stmt *st, int idx, int64_t v);
+/* Step a statement that changes at most one row, finalize it: 0, or
+ * STORE_NOT_FOUND when no row changed. */
+int sq_step_changed(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err);
+/* Step a statement that returns one integer into *out, finalize it. */
+int sq_step_int(sqlite3 *db, sqlite3_stmt *st, int *out, const char *what,
+		struct wc_error *err);
+
+/* Reads the current row into out (one record). */
+typedef void (*sq_row_reader)(sqlite3_stmt *st, void *out);
+/* Step a statement that returns at most one row, read it into out,
+ * finalize it: 0, or STORE_NOT_FOUND when there is no row. */
+int sq_step_row(sqlite3 *db, sqlite3_stmt *st, sq_row_reader read, void *out,
+		const char *what, struct wc_error *err);
+
+/* How sq_step_rows reads each row of a list into an array element. */
+struct sq_row_kind {
+	size_t size; /* of one element */
+	sq_row_reader read;
+	void (*release)(void *elem); /* what read owns; NULL: nothing */
+	const char *what;	     /* names the query in errors */
+};
+/* Step a statement to its end, or to limit rows when limit > 0, reading
+ * each row into a new element; finalize it. On success *out is a new
+ * array of *n elements (NULL when none; the caller frees it); on failure
+ * nothing is kept and *out, *n are untouched. */
+int sq_step_rows(sqlite3 *db, sqlite3_stmt *st, const struct sq_row_kind *kind,
+		 int limit, void **out, size_t *n, struct wc_error *err);
+
+/* "KIND-DAY-NNNN" into out: the next number of kind on day (numbers are
+ * per server-local day). */
+int sq_next_number(sqlite3 *db, const char *kind, const char *day, char *out,
+		   size_t size, struct wc_error *err);
 
 /* Operations in store_sqlite_auth.c. */
 int sq_user_get(struct store_conn *c, const char *username,
@@ -107,12 +144,8 @@ int sq_document_put(struct store_conn *c, struct document_record *rec,
 int sq_document_find_by_code(struct store_conn *c, const char *code,
 			     struct document_record *out, struct wc_error *err);
 
-
 /* Operations in store_sqlite_case*.c (R2-R5). */
 extern const char sq_schema_cases[];
-/* "KIND-DAY-NNNN" into out: the next number of kind on day. */
-int sq_case_next_number(sqlite3 *db, const char *kind, const char *day,
-			char *out, size_t size, struct wc_error *err);
 int sq_case_create(struct store_conn *c, struct case_record *rec,
 		   const char *day, struct wc_error *err);
 int sq_case_get(struct store_conn *c, int64_t id, struct case_record *out,
@@ -153,9 +186,9 @@ int sq_credit_add(struct store_conn *c, struct credit_record *rec,
 int sq_credit_breaches(struct store_conn *c, const char *id_type,
 		       const char *id_no, int64_t since, int *out,
 		       struct wc_error *err);
-int sq_credit_list(struct store_conn *c, const char *id_type,
-		   const char *id_no, int limit, struct credit_record **out,
-		   size_t *n, struct wc_error *err);
+int sq_credit_list(struct store_conn *c, const char *id_type, const char *id_no,
+		   int limit, struct credit_record **out, size_t *n,
+		   struct wc_error *err);
 int sq_review_add(struct store_conn *c, struct review_record *rec,
 		  struct wc_error *err);
 int sq_number_next(struct store_conn *c, const char *kind, const char *day,

@@ -14,8 +14,10 @@ const char sq_schema_audit[] =
     " data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);"
     "CREATE INDEX audit_entity ON audit(entity, seq);";
 
-static void sq_audit_row(sqlite3_stmt *st, struct audit_record *out)
+static void sq_audit_row(sqlite3_stmt *st, void *rec)
 {
+	struct audit_record *out = rec;
+
 	memset(out, 0, sizeof(*out));
 	out->seq = sqlite3_column_int64(st, 0);
 	out->at = sqlite3_column_int64(st, 1);
@@ -32,22 +34,13 @@ int sq_audit_last(struct store_conn *c, struct audit_record *out,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int rc;
 
 	if (sq_prepare(db,
 		       "SELECT seq, at, actor, action, entity, data,"
 		       " prev_hash, hash FROM audit ORDER BY seq DESC LIMIT 1",
 		       &st, err) < 0)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		sq_audit_row(st, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return STORE_NOT_FOUND;
-	if (rc != SQLITE_ROW)
-		return sq_fail(db, err, "audit_last");
-	return 0;
+	return sq_step_row(db, st, sq_audit_row, out, "audit_last", err);
 }
 
 int sq_audit_insert(struct store_conn *c, const struct audit_record *rec,

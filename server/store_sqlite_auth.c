@@ -14,12 +14,16 @@ static void sq_read_user(sqlite3_stmt *st, int col, struct user_record *u)
 	sq_column_copy(st, col + 5, u->pwhash, sizeof(u->pwhash));
 }
 
+static void sq_read_user_row(sqlite3_stmt *st, void *out)
+{
+	sq_read_user(st, 0, out);
+}
+
 int sq_user_get(struct store_conn *c, const char *username,
 		struct user_record *out, struct wc_error *err)
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int rc;
 
 	if (sq_prepare(db,
 		       "SELECT username, display_name, role, window_no,"
@@ -27,17 +31,7 @@ int sq_user_get(struct store_conn *c, const char *username,
 		       &st, err) < 0)
 		return -1;
 	sq_bind_text(st, 1, username);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		sq_read_user(st, 0, out);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
-		rc = STORE_NOT_FOUND;
-	} else {
-		rc = sq_fail(db, err, "user_get");
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return sq_step_row(db, st, sq_read_user_row, out, "user_get", err);
 }
 
 int sq_user_add_if_missing(struct store_conn *c, const struct user_record *u,
@@ -82,12 +76,20 @@ int sq_session_create(struct store_conn *c, const char *token_hash,
 	return sq_step_done(db, st, err);
 }
 
+static void sq_read_session(sqlite3_stmt *st, void *rec)
+{
+	struct session_record *out = rec;
+
+	sq_column_copy(st, 0, out->window, sizeof(out->window));
+	out->expires_at = sqlite3_column_int64(st, 1);
+	sq_read_user(st, 2, &out->user);
+}
+
 int sq_session_get(struct store_conn *c, const char *token_hash, int64_t now,
 		   struct session_record *out, struct wc_error *err)
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int rc;
 
 	if (sq_prepare(db,
 		       "SELECT s.window_no, s.expires_at, u.username,"
@@ -99,19 +101,7 @@ int sq_session_get(struct store_conn *c, const char *token_hash, int64_t now,
 		return -1;
 	sq_bind_text(st, 1, token_hash);
 	sqlite3_bind_int64(st, 2, now);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		sq_column_copy(st, 0, out->window, sizeof(out->window));
-		out->expires_at = sqlite3_column_int64(st, 1);
-		sq_read_user(st, 2, &out->user);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
-		rc = STORE_NOT_FOUND;
-	} else {
-		rc = sq_fail(db, err, "session_get");
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return sq_step_row(db, st, sq_read_session, out, "session_get", err);
 }
 
 int sq_session_delete(struct store_conn *c, const char *token_hash,
@@ -147,7 +137,6 @@ int sq_login_failure_count(struct store_conn *c, const char *username,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int rc = 0;
 
 	if (sq_prepare(db,
 		       "SELECT count(*) FROM login_failures"
@@ -156,12 +145,7 @@ int sq_login_failure_count(struct store_conn *c, const char *username,
 		return -1;
 	sq_bind_text(st, 1, username);
 	sqlite3_bind_int64(st, 2, since);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	else
-		rc = sq_fail(db, err, "login_failure_count");
-	sqlite3_finalize(st);
-	return rc;
+	return sq_step_int(db, st, out, "login_failure_count", err);
 }
 
 int sq_login_failure_clear(struct store_conn *c, const char *username,
@@ -175,6 +159,19 @@ int sq_login_failure_clear(struct store_conn *c, const char *username,
 		return -1;
 	sq_bind_text(st, 1, username);
 	return sq_step_done(db, st, err);
+}
+
+static void sq_read_idempotency(sqlite3_stmt *st, void *rec)
+{
+	struct idempotency_record *out = rec;
+
+	memset(out, 0, sizeof(*out));
+	sq_column_copy(st, 0, out->request_hash, sizeof(out->request_hash));
+	out->status = sqlite3_column_int(st, 1);
+	out->body = sq_column_dup(st, 2);
+	sq_column_copy(st, 3, out->etag, sizeof(out->etag));
+	sq_column_copy(st, 4, out->location, sizeof(out->location));
+	out->created_at = sqlite3_column_int64(st, 5);
 }
 
 int sq_idempotency_get(struct store_conn *c, const char *username,
@@ -194,23 +191,10 @@ int sq_idempotency_get(struct store_conn *c, const char *username,
 	sq_bind_text(st, 1, username);
 	sq_bind_text(st, 2, key);
 	sqlite3_bind_int64(st, 3, since);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof(*out));
-		sq_column_copy(st, 0, out->request_hash,
-			       sizeof(out->request_hash));
-		out->status = sqlite3_column_int(st, 1);
-		out->body = sq_column_dup(st, 2);
-		sq_column_copy(st, 3, out->etag, sizeof(out->etag));
-		sq_column_copy(st, 4, out->location, sizeof(out->location));
-		out->created_at = sqlite3_column_int64(st, 5);
-		rc = out->body ? 0 : sq_fail(NULL, err, "idempotency_get");
-	} else if (rc == SQLITE_DONE) {
-		rc = STORE_NOT_FOUND;
-	} else {
-		rc = sq_fail(db, err, "idempotency_get");
-	}
-	sqlite3_finalize(st);
+	rc = sq_step_row(db, st, sq_read_idempotency, out, "idempotency_get",
+			 err);
+	if (rc == 0 && !out->body)
+		return sq_fail(NULL, err, "idempotency_get");
 	return rc;
 }
 

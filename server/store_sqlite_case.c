@@ -14,8 +14,10 @@
 	" rating_reasons, rating_comment, rated_at, deemed, deemed_note,"      \
 	" withdraw_note, closed_at"
 
-static void sq_read_case(sqlite3_stmt *st, struct case_record *r)
+static void sq_read_case(sqlite3_stmt *st, void *out)
 {
+	struct case_record *r = out;
+
 	memset(r, 0, sizeof(*r));
 	r->id = sqlite3_column_int64(st, 0);
 	sq_column_copy(st, 1, r->no, sizeof(r->no));
@@ -52,20 +54,6 @@ static void sq_read_case(sqlite3_stmt *st, struct case_record *r)
 	r->closed_at = sqlite3_column_int64(st, 31);
 }
 
-/* NULL for "" and 0: absent values are SQL NULL. */
-static void bind_opt_text(sqlite3_stmt *st, int idx, const char *text)
-{
-	sq_bind_text(st, idx, text && *text ? text : NULL);
-}
-
-static void bind_opt_int(sqlite3_stmt *st, int idx, int64_t v)
-{
-	if (v)
-		sqlite3_bind_int64(st, idx, v);
-	else
-		sqlite3_bind_null(st, idx);
-}
-
 /* Binds columns 2.. of CASE_COLUMNS (all but id) to ?1.. */
 static void sq_bind_case(sqlite3_stmt *st, const struct case_record *r)
 {
@@ -74,55 +62,32 @@ static void sq_bind_case(sqlite3_stmt *st, const struct case_record *r)
 	sq_bind_text(st, 3, r->status);
 	sq_bind_text(st, 4, r->item_code);
 	sq_bind_text(st, 5, r->scenario_id);
-	bind_opt_int(st, 6, r->inquiry_id);
+	sq_bind_opt_int(st, 6, r->inquiry_id);
 	sq_bind_text(st, 7, r->applicant_name);
-	bind_opt_text(st, 8, r->applicant_id_type);
-	bind_opt_text(st, 9, r->applicant_id_no);
-	bind_opt_text(st, 10, r->applicant_phone);
+	sq_bind_opt_text(st, 8, r->applicant_id_type);
+	sq_bind_opt_text(st, 9, r->applicant_id_no);
+	sq_bind_opt_text(st, 10, r->applicant_phone);
 	sqlite3_bind_int(st, 11, r->major_project);
 	sq_bind_text(st, 12, r->created_by);
 	sq_bind_text(st, 13, r->window);
 	sq_bind_text(st, 14, r->department);
 	sqlite3_bind_int64(st, 15, r->created_at);
-	bind_opt_int(st, 16, r->accepted_at);
-	bind_opt_text(st, 17, r->accepted_by);
-	bind_opt_text(st, 18, r->due_date);
+	sq_bind_opt_int(st, 16, r->accepted_at);
+	sq_bind_opt_text(st, 17, r->accepted_by);
+	sq_bind_opt_text(st, 18, r->due_date);
 	sqlite3_bind_int(st, 19, r->due_pending);
-	bind_opt_text(st, 20, r->result);
+	sq_bind_opt_text(st, 20, r->result);
 	sq_bind_text(st, 21, r->result_note);
-	bind_opt_int(st, 22, r->completed_at);
-	bind_opt_text(st, 23, r->completed_by);
-	bind_opt_int(st, 24, r->rating_level);
+	sq_bind_opt_int(st, 22, r->completed_at);
+	sq_bind_opt_text(st, 23, r->completed_by);
+	sq_bind_opt_int(st, 24, r->rating_level);
 	sq_bind_text(st, 25, r->rating_reasons);
 	sq_bind_text(st, 26, r->rating_comment);
-	bind_opt_int(st, 27, r->rated_at);
+	sq_bind_opt_int(st, 27, r->rated_at);
 	sqlite3_bind_int(st, 28, r->deemed);
 	sq_bind_text(st, 29, r->deemed_note);
 	sq_bind_text(st, 30, r->withdraw_note);
-	bind_opt_int(st, 31, r->closed_at);
-}
-
-int sq_case_next_number(sqlite3 *db, const char *kind, const char *day,
-			char *out, size_t size, struct wc_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
-
-	if (sq_prepare(db,
-		       "INSERT INTO daily_counters (kind, day, last)"
-		       " VALUES (?, ?, 1) ON CONFLICT (kind, day)"
-		       " DO UPDATE SET last = last + 1 RETURNING last",
-		       &st, err) < 0)
-		return -1;
-	sq_bind_text(st, 1, kind);
-	sq_bind_text(st, 2, day);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, size, "%s-%s-%04d", kind, day,
-			 sqlite3_column_int(st, 0));
-	else
-		rc = sq_fail(db, err, "next_number");
-	sqlite3_finalize(st);
-	return rc;
+	sq_bind_opt_int(st, 31, r->closed_at);
 }
 
 static int sq_case_lines_write(sqlite3 *db, const struct case_record *r,
@@ -164,7 +129,7 @@ int sq_case_create(struct store_conn *c, struct case_record *r, const char *day,
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
 
-	if (sq_case_next_number(db, "SL", day, r->no, sizeof(r->no), err) < 0)
+	if (sq_next_number(db, "SL", day, r->no, sizeof(r->no), err) < 0)
 		return -1;
 	if (sq_prepare(db,
 		       "INSERT INTO cases (" CASE_COLUMNS ") VALUES (NULL,"
@@ -179,12 +144,31 @@ int sq_case_create(struct store_conn *c, struct case_record *r, const char *day,
 	return sq_case_lines_write(db, r, err);
 }
 
+static void sq_read_case_line(sqlite3_stmt *st, void *out)
+{
+	struct case_line *l = out;
+
+	sq_column_copy(st, 0, l->material_id, sizeof(l->material_id));
+	sq_column_copy(st, 1, l->state, sizeof(l->state));
+	l->note = sq_column_dup(st, 2);
+	l->listed_before = sqlite3_column_int(st, 3) != 0;
+	l->resubmitted = sqlite3_column_int(st, 4) != 0;
+}
+
+static void sq_release_case_line(void *line)
+{
+	free(((struct case_line *)line)->note);
+}
+
+static const struct sq_row_kind case_line_rows = {
+    sizeof(struct case_line), sq_read_case_line, sq_release_case_line,
+    "case_lines"};
+
 static int sq_case_lines_read(sqlite3 *db, struct case_record *r,
 			      struct wc_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
-	int rc;
+	void *lines;
 
 	if (sq_prepare(db,
 		       "SELECT material_id, state, note, listed_before,"
@@ -193,32 +177,10 @@ static int sq_case_lines_read(sqlite3 *db, struct case_record *r,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, r->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct case_line *l;
-
-		if (r->n_lines == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			void *p = realloc(r->lines, ncap * sizeof(*r->lines));
-
-			if (!p) {
-				sqlite3_finalize(st);
-				return wc_error_set(err, "internal", NULL,
-						    "out of memory");
-			}
-			r->lines = p;
-			cap = ncap;
-		}
-		l = &r->lines[r->n_lines++];
-		memset(l, 0, sizeof(*l));
-		sq_column_copy(st, 0, l->material_id, sizeof(l->material_id));
-		sq_column_copy(st, 1, l->state, sizeof(l->state));
-		l->note = sq_column_dup(st, 2);
-		l->listed_before = sqlite3_column_int(st, 3) != 0;
-		l->resubmitted = sqlite3_column_int(st, 4) != 0;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sq_fail(db, err, "case_lines");
+	if (sq_step_rows(db, st, &case_line_rows, 0, &lines, &r->n_lines, err) <
+	    0)
+		return -1;
+	r->lines = lines;
 	return 0;
 }
 
@@ -233,16 +195,7 @@ int sq_case_get(struct store_conn *c, int64_t id, struct case_record *out,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		sq_read_case(st, out);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
-		rc = STORE_NOT_FOUND;
-	} else {
-		rc = sq_fail(db, err, "case_get");
-	}
-	sqlite3_finalize(st);
+	rc = sq_step_row(db, st, sq_read_case, out, "case_get", err);
 	if (rc == 0 && sq_case_lines_read(db, out, err) < 0) {
 		case_record_release(out);
 		return -1;
@@ -255,6 +208,7 @@ int sq_case_update(struct store_conn *c, const struct case_record *r,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
+	int rc;
 
 	if (sq_prepare(
 		db,
@@ -274,44 +228,28 @@ int sq_case_update(struct store_conn *c, const struct case_record *r,
 		return -1;
 	sq_bind_case(st, r);
 	sqlite3_bind_int64(st, 32, r->id);
-	if (sq_step_done(db, st, err) < 0)
-		return -1;
-	if (sqlite3_changes(db) == 0)
-		return STORE_NOT_FOUND;
-	return sq_case_lines_write(db, r, err);
+	rc = sq_step_changed(db, st, err);
+	return rc ? rc : sq_case_lines_write(db, r, err);
 }
+
+static void sq_release_case(void *rec)
+{
+	case_record_release(rec);
+}
+
+static const struct sq_row_kind case_rows = {
+    sizeof(struct case_record), sq_read_case, sq_release_case, "case_list"};
 
 /* Run a case query; the statement is finalized. */
 static int sq_case_rows(sqlite3 *db, sqlite3_stmt *st, int limit,
 			struct case_record **out, size_t *n,
 			struct wc_error *err)
 {
-	struct case_record *recs = NULL;
-	size_t count = 0, cap = 0;
-	int rc;
+	void *recs;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	       (limit <= 0 || count < (size_t)limit)) {
-		if (count == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			void *p = realloc(recs, ncap * sizeof(*recs));
-
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			recs = p;
-			cap = ncap;
-		}
-		sq_read_case(st, &recs[count++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		case_records_free(&recs, count);
-		return sq_fail(db, err, "case_list");
-	}
+	if (sq_step_rows(db, st, &case_rows, limit, &recs, n, err) < 0)
+		return -1;
 	*out = recs;
-	*n = count;
 	return 0;
 }
 
@@ -336,9 +274,9 @@ int sq_case_list(struct store_conn *c, const struct case_query *q,
 	sq_bind_text(st, 2, q->username ? q->username : "");
 	sq_bind_text(st, 3, q->window ? q->window : "");
 	sq_bind_text(st, 4, q->department ? q->department : "");
-	bind_opt_text(st, 5, q->status);
-	bind_opt_text(st, 6, q->q);
-	bind_opt_text(st, 7, q->due_before);
+	sq_bind_opt_text(st, 5, q->status);
+	sq_bind_opt_text(st, 6, q->q);
+	sq_bind_opt_text(st, 7, q->due_before);
 	sqlite3_bind_int64(st, 8, q->before_id);
 	sqlite3_bind_int(st, 9, q->limit > 0 ? q->limit : 50);
 	return sq_case_rows(db, st, q->limit, out, n, err);

@@ -5,36 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void bind_opt_text(sqlite3_stmt *st, int idx, const char *text)
-{
-	sq_bind_text(st, idx, text && *text ? text : NULL);
-}
-
-static void bind_opt_int(sqlite3_stmt *st, int idx, int64_t v)
-{
-	if (v)
-		sqlite3_bind_int64(st, idx, v);
-	else
-		sqlite3_bind_null(st, idx);
-}
-
-/* Grow *arr (of size elements) to hold one more; false when out of memory. */
-static bool grow(void **arr, size_t size, size_t count, size_t *cap)
-{
-	void *p;
-	size_t ncap;
-
-	if (count < *cap)
-		return true;
-	ncap = *cap ? *cap * 2 : 8;
-	p = realloc(*arr, ncap * size);
-	if (!p)
-		return false;
-	*arr = p;
-	*cap = ncap;
-	return true;
-}
-
 int sq_notice_create(struct store_conn *c, struct notice_record *r,
 		     const char *day, struct wc_error *err)
 {
@@ -42,7 +12,7 @@ int sq_notice_create(struct store_conn *c, struct notice_record *r,
 	sqlite3_stmt *st = NULL;
 
 	if (!r->no[0] &&
-	    sq_case_next_number(db, "GZ", day, r->no, sizeof(r->no), err) < 0)
+	    sq_next_number(db, "GZ", day, r->no, sizeof(r->no), err) < 0)
 		return -1;
 	if (sq_prepare(db,
 		       "INSERT INTO notices (no, case_id, items, issued_by,"
@@ -68,14 +38,39 @@ int sq_notice_create(struct store_conn *c, struct notice_record *r,
 	return 0;
 }
 
+static void sq_read_notice(sqlite3_stmt *st, void *out)
+{
+	struct notice_record *r = out;
+
+	r->id = sqlite3_column_int64(st, 0);
+	sq_column_copy(st, 1, r->no, sizeof(r->no));
+	r->case_id = sqlite3_column_int64(st, 2);
+	r->items = sq_column_dup(st, 3);
+	sq_column_copy(st, 4, r->issued_by, sizeof(r->issued_by));
+	sq_column_copy(st, 5, r->window, sizeof(r->window));
+	r->issued_at = sqlite3_column_int64(st, 6);
+	r->text = sq_column_dup(st, 7);
+	r->signature = sq_column_dup(st, 8);
+	sq_column_copy(st, 9, r->verify_code, sizeof(r->verify_code));
+	r->once_violation = sqlite3_column_int(st, 10) != 0;
+	r->override_reason = sq_column_dup(st, 11);
+}
+
+static void sq_release_notice(void *rec)
+{
+	notice_record_release(rec);
+}
+
+static const struct sq_row_kind notice_rows = {
+    sizeof(struct notice_record), sq_read_notice, sq_release_notice,
+    "notice_list"};
+
 int sq_notice_list(struct store_conn *c, int64_t case_id,
 		   struct notice_record **out, size_t *n, struct wc_error *err)
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	struct notice_record *recs = NULL;
-	size_t count = 0, cap = 0;
-	int rc;
+	void *recs;
 
 	if (sq_prepare(db,
 		       "SELECT id, no, case_id, items, issued_by, window_no,"
@@ -85,35 +80,9 @@ int sq_notice_list(struct store_conn *c, int64_t case_id,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct notice_record *r;
-
-		if (!grow((void **)&recs, sizeof(*recs), count, &cap)) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		r = &recs[count++];
-		memset(r, 0, sizeof(*r));
-		r->id = sqlite3_column_int64(st, 0);
-		sq_column_copy(st, 1, r->no, sizeof(r->no));
-		r->case_id = sqlite3_column_int64(st, 2);
-		r->items = sq_column_dup(st, 3);
-		sq_column_copy(st, 4, r->issued_by, sizeof(r->issued_by));
-		sq_column_copy(st, 5, r->window, sizeof(r->window));
-		r->issued_at = sqlite3_column_int64(st, 6);
-		r->text = sq_column_dup(st, 7);
-		r->signature = sq_column_dup(st, 8);
-		sq_column_copy(st, 9, r->verify_code, sizeof(r->verify_code));
-		r->once_violation = sqlite3_column_int(st, 10) != 0;
-		r->override_reason = sq_column_dup(st, 11);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		notice_records_free(&recs, count);
-		return sq_fail(db, err, "notice_list");
-	}
+	if (sq_step_rows(db, st, &notice_rows, 0, &recs, n, err) < 0)
+		return -1;
 	*out = recs;
-	*n = count;
 	return 0;
 }
 
@@ -123,8 +92,10 @@ int sq_notice_list(struct store_conn *c, int64_t case_id,
 	" text, signature, verify_code, created_by, window_no, department,"    \
 	" created_at, closed_at"
 
-static void sq_read_commitment(sqlite3_stmt *st, struct commitment_record *r)
+static void sq_read_commitment(sqlite3_stmt *st, void *out)
 {
+	struct commitment_record *r = out;
+
 	memset(r, 0, sizeof(*r));
 	r->id = sqlite3_column_int64(st, 0);
 	sq_column_copy(st, 1, r->no, sizeof(r->no));
@@ -155,7 +126,7 @@ int sq_commitment_create(struct store_conn *c, struct commitment_record *r,
 	sqlite3_stmt *st = NULL;
 
 	if (!r->no[0] &&
-	    sq_case_next_number(db, "CN", day, r->no, sizeof(r->no), err) < 0)
+	    sq_next_number(db, "CN", day, r->no, sizeof(r->no), err) < 0)
 		return -1;
 	if (sq_prepare(db,
 		       "INSERT INTO commitments (" COMMITMENT_COLUMNS ")"
@@ -167,11 +138,11 @@ int sq_commitment_create(struct store_conn *c, struct commitment_record *r,
 	sqlite3_bind_int64(st, 2, r->case_id);
 	sq_bind_text(st, 3, r->materials ? r->materials : "[]");
 	sqlite3_bind_int(st, 4, r->deadline_days);
-	bind_opt_text(st, 5, r->due_date);
+	sq_bind_opt_text(st, 5, r->due_date);
 	sq_bind_text(st, 6, r->status[0] ? r->status : "open");
 	sq_bind_text(st, 7, r->applicant_name);
-	bind_opt_text(st, 8, r->applicant_id_type);
-	bind_opt_text(st, 9, r->applicant_id_no);
+	sq_bind_opt_text(st, 8, r->applicant_id_type);
+	sq_bind_opt_text(st, 9, r->applicant_id_no);
 	sq_bind_text(st, 10, r->confirmation ? r->confirmation : "");
 	sq_bind_text(st, 11, r->text ? r->text : "");
 	sq_bind_text(st, 12, r->signature ? r->signature : "");
@@ -180,7 +151,7 @@ int sq_commitment_create(struct store_conn *c, struct commitment_record *r,
 	sq_bind_text(st, 15, r->window);
 	sq_bind_text(st, 16, r->department);
 	sqlite3_bind_int64(st, 17, r->created_at);
-	bind_opt_int(st, 18, r->closed_at);
+	sq_bind_opt_int(st, 18, r->closed_at);
 	if (sq_step_done(db, st, err) < 0)
 		return -1;
 	r->id = sqlite3_last_insert_rowid(db);
@@ -193,7 +164,6 @@ int sq_commitment_get_by_case(struct store_conn *c, int64_t case_id,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int rc;
 
 	if (sq_prepare(db,
 		       "SELECT " COMMITMENT_COLUMNS
@@ -201,18 +171,18 @@ int sq_commitment_get_by_case(struct store_conn *c, int64_t case_id,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		sq_read_commitment(st, out);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
-		rc = STORE_NOT_FOUND;
-	} else {
-		rc = sq_fail(db, err, "commitment_get");
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return sq_step_row(db, st, sq_read_commitment, out, "commitment_get",
+			   err);
 }
+
+static void sq_release_commitment(void *rec)
+{
+	commitment_record_release(rec);
+}
+
+static const struct sq_row_kind commitment_rows = {
+    sizeof(struct commitment_record), sq_read_commitment, sq_release_commitment,
+    "commitment_list_due"};
 
 int sq_commitment_list_due(struct store_conn *c, const char *before_day,
 			   struct commitment_record **out, size_t *n,
@@ -220,9 +190,7 @@ int sq_commitment_list_due(struct store_conn *c, const char *before_day,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	struct commitment_record *recs = NULL;
-	size_t count = 0, cap = 0;
-	int rc;
+	void *recs;
 
 	if (sq_prepare(db,
 		       "SELECT " COMMITMENT_COLUMNS " FROM commitments"
@@ -231,20 +199,9 @@ int sq_commitment_list_due(struct store_conn *c, const char *before_day,
 		       &st, err) < 0)
 		return -1;
 	sq_bind_text(st, 1, before_day);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!grow((void **)&recs, sizeof(*recs), count, &cap)) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		sq_read_commitment(st, &recs[count++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		commitment_records_free(&recs, count);
-		return sq_fail(db, err, "commitment_list_due");
-	}
+	if (sq_step_rows(db, st, &commitment_rows, 0, &recs, n, err) < 0)
+		return -1;
 	*out = recs;
-	*n = count;
 	return 0;
 }
 
@@ -264,9 +221,7 @@ int sq_commitment_set_status(struct store_conn *c, int64_t id,
 	sq_bind_text(st, 1, status);
 	sqlite3_bind_int64(st, 2, at);
 	sqlite3_bind_int64(st, 3, id);
-	if (sq_step_done(db, st, err) < 0)
-		return -1;
-	return sqlite3_changes(db) ? 0 : STORE_NOT_FOUND;
+	return sq_step_changed(db, st, err);
 }
 
 int sq_commitment_set_due(struct store_conn *c, int64_t id,
@@ -278,25 +233,9 @@ int sq_commitment_set_due(struct store_conn *c, int64_t id,
 	if (sq_prepare(db, "UPDATE commitments SET due_date = ? WHERE id = ?",
 		       &st, err) < 0)
 		return -1;
-	bind_opt_text(st, 1, due_date);
+	sq_bind_opt_text(st, 1, due_date);
 	sqlite3_bind_int64(st, 2, id);
-	if (sq_step_done(db, st, err) < 0)
-		return -1;
-	return sqlite3_changes(db) ? 0 : STORE_NOT_FOUND;
-}
-
-/* Run a statement returning one integer. */
-static int sq_count(sqlite3 *db, sqlite3_stmt *st, int *out,
-		    struct wc_error *err)
-{
-	int rc = 0;
-
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	else
-		rc = sq_fail(db, err, "count");
-	sqlite3_finalize(st);
-	return rc;
+	return sq_step_changed(db, st, err);
 }
 
 int sq_commitment_count(struct store_conn *c, const char *id_type,
@@ -315,7 +254,7 @@ int sq_commitment_count(struct store_conn *c, const char *id_type,
 	sq_bind_text(st, 1, id_type);
 	sq_bind_text(st, 2, id_no);
 	sq_bind_text(st, 3, status);
-	return sq_count(db, st, out, err);
+	return sq_step_int(db, st, out, "count", err);
 }
 
 int sq_supplement_add(struct store_conn *c, int64_t case_id,
@@ -332,7 +271,7 @@ int sq_supplement_add(struct store_conn *c, int64_t case_id,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
-	bind_opt_int(st, 2, commitment_id);
+	sq_bind_opt_int(st, 2, commitment_id);
 	sq_bind_text(st, 3, material_id);
 	sq_bind_text(st, 4, by);
 	sqlite3_bind_int64(st, 5, at);
@@ -355,8 +294,8 @@ int sq_credit_add(struct store_conn *c, struct credit_record *r,
 	sq_bind_text(st, 2, r->id_no);
 	sq_bind_text(st, 3, r->applicant_name);
 	sq_bind_text(st, 4, r->kind[0] ? r->kind : "breach");
-	bind_opt_int(st, 5, r->case_id);
-	bind_opt_int(st, 6, r->commitment_id);
+	sq_bind_opt_int(st, 5, r->case_id);
+	sq_bind_opt_int(st, 6, r->commitment_id);
 	sqlite3_bind_int64(st, 7, r->at);
 	sq_bind_text(st, 8, r->note);
 	if (sq_step_done(db, st, err) < 0)
@@ -380,8 +319,26 @@ int sq_credit_breaches(struct store_conn *c, const char *id_type,
 	sq_bind_text(st, 1, id_type);
 	sq_bind_text(st, 2, id_no);
 	sqlite3_bind_int64(st, 3, since);
-	return sq_count(db, st, out, err);
+	return sq_step_int(db, st, out, "count", err);
 }
+
+static void sq_read_credit(sqlite3_stmt *st, void *out)
+{
+	struct credit_record *r = out;
+
+	r->id = sqlite3_column_int64(st, 0);
+	sq_column_copy(st, 1, r->id_type, sizeof(r->id_type));
+	sq_column_copy(st, 2, r->id_no, sizeof(r->id_no));
+	sq_column_copy(st, 3, r->applicant_name, sizeof(r->applicant_name));
+	sq_column_copy(st, 4, r->kind, sizeof(r->kind));
+	r->case_id = sqlite3_column_int64(st, 5);
+	r->commitment_id = sqlite3_column_int64(st, 6);
+	r->at = sqlite3_column_int64(st, 7);
+	sq_column_copy(st, 8, r->note, sizeof(r->note));
+}
+
+static const struct sq_row_kind credit_rows = {
+    sizeof(struct credit_record), sq_read_credit, NULL, "credit_list"};
 
 int sq_credit_list(struct store_conn *c, const char *id_type, const char *id_no,
 		   int limit, struct credit_record **out, size_t *n,
@@ -389,9 +346,7 @@ int sq_credit_list(struct store_conn *c, const char *id_type, const char *id_no,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	struct credit_record *recs = NULL;
-	size_t count = 0, cap = 0;
-	int rc;
+	void *recs;
 
 	if (sq_prepare(db,
 		       "SELECT id, id_type, id_no, applicant_name, kind,"
@@ -403,33 +358,9 @@ int sq_credit_list(struct store_conn *c, const char *id_type, const char *id_no,
 	sq_bind_text(st, 1, id_type);
 	sq_bind_text(st, 2, id_no);
 	sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct credit_record *r;
-
-		if (!grow((void **)&recs, sizeof(*recs), count, &cap)) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		r = &recs[count++];
-		memset(r, 0, sizeof(*r));
-		r->id = sqlite3_column_int64(st, 0);
-		sq_column_copy(st, 1, r->id_type, sizeof(r->id_type));
-		sq_column_copy(st, 2, r->id_no, sizeof(r->id_no));
-		sq_column_copy(st, 3, r->applicant_name,
-			       sizeof(r->applicant_name));
-		sq_column_copy(st, 4, r->kind, sizeof(r->kind));
-		r->case_id = sqlite3_column_int64(st, 5);
-		r->commitment_id = sqlite3_column_int64(st, 6);
-		r->at = sqlite3_column_int64(st, 7);
-		sq_column_copy(st, 8, r->note, sizeof(r->note));
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(recs);
-		return sq_fail(db, err, "credit_list");
-	}
+	if (sq_step_rows(db, st, &credit_rows, 0, &recs, n, err) < 0)
+		return -1;
 	*out = recs;
-	*n = count;
 	return 0;
 }
 
@@ -449,18 +380,18 @@ int sq_review_add(struct store_conn *c, struct review_record *r,
 		       &st, err) < 0)
 		return -1;
 	sq_bind_text(st, 1, r->kind);
-	bind_opt_int(st, 2, r->case_id);
-	bind_opt_int(st, 3, r->inquiry_id);
+	sq_bind_opt_int(st, 2, r->case_id);
+	sq_bind_opt_int(st, 3, r->inquiry_id);
 	sq_bind_text(st, 4, r->department);
 	sq_bind_text(st, 5, r->window);
 	sqlite3_bind_int64(st, 6, r->created_at);
 	sq_bind_text(st, 7, r->status);
 	sq_bind_text(st, 8, r->summary ? r->summary : "");
-	bind_opt_text(st, 9, r->decision);
+	sq_bind_opt_text(st, 9, r->decision);
 	sq_bind_text(st, 10, r->comment);
-	bind_opt_text(st, 11, r->decided_by);
-	bind_opt_int(st, 12, r->decided_at);
-	bind_opt_text(st, 13, r->due_date);
+	sq_bind_opt_text(st, 11, r->decided_by);
+	sq_bind_opt_int(st, 12, r->decided_at);
+	sq_bind_opt_text(st, 13, r->due_date);
 	if (sq_step_done(db, st, err) < 0)
 		return -1;
 	r->id = sqlite3_last_insert_rowid(db);
@@ -470,6 +401,5 @@ int sq_review_add(struct store_conn *c, struct review_record *r,
 int sq_number_next(struct store_conn *c, const char *kind, const char *day,
 		   char *out, size_t size, struct wc_error *err)
 {
-	return sq_case_next_number(sqlite_conn_of(c)->db, kind, day, out, size,
-				   err);
+	return sq_next_number(sqlite_conn_of(c)->db, kind, day, out, size, err);
 }

@@ -87,8 +87,10 @@ int sq_calendar_years_visit(struct store_conn *c, store_text_visitor visit,
 	" applicant_id_type, applicant_id_no, applicant_phone, bounced,"       \
 	" resolution, note, case_id"
 
-static void sq_read_inquiry(sqlite3_stmt *st, struct inquiry_record *r)
+static void sq_read_inquiry(sqlite3_stmt *st, void *out)
 {
+	struct inquiry_record *r = out;
+
 	memset(r, 0, sizeof(*r));
 	r->id = sqlite3_column_int64(st, 0);
 	sq_column_copy(st, 1, r->no, sizeof(r->no));
@@ -111,39 +113,15 @@ static void sq_read_inquiry(sqlite3_stmt *st, struct inquiry_record *r)
 	r->case_id = sqlite3_column_int64(st, 18);
 }
 
-/* The next number of kind on day (R1 numbers are per server-local day). */
-static int sq_next_number(sqlite3 *db, const char *kind, const char *day,
-			  int *out, struct wc_error *err)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = 0;
-
-	if (sq_prepare(db,
-		       "INSERT INTO daily_counters (kind, day, last)"
-		       " VALUES (?, ?, 1) ON CONFLICT (kind, day)"
-		       " DO UPDATE SET last = last + 1 RETURNING last",
-		       &st, err) < 0)
-		return -1;
-	sq_bind_text(st, 1, kind);
-	sq_bind_text(st, 2, day);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	else
-		rc = sq_fail(db, err, "next_number");
-	sqlite3_finalize(st);
-	return rc;
-}
-
 int sq_inquiry_create(struct store_conn *c, struct inquiry_record *r,
 		      const char *day, struct wc_error *err)
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int number = 0;
 
-	if (sq_next_number(db, "SW", day, &number, err) < 0)
+	/* R1 numbers are per server-local day. */
+	if (sq_next_number(db, "SW", day, r->no, sizeof(r->no), err) < 0)
 		return -1;
-	snprintf(r->no, sizeof(r->no), "SW-%s-%04d", day, number);
 	if (sq_prepare(db,
 		       "INSERT INTO inquiries (no, version, status,"
 		       " first_responder, window_no, department, created_at,"
@@ -178,24 +156,13 @@ int sq_inquiry_get(struct store_conn *c, int64_t id, struct inquiry_record *out,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int rc;
 
 	if (sq_prepare(db,
 		       "SELECT " INQUIRY_COLUMNS " FROM inquiries WHERE id = ?",
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		sq_read_inquiry(st, out);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
-		rc = STORE_NOT_FOUND;
-	} else {
-		rc = sq_fail(db, err, "inquiry_get");
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return sq_step_row(db, st, sq_read_inquiry, out, "inquiry_get", err);
 }
 
 int sq_inquiry_handed_to(struct store_conn *c, int64_t id, const char *window,
@@ -204,7 +171,7 @@ int sq_inquiry_handed_to(struct store_conn *c, int64_t id, const char *window,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int rc = 0;
+	int count = 0;
 
 	if (sq_prepare(db,
 		       "SELECT count(*) FROM inquiry_handoffs"
@@ -216,12 +183,10 @@ int sq_inquiry_handed_to(struct store_conn *c, int64_t id, const char *window,
 	sqlite3_bind_int64(st, 1, id);
 	sq_bind_text(st, 2, window);
 	sq_bind_text(st, 3, department);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0) > 0;
-	else
-		rc = sq_fail(db, err, "inquiry_handed_to");
-	sqlite3_finalize(st);
-	return rc;
+	if (sq_step_int(db, st, &count, "inquiry_handed_to", err) < 0)
+		return -1;
+	*out = count > 0;
+	return 0;
 }
 
 /* R1: "mine" is what I registered, what waits for my acknowledgement, and
@@ -240,23 +205,25 @@ static const char inquiry_list_sql[] =
     " AND (?5 IS NULL OR status = ?5) AND (?6 = 0 OR id < ?6)"
     " ORDER BY id DESC LIMIT ?7";
 
+static void sq_release_inquiry(void *rec)
+{
+	inquiry_record_release(rec);
+}
+
+static const struct sq_row_kind inquiry_rows = {
+    sizeof(struct inquiry_record), sq_read_inquiry, sq_release_inquiry,
+    "inquiry_list"};
+
 int sq_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
 		    struct inquiry_record **out, size_t *n,
 		    struct wc_error *err)
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	struct inquiry_record *recs = NULL;
-	size_t count = 0;
-	int rc;
+	void *recs;
 
-	recs = calloc((size_t)(q->limit > 0 ? q->limit : 1), sizeof(*recs));
-	if (!recs)
-		return wc_error_set(err, "internal", NULL, "out of memory");
-	if (sq_prepare(db, inquiry_list_sql, &st, err) < 0) {
-		free(recs);
+	if (sq_prepare(db, inquiry_list_sql, &st, err) < 0)
 		return -1;
-	}
 	sqlite3_bind_int(st, 1, (int)q->scope);
 	sq_bind_text(st, 2, q->username ? q->username : "");
 	sq_bind_text(st, 3, q->window ? q->window : "");
@@ -264,15 +231,8 @@ int sq_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
 	sq_bind_text(st, 5, q->status);
 	sqlite3_bind_int64(st, 6, q->before_id);
 	sqlite3_bind_int(st, 7, q->limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	       count < (size_t)q->limit)
-		sq_read_inquiry(st, &recs[count++]);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		inquiry_records_free(&recs, count);
-		return sq_fail(db, err, "inquiry_list");
-	}
+	if (sq_step_rows(db, st, &inquiry_rows, q->limit, &recs, n, err) < 0)
+		return -1;
 	*out = recs;
-	*n = count;
 	return 0;
 }

@@ -44,6 +44,21 @@ int sq_document_put(struct store_conn *c, struct document_record *rec,
 	return 0;
 }
 
+static void sq_read_document(sqlite3_stmt *st, void *rec)
+{
+	struct document_record *out = rec;
+
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(st, 0);
+	sq_column_copy(st, 1, out->kind, sizeof(out->kind));
+	sq_column_copy(st, 2, out->no, sizeof(out->no));
+	out->case_id = sqlite3_column_int64(st, 3);
+	out->issued_at = sqlite3_column_int64(st, 4);
+	out->text = sq_column_dup(st, 5);
+	sq_column_copy(st, 6, out->signature, sizeof(out->signature));
+	sq_column_copy(st, 7, out->verify_code, sizeof(out->verify_code));
+}
+
 int sq_document_find_by_code(struct store_conn *c, const char *code,
 			     struct document_record *out, struct wc_error *err)
 {
@@ -58,25 +73,9 @@ int sq_document_find_by_code(struct store_conn *c, const char *code,
 		       &st, err) < 0)
 		return -1;
 	sq_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof(*out));
-		out->id = sqlite3_column_int64(st, 0);
-		sq_column_copy(st, 1, out->kind, sizeof(out->kind));
-		sq_column_copy(st, 2, out->no, sizeof(out->no));
-		out->case_id = sqlite3_column_int64(st, 3);
-		out->issued_at = sqlite3_column_int64(st, 4);
-		out->text = sq_column_dup(st, 5);
-		sq_column_copy(st, 6, out->signature, sizeof(out->signature));
-		sq_column_copy(st, 7, out->verify_code,
-			       sizeof(out->verify_code));
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return STORE_NOT_FOUND;
-	if (rc != SQLITE_ROW)
-		return sq_fail(db, err, "document_find_by_code");
-	if (!out->text)
+	rc = sq_step_row(db, st, sq_read_document, out, "document_find_by_code",
+			 err);
+	if (rc == 0 && !out->text)
 		return wc_error_set(err, "internal", NULL, "out of memory");
-	return 0;
+	return rc;
 }

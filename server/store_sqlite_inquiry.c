@@ -22,19 +22,15 @@ int sq_inquiry_update(struct store_conn *c, const struct inquiry_record *r,
 	sqlite3_bind_int(st, 3, r->bounced ? 1 : 0);
 	sq_bind_text(st, 4, r->resolution);
 	sq_bind_text(st, 5, r->note);
-	if (r->case_id)
-		sqlite3_bind_int64(st, 6, r->case_id);
-	else
-		sqlite3_bind_null(st, 6);
+	sq_bind_opt_int(st, 6, r->case_id);
 	sqlite3_bind_int64(st, 7, r->id);
-	if (sq_step_done(db, st, err) < 0)
-		return -1;
-	return sqlite3_changes(db) ? 0 : STORE_NOT_FOUND;
+	return sq_step_changed(db, st, err);
 }
 
-static void sq_read_handoff(sqlite3_stmt *st, struct handoff_record *h)
+static void sq_read_handoff(sqlite3_stmt *st, void *out)
 {
-	memset(h, 0, sizeof(*h));
+	struct handoff_record *h = out;
+
 	h->id = sqlite3_column_int64(st, 0);
 	h->inquiry_id = sqlite3_column_int64(st, 1);
 	sq_column_copy(st, 2, h->to_window, sizeof(h->to_window));
@@ -46,15 +42,24 @@ static void sq_read_handoff(sqlite3_stmt *st, struct handoff_record *h)
 	h->acknowledged_at = sqlite3_column_int64(st, 8);
 }
 
+static void sq_release_handoff(void *rec)
+{
+	struct handoff_record *h = rec;
+
+	free(h->reason);
+}
+
+static const struct sq_row_kind handoff_rows = {
+    sizeof(struct handoff_record), sq_read_handoff, sq_release_handoff,
+    "inquiry_handoffs"};
+
 int sq_inquiry_handoffs(struct store_conn *c, int64_t inquiry_id,
 			struct handoff_record **out, size_t *n,
 			struct wc_error *err)
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	struct handoff_record *recs = NULL;
-	size_t count = 0, cap = 0;
-	int rc;
+	void *recs;
 
 	*out = NULL;
 	*n = 0;
@@ -66,27 +71,9 @@ int sq_inquiry_handoffs(struct store_conn *c, int64_t inquiry_id,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, inquiry_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (count == cap) {
-			size_t ncap = cap ? cap * 2 : 4;
-			void *p = realloc(recs, ncap * sizeof(*recs));
-
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			recs = p;
-			cap = ncap;
-		}
-		sq_read_handoff(st, &recs[count++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		handoff_records_free(&recs, count);
-		return sq_fail(db, err, "inquiry_handoffs");
-	}
+	if (sq_step_rows(db, st, &handoff_rows, 0, &recs, n, err) < 0)
+		return -1;
 	*out = recs;
-	*n = count;
 	return 0;
 }
 
@@ -103,8 +90,8 @@ int sq_inquiry_handoff_add(struct store_conn *c, struct handoff_record *h,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, h->inquiry_id);
-	sq_bind_text(st, 2, h->to_window[0] ? h->to_window : NULL);
-	sq_bind_text(st, 3, h->to_department[0] ? h->to_department : NULL);
+	sq_bind_opt_text(st, 2, h->to_window);
+	sq_bind_opt_text(st, 3, h->to_department);
 	sq_bind_text(st, 4, h->reason);
 	sq_bind_text(st, 5, h->created_by);
 	sqlite3_bind_int64(st, 6, h->created_at);
@@ -130,9 +117,7 @@ int sq_inquiry_handoff_ack(struct store_conn *c, int64_t handoff_id,
 	sq_bind_text(st, 1, username);
 	sqlite3_bind_int64(st, 2, at);
 	sqlite3_bind_int64(st, 3, handoff_id);
-	if (sq_step_done(db, st, err) < 0)
-		return -1;
-	return sqlite3_changes(db) ? 0 : STORE_NOT_FOUND;
+	return sq_step_changed(db, st, err);
 }
 
 void handoff_records_free(struct handoff_record **recs, size_t n)

@@ -13,8 +13,10 @@
 	" status, summary, decision, comment, decided_by, decided_at,"         \
 	" due_date"
 
-static void sq_review_row(sqlite3_stmt *st, struct review_record *out)
+static void sq_review_row(sqlite3_stmt *st, void *rec)
 {
+	struct review_record *out = rec;
+
 	memset(out, 0, sizeof(*out));
 	out->id = sqlite3_column_int64(st, 0);
 	sq_column_copy(st, 1, out->kind, sizeof(out->kind));
@@ -42,14 +44,21 @@ void review_records_free(struct review_record **recs, size_t n)
 	*recs = NULL;
 }
 
+static void sq_release_review(void *rec)
+{
+	review_record_release(rec);
+}
+
+static const struct sq_row_kind review_rows = {sizeof(struct review_record),
+					       sq_review_row, sq_release_review,
+					       "review_list"};
+
 int sq_review_list(struct store_conn *c, const struct review_query *q,
 		   struct review_record **out, size_t *n, struct wc_error *err)
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	struct review_record *recs = NULL;
-	size_t used = 0, cap = 0;
-	int rc;
+	void *recs;
 
 	*out = NULL;
 	*n = 0;
@@ -68,27 +77,9 @@ int sq_review_list(struct store_conn *c, const struct review_query *q,
 	sq_bind_text(st, 4, q->department);
 	sqlite3_bind_int(st, 5, q->undated);
 	sqlite3_bind_int(st, 6, q->limit > 0 ? q->limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (used == cap) {
-			size_t grown = cap ? cap * 2 : 16;
-			void *p = realloc(recs, grown * sizeof(*recs));
-
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			recs = p;
-			cap = grown;
-		}
-		sq_review_row(st, &recs[used++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		review_records_free(&recs, used);
-		return sq_fail(db, err, "review_list");
-	}
+	if (sq_step_rows(db, st, &review_rows, 0, &recs, n, err) < 0)
+		return -1;
 	*out = recs;
-	*n = used;
 	return 0;
 }
 
@@ -97,7 +88,6 @@ int sq_review_get(struct store_conn *c, int64_t id, struct review_record *out,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int rc;
 
 	if (sq_prepare(db,
 		       "SELECT " REVIEW_COLUMNS " FROM review_items"
@@ -105,15 +95,7 @@ int sq_review_get(struct store_conn *c, int64_t id, struct review_record *out,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		sq_review_row(st, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return STORE_NOT_FOUND;
-	if (rc != SQLITE_ROW)
-		return sq_fail(db, err, "review_get");
-	return 0;
+	return sq_step_row(db, st, sq_review_row, out, "review_get", err);
 }
 
 int sq_review_decide(struct store_conn *c, int64_t id, const char *decision,
@@ -122,7 +104,6 @@ int sq_review_decide(struct store_conn *c, int64_t id, const char *decision,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	int rc;
 
 	if (sq_prepare(db,
 		       "UPDATE review_items SET status = 'done', decision = ?,"
@@ -135,11 +116,7 @@ int sq_review_decide(struct store_conn *c, int64_t id, const char *decision,
 	sq_bind_text(st, 3, by);
 	sqlite3_bind_int64(st, 4, at);
 	sqlite3_bind_int64(st, 5, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sq_fail(db, err, "review_decide");
-	return sqlite3_changes(db) == 1 ? 0 : STORE_NOT_FOUND;
+	return sq_step_changed(db, st, err);
 }
 
 int sq_review_exists(struct store_conn *c, const char *kind, int64_t case_id,
@@ -180,6 +157,19 @@ int sq_review_set_due(struct store_conn *c, int64_t id, const char *due_date,
 	return sq_step_done(db, st, err);
 }
 
+static void sq_read_handoff_wait(sqlite3_stmt *st, void *out)
+{
+	struct handoff_wait *w = out;
+
+	w->handoff_id = sqlite3_column_int64(st, 0);
+	w->inquiry_id = sqlite3_column_int64(st, 1);
+	w->created_at = sqlite3_column_int64(st, 2);
+}
+
+static const struct sq_row_kind handoff_wait_rows = {
+    sizeof(struct handoff_wait), sq_read_handoff_wait, NULL,
+    "handoff_list_waiting"};
+
 /* R1: handoffs still waiting for acknowledgement, made at or before
  * created_before, on open inquiries that are not both bounced and in the
  * reviewer queue already. Oldest first. */
@@ -189,9 +179,7 @@ int sq_handoff_list_waiting(struct store_conn *c, int64_t created_before,
 {
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
-	struct handoff_wait *list = NULL;
-	size_t used = 0, cap = 0;
-	int rc;
+	void *list;
 
 	*out = NULL;
 	*n = 0;
@@ -207,30 +195,9 @@ int sq_handoff_list_waiting(struct store_conn *c, int64_t created_before,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, created_before);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (used == cap) {
-			size_t grown = cap ? cap * 2 : 16;
-			void *p = realloc(list, grown * sizeof(*list));
-
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			list = p;
-			cap = grown;
-		}
-		list[used].handoff_id = sqlite3_column_int64(st, 0);
-		list[used].inquiry_id = sqlite3_column_int64(st, 1);
-		list[used].created_at = sqlite3_column_int64(st, 2);
-		used++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(list);
-		return sq_fail(db, err, "handoff_list_waiting");
-	}
+	if (sq_step_rows(db, st, &handoff_wait_rows, 0, &list, n, err) < 0)
+		return -1;
 	*out = list;
-	*n = used;
 	return 0;
 }
 
