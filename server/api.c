@@ -2,7 +2,9 @@
 #include "api.h"
 
 #include "audit.h"
+#include "wincase/validate.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,8 +95,12 @@ bool api_body_object(struct api_request *req, struct api_reply *rep)
 	return false;
 }
 
-bool api_get_string(const json_t *obj, const char *key, const char *field,
-		    bool required, struct api_reply *rep, const char **out)
+/* obj[key] when it has type (named by must_be in the error), or NULL when
+ * absent and optional. */
+static bool api_get_member(const json_t *obj, const char *key,
+			   const char *field, bool required, json_type type,
+			   const char *must_be, struct api_reply *rep,
+			   const json_t **out)
 {
 	const json_t *v = json_object_get(obj, key);
 
@@ -106,35 +112,145 @@ bool api_get_string(const json_t *obj, const char *key, const char *field,
 			  field);
 		return false;
 	}
-	if (!json_is_string(v)) {
-		api_error(rep, 400, "bad_request", field, "%s must be a string",
-			  field);
+	if (json_typeof(v) != type) {
+		api_error(rep, 400, "bad_request", field, "%s must be %s",
+			  field, must_be);
 		return false;
 	}
-	*out = json_string_value(v);
+	*out = v;
+	return true;
+}
+
+bool api_get_string(const json_t *obj, const char *key, const char *field,
+		    bool required, struct api_reply *rep, const char **out)
+{
+	const json_t *v;
+
+	*out = NULL;
+	if (!api_get_member(obj, key, field, required, JSON_STRING, "a string",
+			    rep, &v))
+		return false;
+	if (v)
+		*out = json_string_value(v);
 	return true;
 }
 
 bool api_get_object(const json_t *obj, const char *key, const char *field,
 		    bool required, struct api_reply *rep, const json_t **out)
 {
-	const json_t *v = json_object_get(obj, key);
+	return api_get_member(obj, key, field, required, JSON_OBJECT,
+			      "an object", rep, out);
+}
 
-	*out = NULL;
-	if (!v || json_is_null(v)) {
-		if (!required)
-			return true;
-		api_error(rep, 400, "bad_request", field, "%s is required",
-			  field);
+bool api_get_optional_text(const json_t *obj, const char *key,
+			   const char *field, struct api_reply *rep,
+			   const char **out)
+{
+	if (!api_get_string(obj, key, field, false, rep, out))
+		return false;
+	if (*out && !**out)
+		*out = NULL;
+	return true;
+}
+
+bool api_check_text(const char *text, size_t max, bool newline,
+		    const char *field, struct api_reply *rep)
+{
+	enum validate_result v = validate_text(text, max, newline);
+
+	if (v == VALID_OK && !*text)
+		v = VALID_EMPTY;
+	if (v == VALID_OK)
+		return true;
+	api_error(rep, 422, "invalid_field", field, "%s: %s", field,
+		  validate_result_text(v));
+	return false;
+}
+
+/* id_type and id_no of an applicant (both or neither). */
+static bool api_check_applicant_id(struct api_request *req,
+				   struct api_reply *rep, size_t id_no_size,
+				   const struct api_applicant *a)
+{
+	enum id_type type = ID_OTHER;
+	enum validate_result v;
+	int year, month, day;
+
+	if (a->id_type && !id_type_parse(a->id_type, &type)) {
+		api_error(rep, 400, "bad_request", "applicant.id_type",
+			  "unknown id_type '%.40s'", a->id_type);
 		return false;
 	}
-	if (!json_is_object(v)) {
-		api_error(rep, 400, "bad_request", field,
-			  "%s must be an object", field);
+	if (!a->id_type != !a->id_no) {
+		api_error(rep, 400, "bad_request",
+			  a->id_type ? "applicant.id_no" : "applicant.id_type",
+			  "id_type and id_no go together");
 		return false;
 	}
+	if (!a->id_no)
+		return true;
+	date_to_ymd(clock_local_day(&req->app->clock, req->now), &year, &month,
+		    &day);
+	v = validate_id(type, a->id_no, year);
+	if (v == VALID_OK && id_no_size && strlen(a->id_no) >= id_no_size)
+		v = VALID_TOO_LONG;
+	if (v != VALID_OK) {
+		api_error(rep, 422, "invalid_field", "applicant.id_no",
+			  "applicant.id_no: %s", validate_result_text(v));
+		return false;
+	}
+	return true;
+}
+
+bool api_read_applicant(struct api_request *req, struct api_reply *rep,
+			size_t id_no_size, struct api_applicant *out)
+{
+	const json_t *a;
+	enum validate_result v;
+
+	if (!api_get_object(req->body, "applicant", "applicant", true, rep,
+			    &a) ||
+	    !api_get_string(a, "name", "applicant.name", true, rep,
+			    &out->name) ||
+	    !api_get_optional_text(a, "id_type", "applicant.id_type", rep,
+				   &out->id_type) ||
+	    !api_get_optional_text(a, "id_no", "applicant.id_no", rep,
+				   &out->id_no) ||
+	    !api_get_optional_text(a, "phone", "applicant.phone", rep,
+				   &out->phone) ||
+	    !api_check_text(out->name, NAME_MAX_CHARS, false, "applicant.name",
+			    rep) ||
+	    !api_check_applicant_id(req, rep, id_no_size, out))
+		return false;
+	if (out->phone && (v = validate_phone(out->phone)) != VALID_OK) {
+		api_error(rep, 422, "invalid_field", "applicant.phone",
+			  "applicant.phone: %s", validate_result_text(v));
+		return false;
+	}
+	return true;
+}
+
+bool api_parse_id(const char *text, int64_t *out)
+{
+	char *end = NULL;
+	long long v;
+
+	if (!text || *text < '1' || *text > '9')
+		return false;
+	errno = 0;
+	v = strtoll(text, &end, 10);
+	if (errno || *end || v <= 0)
+		return false;
 	*out = v;
 	return true;
+}
+
+bool api_is_one_of(const char *value, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, names[i]) == 0)
+			return true;
+	return false;
 }
 
 void api_error_details(struct api_reply *rep, json_t *details)

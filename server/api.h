@@ -81,6 +81,33 @@ bool api_get_string(const json_t *obj, const char *key, const char *field,
 		    bool required, struct api_reply *rep, const char **out);
 bool api_get_object(const json_t *obj, const char *key, const char *field,
 		    bool required, struct api_reply *rep, const json_t **out);
+/* The same for a string where "" counts as absent (*out NULL). */
+bool api_get_optional_text(const json_t *obj, const char *key,
+			   const char *field, struct api_reply *rep,
+			   const char **out);
+
+/* Non-empty text of at most max characters, no control characters but
+ * newline when newline is true (core/validate). False after a 422
+ * invalid_field naming field. */
+bool api_check_text(const char *text, size_t max, bool newline,
+		    const char *field, struct api_reply *rep);
+
+/* The body's "applicant" object (API.md conventions), strings borrowed
+ * from the body: name required; id_type and id_no together or not at all,
+ * "" counting as absent; id_no, phone checked by core/validate. With
+ * id_no_size > 0 an id_no that does not fit in that many bytes is too
+ * long. False after a 400 or 422 reply. */
+struct api_applicant {
+	const char *name, *id_type, *id_no, *phone;
+};
+bool api_read_applicant(struct api_request *req, struct api_reply *rep,
+			size_t id_no_size, struct api_applicant *out);
+
+/* A record id in a path or a cursor: decimal, positive, no sign, no
+ * leading zero or space. */
+bool api_parse_id(const char *text, int64_t *out);
+/* True if value is one of the n names. */
+bool api_is_one_of(const char *value, const char *const *names, size_t n);
 
 /* R6: record this request's change in the audit trail, inside its write
  * transaction. actor is the caller (or actor when not NULL, for a login).

@@ -96,12 +96,6 @@ int cases_resolve_pending_due(struct app *app, struct store_conn *db,
 /* "YYYYMMDD" of the server-local day of t, for document numbers. */
 void case_compact_day(const struct app *app, int64_t t, char out[9]);
 
-/* A body string that is text (R: at most max characters, no control
- * characters but newline when newline is true, not empty). False after a
- * 422 invalid_field naming field. */
-bool case_check_text(const char *text, size_t max, bool newline,
-		     const char *field, struct api_reply *rep);
-
 /* Handlers (routes.c). */
 void handle_case_create(struct api_request *req, struct api_reply *rep);
 void handle_cases_list(struct api_request *req, struct api_reply *rep);

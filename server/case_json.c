@@ -1,6 +1,5 @@
 /* case_json.c - opening a case for a request (R6 scope, If-Match), its
  * catalog item, API.md's case JSON, and due dates from the calendar (R4). */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,21 +78,6 @@ bool case_ctx_prepare(struct case_ctx *ctx, struct wc_error *err)
 	return true;
 }
 
-static bool parse_id(const char *text, int64_t *out)
-{
-	char *end = NULL;
-	long long v;
-
-	if (!text || *text < '1' || *text > '9')
-		return false;
-	errno = 0;
-	v = strtoll(text, &end, 10);
-	if (errno || *end || v <= 0)
-		return false;
-	*out = v;
-	return true;
-}
-
 /* Load the case and its item; 404 and 403 replies. */
 static bool case_load(struct api_request *req, struct api_reply *rep,
 		      struct case_ctx *ctx)
@@ -102,7 +86,7 @@ static bool case_load(struct api_request *req, struct api_reply *rep,
 	int64_t id;
 	int rc;
 
-	if (!parse_id(req->params[0], &id)) {
+	if (!api_parse_id(req->params[0], &id)) {
 		api_error(rep, 404, "not_found", NULL, "no such case");
 		return false;
 	}
@@ -432,18 +416,4 @@ void case_compact_day(const struct app *app, int64_t t, char out[9])
 
 	date_format(clock_local_day(&app->clock, t), day);
 	snprintf(out, 9, "%.4s%.2s%.2s", day, day + 5, day + 8);
-}
-
-bool case_check_text(const char *text, size_t max, bool newline,
-		     const char *field, struct api_reply *rep)
-{
-	enum validate_result v = validate_text(text, max, newline);
-
-	if (v == VALID_OK && !*text)
-		v = VALID_EMPTY;
-	if (v == VALID_OK)
-		return true;
-	api_error(rep, 422, "invalid_field", field, "%s: %s", field,
-		  validate_result_text(v));
-	return false;
 }

@@ -8,65 +8,19 @@
 #include "case.h"
 #include "wincase/validate.h"
 
-/* An optional string where "" counts as absent. */
-static bool optional_text(const json_t *obj, const char *key, const char *field,
-			  struct api_reply *rep, const char **out)
-{
-	if (!api_get_string(obj, key, field, false, rep, out))
-		return false;
-	if (*out && !**out)
-		*out = NULL;
-	return true;
-}
-
 /* Applicant name, identifier and phone (API.md conventions). */
 static bool case_read_applicant(struct api_request *req, struct api_reply *rep,
 				struct case_record *r)
 {
-	const json_t *a;
-	const char *name, *id_type, *id_no, *phone;
-	enum id_type type = ID_OTHER;
-	enum validate_result v;
-	int year, month, day;
+	struct api_applicant a;
 
-	if (!api_get_object(req->body, "applicant", "applicant", true, rep,
-			    &a) ||
-	    !api_get_string(a, "name", "applicant.name", true, rep, &name) ||
-	    !optional_text(a, "id_type", "applicant.id_type", rep, &id_type) ||
-	    !optional_text(a, "id_no", "applicant.id_no", rep, &id_no) ||
-	    !optional_text(a, "phone", "applicant.phone", rep, &phone) ||
-	    !case_check_text(name, NAME_MAX_CHARS, false, "applicant.name",
-			     rep))
+	if (!api_read_applicant(req, rep, sizeof(r->applicant_id_no), &a))
 		return false;
-	if (id_type && !id_type_parse(id_type, &type)) {
-		api_error(rep, 400, "bad_request", "applicant.id_type",
-			  "unknown id_type '%.40s'", id_type);
-		return false;
-	}
-	if (!id_type != !id_no) {
-		api_error(rep, 400, "bad_request",
-			  id_type ? "applicant.id_no" : "applicant.id_type",
-			  "id_type and id_no go together");
-		return false;
-	}
-	date_to_ymd(clock_local_day(&req->app->clock, req->now), &year, &month,
-		    &day);
-	if (id_no && ((v = validate_id(type, id_no, year)) != VALID_OK ||
-		      strlen(id_no) >= sizeof(r->applicant_id_no))) {
-		api_error(rep, 422, "invalid_field", "applicant.id_no",
-			  "applicant.id_no: %s",
-			  validate_result_text(v ? v : VALID_TOO_LONG));
-		return false;
-	}
-	if (phone && (v = validate_phone(phone)) != VALID_OK) {
-		api_error(rep, 422, "invalid_field", "applicant.phone",
-			  "applicant.phone: %s", validate_result_text(v));
-		return false;
-	}
-	store_copy(r->applicant_name, sizeof(r->applicant_name), name);
-	store_copy(r->applicant_id_type, sizeof(r->applicant_id_type), id_type);
-	store_copy(r->applicant_id_no, sizeof(r->applicant_id_no), id_no);
-	store_copy(r->applicant_phone, sizeof(r->applicant_phone), phone);
+	store_copy(r->applicant_name, sizeof(r->applicant_name), a.name);
+	store_copy(r->applicant_id_type, sizeof(r->applicant_id_type),
+		   a.id_type);
+	store_copy(r->applicant_id_no, sizeof(r->applicant_id_no), a.id_no);
+	store_copy(r->applicant_phone, sizeof(r->applicant_phone), a.phone);
 	return true;
 }
 
@@ -250,9 +204,8 @@ static bool checklist_read_line(struct case_ctx *ctx, const json_t *line,
 		return false;
 	}
 	snprintf(field, sizeof(field), "items[%zu].note", i);
-	if (!optional_text(line, "note", field, rep, note) ||
-	    (*note &&
-	     !case_check_text(*note, TEXT_MAX_CHARS, true, field, rep)))
+	if (!api_get_optional_text(line, "note", field, rep, note) ||
+	    (*note && !api_check_text(*note, TEXT_MAX_CHARS, true, field, rep)))
 		return false;
 	again = json_object_get(line, "resubmitted");
 	if (again && !json_is_null(again) && !json_is_boolean(again)) {

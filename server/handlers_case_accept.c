@@ -38,8 +38,8 @@ static bool accept_read(struct api_request *req, struct api_reply *rep,
 	    !api_get_string(c, "applicant_confirmation",
 			    "commitment.applicant_confirmation", true, rep,
 			    &a->confirmation) ||
-	    !case_check_text(a->confirmation, NAME_MAX_CHARS, false,
-			     "commitment.applicant_confirmation", rep))
+	    !api_check_text(a->confirmation, NAME_MAX_CHARS, false,
+			    "commitment.applicant_confirmation", rep))
 		return false;
 	days = json_object_get(c, "deadline_days");
 	if (days && !json_is_null(days)) {

@@ -22,7 +22,7 @@ static bool read_note(struct api_request *req, struct api_reply *rep,
 	if (*note && !**note && !required)
 		*note = NULL;
 	return !*note ||
-	       case_check_text(*note, TEXT_MAX_CHARS, true, "note", rep);
+	       api_check_text(*note, TEXT_MAX_CHARS, true, "note", rep);
 }
 
 void handle_case_complete(struct api_request *req, struct api_reply *rep)
@@ -150,8 +150,8 @@ static bool rating_read(struct api_request *req, struct api_reply *rep,
 				  "%s: not a string", field);
 			return false;
 		}
-		if (!case_check_text(json_string_value(r), NAME_MAX_CHARS,
-				     false, field, rep))
+		if (!api_check_text(json_string_value(r), NAME_MAX_CHARS, false,
+				    field, rep))
 			return false;
 	}
 	/* R5: a rating of 1 or 2 says why. */
@@ -166,7 +166,7 @@ static bool rating_read(struct api_request *req, struct api_reply *rep,
 	if (*comment && !**comment)
 		*comment = NULL;
 	return !*comment ||
-	       case_check_text(*comment, TEXT_MAX_CHARS, true, "comment", rep);
+	       api_check_text(*comment, TEXT_MAX_CHARS, true, "comment", rep);
 }
 
 /* R5: 核实 -> 整改 -> 反馈 starts as a review item. */

@@ -1,6 +1,5 @@
 /* handlers_case_list.c - GET /v1/cases (R6 scopes) and the applicant's
  * credit record, GET /v1/applicants/credit (R3). */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,21 +12,6 @@ static const char *const case_statuses[] = {
     "checking",	 "notified", "accepted",  "accepted_tolerant",
     "completed", "denied",   "withdrawn",
 };
-
-static bool parse_cursor(const char *text, int64_t *out)
-{
-	char *end = NULL;
-	long long v;
-
-	if (!text || *text < '1' || *text > '9')
-		return false;
-	errno = 0;
-	v = strtoll(text, &end, 10);
-	if (errno || *end || v <= 0)
-		return false;
-	*out = v;
-	return true;
-}
 
 /* R6: clerks and trainees list their own or their window's cases
  * (default window); reviewers their department's (scope department or
@@ -96,7 +80,7 @@ static bool case_read_query(struct api_request *req, struct api_reply *rep,
 		api_error(rep, 400, "bad_request", "q", "bad search text");
 		return false;
 	}
-	if (cursor && !parse_cursor(cursor, &q->before_id)) {
+	if (cursor && !api_parse_id(cursor, &q->before_id)) {
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
 		return false;
 	}

@@ -190,8 +190,8 @@ static bool notice_read_override(struct api_request *req, struct api_reply *rep,
 		return false;
 	if (*out && !**out)
 		*out = NULL;
-	return !*out || case_check_text(*out, TEXT_MAX_CHARS, true,
-					"override_reason", rep);
+	return !*out || api_check_text(*out, TEXT_MAX_CHARS, true,
+				       "override_reason", rep);
 }
 
 void handle_case_notice(struct api_request *req, struct api_reply *rep)

@@ -1,6 +1,5 @@
 /* handlers_inquiry.c - inquiries (R1 首问负责): register, list, read.
  * Handoffs, acknowledgements and closing are in handlers_inquiry_flow.c. */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,14 +13,6 @@
 static const char *const channels[] = {"counter", "phone", "online"};
 static const char *const statuses[] = {"open", "handed_off", "referred",
 				       "closed"};
-
-static bool in_enum(const char *value, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(value, names[i]) == 0)
-			return true;
-	return false;
-}
 
 static void set_optional(json_t *obj, const char *key, const char *value)
 {
@@ -86,34 +77,9 @@ static json_t *inquiry_to_json(const struct app *app,
 	return obj;
 }
 
-/* An optional string where "" counts as absent. */
-static bool optional_text(const json_t *obj, const char *key, const char *field,
-			  struct api_reply *rep, const char **out)
-{
-	if (!api_get_string(obj, key, field, false, rep, out))
-		return false;
-	if (*out && !**out)
-		*out = NULL;
-	return true;
-}
-
 json_t *inquiry_view_json(const struct app *app, const struct inquiry_view *v)
 {
 	return inquiry_to_json(app, &v->rec, v->handoffs, v->n_handoffs);
-}
-
-bool inquiry_check_text(const char *text, size_t max, bool newline,
-			const char *field, struct api_reply *rep)
-{
-	enum validate_result v = validate_text(text, max, newline);
-
-	if (v == VALID_OK && !*text)
-		v = VALID_EMPTY;
-	if (v == VALID_OK)
-		return true;
-	api_error(rep, 422, "invalid_field", field, "%s: %s", field,
-		  validate_result_text(v));
-	return false;
 }
 
 /* Applicant name, identifier and phone (API.md conventions). */
@@ -121,48 +87,14 @@ static bool inquiry_read_applicant(struct api_request *req,
 				   struct api_reply *rep,
 				   struct inquiry_record *r)
 {
-	const json_t *a;
-	const char *name, *id_type, *id_no, *phone;
-	enum id_type type = ID_OTHER;
-	enum validate_result v;
-	int year, month, day;
+	struct api_applicant a;
 
-	if (!api_get_object(req->body, "applicant", "applicant", true, rep,
-			    &a) ||
-	    !api_get_string(a, "name", "applicant.name", true, rep, &name) ||
-	    !optional_text(a, "id_type", "applicant.id_type", rep, &id_type) ||
-	    !optional_text(a, "id_no", "applicant.id_no", rep, &id_no) ||
-	    !optional_text(a, "phone", "applicant.phone", rep, &phone) ||
-	    !inquiry_check_text(name, NAME_MAX_CHARS, false, "applicant.name",
-				rep))
+	if (!api_read_applicant(req, rep, 0, &a))
 		return false;
-	if (id_type && !id_type_parse(id_type, &type)) {
-		api_error(rep, 400, "bad_request", "applicant.id_type",
-			  "unknown id_type '%.40s'", id_type);
-		return false;
-	}
-	if (!id_type != !id_no) {
-		api_error(rep, 400, "bad_request",
-			  id_type ? "applicant.id_no" : "applicant.id_type",
-			  "id_type and id_no go together");
-		return false;
-	}
-	date_to_ymd(clock_local_day(&req->app->clock, req->now), &year, &month,
-		    &day);
-	if (id_no && (v = validate_id(type, id_no, year)) != VALID_OK) {
-		api_error(rep, 422, "invalid_field", "applicant.id_no",
-			  "applicant.id_no: %s", validate_result_text(v));
-		return false;
-	}
-	if (phone && (v = validate_phone(phone)) != VALID_OK) {
-		api_error(rep, 422, "invalid_field", "applicant.phone",
-			  "applicant.phone: %s", validate_result_text(v));
-		return false;
-	}
-	r->applicant_name = strdup(name);
-	r->applicant_id_type = id_type ? strdup(id_type) : NULL;
-	r->applicant_id_no = id_no ? strdup(id_no) : NULL;
-	r->applicant_phone = phone ? strdup(phone) : NULL;
+	r->applicant_name = strdup(a.name);
+	r->applicant_id_type = a.id_type ? strdup(a.id_type) : NULL;
+	r->applicant_id_no = a.id_no ? strdup(a.id_no) : NULL;
+	r->applicant_phone = a.phone ? strdup(a.phone) : NULL;
 	return true;
 }
 
@@ -176,16 +108,16 @@ static bool inquiry_read_body(struct api_request *req, struct api_reply *rep,
 	    !api_get_string(req->body, "channel", "channel", false, rep,
 			    &channel) ||
 	    !api_get_string(req->body, "topic", "topic", true, rep, &topic) ||
-	    !optional_text(req->body, "item_code", "item_code", rep,
-			   &item_code))
+	    !api_get_optional_text(req->body, "item_code", "item_code", rep,
+				   &item_code))
 		return false;
-	if (channel && !in_enum(channel, channels, 3)) {
+	if (channel && !api_is_one_of(channel, channels, 3)) {
 		api_error(rep, 400, "bad_request", "channel",
 			  "channel must be counter, phone or online");
 		return false;
 	}
 	if (!inquiry_read_applicant(req, rep, r) ||
-	    !inquiry_check_text(topic, TEXT_MAX_CHARS, true, "topic", rep))
+	    !api_check_text(topic, TEXT_MAX_CHARS, true, "topic", rep))
 		return false;
 	if (item_code) {
 		pthread_rwlock_rdlock(&req->app->reference_lock);
@@ -243,21 +175,6 @@ done:
 	inquiry_record_release(&r);
 }
 
-bool inquiry_parse_id(const char *text, int64_t *out)
-{
-	char *end = NULL;
-	long long v;
-
-	if (!text || *text < '1' || *text > '9')
-		return false;
-	errno = 0;
-	v = strtoll(text, &end, 10);
-	if (errno || *end || v <= 0)
-		return false;
-	*out = v;
-	return true;
-}
-
 static bool inquiry_read_query(struct api_request *req, struct api_reply *rep,
 			       struct inquiry_query *q)
 {
@@ -286,12 +203,12 @@ static bool inquiry_read_query(struct api_request *req, struct api_reply *rep,
 			  "scope=all is for reviewers and administrators");
 		return false;
 	}
-	if (status && !in_enum(status, statuses, 4)) {
+	if (status && !api_is_one_of(status, statuses, 4)) {
 		api_error(rep, 400, "bad_request", "status",
 			  "unknown status '%.20s'", status);
 		return false;
 	}
-	if (cursor && !inquiry_parse_id(cursor, &q->before_id)) {
+	if (cursor && !api_parse_id(cursor, &q->before_id)) {
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
 		return false;
 	}
@@ -376,7 +293,7 @@ bool inquiry_view_load(struct api_request *req, struct api_reply *rep,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (!inquiry_parse_id(id_text, &id)) {
+	if (!api_parse_id(id_text, &id)) {
 		api_error(rep, 404, "not_found", NULL, "no such inquiry");
 		return false;
 	}

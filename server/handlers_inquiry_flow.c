@@ -144,11 +144,11 @@ static bool handoff_read_body(struct api_request *req, struct api_reply *rep,
 			  "give either to_window or to_department");
 		return false;
 	}
-	if ((window && !inquiry_check_text(window, WINDOW_MAX_CHARS, false,
-					   "to_window", rep)) ||
-	    (department && !inquiry_check_text(department, NAME_MAX_CHARS,
-					       false, "to_department", rep)) ||
-	    !inquiry_check_text(reason, TEXT_MAX_CHARS, true, "reason", rep))
+	if ((window && !api_check_text(window, WINDOW_MAX_CHARS, false,
+				       "to_window", rep)) ||
+	    (department && !api_check_text(department, NAME_MAX_CHARS, false,
+					   "to_department", rep)) ||
+	    !api_check_text(reason, TEXT_MAX_CHARS, true, "reason", rep))
 		return false;
 	if ((window && strlen(window) >= sizeof(h->to_window)) ||
 	    (department && strlen(department) >= sizeof(h->to_department))) {
@@ -225,7 +225,7 @@ void handle_inquiry_ack(struct api_request *req, struct api_reply *rep)
 
 	if (!inquiry_view_load(req, rep, req->params[0], &v))
 		goto done;
-	if (inquiry_parse_id(req->params[1], &hid))
+	if (api_parse_id(req->params[1], &hid))
 		for (size_t i = 0; i < v.n_handoffs; i++)
 			if (v.handoffs[i].id == hid)
 				h = &v.handoffs[i];
@@ -357,7 +357,7 @@ static bool close_read_body(struct api_request *req, struct api_reply *rep,
 		}
 		*case_id = (int64_t)json_integer_value(id);
 	}
-	return inquiry_check_text(*note, TEXT_MAX_CHARS, true, "note", rep);
+	return api_check_text(*note, TEXT_MAX_CHARS, true, "note", rep);
 }
 
 void handle_inquiry_close(struct api_request *req, struct api_reply *rep)

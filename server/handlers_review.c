@@ -2,7 +2,6 @@
  * GET /v1/review/queue and POST /v1/review/{item_id}/decision. A reviewer
  * sees and decides the items of their department, never one about a case
  * or inquiry they handled at the counter. */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,29 +14,6 @@ static const char *const review_kinds[] = {
     "tolerant_acceptance", "once_violation", "breach", "overdue", "bounced",
     "rectification",
 };
-
-static bool review_in(const char *v, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(v, list[i]) == 0)
-			return true;
-	return false;
-}
-
-static bool review_parse_id(const char *text, int64_t *out)
-{
-	char *end = NULL;
-	long long v;
-
-	if (!text || *text < '1' || *text > '9')
-		return false;
-	errno = 0;
-	v = strtoll(text, &end, 10);
-	if (errno || *end || v <= 0)
-		return false;
-	*out = v;
-	return true;
-}
 
 /* New reference: a queue item as API.md lists it, plus department, window,
  * due_date and the decision once made. */
@@ -94,17 +70,17 @@ static bool review_read_query(struct api_request *req, struct api_reply *rep,
 
 	if (!api_query_limit(req, rep, &q->limit))
 		return false;
-	if (kind && !review_in(kind, review_kinds, 6)) {
+	if (kind && !api_is_one_of(kind, review_kinds, 6)) {
 		api_error(rep, 400, "bad_request", "kind",
 			  "unknown kind '%.24s'", kind);
 		return false;
 	}
-	if (status && !review_in(status, statuses, 3)) {
+	if (status && !api_is_one_of(status, statuses, 3)) {
 		api_error(rep, 400, "bad_request", "status",
 			  "status must be pending, done or all");
 		return false;
 	}
-	if (cursor && !review_parse_id(cursor, &q->after_id)) {
+	if (cursor && !api_parse_id(cursor, &q->after_id)) {
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
 		return false;
 	}
@@ -166,8 +142,8 @@ static int review_handled_visit(void *ctx, const struct audit_record *rec,
 
 	(void)err;
 	if (strcmp(rec->actor, h->username) == 0 &&
-	    review_in(rec->action, counter_actions,
-		      sizeof(counter_actions) / sizeof(counter_actions[0])))
+	    api_is_one_of(rec->action, counter_actions,
+			  sizeof(counter_actions) / sizeof(counter_actions[0])))
 		h->handled = true;
 	return 0;
 }
@@ -293,7 +269,7 @@ static bool review_read_decision(struct api_request *req, struct api_reply *rep,
 	    !api_get_string(req->body, "comment", "comment", false, rep,
 			    comment))
 		return false;
-	if (!review_in(*decision, decisions, 4)) {
+	if (!api_is_one_of(*decision, decisions, 4)) {
 		api_error(rep, 400, "bad_request", "decision",
 			  "decision must be approve, return, waive or "
 			  "rectified");
@@ -321,7 +297,7 @@ static bool review_open(struct api_request *req, struct api_reply *rep,
 	int64_t id;
 	int rc;
 
-	if (!review_parse_id(req->params[0], &id)) {
+	if (!api_parse_id(req->params[0], &id)) {
 		api_error(rep, 404, "not_found", NULL, "no such review item");
 		return false;
 	}

@@ -17,9 +17,6 @@ struct inquiry_view {
 	size_t n_handoffs;
 };
 
-/* A positive decimal id without sign or leading zero. */
-bool inquiry_parse_id(const char *text, int64_t *out);
-
 /* Load the inquiry named by id_text with its handoffs, and check that the
  * caller may read it (R6). False after setting 404, 403 or 500; release
  * *out either way. */
@@ -33,10 +30,5 @@ json_t *inquiry_view_json(const struct app *app, const struct inquiry_view *v);
 /* R1: true if the handoff is to the caller's window or department. */
 bool handoff_targets_caller(const struct handoff_record *h,
 			    const struct session_record *s);
-
-/* Non-empty text of at most max characters (controls refused, newlines
- * when allowed); false after a 422 invalid_field naming field. */
-bool inquiry_check_text(const char *text, size_t max, bool newline,
-			const char *field, struct api_reply *rep);
 
 #endif
