@@ -15,6 +15,7 @@
 
 #include "../support/command.h"
 #include "../support/http.h"
+#include "../support/logins.h"
 #include "../support/server.h"
 
 #define PASSWORD  "demo-password-1"
@@ -23,31 +24,21 @@
 static struct test_server srv;
 static char *admin, *clerk, *reviewer;
 
+static const struct test_login logins[] = {{"admin1", &admin},
+					   {"clerk1", &clerk},
+					   {"reviewer1", &reviewer},
+					   {NULL, NULL}};
+
 static int setup(void **state)
 {
 	(void)state;
-	if (test_server_start(&srv, true) < 0)
-		return -1;
-	admin = http_login(srv.url, "admin1", PASSWORD);
-	clerk = http_login(srv.url, "clerk1", PASSWORD);
-	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
-	return admin && clerk && reviewer ? 0 : -1;
+	return test_server_start_login(&srv, logins);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	free(admin);
-	free(clerk);
-	free(reviewer);
-	return test_server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
+	return test_server_stop_logout(&srv, logins);
 }
 
 /* Send and check status (and error code when not NULL). */
@@ -105,17 +96,17 @@ static void test_user_create(void **state)
 		&r),
 	    0);
 	assert_int_equal(r.status, 201);
-	assert_string_equal(str(r.json, "username"), "clerk9");
-	assert_string_equal(str(r.json, "display_name"), "钱九");
-	assert_string_equal(str(r.json, "role"), "clerk");
-	assert_string_equal(str(r.json, "window"), "9");
+	assert_string_equal(tj_str(r.json, "username"), "clerk9");
+	assert_string_equal(tj_str(r.json, "display_name"), "钱九");
+	assert_string_equal(tj_str(r.json, "role"), "clerk");
+	assert_string_equal(tj_str(r.json, "window"), "9");
 	assert_null(strstr(r.body, "long-enough-9"));
 	assert_null(json_object_get(r.json, "password"));
 	http_reply_release(&r);
 	token = http_login(srv.url, "clerk9", "long-enough-9");
 	assert_non_null(token);
 	assert_int_equal(http_get(srv.url, "/v1/me", token, &r), 0);
-	assert_string_equal(str(r.json, "window"), "9");
+	assert_string_equal(tj_str(r.json, "window"), "9");
 	http_reply_release(&r);
 	free(token);
 	/* Ten Chinese characters are ten characters. */
@@ -230,7 +221,7 @@ static void test_item_put(void **state)
 	free(text);
 	put_item(FOOD_ITEM, item, 200, NULL);
 	again = item_get(FOOD_ITEM);
-	assert_string_equal(str(again, "name"), "食品经营许可（新办，改）");
+	assert_string_equal(tj_str(again, "name"), "食品经营许可（新办，改）");
 	json_decref(again);
 
 	/* A new item under a new code. */
@@ -238,7 +229,7 @@ static void test_item_put(void **state)
 	json_object_set_new(copy, "code", json_string("TEST-001"));
 	put_item("TEST-001", copy, 201, NULL);
 	again = item_get("TEST-001");
-	assert_string_equal(str(again, "department"), "市场监督管理局");
+	assert_string_equal(tj_str(again, "department"), "市场监督管理局");
 	json_decref(again);
 	json_decref(copy);
 	json_decref(item);
@@ -253,7 +244,7 @@ static void test_item_refusals(void **state)
 	size_t main_at = 0;
 
 	(void)state;
-	while (strcmp(str(json_array_get(materials, main_at), "role"),
+	while (strcmp(tj_str(json_array_get(materials, main_at), "role"),
 		      "main") != 0)
 		main_at++;
 	bad = json_deep_copy(item);
@@ -279,7 +270,7 @@ static void test_item_refusals(void **state)
 	expect("PUT", "/v1/items/" FOOD_ITEM, admin, "{\"code\":\"x\"}", 422,
 	       "invalid_field");
 	bad = item_get(FOOD_ITEM);
-	assert_string_not_equal(str(bad, "name"), "不应保存");
+	assert_string_not_equal(tj_str(bad, "name"), "不应保存");
 	json_decref(bad);
 	expect("GET", "/v1/items/OTHER-CODE", clerk, NULL, 404, "not_found");
 	json_decref(item);
@@ -324,7 +315,7 @@ static long long accept_case(const char *token)
 		json_array_append_new(
 		    items,
 		    json_pack("{s:s, s:s}", "material_id",
-			      str(json_array_get(lines, i), "material_id"),
+			      tj_str(json_array_get(lines, i), "material_id"),
 			      "state", "provided"));
 	body = json_pack("{s:o}", "items", items);
 	text = json_dumps(body, 0);
@@ -390,7 +381,7 @@ static void test_calendar_put(void **state)
 	/* 29, 30, 31 December, then 4 and 5 January (1 January a holiday). */
 	c = send_if("GET", path, late_clerk, NULL, NULL, 200);
 	assert_true(json_is_false(json_object_get(c, "due_pending")));
-	assert_string_equal(str(c, "due_date"), "2027-01-05");
+	assert_string_equal(tj_str(c, "due_date"), "2027-01-05");
 	json_decref(c);
 	free(late_clerk);
 	free(late_admin);
@@ -401,17 +392,17 @@ static void test_calendar_put(void **state)
 				  clerk, &r),
 			 0);
 	assert_int_equal(r.status, 200);
-	assert_string_equal(str(r.json, "due"), "2027-01-04");
+	assert_string_equal(tj_str(r.json, "due"), "2027-01-04");
 	http_reply_release(&r);
 	/* Saturday 9 January 2027 is a working day as loaded. */
 	assert_int_equal(http_get(srv.url,
 				  "/v1/calendar/due?from=2027-01-08&days=1",
 				  clerk, &r),
 			 0);
-	assert_string_equal(str(r.json, "due"), "2027-01-09");
+	assert_string_equal(tj_str(r.json, "due"), "2027-01-09");
 	http_reply_release(&r);
 	assert_int_equal(http_get(srv.url, "/v1/health", NULL, &r), 0);
-	assert_string_equal(str(r.json, "calendar_until"), "2027-12-31");
+	assert_string_equal(tj_str(r.json, "calendar_until"), "2027-12-31");
 	http_reply_release(&r);
 	/* Without "year" the path's is taken; replacing drops the make-up
 	 * day. */
@@ -421,7 +412,7 @@ static void test_calendar_put(void **state)
 				  "/v1/calendar/due?from=2027-01-08&days=1",
 				  clerk, &r),
 			 0);
-	assert_string_equal(str(r.json, "due"), "2027-01-11");
+	assert_string_equal(tj_str(r.json, "due"), "2027-01-11");
 	http_reply_release(&r);
 }
 
@@ -507,11 +498,12 @@ static void test_cli_import_catalog(void **state)
 	    http_get(srv.url, "/v1/audit?entity=item:IMPORT-1", admin, &r), 0);
 	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 1);
 	assert_string_equal(
-	    str(json_array_get(json_object_get(r.json, "items"), 0), "action"),
+	    tj_str(json_array_get(json_object_get(r.json, "items"), 0),
+		   "action"),
 	    "item.put");
 	assert_int_equal(
-	    strncmp(str(json_array_get(json_object_get(r.json, "items"), 0),
-			"actor"),
+	    strncmp(tj_str(json_array_get(json_object_get(r.json, "items"), 0),
+			   "actor"),
 		    "cli:", 4),
 	    0);
 	http_reply_release(&r);

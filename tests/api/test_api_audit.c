@@ -15,6 +15,7 @@
 
 #include "../support/command.h"
 #include "../support/http.h"
+#include "../support/logins.h"
 #include "../support/server.h"
 
 #define PASSWORD "demo-password-1"
@@ -23,38 +24,22 @@ static struct test_server srv;
 static char *admin, *clerk1, *clerk2, *reviewer;
 static long long inquiry_id;
 
+static const struct test_login logins[] = {{"admin1", &admin},
+					   {"clerk1", &clerk1},
+					   {"clerk2", &clerk2},
+					   {"reviewer1", &reviewer},
+					   {NULL, NULL}};
+
 static int setup(void **state)
 {
 	(void)state;
-	if (test_server_start(&srv, true) < 0)
-		return -1;
-	admin = http_login(srv.url, "admin1", PASSWORD);
-	clerk1 = http_login(srv.url, "clerk1", PASSWORD);
-	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
-	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
-	return admin && clerk1 && clerk2 && reviewer ? 0 : -1;
+	return test_server_start_login(&srv, logins);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	free(admin);
-	free(clerk1);
-	free(clerk2);
-	free(reviewer);
-	return test_server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
-}
-
-static long long num(const json_t *obj, const char *key)
-{
-	return (long long)json_integer_value(json_object_get(obj, key));
+	return test_server_stop_logout(&srv, logins);
 }
 
 static json_t *get_json(const char *path, const char *token, long status)
@@ -85,7 +70,7 @@ static long post(const char *path, const char *token, const char *if_match,
 	assert_int_equal(http_do(srv.url, &req, &r), 0);
 	status = r.status;
 	if (status == 201 && !inquiry_id)
-		inquiry_id = num(r.json, "id");
+		inquiry_id = tj_num(r.json, "id");
 	http_reply_release(&r);
 	return status;
 }
@@ -110,7 +95,7 @@ static void make_history(void)
 	snprintf(
 	    path, sizeof(path), "/v1/inquiries/%lld/handoffs/%lld/ack",
 	    inquiry_id,
-	    num(json_array_get(json_object_get(inq, "handoffs"), 0), "id"));
+	    tj_num(json_array_get(json_object_get(inq, "handoffs"), 0), "id"));
 	json_decref(inq);
 	assert_int_equal(post(path, clerk2, "\"2\"", NULL), 200);
 }
@@ -133,19 +118,21 @@ static void test_list_for_inquiry(void **state)
 	assert_true(json_is_null(json_object_get(page, "next_cursor")));
 	for (size_t i = 0; i < 3; i++) {
 		e = json_array_get(items, i);
-		assert_string_equal(str(e, "action"), actions[i]);
-		assert_string_equal(str(e, "actor"), actors[i]);
-		assert_string_equal(str(e, "entity"), entity);
-		assert_string_equal(str(e, "at"), TEST_SERVER_START_TIME);
-		assert_int_equal(strlen(str(e, "hash")), 64);
-		assert_int_equal(strlen(str(e, "prev_hash")), 64);
+		assert_string_equal(tj_str(e, "action"), actions[i]);
+		assert_string_equal(tj_str(e, "actor"), actors[i]);
+		assert_string_equal(tj_str(e, "entity"), entity);
+		assert_string_equal(tj_str(e, "at"), TEST_SERVER_START_TIME);
+		assert_int_equal(strlen(tj_str(e, "hash")), 64);
+		assert_int_equal(strlen(tj_str(e, "prev_hash")), 64);
 		assert_true(json_is_object(json_object_get(e, "data")));
 		if (i)
-			assert_true(num(e, "seq") >
-				    num(json_array_get(items, i - 1), "seq"));
+			assert_true(
+			    tj_num(e, "seq") >
+			    tj_num(json_array_get(items, i - 1), "seq"));
 	}
 	assert_string_equal(
-	    str(json_object_get(json_array_get(items, 1), "data"), "to_window"),
+	    tj_str(json_object_get(json_array_get(items, 1), "data"),
+		   "to_window"),
 	    "2");
 	json_decref(page);
 
@@ -155,15 +142,15 @@ static void test_list_for_inquiry(void **state)
 	assert_int_equal(json_array_size(json_object_get(page, "items")), 2);
 	assert_true(json_is_string(json_object_get(page, "next_cursor")));
 	assert_int_equal(
-	    atoll(str(page, "next_cursor")),
-	    num(json_array_get(json_object_get(page, "items"), 1), "seq"));
+	    atoll(tj_str(page, "next_cursor")),
+	    tj_num(json_array_get(json_object_get(page, "items"), 1), "seq"));
 	snprintf(path, sizeof(path), "/v1/audit?entity=%s&limit=2&cursor=%s",
-		 entity, str(page, "next_cursor"));
+		 entity, tj_str(page, "next_cursor"));
 	json_decref(page);
 	page = get_json(path, admin, 200);
 	assert_int_equal(json_array_size(json_object_get(page, "items")), 1);
 	assert_string_equal(
-	    str(json_array_get(json_object_get(page, "items"), 0), "action"),
+	    tj_str(json_array_get(json_object_get(page, "items"), 0), "action"),
 	    "inquiry.ack");
 	assert_true(json_is_null(json_object_get(page, "next_cursor")));
 	json_decref(page);
@@ -183,13 +170,14 @@ static void test_who_reads(void **state)
 	json_decref(get_json("/v1/audit?entity=user:clerk2", clerk1, 403));
 	page = get_json("/v1/audit?entity=user:clerk1", clerk1, 200);
 	assert_string_equal(
-	    str(json_array_get(json_object_get(page, "items"), 0), "action"),
+	    tj_str(json_array_get(json_object_get(page, "items"), 0), "action"),
 	    "session.create");
 	json_decref(page);
 	page = get_json("/v1/audit?limit=200", admin, 200);
 	assert_true(json_array_size(json_object_get(page, "items")) >= 7);
 	assert_int_equal(
-	    num(json_array_get(json_object_get(page, "items"), 0), "seq"), 1);
+	    tj_num(json_array_get(json_object_get(page, "items"), 0), "seq"),
+	    1);
 	json_decref(page);
 	json_decref(get_json("/v1/audit?entity=nothing", reviewer, 400));
 	json_decref(get_json("/v1/audit?entity=case:", reviewer, 400));
@@ -203,13 +191,13 @@ static void test_who_reads(void **state)
  * window, not of another window's. */
 static void test_clerk_reads_case(void **state)
 {
-	struct http_request req = {
-	    .method = "POST",
-	    .path = "/v1/cases",
-	    .token = clerk1,
-	    .body = "{\"item_code\":\"000131104000\","
-		    "\"scenario_id\":\"food_sales\","
-		    "\"applicant\":{\"name\":\"李四\"}}"};
+	struct http_request req = {.method = "POST",
+				   .path = "/v1/cases",
+				   .token = clerk1,
+				   .body =
+				       "{\"item_code\":\"000131104000\","
+				       "\"scenario_id\":\"food_sales\","
+				       "\"applicant\":{\"name\":\"李四\"}}"};
 	struct http_reply r;
 	char path[96];
 	long long case_id;
@@ -218,12 +206,12 @@ static void test_clerk_reads_case(void **state)
 	(void)state;
 	assert_int_equal(http_do(srv.url, &req, &r), 0);
 	assert_int_equal(r.status, 201);
-	case_id = num(r.json, "id");
+	case_id = tj_num(r.json, "id");
 	http_reply_release(&r);
 	snprintf(path, sizeof(path), "/v1/audit?entity=case:%lld", case_id);
 	page = get_json(path, clerk1, 200);
 	assert_string_equal(
-	    str(json_array_get(json_object_get(page, "items"), 0), "action"),
+	    tj_str(json_array_get(json_object_get(page, "items"), 0), "action"),
 	    "case.create");
 	json_decref(page);
 	json_decref(get_json(path, clerk2, 403));
@@ -240,7 +228,7 @@ static void test_verify_intact(void **state)
 	v = get_json("/v1/audit/verify", reviewer, 200);
 	assert_true(json_is_true(json_object_get(v, "ok")));
 	/* The listing (one read earlier) is no longer than the trail. */
-	assert_true(num(v, "entries") >=
+	assert_true(tj_num(v, "entries") >=
 		    (long long)json_array_size(json_object_get(page, "items")));
 	assert_null(json_object_get(v, "broken_at"));
 	json_decref(v);
@@ -354,7 +342,7 @@ static void test_tampering(void **state)
 	assert_non_null(token);
 	v = get_json("/v1/audit/verify", token, 200);
 	assert_true(json_is_false(json_object_get(v, "ok")));
-	assert_int_equal(num(v, "broken_at"), 5);
+	assert_int_equal(tj_num(v, "broken_at"), 5);
 	json_decref(v);
 	free(token);
 }

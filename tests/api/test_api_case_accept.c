@@ -16,6 +16,7 @@
 
 #include "../support/cases.h"
 #include "../support/http.h"
+#include "../support/logins.h"
 #include "../support/server.h"
 
 #define PASSWORD "demo-password-1"
@@ -39,24 +40,21 @@ static struct test_server srv;
 static char *clerk1, *clerk2, *reviewer;
 static struct test_case breach_case; /* tolerant, left to breach */
 
+static const struct test_login logins[] = {{"clerk1", &clerk1},
+					   {"clerk2", &clerk2},
+					   {"reviewer1", &reviewer},
+					   {NULL, NULL}};
+
 static int setup(void **state)
 {
 	(void)state;
-	if (test_server_start(&srv, true) < 0)
-		return -1;
-	clerk1 = http_login(srv.url, "clerk1", PASSWORD);
-	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
-	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
-	return clerk1 && clerk2 && reviewer ? 0 : -1;
+	return test_server_start_login(&srv, logins);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	free(clerk1);
-	free(clerk2);
-	free(reviewer);
-	return test_server_stop(&srv) == 0 ? 0 : -1;
+	return test_server_stop_logout(&srv, logins);
 }
 
 /* Move the fake clock (the scheduler runs at it); sessions last hours,
@@ -71,13 +69,6 @@ static void set_clock(const char *now)
 	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
 	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
 	assert_true(clerk1 && clerk2 && reviewer);
-}
-
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
 }
 
 /* A food case of applicant with the checklist states set. */
@@ -127,11 +118,11 @@ static void test_accept_normal(void **state)
 	    200);
 	http_reply_release(&r);
 	assert_int_equal(accept(&c, "{\"mode\":\"normal\"}", &r), 200);
-	assert_string_equal(str(r.json, "status"), "accepted");
-	assert_string_equal(str(r.json, "due_date"), "2026-11-09");
+	assert_string_equal(tj_str(r.json, "status"), "accepted");
+	assert_string_equal(tj_str(r.json, "due_date"), "2026-11-09");
 	assert_true(json_is_false(json_object_get(r.json, "due_pending")));
 	assert_int_equal(integer(r.json, "working_days_left"), 5);
-	assert_string_equal(str(r.json, "accepted_at"),
+	assert_string_equal(tj_str(r.json, "accepted_at"),
 			    "2026-11-02T09:00:00+08:00");
 	assert_null(json_object_get(r.json, "commitment"));
 	http_reply_release(&r);
@@ -181,7 +172,7 @@ static void test_tolerant_refusals(void **state)
 	http_reply_release(&r);
 	/* Nothing changed: still checking, no commitment. */
 	assert_int_equal(tc_get(srv.url, clerk1, &c, &r), 200);
-	assert_string_equal(str(r.json, "status"), "checking");
+	assert_string_equal(tj_str(r.json, "status"), "checking");
 	assert_null(json_object_get(r.json, "commitment"));
 	http_reply_release(&r);
 
@@ -217,18 +208,18 @@ static void test_tolerant_commitment(void **state)
 	(void)state;
 	prepared(&c, LI, ALL_PROVIDED ",safety_rules=missing");
 	assert_int_equal(accept(&c, TOLERANT(" 李四 "), &r), 200);
-	assert_string_equal(str(r.json, "status"), "accepted_tolerant");
-	assert_string_equal(str(r.json, "due_date"), "2026-11-09");
+	assert_string_equal(tj_str(r.json, "status"), "accepted_tolerant");
+	assert_string_equal(tj_str(r.json, "due_date"), "2026-11-09");
 	cm = json_object_get(r.json, "commitment");
 	assert_non_null(cm);
-	assert_true(strncmp(str(cm, "no"), "CN-20261102-", 12) == 0);
-	assert_string_equal(str(cm, "status"), "open");
-	assert_string_equal(str(cm, "due_date"), "2026-11-05");
+	assert_true(strncmp(tj_str(cm, "no"), "CN-20261102-", 12) == 0);
+	assert_string_equal(tj_str(cm, "status"), "open");
+	assert_string_equal(tj_str(cm, "due_date"), "2026-11-05");
 	assert_int_equal(integer(cm, "deadline_days"), 3);
 	assert_int_equal(json_array_size(json_object_get(cm, "materials")), 1);
-	assert_true(strlen(str(cm, "text")) > 0);
-	assert_true(strlen(str(cm, "signature")) > 0);
-	assert_true(strlen(str(cm, "verify_code")) > 0);
+	assert_true(strlen(tj_str(cm, "text")) > 0);
+	assert_true(strlen(tj_str(cm, "signature")) > 0);
+	assert_true(strlen(tj_str(cm, "verify_code")) > 0);
 	http_reply_release(&r);
 
 	/* Only a material of the commitment; If-Match still applies. */
@@ -241,7 +232,7 @@ static void test_tolerant_commitment(void **state)
 			 200);
 	assert_string_equal(tc_line_state(r.json, "safety_rules"), "provided");
 	cm = json_object_get(r.json, "commitment");
-	assert_string_equal(str(cm, "status"), "fulfilled");
+	assert_string_equal(tj_str(cm, "status"), "fulfilled");
 	http_reply_release(&r);
 	assert_int_equal(tc_change(srv.url, clerk1, &c, "POST", "/supplements",
 				   "{\"material_id\":\"safety_rules\"}", &r),
@@ -303,8 +294,8 @@ static void test_complete_and_rating(void **state)
 	    tc_change(srv.url, reviewer, &c, "POST", "/complete",
 		      "{\"result\":\"approved\",\"note\":\"准予\"}", &r),
 	    200);
-	assert_string_equal(str(r.json, "status"), "completed");
-	assert_string_equal(str(r.json, "result"), "approved");
+	assert_string_equal(tj_str(r.json, "status"), "completed");
+	assert_string_equal(tj_str(r.json, "result"), "approved");
 	http_reply_release(&r);
 	assert_int_equal(tc_change(srv.url, clerk1, &c, "POST", "/rating",
 				   "{\"level\":2}", &r),
@@ -359,7 +350,7 @@ static void test_withdraw(void **state)
 	assert_int_equal(tc_change(srv.url, clerk1, &c, "POST", "/withdraw",
 				   "{\"note\":\"申请人撤回\"}", &r),
 			 200);
-	assert_string_equal(str(r.json, "status"), "withdrawn");
+	assert_string_equal(tj_str(r.json, "status"), "withdrawn");
 	http_reply_release(&r);
 	assert_int_equal(tc_change(srv.url, clerk1, &c, "POST", "/withdraw",
 				   "{\"note\":\"再次\"}", &r),
@@ -386,12 +377,13 @@ static void test_breach_blocks_credit(void **state)
 	set_clock("2026-11-05T17:00:00+08:00");
 	assert_int_equal(tc_get(srv.url, clerk1, &breach_case, &r), 200);
 	assert_string_equal(
-	    str(json_object_get(r.json, "commitment"), "status"), "open");
+	    tj_str(json_object_get(r.json, "commitment"), "status"), "open");
 	http_reply_release(&r);
 	set_clock("2026-11-06T09:00:00+08:00");
 	assert_int_equal(tc_get(srv.url, clerk1, &breach_case, &r), 200);
 	assert_string_equal(
-	    str(json_object_get(r.json, "commitment"), "status"), "breached");
+	    tj_str(json_object_get(r.json, "commitment"), "status"),
+	    "breached");
 	http_reply_release(&r);
 	assert_int_equal(tc_change(srv.url, clerk1, &breach_case, "POST",
 				   "/supplements",
@@ -437,7 +429,7 @@ static void test_due_pending(void **state)
 	set_clock("2026-12-28T10:00:00+08:00");
 	prepared(&c, ZHANG, ALL_PROVIDED);
 	assert_int_equal(accept(&c, "{\"mode\":\"normal\"}", &r), 200);
-	assert_string_equal(str(r.json, "status"), "accepted");
+	assert_string_equal(tj_str(r.json, "status"), "accepted");
 	assert_true(json_is_null(json_object_get(r.json, "due_date")));
 	assert_true(json_is_true(json_object_get(r.json, "due_pending")));
 	assert_null(json_object_get(r.json, "working_days_left"));

@@ -13,10 +13,10 @@
 
 #include "../support/cases.h"
 #include "../support/http.h"
+#include "../support/logins.h"
 #include "../support/server.h"
 
-#define PASSWORD "demo-password-1"
-#define FOOD	 "000131104000" /* 食品经营许可: tolerant, 5 promised days */
+#define FOOD "000131104000" /* 食品经营许可: tolerant, 5 promised days */
 #define APPLICANT                                                              \
 	"{\"name\":\"张三\",\"id_type\":\"resident_id\","                    \
 	"\"id_no\":\"11010519491231002X\",\"phone\":\"13800138000\"}"
@@ -29,33 +29,22 @@
 static struct test_server srv;
 static char *clerk1, *clerk2, *reviewer, *admin;
 
+static const struct test_login logins[] = {{"clerk1", &clerk1},
+					   {"clerk2", &clerk2},
+					   {"reviewer1", &reviewer},
+					   {"admin1", &admin},
+					   {NULL, NULL}};
+
 static int setup(void **state)
 {
 	(void)state;
-	if (test_server_start(&srv, true) < 0)
-		return -1;
-	clerk1 = http_login(srv.url, "clerk1", PASSWORD);
-	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
-	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
-	admin = http_login(srv.url, "admin1", PASSWORD);
-	return clerk1 && clerk2 && reviewer && admin ? 0 : -1;
+	return test_server_start_login(&srv, logins);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	free(clerk1);
-	free(clerk2);
-	free(reviewer);
-	free(admin);
-	return test_server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
+	return test_server_stop_logout(&srv, logins);
 }
 
 static void new_case(struct test_case *c)
@@ -79,10 +68,10 @@ static void test_create(void **state)
 	assert_int_equal(
 	    tc_create(srv.url, clerk1, FOOD, "canteen", APPLICANT, &c, &r),
 	    201);
-	assert_true(strncmp(str(r.json, "no"), "SL-20261102-", 12) == 0);
-	assert_string_equal(str(r.json, "status"), "checking");
-	assert_string_equal(str(r.json, "created_by"), "clerk1");
-	assert_string_equal(str(r.json, "window"), "1");
+	assert_true(strncmp(tj_str(r.json, "no"), "SL-20261102-", 12) == 0);
+	assert_string_equal(tj_str(r.json, "status"), "checking");
+	assert_string_equal(tj_str(r.json, "created_by"), "clerk1");
+	assert_string_equal(tj_str(r.json, "window"), "1");
 	assert_string_equal(r.etag, "\"1\"");
 	snprintf(location, sizeof(location), "/v1/cases/%lld", c.id);
 	assert_string_equal(r.location, location);
@@ -91,7 +80,7 @@ static void test_create(void **state)
 	assert_string_equal(tc_line_state(r.json, "application_form"),
 			    "pending");
 	assert_string_equal(tc_line_state(r.json, "safety_rules"), "pending");
-	assert_string_equal(str(json_array_get(list, 0), "role"), "main");
+	assert_string_equal(tj_str(json_array_get(list, 0), "role"), "main");
 	assert_true(json_is_false(json_object_get(r.json, "deemed")));
 	assert_true(json_is_null(json_object_get(r.json, "due_date")));
 	assert_int_equal(json_array_size(json_object_get(r.json, "notices")),
@@ -219,8 +208,8 @@ static void test_checklist(void **state)
 			    "defective");
 	assert_string_equal(tc_line_state(r.json, "safety_rules"), "shared");
 	assert_string_equal(
-	    str(json_array_get(json_object_get(r.json, "checklist"), 0),
-		"note"),
+	    tj_str(json_array_get(json_object_get(r.json, "checklist"), 0),
+		   "note"),
 	    "缺少签章");
 	http_reply_release(&r);
 
@@ -266,9 +255,10 @@ static void test_checklist(void **state)
 		assert_int_equal(r.status, 200);
 		json_array_foreach(json_object_get(r.json, "items"), i, e)
 		{
-			creates += strcmp(str(e, "action"), "case.create") == 0;
+			creates +=
+			    strcmp(tj_str(e, "action"), "case.create") == 0;
 			updates +=
-			    strcmp(str(e, "action"), "case.checklist") == 0;
+			    strcmp(tj_str(e, "action"), "case.checklist") == 0;
 		}
 		assert_int_equal(creates, 1);
 		assert_int_equal(updates, 1);
@@ -309,18 +299,19 @@ static void test_notice_once_rule(void **state)
 	http_reply_release(&r);
 	assert_int_equal(
 	    tc_change(srv.url, clerk1, &c, "POST", "/notices", "{}", &r), 201);
-	assert_true(strncmp(str(r.json, "no"), "GZ-20261102-", 12) == 0);
+	assert_true(strncmp(tj_str(r.json, "no"), "GZ-20261102-", 12) == 0);
 	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 2);
 	assert_true(json_is_false(json_object_get(r.json, "once_violation")));
-	assert_true(strlen(str(r.json, "text")) > 0);
-	assert_true(strlen(str(r.json, "signature")) > 0);
-	assert_true(strlen(str(r.json, "verify_code")) > 0);
+	assert_true(strlen(tj_str(r.json, "text")) > 0);
+	assert_true(strlen(tj_str(r.json, "signature")) > 0);
+	assert_true(strlen(tj_str(r.json, "verify_code")) > 0);
 	assert_string_equal(
-	    str(json_array_get(json_object_get(r.json, "items"), 1), "reason"),
+	    tj_str(json_array_get(json_object_get(r.json, "items"), 1),
+		   "reason"),
 	    "复印件不清晰");
 	http_reply_release(&r);
 	assert_int_equal(tc_get(srv.url, clerk1, &c, &r), 200);
-	assert_string_equal(str(r.json, "status"), "notified");
+	assert_string_equal(tj_str(r.json, "status"), "notified");
 	assert_int_equal(json_array_size(json_object_get(r.json, "notices")),
 			 1);
 	http_reply_release(&r);
@@ -332,7 +323,7 @@ static void test_notice_once_rule(void **state)
 				      "premises_proof=defective:地址不符",
 				      &r),
 			 200);
-	assert_string_equal(str(r.json, "status"), "checking");
+	assert_string_equal(tj_str(r.json, "status"), "checking");
 	http_reply_release(&r);
 	assert_int_equal(
 	    tc_change(srv.url, clerk1, &c, "POST", "/notices", "{}", &r), 422);

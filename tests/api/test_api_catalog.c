@@ -12,32 +12,24 @@
 #include <cmocka.h>
 
 #include "../support/http.h"
+#include "../support/logins.h"
 #include "../support/server.h"
 
 static struct test_server srv;
 static char *token;
 
+static const struct test_login logins[] = {{"clerk1", &token}, {NULL, NULL}};
+
 static int setup(void **state)
 {
 	(void)state;
-	if (test_server_start(&srv, true) < 0)
-		return -1;
-	token = http_login(srv.url, "clerk1", "demo-password-1");
-	return token ? 0 : -1;
+	return test_server_start_login(&srv, logins);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	free(token);
-	return test_server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
+	return test_server_stop_logout(&srv, logins);
 }
 
 static void get_ok(const char *path, struct http_reply *r)
@@ -60,9 +52,9 @@ static void test_items_list(void **state)
 	assert_true(json_is_null(json_object_get(r.json, "next_cursor")));
 	json_array_foreach(items, i, it)
 	{
-		assert_true(strlen(str(it, "code")) > 0);
-		assert_true(strlen(str(it, "name")) > 0);
-		assert_true(strlen(str(it, "department")) > 0);
+		assert_true(strlen(tj_str(it, "code")) > 0);
+		assert_true(strlen(tj_str(it, "name")) > 0);
+		assert_true(strlen(tj_str(it, "department")) > 0);
 		assert_true(json_is_integer(json_object_get(it, "legal_days")));
 		assert_true(
 		    json_is_integer(json_object_get(it, "promised_days")));
@@ -87,7 +79,7 @@ static void test_items_search_chinese(void **state)
 	items = json_object_get(r.json, "items");
 	assert_true(json_array_size(items) >= 1);
 	json_array_foreach(items, i, it)
-	    assert_non_null(strstr(str(it, "name"), "食品"));
+	    assert_non_null(strstr(tj_str(it, "name"), "食品"));
 	http_reply_release(&r);
 	get_ok("/v1/items?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA", &r);
 	assert_int_equal(json_array_size(json_object_get(r.json, "items")), 0);
@@ -102,16 +94,16 @@ static void test_items_search_code_and_get(void **state)
 
 	(void)state;
 	get_ok("/v1/items", &all);
-	snprintf(
-	    code, sizeof(code), "%s",
-	    str(json_array_get(json_object_get(all.json, "items"), 2), "code"));
+	snprintf(code, sizeof(code), "%s",
+		 tj_str(json_array_get(json_object_get(all.json, "items"), 2),
+			"code"));
 	snprintf(path, sizeof(path), "/v1/items?q=%s", code);
 	get_ok(path, &one);
 	assert_int_equal(json_array_size(json_object_get(one.json, "items")),
 			 1);
 	snprintf(path, sizeof(path), "/v1/items/%s", code);
 	get_ok(path, &full);
-	assert_string_equal(str(full.json, "code"), code);
+	assert_string_equal(tj_str(full.json, "code"), code);
 	assert_true(json_array_size(json_object_get(full.json, "materials")) >
 		    0);
 	item = json_array_get(json_object_get(full.json, "scenarios"), 0);
@@ -156,10 +148,11 @@ static void test_items_pagination(void **state)
 		     i < json_array_size(json_object_get(page.json, "items"));
 		     i++, seen++)
 			assert_string_equal(
-			    str(json_array_get(
-				    json_object_get(page.json, "items"), i),
-				"code"),
-			    str(json_array_get(
+			    tj_str(json_array_get(
+				       json_object_get(page.json, "items"), i),
+				   "code"),
+			    tj_str(
+				json_array_get(
 				    json_object_get(all.json, "items"), seen),
 				"code"));
 		next = json_object_get(page.json, "next_cursor");
@@ -247,7 +240,7 @@ static void test_calendar_due(void **state)
 		snprintf(path, sizeof(path), "/v1/calendar/due?%s",
 			 cases[i].query);
 		get_ok(path, &r);
-		assert_string_equal(str(r.json, "due"), cases[i].due);
+		assert_string_equal(tj_str(r.json, "due"), cases[i].due);
 		http_reply_release(&r);
 	}
 }

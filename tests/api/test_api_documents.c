@@ -52,13 +52,6 @@ static void key_path(char *out, size_t size)
 	snprintf(out, size, "%s/wincased.key", srv.dir);
 }
 
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
-}
-
 /* GET /v1/documents/verify?code=... without a token; returns the body. */
 static json_t *verify(const char *code_query)
 {
@@ -102,7 +95,8 @@ static void read_seed(unsigned char seed[32])
 static void assert_signed(const json_t *doc)
 {
 	unsigned char seed[32], pk[32], sk[64], sig[64];
-	const char *text = str(doc, "text"), *sig64 = str(doc, "signature");
+	const char *text = tj_str(doc, "text"),
+		   *sig64 = tj_str(doc, "signature");
 	size_t len = 0;
 
 	read_seed(seed);
@@ -275,19 +269,19 @@ static void test_issued_through_cases(void **state)
 	assert_int_equal(
 	    tc_change(srv.url, clerk, &c, "POST", "/notices", "{}", &r), 201);
 	doc = r.json;
-	assert_lines(str(doc, "text"), notice_lines,
+	assert_lines(tj_str(doc, "text"), notice_lines,
 		     sizeof(notice_lines) / sizeof(notice_lines[0]));
-	snprintf(line, sizeof(line), "编号：%s", str(doc, "no"));
-	assert_non_null(strstr(str(doc, "text"), line));
-	snprintf(line, sizeof(line), "验证码：%s", str(doc, "verify_code"));
-	assert_non_null(strstr(str(doc, "text"), line));
+	snprintf(line, sizeof(line), "编号：%s", tj_str(doc, "no"));
+	assert_non_null(strstr(tj_str(doc, "text"), line));
+	snprintf(line, sizeof(line), "验证码：%s", tj_str(doc, "verify_code"));
+	assert_non_null(strstr(tj_str(doc, "text"), line));
 	assert_signed(doc);
 	snprintf(notice_code, sizeof(notice_code), "%s",
-		 str(doc, "verify_code"));
+		 tj_str(doc, "verify_code"));
 	b = verify(notice_code);
 	assert_true(json_is_true(json_object_get(b, "valid")));
-	assert_string_equal(str(b, "kind"), "notice");
-	assert_string_equal(str(b, "no"), str(doc, "no"));
+	assert_string_equal(tj_str(b, "kind"), "notice");
+	assert_string_equal(tj_str(b, "no"), tj_str(doc, "no"));
 	json_decref(b);
 	http_reply_release(&r);
 
@@ -303,18 +297,19 @@ static void test_issued_through_cases(void **state)
 		&r),
 	    200);
 	doc = json_object_get(r.json, "commitment");
-	assert_lines(str(doc, "text"), commitment_lines,
+	assert_lines(tj_str(doc, "text"), commitment_lines,
 		     sizeof(commitment_lines) / sizeof(commitment_lines[0]));
-	snprintf(line, sizeof(line), "编号：%s", str(doc, "no"));
-	assert_non_null(strstr(str(doc, "text"), line));
-	assert_non_null(strstr(str(doc, "text"), str(doc, "verify_code")));
+	snprintf(line, sizeof(line), "编号：%s", tj_str(doc, "no"));
+	assert_non_null(strstr(tj_str(doc, "text"), line));
+	assert_non_null(
+	    strstr(tj_str(doc, "text"), tj_str(doc, "verify_code")));
 	assert_signed(doc);
 	snprintf(commitment_code, sizeof(commitment_code), "%s",
-		 str(doc, "verify_code"));
+		 tj_str(doc, "verify_code"));
 	assert_string_not_equal(notice_code, commitment_code);
 	b = verify(commitment_code);
 	assert_true(json_is_true(json_object_get(b, "valid")));
-	assert_string_equal(str(b, "kind"), "commitment");
+	assert_string_equal(tj_str(b, "kind"), "commitment");
 	json_decref(b);
 	http_reply_release(&r);
 	free(clerk);
@@ -353,9 +348,10 @@ static void test_verify_valid_after_restart(void **state)
 	test_key_created(state);
 	b = verify("7K3M-Q9XA-2B");
 	assert_true(json_is_true(json_object_get(b, "valid")));
-	assert_string_equal(str(b, "kind"), "notice");
-	assert_string_equal(str(b, "no"), "GZ-20261102-9001");
-	assert_string_equal(str(b, "issued_at"), "2026-11-02T09:00:00+08:00");
+	assert_string_equal(tj_str(b, "kind"), "notice");
+	assert_string_equal(tj_str(b, "no"), "GZ-20261102-9001");
+	assert_string_equal(tj_str(b, "issued_at"),
+			    "2026-11-02T09:00:00+08:00");
 	/* Nothing about the applicant or the case. */
 	assert_int_equal(json_object_size(b), 4);
 	json_decref(b);
@@ -363,8 +359,8 @@ static void test_verify_valid_after_restart(void **state)
 	assert_true(is_valid("7k3m-q9xa-2b"));
 	b = verify("h8pz4rwtOc");
 	assert_true(json_is_true(json_object_get(b, "valid")));
-	assert_string_equal(str(b, "kind"), "commitment");
-	assert_string_equal(str(b, "no"), "CN-20261102-9001");
+	assert_string_equal(tj_str(b, "kind"), "commitment");
+	assert_string_equal(tj_str(b, "no"), "CN-20261102-9001");
 	json_decref(b);
 }
 

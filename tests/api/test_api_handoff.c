@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "../support/http.h"
+#include "../support/logins.h"
 #include "../support/server.h"
 
 #define PASSWORD "demo-password-1"
@@ -42,38 +43,25 @@ static char *login_at(const char *username, const char *window)
 	return token;
 }
 
+static const struct test_login logins[] = {{"clerk1", &clerk1},
+					   {"clerk2", &clerk2},
+					   {"reviewer1", &reviewer},
+					   {NULL, NULL}};
+
 static int setup(void **state)
 {
 	(void)state;
-	if (test_server_start(&srv, true) < 0)
+	if (test_server_start_login(&srv, logins) < 0)
 		return -1;
-	clerk1 = http_login(srv.url, "clerk1", PASSWORD);
-	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
-	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
 	clerk1_w3 = login_at("clerk1", "3");
-	return clerk1 && clerk2 && reviewer && clerk1_w3 ? 0 : -1;
+	return clerk1_w3 ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	free(clerk1);
-	free(clerk2);
-	free(reviewer);
 	free(clerk1_w3);
-	return test_server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
-}
-
-static long long num(const json_t *obj, const char *key)
-{
-	return (long long)json_integer_value(json_object_get(obj, key));
+	return test_server_stop_logout(&srv, logins);
 }
 
 /* One call; version > 0 sends If-Match "version". Returns the status. */
@@ -118,7 +106,7 @@ static long long create(const char *token)
 			      "\"topic\":\"办理营业执照\"}",
 			      &r),
 			 201);
-	id = num(r.json, "id");
+	id = tj_num(r.json, "id");
 	http_reply_release(&r);
 	return id;
 }
@@ -141,7 +129,7 @@ static long long last_handoff_id(long long id)
 	json_t *obj = get(id, reviewer);
 	json_t *list = json_object_get(obj, "handoffs");
 	long long hid =
-	    num(json_array_get(list, json_array_size(list) - 1), "id");
+	    tj_num(json_array_get(list, json_array_size(list) - 1), "id");
 
 	json_decref(obj);
 	return hid;
@@ -168,7 +156,7 @@ static bool in_mine(const char *token, long long id)
 			 200);
 	json_array_foreach(json_object_get(r.json, "items"), i, it)
 	{
-		if (num(it, "id") == id)
+		if (tj_num(it, "id") == id)
 			found = true;
 	}
 	http_reply_release(&r);
@@ -193,20 +181,20 @@ static void test_handoff_and_ack(void **state)
 	assert_string_equal(http_error_code(&r), "precondition_required");
 	http_reply_release(&r);
 	assert_int_equal(call("POST", path, clerk1, 1, TO_WINDOW2, &r), 200);
-	assert_string_equal(str(r.json, "status"), "handed_off");
-	assert_int_equal(num(r.json, "version"), 2);
+	assert_string_equal(tj_str(r.json, "status"), "handed_off");
+	assert_int_equal(tj_num(r.json, "version"), 2);
 	assert_string_equal(r.etag, "\"2\"");
 	assert_int_equal(json_array_size(json_object_get(r.json, "handoffs")),
 			 1);
 	h = json_array_get(json_object_get(r.json, "handoffs"), 0);
-	assert_string_equal(str(h, "to_window"), "2");
+	assert_string_equal(tj_str(h, "to_window"), "2");
 	assert_null(json_object_get(h, "to_department"));
-	assert_string_equal(str(h, "reason"), "属住建业务");
-	assert_string_equal(str(h, "created_by"), "clerk1");
-	assert_string_equal(str(h, "created_at"), TEST_SERVER_START_TIME);
+	assert_string_equal(tj_str(h, "reason"), "属住建业务");
+	assert_string_equal(tj_str(h, "created_by"), "clerk1");
+	assert_string_equal(tj_str(h, "created_at"), TEST_SERVER_START_TIME);
 	assert_null(json_object_get(h, "acknowledged_by"));
 	assert_true(json_is_false(json_object_get(r.json, "bounced")));
-	hid = num(h, "id");
+	hid = tj_num(h, "id");
 	http_reply_release(&r);
 
 	/* The target sees it and has it on its list; others may not ack. */
@@ -224,18 +212,19 @@ static void test_handoff_and_ack(void **state)
 	assert_string_equal(http_error_code(&r), "version_conflict");
 	current = json_array_get(
 	    json_object_get(json_object_get(r.json, "error"), "details"), 0);
-	assert_int_equal(num(current, "version"), 2);
-	assert_int_equal(num(current, "id"), id);
-	assert_string_equal(str(current, "status"), "handed_off");
+	assert_int_equal(tj_num(current, "version"), 2);
+	assert_int_equal(tj_num(current, "id"), id);
+	assert_string_equal(tj_str(current, "status"), "handed_off");
 	http_reply_release(&r);
 
 	assert_int_equal(call("POST", path, clerk2, 2, NULL, &r), 200);
-	assert_string_equal(str(r.json, "status"), "referred");
-	assert_int_equal(num(r.json, "version"), 3);
+	assert_string_equal(tj_str(r.json, "status"), "referred");
+	assert_int_equal(tj_num(r.json, "version"), 3);
 	assert_string_equal(r.etag, "\"3\"");
 	h = json_array_get(json_object_get(r.json, "handoffs"), 0);
-	assert_string_equal(str(h, "acknowledged_by"), "clerk2");
-	assert_string_equal(str(h, "acknowledged_at"), TEST_SERVER_START_TIME);
+	assert_string_equal(tj_str(h, "acknowledged_by"), "clerk2");
+	assert_string_equal(tj_str(h, "acknowledged_at"),
+			    TEST_SERVER_START_TIME);
 	http_reply_release(&r);
 	assert_int_equal(ack(id, hid, clerk2, 3, "already_acknowledged"), 409);
 	/* The holder keeps it on its list and may read it. */
@@ -308,15 +297,15 @@ static void test_bounced_after_third_handoff(void **state)
 	obj = get(id, clerk1);
 	assert_true(json_is_true(json_object_get(obj, "bounced")));
 	assert_int_equal(json_array_size(json_object_get(obj, "handoffs")), 3);
-	assert_int_equal(num(obj, "version"), 6);
+	assert_int_equal(tj_num(obj, "version"), 6);
 	json_decref(obj);
 	/* The reviewer queue has it, when the queue is served. */
 	call("GET", "/v1/review/queue?kind=bounced", reviewer, 0, NULL, &r);
 	if (r.status == 200) {
 		json_array_foreach(json_object_get(r.json, "items"), i, it)
 		{
-			if (num(it, "inquiry_id") == id &&
-			    strcmp(str(it, "kind"), "bounced") == 0)
+			if (tj_num(it, "inquiry_id") == id &&
+			    strcmp(tj_str(it, "kind"), "bounced") == 0)
 				queued = true;
 		}
 		assert_true(queued);
@@ -344,10 +333,10 @@ static void test_close_answered_and_no_action(void **state)
 	    call("POST", path, clerk1, 1,
 		 "{\"resolution\":\"answered\",\"note\":\"已答复\"}", &r),
 	    200);
-	assert_string_equal(str(r.json, "status"), "closed");
-	assert_string_equal(str(r.json, "resolution"), "answered");
-	assert_string_equal(str(r.json, "note"), "已答复");
-	assert_int_equal(num(r.json, "version"), 2);
+	assert_string_equal(tj_str(r.json, "status"), "closed");
+	assert_string_equal(tj_str(r.json, "resolution"), "answered");
+	assert_string_equal(tj_str(r.json, "note"), "已答复");
+	assert_int_equal(tj_num(r.json, "version"), 2);
 	http_reply_release(&r);
 	assert_int_equal(act(id, "close", clerk1, 2,
 			     "{\"resolution\":\"no_action\",\"note\":\"x\"}",
@@ -424,7 +413,7 @@ static void test_close_converted(void **state)
 		http_reply_release(&r);
 		return;
 	}
-	case_id = num(r.json, "id");
+	case_id = tj_num(r.json, "id");
 	http_reply_release(&r);
 	snprintf(body, sizeof(body),
 		 "{\"resolution\":\"converted\",\"note\":\"已受理\","
@@ -487,8 +476,8 @@ static void test_bad_bodies(void **state)
 				 cases[i].status);
 	/* Nothing changed. */
 	obj = get(id, clerk1);
-	assert_int_equal(num(obj, "version"), 1);
-	assert_string_equal(str(obj, "status"), "open");
+	assert_int_equal(tj_num(obj, "version"), 1);
+	assert_string_equal(tj_str(obj, "status"), "open");
 	json_decref(obj);
 	assert_int_equal(
 	    act(999999, "handoffs", clerk1, 1, TO_WINDOW2, "not_found"), 404);

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "../support/http.h"
+#include "../support/logins.h"
 #include "../support/server.h"
 
 #define PASSWORD "demo-password-1"
@@ -20,31 +21,21 @@
 static struct test_server srv;
 static char *clerk1, *clerk2, *reviewer;
 
+static const struct test_login logins[] = {{"clerk1", &clerk1},
+					   {"clerk2", &clerk2},
+					   {"reviewer1", &reviewer},
+					   {NULL, NULL}};
+
 static int setup(void **state)
 {
 	(void)state;
-	if (test_server_start(&srv, true) < 0)
-		return -1;
-	clerk1 = http_login(srv.url, "clerk1", PASSWORD);
-	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
-	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
-	return clerk1 && clerk2 && reviewer ? 0 : -1;
+	return test_server_start_login(&srv, logins);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	free(clerk1);
-	free(clerk2);
-	free(reviewer);
-	return test_server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
+	return test_server_stop_logout(&srv, logins);
 }
 
 static long create(const char *token, const char *body, struct http_reply *r)
@@ -89,27 +80,28 @@ static void test_create(void **state)
 		   &r),
 	    201);
 	assert_true(json_integer_value(json_object_get(r.json, "id")) > 0);
-	assert_string_equal(str(r.json, "first_responder"), "clerk1");
-	assert_string_equal(str(r.json, "window"), "1");
-	assert_string_equal(str(r.json, "status"), "open");
+	assert_string_equal(tj_str(r.json, "first_responder"), "clerk1");
+	assert_string_equal(tj_str(r.json, "window"), "1");
+	assert_string_equal(tj_str(r.json, "status"), "open");
 	assert_int_equal(json_integer_value(json_object_get(r.json, "version")),
 			 1);
 	assert_string_equal(r.etag, "\"1\"");
 	snprintf(location, sizeof(location), "/v1/inquiries/%lld",
 		 (long long)json_integer_value(json_object_get(r.json, "id")));
 	assert_string_equal(r.location, location);
-	assert_string_equal(str(r.json, "created_at"), TEST_SERVER_START_TIME);
-	assert_string_equal(str(r.json, "channel"), "counter");
-	assert_string_equal(str(r.json, "item_code"), "000131104000");
+	assert_string_equal(tj_str(r.json, "created_at"),
+			    TEST_SERVER_START_TIME);
+	assert_string_equal(tj_str(r.json, "channel"), "counter");
+	assert_string_equal(tj_str(r.json, "item_code"), "000131104000");
 	assert_true(json_is_false(json_object_get(r.json, "bounced")));
 	assert_int_equal(json_array_size(json_object_get(r.json, "handoffs")),
 			 0);
 	a = json_object_get(r.json, "applicant");
-	assert_string_equal(str(a, "name"), "张三");
-	assert_string_equal(str(a, "id_type"), "resident_id");
-	assert_string_equal(str(a, "id_no"), VALID_ID);
-	assert_string_equal(str(a, "phone"), "13800138000");
-	assert_int_equal(strncmp(str(r.json, "no"), "SW-20261102-", 12), 0);
+	assert_string_equal(tj_str(a, "name"), "张三");
+	assert_string_equal(tj_str(a, "id_type"), "resident_id");
+	assert_string_equal(tj_str(a, "id_no"), VALID_ID);
+	assert_string_equal(tj_str(a, "phone"), "13800138000");
+	assert_int_equal(strncmp(tj_str(r.json, "no"), "SW-20261102-", 12), 0);
 	http_reply_release(&r);
 }
 
@@ -136,7 +128,7 @@ static void test_numbering(void **state)
 		assert_int_equal(http_set_clock(srv.url, steps[i].now), 200);
 		token = http_login(srv.url, "clerk1", PASSWORD);
 		assert_int_equal(create(token, body, &r), 201);
-		assert_string_equal(str(r.json, "no"), steps[i].no);
+		assert_string_equal(tj_str(r.json, "no"), steps[i].no);
 		http_reply_release(&r);
 		free(token);
 	}
@@ -172,8 +164,8 @@ static void test_get_and_visibility(void **state)
 	assert_int_equal(http_get(srv.url, path, clerk1, &r), 0);
 	assert_int_equal(r.status, 200);
 	assert_string_equal(r.etag, "\"1\"");
-	assert_string_equal(str(json_object_get(r.json, "applicant"), "name"),
-			    "王五");
+	assert_string_equal(
+	    tj_str(json_object_get(r.json, "applicant"), "name"), "王五");
 	http_reply_release(&r);
 	assert_int_equal(http_get(srv.url, path, clerk2, &r), 0);
 	assert_int_equal(r.status, 403);

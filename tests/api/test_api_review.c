@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "../support/http.h"
+#include "../support/logins.h"
 #include "../support/server.h"
 
 #define PASSWORD "demo-password-1"
@@ -26,52 +27,28 @@
 static struct test_server srv;
 static char *clerk1, *clerk2, *reviewer, *admin;
 
-static void logout_all(void)
-{
-	free(clerk1);
-	free(clerk2);
-	free(reviewer);
-	free(admin);
-	clerk1 = clerk2 = reviewer = admin = NULL;
-}
+static const struct test_login logins[] = {{"clerk1", &clerk1},
+					   {"clerk2", &clerk2},
+					   {"reviewer1", &reviewer},
+					   {"admin1", &admin},
+					   {NULL, NULL}};
 
 /* Sessions last 12 hours of the fake clock: log in after each move. */
 static void login_all(void)
 {
-	logout_all();
-	clerk1 = http_login(srv.url, "clerk1", PASSWORD);
-	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
-	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
-	admin = http_login(srv.url, "admin1", PASSWORD);
-	assert_true(clerk1 && clerk2 && reviewer && admin);
+	assert_true(test_login(srv.url, logins));
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	if (test_server_start(&srv, true) < 0)
-		return -1;
-	login_all();
-	return 0;
+	return test_server_start_login(&srv, logins);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	logout_all();
-	return test_server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
-}
-
-static long long num(const json_t *obj, const char *key)
-{
-	return (long long)json_integer_value(json_object_get(obj, key));
+	return test_server_stop_logout(&srv, logins);
 }
 
 static void clock_to(const char *now)
@@ -143,7 +120,7 @@ static long long accepted_case_of(const char *token, const char *id_no,
 		fail_msg("create case: %ld %s", r.status, r.body);
 	c = json_incref(r.json);
 	http_reply_release(&r);
-	id = num(c, "id");
+	id = tj_num(c, "id");
 	json_array_foreach(json_object_get(c, "checklist"), i, line)
 	{
 		const char *state = "provided";
@@ -153,17 +130,18 @@ static long long accepted_case_of(const char *token, const char *id_no,
 			state = "missing";
 			left_out = true;
 		}
-		json_array_append_new(
-		    items, json_pack("{s:s, s:s}", "material_id",
-				     str(line, "material_id"), "state", state));
+		json_array_append_new(items,
+				      json_pack("{s:s, s:s}", "material_id",
+						tj_str(line, "material_id"),
+						"state", state));
 	}
 	items = json_pack("{s:o}", "items", items);
 	dump = json_dumps(items, JSON_COMPACT);
 	json_decref(items);
 	snprintf(path, sizeof(path), "/v1/cases/%lld/checklist", id);
 	assert_int_equal(
-	    call(token, "PUT", path, dump, (int)num(c, "version"), &r), 200);
-	*version = (int)num(r.json, "version");
+	    call(token, "PUT", path, dump, (int)tj_num(c, "version"), &r), 200);
+	*version = (int)tj_num(r.json, "version");
 	http_reply_release(&r);
 	free(dump);
 	json_decref(c);
@@ -178,9 +156,9 @@ static long long accepted_case_of(const char *token, const char *id_no,
 	http_reply_release(&r);
 	snprintf(path, sizeof(path), "/v1/cases/%lld", id);
 	c = get_json(token, path);
-	if (strncmp(str(c, "status"), "accepted", 8) != 0)
-		fail_msg("case %lld not accepted: %s", id, str(c, "status"));
-	*version = (int)num(c, "version");
+	if (strncmp(tj_str(c, "status"), "accepted", 8) != 0)
+		fail_msg("case %lld not accepted: %s", id, tj_str(c, "status"));
+	*version = (int)tj_num(c, "version");
 	json_decref(c);
 	return id;
 }
@@ -209,7 +187,7 @@ static long long bounced_inquiry(const char *who, const char *start,
 			      "\"topic\":\"转办\"}",
 			      0, &r),
 			 201);
-	id = num(r.json, "id");
+	id = tj_num(r.json, "id");
 	http_reply_release(&r);
 	snprintf(path, sizeof(path), "/v1/inquiries/%lld/handoffs", id);
 	assert_int_equal(call(token, "POST", path,
@@ -238,8 +216,8 @@ static long long item_of(const json_t *q, const char *kind)
 
 	json_array_foreach(json_object_get(q, "items"), i, it)
 	{
-		if (strcmp(str(it, "kind"), kind) == 0)
-			return num(it, "id");
+		if (strcmp(tj_str(it, "kind"), kind) == 0)
+			return tj_num(it, "id");
 	}
 	fail_msg("no %s item in the queue", kind);
 	return 0;
@@ -272,16 +250,16 @@ static void test_queue(void **state)
 	assert_int_equal(json_array_size(json_object_get(q, "items")), 2);
 	/* Oldest first. */
 	assert_string_equal(
-	    str(json_array_get(json_object_get(q, "items"), 0), "kind"),
+	    tj_str(json_array_get(json_object_get(q, "items"), 0), "kind"),
 	    "tolerant_acceptance");
 	assert_int_equal(
-	    num(json_array_get(json_object_get(q, "items"), 0), "case_id"),
+	    tj_num(json_array_get(json_object_get(q, "items"), 0), "case_id"),
 	    case_id);
-	assert_int_equal(
-	    num(json_array_get(json_object_get(q, "items"), 1), "inquiry_id"),
-	    bounced);
+	assert_int_equal(tj_num(json_array_get(json_object_get(q, "items"), 1),
+				"inquiry_id"),
+			 bounced);
 	assert_string_equal(
-	    str(json_array_get(json_object_get(q, "items"), 1), "status"),
+	    tj_str(json_array_get(json_object_get(q, "items"), 1), "status"),
 	    "pending");
 	assert_true(json_is_null(json_object_get(q, "next_cursor")));
 	json_decref(q);
@@ -298,13 +276,14 @@ static void test_queue(void **state)
 		char next[64];
 
 		snprintf(next, sizeof(next), "?limit=1&cursor=%s",
-			 str(page, "next_cursor"));
+			 tj_str(page, "next_cursor"));
 		json_decref(page);
 		page = queue(reviewer, next);
 	}
-	assert_int_equal(num(json_array_get(json_object_get(page, "items"), 0),
-			     "inquiry_id"),
-			 bounced);
+	assert_int_equal(
+	    tj_num(json_array_get(json_object_get(page, "items"), 0),
+		   "inquiry_id"),
+	    bounced);
 	assert_true(json_is_null(json_object_get(page, "next_cursor")));
 	json_decref(page);
 	assert_int_equal(
@@ -335,8 +314,8 @@ static bool audited(long long id, const char *kind, const char *action,
 	list = get_json(reviewer, path);
 	json_array_foreach(json_object_get(list, "items"), i, e)
 	{
-		found |= strcmp(str(e, "action"), action) == 0 &&
-			 strcmp(str(e, "actor"), actor) == 0;
+		found |= strcmp(tj_str(e, "action"), action) == 0 &&
+			 strcmp(tj_str(e, "actor"), actor) == 0;
 	}
 	json_decref(list);
 	return found;
@@ -389,10 +368,10 @@ static void test_decisions(void **state)
 				"\"已约谈窗口\"}",
 				&r),
 			 200);
-	assert_string_equal(str(r.json, "status"), "done");
-	assert_string_equal(str(r.json, "decision"), "approve");
-	assert_string_equal(str(r.json, "decided_by"), "reviewer1");
-	assert_string_equal(str(r.json, "comment"), "已约谈窗口");
+	assert_string_equal(tj_str(r.json, "status"), "done");
+	assert_string_equal(tj_str(r.json, "decision"), "approve");
+	assert_string_equal(tj_str(r.json, "decided_by"), "reviewer1");
+	assert_string_equal(tj_str(r.json, "comment"), "已约谈窗口");
 	http_reply_release(&r);
 	assert_int_equal(
 	    decide(reviewer, item,
@@ -478,7 +457,8 @@ static void test_scope(void **state)
 	q = queue(admin, "");
 	item = item_of(q, "bounced");
 	assert_string_equal(
-	    str(json_array_get(json_object_get(q, "items"), 0), "department"),
+	    tj_str(json_array_get(json_object_get(q, "items"), 0),
+		   "department"),
 	    "住房和城乡建设局");
 	json_decref(q);
 	assert_int_equal(
@@ -532,7 +512,7 @@ static void test_waive(void **state)
 	http_reply_release(&r);
 	snprintf(path, sizeof(path), "/v1/cases/%lld", breached_case);
 	c = get_json(clerk1, path);
-	assert_string_equal(str(json_object_get(c, "commitment"), "status"),
+	assert_string_equal(tj_str(json_object_get(c, "commitment"), "status"),
 			    "waived");
 	json_decref(c);
 	credit = get_json(reviewer, "/v1/applicants/credit?id_type="
@@ -543,9 +523,9 @@ static void test_waive(void **state)
 	/* The open commitment of the second case, waived from its
 	 * tolerant-acceptance item: never breached afterwards. */
 	q = queue(reviewer, "?kind=tolerant_acceptance");
-	item = num(json_array_get(json_object_get(q, "items"), 1), "id");
+	item = tj_num(json_array_get(json_object_get(q, "items"), 1), "id");
 	assert_int_equal(
-	    num(json_array_get(json_object_get(q, "items"), 1), "case_id"),
+	    tj_num(json_array_get(json_object_get(q, "items"), 1), "case_id"),
 	    open_case);
 	json_decref(q);
 	assert_int_equal(decide(reviewer, item, "{\"decision\":\"waive\"}", &r),
@@ -557,7 +537,7 @@ static void test_waive(void **state)
 	clock_to("2026-11-20T09:00:00+08:00");
 	snprintf(path, sizeof(path), "/v1/cases/%lld", open_case);
 	c = get_json(clerk1, path);
-	assert_string_equal(str(json_object_get(c, "commitment"), "status"),
+	assert_string_equal(tj_str(json_object_get(c, "commitment"), "status"),
 			    "waived");
 	json_decref(c);
 	q = queue(reviewer, "?kind=breach&status=all");
@@ -576,7 +556,7 @@ static void complete_and_rate(long long id, int version, const char *rating)
 		 "{\"result\":\"approved\",\"note\":\"准予许可\"}", version,
 		 &r) != 200)
 		fail_msg("complete: %ld %s", r.status, r.body);
-	version = (int)num(r.json, "version");
+	version = (int)tj_num(r.json, "version");
 	http_reply_release(&r);
 	snprintf(path, sizeof(path), "/v1/cases/%lld/rating", id);
 	if (call(clerk1, "POST", path, rating, version, &r) != 200)
@@ -605,18 +585,18 @@ static void test_rectification(void **state)
 	q = queue(reviewer, "?kind=rectification");
 	assert_int_equal(json_array_size(json_object_get(q, "items")), 1);
 	it = json_array_get(json_object_get(q, "items"), 0);
-	assert_int_equal(num(it, "case_id"), id);
-	assert_string_equal(str(it, "due_date"), "2026-09-24");
+	assert_int_equal(tj_num(it, "case_id"), id);
+	assert_string_equal(tj_str(it, "due_date"), "2026-09-24");
 	assert_int_equal(
-	    decide(reviewer, num(it, "id"), "{\"decision\":\"waive\"}", &r),
+	    decide(reviewer, tj_num(it, "id"), "{\"decision\":\"waive\"}", &r),
 	    422);
 	http_reply_release(&r);
-	assert_int_equal(decide(reviewer, num(it, "id"),
+	assert_int_equal(decide(reviewer, tj_num(it, "id"),
 				"{\"decision\":\"rectified\",\"comment\":"
 				"\"已整改并回访\"}",
 				&r),
 			 200);
-	assert_string_equal(str(r.json, "decision"), "rectified");
+	assert_string_equal(tj_str(r.json, "decision"), "rectified");
 	http_reply_release(&r);
 	json_decref(q);
 }
@@ -628,7 +608,7 @@ static const json_t *row_of(const json_t *stats, const char *key)
 
 	json_array_foreach(json_object_get(stats, "items"), i, row)
 	{
-		if (strcmp(str(row, "key"), key) == 0)
+		if (strcmp(tj_str(row, "key"), key) == 0)
 			return row;
 	}
 	fail_msg("no row %s", key);
@@ -661,36 +641,36 @@ static void test_stats(void **state)
 
 	s = get_json(reviewer, "/v1/stats?from=2026-11-01&to=2026-11-30"
 			       "&group_by=window");
-	assert_string_equal(str(s, "from"), "2026-11-01");
-	assert_string_equal(str(s, "group_by"), "window");
+	assert_string_equal(tj_str(s, "from"), "2026-11-01");
+	assert_string_equal(tj_str(s, "group_by"), "window");
 	row = row_of(s, "1");
 	for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]); i++)
 		if (!json_is_integer(json_object_get(row, columns[i])))
 			fail_msg("column %s missing", columns[i]);
-	assert_int_equal(num(row, "inquiries"), 1);
-	assert_int_equal(num(row, "bounced"), 1);
-	assert_int_equal(num(row, "cases"), 3);
-	assert_int_equal(num(row, "accepted"), 3);
-	assert_int_equal(num(row, "tolerant"), 1);
-	assert_int_equal(num(row, "completed"), 2);
-	assert_int_equal(num(row, "breached"), 0);
-	assert_int_equal(num(json_object_get(row, "ratings"), "5"), 1);
-	assert_int_equal(num(json_object_get(row, "ratings"), "2"), 1);
-	assert_int_equal(num(json_object_get(row, "ratings"), "3"), 0);
+	assert_int_equal(tj_num(row, "inquiries"), 1);
+	assert_int_equal(tj_num(row, "bounced"), 1);
+	assert_int_equal(tj_num(row, "cases"), 3);
+	assert_int_equal(tj_num(row, "accepted"), 3);
+	assert_int_equal(tj_num(row, "tolerant"), 1);
+	assert_int_equal(tj_num(row, "completed"), 2);
+	assert_int_equal(tj_num(row, "breached"), 0);
+	assert_int_equal(tj_num(json_object_get(row, "ratings"), "5"), 1);
+	assert_int_equal(tj_num(json_object_get(row, "ratings"), "2"), 1);
+	assert_int_equal(tj_num(json_object_get(row, "ratings"), "3"), 0);
 	assert_true(json_real_value(json_object_get(row, "satisfaction")) ==
 		    0.5);
 	json_decref(s);
 
 	s = get_json(reviewer, "/v1/stats?from=2026-11-01&to=2026-11-30"
 			       "&group_by=item");
-	assert_int_equal(num(row_of(s, "000131101000"), "cases"), 2);
-	assert_int_equal(num(row_of(s, "000131104000"), "tolerant"), 1);
+	assert_int_equal(tj_num(row_of(s, "000131101000"), "cases"), 2);
+	assert_int_equal(tj_num(row_of(s, "000131104000"), "tolerant"), 1);
 	assert_true(json_is_null(
 	    json_object_get(row_of(s, "000131104000"), "satisfaction")));
 	json_decref(s);
 	s = get_json(admin, "/v1/stats?from=2026-11-01&to=2026-11-30"
 			    "&group_by=clerk");
-	assert_int_equal(num(row_of(s, "clerk1"), "cases"), 3);
+	assert_int_equal(tj_num(row_of(s, "clerk1"), "cases"), 3);
 	json_decref(s);
 	/* Outside the range: nothing. */
 	s = get_json(reviewer, "/v1/stats?from=2026-10-01&to=2026-11-02");

@@ -130,18 +130,6 @@ static char ids[5][24]; /* inq, handed, hid, case, review */
 static const char *const placeholders[5] = {"{inq}", "{handed}", "{hid}",
 					    "{case}", "{review}"};
 
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
-}
-
-static long long num(const json_t *obj, const char *key)
-{
-	return (long long)json_integer_value(json_object_get(obj, key));
-}
-
 static json_t *send_ok(const char *token, const char *method, const char *path,
 		       const char *body, const char *if_match, long want)
 {
@@ -178,25 +166,26 @@ static void make_objects(void)
 	o = send_ok(tokens[CLERK], "POST", "/v1/inquiries",
 		    "{\"applicant\":{\"name\":\"赵六\"},\"topic\":\"矩阵\"}",
 		    NULL, 201);
-	snprintf(ids[0], sizeof(ids[0]), "%lld", num(o, "id"));
+	snprintf(ids[0], sizeof(ids[0]), "%lld", tj_num(o, "id"));
 	json_decref(o);
 	o = send_ok(tokens[CLERK], "POST", "/v1/inquiries",
 		    "{\"applicant\":{\"name\":\"孙七\"},\"topic\":\"转办\"}",
 		    NULL, 201);
-	snprintf(ids[1], sizeof(ids[1]), "%lld", num(o, "id"));
+	snprintf(ids[1], sizeof(ids[1]), "%lld", tj_num(o, "id"));
 	json_decref(o);
 	snprintf(path, sizeof(path), "/v1/inquiries/%s/handoffs", ids[1]);
 	o = send_ok(tokens[CLERK], "POST", path,
 		    "{\"to_window\":\"2\",\"reason\":\"二号窗口\"}", "\"1\"",
 		    200);
-	snprintf(ids[2], sizeof(ids[2]), "%lld",
-		 num(json_array_get(json_object_get(o, "handoffs"), 0), "id"));
+	snprintf(
+	    ids[2], sizeof(ids[2]), "%lld",
+	    tj_num(json_array_get(json_object_get(o, "handoffs"), 0), "id"));
 	json_decref(o);
 	o = send_ok(tokens[CLERK], "POST", "/v1/cases",
 		    "{\"item_code\":\"000131104000\",\"scenario_id\":"
 		    "\"food_sales\",\"applicant\":{\"name\":\"张三\"}}",
 		    NULL, 201);
-	snprintf(ids[3], sizeof(ids[3]), "%lld", num(o, "id"));
+	snprintf(ids[3], sizeof(ids[3]), "%lld", tj_num(o, "id"));
 	json_decref(o);
 	/* One working hour later the handoff is bounced: a review item. */
 	json_decref(send_ok(tokens[ADMIN], "PUT", "/v1/admin/clock",
@@ -206,9 +195,10 @@ static void make_objects(void)
 		    NULL, NULL, 200);
 	assert_int_equal(json_array_size(json_object_get(q, "items")), 1);
 	snprintf(ids[4], sizeof(ids[4]), "%lld",
-		 num(json_array_get(json_object_get(q, "items"), 0), "id"));
+		 tj_num(json_array_get(json_object_get(q, "items"), 0), "id"));
 	assert_string_equal(
-	    str(json_array_get(json_object_get(q, "items"), 0), "department"),
+	    tj_str(json_array_get(json_object_get(q, "items"), 0),
+		   "department"),
 	    "市场监督管理局");
 	json_decref(q);
 }
@@ -267,7 +257,7 @@ static void current_version(const char *object, char *out, size_t size)
 
 	expand(object, path, sizeof(path));
 	o = send_ok(tokens[ADMIN], "GET", path, NULL, NULL, 200);
-	snprintf(out, size, "\"%lld\"", num(o, "version"));
+	snprintf(out, size, "\"%lld\"", tj_num(o, "version"));
 	json_decref(o);
 }
 

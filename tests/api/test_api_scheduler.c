@@ -18,61 +18,36 @@
 #include <cmocka.h>
 
 #include "../support/http.h"
+#include "../support/logins.h"
 #include "../support/server.h"
 
-#define PASSWORD "demo-password-1"
 #define VALID_ID "11010519491231002X"
 
 static struct test_server srv;
 static char *clerk1, *clerk2, *reviewer, *admin;
 
-static void logout_all(void)
-{
-	free(clerk1);
-	free(clerk2);
-	free(reviewer);
-	free(admin);
-	clerk1 = clerk2 = reviewer = admin = NULL;
-}
+static const struct test_login logins[] = {{"clerk1", &clerk1},
+					   {"clerk2", &clerk2},
+					   {"reviewer1", &reviewer},
+					   {"admin1", &admin},
+					   {NULL, NULL}};
 
-/* Sessions last 12 hours of the (fake) clock: log in again after every
- * move of the clock. */
+/* Sessions last 12 hours of the fake clock: log in after each move. */
 static void login_all(void)
 {
-	logout_all();
-	clerk1 = http_login(srv.url, "clerk1", PASSWORD);
-	clerk2 = http_login(srv.url, "clerk2", PASSWORD);
-	reviewer = http_login(srv.url, "reviewer1", PASSWORD);
-	admin = http_login(srv.url, "admin1", PASSWORD);
-	assert_true(clerk1 && clerk2 && reviewer && admin);
+	assert_true(test_login(srv.url, logins));
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	if (test_server_start(&srv, true) < 0)
-		return -1;
-	login_all();
-	return 0;
+	return test_server_start_login(&srv, logins);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	logout_all();
-	return test_server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
-}
-
-static long long num(const json_t *obj, const char *key)
-{
-	return (long long)json_integer_value(json_object_get(obj, key));
+	return test_server_stop_logout(&srv, logins);
 }
 
 /* PUT /v1/admin/clock; returns what the scheduler did as "name" count. */
@@ -88,7 +63,7 @@ static long long clock_to(const char *now, const char *counter)
 	    0);
 	if (r.status != 200)
 		fail_msg("clock %s: %ld %s", now, r.status, r.body);
-	n = num(json_object_get(r.json, "scheduler"), counter);
+	n = tj_num(json_object_get(r.json, "scheduler"), counter);
 	http_reply_release(&r);
 	login_all();
 	return n;
@@ -135,8 +110,8 @@ static size_t queue_count(const char *kind, const char *id_key, long long id)
 	q = get_json(admin, path);
 	json_array_foreach(json_object_get(q, "items"), i, it)
 	{
-		assert_string_equal(str(it, "kind"), kind);
-		n += num(it, id_key) == id;
+		assert_string_equal(tj_str(it, "kind"), kind);
+		n += tj_num(it, id_key) == id;
 	}
 	json_decref(q);
 	return n;
@@ -166,7 +141,7 @@ static long long case_ready(const char *item, const char *scenario, bool major,
 		fail_msg("create case: %ld %s", r.status, r.body);
 	c = json_incref(r.json);
 	http_reply_release(&r);
-	id = num(c, "id");
+	id = tj_num(c, "id");
 	json_array_foreach(json_object_get(c, "checklist"), i, line)
 	{
 		const char *state = "provided";
@@ -176,18 +151,20 @@ static long long case_ready(const char *item, const char *scenario, bool major,
 			state = "missing";
 			left_out = true;
 		}
-		json_array_append_new(
-		    items, json_pack("{s:s, s:s}", "material_id",
-				     str(line, "material_id"), "state", state));
+		json_array_append_new(items,
+				      json_pack("{s:s, s:s}", "material_id",
+						tj_str(line, "material_id"),
+						"state", state));
 	}
 	assert_true(left_out == tolerant);
 	items = json_pack("{s:o}", "items", items);
 	dump = json_dumps(items, JSON_COMPACT);
 	json_decref(items);
 	snprintf(path, sizeof(path), "/v1/cases/%lld/checklist", id);
-	if (call(clerk1, "PUT", path, dump, (int)num(c, "version"), &r) != 200)
+	if (call(clerk1, "PUT", path, dump, (int)tj_num(c, "version"), &r) !=
+	    200)
 		fail_msg("checklist: %ld %s", r.status, r.body);
-	*version = (int)num(r.json, "version");
+	*version = (int)tj_num(r.json, "version");
 	http_reply_release(&r);
 	free(dump);
 	json_decref(c);
@@ -219,7 +196,7 @@ static json_t *case_get(long long id)
 static const char *commitment_status(long long id, json_t **keep)
 {
 	*keep = case_get(id);
-	return str(json_object_get(*keep, "commitment"), "status");
+	return tj_str(json_object_get(*keep, "commitment"), "status");
 }
 
 /* R3: accepted on Thursday 9/24 with 5 working days: 9/25-27 rest,
@@ -240,15 +217,15 @@ static void test_breach_across_national_day(void **state)
 			"{\"mode\":\"tolerant\",\"commitment\":{"
 			"\"deadline_days\":5,\"applicant_confirmation\":"
 			"\"张三\"}}");
-	assert_string_equal(str(c, "status"), "accepted_tolerant");
-	assert_string_equal(str(json_object_get(c, "commitment"), "due_date"),
-			    "2026-10-09");
-	assert_string_equal(str(json_object_get(c, "commitment"), "status"),
+	assert_string_equal(tj_str(c, "status"), "accepted_tolerant");
+	assert_string_equal(
+	    tj_str(json_object_get(c, "commitment"), "due_date"), "2026-10-09");
+	assert_string_equal(tj_str(json_object_get(c, "commitment"), "status"),
 			    "open");
-	version = (int)num(c, "version");
+	version = (int)tj_num(c, "version");
 	json_decref(c);
 	keep = get_json(clerk1, "/v1/calendar/due?from=2026-09-24&days=5");
-	assert_string_equal(str(keep, "due"), "2026-10-09");
+	assert_string_equal(tj_str(keep, "due"), "2026-10-09");
 	json_decref(keep);
 
 	/* Through the holiday and the whole last day: still open. */
@@ -262,12 +239,12 @@ static void test_breach_across_national_day(void **state)
 	/* The make-up Saturday: breached, credit entry, review item. */
 	assert_int_equal(clock_to("2026-10-10T00:00:00+08:00", "breached"), 1);
 	assert_string_equal(commitment_status(id, &keep), "breached");
-	assert_true(num(keep, "version") > version);
+	assert_true(tj_num(keep, "version") > version);
 	json_decref(keep);
 	assert_int_equal(queue_count("breach", "case_id", id), 1);
 	credit = get_json(reviewer, "/v1/applicants/credit?id_type="
 				    "resident_id&id_no=" VALID_ID);
-	assert_int_equal(num(credit, "breached"), 1);
+	assert_int_equal(tj_num(credit, "breached"), 1);
 	assert_true(json_is_false(json_object_get(credit, "eligible")));
 	json_decref(credit);
 	snprintf(path, sizeof(path), "/v1/audit?entity=case:%lld&limit=200",
@@ -280,9 +257,9 @@ static void test_breach_across_national_day(void **state)
 
 		json_array_foreach(json_object_get(keep, "items"), i, e)
 		{
-			found |= strcmp(str(e, "action"),
+			found |= strcmp(tj_str(e, "action"),
 					"commitment.breach") == 0 &&
-				 strcmp(str(e, "actor"), "scheduler") == 0;
+				 strcmp(tj_str(e, "actor"), "scheduler") == 0;
 		}
 		assert_true(found);
 	}
@@ -294,7 +271,7 @@ static void test_breach_across_national_day(void **state)
 	assert_int_equal(queue_count("breach", "case_id", id), 1);
 	credit = get_json(reviewer, "/v1/applicants/credit?id_type="
 				    "resident_id&id_no=" VALID_ID);
-	assert_int_equal(num(credit, "breached"), 1);
+	assert_int_equal(tj_num(credit, "breached"), 1);
 	json_decref(credit);
 }
 
@@ -310,8 +287,8 @@ static void test_overdue_across_national_day(void **state)
 	assert_int_equal(clock_to("2026-09-30T10:00:00+08:00", "overdue"), 0);
 	id = case_ready("000131101000", "in_person", false, false, &version);
 	c = case_accept(id, version, "{\"mode\":\"normal\"}");
-	assert_string_equal(str(c, "status"), "accepted");
-	assert_string_equal(str(c, "due_date"), "2026-10-08");
+	assert_string_equal(tj_str(c, "status"), "accepted");
+	assert_string_equal(tj_str(c, "due_date"), "2026-10-08");
 	json_decref(c);
 
 	assert_int_equal(clock_to("2026-10-07T12:00:00+08:00", "overdue"), 0);
@@ -321,7 +298,7 @@ static void test_overdue_across_national_day(void **state)
 	assert_int_equal(queue_count("overdue", "case_id", id), 1);
 	c = case_get(id);
 	/* Not a major project: overdue, but not deemed. */
-	assert_string_equal(str(c, "status"), "accepted");
+	assert_string_equal(tj_str(c, "status"), "accepted");
 	assert_true(json_is_false(json_object_get(c, "deemed")));
 	json_decref(c);
 	assert_int_equal(clock_to("2026-10-12T09:00:00+08:00", "overdue"), 0);
@@ -343,33 +320,33 @@ static void test_deemed_major_project(void **state)
 	id = case_ready("000142003000", "municipal", true, false, &version);
 	c = case_accept(id, version, "{\"mode\":\"normal\"}");
 	assert_true(json_is_true(json_object_get(c, "major_project")));
-	assert_string_equal(str(c, "due_date"), "2026-10-13");
+	assert_string_equal(tj_str(c, "due_date"), "2026-10-13");
 	json_decref(c);
 	plain = case_ready("000142003000", "municipal", false, false, &v2);
 	json_decref(case_accept(plain, v2, "{\"mode\":\"normal\"}"));
 
 	assert_int_equal(clock_to("2026-10-13T23:59:59+08:00", "deemed"), 0);
 	c = case_get(id);
-	assert_string_equal(str(c, "status"), "accepted");
+	assert_string_equal(tj_str(c, "status"), "accepted");
 	assert_true(json_is_false(json_object_get(c, "deemed")));
-	version = (int)num(c, "version");
+	version = (int)tj_num(c, "version");
 	json_decref(c);
 
 	assert_int_equal(clock_to("2026-10-14T00:00:00+08:00", "deemed"), 1);
 	c = case_get(id);
-	assert_string_equal(str(c, "status"), "completed");
-	assert_string_equal(str(c, "result"), "approved");
+	assert_string_equal(tj_str(c, "status"), "completed");
+	assert_string_equal(tj_str(c, "result"), "approved");
 	assert_true(json_is_true(json_object_get(c, "deemed")));
-	assert_true(num(c, "version") > version);
+	assert_true(tj_num(c, "version") > version);
 	rec = json_object_get(c, "deemed_record");
-	assert_string_equal(str(rec, "stage"), "accepted");
-	assert_string_equal(str(rec, "party"), "department");
-	assert_string_equal(str(rec, "due_date"), "2026-10-13");
+	assert_string_equal(tj_str(rec, "stage"), "accepted");
+	assert_string_equal(tj_str(rec, "party"), "department");
+	assert_string_equal(tj_str(rec, "due_date"), "2026-10-13");
 	json_decref(c);
 	assert_int_equal(queue_count("overdue", "case_id", id), 1);
 	/* The same item without the flag is only overdue. */
 	c = case_get(plain);
-	assert_string_equal(str(c, "status"), "accepted");
+	assert_string_equal(tj_str(c, "status"), "accepted");
 	assert_true(json_is_false(json_object_get(c, "deemed")));
 	json_decref(c);
 	assert_int_equal(queue_count("overdue", "case_id", plain), 1);
@@ -389,7 +366,7 @@ static long long handed_off(long long *hid, int *version)
 		 "{\"applicant\":{\"name\":\"李四\"},\"topic\":\"转办测试\"}",
 		 0, &r),
 	    201);
-	id = num(r.json, "id");
+	id = tj_num(r.json, "id");
 	http_reply_release(&r);
 	snprintf(path, sizeof(path), "/v1/inquiries/%lld/handoffs", id);
 	if (call(clerk1, "POST", path,
@@ -397,9 +374,9 @@ static long long handed_off(long long *hid, int *version)
 		 &r) != 201 &&
 	    r.status != 200)
 		fail_msg("handoff: %ld %s", r.status, r.body);
-	*hid =
-	    num(json_array_get(json_object_get(r.json, "handoffs"), 0), "id");
-	*version = (int)num(r.json, "version");
+	*hid = tj_num(json_array_get(json_object_get(r.json, "handoffs"), 0),
+		      "id");
+	*version = (int)tj_num(r.json, "version");
 	http_reply_release(&r);
 	return id;
 }

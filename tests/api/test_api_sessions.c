@@ -29,13 +29,6 @@ static int teardown(void **state)
 	return test_server_stop(&srv) == 0 ? 0 : -1;
 }
 
-static const char *str(const json_t *obj, const char *key)
-{
-	const char *v = json_string_value(json_object_get(obj, key));
-
-	return v ? v : "";
-}
-
 static void test_health(void **state)
 {
 	struct http_reply r;
@@ -44,12 +37,12 @@ static void test_health(void **state)
 	assert_int_equal(http_get(srv.url, "/v1/health", NULL, &r), 0);
 	assert_int_equal(r.status, 200);
 	assert_non_null(strstr(r.content_type, "application/json"));
-	assert_string_equal(str(r.json, "status"), "ok");
-	assert_string_equal(str(r.json, "store"), "sqlite");
-	assert_string_equal(str(r.json, "time"), TEST_SERVER_START_TIME);
-	assert_string_equal(str(r.json, "calendar_until"), "2026-12-31");
+	assert_string_equal(tj_str(r.json, "status"), "ok");
+	assert_string_equal(tj_str(r.json, "store"), "sqlite");
+	assert_string_equal(tj_str(r.json, "time"), TEST_SERVER_START_TIME);
+	assert_string_equal(tj_str(r.json, "calendar_until"), "2026-12-31");
 	assert_true(json_is_true(json_object_get(r.json, "fake_clock")));
-	assert_true(strlen(str(r.json, "version")) > 0);
+	assert_true(strlen(tj_str(r.json, "version")) > 0);
 	http_reply_release(&r);
 }
 
@@ -77,16 +70,16 @@ static void test_login_ok(void **state)
 
 	(void)state;
 	assert_int_equal(login("clerk1", PASSWORD, NULL, &r), 201);
-	assert_true(strlen(str(r.json, "token")) >= 43);
+	assert_true(strlen(tj_str(r.json, "token")) >= 43);
 	/* Sessions last session_hours (12 by default) of server time. */
-	assert_string_equal(str(r.json, "expires_at"),
+	assert_string_equal(tj_str(r.json, "expires_at"),
 			    "2026-11-02T21:00:00+08:00");
 	user = json_object_get(r.json, "user");
-	assert_string_equal(str(user, "username"), "clerk1");
-	assert_string_equal(str(user, "display_name"), "王小明");
-	assert_string_equal(str(user, "role"), "clerk");
-	assert_string_equal(str(user, "window"), "1");
-	assert_string_equal(str(user, "department"), "市场监督管理局");
+	assert_string_equal(tj_str(user, "username"), "clerk1");
+	assert_string_equal(tj_str(user, "display_name"), "王小明");
+	assert_string_equal(tj_str(user, "role"), "clerk");
+	assert_string_equal(tj_str(user, "window"), "1");
+	assert_string_equal(tj_str(user, "department"), "市场监督管理局");
 	http_reply_release(&r);
 }
 
@@ -97,14 +90,14 @@ static void test_login_window_override(void **state)
 
 	(void)state;
 	assert_int_equal(login("clerk2", PASSWORD, "7", &r), 201);
-	assert_string_equal(str(json_object_get(r.json, "user"), "window"),
+	assert_string_equal(tj_str(json_object_get(r.json, "user"), "window"),
 			    "7");
-	token = strdup(str(r.json, "token"));
+	token = strdup(tj_str(r.json, "token"));
 	assert_int_equal(http_get(srv.url, "/v1/me", token, &me), 0);
 	assert_int_equal(me.status, 200);
-	assert_string_equal(str(me.json, "username"), "clerk2");
-	assert_string_equal(str(me.json, "window"), "7");
-	assert_string_equal(str(me.json, "display_name"), "李娜");
+	assert_string_equal(tj_str(me.json, "username"), "clerk2");
+	assert_string_equal(tj_str(me.json, "window"), "7");
+	assert_string_equal(tj_str(me.json, "display_name"), "李娜");
 	http_reply_release(&me);
 	http_reply_release(&r);
 	free(token);
@@ -230,12 +223,14 @@ static void test_fake_clock(void **state)
 	assert_int_equal(http_set_clock(srv.url, "2026-11-20T10:30:00+08:00"),
 			 200);
 	assert_int_equal(http_get(srv.url, "/v1/health", NULL, &r), 0);
-	assert_string_equal(str(r.json, "time"), "2026-11-20T10:30:00+08:00");
+	assert_string_equal(tj_str(r.json, "time"),
+			    "2026-11-20T10:30:00+08:00");
 	http_reply_release(&r);
 	/* Another offset is converted to the server's +08:00. */
 	assert_int_equal(http_set_clock(srv.url, "2026-11-20T16:00:00Z"), 200);
 	assert_int_equal(http_get(srv.url, "/v1/health", NULL, &r), 0);
-	assert_string_equal(str(r.json, "time"), "2026-11-21T00:00:00+08:00");
+	assert_string_equal(tj_str(r.json, "time"),
+			    "2026-11-21T00:00:00+08:00");
 	http_reply_release(&r);
 	/* R6: only an administrator moves the clock. */
 	clerk = http_login(srv.url, "clerk1", PASSWORD);
@@ -249,7 +244,8 @@ static void test_fake_clock(void **state)
 	http_reply_release(&r);
 	assert_int_equal(http_set_clock(srv.url, "tomorrow"), 422);
 	assert_int_equal(http_get(srv.url, "/v1/health", NULL, &r), 0);
-	assert_string_equal(str(r.json, "time"), "2026-11-21T00:00:00+08:00");
+	assert_string_equal(tj_str(r.json, "time"),
+			    "2026-11-21T00:00:00+08:00");
 	http_reply_release(&r);
 	free(clerk);
 }

@@ -149,12 +149,21 @@ int http_send_json(const char *base_url, const char *method, const char *path,
 	return http_do(base_url, &req, out);
 }
 
-static const char *error_member(const struct http_reply *r, const char *key)
+const char *tj_str(const json_t *obj, const char *key)
 {
-	const char *v = json_string_value(
-	    json_object_get(json_object_get(r->json, "error"), key));
+	const char *v = json_string_value(json_object_get(obj, key));
 
 	return v ? v : "";
+}
+
+long long tj_num(const json_t *obj, const char *key)
+{
+	return (long long)json_integer_value(json_object_get(obj, key));
+}
+
+static const char *error_member(const struct http_reply *r, const char *key)
+{
+	return tj_str(json_object_get(r->json, "error"), key);
 }
 
 const char *http_error_code(const struct http_reply *r)

@@ -41,6 +41,11 @@ int http_send_json(const char *base_url, const char *method, const char *path,
 		   const char *token, const char *json_text,
 		   struct http_reply *out);
 
+/* obj.key as a string ("" when absent or not a string), as an integer
+ * (0 when absent). */
+const char *tj_str(const json_t *obj, const char *key);
+long long tj_num(const json_t *obj, const char *key);
+
 /* error.code / error.field of an error answer, or "". */
 const char *http_error_code(const struct http_reply *r);
 const char *http_error_field(const struct http_reply *r);
