@@ -18,7 +18,9 @@ static const struct role_style styles[THEME_COUNT] = {
     [THEME_KEYBAR_KEY] = {COLOR_WHITE, COLOR_BLACK, A_BOLD, A_REVERSE},
     [THEME_LABEL] = {-1, -1, A_NORMAL, A_NORMAL},
     [THEME_INPUT] = {-1, -1, A_UNDERLINE, A_UNDERLINE},
-    [THEME_INPUT_FOCUS] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
+    /* Reverse, not a colour pair: a key typed costs one SGR and sgr0, not
+     * setaf+setab and op+sgr0 (issue 5: bytes per key on slow links). */
+    [THEME_INPUT_FOCUS] = {-1, -1, A_REVERSE, A_REVERSE},
     [THEME_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
     [THEME_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
     [THEME_HINT] = {COLOR_YELLOW, -1, A_NORMAL, A_NORMAL},

@@ -66,31 +66,61 @@ void app_message_clear(struct app *app)
 	app->message_is_error = false;
 }
 
+/* The left part of the status line in room columns: the user and the
+ * window with their labels; when a screen's note needs the room (issue 5:
+ * the review counts), the user's names alone, then without the program's
+ * name (the training banner stays). */
+static void status_left(const struct app *app, const char *name, int room,
+			char *out, size_t size)
+{
+	const char *display = app->user.display_name ? app->user.display_name
+						     : app->user.username;
+
+	snprintf(out, size, " %s  %s：%s（%s）  %s：%s", name,
+		 msg(MSG_STATUS_USER), display, app->user.username,
+		 msg(MSG_STATUS_WINDOW),
+		 app->user.window ? app->user.window : "-");
+	if (!app->status_note[0] || text_width(out) <= room)
+		return;
+	snprintf(out, size, " %s  %s（%s）", name, display, app->user.username);
+	if (text_width(out) <= room)
+		return;
+	if (training_ui_active())
+		snprintf(out, size, " %s  %s", name, display);
+	else
+		snprintf(out, size, " %s（%s）", display, app->user.username);
+}
+
 static void draw_status(struct app *app, WINDOW *win)
 {
 	const struct frame_layout *f = &app->frame;
 	bool online = !app->net || net_client_online(app->net);
 	const char *server =
 	    msg(online ? MSG_STATUS_ONLINE : MSG_STATUS_OFFLINE);
-	int sw = text_width(server) + 2;
+	int sw = text_width(server) + 2, nw = 0;
 	char left[320];
 	/* Issue 6: training mode says so on every screen, first. */
 	const char *name = msg(training_ui_active() ? MSG_TR_BANNER
 						    : MSG_APP_NAME);
 
+	if (app->logged_in && app->status_note[0])
+		nw = text_width(app->status_note) + 2;
+	if (nw > f->cols - sw)
+		nw = 0;
 	if (app->logged_in)
-		snprintf(left, sizeof(left), " %s  %s：%s（%s）  %s：%s",
-			 name, msg(MSG_STATUS_USER),
-			 app->user.display_name ? app->user.display_name
-						: app->user.username,
-			 app->user.username, msg(MSG_STATUS_WINDOW),
-			 app->user.window ? app->user.window : "-");
+		status_left(app, name, f->cols - sw - nw, left, sizeof(left));
 	else
 		snprintf(left, sizeof(left), " %s  %s", name,
 			 msg(MSG_NOT_LOGGED_IN));
-	table_draw_cell(win, f->status_y, 0, f->cols - sw, left,
+	table_draw_cell(win, f->status_y, 0, f->cols - sw - nw, left,
 			theme_attr(training_ui_active() ? THEME_STATUS_ALERT
 							: THEME_STATUS));
+	if (nw) { /* a blank, the note, a blank */
+		table_draw_cell(win, f->status_y, f->cols - sw - nw, 1, "",
+				theme_attr(THEME_STATUS));
+		table_draw_cell(win, f->status_y, f->cols - sw - nw + 1, nw - 1,
+				app->status_note, theme_attr(THEME_STATUS));
+	}
 	table_draw_cell(win, f->status_y, f->cols - sw, 1, "",
 			theme_attr(THEME_STATUS));
 	table_draw_cell(win, f->status_y, f->cols - sw + 1, sw - 1, server,

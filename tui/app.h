@@ -113,6 +113,9 @@ struct app {
 	char case_inquiry_id[32];
 	/* After the session expired: the user name the login form offers. */
 	char relogin_user[64];
+	/* Issue 5: a screen's note on the status line while logged in (the
+	 * review queue's counts per kind, screen_review.c); "" none. */
+	char status_note[160];
 
 	/* Drafts: the data folder ("" when it cannot be used), what the form
 	 * being opened is about (saved with its draft, set before a push),

@@ -440,8 +440,15 @@ static const char *const table_review[MSG_COUNT] = {
     [MSG_RV_COL_REF] = "对象",
     [MSG_RV_COL_SUMMARY] = "摘要",
     [MSG_RV_COL_SINCE] = "提交时间",
-    [MSG_RV_EMPTY] = "审核队列中没有待审事项。F3 查找办件，F5 统计。",
+    [MSG_RV_EMPTY] = "审核队列中没有待审事项。F3 查找办件，F6 统计。",
     [MSG_RV_PENDING] = "待审",
+    [MSG_RV_SHORT_TOLERANT] = "容缺",
+    [MSG_RV_SHORT_ONCE] = "告知",
+    [MSG_RV_SHORT_BREACH] = "失信",
+    [MSG_RV_SHORT_OVERDUE] = "超期",
+    [MSG_RV_SHORT_BOUNCED] = "推诿",
+    [MSG_RV_SHORT_RECTIFY] = "整改",
+    [MSG_RV_COUNTS_SEP] = "：",
     [MSG_RV_NOT_REVIEWER] = "审核功能只对审核人员开放",
     [MSG_RV_ITEM_TITLE] = "审核事项",
     [MSG_RV_CASE] = "办件",
@@ -531,9 +538,10 @@ static const char *const table_review[MSG_COUNT] = {
     [MSG_RV_STATS_EXPORT_FAIL] = "导出失败：%s。请检查数据目录是否可写",
     [MSG_RV_IDLE_OUT] = "已超过 %ld 秒没有操作，为安全起见已自动退出登录，请重新登录",
     [MSG_RV_HELP_QUEUE] =
-	"审核队列：按类别排列，每类最早提交的在前；第一行是各类待审件数。\n"
-	"  ↑/↓ 选择，Enter 打开，F3 查找办件和咨询，F4 审计记录，F5 统计，\n"
-	"  F6 刷新。本人在窗口经办的件不能由本人审核。\n",
+	"审核队列：按类别排列，每类最早提交的在前；最上面的状态行显示待审总数\n"
+	"  和各类件数，类别用简称：容缺、告知、失信、超期、推诿、整改。\n"
+	"  ↑/↓ 选择，Enter 打开，F3 查找办件和咨询，F4 审计记录，F5 刷新，\n"
+	"  F6 统计。本人在窗口经办的件不能由本人审核。\n",
     [MSG_RV_HELP_ITEM] =
 	"审核事项：办件或咨询的全部经过、告知书或承诺书全文、申请人信用记录。\n"
 	"  ↑/↓、PgUp/PgDn 翻看，F2 作出决定，F4 审计记录，F8 打印，Esc 返回。\n",
@@ -702,6 +710,13 @@ static const char *const table_ascii[MSG_COUNT] = {
     [MSG_RV_COL_SUMMARY] = "Summary",
     [MSG_RV_COL_SINCE] = "Since",
     [MSG_RV_PENDING] = "pending",
+    [MSG_RV_SHORT_TOLERANT] = "tol",
+    [MSG_RV_SHORT_ONCE] = "once",
+    [MSG_RV_SHORT_BREACH] = "brch",
+    [MSG_RV_SHORT_OVERDUE] = "over",
+    [MSG_RV_SHORT_BOUNCED] = "bnc",
+    [MSG_RV_SHORT_RECTIFY] = "rect",
+    [MSG_RV_COUNTS_SEP] = ": ",
     [MSG_RV_ITEM_TITLE] = "Review item",
     [MSG_RV_DECIDE_TITLE] = "Decision",
     [MSG_RV_SEARCH_TITLE] = "Search",

@@ -34,6 +34,13 @@ struct review_target {
 };
 extern struct review_target review_target;
 
+/* The counts per kind on the program's status line (app->status_note),
+ * "待审 3：容缺1 推诿2", kinds with none left out: set when the queue is
+ * loaded, one less of the kind as soon as a decision is made (the queue
+ * reloads when the reviewer is back), cleared when the queue closes. No
+ * timer redraws them (slow links). */
+void review_status_decided(struct app *app, const char *kind);
+
 /* True for the roles that see the reviewer console. */
 bool review_role(const struct app *app);
 /* The word for an API kind ("breach" -> 承诺失信); "?" when unknown. */

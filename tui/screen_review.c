@@ -1,6 +1,6 @@
 /* screen_review.c - the review queue: every pending item of the reviewer's
  * department by kind, oldest first, with the count of each kind on the
- * queue's status row. Enter opens an item. */
+ * program's status line. Enter opens an item. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +23,49 @@ static const enum msg_id column_titles[COL_COUNT] = {
 
 struct queue {
 	struct net_review_list list;
-	size_t counts[NET_REVIEW_KINDS];
 	size_t selected, first;
 	int widths[COL_COUNT];
-	int counts_y, list_y, list_rows, cols;
+	int list_y, list_rows, cols;
 	bool loaded;
+	struct app *app; /* to clear the status line's counts on free */
 };
+
+/* The counts on the status line, kept here so that a decision can change
+ * them before the queue reloads. */
+static size_t status_counts[NET_REVIEW_KINDS];
+
+/* "待审 3：容缺1 推诿2" into app->status_note (kinds with none left out,
+ * so that it fits at 80 columns beside the user and the server state). */
+static void status_note_set(struct app *app)
+{
+	static const enum msg_id words[NET_REVIEW_KINDS] = {
+	    MSG_RV_SHORT_TOLERANT, MSG_RV_SHORT_ONCE,	 MSG_RV_SHORT_BREACH,
+	    MSG_RV_SHORT_OVERDUE,  MSG_RV_SHORT_BOUNCED, MSG_RV_SHORT_RECTIFY,
+	};
+	char kinds[128] = "";
+	size_t total = 0, n = 0;
+
+	for (int k = 0; k < NET_REVIEW_KINDS; k++) {
+		total += status_counts[k];
+		if (status_counts[k] && n < sizeof(kinds))
+			n += (size_t)snprintf(kinds + n, sizeof(kinds) - n,
+					      "%s%s%zu", n ? " " : "",
+					      msg(words[k]), status_counts[k]);
+	}
+	snprintf(app->status_note, sizeof(app->status_note), "%s %zu%s%s",
+		 msg(MSG_RV_PENDING), total,
+		 total ? msg(MSG_RV_COUNTS_SEP) : "", kinds);
+}
+
+void review_status_decided(struct app *app, const char *kind)
+{
+	int k = net_review_kind_index(kind);
+
+	if (k < 0 || !status_counts[k] || !app->status_note[0])
+		return;
+	status_counts[k]--;
+	status_note_set(app);
+}
 
 static const struct screen_key keys[] = {
     {"F1", MSG_KEY_HELP},	   {"Enter", MSG_RV_KEY_OPEN},
@@ -50,12 +87,13 @@ static void queue_load(struct queue *s, struct app *app)
 	}
 	net_review_list_release(&s->list);
 	s->list = list;
-	memset(s->counts, 0, sizeof(s->counts));
+	memset(status_counts, 0, sizeof(status_counts));
 	for (size_t i = 0; i < list.n; i++) {
 		kind = net_review_kind_index(list.items[i].kind);
 		if (kind >= 0)
-			s->counts[kind]++;
+			status_counts[kind]++;
 	}
+	status_note_set(app);
 	if (s->selected >= list.n)
 		s->selected = list.n ? list.n - 1 : 0;
 	s->loaded = true;
@@ -74,6 +112,7 @@ static int queue_open(struct app *app, void **state)
 	if (!s)
 		return -1;
 	*state = s;
+	s->app = app;
 	queue_load(s, app);
 	return 0;
 }
@@ -83,9 +122,8 @@ static void queue_layout(void *state, const struct frame_layout *frame)
 	struct queue *s = state;
 
 	s->cols = frame->cols;
-	s->counts_y = frame->body_y;
-	s->list_y = frame->body_y + 2;
-	s->list_rows = frame->body_rows - 2;
+	s->list_y = frame->body_y + 1;
+	s->list_rows = frame->body_rows - 1;
 	if (s->list_rows < 1)
 		s->list_rows = 1;
 	table_layout(columns, COL_COUNT, frame->cols - 2, s->widths);
@@ -109,26 +147,6 @@ static void row_draw(struct queue *s, WINDOW *win, int y, const char **cells,
 		table_draw_cell(win, y, x, s->cols - x, "", attr);
 }
 
-/* "待审 5：容缺受理 2  告知超范围 1 ..." (kinds with none are left out). */
-static void counts_draw(struct queue *s, WINDOW *win)
-{
-	char line[512];
-	int n;
-
-	n = snprintf(line, sizeof(line), " %s %zu：", msg(MSG_RV_PENDING),
-		     s->list.n);
-	for (int k = 0; k < NET_REVIEW_KINDS && n > 0 &&
-			(size_t)n < sizeof(line);
-	     k++)
-		if (s->counts[k])
-			n += snprintf(line + n, sizeof(line) - (size_t)n,
-				      " %s %zu ",
-				      review_kind_text(net_review_kinds[k]),
-				      s->counts[k]);
-	table_draw_cell(win, s->counts_y, 0, s->cols, line,
-			theme_attr(THEME_STATUS));
-}
-
 static void queue_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct queue *s = state;
@@ -136,7 +154,6 @@ static void queue_draw(void *state, struct app *app, WINDOW *win)
 	char ref[48], since[24];
 
 	(void)app;
-	counts_draw(s, win);
 	for (int c = 0; c < COL_COUNT; c++)
 		cells[c] = msg(column_titles[c]);
 	row_draw(s, win, s->list_y - 1, cells, theme_attr(THEME_HEADER));
@@ -269,6 +286,7 @@ static void queue_free(void **state)
 	if (!s)
 		return;
 	net_review_list_release(&s->list);
+	s->app->status_note[0] = '\0';
 	free(s);
 	*state = NULL;
 }

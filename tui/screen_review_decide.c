@@ -178,6 +178,7 @@ static void decide_submit(struct decide *s, struct app *app)
 	}
 	free(comment);
 	review_target.decided = true;
+	review_status_decided(app, review_target.kind);
 	snprintf(review_target.decision, sizeof(review_target.decision), "%s",
 		 code);
 	app_message(app, false, msg(MSG_RV_DECIDED), s->choice_words[choice],

@@ -20,10 +20,14 @@ tap $? "three review items made through the API"
 client_start 80 24
 login_reviewer reviewer1
 tap $? "reviewer1 lands on the review queue"
-screen_has "待审 3" && screen_has "容缺受理 1" && screen_has "推诿咨询 2"
-tap $? "the queue's status row counts each kind"
-first=$(screen_text | grep -n "容缺受理" | sed -n 2p | cut -d: -f1)
-second=$(screen_text | grep -n "推诿咨询" | sed -n 2p | cut -d: -f1)
+# The counts per kind are on the program's status line (the top line),
+# beside the user and the server state, kinds with none left out.
+status_line() { screen_text | head -1; }
+status_line | grep -qF "待审 3：容缺1 推诿2" && status_line | grep -qF reviewer1 &&
+	status_line | grep -qF "服务器：在线" && status_line | grep -vqF "失信"
+tap $? "the status line counts each kind beside the user and the server"
+first=$(screen_text | grep -n "容缺受理" | sed -n 1p | cut -d: -f1)
+second=$(screen_text | grep -n "推诿咨询" | sed -n 1p | cut -d: -f1)
 [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ]
 tap $? "items are grouped by kind in the queue"
 
@@ -43,10 +47,13 @@ type_text "材料齐全，同意容缺受理"
 keys F2
 wait_for "已作出审核决定：同意"
 tap $? "the decision is sent and confirmed"
+status_line | grep -qF "待审 2：推诿2" && status_line | grep -vqF "容缺"
+tap $? "the decision changes the counts on the status line at once"
 [ "$(api "$reviewer" GET "/v1/review/queue?status=done" | json_str comment)" = "材料齐全，同意容缺受理" ]
 tap $? "the server holds the decision with its comment"
 keys Escape
-wait_for "待审 2"
+wait_for "审核队列" && wait_for "待审 2" && status_line | grep -qF "待审 2：推诿2" &&
+	[ "$(screen_text | grep -c "容缺受理")" = 0 ]
 tap $? "back in the queue the item is gone and the counts follow"
 
 # R6: the inquiry reviewer1 registered at the counter.

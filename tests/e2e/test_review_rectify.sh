@@ -14,8 +14,8 @@ tap $? "a rating of 1 made a rectification item"
 
 client_start 80 24
 login_reviewer reviewer1
-wait_for "差评整改 1"
-tap $? "the queue counts the rectification item"
+wait_for "待审 1：整改1" && screen_has "差评整改"
+tap $? "the queue counts the rectification item on the status line"
 keys Enter
 wait_for "差评整改 —"
 tap $? "the item opens with its reason"
