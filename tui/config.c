@@ -28,7 +28,7 @@ int config_init(struct config *cfg)
 	cfg->connect_timeout_ms = 3000;
 	cfg->colour = COLOUR_AUTO;
 	cfg->idle_logout_seconds = -1;
-	if (replace(&cfg->server_url, "http://127.0.0.1:8080") ||
+	if (replace(&cfg->server_url, "http://127.0.0.1:8730") ||
 	    replace(&cfg->print_command, "lp"))
 		return -1;
 	return 0;

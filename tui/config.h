@@ -24,7 +24,7 @@ struct config {
 	long idle_logout_seconds;
 };
 
-/* Defaults: server http://127.0.0.1:8080, 10 s, 3 s, lp, auto. -1 when out
+/* Defaults: server http://127.0.0.1:8730, 10 s, 3 s, lp, auto. -1 when out
  * of memory. */
 int config_init(struct config *cfg);
 void config_release(struct config *cfg);
