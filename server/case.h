@@ -64,6 +64,17 @@ json_t *case_notice_json(const struct app *app, const struct notice_record *n);
 bool case_refuse_pending(const struct case_ctx *ctx,
 			 const struct checklist_eval *ev,
 			 struct api_reply *rep);
+/* New reference: one {"material_id","name","state"} per position. */
+json_t *case_material_refs(const struct case_ctx *ctx, const size_t *positions,
+			   size_t n);
+/* New reference: R2's list of what is wrong, one {"material_id","name",
+ * "state","reason","how_to_obtain"} per material the notice (or the
+ * commitment) names. */
+json_t *case_notice_materials(const struct case_ctx *ctx,
+			      const struct checklist_eval *ev);
+/* The applicant's id_type, id_no and phone, where present, into a
+ * document's variables. */
+void case_applicant_vars(json_t *vars, const struct case_record *r);
 /* New reference: the checklist line at position i. */
 json_t *case_line_json(const struct case_ctx *ctx, size_t i);
 /* The line of material_id, or -1. */

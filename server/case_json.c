@@ -417,3 +417,59 @@ void case_compact_day(const struct app *app, int64_t t, char out[9])
 	date_format(clock_local_day(&app->clock, t), day);
 	snprintf(out, 9, "%.4s%.2s%.2s", day, day + 5, day + 8);
 }
+
+json_t *case_material_refs(const struct case_ctx *ctx, const size_t *positions,
+			   size_t n)
+{
+	json_t *refs = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		size_t at = positions[i];
+
+		json_array_append_new(
+		    refs,
+		    json_pack("{s:s, s:s, s:s}", "material_id",
+			      ctx->rec.lines[at].material_id, "name",
+			      ctx->item.materials[ctx->material_index[at]].name,
+			      "state", ctx->rec.lines[at].state));
+	}
+	return refs;
+}
+
+json_t *case_notice_materials(const struct case_ctx *ctx,
+			      const struct checklist_eval *ev)
+{
+	json_t *items = json_array();
+
+	for (size_t i = 0; i < ev->n_notice; i++) {
+		size_t at = ev->notice[i];
+		const struct case_line *l = &ctx->rec.lines[at];
+		const struct material *m =
+		    &ctx->item.materials[ctx->material_index[at]];
+		const char *reason =
+		    l->note ? l->note
+			    : (ctx->states[at] == STATE_MISSING ? "未提交"
+								: "材料有误");
+
+		json_array_append_new(
+		    items,
+		    json_pack("{s:s, s:s, s:s, s:s, s:s}", "material_id",
+			      l->material_id, "name", m->name, "state",
+			      l->state, "reason", reason, "how_to_obtain",
+			      m->how_to_obtain ? m->how_to_obtain : ""));
+	}
+	return items;
+}
+
+void case_applicant_vars(json_t *vars, const struct case_record *r)
+{
+	if (r->applicant_id_type[0])
+		json_object_set_new(vars, "applicant_id_type",
+				    json_string(r->applicant_id_type));
+	if (r->applicant_id_no[0])
+		json_object_set_new(vars, "applicant_id_no",
+				    json_string(r->applicant_id_no));
+	if (r->applicant_phone[0])
+		json_object_set_new(vars, "applicant_phone",
+				    json_string(r->applicant_phone));
+}

@@ -61,16 +61,6 @@ static bool accept_read(struct api_request *req, struct api_reply *rep,
 	return true;
 }
 
-static json_t *material_ref(const struct case_ctx *ctx, size_t at)
-{
-	const struct case_line *l = &ctx->rec.lines[at];
-	const struct material *m =
-	    &ctx->item.materials[ctx->material_index[at]];
-
-	return json_pack("{s:s, s:s, s:s}", "material_id", l->material_id,
-			 "name", m->name, "state", l->state);
-}
-
 /* R3: every reason at once, each with its material where it has one. */
 static json_t *refusal_details(const struct case_ctx *ctx,
 			       const struct checklist_eval *ev,
@@ -155,47 +145,11 @@ static json_t *commitment_vars(const struct case_ctx *ctx, json_t *materials,
 	    "item_code", r->item_code, "materials", materials, "deadline_days",
 	    c->deadline_days, "applicant_confirmation", c->confirmation);
 
-	if (r->applicant_id_type[0])
-		json_object_set_new(vars, "applicant_id_type",
-				    json_string(r->applicant_id_type));
-	if (r->applicant_id_no[0])
-		json_object_set_new(vars, "applicant_id_no",
-				    json_string(r->applicant_id_no));
-
-	if (r->applicant_phone[0])
-		json_object_set_new(vars, "applicant_phone",
-				    json_string(r->applicant_phone));
+	case_applicant_vars(vars, r);
 	if (c->due_date[0])
 		json_object_set_new(vars, "deadline_date",
 				    json_string(c->due_date));
 	return vars;
-}
-
-/* The commitment's materials: what the notice would list. */
-static json_t *commitment_materials(const struct case_ctx *ctx,
-				    const struct checklist_eval *ev)
-{
-	json_t *list = json_array();
-
-	for (size_t i = 0; i < ev->n_notice; i++) {
-		size_t at = ev->notice[i];
-		const struct material *m =
-		    &ctx->item.materials[ctx->material_index[at]];
-		json_t *obj = material_ref(ctx, at);
-
-		json_object_set_new(
-		    obj, "reason",
-		    json_string(ctx->rec.lines[at].note
-				    ? ctx->rec.lines[at].note
-				    : (ctx->states[at] == STATE_MISSING
-					   ? "未提交"
-					   : "材料有误")));
-		json_object_set_new(
-		    obj, "how_to_obtain",
-		    json_string(m->how_to_obtain ? m->how_to_obtain : ""));
-		json_array_append_new(list, obj);
-	}
-	return list;
 }
 
 /* R3: the signed commitment and its review item. */
@@ -208,7 +162,7 @@ static bool commitment_issue(struct api_request *req, struct api_reply *rep,
 	struct document_record doc = {0};
 	struct review_record rv = {0};
 	struct wc_error err;
-	json_t *materials = commitment_materials(ctx, ev), *vars;
+	json_t *materials = case_notice_materials(ctx, ev), *vars;
 	char day[9], summary[512];
 	bool pending, ok = false;
 
@@ -290,9 +244,7 @@ static bool accept_normal_check(struct case_ctx *ctx, struct checklist_eval *ev,
 	checklist_evaluate(&ctx->item, &ctx->scenario, ctx->states, NULL, ev);
 	if (ev->normal_allowed)
 		return true;
-	details = json_array();
-	for (size_t i = 0; i < ev->n_open; i++)
-		json_array_append_new(details, material_ref(ctx, ev->open[i]));
+	details = case_material_refs(ctx, ev->open, ev->n_open);
 	api_error(rep, 422, "checklist_incomplete", "checklist",
 		  "%zu material(s) are not provided or shared", ev->n_open);
 	api_error_details(rep, details);

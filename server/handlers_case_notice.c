@@ -10,25 +10,6 @@
 #include "documents.h"
 #include "wincase/validate.h"
 
-/* details: one {"material_id","name","state"} per position. */
-static json_t *materials_details(const struct case_ctx *ctx,
-				 const size_t *positions, size_t n)
-{
-	json_t *details = json_array();
-
-	for (size_t i = 0; i < n; i++) {
-		size_t at = positions[i];
-
-		json_array_append_new(
-		    details,
-		    json_pack("{s:s, s:s, s:s}", "material_id",
-			      ctx->rec.lines[at].material_id, "name",
-			      ctx->item.materials[ctx->material_index[at]].name,
-			      "state", ctx->rec.lines[at].state));
-	}
-	return details;
-}
-
 /* R2: nothing may be noticed while a material is unchecked, since a
  * notice must list everything missing at once. */
 bool case_refuse_pending(const struct case_ctx *ctx,
@@ -43,34 +24,8 @@ bool case_refuse_pending(const struct case_ctx *ctx,
 			pending[n++] = ev->open[i];
 	api_error(rep, 422, "checklist_unchecked", "checklist",
 		  "%zu material(s) not checked yet", n);
-	api_error_details(rep, materials_details(ctx, pending, n));
+	api_error_details(rep, case_material_refs(ctx, pending, n));
 	return true;
-}
-
-/* The notice's lines: what is wrong and how to obtain it. */
-static json_t *notice_items(const struct case_ctx *ctx,
-			    const struct checklist_eval *ev)
-{
-	json_t *items = json_array();
-
-	for (size_t i = 0; i < ev->n_notice; i++) {
-		size_t at = ev->notice[i];
-		const struct case_line *l = &ctx->rec.lines[at];
-		const struct material *m =
-		    &ctx->item.materials[ctx->material_index[at]];
-		const char *reason =
-		    l->note ? l->note
-			    : (ctx->states[at] == STATE_MISSING ? "未提交"
-								: "材料有误");
-
-		json_array_append_new(
-		    items,
-		    json_pack("{s:s, s:s, s:s, s:s, s:s}", "material_id",
-			      l->material_id, "name", m->name, "state",
-			      l->state, "reason", reason, "how_to_obtain",
-			      m->how_to_obtain ? m->how_to_obtain : ""));
-	}
-	return items;
 }
 
 static json_t *document_vars(struct api_request *req,
@@ -82,15 +37,7 @@ static json_t *document_vars(struct api_request *req,
 		      "item_code", r->item_code, "materials", materials);
 	char day[DATE_TEXT_SIZE];
 
-	if (r->applicant_id_type[0])
-		json_object_set_new(vars, "applicant_id_type",
-				    json_string(r->applicant_id_type));
-	if (r->applicant_id_no[0])
-		json_object_set_new(vars, "applicant_id_no",
-				    json_string(r->applicant_id_no));
-	if (r->applicant_phone[0])
-		json_object_set_new(vars, "applicant_phone",
-				    json_string(r->applicant_phone));
+	case_applicant_vars(vars, r);
 	date_format(clock_local_day(&req->app->clock, r->created_at), day);
 	json_object_set_new(vars, "application_date", json_string(day));
 	return vars;
@@ -131,7 +78,7 @@ static bool notice_issue(struct api_request *req, struct api_reply *rep,
 {
 	struct document_record doc = {0};
 	struct wc_error err;
-	json_t *items = notice_items(ctx, ev), *vars;
+	json_t *items = case_notice_materials(ctx, ev), *vars;
 	char day[9];
 	bool ok = false;
 
@@ -221,7 +168,7 @@ void handle_case_notice(struct api_request *req, struct api_reply *rep)
 		goto done;
 	}
 	n_added = notice_violations(&ctx, added);
-	details = materials_details(&ctx, added, n_added);
+	details = case_material_refs(&ctx, added, n_added);
 	if (n_added && !override) {
 		api_error(rep, 422, "notice_once_violation", "override_reason",
 			  "%zu material(s) were not on an earlier notice; "
