@@ -5,6 +5,7 @@
 #include "wincase/validate.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,6 +295,19 @@ json_t *api_list(json_t *items, const char *next_cursor)
 {
 	return json_pack("{s:o, s:o}", "items", items, "next_cursor",
 			 next_cursor ? json_string(next_cursor) : json_null());
+}
+
+size_t api_page_shown(size_t n, int asked)
+{
+	return n < (size_t)asked ? n : n - 1;
+}
+
+json_t *api_list_next(json_t *items, int64_t last_id)
+{
+	char cursor[24];
+
+	snprintf(cursor, sizeof(cursor), "%" PRId64, last_id);
+	return api_list(items, last_id ? cursor : NULL);
 }
 
 int api_role_bit(const char *role)

@@ -129,6 +129,13 @@ void api_set_etag(struct api_reply *rep, int version);
 
 /* {"items":[...],"next_cursor":cursor|null}; steals items. */
 json_t *api_list(json_t *items, const char *next_cursor);
+/* Keyset pages by id: a list handler asks its store for limit + 1 rows,
+ * the extra one only telling that a next page exists. api_page_shown is
+ * how many of the n rows to show; api_list_next is api_list whose
+ * next_cursor is last_id, the id of the last row shown when more follow
+ * (0: none). */
+size_t api_page_shown(size_t n, int asked);
+json_t *api_list_next(json_t *items, int64_t last_id);
 
 int api_role_bit(const char *role);
 /* The stored form of a session token: hex BLAKE2b-256 of its text. */

@@ -224,7 +224,6 @@ void handle_inquiries_list(struct api_request *req, struct api_reply *rep)
 	struct inquiry_query q = {0};
 	struct inquiry_record *recs = NULL;
 	struct wc_error err;
-	char cursor[24];
 	size_t n = 0, shown;
 	json_t *items;
 
@@ -235,7 +234,7 @@ void handle_inquiries_list(struct api_request *req, struct api_reply *rep)
 		api_internal(rep, &err);
 		return;
 	}
-	shown = n < (size_t)q.limit ? n : n - 1;
+	shown = api_page_shown(n, q.limit);
 	items = json_array();
 	for (size_t i = 0; i < shown; i++) {
 		struct handoff_record *h = NULL;
@@ -252,10 +251,8 @@ void handle_inquiries_list(struct api_request *req, struct api_reply *rep)
 		    items, inquiry_to_json(req->app, &recs[i], h, nh));
 		handoff_records_free(&h, nh);
 	}
-	if (shown < n)
-		snprintf(cursor, sizeof(cursor), "%" PRId64,
-			 recs[shown - 1].id);
-	api_ok(rep, 200, api_list(items, shown < n ? cursor : NULL));
+	api_ok(rep, 200,
+	       api_list_next(items, shown < n ? recs[shown - 1].id : 0));
 	inquiry_records_free(&recs, n);
 }
 

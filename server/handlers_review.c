@@ -99,7 +99,6 @@ void handle_review_queue(struct api_request *req, struct api_reply *rep)
 	struct review_query q = {0};
 	struct review_record *recs = NULL;
 	struct wc_error err;
-	char cursor[24];
 	size_t n = 0, shown;
 	json_t *items;
 
@@ -110,15 +109,13 @@ void handle_review_queue(struct api_request *req, struct api_reply *rep)
 		api_internal(rep, &err);
 		return;
 	}
-	shown = n < (size_t)q.limit ? n : n - 1;
+	shown = api_page_shown(n, q.limit);
 	items = json_array();
 	for (size_t i = 0; i < shown; i++)
 		json_array_append_new(items,
 				      review_to_json(req->app, &recs[i]));
-	if (shown < n)
-		snprintf(cursor, sizeof(cursor), "%" PRId64,
-			 recs[shown - 1].id);
-	api_ok(rep, 200, api_list(items, shown < n ? cursor : NULL));
+	api_ok(rep, 200,
+	       api_list_next(items, shown < n ? recs[shown - 1].id : 0));
 	review_records_free(&recs, n);
 }
 
