@@ -29,17 +29,7 @@ static const struct test_login logins[] = {{"admin1", &admin},
 					   {"reviewer1", &reviewer},
 					   {NULL, NULL}};
 
-static int setup(void **state)
-{
-	(void)state;
-	return test_server_start_login(&srv, logins);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	return test_server_stop_logout(&srv, logins);
-}
+TEST_LOGIN_FIXTURE(srv, logins)
 
 /* Send and check status (and error code when not NULL). */
 static void expect(const char *method, const char *path, const char *token,

@@ -30,17 +30,7 @@ static const struct test_login logins[] = {{"admin1", &admin},
 					   {"reviewer1", &reviewer},
 					   {NULL, NULL}};
 
-static int setup(void **state)
-{
-	(void)state;
-	return test_server_start_login(&srv, logins);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	return test_server_stop_logout(&srv, logins);
-}
+TEST_LOGIN_FIXTURE(srv, logins)
 
 static json_t *get_json(const char *path, const char *token, long status)
 {

@@ -45,17 +45,7 @@ static const struct test_login logins[] = {{"clerk1", &clerk1},
 					   {"reviewer1", &reviewer},
 					   {NULL, NULL}};
 
-static int setup(void **state)
-{
-	(void)state;
-	return test_server_start_login(&srv, logins);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	return test_server_stop_logout(&srv, logins);
-}
+TEST_LOGIN_FIXTURE(srv, logins)
 
 /* Move the fake clock (the scheduler runs at it); sessions last hours,
  * so everyone logs in again. */

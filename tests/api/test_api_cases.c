@@ -35,17 +35,7 @@ static const struct test_login logins[] = {{"clerk1", &clerk1},
 					   {"admin1", &admin},
 					   {NULL, NULL}};
 
-static int setup(void **state)
-{
-	(void)state;
-	return test_server_start_login(&srv, logins);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	return test_server_stop_logout(&srv, logins);
-}
+TEST_LOGIN_FIXTURE(srv, logins)
 
 static void new_case(struct test_case *c)
 {

@@ -20,17 +20,7 @@ static char *token;
 
 static const struct test_login logins[] = {{"clerk1", &token}, {NULL, NULL}};
 
-static int setup(void **state)
-{
-	(void)state;
-	return test_server_start_login(&srv, logins);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	return test_server_stop_logout(&srv, logins);
-}
+TEST_LOGIN_FIXTURE(srv, logins)
 
 static void get_ok(const char *path, struct http_reply *r)
 {

@@ -26,17 +26,7 @@ static const struct test_login logins[] = {{"clerk1", &clerk1},
 					   {"reviewer1", &reviewer},
 					   {NULL, NULL}};
 
-static int setup(void **state)
-{
-	(void)state;
-	return test_server_start_login(&srv, logins);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	return test_server_stop_logout(&srv, logins);
-}
+TEST_LOGIN_FIXTURE(srv, logins)
 
 static long create(const char *token, const char *body, struct http_reply *r)
 {

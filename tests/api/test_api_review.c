@@ -39,17 +39,7 @@ static void login_all(void)
 	assert_true(test_login(srv.url, logins));
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	return test_server_start_login(&srv, logins);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	return test_server_stop_logout(&srv, logins);
-}
+TEST_LOGIN_FIXTURE(srv, logins)
 
 static void clock_to(const char *now)
 {

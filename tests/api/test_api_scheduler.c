@@ -38,17 +38,7 @@ static void login_all(void)
 	assert_true(test_login(srv.url, logins));
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	return test_server_start_login(&srv, logins);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	return test_server_stop_logout(&srv, logins);
-}
+TEST_LOGIN_FIXTURE(srv, logins)
 
 /* PUT /v1/admin/clock; returns what the scheduler did as "name" count. */
 static long long clock_to(const char *now, const char *counter)

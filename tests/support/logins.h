@@ -30,4 +30,18 @@ int test_server_start_login(struct test_server *srv,
 int test_server_stop_logout(struct test_server *srv,
 			    const struct test_login *list);
 
+/* The cmocka setup and teardown most API tests use: their own server for
+ * each test, with list logged in. */
+#define TEST_LOGIN_FIXTURE(srv, list)                                          \
+	static int setup(void **state)                                         \
+	{                                                                      \
+		(void)state;                                                   \
+		return test_server_start_login(&(srv), (list));                \
+	}                                                                      \
+	static int teardown(void **state)                                      \
+	{                                                                      \
+		(void)state;                                                   \
+		return test_server_stop_logout(&(srv), (list));                \
+	}
+
 #endif
