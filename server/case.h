@@ -75,6 +75,10 @@ json_t *case_notice_materials(const struct case_ctx *ctx,
 /* The applicant's id_type, id_no and phone, where present, into a
  * document's variables. */
 void case_applicant_vars(json_t *vars, const struct case_record *r);
+/* A reviewer-queue item of kind about the case, made now, in the case's
+ * department and window; summary is borrowed. */
+void case_review_init(struct review_record *rv, const struct case_ctx *ctx,
+		      const char *kind, int64_t now, char *summary);
 /* New reference: the checklist line at position i. */
 json_t *case_line_json(const struct case_ctx *ctx, size_t i);
 /* The line of material_id, or -1. */

@@ -473,3 +473,14 @@ void case_applicant_vars(json_t *vars, const struct case_record *r)
 		json_object_set_new(vars, "applicant_phone",
 				    json_string(r->applicant_phone));
 }
+
+void case_review_init(struct review_record *rv, const struct case_ctx *ctx,
+		      const char *kind, int64_t now, char *summary)
+{
+	store_copy(rv->kind, sizeof(rv->kind), kind);
+	rv->case_id = ctx->rec.id;
+	store_copy(rv->department, sizeof(rv->department), ctx->rec.department);
+	store_copy(rv->window, sizeof(rv->window), ctx->rec.window);
+	rv->created_at = now;
+	rv->summary = summary;
+}

@@ -203,12 +203,7 @@ static bool commitment_issue(struct api_request *req, struct api_reply *rep,
 		 "%s accepted tolerantly, commitment %s: %zu material(s) "
 		 "within %d working days",
 		 ctx->rec.no, c.no, ev->n_notice, c.deadline_days);
-	store_copy(rv.kind, sizeof(rv.kind), "tolerant_acceptance");
-	rv.case_id = ctx->rec.id;
-	store_copy(rv.department, sizeof(rv.department), ctx->rec.department);
-	store_copy(rv.window, sizeof(rv.window), ctx->rec.window);
-	rv.created_at = req->now;
-	rv.summary = summary;
+	case_review_init(&rv, ctx, "tolerant_acceptance", req->now, summary);
 	store_copy(rv.due_date, sizeof(rv.due_date), c.due_date);
 	if (req->db->ops->review_add(req->db, &rv, &err) < 0)
 		goto internal;

@@ -180,12 +180,7 @@ static bool rating_rectification(struct api_request *req, struct api_reply *rep,
 
 	snprintf(summary, sizeof(summary), "%s rated %d: %.900s", ctx->rec.no,
 		 ctx->rec.rating_level, ctx->rec.rating_reasons);
-	store_copy(rv.kind, sizeof(rv.kind), "rectification");
-	rv.case_id = ctx->rec.id;
-	store_copy(rv.department, sizeof(rv.department), ctx->rec.department);
-	store_copy(rv.window, sizeof(rv.window), ctx->rec.window);
-	rv.created_at = req->now;
-	rv.summary = summary;
+	case_review_init(&rv, ctx, "rectification", req->now, summary);
 	case_due_date(req->app, clock_local_day(&req->app->clock, req->now),
 		      req->app->cfg.rectification_days, rv.due_date, &pending,
 		      &err);

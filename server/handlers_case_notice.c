@@ -59,12 +59,7 @@ static bool notice_review(struct api_request *req, struct api_reply *rep,
 		 "override: %.300s",
 		 ctx->rec.no, n->no, names ? names : "", n->override_reason);
 	free(names);
-	store_copy(rv.kind, sizeof(rv.kind), "once_violation");
-	rv.case_id = ctx->rec.id;
-	store_copy(rv.department, sizeof(rv.department), ctx->rec.department);
-	store_copy(rv.window, sizeof(rv.window), ctx->rec.window);
-	rv.created_at = req->now;
-	rv.summary = summary;
+	case_review_init(&rv, ctx, "once_violation", req->now, summary);
 	ok = req->db->ops->review_add(req->db, &rv, &err) == 0;
 	if (!ok)
 		api_internal(rep, &err);
