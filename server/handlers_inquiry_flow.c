@@ -65,6 +65,25 @@ static bool inquiry_open_for_change(struct api_request *req,
 	return true;
 }
 
+/* Load the inquiry of the path for a change by its first responder or
+ * current holder (403 naming what, e.g. "close this inquiry"), then the
+ * shared checks. False after an error reply; release *v either way. */
+static bool inquiry_load_for_change(struct api_request *req,
+				    struct api_reply *rep, const char *what,
+				    struct inquiry_view *v)
+{
+	if (!inquiry_view_load(req, rep, req->params[0], v))
+		return false;
+	if (!inquiry_may_act(req, v)) {
+		api_error(rep, 403, "forbidden", NULL,
+			  "only the first responder or the current holder "
+			  "may %s",
+			  what);
+		return false;
+	}
+	return inquiry_open_for_change(req, rep, v);
+}
+
 /* Write the changed inquiry (version bumped), audit it with data (stolen)
  * and answer 200 with the whole inquiry as stored now. */
 static void inquiry_save(struct api_request *req, struct api_reply *rep,
@@ -173,15 +192,7 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep)
 	size_t count;
 	json_t *data;
 
-	if (!inquiry_view_load(req, rep, req->params[0], &v))
-		goto done;
-	if (!inquiry_may_act(req, &v)) {
-		api_error(rep, 403, "forbidden", NULL,
-			  "only the first responder or the current holder "
-			  "may hand this inquiry off");
-		goto done;
-	}
-	if (!inquiry_open_for_change(req, rep, &v) ||
+	if (!inquiry_load_for_change(req, rep, "hand this inquiry off", &v) ||
 	    !handoff_read_body(req, rep, &h))
 		goto done;
 	if (inquiry_waiting_handoff(&v)) {
@@ -367,15 +378,7 @@ void handle_inquiry_close(struct api_request *req, struct api_reply *rep)
 	int64_t case_id = 0;
 	json_t *data;
 
-	if (!inquiry_view_load(req, rep, req->params[0], &v))
-		goto done;
-	if (!inquiry_may_act(req, &v)) {
-		api_error(rep, 403, "forbidden", NULL,
-			  "only the first responder or the current holder "
-			  "may close this inquiry");
-		goto done;
-	}
-	if (!inquiry_open_for_change(req, rep, &v) ||
+	if (!inquiry_load_for_change(req, rep, "close this inquiry", &v) ||
 	    !close_read_body(req, rep, &resolution, &note, &case_id))
 		goto done;
 	if (!close_check_resolution(req, rep, &v, resolution, case_id))
