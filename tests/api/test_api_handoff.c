@@ -68,15 +68,8 @@ static int teardown(void **state)
 static long call(const char *method, const char *path, const char *token,
 		 int version, const char *body, struct http_reply *r)
 {
-	char if_match[32];
-	struct http_request req = {
-	    .method = method, .path = path, .token = token, .body = body};
-
-	if (version > 0) {
-		snprintf(if_match, sizeof(if_match), "\"%d\"", version);
-		req.if_match = if_match;
-	}
-	assert_int_equal(http_do(srv.url, &req, r), 0);
+	assert_int_equal(
+	    http_call(srv.url, method, path, token, body, version, r), 0);
 	return r->status;
 }
 

@@ -50,15 +50,8 @@ static void clock_to(const char *now)
 static long call(const char *token, const char *method, const char *path,
 		 const char *body, int version, struct http_reply *r)
 {
-	char if_match[32];
-	struct http_request req = {
-	    .method = method, .path = path, .token = token, .body = body};
-
-	if (version > 0) {
-		snprintf(if_match, sizeof(if_match), "\"%d\"", version);
-		req.if_match = if_match;
-	}
-	assert_int_equal(http_do(srv.url, &req, r), 0);
+	assert_int_equal(
+	    http_call(srv.url, method, path, token, body, version, r), 0);
 	return r->status;
 }
 

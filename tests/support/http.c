@@ -149,6 +149,21 @@ int http_send_json(const char *base_url, const char *method, const char *path,
 	return http_do(base_url, &req, out);
 }
 
+int http_call(const char *base_url, const char *method, const char *path,
+	      const char *token, const char *body, int version,
+	      struct http_reply *out)
+{
+	char if_match[32];
+	struct http_request req = {
+	    .method = method, .path = path, .token = token, .body = body};
+
+	if (version > 0) {
+		snprintf(if_match, sizeof(if_match), "\"%d\"", version);
+		req.if_match = if_match;
+	}
+	return http_do(base_url, &req, out);
+}
+
 const char *tj_str(const json_t *obj, const char *key)
 {
 	const char *v = json_string_value(json_object_get(obj, key));

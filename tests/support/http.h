@@ -34,6 +34,11 @@ struct http_reply {
 int http_do(const char *base_url, const struct http_request *req,
 	    struct http_reply *out);
 void http_reply_release(struct http_reply *r);
+/* http_do of method path with a body (or NULL), sending If-Match
+ * "version" when version > 0. */
+int http_call(const char *base_url, const char *method, const char *path,
+	      const char *token, const char *body, int version,
+	      struct http_reply *out);
 
 int http_get(const char *base_url, const char *path, const char *token,
 	     struct http_reply *out);
