@@ -8,20 +8,8 @@
 
 #include <curl/curl.h>
 
+#include "private.h"
 #include "wincase/net.h"
-
-static int oom(struct wc_error *err)
-{
-	return wc_error_set(err, "internal", NULL, "out of memory");
-}
-
-/* obj[key] = value when value is not empty. -1 when out of memory. */
-static int body_put(json_t *obj, const char *key, const char *value)
-{
-	if (!value || !*value)
-		return 0;
-	return json_object_set_new(obj, key, json_string(value));
-}
 
 /* obj[key] = an id: a number when it is all digits (ids are integers in
  * wincased), else the string; nothing when empty. */
@@ -35,20 +23,6 @@ static int id_put(json_t *obj, const char *key, const char *id)
 	return json_object_set_new(obj, key, json_string(id));
 }
 
-/* path = prefix + escaped(part) + suffix; -1 when it does not fit. */
-static int path_build(char *out, size_t size, const char *prefix,
-		      const char *part, const char *suffix)
-{
-	char *escaped = curl_easy_escape(NULL, part ? part : "", 0);
-	int n;
-
-	if (!escaped)
-		return -1;
-	n = snprintf(out, size, "%s%s%s", prefix, escaped, suffix);
-	curl_free(escaped);
-	return n < 0 || (size_t)n >= size ? -1 : 0;
-}
-
 int net_item_get(struct net_client *client, const char *code, struct item *out,
 		 struct wc_error *err)
 {
@@ -58,7 +32,7 @@ int net_item_get(struct net_client *client, const char *code, struct item *out,
 	struct item it;
 	int ret = -1;
 
-	if (path_build(path, sizeof(path), "/v1/items/", code, "")) {
+	if (net_path_build(path, sizeof(path), "/v1/items/", code, "")) {
 		wc_error_set(err, "not_found", "item_code", "bad code");
 		return -1;
 	}
@@ -81,30 +55,21 @@ done:
 
 static json_t *case_draft_to_json(const struct net_case_draft *d)
 {
-	json_t *body = json_object(), *applicant = json_object();
+	json_t *body = json_object();
 
-	if (!body || !applicant)
-		goto fail;
-	if (body_put(applicant, "name", d->applicant_name) ||
-	    body_put(applicant, "id_type",
-		     d->id_no && *d->id_no ? d->id_type : NULL) ||
-	    body_put(applicant, "id_no", d->id_no) ||
-	    body_put(applicant, "phone", d->phone))
-		goto fail;
-	if (json_object_set_new(body, "applicant", applicant)) {
-		applicant = NULL;
-		goto fail;
-	}
-	applicant = NULL;
-	if (body_put(body, "item_code", d->item_code) ||
-	    body_put(body, "scenario_id", d->scenario_id) ||
+	if (!body ||
+	    json_object_set_new(body, "applicant",
+				net_applicant_body_new(d->applicant_name,
+						       d->id_type, d->id_no,
+						       d->phone)) ||
+	    net_body_put(body, "item_code", d->item_code) ||
+	    net_body_put(body, "scenario_id", d->scenario_id) ||
 	    id_put(body, "inquiry_id", d->inquiry_id) ||
 	    json_object_set_new(body, "major_project",
 				json_boolean(d->major_project)))
 		goto fail;
 	return body;
 fail:
-	json_decref(applicant);
 	json_decref(body);
 	return NULL;
 }
@@ -118,7 +83,7 @@ int net_case_create(struct net_client *client,
 	int ret = -1;
 
 	if (!body)
-		return oom(err);
+		return net_oom(err);
 	if (net_request(client, "POST", "/v1/cases", body, idempotency_key,
 			&answer, err))
 		goto done;
@@ -136,7 +101,7 @@ int net_case_get(struct net_client *client, const char *id,
 	json_t *answer = NULL;
 	int ret = -1;
 
-	if (path_build(path, sizeof(path), "/v1/cases/", id, ""))
+	if (net_path_build(path, sizeof(path), "/v1/cases/", id, ""))
 		return wc_error_set(err, "not_found", NULL, "bad id");
 	if (net_request(client, "GET", path, NULL, NULL, &answer, err))
 		goto done;
@@ -162,7 +127,7 @@ int net_case_action(struct net_client *client, struct net_case *c,
 	int ret = -1;
 
 	snprintf(suffix, sizeof(suffix), "/%s", action);
-	if (path_build(path, sizeof(path), "/v1/cases/", c->id, suffix))
+	if (net_path_build(path, sizeof(path), "/v1/cases/", c->id, suffix))
 		return wc_error_set(err, "not_found", NULL, "bad id");
 	if (net_request_ex(client, method, path, body, &opt, &answer, err))
 		goto done;
@@ -185,13 +150,13 @@ int net_case_mark(struct net_client *client, struct net_case *c,
 	int ret;
 
 	if (!body)
-		return oom(err);
+		return net_oom(err);
 	if (note && *note &&
 	    json_object_set_new(
 		json_array_get(json_object_get(body, "items"), 0), "note",
 		json_string(note))) {
 		json_decref(body);
-		return oom(err);
+		return net_oom(err);
 	}
 	ret = net_case_action(client, c, "PUT", "checklist", body, NULL, NULL,
 			      err);
@@ -213,11 +178,12 @@ int net_case_notice(struct net_client *client, const struct net_case *c,
 	char path[256];
 	int ret = -1;
 
-	if (!body || body_put(body, "override_reason", override_reason)) {
-		oom(err);
+	if (!body || net_body_put(body, "override_reason", override_reason)) {
+		net_oom(err);
 		goto done;
 	}
-	if (path_build(path, sizeof(path), "/v1/cases/", c->id, "/notices")) {
+	if (net_path_build(path, sizeof(path), "/v1/cases/", c->id,
+			   "/notices")) {
 		wc_error_set(err, "not_found", NULL, "bad id");
 		goto done;
 	}
@@ -241,7 +207,7 @@ int net_credit_get(struct net_client *client, const char *id_type,
 	int ret = -1;
 
 	if (!t || !n) {
-		oom(err);
+		net_oom(err);
 		goto done;
 	}
 	snprintf(path, sizeof(path),

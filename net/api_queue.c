@@ -6,71 +6,47 @@
 
 #include <curl/curl.h>
 
+#include "private.h"
 #include "wincase/net.h"
 
-static int oom(struct wc_error *err)
+static int inquiry_full_parse(const json_t *obj, void *out, const void *user,
+			      struct wc_error *err)
 {
-	return wc_error_set(err, "internal", NULL, "out of memory");
+	(void)user;
+	return net_inquiry_full_from_json(obj, out, err);
 }
 
-/* path = prefix + escaped(part) + suffix; -1 when it does not fit. */
-static int path_build(char *out, size_t size, const char *prefix,
-		      const char *part, const char *suffix)
+static bool inquiry_full_open(const void *elem, const void *user)
 {
-	char *escaped = curl_easy_escape(NULL, part ? part : "", 0);
-	int n;
+	const struct net_inquiry_full *q = elem;
 
-	if (!escaped)
-		return -1;
-	n = snprintf(out, size, "%s%s%s", prefix, escaped, suffix);
-	curl_free(escaped);
-	return n < 0 || (size_t)n >= size ? -1 : 0;
+	(void)user;
+	return !q->base.status || strcmp(q->base.status, "closed") != 0;
 }
 
-/* Makes room for one more element of size elem in *items. */
-static int grow(void **items, size_t n, size_t elem)
+static void inquiry_full_elem_release(void *elem)
 {
-	void *p;
-
-	if (n & (n - 1)) /* not a power of two: there is room */
-		return 0;
-	p = realloc(*items, (n ? n * 2 : 1) * elem);
-	if (!p)
-		return -1;
-	*items = p;
-	return 0;
+	net_inquiry_full_release(elem);
 }
 
-static int inquiry_full_add(const json_t *obj, void *user, struct wc_error *err)
-{
-	struct net_inquiry_full_list *list = user;
-	struct net_inquiry_full q;
-
-	if (net_inquiry_full_from_json(obj, &q, err))
-		return -1;
-	if (q.base.status && strcmp(q.base.status, "closed") == 0) {
-		net_inquiry_full_release(&q);
-		return 0;
-	}
-	if (grow((void **)&list->items, list->n, sizeof(q))) {
-		net_inquiry_full_release(&q);
-		return oom(err);
-	}
-	list->items[list->n++] = q;
-	return 0;
-}
+static const struct net_list_kind inquiry_full_kind = {
+    .elem = sizeof(struct net_inquiry_full),
+    .parse = inquiry_full_parse,
+    .keep = inquiry_full_open,
+    .release = inquiry_full_elem_release,
+};
 
 int net_inquiries_queue(struct net_client *client,
 			struct net_inquiry_full_list *out, struct wc_error *err)
 {
-	struct net_inquiry_full_list list = {0};
+	void *items = NULL;
+	size_t n = 0;
 
-	if (net_list_each(client, "/v1/inquiries?scope=mine", inquiry_full_add,
-			  &list, err)) {
-		net_inquiry_full_list_release(&list);
+	if (net_list_collect(client, "/v1/inquiries?scope=mine",
+			     &inquiry_full_kind, NULL, &items, &n, err))
 		return -1;
-	}
-	*out = list;
+	out->items = items;
+	out->n = n;
 	return 0;
 }
 
@@ -81,7 +57,7 @@ int net_inquiry_get(struct net_client *client, const char *id,
 	json_t *answer = NULL;
 	int ret = -1;
 
-	if (path_build(path, sizeof(path), "/v1/inquiries/", id, ""))
+	if (net_path_build(path, sizeof(path), "/v1/inquiries/", id, ""))
 		return wc_error_set(err, "not_found", NULL, "bad id");
 	if (net_request(client, "GET", path, NULL, NULL, &answer, err))
 		goto done;
@@ -105,8 +81,8 @@ int net_inquiry_action(struct net_client *client, struct net_inquiry_full *q,
 	int ret = -1;
 
 	snprintf(suffix, sizeof(suffix), "/%s", action);
-	if (path_build(path, sizeof(path), "/v1/inquiries/", q->base.id,
-		       suffix))
+	if (net_path_build(path, sizeof(path), "/v1/inquiries/", q->base.id,
+			   suffix))
 		return wc_error_set(err, "not_found", NULL, "bad id");
 	if (net_request_ex(client, "POST", path, body, &opt, &answer, err))
 		goto done;
@@ -127,11 +103,6 @@ done:
 	return ret;
 }
 
-struct case_filter {
-	struct net_case_list *list;
-	bool open_only;
-};
-
 static bool case_finished(const char *status)
 {
 	static const char *const done[] = {"completed", "denied", "withdrawn"};
@@ -142,70 +113,78 @@ static bool case_finished(const char *status)
 	return false;
 }
 
-static int case_add(const json_t *obj, void *user, struct wc_error *err)
+static int case_parse(const json_t *obj, void *out, const void *user,
+		      struct wc_error *err)
 {
-	struct case_filter *f = user;
-	struct net_case c;
-
-	if (net_case_from_json(obj, &c, err))
-		return -1;
-	if (f->open_only && case_finished(c.status)) {
-		net_case_release(&c);
-		return 0;
-	}
-	if (grow((void **)&f->list->items, f->list->n, sizeof(c))) {
-		net_case_release(&c);
-		return oom(err);
-	}
-	f->list->items[f->list->n++] = c;
-	return 0;
+	(void)user;
+	return net_case_from_json(obj, out, err);
 }
+
+/* user: a bool, open cases only */
+static bool case_wanted(const void *elem, const void *user)
+{
+	const struct net_case *c = elem;
+	const bool *open_only = user;
+
+	return !*open_only || !case_finished(c->status);
+}
+
+static void case_elem_release(void *elem)
+{
+	net_case_release(elem);
+}
+
+static const struct net_list_kind case_kind = {
+    .elem = sizeof(struct net_case),
+    .parse = case_parse,
+    .keep = case_wanted,
+    .release = case_elem_release,
+};
 
 int net_cases_mine(struct net_client *client, bool open_only,
 		   struct net_case_list *out, struct wc_error *err)
 {
-	struct net_case_list list = {0};
-	struct case_filter f = {.list = &list, .open_only = open_only};
+	void *items = NULL;
+	size_t n = 0;
 
-	if (net_list_each(client, "/v1/cases?scope=mine", case_add, &f, err)) {
-		net_case_list_release(&list);
+	if (net_list_collect(client, "/v1/cases?scope=mine", &case_kind,
+			     &open_only, &items, &n, err))
 		return -1;
-	}
-	*out = list;
+	out->items = items;
+	out->n = n;
 	return 0;
 }
 
-static int audit_add(const json_t *obj, void *user, struct wc_error *err)
+static int audit_parse(const json_t *obj, void *out, const void *user,
+		       struct wc_error *err)
 {
-	struct net_audit_list *list = user;
-	struct net_audit_entry e;
-
-	if (net_audit_entry_from_json(obj, &e, err))
-		return -1;
-	if (grow((void **)&list->items, list->n, sizeof(e))) {
-		free(e.seq);
-		free(e.at);
-		free(e.actor);
-		free(e.action);
-		free(e.data);
-		return oom(err);
-	}
-	list->items[list->n++] = e;
-	return 0;
+	(void)user;
+	return net_audit_entry_from_json(obj, out, err);
 }
+
+static void audit_elem_release(void *elem)
+{
+	net_audit_entry_release(elem);
+}
+
+static const struct net_list_kind audit_kind = {
+    .elem = sizeof(struct net_audit_entry),
+    .parse = audit_parse,
+    .release = audit_elem_release,
+};
 
 int net_audit_list(struct net_client *client, const char *entity,
 		   struct net_audit_list *out, struct wc_error *err)
 {
-	struct net_audit_list list = {0};
+	void *items = NULL;
+	size_t n = 0;
 	char path[256];
 
-	if (path_build(path, sizeof(path), "/v1/audit?entity=", entity, ""))
+	if (net_path_build(path, sizeof(path), "/v1/audit?entity=", entity, ""))
 		return wc_error_set(err, "not_found", NULL, "bad entity");
-	if (net_list_each(client, path, audit_add, &list, err)) {
-		net_audit_list_release(&list);
+	if (net_list_collect(client, path, &audit_kind, NULL, &items, &n, err))
 		return -1;
-	}
-	*out = list;
+	out->items = items;
+	out->n = n;
 	return 0;
 }

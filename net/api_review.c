@@ -8,6 +8,7 @@
 
 #include <curl/curl.h>
 
+#include "private.h"
 #include "wincase/net_review.h"
 #include "wincase/text.h"
 
@@ -31,46 +32,6 @@ const char *const net_stats_names[STAT_COLUMNS] = {
     [STAT_COMPLETED] = "completed",
 };
 
-static int oom(struct wc_error *err)
-{
-	return wc_error_set(err, "internal", NULL, "out of memory");
-}
-
-/* A sanitised copy of obj[key] (strings; integers in decimal); NULL when
- * missing. -1 only when out of memory. */
-static int text_get(const json_t *obj, const char *key, char **out)
-{
-	const json_t *v = json_object_get(obj, key);
-	char num[32];
-
-	*out = NULL;
-	if (json_is_string(v)) {
-		*out = text_sanitize(json_string_value(v), 0);
-		return *out ? 0 : -1;
-	}
-	if (json_is_integer(v)) {
-		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(v));
-		*out = strdup(num);
-		return *out ? 0 : -1;
-	}
-	return 0;
-}
-
-/* Makes room for one more element of size elem in *items. */
-static int grow(void **items, size_t n, size_t elem)
-{
-	void *p;
-
-	if (n & (n - 1)) /* not a power of two: there is room */
-		return 0;
-	p = realloc(*items, (n ? n * 2 : 1) * elem);
-	if (!p)
-		return -1;
-	*items = p;
-	return 0;
-}
-
 /* ---- Review queue */
 
 int net_review_kind_index(const char *kind)
@@ -89,15 +50,15 @@ int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 	if (!json_is_object(obj))
 		return wc_error_set(err, "bad_response", "item",
 				    "review item is not an object");
-	if (text_get(obj, "id", &r.id) || text_get(obj, "kind", &r.kind) ||
-	    text_get(obj, "case_id", &r.case_id) ||
-	    text_get(obj, "inquiry_id", &r.inquiry_id) ||
-	    text_get(obj, "created_at", &r.created_at) ||
-	    text_get(obj, "status", &r.status) ||
-	    text_get(obj, "summary", &r.summary) ||
-	    text_get(obj, "due_date", &r.due_date)) {
+	if (net_text_get(obj, "id", &r.id) || net_text_get(obj, "kind", &r.kind) ||
+	    net_text_get(obj, "case_id", &r.case_id) ||
+	    net_text_get(obj, "inquiry_id", &r.inquiry_id) ||
+	    net_text_get(obj, "created_at", &r.created_at) ||
+	    net_text_get(obj, "status", &r.status) ||
+	    net_text_get(obj, "summary", &r.summary) ||
+	    net_text_get(obj, "due_date", &r.due_date)) {
 		net_review_item_release(&r);
-		return oom(err);
+		return net_oom(err);
 	}
 	if (!r.id || !r.kind) {
 		net_review_item_release(&r);
@@ -130,29 +91,34 @@ void net_review_list_release(struct net_review_list *list)
 	list->n = 0;
 }
 
-struct review_collect {
-	struct net_review_list *list;
-	bool pending_only;
-};
-
-static int review_add(const json_t *obj, void *user, struct wc_error *err)
+static int review_parse(const json_t *obj, void *out, const void *user,
+			struct wc_error *err)
 {
-	struct review_collect *c = user;
-	struct net_review_item r;
-
-	if (net_review_item_from_json(obj, &r, err))
-		return -1;
-	if (c->pending_only && r.status && strcmp(r.status, "pending") != 0) {
-		net_review_item_release(&r);
-		return 0;
-	}
-	if (grow((void **)&c->list->items, c->list->n, sizeof(r))) {
-		net_review_item_release(&r);
-		return oom(err);
-	}
-	c->list->items[c->list->n++] = r;
-	return 0;
+	(void)user;
+	return net_review_item_from_json(obj, out, err);
 }
+
+/* user: a bool, pending items only */
+static bool review_wanted(const void *elem, const void *user)
+{
+	const struct net_review_item *r = elem;
+	const bool *pending_only = user;
+
+	return !*pending_only || !r->status ||
+	       strcmp(r->status, "pending") == 0;
+}
+
+static void review_elem_release(void *elem)
+{
+	net_review_item_release(elem);
+}
+
+static const struct net_list_kind review_kind = {
+    .elem = sizeof(struct net_review_item),
+    .parse = review_parse,
+    .keep = review_wanted,
+    .release = review_elem_release,
+};
 
 static int str_cmp(const char *a, const char *b)
 {
@@ -179,16 +145,16 @@ static int review_order(const void *pa, const void *pb)
 int net_review_queue(struct net_client *client, bool pending_only,
 		     struct net_review_list *out, struct wc_error *err)
 {
-	struct net_review_list list = {0};
-	struct review_collect c = {.list = &list, .pending_only = pending_only};
+	void *items = NULL;
+	size_t n = 0;
 
-	if (net_list_each(client, "/v1/review/queue", review_add, &c, err)) {
-		net_review_list_release(&list);
+	if (net_list_collect(client, "/v1/review/queue", &review_kind,
+			     &pending_only, &items, &n, err))
 		return -1;
-	}
-	if (list.n > 1)
-		qsort(list.items, list.n, sizeof(*list.items), review_order);
-	*out = list;
+	if (n > 1)
+		qsort(items, n, sizeof(*out->items), review_order);
+	out->items = items;
+	out->n = n;
 	return 0;
 }
 
@@ -204,7 +170,7 @@ int net_review_decide(struct net_client *client, const char *id,
 	    json_object_set_new(body, "decision", json_string(decision)) ||
 	    json_object_set_new(body, "comment",
 				json_string(comment ? comment : ""))) {
-		oom(err);
+		net_oom(err);
 		goto done;
 	}
 	snprintf(path, sizeof(path), "/v1/review/%s/decision", escaped);
@@ -245,10 +211,10 @@ int net_stats_row_from_json(const json_t *obj, struct net_stats_row *out,
 	if (!json_is_object(obj))
 		return wc_error_set(err, "bad_response", "row",
 				    "stats row is not an object");
-	if (text_get(obj, "key", &r.key))
-		return oom(err);
+	if (net_text_get(obj, "key", &r.key))
+		return net_oom(err);
 	if (!r.key && !(r.key = strdup("-")))
-		return oom(err);
+		return net_oom(err);
 	for (int c = 0; c < STAT_COLUMNS; c++)
 		r.value[c] = (long)json_integer_value(
 		    json_object_get(obj, net_stats_names[c]));
@@ -283,26 +249,32 @@ void net_stats_release(struct net_stats *stats)
 	stats->n = 0;
 }
 
-static int stats_add(const json_t *obj, void *user, struct wc_error *err)
+static int stats_parse(const json_t *obj, void *out, const void *user,
+		       struct wc_error *err)
 {
-	struct net_stats *s = user;
-	struct net_stats_row r;
-
-	if (net_stats_row_from_json(obj, &r, err))
-		return -1;
-	if (grow((void **)&s->rows, s->n, sizeof(r))) {
-		free(r.key);
-		return oom(err);
-	}
-	s->rows[s->n++] = r;
-	return 0;
+	(void)user;
+	return net_stats_row_from_json(obj, out, err);
 }
+
+static void stats_row_release(void *elem)
+{
+	struct net_stats_row *r = elem;
+
+	free(r->key);
+}
+
+static const struct net_list_kind stats_kind = {
+    .elem = sizeof(struct net_stats_row),
+    .parse = stats_parse,
+    .release = stats_row_release,
+};
 
 int net_stats_get(struct net_client *client, const char *from, const char *to,
 		  const char *group_by, struct net_stats *out,
 		  struct wc_error *err)
 {
-	struct net_stats s = {0};
+	void *rows = NULL;
+	size_t n = 0;
 	char path[256];
 	char *f = curl_easy_escape(NULL, from ? from : "", 0);
 	char *t = curl_easy_escape(NULL, to ? to : "", 0);
@@ -310,16 +282,15 @@ int net_stats_get(struct net_client *client, const char *from, const char *to,
 	int ret = -1;
 
 	if (!f || !t || !g) {
-		oom(err);
+		net_oom(err);
 		goto done;
 	}
 	snprintf(path, sizeof(path), "/v1/stats?from=%s&to=%s&group_by=%s", f,
 		 t, g);
-	if (net_list_each(client, path, stats_add, &s, err)) {
-		net_stats_release(&s);
+	if (net_list_collect(client, path, &stats_kind, NULL, &rows, &n, err))
 		goto done;
-	}
-	*out = s;
+	out->rows = rows;
+	out->n = n;
 	ret = 0;
 done:
 	curl_free(f);

@@ -7,32 +7,9 @@
 
 #include <curl/curl.h>
 
+#include "private.h"
 #include "wincase/net_review.h"
 #include "wincase/text.h"
-
-static int oom(struct wc_error *err)
-{
-	return wc_error_set(err, "internal", NULL, "out of memory");
-}
-
-static int text_get(const json_t *obj, const char *key, char **out)
-{
-	const json_t *v = json_object_get(obj, key);
-	char num[32];
-
-	*out = NULL;
-	if (json_is_string(v)) {
-		*out = text_sanitize(json_string_value(v), 0);
-		return *out ? 0 : -1;
-	}
-	if (json_is_integer(v)) {
-		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(v));
-		*out = strdup(num);
-		return *out ? 0 : -1;
-	}
-	return 0;
-}
 
 static void found_release(struct net_found *f)
 {
@@ -56,16 +33,16 @@ int net_found_from_json(const json_t *obj, bool is_case, struct net_found *out,
 	if (!json_is_object(obj))
 		return wc_error_set(err, "bad_response", "items",
 				    "list element is not an object");
-	if (text_get(obj, "id", &f.id) || text_get(obj, "no", &f.no) ||
-	    text_get(obj, "status", &f.status) ||
-	    text_get(obj, "item_code", &f.item_code) ||
-	    text_get(applicant, "name", &f.applicant) ||
-	    text_get(obj, "window", &f.window) ||
-	    text_get(obj, is_case ? "created_by" : "first_responder",
-		     &f.clerk) ||
-	    text_get(obj, "created_at", &f.created_at)) {
+	if (net_text_get(obj, "id", &f.id) || net_text_get(obj, "no", &f.no) ||
+	    net_text_get(obj, "status", &f.status) ||
+	    net_text_get(obj, "item_code", &f.item_code) ||
+	    net_text_get(applicant, "name", &f.applicant) ||
+	    net_text_get(obj, "window", &f.window) ||
+	    net_text_get(obj, is_case ? "created_by" : "first_responder",
+			 &f.clerk) ||
+	    net_text_get(obj, "created_at", &f.created_at)) {
 		found_release(&f);
-		return oom(err);
+		return net_oom(err);
 	}
 	if (!f.id) {
 		found_release(&f);
@@ -122,36 +99,37 @@ bool net_search_matches(const struct net_search *s, const struct net_found *f)
 	return true;
 }
 
-struct collect {
+struct search_pass {
 	const struct net_search *s;
-	struct net_found_list *list;
 	bool is_case;
 };
 
-static int found_add(const json_t *obj, void *user, struct wc_error *err)
+static int found_parse(const json_t *obj, void *out, const void *user,
+		       struct wc_error *err)
 {
-	struct collect *c = user;
-	struct net_found f;
-	void *p;
+	const struct search_pass *pass = user;
 
-	if (net_found_from_json(obj, c->is_case, &f, err))
-		return -1;
-	if (!net_search_matches(c->s, &f)) {
-		found_release(&f);
-		return 0;
-	}
-	if (!(c->list->n & (c->list->n - 1))) {
-		p = realloc(c->list->items,
-			    (c->list->n ? c->list->n * 2 : 1) * sizeof(f));
-		if (!p) {
-			found_release(&f);
-			return oom(err);
-		}
-		c->list->items = p;
-	}
-	c->list->items[c->list->n++] = f;
-	return 0;
+	return net_found_from_json(obj, pass->is_case, out, err);
 }
+
+static bool found_matches(const void *elem, const void *user)
+{
+	const struct search_pass *pass = user;
+
+	return net_search_matches(pass->s, elem);
+}
+
+static void found_elem_release(void *elem)
+{
+	found_release(elem);
+}
+
+static const struct net_list_kind found_kind = {
+    .elem = sizeof(struct net_found),
+    .parse = found_parse,
+    .keep = found_matches,
+    .release = found_elem_release,
+};
 
 /* base?scope=all[&status=][&q=] */
 static int search_path(char *out, size_t size, const char *base,
@@ -173,28 +151,35 @@ static int search_path(char *out, size_t size, const char *base,
 int net_search(struct net_client *client, const struct net_search *s,
 	       struct net_found_list *out, struct wc_error *err)
 {
+	struct search_pass pass = {.s = s};
 	struct net_found_list list = {0};
-	struct collect c = {.s = s, .list = &list};
+	void *items = NULL;
+	size_t n = 0;
 	char path[1024];
 
 	if (s->cases) {
-		c.is_case = true;
+		pass.is_case = true;
 		if (search_path(path, sizeof(path), "/v1/cases", s, true) ||
-		    net_list_each(client, path, found_add, &c, err))
+		    net_list_collect(client, path, &found_kind, &pass, &items,
+				     &n, err))
 			goto fail;
 	}
 	if (s->inquiries) {
-		c.is_case = false;
+		pass.is_case = false;
 		if (search_path(path, sizeof(path), "/v1/inquiries", s,
 				false) ||
-		    net_list_each(client, path, found_add, &c, err))
+		    net_list_collect(client, path, &found_kind, &pass, &items,
+				     &n, err))
 			goto fail;
 	}
-	*out = list;
+	out->items = items;
+	out->n = n;
 	return 0;
 fail:
 	if (!err->code[0])
 		wc_error_set(err, "internal", NULL, "search path too long");
+	list.items = items;
+	list.n = n;
 	net_found_list_release(&list);
 	return -1;
 }

@@ -5,34 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "private.h"
 #include "wincase/net.h"
 #include "wincase/text.h"
-
-/* A sanitised copy of obj[key]: strings as they are, integers in decimal,
- * missing or null as NULL. Returns -1 only when out of memory. */
-static int text_get(const json_t *obj, const char *key, char **out)
-{
-	const json_t *v = json_object_get(obj, key);
-	char num[32];
-
-	*out = NULL;
-	if (json_is_string(v)) {
-		*out = text_sanitize(json_string_value(v), 0);
-		return *out ? 0 : -1;
-	}
-	if (json_is_integer(v)) {
-		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(v));
-		*out = strdup(num);
-		return *out ? 0 : -1;
-	}
-	return 0;
-}
-
-static int oom(struct wc_error *err)
-{
-	return wc_error_set(err, "internal", NULL, "out of memory");
-}
 
 int net_user_from_json(const json_t *obj, struct net_user *out,
 		       struct wc_error *err)
@@ -42,13 +17,13 @@ int net_user_from_json(const json_t *obj, struct net_user *out,
 	if (!json_is_object(obj))
 		return wc_error_set(err, "bad_response", "user",
 				    "user is not an object");
-	if (text_get(obj, "username", &u.username) ||
-	    text_get(obj, "display_name", &u.display_name) ||
-	    text_get(obj, "role", &u.role) ||
-	    text_get(obj, "window", &u.window) ||
-	    text_get(obj, "department", &u.department)) {
+	if (net_text_get(obj, "username", &u.username) ||
+	    net_text_get(obj, "display_name", &u.display_name) ||
+	    net_text_get(obj, "role", &u.role) ||
+	    net_text_get(obj, "window", &u.window) ||
+	    net_text_get(obj, "department", &u.department)) {
 		net_user_release(&u);
-		return oom(err);
+		return net_oom(err);
 	}
 	if (!u.username) {
 		net_user_release(&u);
@@ -78,16 +53,16 @@ int net_inquiry_from_json(const json_t *obj, struct net_inquiry *out,
 	if (!json_is_object(obj))
 		return wc_error_set(err, "bad_response", "inquiry",
 				    "inquiry is not an object");
-	if (text_get(obj, "id", &q.id) || text_get(obj, "no", &q.no) ||
-	    text_get(obj, "status", &q.status) ||
-	    text_get(obj, "channel", &q.channel) ||
-	    text_get(obj, "topic", &q.topic) ||
-	    text_get(obj, "item_code", &q.item_code) ||
-	    text_get(obj, "window", &q.window) ||
-	    text_get(obj, "created_at", &q.created_at) ||
-	    text_get(applicant, "name", &q.applicant_name)) {
+	if (net_text_get(obj, "id", &q.id) || net_text_get(obj, "no", &q.no) ||
+	    net_text_get(obj, "status", &q.status) ||
+	    net_text_get(obj, "channel", &q.channel) ||
+	    net_text_get(obj, "topic", &q.topic) ||
+	    net_text_get(obj, "item_code", &q.item_code) ||
+	    net_text_get(obj, "window", &q.window) ||
+	    net_text_get(obj, "created_at", &q.created_at) ||
+	    net_text_get(applicant, "name", &q.applicant_name)) {
 		net_inquiry_release(&q);
-		return oom(err);
+		return net_oom(err);
 	}
 	q.version = (int)json_integer_value(json_object_get(obj, "version"));
 	if (!q.id) {
@@ -130,11 +105,11 @@ int net_item_from_json(const json_t *obj, struct item *out,
 	if (!json_is_object(obj))
 		return wc_error_set(err, "bad_response", "item",
 				    "item is not an object");
-	if (text_get(obj, "code", &it.code) ||
-	    text_get(obj, "name", &it.name) ||
-	    text_get(obj, "department", &it.department)) {
+	if (net_text_get(obj, "code", &it.code) ||
+	    net_text_get(obj, "name", &it.name) ||
+	    net_text_get(obj, "department", &it.department)) {
 		net_item_release(&it);
-		return oom(err);
+		return net_oom(err);
 	}
 	if (!it.code || !it.name) {
 		net_item_release(&it);

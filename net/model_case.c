@@ -6,40 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "private.h"
 #include "wincase/net.h"
 #include "wincase/text.h"
-
-static int oom(struct wc_error *err)
-{
-	return wc_error_set(err, "internal", NULL, "out of memory");
-}
-
-/* A sanitised copy of obj[key] (strings, integers in decimal), NULL when
- * missing. Returns -1 only when out of memory. */
-static int text_get_flags(const json_t *obj, const char *key, unsigned flags,
-			  char **out)
-{
-	const json_t *v = json_object_get(obj, key);
-	char num[32];
-
-	*out = NULL;
-	if (json_is_string(v)) {
-		*out = text_sanitize(json_string_value(v), flags);
-		return *out ? 0 : -1;
-	}
-	if (json_is_integer(v)) {
-		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(v));
-		*out = strdup(num);
-		return *out ? 0 : -1;
-	}
-	return 0;
-}
-
-static int text_get(const json_t *obj, const char *key, char **out)
-{
-	return text_get_flags(obj, key, 0, out);
-}
 
 static void applicant_release(struct net_applicant *a)
 {
@@ -52,10 +21,10 @@ static void applicant_release(struct net_applicant *a)
 
 static int applicant_from_json(const json_t *obj, struct net_applicant *a)
 {
-	if (text_get(obj, "name", &a->name) ||
-	    text_get(obj, "id_type", &a->id_type) ||
-	    text_get(obj, "id_no", &a->id_no) ||
-	    text_get(obj, "phone", &a->phone))
+	if (net_text_get(obj, "name", &a->name) ||
+	    net_text_get(obj, "id_type", &a->id_type) ||
+	    net_text_get(obj, "id_no", &a->id_no) ||
+	    net_text_get(obj, "phone", &a->phone))
 		return -1;
 	return 0;
 }
@@ -84,11 +53,11 @@ static int lines_from_json(const json_t *arr, struct net_case *c)
 	{
 		struct net_case_line *l = &c->lines[c->n_lines++];
 
-		if (text_get(obj, "material_id", &l->material_id) ||
-		    text_get(obj, "name", &l->name) ||
-		    text_get(obj, "role", &l->role) ||
-		    text_get(obj, "state", &l->state) ||
-		    text_get(obj, "note", &l->note))
+		if (net_text_get(obj, "material_id", &l->material_id) ||
+		    net_text_get(obj, "name", &l->name) ||
+		    net_text_get(obj, "role", &l->role) ||
+		    net_text_get(obj, "state", &l->state) ||
+		    net_text_get(obj, "note", &l->note))
 			return -1;
 		l->tolerable = json_is_true(json_object_get(obj, "tolerable"));
 	}
@@ -114,11 +83,12 @@ static int notice_fill(const json_t *obj, struct net_notice *n)
 	const json_t *items = json_object_get(obj, "items"), *it;
 	size_t i;
 
-	if (text_get(obj, "id", &n->id) || text_get(obj, "no", &n->no) ||
-	    text_get(obj, "issued_at", &n->issued_at) ||
-	    text_get(obj, "issued_by", &n->issued_by) ||
-	    text_get_flags(obj, "text", TEXT_KEEP_NEWLINE, &n->text) ||
-	    text_get(obj, "verify_code", &n->verify_code))
+	if (net_text_get(obj, "id", &n->id) ||
+	    net_text_get(obj, "no", &n->no) ||
+	    net_text_get(obj, "issued_at", &n->issued_at) ||
+	    net_text_get(obj, "issued_by", &n->issued_by) ||
+	    net_text_get_flags(obj, "text", TEXT_KEEP_NEWLINE, &n->text) ||
+	    net_text_get(obj, "verify_code", &n->verify_code))
 		return -1;
 	n->once_violation =
 	    json_is_true(json_object_get(obj, "once_violation"));
@@ -129,7 +99,7 @@ static int notice_fill(const json_t *obj, struct net_notice *n)
 		return -1;
 	json_array_foreach(items, i, it)
 	{
-		if (text_get(it, "name", &n->item_names[n->n_items]))
+		if (net_text_get(it, "name", &n->item_names[n->n_items]))
 			return -1;
 		if (n->item_names[n->n_items])
 			n->n_items++;
@@ -147,7 +117,7 @@ int net_notice_from_json(const json_t *obj, struct net_notice *out,
 				    "notice is not an object");
 	if (notice_fill(obj, &n)) {
 		net_notice_release(&n);
-		return oom(err);
+		return net_oom(err);
 	}
 	*out = n;
 	return 0;
@@ -166,11 +136,12 @@ static void commitment_release(struct net_commitment *m)
 
 static int commitment_from_json(const json_t *obj, struct net_commitment *m)
 {
-	if (text_get(obj, "id", &m->id) || text_get(obj, "no", &m->no) ||
-	    text_get(obj, "due_date", &m->due_date) ||
-	    text_get(obj, "status", &m->status) ||
-	    text_get_flags(obj, "text", TEXT_KEEP_NEWLINE, &m->text) ||
-	    text_get(obj, "verify_code", &m->verify_code))
+	if (net_text_get(obj, "id", &m->id) ||
+	    net_text_get(obj, "no", &m->no) ||
+	    net_text_get(obj, "due_date", &m->due_date) ||
+	    net_text_get(obj, "status", &m->status) ||
+	    net_text_get_flags(obj, "text", TEXT_KEEP_NEWLINE, &m->text) ||
+	    net_text_get(obj, "verify_code", &m->verify_code))
 		return -1;
 	return 0;
 }
@@ -199,17 +170,18 @@ static int case_fill(const json_t *obj, struct net_case *c)
 	const json_t *commitment = json_object_get(obj, "commitment");
 	const json_t *rating = json_object_get(obj, "rating");
 
-	if (text_get(obj, "id", &c->id) || text_get(obj, "no", &c->no) ||
-	    text_get(obj, "status", &c->status) ||
-	    text_get(obj, "item_code", &c->item_code) ||
-	    text_get(obj, "scenario_id", &c->scenario_id) ||
-	    text_get(obj, "inquiry_id", &c->inquiry_id) ||
-	    text_get(obj, "created_by", &c->created_by) ||
-	    text_get(obj, "window", &c->window) ||
-	    text_get(obj, "created_at", &c->created_at) ||
-	    text_get(obj, "accepted_at", &c->accepted_at) ||
-	    text_get(obj, "due_date", &c->due_date) ||
-	    text_get(obj, "result", &c->result) ||
+	if (net_text_get(obj, "id", &c->id) ||
+	    net_text_get(obj, "no", &c->no) ||
+	    net_text_get(obj, "status", &c->status) ||
+	    net_text_get(obj, "item_code", &c->item_code) ||
+	    net_text_get(obj, "scenario_id", &c->scenario_id) ||
+	    net_text_get(obj, "inquiry_id", &c->inquiry_id) ||
+	    net_text_get(obj, "created_by", &c->created_by) ||
+	    net_text_get(obj, "window", &c->window) ||
+	    net_text_get(obj, "created_at", &c->created_at) ||
+	    net_text_get(obj, "accepted_at", &c->accepted_at) ||
+	    net_text_get(obj, "due_date", &c->due_date) ||
+	    net_text_get(obj, "result", &c->result) ||
 	    applicant_from_json(json_object_get(obj, "applicant"),
 				&c->applicant) ||
 	    lines_from_json(json_object_get(obj, "checklist"), c) ||
@@ -243,7 +215,7 @@ int net_case_from_json(const json_t *obj, struct net_case *out,
 				    "case is not an object");
 	if (case_fill(obj, &c)) {
 		net_case_release(&c);
-		return oom(err);
+		return net_oom(err);
 	}
 	if (!c.id) {
 		net_case_release(&c);
@@ -310,5 +282,5 @@ int net_item_sanitize(struct item *it, struct wc_error *err)
 	}
 	for (size_t i = 0; i < it->n_scenarios; i++)
 		bad |= sanitize_in_place(&it->scenarios[i].name, 0);
-	return bad ? oom(err) : 0;
+	return bad ? net_oom(err) : 0;
 }

@@ -6,34 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "private.h"
 #include "wincase/net.h"
 #include "wincase/text.h"
-
-static int oom(struct wc_error *err)
-{
-	return wc_error_set(err, "internal", NULL, "out of memory");
-}
-
-/* A sanitised copy of obj[key] (strings, integers in decimal), NULL when
- * missing. Returns -1 only when out of memory. */
-static int text_get(const json_t *obj, const char *key, char **out)
-{
-	const json_t *v = json_object_get(obj, key);
-	char num[32];
-
-	*out = NULL;
-	if (json_is_string(v)) {
-		*out = text_sanitize(json_string_value(v), 0);
-		return *out ? 0 : -1;
-	}
-	if (json_is_integer(v)) {
-		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
-			 json_integer_value(v));
-		*out = strdup(num);
-		return *out ? 0 : -1;
-	}
-	return 0;
-}
 
 static void handoff_release(struct net_handoff *h)
 {
@@ -50,14 +25,14 @@ static void handoff_release(struct net_handoff *h)
 
 static int handoff_from_json(const json_t *obj, struct net_handoff *h)
 {
-	if (text_get(obj, "id", &h->id) ||
-	    text_get(obj, "to_window", &h->to_window) ||
-	    text_get(obj, "to_department", &h->to_department) ||
-	    text_get(obj, "reason", &h->reason) ||
-	    text_get(obj, "created_by", &h->created_by) ||
-	    text_get(obj, "created_at", &h->created_at) ||
-	    text_get(obj, "acknowledged_by", &h->acknowledged_by) ||
-	    text_get(obj, "acknowledged_at", &h->acknowledged_at))
+	if (net_text_get(obj, "id", &h->id) ||
+	    net_text_get(obj, "to_window", &h->to_window) ||
+	    net_text_get(obj, "to_department", &h->to_department) ||
+	    net_text_get(obj, "reason", &h->reason) ||
+	    net_text_get(obj, "created_by", &h->created_by) ||
+	    net_text_get(obj, "created_at", &h->created_at) ||
+	    net_text_get(obj, "acknowledged_by", &h->acknowledged_by) ||
+	    net_text_get(obj, "acknowledged_at", &h->acknowledged_at))
 		return -1;
 	return 0;
 }
@@ -90,16 +65,16 @@ int net_inquiry_full_from_json(const json_t *obj, struct net_inquiry_full *out,
 
 	if (net_inquiry_from_json(obj, &q.base, err))
 		return -1;
-	if (text_get(obj, "first_responder", &q.first_responder) ||
-	    text_get(obj, "resolution", &q.resolution) ||
-	    text_get(obj, "note", &q.note) ||
-	    text_get(obj, "case_id", &q.case_id) ||
-	    text_get(applicant, "id_type", &q.applicant_id_type) ||
-	    text_get(applicant, "id_no", &q.applicant_id_no) ||
-	    text_get(applicant, "phone", &q.applicant_phone) ||
+	if (net_text_get(obj, "first_responder", &q.first_responder) ||
+	    net_text_get(obj, "resolution", &q.resolution) ||
+	    net_text_get(obj, "note", &q.note) ||
+	    net_text_get(obj, "case_id", &q.case_id) ||
+	    net_text_get(applicant, "id_type", &q.applicant_id_type) ||
+	    net_text_get(applicant, "id_no", &q.applicant_id_no) ||
+	    net_text_get(applicant, "phone", &q.applicant_phone) ||
 	    handoffs_from_json(json_object_get(obj, "handoffs"), &q)) {
 		net_inquiry_full_release(&q);
-		return oom(err);
+		return net_oom(err);
 	}
 	q.bounced = json_is_true(json_object_get(obj, "bounced"));
 	*out = q;
@@ -153,35 +128,36 @@ int net_audit_entry_from_json(const json_t *obj, struct net_audit_entry *out,
 	if (data && !json_is_null(data)) {
 		dumped = json_dumps(data, JSON_COMPACT | JSON_ENCODE_ANY);
 		if (!dumped)
-			return oom(err);
+			return net_oom(err);
 	}
-	if (text_get(obj, "seq", &e.seq) || text_get(obj, "at", &e.at) ||
-	    text_get(obj, "actor", &e.actor) ||
-	    text_get(obj, "action", &e.action) ||
+	if (net_text_get(obj, "seq", &e.seq) ||
+	    net_text_get(obj, "at", &e.at) ||
+	    net_text_get(obj, "actor", &e.actor) ||
+	    net_text_get(obj, "action", &e.action) ||
 	    (dumped && !(e.data = text_sanitize(dumped, 0)))) {
 		free(dumped);
-		free(e.seq);
-		free(e.at);
-		free(e.actor);
-		free(e.action);
-		return oom(err);
+		net_audit_entry_release(&e);
+		return net_oom(err);
 	}
 	free(dumped);
 	*out = e;
 	return 0;
 }
 
+void net_audit_entry_release(struct net_audit_entry *e)
+{
+	free(e->seq);
+	free(e->at);
+	free(e->actor);
+	free(e->action);
+	free(e->data);
+	memset(e, 0, sizeof(*e));
+}
+
 void net_audit_list_release(struct net_audit_list *list)
 {
-	for (size_t i = 0; i < list->n; i++) {
-		struct net_audit_entry *e = &list->items[i];
-
-		free(e->seq);
-		free(e->at);
-		free(e->actor);
-		free(e->action);
-		free(e->data);
-	}
+	for (size_t i = 0; i < list->n; i++)
+		net_audit_entry_release(&list->items[i]);
 	free(list->items);
 	list->items = NULL;
 	list->n = 0;

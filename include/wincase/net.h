@@ -369,6 +369,7 @@ int net_audit_entry_from_json(const json_t *obj, struct net_audit_entry *out,
 void net_inquiry_full_release(struct net_inquiry_full *q);
 void net_inquiry_full_list_release(struct net_inquiry_full_list *list);
 void net_case_list_release(struct net_case_list *list);
+void net_audit_entry_release(struct net_audit_entry *e);
 void net_audit_list_release(struct net_audit_list *list);
 
 #endif

@@ -1,0 +1,60 @@
+/* private.h - helpers shared by the files of net/ and by nothing else:
+ * reading a field of a server answer (sanitised where it enters, DESIGN.md
+ * 4), writing a request body, building a path, reading a paged list. */
+#ifndef WINCASE_NET_PRIVATE_H
+#define WINCASE_NET_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "wincase/error.h"
+
+struct net_client;
+
+/* Sets err to internal "out of memory"; returns -1. */
+int net_oom(struct wc_error *err);
+
+/* *out = a sanitised copy of obj[key] (text_sanitize with flags): strings
+ * as they are, integers in decimal, missing, null or obj not an object as
+ * NULL. The caller frees *out. Returns -1 only when out of memory. */
+int net_text_get_flags(const json_t *obj, const char *key, unsigned flags,
+		       char **out);
+/* net_text_get_flags with no flags (one line, no newlines). */
+int net_text_get(const json_t *obj, const char *key, char **out);
+
+/* obj[key] = value when value is not empty. -1 when out of memory. */
+int net_body_put(json_t *obj, const char *key, const char *value);
+
+/* A new {"applicant"} object for a request body: name, id_no and phone
+ * when not empty, id_type only with an id_no. NULL when out of memory. */
+json_t *net_applicant_body_new(const char *name, const char *id_type,
+			       const char *id_no, const char *phone);
+
+/* out = prefix + URL-escaped(part) + suffix; -1 when it does not fit or
+ * out of memory. */
+int net_path_build(char *out, size_t size, const char *prefix, const char *part,
+		   const char *suffix);
+
+/* How net_list_collect reads one kind of list element. parse fills the
+ * elem-sized *out from obj (0, or -1 with err, *out untouched); keep (NULL:
+ * keep every one) says whether a parsed element stays in the list; release
+ * frees a parsed element's fields. user is net_list_collect's. */
+struct net_list_kind {
+	size_t elem;
+	int (*parse)(const json_t *obj, void *out, const void *user,
+		     struct wc_error *err);
+	bool (*keep)(const void *elem, const void *user);
+	void (*release)(void *elem);
+};
+
+/* GET path, every page, each element parsed and appended to the array
+ * *items of *n elements (both may start empty, NULL and 0), grown as
+ * needed; the caller owns the array. On failure every element of the
+ * array is released, the array freed and *items, *n set to NULL, 0. */
+int net_list_collect(struct net_client *client, const char *path,
+		     const struct net_list_kind *kind, const void *user,
+		     void **items, size_t *n, struct wc_error *err);
+
+#endif
