@@ -219,22 +219,35 @@ static int verb_user_add(struct app *app, struct store_conn *db,
 	return 0;
 }
 
+/* An import verb's FILE read as JSON (*root, new) and a transaction begun
+ * (*rc its result): 0, or the exit status (2 without FILE, 1 when it
+ * cannot be read). */
+static int cli_import_begin(struct store_conn *db, const struct cli_args *a,
+			    const char *verb, json_t **root, int *rc,
+			    struct wc_error *err)
+{
+	if (!a->file) {
+		fprintf(stderr, "wincased: %s needs a FILE\n", verb);
+		return 2;
+	}
+	*root = cli_load_json(a->file);
+	if (!*root)
+		return 1;
+	*rc = db->ops->begin(db, err);
+	return 0;
+}
+
 static int verb_import_catalog(struct app *app, struct store_conn *db,
 			       const struct cli_args *a, const char *actor)
 {
 	struct wc_error err = {0};
 	json_t *root;
 	size_t count = 0;
-	int rc;
+	int rc, status;
 
-	if (!a->file) {
-		fprintf(stderr, "wincased: import-catalog needs a FILE\n");
-		return 2;
-	}
-	root = cli_load_json(a->file);
-	if (!root)
-		return 1;
-	rc = db->ops->begin(db, &err);
+	status = cli_import_begin(db, a, "import-catalog", &root, &rc, &err);
+	if (status != 0)
+		return status;
 	if (rc == 0)
 		rc = admin_catalog_import(app, db, root, clock_now(&app->clock),
 					  actor, &count, &err);
@@ -251,16 +264,11 @@ static int verb_import_calendar(struct app *app, struct store_conn *db,
 	struct wc_error err = {0};
 	json_t *root, *stored = NULL;
 	int64_t now = clock_now(&app->clock);
-	int rc;
+	int rc, status;
 
-	if (!a->file) {
-		fprintf(stderr, "wincased: import-calendar needs a FILE\n");
-		return 2;
-	}
-	root = cli_load_json(a->file);
-	if (!root)
-		return 1;
-	rc = db->ops->begin(db, &err);
+	status = cli_import_begin(db, a, "import-calendar", &root, &rc, &err);
+	if (status != 0)
+		return status;
 	if (rc == 0)
 		rc = admin_calendar_put(app, db, 0, root, now, actor, &stored,
 					&err);
