@@ -52,9 +52,9 @@ static void exec_server(const struct test_server *srv, int out_fd)
 	dup2(out_fd, STDOUT_FILENO);
 	close(out_fd);
 	if (srv->extra_args) {
-		const char *argv[32] = {bin, "--db", db, "--listen",
-					"127.0.0.1:0", "--conf-dir", conf,
-					"--config", config};
+		const char *argv[32] = {bin,	    "--db",	   db,
+					"--listen", "127.0.0.1:0", "--conf-dir",
+					conf,	    "--config",	   config};
 		size_t n = 9;
 
 		if (srv->fake_clock)
@@ -138,21 +138,6 @@ static int spawn(struct test_server *srv)
 	return 0;
 }
 
-int test_server_start(struct test_server *srv, bool fake_clock)
-{
-	const char *tmp = getenv("TMPDIR");
-
-	memset(srv, 0, sizeof(*srv));
-	srv->fake_clock = fake_clock;
-	snprintf(srv->dir, sizeof(srv->dir), "%s/wincase-api-XXXXXX",
-		 tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(srv->dir) || write_config(srv) < 0) {
-		perror("test_server");
-		return -1;
-	}
-	return spawn(srv);
-}
-
 int test_server_start_args(struct test_server *srv, bool fake_clock,
 			   const char *const *extra_args)
 {
@@ -168,6 +153,11 @@ int test_server_start_args(struct test_server *srv, bool fake_clock,
 		return -1;
 	}
 	return spawn(srv);
+}
+
+int test_server_start(struct test_server *srv, bool fake_clock)
+{
+	return test_server_start_args(srv, fake_clock, NULL);
 }
 
 int test_server_restart(struct test_server *srv)
