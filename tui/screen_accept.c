@@ -13,6 +13,7 @@
 #include "wincase/text.h"
 
 #include "case_util.h"
+#include "form_util.h"
 
 enum { F_DAYS, F_CONFIRM, F_COUNT };
 
@@ -273,10 +274,7 @@ static void accept_draw(void *state, struct app *app, WINDOW *win)
 		       s->panel ? s->panel : "", s->first);
 	if (!form_shown(s))
 		return;
-	form_draw(s->form, win, s->form_y, 2, &s->lay, &app->cursor_y,
-		  &app->cursor_x);
-	table_draw_cell(win, app->frame.message_y - 1, 0, app->frame.cols,
-			s->defs[s->form->focus].help, theme_attr(THEME_HINT));
+	form_screen_draw(s->form, app, win, s->form_y, 2, &s->lay);
 }
 
 /* The 422 details: every reason, as strings or {"reason","material_id"}. */

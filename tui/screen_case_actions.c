@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "case_util.h"
+#include "form_util.h"
 
 enum { F_RESULT, F_NOTE, F_COUNT };
 
@@ -171,11 +172,7 @@ static void actions_draw(void *state, struct app *app, WINDOW *win)
 				? MSG_ACT_WITHDRAW_HEAD
 				: MSG_ACT_COMPLETE_HEAD),
 			theme_attr(THEME_LABEL) | A_BOLD);
-	form_draw(s->form, win, s->form_y, 2, &s->lay, &app->cursor_y,
-		  &app->cursor_x);
-	table_draw_cell(win, app->frame.message_y - 1, 0, app->frame.cols,
-			s->form->defs[s->form->focus].help,
-			theme_attr(THEME_HINT));
+	form_screen_draw(s->form, app, win, s->form_y, 2, &s->lay);
 }
 
 static void refused(struct actions *s, struct app *app,

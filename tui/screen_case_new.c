@@ -3,17 +3,15 @@
  * scenario (办事情形), the applicant (prefilled from the inquiry being
  * converted, app->case_inquiry_id) and the major-project flag when the item
  * can be one. F2 creates it and opens its material check. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "wincase/draft.h"
-#include "wincase/text.h"
 #include "wincase/validate.h"
 
 #include "app.h"
+#include "form_util.h"
 
 enum {
 	F_ITEM,
@@ -38,57 +36,13 @@ struct case_new {
 	struct form *form;
 	struct form_layout lay;
 	int top, left;
-	int max_birth_year;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
 };
-
-static const enum id_type id_types[] = {ID_RESIDENT, ID_USCC, ID_PASSPORT,
-					ID_OTHER};
 
 static const struct screen_key keys[] = {
     {"F1", MSG_KEY_HELP},  {"F2", MSG_KEY_SUBMIT}, {"F3", MSG_KEY_ITEM},
     {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
 };
-
-static int name_check(const struct form *form, size_t index, char *out,
-		      size_t size)
-{
-	enum validate_result r =
-	    validate_text(form_value(form, index), NAME_MAX_CHARS, false);
-
-	msg_for_text(msg(MSG_INQ_NAME), r, NAME_MAX_CHARS, out, size);
-	return r == VALID_OK ? 0 : -1;
-}
-
-static int id_no_check(const struct form *form, size_t index, char *out,
-		       size_t size)
-{
-	const struct case_new *s = form->user;
-	const char *value = form_value(form, index);
-	enum id_type type = id_types[form_choice(form, F_ID_TYPE)];
-	enum validate_result r;
-
-	if (!*value)
-		return 0;
-	r = validate_id(type, value, s->max_birth_year);
-	if (r == VALID_OK)
-		return 0;
-	msg_for_id(type, r, text_chars(value), out, size);
-	return -1;
-}
-
-static int phone_check(const struct form *form, size_t index, char *out,
-		       size_t size)
-{
-	const char *value = form_value(form, index);
-	enum validate_result r;
-
-	if (!*value)
-		return 0;
-	r = validate_phone(value);
-	msg_for_phone(r, out, size);
-	return r == VALID_OK ? 0 : -1;
-}
 
 static int item_check(const struct form *form, size_t index, char *out,
 		      size_t size)
@@ -114,7 +68,7 @@ static const struct field_def fields[F_COUNT] = {
 		.width = 24,
 		.max_chars = NAME_MAX_CHARS,
 		.required = true,
-		.validate = name_check},
+		.validate = applicant_name_check},
     [F_ID_TYPE] = {.name = "applicant.id_type",
 		   .kind = FIELD_CHOICE,
 		   .width = 24},
@@ -122,12 +76,12 @@ static const struct field_def fields[F_COUNT] = {
 		 .kind = FIELD_TEXT,
 		 .width = 24,
 		 .max_chars = 40,
-		 .validate = id_no_check},
+		 .validate = applicant_id_no_check},
     [F_PHONE] = {.name = "applicant.phone",
 		 .kind = FIELD_TEXT,
 		 .width = 20,
 		 .max_chars = 20,
-		 .validate = phone_check},
+		 .validate = applicant_phone_check},
     [F_MAJOR] = {.name = "major_project", .kind = FIELD_CHOICE, .width = 30},
 };
 
@@ -141,16 +95,13 @@ static const enum msg_id helps[F_COUNT] = {
 
 static void words_fill(struct case_new *s)
 {
-	static const enum msg_id id_words[] = {MSG_ID_RESIDENT, MSG_ID_USCC,
-					       MSG_ID_PASSPORT, MSG_ID_OTHER};
 
 	memcpy(s->defs, fields, sizeof(fields));
 	for (int i = 0; i < F_COUNT; i++) {
 		s->defs[i].label = msg(labels[i]);
 		s->defs[i].help = msg(helps[i]);
 	}
-	for (int i = 0; i < 4; i++)
-		s->id_type_labels[i] = msg(id_words[i]);
+	applicant_id_type_labels(s->id_type_labels);
 	s->major_labels[0] = msg(MSG_CN_MAJOR_NO);
 	s->major_labels[1] = msg(MSG_CN_MAJOR_YES);
 	s->scenario_labels[0] = msg(MSG_CN_SCENARIO_NONE);
@@ -247,8 +198,6 @@ static void draft_prepare(struct case_new *s, struct app *app)
 static int case_new_open(struct app *app, void **state)
 {
 	struct case_new *s = calloc(1, sizeof(*s));
-	time_t now = time(NULL);
-	struct tm tm;
 
 	if (!s)
 		return -1;
@@ -259,7 +208,6 @@ static int case_new_open(struct app *app, void **state)
 		return -1;
 	}
 	s->form->user = s;
-	s->max_birth_year = localtime_r(&now, &tm) ? tm.tm_year + 1900 : 0;
 	net_idempotency_key_new(s->key);
 	if (app->draft_restore)
 		draft_prepare(s, app);
@@ -285,24 +233,7 @@ static void case_new_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct case_new *s = state;
 
-	form_draw(s->form, win, s->top, s->left, &s->lay, &app->cursor_y,
-		  &app->cursor_x);
-	table_draw_cell(win, app->frame.message_y - 1, 0, app->frame.cols,
-			s->defs[s->form->focus].help, theme_attr(THEME_HINT));
-}
-
-static void server_refusal(struct case_new *s, struct app *app,
-			   const struct wc_error *err)
-{
-	int index = err->field[0] ? form_find(s->form, err->field) : -1;
-	char text[256];
-
-	app_message_error(app, err);
-	if (index < 0)
-		return;
-	msg_for_error(err, text, sizeof(text));
-	form_set_error(s->form, (size_t)index, text);
-	form_focus(s->form, (size_t)index);
+	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
 /* R1: the inquiry the case was made from is closed as converted at once,
@@ -343,7 +274,7 @@ static void case_new_submit(struct case_new *s, struct app *app)
 	    .inquiry_id = app->case_inquiry_id,
 	    .major_project = form_choice(s->form, F_MAJOR) == 1,
 	    .applicant_name = form_value(s->form, F_NAME),
-	    .id_type = id_type_name(id_types[form_choice(s->form, F_ID_TYPE)]),
+	    .id_type = id_type_name(applicant_id_type(s->form)),
 	    .id_no = form_value(s->form, F_ID_NO),
 	    .phone = form_value(s->form, F_PHONE),
 	};
@@ -356,7 +287,7 @@ static void case_new_submit(struct case_new *s, struct app *app)
 	if (net_case_create(app->net, &d, s->key, &created, &err)) {
 		if (strcmp(err.code, "offline") != 0)
 			net_idempotency_key_new(s->key);
-		server_refusal(s, app, &err);
+		form_server_refusal(s->form, app, &err);
 		return;
 	}
 	snprintf(app->case_id, sizeof(app->case_id), "%s", created.id);
@@ -373,15 +304,6 @@ static void item_lookup(struct app *app)
 {
 	if (app_items_load(app))
 		app_push(app, &screen_items);
-}
-
-static wint_t id_key_upper(struct case_new *s, int ret, wint_t ch)
-{
-	if (ret == OK && s->form->focus == F_ID_NO && ch < 128 &&
-	    islower((int)ch) &&
-	    id_types[form_choice(s->form, F_ID_TYPE)] != ID_OTHER)
-		return (wint_t)toupper((int)ch);
-	return ch;
 }
 
 static int case_new_key(void *state, struct app *app, int ret, wint_t ch)
@@ -407,7 +329,7 @@ static int case_new_key(void *state, struct app *app, int ret, wint_t ch)
 	if (s->form->focus == F_MAJOR && s->has_item &&
 	    !s->item.major_project && ret == OK && ch == ' ')
 		return UI_HANDLED;
-	r = form_key(s->form, ret, id_key_upper(s, ret, ch));
+	r = form_key(s->form, ret, applicant_id_key_upper(s->form, ret, ch));
 	if (r & UI_ACTIVATE)
 		item_lookup(app);
 	if (r & UI_SUBMIT)

@@ -2,15 +2,13 @@
  * an optional identifier checked by core/ as it is typed, phone, channel,
  * an optional catalog item and the topic; F2 sends it with an
  * Idempotency-Key so that a repeat after a lost answer creates nothing. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "wincase/text.h"
 #include "wincase/validate.h"
 
 #include "app.h"
+#include "form_util.h"
 
 enum {
 	F_NAME,
@@ -30,29 +28,16 @@ struct inquiry {
 	struct form *form;
 	struct form_layout lay;
 	int top, left;
-	int max_birth_year;
 	char item_code[64];
 	char idempotency_key[NET_IDEMPOTENCY_KEY_SIZE];
 };
 
-static const enum id_type id_types[] = {ID_RESIDENT, ID_USCC, ID_PASSPORT,
-					ID_OTHER};
 static const char *const channel_names[] = {"counter", "phone", "online"};
 
 static const struct screen_key keys[] = {
     {"F1", MSG_KEY_HELP},  {"F2", MSG_KEY_SUBMIT}, {"F3", MSG_KEY_ITEM},
     {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
 };
-
-static int name_check(const struct form *form, size_t index, char *out,
-		      size_t size)
-{
-	enum validate_result r =
-	    validate_text(form_value(form, index), NAME_MAX_CHARS, false);
-
-	msg_for_text(msg(MSG_INQ_NAME), r, NAME_MAX_CHARS, out, size);
-	return r == VALID_OK ? 0 : -1;
-}
 
 static int topic_check(const struct form *form, size_t index, char *out,
 		       size_t size)
@@ -64,36 +49,6 @@ static int topic_check(const struct form *form, size_t index, char *out,
 	return r == VALID_OK ? 0 : -1;
 }
 
-static int id_no_check(const struct form *form, size_t index, char *out,
-		       size_t size)
-{
-	const struct inquiry *s = form->user;
-	const char *value = form_value(form, index);
-	enum id_type type = id_types[form_choice(form, F_ID_TYPE)];
-	enum validate_result r;
-
-	if (!*value)
-		return 0; /* the identifier is optional */
-	r = validate_id(type, value, s->max_birth_year);
-	if (r == VALID_OK)
-		return 0;
-	msg_for_id(type, r, text_chars(value), out, size);
-	return -1;
-}
-
-static int phone_check(const struct form *form, size_t index, char *out,
-		       size_t size)
-{
-	const char *value = form_value(form, index);
-	enum validate_result r;
-
-	if (!*value)
-		return 0;
-	r = validate_phone(value);
-	msg_for_phone(r, out, size);
-	return r == VALID_OK ? 0 : -1;
-}
-
 /* The form as data; labels, help and choices are filled in from the
  * message table when the screen opens. */
 static const struct field_def fields[F_COUNT] = {
@@ -102,7 +57,7 @@ static const struct field_def fields[F_COUNT] = {
 		.width = 24,
 		.max_chars = NAME_MAX_CHARS,
 		.required = true,
-		.validate = name_check},
+		.validate = applicant_name_check},
     [F_ID_TYPE] = {.name = "applicant.id_type",
 		   .kind = FIELD_CHOICE,
 		   .width = 24},
@@ -110,12 +65,12 @@ static const struct field_def fields[F_COUNT] = {
 		 .kind = FIELD_TEXT,
 		 .width = 24,
 		 .max_chars = 40,
-		 .validate = id_no_check},
+		 .validate = applicant_id_no_check},
     [F_PHONE] = {.name = "applicant.phone",
 		 .kind = FIELD_TEXT,
 		 .width = 20,
 		 .max_chars = 20,
-		 .validate = phone_check},
+		 .validate = applicant_phone_check},
     [F_CHANNEL] = {.name = "channel", .kind = FIELD_CHOICE, .width = 12},
     [F_ITEM] = {.name = "item_code", .kind = FIELD_LOOKUP, .width = 56},
     [F_TOPIC] = {.name = "topic",
@@ -136,8 +91,6 @@ static const enum msg_id helps[F_COUNT] = {
 
 static void words_fill(struct inquiry *s)
 {
-	static const enum msg_id id_words[] = {MSG_ID_RESIDENT, MSG_ID_USCC,
-					       MSG_ID_PASSPORT, MSG_ID_OTHER};
 	static const enum msg_id channel_words[] = {
 	    MSG_CHANNEL_COUNTER, MSG_CHANNEL_PHONE, MSG_CHANNEL_ONLINE};
 
@@ -146,8 +99,7 @@ static void words_fill(struct inquiry *s)
 		s->defs[i].label = msg(labels[i]);
 		s->defs[i].help = msg(helps[i]);
 	}
-	for (int i = 0; i < 4; i++)
-		s->id_type_labels[i] = msg(id_words[i]);
+	applicant_id_type_labels(s->id_type_labels);
 	for (int i = 0; i < 3; i++)
 		s->channel_labels[i] = msg(channel_words[i]);
 	s->defs[F_ID_TYPE].choices = s->id_type_labels;
@@ -157,8 +109,6 @@ static void words_fill(struct inquiry *s)
 static int inquiry_open(struct app *app, void **state)
 {
 	struct inquiry *s = calloc(1, sizeof(*s));
-	time_t now = time(NULL);
-	struct tm tm;
 
 	(void)app;
 	if (!s)
@@ -170,7 +120,6 @@ static int inquiry_open(struct app *app, void **state)
 		return -1;
 	}
 	s->form->user = s;
-	s->max_birth_year = localtime_r(&now, &tm) ? tm.tm_year + 1900 : 0;
 	net_idempotency_key_new(s->idempotency_key);
 	*state = s;
 	return 0;
@@ -190,25 +139,7 @@ static void inquiry_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct inquiry *s = state;
 
-	form_draw(s->form, win, s->top, s->left, &s->lay, &app->cursor_y,
-		  &app->cursor_x);
-	table_draw_cell(win, app->frame.message_y - 1, 0, app->frame.cols,
-			s->defs[s->form->focus].help, theme_attr(THEME_HINT));
-}
-
-/* A refusal of the server lands on the field it names, when there is one. */
-static void server_refusal(struct inquiry *s, struct app *app,
-			   const struct wc_error *err)
-{
-	int index = err->field[0] ? form_find(s->form, err->field) : -1;
-	char text[256];
-
-	app_message_error(app, err);
-	if (index < 0)
-		return;
-	msg_for_error(err, text, sizeof(text));
-	form_set_error(s->form, (size_t)index, text);
-	form_focus(s->form, (size_t)index);
+	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
 static void inquiry_submit(struct inquiry *s, struct app *app)
@@ -217,7 +148,7 @@ static void inquiry_submit(struct inquiry *s, struct app *app)
 	struct wc_error err = {0};
 	struct net_inquiry_draft d = {
 	    .applicant_name = form_value(s->form, F_NAME),
-	    .id_type = id_type_name(id_types[form_choice(s->form, F_ID_TYPE)]),
+	    .id_type = id_type_name(applicant_id_type(s->form)),
 	    .id_no = form_value(s->form, F_ID_NO),
 	    .phone = form_value(s->form, F_PHONE),
 	    .channel = channel_names[form_choice(s->form, F_CHANNEL)],
@@ -243,7 +174,7 @@ static void inquiry_submit(struct inquiry *s, struct app *app)
 		 * nothing, and the corrected form is a new request. */
 		if (strcmp(err.code, "offline") != 0)
 			net_idempotency_key_new(s->idempotency_key);
-		server_refusal(s, app, &err);
+		form_server_refusal(s->form, app, &err);
 		return;
 	}
 	app_message(app, false, msg(MSG_INQ_CREATED),
@@ -259,16 +190,6 @@ static void item_lookup(struct app *app)
 {
 	if (app_items_load(app))
 		app_push(app, &screen_items);
-}
-
-/* Identifiers are upper case; a lower-case x is what people type. */
-static wint_t id_key_upper(struct inquiry *s, int ret, wint_t ch)
-{
-	if (ret == OK && s->form->focus == F_ID_NO && ch < 128 &&
-	    islower((int)ch) &&
-	    id_types[form_choice(s->form, F_ID_TYPE)] != ID_OTHER)
-		return (wint_t)toupper((int)ch);
-	return ch;
 }
 
 static int inquiry_key(void *state, struct app *app, int ret, wint_t ch)
@@ -289,7 +210,7 @@ static int inquiry_key(void *state, struct app *app, int ret, wint_t ch)
 		app_pop(app);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	r = form_key(s->form, ret, id_key_upper(s, ret, ch));
+	r = form_key(s->form, ret, applicant_id_key_upper(s->form, ret, ch));
 	if (r & UI_ACTIVATE)
 		item_lookup(app);
 	if (r & UI_SUBMIT)

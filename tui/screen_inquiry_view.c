@@ -12,6 +12,7 @@
 #include "wincase/validate.h"
 
 #include "app.h"
+#include "form_util.h"
 #include "case_util.h"
 
 struct view {
@@ -517,10 +518,7 @@ static void inq_form_draw(void *state, struct app *app, WINDOW *win)
 		 s->q.base.topic ? s->q.base.topic : "");
 	table_draw_cell(win, app->frame.body_y, 0, app->frame.cols, line,
 			theme_attr(THEME_HEADER));
-	form_draw(s->form, win, s->top, s->left, &s->lay, &app->cursor_y,
-		  &app->cursor_x);
-	table_draw_cell(win, app->frame.message_y - 1, 0, app->frame.cols,
-			s->defs[s->form->focus].help, theme_attr(THEME_HINT));
+	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
 static json_t *inq_form_body(struct inq_form *s)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "form_util.h"
 #include "review.h"
 #include "training.h"
 #include "training_ui.h"
@@ -95,10 +96,7 @@ static void login_draw(void *state, struct app *app, WINDOW *win)
 	table_draw_cell(win, app->frame.body_y, s->left,
 			app->frame.cols - s->left, line,
 			theme_attr(THEME_NORMAL));
-	form_draw(s->form, win, s->top, s->left, &s->lay, &app->cursor_y,
-		  &app->cursor_x);
-	table_draw_cell(win, app->frame.message_y - 1, 0, app->frame.cols,
-			s->defs[s->form->focus].help, theme_attr(THEME_HINT));
+	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
 static void login_submit(struct login *s, struct app *app)
