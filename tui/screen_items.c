@@ -82,17 +82,9 @@ static void items_layout(void *state, const struct frame_layout *frame)
 static void row_draw(struct items *s, WINDOW *win, int y, const char **cells,
 		     attr_t attr)
 {
-	int x = 1;
-
 	table_draw_cell(win, y, 0, 1, "", attr);
-	for (int c = 0; c < COL_COUNT; c++) {
-		if (s->widths[c] == 0)
-			continue;
-		table_draw_cell(win, y, x, s->widths[c] + 1, cells[c], attr);
-		x += s->widths[c] + 1;
-	}
-	if (x < s->cols)
-		table_draw_cell(win, y, x, s->cols - x, "", attr);
+	table_draw_row(win, y, s->cols, s->widths, COL_COUNT, cells, true,
+		       attr);
 }
 
 static void list_draw(struct items *s, struct app *app, WINDOW *win)

@@ -126,19 +126,9 @@ static void search_layout(void *state, const struct frame_layout *frame)
 static void row_draw(struct search *s, WINDOW *win, int y, const char **cells,
 		     attr_t attr)
 {
-	int x = 1;
-
 	table_draw_cell(win, y, 0, 1, "", attr);
-	for (int c = 0; c < COL_COUNT; c++) {
-		if (s->widths[c] == 0)
-			continue;
-		/* the text, then a blank column before the next one */
-		table_draw_cell(win, y, x, s->widths[c] + 1, "", attr);
-		table_draw_cell(win, y, x, s->widths[c], cells[c], attr);
-		x += s->widths[c] + 1;
-	}
-	if (x < s->cols)
-		table_draw_cell(win, y, x, s->cols - x, "", attr);
+	table_draw_row(win, y, s->cols, s->widths, COL_COUNT, cells, false,
+		       attr);
 }
 
 static void results_draw(struct search *s, WINDOW *win)

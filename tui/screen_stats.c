@@ -141,18 +141,7 @@ static void stats_layout(void *state, const struct frame_layout *frame)
 static void row_draw(struct stats *s, WINDOW *win, int y, const char **cells,
 		     attr_t attr)
 {
-	int x = 1;
-
-	for (size_t c = 0; c < N_COLS; c++) {
-		if (s->widths[c] == 0)
-			continue;
-		/* the text, then a blank column before the next one */
-		table_draw_cell(win, y, x, s->widths[c] + 1, "", attr);
-		table_draw_cell(win, y, x, s->widths[c], cells[c], attr);
-		x += s->widths[c] + 1;
-	}
-	if (x < s->cols)
-		table_draw_cell(win, y, x, s->cols - x, "", attr);
+	table_draw_row(win, y, s->cols, s->widths, N_COLS, cells, false, attr);
 }
 
 static void sat_text(const struct net_stats_row *r, char *out, size_t size)
