@@ -69,12 +69,13 @@ server_url_read() {
 	[ -n "$E2E_URL" ]
 }
 
-# client_start COLS ROWS [VAR=value...]: the client in a fresh tmux server,
-# with the example configuration (or $E2E_CLIENT_CONF) and --server pointing
-# at our wincased.
-# A shell around it records its exit status in $E2E_TMP/client.status
-# (tmux itself may miss the status of a program that closed its terminal).
-client_start() {
+# client_spawn COLS ROWS [VAR=value...] PROGRAM [ARG...]: PROGRAM in a
+# fresh private tmux server of COLS x ROWS, with LC_ALL=C.UTF-8,
+# TERM=xterm-256color, HOME=$E2E_TMP and XDG_CONFIG_HOME=$E2E_TMP/config,
+# then the VARs (a later one wins). A shell around it records its exit
+# status in $E2E_TMP/client.status (tmux itself may miss the status of a
+# program that closed its terminal).
+client_spawn() {
 	local cols=$1 rows=$2
 	shift 2
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
@@ -84,7 +85,16 @@ client_start() {
 		-x "$cols" -y "$rows" \
 		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
 		env LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
-		XDG_CONFIG_HOME="$E2E_TMP/config" "$@" \
+		XDG_CONFIG_HOME="$E2E_TMP/config" "$@"
+}
+
+# client_start COLS ROWS [VAR=value...]: the client (client_spawn), with the
+# example configuration (or $E2E_CLIENT_CONF) and --server pointing at our
+# wincased.
+client_start() {
+	local cols=$1 rows=$2
+	shift 2
+	client_spawn "$cols" "$rows" "$@" \
 		"$WINCASE_BIN" --config "${E2E_CLIENT_CONF:-$WINCASE_CONF/wincase.conf}" \
 		--server "$E2E_URL"
 }
@@ -153,6 +163,16 @@ exited_clean() {
 quit_clean() {
 	keys F10
 	exited_clean
+}
+
+# clerk_session: wincased started and clerk1 logged in on an 80x24 client,
+# each step a TAP line ("wincased starts", "clerk1 logs in").
+clerk_session() {
+	server_start
+	tap $? "wincased starts"
+	client_start 80 24
+	login clerk1 demo-password-1
+	tap $? "clerk1 logs in"
 }
 
 # login USER PASSWORD: from the login screen to the home screen.

@@ -94,14 +94,7 @@ login_reviewer() {
 client_start_conf() {
 	local cols=$1 rows=$2 conf=$3
 	shift 3
-	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
-	rm -f "$E2E_TMP/client.status"
-	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
-	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
-		-x "$cols" -y "$rows" \
-		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
-		env LC_ALL=C.UTF-8 TERM="${E2E_TERM:-xterm-256color}" \
-		HOME="$E2E_TMP" XDG_CONFIG_HOME="$E2E_TMP/config" \
+	client_spawn "$cols" "$rows" TERM="${E2E_TERM:-xterm-256color}" \
 		"$WINCASE_BIN" --config "$conf" --server "$E2E_URL" "$@"
 }
 

@@ -8,12 +8,8 @@
 # acceptance with commitment, then supplement -> fulfilled").
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
-server_start
-tap $? "wincased starts"
 client_conf_printing
-client_start 80 24
-login clerk1 demo-password-1
-tap $? "clerk1 logs in"
+clerk_session
 
 # Normal acceptance.
 case_new "食品" "李四" "110101199003070011" && mark 11111111

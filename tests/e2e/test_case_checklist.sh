@@ -6,11 +6,7 @@
 # with materials still unchecked is refused with a clear message.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
-server_start
-tap $? "wincased starts"
-client_start 80 24
-login clerk1 demo-password-1
-tap $? "clerk1 logs in"
+clerk_session
 case_new "食品" "周九" "110101199003070011"
 tap $? "a new case is being checked"
 k F6

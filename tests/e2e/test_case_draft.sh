@@ -7,11 +7,7 @@ cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
 DRAFTS="$E2E_TMP/.local/share/wincase"
 
-server_start
-tap $? "wincased starts"
-client_start 80 24
-login clerk1 demo-password-1
-tap $? "clerk1 logs in"
+clerk_session
 k F6
 wait_for "新建办件"
 k Enter

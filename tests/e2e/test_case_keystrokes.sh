@@ -5,12 +5,8 @@
 # material missing -> tolerant acceptance signed -> commitment printed.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
-server_start
-tap $? "wincased starts"
 client_conf_printing
-client_start 80 24
-login clerk1 demo-password-1
-tap $? "clerk1 logs in"
+clerk_session
 E2E_KEYS=0 E2E_TYPED=0
 
 k F4

@@ -3,11 +3,7 @@
 # the chosen item lands on the form (issue 2, test 4).
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
-server_start
-tap $? "wincased starts"
-client_start 80 24
-login clerk1 demo-password-1
-tap $? "clerk1 logs in"
+clerk_session
 keys F4
 wait_for "登记新咨询"
 keys F3

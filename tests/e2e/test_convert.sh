@@ -7,11 +7,7 @@
 # never an action code. 80x24.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
-server_start
-tap $? "wincased starts"
-client_start 80 24
-login clerk1 demo-password-1
-tap $? "clerk1 logs in"
+clerk_session
 
 k F4
 wait_for "登记新咨询"

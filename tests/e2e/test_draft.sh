@@ -6,11 +6,7 @@ cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
 DRAFTS="$E2E_TMP/.local/share/wincase"
 
-server_start
-tap $? "wincased starts"
-client_start 80 24
-login clerk1 demo-password-1
-tap $? "clerk1 logs in"
+clerk_session
 screen_lacks "未提交的草稿"
 tap $? "no draft on a first start"
 

@@ -6,12 +6,8 @@
 # (issue 4, e2e "notice issued, refused for a new material, override").
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
-server_start
-tap $? "wincased starts"
 client_conf_printing
-client_start 80 24
-login clerk1 demo-password-1
-tap $? "clerk1 logs in"
+clerk_session
 case_new "食品" "张三" "11010519491231002X"
 tap $? "F6 on the home screen makes a new case and opens its material check"
 screen_has "SL-" && screen_has "食品经营许可申请书" && screen_has "可容缺" &&

@@ -5,11 +5,7 @@
 # (issue 4 e2e "completion and a rating of 2 with reasons").
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
-server_start
-tap $? "wincased starts"
-client_start 80 24
-login clerk1 demo-password-1
-tap $? "clerk1 logs in"
+clerk_session
 case_new "食品" "孙七" "110101199003070011" && mark 11111111 && k F7 &&
 	wait_for "可以正常受理" && k F2 && wait_for "已受理 SL-"
 tap $? "a complete case is accepted"

@@ -7,20 +7,12 @@ export XDG_DATA_HOME="$E2E_TMP/data"
 TRAINING_DIR="$XDG_DATA_HOME/wincase/training"
 TRAINING_PW="training-only-1"
 
-# tr_client_start COLS ROWS: wincase --training in a fresh tmux server (as
-# lib.sh client_start: a shell around it records its exit status). The
+# tr_client_start COLS ROWS: wincase --training in a fresh tmux server
+# (lib.sh client_spawn: a shell around it records its exit status). The
 # configuration is the example one (or $E2E_CLIENT_CONF); whatever server
 # it names is never used.
 tr_client_start() {
-	local cols=$1 rows=$2
-	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
-	rm -f "$E2E_TMP/client.status"
-	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
-	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
-		-x "$cols" -y "$rows" \
-		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
-		env LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
-		XDG_CONFIG_HOME="$E2E_TMP/config" XDG_DATA_HOME="$XDG_DATA_HOME" \
+	client_spawn "$1" "$2" XDG_DATA_HOME="$XDG_DATA_HOME" \
 		WINCASE_TRAINING_LOG="$E2E_TMP/training-server.log" \
 		"$WINCASE_BIN" --config "${E2E_CLIENT_CONF:-$WINCASE_CONF/wincase.conf}" \
 		--training
