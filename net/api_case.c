@@ -262,12 +262,21 @@ done:
 int net_server_date(struct net_client *client, char out[11],
 		    struct wc_error *err)
 {
+	return net_calendar_horizon(client, out, NULL, err);
+}
+
+int net_calendar_horizon(struct net_client *client, char today[11],
+			 char until[11], struct wc_error *err)
+{
 	json_t *answer = NULL;
 	int ret = -1;
 
 	if (net_request(client, "GET", "/v1/health", NULL, NULL, &answer, err))
 		goto done;
-	ret = date_take(json_object_get(answer, "time"), out, err);
+	ret = date_take(json_object_get(answer, "time"), today, err);
+	if (ret == 0 && until)
+		ret = date_take(json_object_get(answer, "calendar_until"),
+				until, err);
 done:
 	json_decref(answer);
 	return ret;

@@ -54,6 +54,15 @@ void app_message(struct app *app, bool is_error, const char *fmt, ...)
 	app->message_is_error = is_error;
 }
 
+void app_message_after(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message_after, sizeof(app->message_after), fmt, ap);
+	va_end(ap);
+}
+
 void app_message_error(struct app *app, const struct wc_error *err)
 {
 	msg_for_error(err, app->message, sizeof(app->message));
@@ -331,6 +340,10 @@ static void app_apply_pending(struct app *app)
 		break;
 	default:
 		break;
+	}
+	if (app->message_after[0]) {
+		app_message(app, false, "%s", app->message_after);
+		app->message_after[0] = '\0';
 	}
 }
 

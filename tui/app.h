@@ -132,6 +132,7 @@ struct app {
 	struct frame_layout frame;
 	char message[320];
 	bool message_is_error;
+	char message_after[320]; /* shown once the pending change is done */
 	int cursor_y, cursor_x; /* set by a screen's draw; -1 hides it */
 	bool quit;
 };
@@ -155,6 +156,10 @@ void app_message(struct app *app, bool is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void app_message_error(struct app *app, const struct wc_error *err);
 void app_message_clear(struct app *app);
+/* A (non-error) message for the screen the pending change opens, whose
+ * loading may clear the message line. The text is copied. */
+void app_message_after(struct app *app, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Shows text on the message line at once, before a blocking call. */
 void app_busy(struct app *app, enum msg_id id);
 

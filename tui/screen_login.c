@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "wincase/date.h"
 #include "form_util.h"
 #include "review.h"
 #include "training.h"
@@ -99,6 +100,25 @@ static void login_draw(void *state, struct app *app, WINDOW *win)
 	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
+/* Due dates need the working-day calendar of the year they fall in: warn
+ * reviewers and administrators while there is time to import the next
+ * year (issue 3: health gives calendar_until). */
+#define CALENDAR_WARN_DAYS 60
+
+static void login_warn_calendar(struct app *app)
+{
+	char today[11], until[11];
+	struct wc_error err;
+	wc_day t, u;
+
+	if (net_calendar_horizon(app->net, today, until, &err) < 0 ||
+	    !date_parse(today, &t) || !date_parse(until, &u))
+		return; /* an old server without calendar_until: no warning */
+	if (u - t < CALENDAR_WARN_DAYS)
+		app_message_after(app, msg(MSG_CALENDAR_ENDING), until,
+				  (int)(u - t));
+}
+
 static void login_submit(struct login *s, struct app *app)
 {
 	struct wc_error err = {0};
@@ -134,6 +154,8 @@ static void login_submit(struct login *s, struct app *app)
 		app_replace(app, training_ui_after_login(app));
 	else
 		app_replace(app, review_role(app) ? &screen_review : &screen_home);
+	if (review_role(app))
+		login_warn_calendar(app);
 }
 
 static int login_key(void *state, struct app *app, int ret, wint_t ch)

@@ -273,6 +273,10 @@ int net_calendar_due(struct net_client *client, const char *from, int days,
 /* The server's date today (from GET /v1/health), "YYYY-MM-DD". */
 int net_server_date(struct net_client *client, char out[11],
 		    struct wc_error *err);
+/* The same, and the last date the server's loaded calendars cover
+ * (health's calendar_until), "YYYY-MM-DD". */
+int net_calendar_horizon(struct net_client *client, char today[11],
+			 char until[11], struct wc_error *err);
 
 int net_case_from_json(const json_t *obj, struct net_case *out,
 		       struct wc_error *err);
