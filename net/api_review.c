@@ -13,8 +13,8 @@
 #include "wincase/text.h"
 
 const char *const net_review_kinds[NET_REVIEW_KINDS] = {
-    "tolerant_acceptance", "once_violation", "breach",
-    "overdue",		   "bounced",	     "rectification",
+    "tolerant_acceptance", "once_violation", "breach", "overdue", "bounced",
+    "rectification",
 };
 
 const char *const net_stats_names[STAT_COLUMNS] = {
@@ -50,7 +50,8 @@ int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 	if (!json_is_object(obj))
 		return wc_error_set(err, "bad_response", "item",
 				    "review item is not an object");
-	if (net_text_get(obj, "id", &r.id) || net_text_get(obj, "kind", &r.kind) ||
+	if (net_text_get(obj, "id", &r.id) ||
+	    net_text_get(obj, "kind", &r.kind) ||
 	    net_text_get(obj, "case_id", &r.case_id) ||
 	    net_text_get(obj, "inquiry_id", &r.inquiry_id) ||
 	    net_text_get(obj, "created_at", &r.created_at) ||
@@ -174,8 +175,8 @@ int net_review_decide(struct net_client *client, const char *id,
 		goto done;
 	}
 	snprintf(path, sizeof(path), "/v1/review/%s/decision", escaped);
-	ret = net_request(client, "POST", path, body, idempotency_key, NULL,
-			  err);
+	ret =
+	    net_request(client, "POST", path, body, idempotency_key, NULL, err);
 done:
 	curl_free(escaped);
 	json_decref(body);

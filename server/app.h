@@ -41,8 +41,7 @@ int seed_demo(struct app *app, struct store_conn *db, struct wc_error *err);
 
 /* --training-seed: trainee/trainer accounts and each scenario's hidden
  * facts (seed_training.c). Needs the catalog loaded. Idempotent. */
-int seed_training(struct app *app, struct store_conn *db,
-		  struct wc_error *err);
+int seed_training(struct app *app, struct store_conn *db, struct wc_error *err);
 
 /* Password hashing at the configured cost (argon2id). */
 int auth_hash_password(const struct app *app, const char *password,

@@ -16,18 +16,18 @@ struct server_config {
 	int listen_port;
 	char db_path[512];
 	char conf_dir[512];
-	char data_dir[512]; /* "": the database file's directory */
+	char data_dir[512];	     /* "": the database file's directory */
 	int timezone_offset_minutes; /* east of UTC; +08:00 is 480 */
 	int threads;
 	int session_hours;
-	int credit_threshold; /* R3: breaches in 365 days still allowed */
+	int credit_threshold;	  /* R3: breaches in 365 days still allowed */
 	int login_max_failures;	  /* failures allowed in the window */
 	int login_window_seconds; /* the window failures are counted in */
 	enum pwhash_cost pwhash_cost;
 	bool seed_demo;
 	bool fake_clock;
-	bool fake_clock_start_set; /* --fake-clock=TIME was given */
-	int64_t fake_clock_start;  /* unix seconds */
+	bool fake_clock_start_set;	/* --fake-clock=TIME was given */
+	int64_t fake_clock_start;	/* unix seconds */
 	struct workhours working_hours; /* R1: one working hour to ack */
 	int rectification_days;		/* R5: working days to rectify */
 	/* Training (docs/training.md): --training-seed DIR seeds the trainee,

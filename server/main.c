@@ -69,9 +69,8 @@ static int training_args(struct server_config *cfg, struct wc_error *err)
 				    cfg->db_path);
 	cfg->seed_demo = true;
 	if (!cfg->training_password[0])
-		snprintf(cfg->training_password,
-			 sizeof(cfg->training_password), "%s",
-			 TRAINING_DEFAULT_PASSWORD);
+		snprintf(cfg->training_password, sizeof(cfg->training_password),
+			 "%s", TRAINING_DEFAULT_PASSWORD);
 	if (strlen(cfg->training_password) < 10)
 		return wc_error_set(err, "invalid_field", "training-password",
 				    "the password needs 10 characters");

@@ -3,7 +3,7 @@
 #include "routes.h"
 #include "case.h"
 
-#define W (ROUTE_WRITE | ROUTE_IDEMPOTENT)
+#define W	     (ROUTE_WRITE | ROUTE_IDEMPOTENT)
 #define CASE_COUNTER (ROLE_CLERK | ROLE_TRAINEE)
 
 const struct route routes[] = {

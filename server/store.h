@@ -85,9 +85,9 @@ struct inquiry_record {
 struct handoff_record {
 	int64_t id;
 	int64_t inquiry_id;
-	char to_window[32];	  /* "" when to a department */
-	char to_department[128];  /* "" when to a window */
-	char *reason;		  /* owned */
+	char to_window[32];	 /* "" when to a department */
+	char to_department[128]; /* "" when to a window */
+	char *reason;		 /* owned */
 	char created_by[64];
 	int64_t created_at;
 	char acknowledged_by[64]; /* "" while it waits */
@@ -130,8 +130,8 @@ typedef int (*store_text_visitor)(void *ctx, const char *text,
  * absent. */
 struct case_line {
 	char material_id[64];
-	char state[16]; /* pending, provided, missing, defective, shared */
-	char *note;	/* owned, NULL when none */
+	char state[16];	    /* pending, provided, missing, defective, shared */
+	char *note;	    /* owned, NULL when none */
 	bool listed_before; /* R2: listed in an earlier notice */
 	bool resubmitted;   /* R2: submitted anew since the last notice */
 };
@@ -162,12 +162,12 @@ struct case_record {
 	char *result_note; /* owned strings, NULL when absent */
 	int64_t completed_at;
 	char completed_by[64];
-	int rating_level; /* 0: not rated */
+	int rating_level;     /* 0: not rated */
 	char *rating_reasons; /* JSON array text */
 	char *rating_comment;
 	int64_t rated_at;
-	bool deemed;	    /* R4 超时默认 */
-	char *deemed_note;  /* JSON text: which stage was late, who */
+	bool deemed;	   /* R4 超时默认 */
+	char *deemed_note; /* JSON text: which stage was late, who */
 	char *withdraw_note;
 	int64_t closed_at; /* completed, denied or withdrawn */
 	size_t n_lines;
@@ -275,8 +275,12 @@ typedef int (*store_stats_visitor)(void *ctx, const char *key,
 				   const char *metric, int64_t count,
 				   struct wc_error *err);
 
-enum case_scope { CASE_SCOPE_MINE, CASE_SCOPE_WINDOW, CASE_SCOPE_DEPARTMENT,
-		  CASE_SCOPE_ALL };
+enum case_scope {
+	CASE_SCOPE_MINE,
+	CASE_SCOPE_WINDOW,
+	CASE_SCOPE_DEPARTMENT,
+	CASE_SCOPE_ALL
+};
 
 struct case_query {
 	enum case_scope scope;
@@ -454,8 +458,8 @@ struct store_ops {
 
 	/* Commitments (R3): assigns rec->id and rec->no ("CN-"). */
 	int (*commitment_create)(struct store_conn *c,
-				 struct commitment_record *rec,
-				 const char *day, struct wc_error *err);
+				 struct commitment_record *rec, const char *day,
+				 struct wc_error *err);
 	/* The commitment of a case, or STORE_NOT_FOUND. */
 	int (*commitment_get_by_case)(struct store_conn *c, int64_t case_id,
 				      struct commitment_record *out,
@@ -474,8 +478,8 @@ struct store_ops {
 				  const char *due_date, struct wc_error *err);
 	/* Commitments of one applicant by status. */
 	int (*commitment_count)(struct store_conn *c, const char *id_type,
-				const char *id_no, const char *status,
-				int *out, struct wc_error *err);
+				const char *id_no, const char *status, int *out,
+				struct wc_error *err);
 	int (*supplement_add)(struct store_conn *c, int64_t case_id,
 			      int64_t commitment_id, const char *material_id,
 			      const char *by, int64_t at, struct wc_error *err);

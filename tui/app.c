@@ -109,8 +109,8 @@ static void draw_status(struct app *app, WINDOW *win)
 	int sw = text_width(server) + 2, nw = 0;
 	char left[320];
 	/* Issue 6: training mode says so on every screen, first. */
-	const char *name = msg(training_ui_active() ? MSG_TR_BANNER
-						    : MSG_APP_NAME);
+	const char *name =
+	    msg(training_ui_active() ? MSG_TR_BANNER : MSG_APP_NAME);
 
 	if (app->logged_in && app->status_note[0])
 		nw = text_width(app->status_note) + 2;
@@ -227,11 +227,8 @@ static void app_layout(struct app *app)
 
 /* Drafts (draft.h): the forms whose typing survives a crash. */
 static const struct screen_ops *const draft_screens[] = {
-    &screen_inquiry,
-    &screen_inquiry_handoff,
-    &screen_inquiry_close,
-    &screen_case_new,
-    &screen_case_actions,
+    &screen_inquiry,  &screen_inquiry_handoff, &screen_inquiry_close,
+    &screen_case_new, &screen_case_actions,
 };
 
 const struct screen_ops *app_draft_screen(const char *name)
@@ -245,8 +242,8 @@ const struct screen_ops *app_draft_screen(const char *name)
 
 static void draft_restore(struct app *app, struct app_screen *s)
 {
-	struct form *form = s->ops->draft_form ? s->ops->draft_form(s->state)
-					       : NULL;
+	struct form *form =
+	    s->ops->draft_form ? s->ops->draft_form(s->state) : NULL;
 
 	if (app->draft_restore && form && app->data_dir[0])
 		draft_load(app->data_dir, s->ops->name, form, NULL);
@@ -258,12 +255,11 @@ static void draft_restore(struct app *app, struct app_screen *s)
 static void draft_keep(struct app *app)
 {
 	struct app_screen *s = &app->stack[app->depth - 1];
-	struct form *form = s->ops->draft_form ? s->ops->draft_form(s->state)
-					       : NULL;
+	struct form *form =
+	    s->ops->draft_form ? s->ops->draft_form(s->state) : NULL;
 
 	if (form && app->data_dir[0])
-		draft_save(app->data_dir, s->ops->name, form,
-			   s->draft_context);
+		draft_save(app->data_dir, s->ops->name, form, s->draft_context);
 }
 
 /* The top screen closes on purpose (submitted or left with Esc). */

@@ -133,7 +133,7 @@ struct app {
 	char message[320];
 	bool message_is_error;
 	char message_after[320]; /* shown once the pending change is done */
-	int cursor_y, cursor_x; /* set by a screen's draw; -1 hides it */
+	int cursor_y, cursor_x;	 /* set by a screen's draw; -1 hides it */
 	bool quit;
 };
 

@@ -80,8 +80,7 @@ static bool yes_no_parse(const char *value, bool *out)
 }
 
 /* [client] restricted, restricted_print, idle_logout_seconds (safe.h). */
-static bool safety_parse(struct config *c, const char *name,
-			 const char *value)
+static bool safety_parse(struct config *c, const char *name, const char *value)
 {
 	char *end;
 	long n;

@@ -13,7 +13,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_STATUS_OFFLINE] = "服务器：离线",
     [MSG_TOO_SMALL] = "终端窗口太小，请放大到至少 80×24",
     [MSG_BUSY_CONNECTING] = "正在连接服务器……",
-    [MSG_CALENDAR_ENDING] = "工作日历只到 %s（还剩 %d 天），请管理员及时导入下一年度日历",
+    [MSG_CALENDAR_ENDING] =
+	"工作日历只到 %s（还剩 %d 天），请管理员及时导入下一年度日历",
     [MSG_BUSY_LOADING] = "正在读取……",
     [MSG_BUSY_SAVING] = "正在提交……",
     [MSG_REQUIRED] = "此项必须填写",
@@ -101,7 +102,8 @@ static const char *const table[MSG_COUNT] = {
 		       "  密码不会显示在屏幕上。\n",
     [MSG_HELP_HOME] =
 	"工作台（我的待办）\n"
-	"  未提交的草稿：上次断电、断线或关窗时正在填的表，Enter 恢复，Del 丢弃。\n"
+	"  未提交的草稿：上次断电、断线或关窗时正在填的表，Enter 恢复，Del "
+	"丢弃。\n"
 	"  我的待办咨询：您首问登记、尚未办结的咨询，转办未接收的排在前面。\n"
 	"  转给本窗口、待我接收的咨询：打开后按 F4 接收。\n"
 	"  我的在办件：按剩余工作日排序，“!”只剩1个工作日，“!!”已超期。\n"
@@ -133,7 +135,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_Q_COUNT] = "咨询 %zu 件，待接收 %zu 件，在办件 %zu 件，承诺 %zu 件",
     [MSG_Q_PARTIAL] = "办件列表暂时读不到（%s），先显示咨询",
     [MSG_Q_DRAFT_ROW] = "草稿 %s",
-    [MSG_Q_DRAFT_FOUND] = "发现上次未提交的表单，已列在最上面：选中后按 Enter 恢复",
+    [MSG_Q_DRAFT_FOUND] =
+	"发现上次未提交的表单，已列在最上面：选中后按 Enter 恢复",
     [MSG_Q_DRAFT_DROPPED] = "草稿已丢弃",
     [MSG_Q_DRAFT_RESTORED] = "已恢复上次未提交的内容，请核对后提交",
     [MSG_Q_WAIT_ACK] = "*转办待接收",
@@ -166,7 +169,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_IV_TOPIC] = "咨询内容",
     [MSG_IV_RESOLUTION] = "办结",
     [MSG_IV_CASE] = "办件",
-    [MSG_IV_BOUNCED] = "!!已判定推诿（转办超过两次或一个工作小时内未接收），已送审核",
+    [MSG_IV_BOUNCED] =
+	"!!已判定推诿（转办超过两次或一个工作小时内未接收），已送审核",
     [MSG_IV_CHAIN] = "转办记录",
     [MSG_IV_CHAIN_NONE] = "  没有转办",
     [MSG_IV_HANDOFF_LINE] = "%zu. %s 转给 %s：%s",
@@ -190,7 +194,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_ICL_TITLE] = "办结咨询",
     [MSG_ICL_RESOLUTION] = "办结方式",
     [MSG_ICL_NOTE] = "答复或说明",
-    [MSG_ICL_RESOLUTION_HELP] = "←/→ 切换：已答复、已转办（对方已接收）、已转为办件、无需办理",
+    [MSG_ICL_RESOLUTION_HELP] =
+	"←/→ 切换：已答复、已转办（对方已接收）、已转为办件、无需办理",
     [MSG_ICL_NOTE_HELP] = "简要记录答复内容；在此按 Enter 或 F2 提交",
     [MSG_ICL_ANSWERED] = "已答复",
     [MSG_ICL_REFERRED] = "已转办",
@@ -230,18 +235,18 @@ static const char *const table[MSG_COUNT] = {
 	"  F3 转办给其他窗口或部门，须写原因；对方接收前仍在您的待办中。\n"
 	"  F4 接收转给您窗口或部门的转办。F6 把咨询转为办件并核验材料。\n"
 	"  F5 刷新，Esc 返回工作台。\n",
-    [MSG_HELP_HO] = "转办咨询\n"
-		    "  选择转给窗口还是部门，填写窗口号或部门全称和转办原因。\n"
-		    "  F2 提交，Esc 放弃。填写内容随时保存，断电或断线也不会丢。\n",
+    [MSG_HELP_HO] =
+	"转办咨询\n"
+	"  选择转给窗口还是部门，填写窗口号或部门全称和转办原因。\n"
+	"  F2 提交，Esc 放弃。填写内容随时保存，断电或断线也不会丢。\n",
     [MSG_HELP_CL] = "办结咨询\n"
 		    "  选择办结方式并写明答复或说明。“已转办”须对方已接收，\n"
 		    "  “已转为办件”须先由此咨询建立办件。F2 提交，Esc 放弃。\n",
-    [MSG_HELP_CV] =
-	"办件详情\n"
-	"  上方是编号、申请人、事项、状态、到期日和剩余工作日；\n"
-	"  “!”表示只剩1个工作日，“!!”表示已超期或已失信。\n"
-	"  下方是材料清单、告知书、承诺书和办理经过，↑/↓ 翻看。\n"
-	"  功能键栏只列出此状态下可做的操作。F5 刷新，Esc 返回。\n",
+    [MSG_HELP_CV] = "办件详情\n"
+		    "  上方是编号、申请人、事项、状态、到期日和剩余工作日；\n"
+		    "  “!”表示只剩1个工作日，“!!”表示已超期或已失信。\n"
+		    "  下方是材料清单、告知书、承诺书和办理经过，↑/↓ 翻看。\n"
+		    "  功能键栏只列出此状态下可做的操作。F5 刷新，Esc 返回。\n",
     /* case screens (counter-b) */
     [MSG_KEY_MARK] = "标记",
     [MSG_KEY_ISSUE] = "出具",
@@ -250,7 +255,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_KEY_RATE] = "评价",
     [MSG_PRINTING] = "正在打印……",
     [MSG_PRINTED] = "已送打印（%s）",
-    [MSG_PRINT_FAILED] = "打印失败：打印命令“%s”无法执行或出错，请检查打印机，或按 F7 存为文件",
+    [MSG_PRINT_FAILED] =
+	"打印失败：打印命令“%s”无法执行或出错，请检查打印机，或按 F7 存为文件",
     [MSG_SAVED] = "已保存：%s",
     [MSG_SAVE_FAILED] = "保存失败（%s），请检查数据目录的权限和磁盘空间",
     [MSG_CASE_CHECKING] = "材料核对中",
@@ -264,7 +270,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_COMMIT_FULFILLED] = "已履约",
     [MSG_COMMIT_BREACHED] = "已失信",
     [MSG_COMMIT_WAIVED] = "已豁免",
-    [MSG_CASE_RELOADED] = "这件办件刚被他人修改，已重新读取最新内容，请核对后再操作一次",
+    [MSG_CASE_RELOADED] =
+	"这件办件刚被他人修改，已重新读取最新内容，请核对后再操作一次",
     [MSG_STATE_PENDING] = "未核对",
     [MSG_STATE_PROVIDED] = "已提供",
     [MSG_STATE_MISSING] = "缺少",
@@ -277,13 +284,15 @@ static const char *const table[MSG_COUNT] = {
     [MSG_FORM_ELECTRONIC] = "电子",
     [MSG_CN_TITLE] = "新建办件",
     [MSG_CN_ITEM] = "办理事项",
-    [MSG_CN_ITEM_HELP] = "按 Enter 或 F3 查找事项（输入编码或名称筛选），退格键清除",
+    [MSG_CN_ITEM_HELP] =
+	"按 Enter 或 F3 查找事项（输入编码或名称筛选），退格键清除",
     [MSG_CN_ITEM_NEEDED] = "请先选择办理事项：按 Enter 或 F3 查找",
     [MSG_CN_SCENARIO] = "办事情形",
     [MSG_CN_SCENARIO_HELP] = "用 ←/→ 或空格切换办事情形，材料清单随情形而定",
     [MSG_CN_SCENARIO_NONE] = "（先选事项）",
     [MSG_CN_MAJOR] = "亿元以上项目",
-    [MSG_CN_MAJOR_HELP] = "亿元以上产业项目超时默认；用 ←/→ 切换；在此按 Enter 或 F2 建立办件",
+    [MSG_CN_MAJOR_HELP] =
+	"亿元以上产业项目超时默认；用 ←/→ 切换；在此按 Enter 或 F2 建立办件",
     [MSG_CN_MAJOR_NO] = "否",
     [MSG_CN_MAJOR_YES] = "是",
     [MSG_CN_CREATED] = "已建立办件 %s（%s），请逐项核对材料",
@@ -297,54 +306,79 @@ static const char *const table[MSG_COUNT] = {
     [MSG_CK_COL_STATE] = "核对结果",
     [MSG_CK_TOLERABLE] = "可容缺",
     [MSG_CK_SUMMARY] = "共%zu项：已提供%zu 免提交%zu 缺少%zu 有误%zu 未核对%zu",
-    [MSG_CK_NEXT_CHECK] = "按键标记所选材料：1 已提供  2 缺少  3 有误  4 免提交；↑/↓ 选择",
+    [MSG_CK_NEXT_CHECK] =
+	"按键标记所选材料：1 已提供  2 缺少  3 有误  4 免提交；↑/↓ 选择",
     [MSG_CK_NEXT_ACCEPT] = "材料齐全，可以受理：按 F7 受理",
-    [MSG_CK_NEXT_TOLERANT] = "缺少的都是可容缺材料：按 F7 容缺受理，或 F6 出具一次性告知书",
-    [MSG_CK_NEXT_NOTICE] = "材料不齐且不能容缺：按 F6 出具一次性告知书，列明全部缺少和有误的材料",
+    [MSG_CK_NEXT_TOLERANT] =
+	"缺少的都是可容缺材料：按 F7 容缺受理，或 F6 出具一次性告知书",
+    [MSG_CK_NEXT_NOTICE] =
+	"材料不齐且不能容缺：按 F6 出具一次性告知书，列明全部缺少和有误的材料",
     [MSG_CK_HOW] = "获取方式",
     [MSG_CK_MARKED] = "“%s”已标记为%s",
     [MSG_CK_DEFECT_ASK] = "问题说明",
-    [MSG_CK_DEFECT_HELP] = "请写明这份材料的问题（如：未加盖公章），Enter 确认，Esc 取消",
-    [MSG_CK_DEFECT_EMPTY] = "请写明材料有什么问题（最多200字），申请人才知道怎样改正",
+    [MSG_CK_DEFECT_HELP] =
+	"请写明这份材料的问题（如：未加盖公章），Enter 确认，Esc 取消",
+    [MSG_CK_DEFECT_EMPTY] =
+	"请写明材料有什么问题（最多200字），申请人才知道怎样改正",
     [MSG_NOTICE_TITLE] = "一次性告知书",
-    [MSG_NOTICE_PREVIEW_HEAD] = "【预览】一次性告知书\n申请人：%s\n事项：%s（%s）\n\n经核对，您的申请还需要补正以下全部材料（一次告知，不再另行要求）：\n",
-    [MSG_NOTICE_PREVIEW_FOOT] = "\n窗口：%s  经办人：%s  日期：%s\n办理地点：%s  咨询电话：%s\n告知书编号和核验码在出具时由服务器生成并签名。\n",
+    [MSG_NOTICE_PREVIEW_HEAD] = "【预览】一次性告知书\n申请人：%s\n事项：%s（%"
+				"s）\n\n经核对，您的申请还需要补正以下全部材料"
+				"（一次告知，不再另行要求）：\n",
+    [MSG_NOTICE_PREVIEW_FOOT] =
+	"\n窗口：%s  经办人：%s  日期：%s\n办理地点：%s  "
+	"咨询电话：%s\n告知书编号和核验码在出具时由服务器生成并签名。\n",
     [MSG_NOTICE_NOTHING] = "（没有缺少或有误的材料，无需出具告知书）",
-    [MSG_NOTICE_PREVIEW_HINT] = "请与申请人核对预览内容，按 F2 出具告知书；Esc 返回修改核对结果",
+    [MSG_NOTICE_PREVIEW_HINT] =
+	"请与申请人核对预览内容，按 F2 出具告知书；Esc 返回修改核对结果",
     [MSG_NOTICE_ISSUED] = "已出具一次性告知书 %s：按 F6 打印，F7 存为文件",
-    [MSG_NOTICE_ISSUED_LINE] = "告知书编号 %s  核验码 %s   F6 打印  F7 存文件  Esc 返回",
+    [MSG_NOTICE_ISSUED_LINE] =
+	"告知书编号 %s  核验码 %s   F6 打印  F7 存文件  Esc 返回",
     [MSG_NOTICE_ISSUE_FIRST] = "请先按 F2 出具告知书，出具后才能打印或保存",
-    [MSG_NOTICE_ONCE_HEAD] = "一次性告知规则：此前的告知书没有列出下列材料，这次不能再新增要求：",
-    [MSG_NOTICE_ONCE_FOOT] = "如确需补充告知，请在下方写明理由后按 Enter 或 F2 出具；该告知书将标记为“违反一次性告知”，并提交后台审核。否则按 Esc 返回，改正核对结果。",
-    [MSG_NOTICE_ONCE_REFUSED] = "服务器拒绝：告知书新增了此前没有告知的材料。请写明理由后再出具，或返回修改",
+    [MSG_NOTICE_ONCE_HEAD] =
+	"一次性告知规则：此前的告知书没有列出下列材料，这次不能再新增要求：",
+    [MSG_NOTICE_ONCE_FOOT] = "如确需补充告知，请在下方写明理由后按 Enter 或 F2 "
+			     "出具；该告知书将标记为“违反一次性告知”，并提交后"
+			     "台审核。否则按 Esc 返回，改正核对结果。",
+    [MSG_NOTICE_ONCE_REFUSED] = "服务器拒绝：告知书新增了此前没有告知的材料。请"
+				"写明理由后再出具，或返回修改",
     [MSG_NOTICE_OVERRIDE] = "补充告知理由",
     [MSG_NOTICE_OVERRIDE_EMPTY] = "请写明补充告知的理由，才能出具这份告知书",
     [MSG_ACC_TITLE] = "受理",
-    [MSG_ACC_NORMAL] = "材料齐全，可以正常受理。\n\n承诺时限：%d 个工作日，受理后办结期限：%s\n\n按 F2（或 Enter）受理。\n",
+    [MSG_ACC_NORMAL] =
+	"材料齐全，可以正常受理。\n\n承诺时限：%d "
+	"个工作日，受理后办结期限：%s\n\n按 F2（或 Enter）受理。\n",
     [MSG_ACC_HINT_NORMAL] = "核对无误后按 F2 受理；Esc 返回",
-    [MSG_ACC_HINT_TOLERANT] = "容缺受理：请申请人在“确认姓名”处亲自输入姓名，然后按 F2 签署受理",
+    [MSG_ACC_HINT_TOLERANT] =
+	"容缺受理：请申请人在“确认姓名”处亲自输入姓名，然后按 F2 签署受理",
     [MSG_ACC_ELIGIBLE] = "✓ 符合容缺受理条件",
     [MSG_ACC_NOT_ELIGIBLE] = "不符合容缺受理条件，原因如下（全部列出）：",
-    [MSG_ACC_SERVER_SAYS] = "服务器核验不符合容缺受理条件，原因如下（全部列出）：",
+    [MSG_ACC_SERVER_SAYS] =
+	"服务器核验不符合容缺受理条件，原因如下（全部列出）：",
     [MSG_ACC_R_ITEM] = "本事项不在容缺受理清单内，只能在材料齐全后正常受理",
     [MSG_ACC_R_MAIN] = "主要材料未提供，主要材料不能容缺，请补齐后再受理：",
     [MSG_ACC_R_NOT_TOLERABLE] = "该材料不可容缺，请补齐或出具一次性告知书：",
-    [MSG_ACC_R_CREDIT] = "申请人信用记录不允许容缺受理（近一年失信次数超过规定）",
+    [MSG_ACC_R_CREDIT] =
+	"申请人信用记录不允许容缺受理（近一年失信次数超过规定）",
     [MSG_ACC_R_DEADLINE] = "补交期限超过本事项允许的最长期限，请改短",
-    [MSG_ACC_R_CONFIRM] = "申请人输入的确认姓名与申请人姓名不一致，请申请人重新输入",
+    [MSG_ACC_R_CONFIRM] =
+	"申请人输入的确认姓名与申请人姓名不一致，请申请人重新输入",
     [MSG_ACC_R_NOTHING] = "材料已经齐全，请按正常受理",
     [MSG_ACC_R_OTHER] = "服务器拒绝了容缺受理，请联系后台审核人员",
-    [MSG_ACC_CREDIT] = "信用记录：承诺 %d 次，按期补齐 %d 次，失信 %d 次，未到期 %d 次 —— %s\n",
+    [MSG_ACC_CREDIT] = "信用记录：承诺 %d 次，按期补齐 %d 次，失信 %d "
+		       "次，未到期 %d 次 —— %s\n",
     [MSG_ACC_CREDIT_OK] = "可以容缺受理",
     [MSG_ACC_CREDIT_BLOCKED] = "不能容缺受理",
     [MSG_ACC_NO_CREDIT] = "信用记录：申请人没有登记证件号码，无法查询",
     [MSG_ACC_COMMIT_MATERIALS] = "\n承诺书：申请人承诺补交 ",
-    [MSG_ACC_COMMIT_DEADLINE] = "\n补交期限：%d 个工作日，截止 %s；逾期未补交将记入申请人信用记录。\n",
+    [MSG_ACC_COMMIT_DEADLINE] =
+	"\n补交期限：%d 个工作日，截止 %s；逾期未补交将记入申请人信用记录。\n",
     [MSG_ACC_DAYS] = "补交期限（工作日）",
-    [MSG_ACC_DAYS_HELP] = "可不填（用本事项默认期限）；改动后上方显示补交截止日",
+    [MSG_ACC_DAYS_HELP] =
+	"可不填（用本事项默认期限）；改动后上方显示补交截止日",
     [MSG_ACC_DAYS_BAD] = "补交期限应为 1 至 %d 个工作日",
     [MSG_ACC_CONFIRM] = "申请人确认姓名",
-    [MSG_ACC_CONFIRM_HELP] = "请申请人亲自输入本人姓名，表示同意承诺书内容；按 Enter 或 F2 签署受理",
+    [MSG_ACC_CONFIRM_HELP] =
+	"请申请人亲自输入本人姓名，表示同意承诺书内容；按 Enter 或 F2 签署受理",
     [MSG_ACC_REFUSED_NORMAL] = "不能正常受理：还有材料未提供，见上方列表",
     [MSG_ACC_REFUSED_TOLERANT] = "不能容缺受理：原因全部列在上方，请逐条处理",
     [MSG_ACC_DONE] = "已受理 %s，办结期限 %s",
@@ -353,7 +387,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_ACT_TITLE] = "办件处理",
     [MSG_ACT_COMMITMENT] = "承诺书 %s  补交截止 %s  状态：%s",
     [MSG_ACT_ALL_IN] = "承诺补交的材料已全部收齐",
-    [MSG_ACT_SUPPLEMENT_HINT] = "补交材料：↑/↓ 选择申请人补交的材料，按 Enter 登记",
+    [MSG_ACT_SUPPLEMENT_HINT] =
+	"补交材料：↑/↓ 选择申请人补交的材料，按 Enter 登记",
     [MSG_ACT_SUPPLEMENTED] = "已登记补交“%s”；承诺书状态：%s",
     [MSG_ACT_COMPLETE_HEAD] = "办结：选择审批结果并填写说明",
     [MSG_ACT_WITHDRAW_HEAD] = "撤回：申请人撤回申请，请写明原因",
@@ -362,7 +397,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_ACT_APPROVED] = "准予批准",
     [MSG_ACT_DENIED] = "不予批准",
     [MSG_ACT_NOTE] = "说明",
-    [MSG_ACT_NOTE_HELP] = "写明办理结果（不予批准时写明理由）；按 Enter 或 F2 提交",
+    [MSG_ACT_NOTE_HELP] =
+	"写明办理结果（不予批准时写明理由）；按 Enter 或 F2 提交",
     [MSG_ACT_WITHDRAW_HELP] = "写明撤回原因；按 Enter 或 F2 提交",
     [MSG_ACT_DONE] = "办件 %s 现在的状态：%s",
     [MSG_RATE_TITLE] = "服务评价（好差评）",
@@ -373,7 +409,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_RATE_3] = "基本满意",
     [MSG_RATE_4] = "满意",
     [MSG_RATE_5] = "非常满意",
-    [MSG_RATE_REASONS_ASK] = "请告诉我们哪里不满意（↑/↓ 选择，空格勾选，可多选）：",
+    [MSG_RATE_REASONS_ASK] =
+	"请告诉我们哪里不满意（↑/↓ 选择，空格勾选，可多选）：",
     [MSG_RATE_R_SLOW] = "办理时间太长",
     [MSG_RATE_R_TRIPS] = "多次跑腿",
     [MSG_RATE_R_ATTITUDE] = "服务态度不好",
@@ -385,15 +422,38 @@ static const char *const table[MSG_COUNT] = {
     [MSG_RATE_HINT_REASONS] = "请勾选不满意的原因，然后按 Enter 提交",
     [MSG_RATE_HINT_CONFIRM] = "按 Enter 提交评价，或按其他数字键更改",
     [MSG_RATE_DONE] = "已记录评价：%d %s",
-    [MSG_ACC_R_UNIDENTIFIED] = "申请人没有登记证件号码，无法查询信用记录，不能容缺受理",
+    [MSG_ACC_R_UNIDENTIFIED] =
+	"申请人没有登记证件号码，无法查询信用记录，不能容缺受理",
     [MSG_KEY_TO_NOTICE] = "告知书",
     [MSG_KEY_TO_ACCEPT] = "受理",
-    [MSG_HELP_CASE_NEW] = "新建办件\n  选择办理事项（Enter 或 F3 查找，输入编码或名称筛选）和办事情形，\n  填写申请人信息，F2 建立办件，随后进入材料核对。\n",
-    [MSG_HELP_CHECKLIST] = "材料核对\n  ↑/↓ 选择材料，按一个键标记：1（或 p）已提供，2（或 m）缺少，\n  3（或 d）有误（需写明问题），4（或 s）免提交（电子证照、数据共享）。\n  标记后自动跳到下一项。“+ ? x ! =”标出状态，不只靠颜色。\n  F6 出具一次性告知书，F7 受理（材料齐全）或容缺受理，F5 刷新。\n",
-    [MSG_HELP_NOTICE] = "一次性告知书\n  先预览将列明的全部缺少和有误的材料，F2 出具（服务器签名编号）。\n  出具后 F6 打印，F7 存为文件（数据目录）。\n  再次告知时不能新增此前没有告知的材料；确需新增须写明理由，\n  该告知书会提交后台审核。\n",
-    [MSG_HELP_ACCEPT] = "受理\n  材料齐全时 F2 正常受理，显示办结期限。\n  缺少可容缺材料时为容缺受理：上方列出全部不符合的原因和信用记录；\n  符合时填写补交期限（工作日，显示截止日），请申请人亲自输入姓名，\n  F2 签署受理；之后 F6 打印承诺书，F7 存为文件。\n",
-    [MSG_HELP_ACTIONS] = "办件处理\n  补交：↑/↓ 选择补交的材料，Enter 登记；全部补齐后承诺书履约。\n  办结：选择准予或不予批准，写明说明，F2 提交。\n  撤回：写明原因，F2 提交。\n",
-    [MSG_HELP_RATING] = "服务评价\n  把屏幕转向申请人，按 1 至 5：5 非常满意，4 满意，3 基本满意，\n  2 不满意，1 非常不满意。选 1 或 2 时请勾选原因（空格）或写下意见，\n  Enter 提交。每件只能评价一次。\n",
+    [MSG_HELP_CASE_NEW] = "新建办件\n  选择办理事项（Enter 或 F3 "
+			  "查找，输入编码或名称筛选）和办事情形，\n  "
+			  "填写申请人信息，F2 建立办件，随后进入材料核对。\n",
+    [MSG_HELP_CHECKLIST] =
+	"材料核对\n  ↑/↓ 选择材料，按一个键标记：1（或 p）已提供，2（或 "
+	"m）缺少，\n  3（或 d）有误（需写明问题），4（或 "
+	"s）免提交（电子证照、数据共享）。\n  标记后自动跳到下一项。“+ ? x ! "
+	"=”标出状态，不只靠颜色。\n  F6 出具一次性告知书，F7 "
+	"受理（材料齐全）或容缺受理，F5 刷新。\n",
+    [MSG_HELP_NOTICE] =
+	"一次性告知书\n  先预览将列明的全部缺少和有误的材料，F2 "
+	"出具（服务器签名编号）。\n  出具后 F6 打印，F7 "
+	"存为文件（数据目录）。\n  "
+	"再次告知时不能新增此前没有告知的材料；确需新增须写明理由，\n  "
+	"该告知书会提交后台审核。\n",
+    [MSG_HELP_ACCEPT] =
+	"受理\n  材料齐全时 F2 正常受理，显示办结期限。\n  "
+	"缺少可容缺材料时为容缺受理：上方列出全部不符合的原因和信用记录；\n  "
+	"符合时填写补交期限（工作日，显示截止日），请申请人亲自输入姓名，\n  "
+	"F2 签署受理；之后 F6 打印承诺书，F7 存为文件。\n",
+    [MSG_HELP_ACTIONS] = "办件处理\n  补交：↑/↓ 选择补交的材料，Enter "
+			 "登记；全部补齐后承诺书履约。\n  "
+			 "办结：选择准予或不予批准，写明说明，F2 提交。\n  "
+			 "撤回：写明原因，F2 提交。\n",
+    [MSG_HELP_RATING] =
+	"服务评价\n  把屏幕转向申请人，按 1 至 5：5 非常满意，4 满意，3 "
+	"基本满意，\n  2 不满意，1 非常不满意。选 1 或 2 "
+	"时请勾选原因（空格）或写下意见，\n  Enter 提交。每件只能评价一次。\n",
     /* end of case screens (counter-b) */
     /* case timeline and expired sessions (counter-c) */
     [MSG_TL_SCHEDULER] = "系统",
@@ -415,7 +475,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_TL_REVIEW] = "%s：%s",
     [MSG_TL_HANDOFF] = "转给 %s：%s",
     [MSG_TL_RESOLUTION] = "%s：%s",
-    [MSG_SESSION_EXPIRED] = "登录已过期，请重新登录；未提交的内容已保存为草稿，登录后可恢复",
+    [MSG_SESSION_EXPIRED] =
+	"登录已过期，请重新登录；未提交的内容已保存为草稿，登录后可恢复",
 };
 
 /* The reviewer console (issue 5). A second table so that its block stays
@@ -474,7 +535,8 @@ static const char *const table_review[MSG_COUNT] = {
 	"这件由您在窗口经办，按规定（一人不审自己经办的件）您不能作出审核决定，"
 	"请交其他审核人员",
     [MSG_RV_DONE_ALREADY] = "这一项已经审核完毕，无需再作决定",
-    [MSG_RV_PRINT_OFF] = "当前为受限（SSH）模式，打印已关闭；如需纸件请联系窗口",
+    [MSG_RV_PRINT_OFF] =
+	"当前为受限（SSH）模式，打印已关闭；如需纸件请联系窗口",
     [MSG_RV_PRINTED] = "已送打印",
     [MSG_RV_DECIDE_TITLE] = "审核决定",
     [MSG_RV_DECISION] = "决定",
@@ -511,8 +573,8 @@ static const char *const table_review[MSG_COUNT] = {
     [MSG_RV_DATE_BAD] = "日期格式应为 年-月-日，如 2026-11-02",
     [MSG_RV_AUDIT_TITLE] = "审计记录",
     [MSG_RV_AUDIT_ENTITY] = "对象",
-    [MSG_RV_AUDIT_HELP] =
-	"输入 case:编号ID、inquiry:ID 或 user:用户名，按 Enter 查询；F6 校验审计链",
+    [MSG_RV_AUDIT_HELP] = "输入 case:编号ID、inquiry:ID 或 user:用户名，按 "
+			  "Enter 查询；F6 校验审计链",
     [MSG_RV_AUDIT_BAD] = "请按 case:ID、inquiry:ID 或 user:用户名 的格式输入",
     [MSG_RV_AUDIT_COUNT] = "共 %zu 条记录",
     [MSG_RV_AUDIT_NONE] = "这个对象没有审计记录",
@@ -523,7 +585,8 @@ static const char *const table_review[MSG_COUNT] = {
     [MSG_RV_AUDIT_COL_DATA] = "内容",
     [MSG_RV_CHAIN_OK] = "审计链完整：共 %ld 条记录，逐条校验无误",
     [MSG_RV_CHAIN_BROKEN] =
-	"审计链在第 %ld 条处断开：该条或之前的记录被改动或删除，请立即报告管理员",
+	"审计链在第 %ld "
+	"条处断开：该条或之前的记录被改动或删除，请立即报告管理员",
     [MSG_RV_STATS_TITLE] = "统计",
     [MSG_RV_STATS_FROM] = "起始日期",
     [MSG_RV_STATS_TO] = "截止日期",
@@ -537,7 +600,8 @@ static const char *const table_review[MSG_COUNT] = {
     [MSG_RV_STATS_BARS] = "办件数（#）与满意率",
     [MSG_RV_STATS_EXPORTED] = "已导出到 %s",
     [MSG_RV_STATS_EXPORT_FAIL] = "导出失败：%s。请检查数据目录是否可写",
-    [MSG_RV_IDLE_OUT] = "已超过 %ld 秒没有操作，为安全起见已自动退出登录，请重新登录",
+    [MSG_RV_IDLE_OUT] =
+	"已超过 %ld 秒没有操作，为安全起见已自动退出登录，请重新登录",
     [MSG_RV_HELP_QUEUE] =
 	"审核队列：按类别排列，每类最早提交的在前；最上面的状态行显示待审总数\n"
 	"  和各类件数，类别用简称：容缺、告知、失信、超期、推诿、整改。\n"
@@ -545,7 +609,8 @@ static const char *const table_review[MSG_COUNT] = {
 	"  F6 统计。本人在窗口经办的件不能由本人审核。\n",
     [MSG_RV_HELP_ITEM] =
 	"审核事项：办件或咨询的全部经过、告知书或承诺书全文、申请人信用记录。\n"
-	"  ↑/↓、PgUp/PgDn 翻看，F2 作出决定，F4 审计记录，F8 打印，Esc 返回。\n",
+	"  ↑/↓、PgUp/PgDn 翻看，F2 作出决定，F4 审计记录，F8 打印，Esc "
+	"返回。\n",
     [MSG_RV_HELP_DECIDE] =
 	"审核决定：同意、退回、免除承诺（仅容缺承诺）或已整改（差评整改）。\n"
 	"  差评整改分 核实 → 整改 → 反馈 三项填写。F2 提交，Esc 返回。\n",
@@ -584,7 +649,8 @@ static const char *const table_training[MSG_COUNT] = {
     [MSG_TR_BANNER] = "【培训模式 TRAINING】",
     [MSG_TR_SAMPLE] = "培训样张",
     [MSG_TR_STARTING] = "正在启动培训服务器，请稍候……",
-    [MSG_TR_STARTED] = "培训模式：学员 trainee1 / 老师 trainer1，密码 %s（练习数据，不连正式系统）",
+    [MSG_TR_STARTED] = "培训模式：学员 trainee1 / 老师 trainer1，密码 "
+		       "%s（练习数据，不连正式系统）",
     [MSG_TR_START_FAILED] = "培训服务器启动失败：%s。请联系管理员",
     [MSG_KEY_TRAINING] = "培训模式",
     [MSG_KEY_START] = "开始练习",
@@ -592,13 +658,16 @@ static const char *const table_training[MSG_COUNT] = {
     [MSG_KEY_TR_PANEL] = "情景说明",
     [MSG_KEY_TR_HINT] = "提示",
     [MSG_TR_LIST_TITLE] = "培训情景",
-    [MSG_TR_LIST_HEAD] = "选一个情景按 Enter 开始。练习中：F11 情景说明，F1 提示（扣分），F12 或 Ctrl-T 培训菜单（时间前进、完成练习）",
+    [MSG_TR_LIST_HEAD] =
+	"选一个情景按 Enter 开始。练习中：F11 情景说明，F1 提示（扣分），F12 "
+	"或 Ctrl-T 培训菜单（时间前进、完成练习）",
     [MSG_TR_COL_ID] = "编号",
     [MSG_TR_COL_TITLE] = "情景",
     [MSG_TR_COL_RULES] = "规则",
     [MSG_TR_COL_BEST] = "最好成绩",
     [MSG_TR_NOT_TRIED] = "未练习",
-    [MSG_TR_BEGUN] = "练习开始：%s。右侧是情景说明（F11 翻页或关闭），F12 或 Ctrl-T 打开培训菜单",
+    [MSG_TR_BEGUN] = "练习开始：%s。右侧是情景说明（F11 翻页或关闭），F12 或 "
+		     "Ctrl-T 打开培训菜单",
     [MSG_TR_PANEL_BRIEF] = "情景说明 %d/2（F11）",
     [MSG_TR_PANEL_SAYS] = "申请人说：",
     [MSG_TR_PANEL_APPLICANT] = "申请人：%s",
@@ -622,12 +691,14 @@ static const char *const table_training[MSG_COUNT] = {
     [MSG_TR_MENU_ABANDON] = "放弃本练习，返回情景列表（不记成绩）",
     [MSG_TR_MENU_HELP] = "按数字键，或用上下键选择后按 Enter；Esc 返回练习",
     [MSG_TR_TRAVEL_NOT_YET] = "办件办到“%s”之后才能时间前进，请先完成受理",
-    [MSG_TR_TRAVEL_DONE] = "时间已前进 %d 个工作日，今天是 %s；按 F5 刷新查看办件",
+    [MSG_TR_TRAVEL_DONE] =
+	"时间已前进 %d 个工作日，今天是 %s；按 F5 刷新查看办件",
     [MSG_TR_TRAVEL_ONCE] = "本练习已经时间前进过了",
     [MSG_TR_TRAVEL_NONE] = "本情景不需要时间前进",
     [MSG_TR_COLLEAGUE_ACK] = "%s 已接收你的转办，按 F5 刷新查看",
     [MSG_TR_DEBRIEF_TITLE] = "练习讲评",
-    [MSG_TR_SCORE] = "得分 %d / %d（做对 %d 分，提示扣 %d 分）  用时 %d 分 %02d 秒",
+    [MSG_TR_SCORE] =
+	"得分 %d / %d（做对 %d 分，提示扣 %d 分）  用时 %d 分 %02d 秒",
     [MSG_TR_PASSED] = "✓ 通过",
     [MSG_TR_FAILED] = "✗ 未通过",
     [MSG_TR_CHECK_LINE] = "%s  %s %s  %d/%d 分",
@@ -643,7 +714,8 @@ static const char *const table_training[MSG_COUNT] = {
     [MSG_TR_DEBRIEF_UNSAVED] = "成绩未能保存（%s），请告诉培训老师",
     [MSG_TR_GATHER_FAILED] = "读取练习结果失败：%s",
     [MSG_TR_PROGRESS_TITLE] = "学员进度",
-    [MSG_TR_PROGRESS_HEAD] = "每位学员的练习次数、练过的情景数和各情景最好成绩之和（F5 刷新）",
+    [MSG_TR_PROGRESS_HEAD] =
+	"每位学员的练习次数、练过的情景数和各情景最好成绩之和（F5 刷新）",
     [MSG_TR_PROGRESS_EMPTY] = "还没有学员的练习成绩",
     [MSG_TR_COL_TRAINEE] = "学员",
     [MSG_TR_COL_ATTEMPTS] = "练习次数",
@@ -651,7 +723,17 @@ static const char *const table_training[MSG_COUNT] = {
     [MSG_TR_COL_TOTAL] = "总分/满分",
     [MSG_TR_COL_TIME] = "用时",
     [MSG_TR_NO_SCENARIOS] = "没有找到培训情景（conf/training），请联系管理员",
-    [MSG_HELP_TRAINING] = "培训模式\n  练习用的是本机临时服务器和虚构的申请人，不连正式系统，退出即删除。\n  情景列表：上下键选择，Enter 开始。练习时用平常的工作台和办件界面。\n  F11 情景说明（两页：说明与申请人的话；申请人和材料）。\n  F1 下一条提示（每条扣分）。F12 或 Ctrl-T 培训菜单：时间前进、完成练习看讲评、放弃。\n  讲评逐项列出检查是否通过、对应规则 R1–R5、得分和用时；成绩按学员保存，\n  培训老师（trainer1）登录后看到学员进度。打印和保存的文书都带“培训样张”字样。\n",
+    [MSG_HELP_TRAINING] =
+	"培训模式\n  "
+	"练习用的是本机临时服务器和虚构的申请人，不连正式系统，退出即删除。\n  "
+	"情景列表：上下键选择，Enter 开始。练习时用平常的工作台和办件界面。\n  "
+	"F11 情景说明（两页：说明与申请人的话；申请人和材料）。\n  F1 "
+	"下一条提示（每条扣分）。F12 或 Ctrl-T "
+	"培训菜单：时间前进、完成练习看讲评、放弃。\n  "
+	"讲评逐项列出检查是否通过、对应规则 "
+	"R1–R5、得分和用时；成绩按学员保存，\n  "
+	"培训老师（trainer1）登录后看到学员进度。打印和保存的文书都带“培训样张”"
+	"字样。\n",
 };
 
 /* The Linux console has no CJK glyphs (issue 5): these words stand in for
@@ -665,7 +747,8 @@ static const char *const table_ascii[MSG_COUNT] = {
     [MSG_STATUS_OFFLINE] = "server: OFFLINE",
     [MSG_TOO_SMALL] = "Terminal too small: 80x24 needed",
     [MSG_BUSY_CONNECTING] = "connecting...",
-    [MSG_CALENDAR_ENDING] = "calendar ends %s (%d days left): import the next year",
+    [MSG_CALENDAR_ENDING] =
+	"calendar ends %s (%d days left): import the next year",
     [MSG_BUSY_LOADING] = "loading...",
     [MSG_BUSY_SAVING] = "saving...",
     [MSG_KEY_HELP] = "Help",
@@ -789,12 +872,15 @@ static const struct code_text error_texts[] = {
     {"internal", "服务器内部出错，请稍后重试；如仍出错请联系管理员"},
     {"bad_response", "服务器的回答无法识别，请联系管理员"},
     {"bad_url", "服务器地址不正确，应以 http:// 或 https:// 开头"},
-    {"checklist_unchecked", "还有材料未核对：请先逐项标记全部材料，告知书须一次列全"},
+    {"checklist_unchecked",
+     "还有材料未核对：请先逐项标记全部材料，告知书须一次列全"},
     {"invalid_state", "办件当前的状态不允许这项操作，请按 F5 刷新后查看"},
-    {"notice_once_violation", "告知书新增了此前没有告知的材料，须写明理由才能出具"},
+    {"notice_once_violation",
+     "告知书新增了此前没有告知的材料，须写明理由才能出具"},
     {"nothing_missing", "没有缺少或有误的材料，不需要出具一次性告知书"},
     {"not_tolerable", "不符合容缺受理条件，请按列出的原因处理"},
-    {"checklist_incomplete", "还有材料未提供，不能正常受理；请补齐或出具一次性告知书"},
+    {"checklist_incomplete",
+     "还有材料未提供，不能正常受理；请补齐或出具一次性告知书"},
     {"no_open_commitment", "这件办件没有待补交的承诺书，无需登记补交"},
     {"already_rated", "这件办件已经评价过，每件只能评价一次"},
     {"calendar_missing", "服务器缺少该年度的工作日历，请联系管理员导入日历"},

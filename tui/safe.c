@@ -21,9 +21,8 @@ void safe_setup(struct config *cfg, bool flag)
 	cfg->restricted = restricted;
 	if (!restricted)
 		return;
-	for (size_t i = 0; i < sizeof(program_variables) /
-				   sizeof(*program_variables);
-	     i++)
+	for (size_t i = 0;
+	     i < sizeof(program_variables) / sizeof(*program_variables); i++)
 		unsetenv(program_variables[i]);
 	/* The print command is off unless the administrator allowed it for
 	 * this mode: an empty command makes print_text refuse. */

@@ -35,7 +35,7 @@ struct audit {
 };
 
 static const struct screen_key keys[] = {
-    {"F1", MSG_KEY_HELP},     {"Enter", MSG_RV_KEY_QUERY},
+    {"F1", MSG_KEY_HELP},      {"Enter", MSG_RV_KEY_QUERY},
     {"F6", MSG_RV_KEY_VERIFY}, {"Esc", MSG_KEY_BACK},
     {"F10", MSG_KEY_QUIT},
 };
@@ -207,8 +207,8 @@ static void audit_draw(void *state, struct app *app, WINDOW *win)
 					   ? cut
 					   : sizeof(first) - 1),
 				 d);
-			table_draw_cell(win, s->detail_y, 1, s->cols - 1,
-					first, theme_attr(THEME_HINT));
+			table_draw_cell(win, s->detail_y, 1, s->cols - 1, first,
+					theme_attr(THEME_HINT));
 		}
 		table_draw_cell(win, s->detail_y + 1, 1, s->cols - 1, d + cut,
 				theme_attr(THEME_HINT));

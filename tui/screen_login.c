@@ -153,7 +153,8 @@ static void login_submit(struct login *s, struct app *app)
 	if (training_ui_active())
 		app_replace(app, training_ui_after_login(app));
 	else
-		app_replace(app, review_role(app) ? &screen_review : &screen_home);
+		app_replace(app,
+			    review_role(app) ? &screen_review : &screen_home);
 	if (review_role(app))
 		login_warn_calendar(app);
 }

@@ -68,9 +68,9 @@ void review_status_decided(struct app *app, const char *kind)
 }
 
 static const struct screen_key keys[] = {
-    {"F1", MSG_KEY_HELP},	   {"Enter", MSG_RV_KEY_OPEN},
-    {"F3", MSG_RV_KEY_SEARCH},	   {"F4", MSG_RV_KEY_AUDIT},
-    {"F5", MSG_KEY_REFRESH},	   {"F6", MSG_RV_KEY_STATS},
+    {"F1", MSG_KEY_HELP},      {"Enter", MSG_RV_KEY_OPEN},
+    {"F3", MSG_RV_KEY_SEARCH}, {"F4", MSG_RV_KEY_AUDIT},
+    {"F5", MSG_KEY_REFRESH},   {"F6", MSG_RV_KEY_STATS},
     {"F10", MSG_KEY_QUIT},
 };
 
@@ -175,8 +175,7 @@ static void queue_draw(void *state, struct app *app, WINDOW *win)
 			snprintf(ref, sizeof(ref), "%s#%s", msg(MSG_RV_CASE),
 				 it->case_id);
 		else
-			snprintf(ref, sizeof(ref), "%s#%s",
-				 msg(MSG_RV_INQUIRY),
+			snprintf(ref, sizeof(ref), "%s#%s", msg(MSG_RV_INQUIRY),
 				 it->inquiry_id ? it->inquiry_id : "-");
 		review_short_time(it->created_at, since, sizeof(since));
 		cells[COL_KIND] = review_kind_text(it->kind);

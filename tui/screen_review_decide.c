@@ -85,8 +85,7 @@ static int decide_open(struct app *app, void **state)
 		/* decision, then the three steps in place of the comment */
 		field_set(&s->defs[1], "verify", MSG_RV_VERIFY_TEXT,
 			  MSG_RV_VERIFY_HELP);
-		field_set(&s->defs[2], "fix", MSG_RV_FIX_TEXT,
-			  MSG_RV_FIX_HELP);
+		field_set(&s->defs[2], "fix", MSG_RV_FIX_TEXT, MSG_RV_FIX_HELP);
 		field_set(&s->defs[3], "feedback", MSG_RV_FEEDBACK_TEXT,
 			  MSG_RV_FEEDBACK_HELP);
 		n = 4;
@@ -169,8 +168,7 @@ static void decide_submit(struct decide *s, struct app *app)
 		if (strcmp(err.code, "own_case") == 0)
 			app_message(app, true, "%s", msg(MSG_RV_OWN_CASE));
 		else if (strcmp(err.code, "already_decided") == 0)
-			app_message(app, true, "%s",
-				    msg(MSG_RV_DONE_ALREADY));
+			app_message(app, true, "%s", msg(MSG_RV_DONE_ALREADY));
 		else
 			app_message_error(app, &err);
 		free(comment);

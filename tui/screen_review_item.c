@@ -20,7 +20,7 @@ struct item_view {
 };
 
 static const struct screen_key keys[] = {
-    {"F1", MSG_KEY_HELP},    {"F2", MSG_RV_KEY_DECIDE},
+    {"F1", MSG_KEY_HELP},     {"F2", MSG_RV_KEY_DECIDE},
     {"F4", MSG_RV_KEY_AUDIT}, {"F5", MSG_KEY_REFRESH},
     {"F8", MSG_RV_KEY_PRINT}, {"Esc", MSG_KEY_BACK},
     {"F10", MSG_KEY_QUIT},
@@ -65,8 +65,9 @@ static void credit_add(struct textbuf *b, struct app *app,
 	}
 	textbuf_add(b, msg(MSG_RV_CREDIT_LINE), cr.commitments, cr.fulfilled,
 		    cr.breached, cr.open);
-	textbuf_add(b, "；%s\n",
-		    msg(cr.eligible ? MSG_RV_CREDIT_OK : MSG_RV_CREDIT_BLOCKED));
+	textbuf_add(
+	    b, "；%s\n",
+	    msg(cr.eligible ? MSG_RV_CREDIT_OK : MSG_RV_CREDIT_BLOCKED));
 }
 
 static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
@@ -113,8 +114,8 @@ static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
 	credit_add(b, app, c);
 }
 
-static void inquiry_add(struct item_view *s, struct textbuf *b,
-			struct app *app, const struct net_inquiry_full *q)
+static void inquiry_add(struct item_view *s, struct textbuf *b, struct app *app,
+			const struct net_inquiry_full *q)
 {
 	const char *me = app->user.username ? app->user.username : "";
 
@@ -133,15 +134,14 @@ static void inquiry_add(struct item_view *s, struct textbuf *b,
 	for (size_t i = 0; i < q->n_handoffs; i++) {
 		const struct net_handoff *h = &q->handoffs[i];
 
-		textbuf_add(b, "%s %s → %s：%s%s%s\n",
-			    h->created_at ? h->created_at : "",
-			    h->created_by ? h->created_by : "",
-			    h->to_window ? h->to_window
-					 : (h->to_department ? h->to_department
-							     : "-"),
-			    h->reason ? h->reason : "",
-			    h->acknowledged_by ? " ✓ " : "",
-			    h->acknowledged_by ? h->acknowledged_by : "");
+		textbuf_add(
+		    b, "%s %s → %s：%s%s%s\n",
+		    h->created_at ? h->created_at : "",
+		    h->created_by ? h->created_by : "",
+		    h->to_window ? h->to_window
+				 : (h->to_department ? h->to_department : "-"),
+		    h->reason ? h->reason : "", h->acknowledged_by ? " ✓ " : "",
+		    h->acknowledged_by ? h->acknowledged_by : "");
 		if (h->created_by && strcmp(h->created_by, me) == 0)
 			s->own = true;
 	}

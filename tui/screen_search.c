@@ -46,13 +46,11 @@ struct search {
 };
 
 static const struct screen_key keys[] = {
-    {"F1", MSG_KEY_HELP},     {"F2", MSG_RV_KEY_QUERY},
-    {"Enter", MSG_RV_KEY_OPEN}, {"Esc", MSG_KEY_BACK},
-    {"F10", MSG_KEY_QUIT},
+    {"F1", MSG_KEY_HELP},  {"F2", MSG_RV_KEY_QUERY}, {"Enter", MSG_RV_KEY_OPEN},
+    {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
 };
 
-static int date_check(const struct form *form, size_t i, char *out,
-		      size_t size)
+static int date_check(const struct form *form, size_t i, char *out, size_t size)
 {
 	wc_day d;
 	const char *v = form_value(form, i);
@@ -84,10 +82,12 @@ static int search_open(struct app *app, void **state)
 	s->scopes[1] = msg(MSG_RV_SEARCH_CASES);
 	s->scopes[2] = msg(MSG_RV_SEARCH_INQUIRIES);
 	text_field(&s->defs[F_Q], "q", MSG_RV_SEARCH_Q, 30);
-	s->defs[F_SCOPE] = (struct field_def){
-	    .name = "scope", .label = msg(MSG_RV_SEARCH_SCOPE),
-	    .kind = FIELD_CHOICE, .width = 14, .choices = s->scopes,
-	    .help = msg(MSG_RV_SEARCH_HELP)};
+	s->defs[F_SCOPE] = (struct field_def){.name = "scope",
+					      .label = msg(MSG_RV_SEARCH_SCOPE),
+					      .kind = FIELD_CHOICE,
+					      .width = 14,
+					      .choices = s->scopes,
+					      .help = msg(MSG_RV_SEARCH_HELP)};
 	text_field(&s->defs[F_ITEM], "item_code", MSG_RV_SEARCH_ITEM, 16);
 	text_field(&s->defs[F_WINDOW], "window", MSG_RV_SEARCH_WINDOW, 8);
 	text_field(&s->defs[F_CLERK], "clerk", MSG_RV_SEARCH_CLERK, 16);

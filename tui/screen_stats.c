@@ -22,12 +22,12 @@ static const char *const group_codes[] = {"window", "clerk", "item"};
 
 /* The table's columns: the key, then these stats, then satisfaction. */
 static const enum net_stats_column shown[] = {
-    STAT_CASES,	    STAT_ACCEPTED, STAT_TOLERANT,	 STAT_COMPLETED,
-    STAT_INQUIRIES, STAT_BOUNCED,  STAT_NOTICES,	 STAT_ONCE_VIOLATIONS,
-    STAT_FULFILLED, STAT_BREACHED, STAT_OVERDUE,	 STAT_DEEMED,
+    STAT_CASES,	    STAT_ACCEPTED, STAT_TOLERANT, STAT_COMPLETED,
+    STAT_INQUIRIES, STAT_BOUNCED,  STAT_NOTICES,  STAT_ONCE_VIOLATIONS,
+    STAT_FULFILLED, STAT_BREACHED, STAT_OVERDUE,  STAT_DEEMED,
 };
 #define N_SHOWN (sizeof(shown) / sizeof(*shown))
-#define N_COLS (N_SHOWN + 2)
+#define N_COLS	(N_SHOWN + 2)
 
 struct stats {
 	struct field_def defs[F_COUNT];
@@ -43,13 +43,11 @@ struct stats {
 };
 
 static const struct screen_key keys[] = {
-    {"F1", MSG_KEY_HELP},      {"F2", MSG_RV_KEY_QUERY},
-    {"F6", MSG_RV_KEY_EXPORT}, {"Esc", MSG_KEY_BACK},
-    {"F10", MSG_KEY_QUIT},
+    {"F1", MSG_KEY_HELP},  {"F2", MSG_RV_KEY_QUERY}, {"F6", MSG_RV_KEY_EXPORT},
+    {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
 };
 
-static int date_check(const struct form *form, size_t i, char *out,
-		      size_t size)
+static int date_check(const struct form *form, size_t i, char *out, size_t size)
 {
 	wc_day d;
 
@@ -102,18 +100,24 @@ static int stats_open(struct app *app, void **state)
 	s->groups[0] = msg(MSG_RV_BY_WINDOW);
 	s->groups[1] = msg(MSG_RV_BY_CLERK);
 	s->groups[2] = msg(MSG_RV_BY_ITEM);
-	s->defs[F_FROM] = (struct field_def){
-	    .name = "from", .label = msg(MSG_RV_STATS_FROM),
-	    .kind = FIELD_TEXT, .width = 11, .max_chars = 10,
-	    .required = true, .validate = date_check,
-	    .help = msg(MSG_RV_SEARCH_DATE_HELP)};
+	s->defs[F_FROM] =
+	    (struct field_def){.name = "from",
+			       .label = msg(MSG_RV_STATS_FROM),
+			       .kind = FIELD_TEXT,
+			       .width = 11,
+			       .max_chars = 10,
+			       .required = true,
+			       .validate = date_check,
+			       .help = msg(MSG_RV_SEARCH_DATE_HELP)};
 	s->defs[F_TO] = s->defs[F_FROM];
 	s->defs[F_TO].name = "to";
 	s->defs[F_TO].label = msg(MSG_RV_STATS_TO);
-	s->defs[F_GROUP] = (struct field_def){
-	    .name = "group_by", .label = msg(MSG_RV_STATS_GROUP),
-	    .kind = FIELD_CHOICE, .width = 12, .choices = s->groups,
-	    .help = msg(MSG_RV_STATS_HELP)};
+	s->defs[F_GROUP] = (struct field_def){.name = "group_by",
+					      .label = msg(MSG_RV_STATS_GROUP),
+					      .kind = FIELD_CHOICE,
+					      .width = 12,
+					      .choices = s->groups,
+					      .help = msg(MSG_RV_STATS_HELP)};
 	s->form = form_new(s->defs, F_COUNT, msg(MSG_REQUIRED));
 	if (!s->form) {
 		free(s);
@@ -160,8 +164,7 @@ static void table_rows_draw(struct stats *s, WINDOW *win, int y, int rows)
 	for (size_t c = 0; c < N_COLS; c++)
 		cells[c] = s->cols_def[c].title;
 	row_draw(s, win, y++, cells, theme_attr(THEME_HEADER));
-	for (int r = 0; r < rows - 1 && s->first + (size_t)r < s->data.n;
-	     r++) {
+	for (int r = 0; r < rows - 1 && s->first + (size_t)r < s->data.n; r++) {
 		const struct net_stats_row *row = &s->data.rows[s->first + r];
 
 		cells[0] = row->key;
@@ -193,8 +196,7 @@ static void bars_draw(struct stats *s, WINDOW *win, int y, int rows)
 			most = s->data.rows[i].value[STAT_CASES];
 	table_draw_cell(win, y++, 1, s->cols - 1, msg(MSG_RV_STATS_BARS),
 			theme_attr(THEME_HEADER));
-	for (int r = 0; r < rows - 1 && s->first + (size_t)r < s->data.n;
-	     r++) {
+	for (int r = 0; r < rows - 1 && s->first + (size_t)r < s->data.n; r++) {
 		const struct net_stats_row *row = &s->data.rows[s->first + r];
 		int n = (int)(row->value[STAT_CASES] * bar_w / most);
 		int tenths = row->has_satisfaction
@@ -206,8 +208,8 @@ static void bars_draw(struct stats *s, WINDOW *win, int y, int rows)
 		bar[bar_w] = '\0';
 		sat_text(row, sat, sizeof(sat));
 		snprintf(line, sizeof(line), "%s %4ld |%.*s%.*s| %s", bar,
-			 row->value[STAT_CASES], tenths, "==========",
-			 10 - tenths, "          ", sat);
+			 row->value[STAT_CASES], tenths,
+			 "==========", 10 - tenths, "          ", sat);
 		table_draw_cell(win, y + r, 1, key_w, row->key,
 				theme_attr(THEME_LABEL));
 		table_draw_cell(win, y + r, 1 + key_w, s->cols - 1 - key_w,
@@ -263,8 +265,8 @@ static void stats_query(struct stats *s, struct app *app)
 /* The data folder of wincase.conf ("~/" is the home folder), made 0700. */
 static int folder_make(const struct app *app, char *out, size_t size)
 {
-	const char *dir = app->cfg->data_dir ? app->cfg->data_dir
-					     : "~/.local/share/wincase";
+	const char *dir =
+	    app->cfg->data_dir ? app->cfg->data_dir : "~/.local/share/wincase";
 	const char *home = getenv("HOME");
 	int n;
 

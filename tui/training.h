@@ -30,10 +30,10 @@ struct training_options {
 };
 
 struct training_server {
-	pid_t pid;			   /* 0 when not running */
-	char data_dir[TRAINING_PATH_MAX];  /* the training data folder */
+	pid_t pid;				/* 0 when not running */
+	char data_dir[TRAINING_PATH_MAX];	/* the training data folder */
 	char store_dir[TRAINING_PATH_MAX + 16]; /* data_dir/srv-XXXXXX */
-	char url[128];			   /* "http://127.0.0.1:PORT" */
+	char url[128];				/* "http://127.0.0.1:PORT" */
 };
 
 /* $XDG_DATA_HOME/wincase/training, else ~/.local/share/wincase/training,

@@ -1,9 +1,10 @@
 /* calendar.h - the working-day calendar (R4 of DESIGN.md).
  *
- * A year is loaded from JSON: {"year":2026,"holidays":[dates],"workdays":[dates]}
- * where holidays are official rest days and workdays are weekend days that are
- * official make-up working days (调休上班). A date in a year that is not loaded
- * is an error ("calendar_missing"), never a guess. */
+ * A year is loaded from JSON:
+ * {"year":2026,"holidays":[dates],"workdays":[dates]} where holidays are
+ * official rest days and workdays are weekend days that are official make-up
+ * working days (调休上班). A date in a year that is not loaded is an error
+ * ("calendar_missing"), never a guess. */
 #ifndef WINCASE_CALENDAR_H
 #define WINCASE_CALENDAR_H
 

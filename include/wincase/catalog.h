@@ -44,10 +44,10 @@ struct item {
 	char *contact;
 	int legal_days;
 	int promised_days;
-	int commitment_days;     /* default supplement deadline */
+	int commitment_days;	 /* default supplement deadline */
 	int commitment_max_days; /* never above promised_days */
-	bool tolerant;           /* on the tolerant-acceptance list */
-	bool major_project;      /* can be a 亿元以上 major project */
+	bool tolerant;		 /* on the tolerant-acceptance list */
+	bool major_project;	 /* can be a 亿元以上 major project */
 	size_t n_materials;
 	struct material *materials;
 	size_t n_scenarios;
@@ -69,7 +69,8 @@ void item_release(struct item *it);
 /* New reference. full = false gives the list form of GET /v1/items. */
 json_t *item_to_json(const struct item *it, bool full);
 
-const struct scenario *item_find_scenario(const struct item *it, const char *id);
+const struct scenario *item_find_scenario(const struct item *it,
+					  const char *id);
 /* Index into it->materials, or -1. */
 int item_find_material(const struct item *it, const char *id);
 

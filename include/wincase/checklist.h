@@ -21,13 +21,13 @@ const char *material_state_name(enum material_state state);
 
 /* Why tolerant acceptance is refused; the names are API.md's reason codes. */
 enum tolerant_reason {
-	REASON_ITEM_NOT_TOLERANT,    /* "item_not_tolerant" */
-	REASON_MAIN_MATERIAL_OPEN,   /* "main_material_open" (material set) */
+	REASON_ITEM_NOT_TOLERANT,      /* "item_not_tolerant" */
+	REASON_MAIN_MATERIAL_OPEN,     /* "main_material_open" (material set) */
 	REASON_MATERIAL_NOT_TOLERABLE, /* "material_not_tolerable" (material) */
-	REASON_CREDIT_BLOCKED,       /* "credit_blocked" */
-	REASON_DEADLINE_TOO_LONG,    /* "deadline_too_long" */
-	REASON_CONFIRMATION_MISMATCH, /* "confirmation_mismatch" */
-	REASON_NOTHING_MISSING,      /* "nothing_missing": use normal acceptance */
+	REASON_CREDIT_BLOCKED,	       /* "credit_blocked" */
+	REASON_DEADLINE_TOO_LONG,      /* "deadline_too_long" */
+	REASON_CONFIRMATION_MISMATCH,  /* "confirmation_mismatch" */
+	REASON_NOTHING_MISSING, /* "nothing_missing": use normal acceptance */
 };
 const char *tolerant_reason_name(enum tolerant_reason reason);
 
@@ -39,9 +39,9 @@ struct refusal {
 /* What the tolerant check needs besides the checklist. Fields left at
  * their "unknown" value are not checked. */
 struct tolerant_request {
-	int credit_breaches;   /* breaches in the last 365 days */
-	int credit_threshold;  /* most breaches still allowed (default 0) */
-	int deadline_days;     /* requested supplement deadline; 0 = item default */
+	int credit_breaches;  /* breaches in the last 365 days */
+	int credit_threshold; /* most breaches still allowed (default 0) */
+	int deadline_days; /* requested supplement deadline; 0 = item default */
 	const char *applicant_name;
 	const char *confirmation; /* NULL: not checked */
 };
@@ -60,7 +60,8 @@ struct checklist_eval {
 	size_t n_refusals;
 	struct refusal refusals[CATALOG_MAX_MATERIALS + 8];
 	bool tolerant_allowed;
-	int deadline_days; /* the deadline that applies (default or requested) */
+	int deadline_days; /* the deadline that applies (default or requested)
+			    */
 };
 
 /* states[i] is the state of it->materials[sc->materials[i]]. req may be NULL

@@ -4,8 +4,8 @@
 #define WINCASE_ERROR_H
 
 struct wc_error {
-	char code[48];     /* snake_case, as in API.md: "invalid_field" */
-	char field[96];    /* "applicant.id_no", or "" */
+	char code[48];	   /* snake_case, as in API.md: "invalid_field" */
+	char field[96];	   /* "applicant.id_no", or "" */
 	char message[256]; /* English, for logs and API clients */
 };
 

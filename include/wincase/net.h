@@ -164,8 +164,9 @@ struct net_applicant {
 struct net_case_line {
 	char *material_id;
 	char *name;
-	char *role;  /* "main", "secondary" */
-	char *state; /* "pending", "provided", "missing", "defective", "shared" */
+	char *role; /* "main", "secondary" */
+	char *
+	    state; /* "pending", "provided", "missing", "defective", "shared" */
 	char *note;
 	bool tolerable;
 };
@@ -238,8 +239,8 @@ struct net_credit {
 };
 
 /* GET /v1/items/{code}: the full item (release with item_release). */
-int net_item_get(struct net_client *client, const char *code,
-		 struct item *out, struct wc_error *err);
+int net_item_get(struct net_client *client, const char *code, struct item *out,
+		 struct wc_error *err);
 /* POST /v1/cases; *out the created case (release with net_case_release). */
 int net_case_create(struct net_client *client,
 		    const struct net_case_draft *draft,
@@ -349,7 +350,8 @@ int net_list_each(struct net_client *client, const char *base,
 
 /* GET /v1/inquiries?scope=mine, every page, closed ones left out. */
 int net_inquiries_queue(struct net_client *client,
-			struct net_inquiry_full_list *out, struct wc_error *err);
+			struct net_inquiry_full_list *out,
+			struct wc_error *err);
 int net_inquiry_get(struct net_client *client, const char *id,
 		    struct net_inquiry_full *out, struct wc_error *err);
 /* POST /v1/inquiries/{q->id}/{action} (action "handoffs",

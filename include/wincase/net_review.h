@@ -13,9 +13,9 @@
 /* One item of GET /v1/review/queue. */
 struct net_review_item {
 	char *id;
-	char *kind; /* tolerant_acceptance, once_violation, breach, overdue,
-		       bounced, rectification */
-	char *case_id;	  /* NULL for an inquiry item */
+	char *kind;    /* tolerant_acceptance, once_violation, breach, overdue,
+			  bounced, rectification */
+	char *case_id; /* NULL for an inquiry item */
 	char *inquiry_id; /* NULL for a case item */
 	char *created_at;
 	char *status; /* pending, done */
@@ -76,7 +76,7 @@ extern const char *const net_stats_names[STAT_COLUMNS];
 struct net_stats_row {
 	char *key;
 	long value[STAT_COLUMNS];
-	long ratings[5]; /* ratings[0] is level 1 */
+	long ratings[5];     /* ratings[0] is level 1 */
 	double satisfaction; /* 0..1, from the server or computed */
 	bool has_satisfaction;
 };

@@ -12,14 +12,15 @@ enum id_type { ID_RESIDENT, ID_USCC, ID_PASSPORT, ID_OTHER };
  * server to English ones (validate_result_text). */
 enum validate_result {
 	VALID_OK = 0,
-	VALID_EMPTY,       /* required and empty */
-	VALID_LENGTH,      /* wrong number of characters */
-	VALID_CHARSET,     /* a character that cannot appear there */
-	VALID_BIRTH_DATE,  /* resident ID: no such birth date, or in the future */
-	VALID_CHECK,       /* check digit / character does not match */
-	VALID_TOO_LONG,    /* text over its limit */
-	VALID_CONTROL,     /* a control character other than newline */
-	VALID_ENCODING,    /* not valid UTF-8 */
+	VALID_EMPTY,	  /* required and empty */
+	VALID_LENGTH,	  /* wrong number of characters */
+	VALID_CHARSET,	  /* a character that cannot appear there */
+	VALID_BIRTH_DATE, /* resident ID: no such birth date, or in the future
+			   */
+	VALID_CHECK,	  /* check digit / character does not match */
+	VALID_TOO_LONG,	  /* text over its limit */
+	VALID_CONTROL,	  /* a control character other than newline */
+	VALID_ENCODING,	  /* not valid UTF-8 */
 };
 
 /* "resident_id", "uscc", "passport", "other" */

@@ -56,10 +56,11 @@ static long drain(int quiet_ms)
 		total += n;
 		if (getenv("BYTES_PER_KEY_DUMP")) /* to see what is written */
 			for (ssize_t i = 0; i < n; i++)
-				fprintf(stderr, (unsigned char)buf[i] < 32 ||
-							buf[i] == 127
-						    ? "\\x%02x"
-						    : "%c",
+				fprintf(stderr,
+					(unsigned char)buf[i] < 32 ||
+						buf[i] == 127
+					    ? "\\x%02x"
+					    : "%c",
 					(unsigned char)buf[i]);
 	}
 	return total;
@@ -77,10 +78,18 @@ static size_t unescape(const char *s, char *out)
 		}
 		s++;
 		switch (*s) {
-		case 'r': out[n++] = '\r'; break;
-		case 'n': out[n++] = '\n'; break;
-		case 't': out[n++] = '\t'; break;
-		case 'e': out[n++] = 27; break;
+		case 'r':
+			out[n++] = '\r';
+			break;
+		case 'n':
+			out[n++] = '\n';
+			break;
+		case 't':
+			out[n++] = '\t';
+			break;
+		case 'e':
+			out[n++] = 27;
+			break;
 		case 'x': {
 			char hex[3] = {s[1], s[1] ? s[2] : 0, 0};
 
@@ -88,7 +97,9 @@ static size_t unescape(const char *s, char *out)
 			s += 2;
 			break;
 		}
-		default: out[n++] = *s; break;
+		default:
+			out[n++] = *s;
+			break;
 		}
 	}
 	return n;
@@ -188,7 +199,8 @@ int main(int argc, char **argv)
 	int status;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: bytes_per_key SCRIPT COMMAND [ARG...]\n");
+		fprintf(stderr,
+			"usage: bytes_per_key SCRIPT COMMAND [ARG...]\n");
 		return 2;
 	}
 	script = fopen(argv[1], "r");

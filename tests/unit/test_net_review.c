@@ -106,10 +106,9 @@ static void test_stats_row(void **state)
 		assert_int_equal(net_stats_row_from_json(j, &r, &err), 0);
 		assert_int_equal(r.has_satisfaction, cases[i].has);
 		if (cases[i].has)
-			assert_true(r.satisfaction > cases[i].satisfaction -
-							 0.001 &&
-				    r.satisfaction < cases[i].satisfaction +
-							 0.001);
+			assert_true(
+			    r.satisfaction > cases[i].satisfaction - 0.001 &&
+			    r.satisfaction < cases[i].satisfaction + 0.001);
 		free(r.key);
 		json_decref(j);
 	}
