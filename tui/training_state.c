@@ -29,11 +29,11 @@ static bool row_of_persona(const json_t *row,
 	return !name || strcmp(name, sc->applicant_name) == 0;
 }
 
-/* Every row of list (the first page of LIST_LIMIT), each read whole from
- * prefix/ID. */
+/* Every row of list (the first page of LIST_LIMIT) with an id above floor,
+ * each read whole from prefix/ID. */
 static json_t *read_all(struct net_client *net, const char *list,
 			const char *prefix, const struct training_scenario *sc,
-			struct wc_error *err)
+			long long floor, struct wc_error *err)
 {
 	json_t *answer = NULL, *out = json_array(), *row, *one;
 	char path[200];
@@ -45,7 +45,8 @@ static json_t *read_all(struct net_client *net, const char *list,
 	}
 	json_array_foreach(json_object_get(answer, "items"), i, row)
 	{
-		if (!row_of_persona(row, sc))
+		if (!row_of_persona(row, sc) ||
+		    json_integer_value(json_object_get(row, "id")) <= floor)
 			continue;
 		snprintf(
 		    path, sizeof(path), "%s/%lld", prefix,
@@ -84,18 +85,44 @@ static json_t *credit_read(struct net_client *net,
 	return answer;
 }
 
+/* The id of the newest row of list (newest first), 0 when it is empty. */
+static int newest_id(struct net_client *net, const char *list, long long *out,
+		     struct wc_error *err)
+{
+	json_t *answer = NULL;
+
+	if (net_request(net, "GET", list, NULL, NULL, &answer, err))
+		return -1;
+	*out = (long long)json_integer_value(json_object_get(
+	    json_array_get(json_object_get(answer, "items"), 0), "id"));
+	json_decref(answer);
+	return 0;
+}
+
+int training_state_floor(struct net_client *net, struct training_floor *floor,
+			 struct wc_error *err)
+{
+	if (newest_id(net, "/v1/cases?scope=mine&limit=1", &floor->case_id,
+		      err) ||
+	    newest_id(net, "/v1/inquiries?scope=mine&limit=1",
+		      &floor->inquiry_id, err))
+		return -1;
+	return 0;
+}
+
 json_t *training_state_gather(struct net_client *net, const char *user,
 			      const struct training_scenario *sc,
+			      const struct training_floor *floor,
 			      struct wc_error *err)
 {
 	json_t *cases, *inquiries, *credit, *state;
 
 	cases = read_all(net, "/v1/cases?scope=mine&limit=" LIST_LIMIT,
-			 "/v1/cases", sc, err);
+			 "/v1/cases", sc, floor->case_id, err);
 	if (!cases)
 		return NULL;
 	inquiries = read_all(net, "/v1/inquiries?scope=mine&limit=" LIST_LIMIT,
-			     "/v1/inquiries", sc, err);
+			     "/v1/inquiries", sc, floor->inquiry_id, err);
 	if (!inquiries) {
 		json_decref(cases);
 		return NULL;

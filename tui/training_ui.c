@@ -34,6 +34,7 @@ static struct {
 	int current; /* index into sc, -1 none */
 	size_t hints_used;
 	long long started_ms;
+	struct training_floor floor; /* what earlier attempts made */
 	int panel; /* 0 hidden, 1 brief and what they say, 2 materials */
 	bool travelled;
 	struct item item; /* the scenario's item, for material names */
@@ -244,6 +245,10 @@ int training_ui_begin(struct app *app, size_t i)
 	if (!sc)
 		return -1;
 	scenario_end();
+	if (training_state_floor(app->net, &T.floor, &err)) {
+		app_message_error(app, &err);
+		return -1;
+	}
 	T.current = (int)i;
 	T.started_ms = now_ms();
 	T.panel = 1;
@@ -551,7 +556,8 @@ const json_t *training_ui_finish(struct app *app)
 	if (!sc)
 		return NULL;
 	app_busy(app, MSG_BUSY_LOADING);
-	state = training_state_gather(app->net, app->user.username, sc, &err);
+	state = training_state_gather(app->net, app->user.username, sc,
+				      &T.floor, &err);
 	if (!state ||
 	    training_evaluate(sc, state, T.hints_used, seconds, &res, &err)) {
 		json_decref(state);

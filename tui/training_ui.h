@@ -83,11 +83,22 @@ void training_lines_add(struct training_lines *l, const char *text, int width,
 void training_lines_free(struct training_lines *l);
 
 /* --- training_state.c: the server state of the running scenario --- */
-/* {"user","cases":[...],"inquiries":[...],"credit"?} of the persona, as
- * GET /v1/cases/{id}, /v1/inquiries/{id} and /v1/applicants/credit give
- * them; NULL with err. */
+/* The newest case and inquiry ids of the trainee when an attempt begins:
+ * a scenario tried again on the same server is scored on what this
+ * attempt made, not on the earlier ones (ids only grow; the fake clock
+ * may not have moved, so times cannot tell attempts apart). */
+struct training_floor {
+	long long case_id;
+	long long inquiry_id;
+};
+int training_state_floor(struct net_client *net, struct training_floor *floor,
+			 struct wc_error *err);
+/* {"user","cases":[...],"inquiries":[...],"credit"?} of the persona made
+ * after floor, as GET /v1/cases/{id}, /v1/inquiries/{id} and
+ * /v1/applicants/credit give them; NULL with err. */
 json_t *training_state_gather(struct net_client *net, const char *user,
 			      const struct training_scenario *sc,
+			      const struct training_floor *floor,
 			      struct wc_error *err);
 /* The status of the persona's newest case ("" none) into out. */
 int training_state_case_status(struct net_client *net,

@@ -4,7 +4,8 @@
 # breaks, and the debrief marks them ✗ with the rule and its one-sentence
 # explanation - t03 the bounce trap taken (handed off), t01 an inquiry
 # turned into a case, t09 the breach on record ignored (no notice), t10 no
-# notice for an item off the tolerant list after a hint (F1) that costs 10.
+# notice for an item off the tolerant list after a hint (F1) that costs 10;
+# then t01 tried again and done right scores 100 (attempts are apart).
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/training_steps.sh
 
 tr_client_start 80 24
@@ -60,6 +61,16 @@ tr_finish && wait_for "得分 40 / 100（做对 50 分，提示扣 10 分）" &&
 tap $? "t10 wrong: 40 of 100 - notices (40+10) lost and the hint's 10 taken off"
 tr_back && screen_has "40/100" && screen_has "30/100"
 tap $? "the list shows the best scores so far"
+
+# --- t01 again on the same server: only this attempt is scored, so the
+# case made by the wrong attempt above no longer costs points.
+tr_pick 1 && inq_register "陈美华" "321202198503124618" "问食品经营许可要带什么材料" &&
+	inq_close 0 "已告知需带申请书、营业执照、场所证明等材料"
+tap $? "t01 again: this time the inquiry is answered on the spot"
+tr_finish && full_marks
+tap $? "t01 again: 100 of 100 - the earlier attempt's case is not held against it"
+tr_back && screen_has "100/100"
+tap $? "the list shows t01's new best score"
 
 quit_clean
 tap $? "F10 quits cleanly"
