@@ -592,6 +592,12 @@ enum msg_id {
 	MSG_COUNT
 };
 
+/* The reviewer console's and training mode's words live in their own
+ * files (messages_review.c, messages_training.c); msg() reads every
+ * table. */
+extern const char *const msg_table_review[MSG_COUNT];
+extern const char *const msg_table_training[MSG_COUNT];
+
 const char *msg(enum msg_id id);
 /* On a console without CJK glyphs (TERM=linux): ASCII words for the key
  * bar, the status line and the headings where the table has them. */
