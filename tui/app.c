@@ -301,6 +301,22 @@ static void screen_close(struct app *app)
 }
 
 /* Carries out the stack change a key handler asked for. */
+/* A screen back on top reloads what it shows, and loading rewrites the
+ * message line: what the screen above said (a confirmation, a refusal)
+ * stays, unless the reload itself failed and says so. */
+static void screen_resume(struct app *app, struct app_screen *top)
+{
+	char keep[sizeof(app->message)];
+	bool keep_error = app->message_is_error;
+
+	memcpy(keep, app->message, sizeof(keep));
+	top->ops->resume(top->state, app);
+	if (keep[0] && !app->message_is_error) {
+		memcpy(app->message, keep, sizeof(keep));
+		app->message_is_error = keep_error;
+	}
+}
+
 static void app_apply_pending(struct app *app)
 {
 	enum app_pending what = app->pending;
@@ -332,7 +348,7 @@ static void app_apply_pending(struct app *app)
 		}
 		top = &app->stack[app->depth - 1];
 		if (top->ops->resume)
-			top->ops->resume(top->state, app);
+			screen_resume(app, top);
 		break;
 	default:
 		break;

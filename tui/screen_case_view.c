@@ -335,18 +335,11 @@ static int cv_key(void *state, struct app *app, int ret, wint_t ch)
 static void cv_resume(void *state, struct app *app)
 {
 	struct case_view *s = state;
-	char keep[sizeof(app->message)];
-	bool keep_error = app->message_is_error;
 
-	memcpy(keep, app->message, sizeof(keep));
 	/* the screen above may have looked at another case */
 	if (s->x.c.id)
 		snprintf(app->case_id, sizeof(app->case_id), "%s", s->x.c.id);
 	view_load(s, app);
-	if (keep[0]) {
-		memcpy(app->message, keep, sizeof(keep));
-		app->message_is_error = keep_error;
-	}
 }
 
 static void cv_free(void **state)

@@ -347,15 +347,8 @@ static int checklist_key(void *state, struct app *app, int ret, wint_t ch)
 static void checklist_resume(void *state, struct app *app)
 {
 	struct checklist *s = state;
-	char keep[sizeof(app->message)];
-	bool keep_error = app->message_is_error;
 
-	memcpy(keep, app->message, sizeof(keep));
 	case_ctx_load(&s->x, app);
-	if (keep[0]) {
-		memcpy(app->message, keep, sizeof(keep));
-		app->message_is_error = keep_error;
-	}
 }
 
 static void checklist_free(void **state)

@@ -704,20 +704,13 @@ static int home_key(void *state, struct app *app, int ret, wint_t ch)
 	return r & ~UI_CHANGED;
 }
 
-/* Back from a screen above: show what the server now holds, keeping its
- * confirmation on the message line. */
+/* Back from a screen above: show what the server now holds (app.c keeps
+ * the confirmation of the screen above on the message line). */
 static void home_resume(void *state, struct app *app)
 {
 	struct home *s = state;
-	char keep[sizeof(app->message)];
-	bool keep_error = app->message_is_error;
 
-	memcpy(keep, app->message, sizeof(keep));
 	home_refresh(s, app);
-	if (keep[0]) {
-		memcpy(app->message, keep, sizeof(keep));
-		app->message_is_error = keep_error;
-	}
 	for (size_t i = 0; i < s->n_rows; i++)
 		if ((s->rows[i].kind == ROW_FOLLOW) &&
 		    strcmp(s->inquiries.items[s->rows[i].index].base.id,

@@ -329,20 +329,10 @@ static int view_key(void *state, struct app *app, int ret, wint_t ch)
 static void view_resume(void *state, struct app *app)
 {
 	struct view *s = state;
-	char keep[sizeof(app->message)];
-	bool keep_error = app->message_is_error;
 
-	memcpy(keep, app->message, sizeof(keep));
-	if (!view_load(s, app))
-		return;
-	if (s->converting) {
+	if (view_load(s, app) && s->converting) {
 		s->converting = false;
 		close_converted(s, app);
-		return;
-	}
-	if (keep[0]) {
-		memcpy(app->message, keep, sizeof(keep));
-		app->message_is_error = keep_error;
 	}
 }
 

@@ -268,14 +268,11 @@ static int queue_key(void *state, struct app *app, int ret, wint_t ch)
 static void queue_resume(void *state, struct app *app)
 {
 	struct queue *s = state;
-	char keep[320];
 
 	if (!review_target.decided)
 		return;
-	snprintf(keep, sizeof(keep), "%s", app->message);
 	review_target.decided = false;
 	queue_load(s, app);
-	app_message(app, false, "%s", keep);
 }
 
 static void queue_free(void **state)

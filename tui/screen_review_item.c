@@ -296,13 +296,10 @@ static int item_key(void *state, struct app *app, int ret, wint_t ch)
 static void item_resume(void *state, struct app *app)
 {
 	struct item_view *s = state;
-	char keep[320];
 
 	if (!review_target.decided)
 		return;
-	snprintf(keep, sizeof(keep), "%s", app->message);
 	s->ready = item_load(s, app);
-	app_message(app, false, "%s", keep);
 }
 
 static void item_free(void **state)
