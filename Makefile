@@ -55,8 +55,8 @@ ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 CORE_SRC   := $(wildcard core/*.c)
 FORMS_SRC  := $(wildcard forms/*.c)
 NET_SRC    := $(wildcard net/*.c)
-TUI_SRC    := $(wildcard tui/*.c)
-SERVER_SRC := $(wildcard server/*.c)
+TUI_SRC    := $(wildcard tui/*.c tui/*/*.c)
+SERVER_SRC := $(wildcard server/*.c server/store/*.c server/store/*/*.c)
 SUPPORT_SRC := $(wildcard tests/support/*.c)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 API_SRC    := $(wildcard tests/api/test_*.c)
@@ -78,6 +78,12 @@ BENCH_BIN := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
 .PHONY: all test check-asan run bench install uninstall clean format format-check tests
 all: $(WINCASE) $(WINCASED)
+
+# Each program's folder is its include root: tui/counter/x.c includes
+# "common/messages.h", server/store/sqlite/x.c includes "store/store.h".
+$(BUILD)/tui/%.o: ALL_CFLAGS += -Itui
+$(BUILD)/server/%.o: ALL_CFLAGS += -Iserver
+$(BUILD)/tests/unit/%.o: ALL_CFLAGS += -Itui -Iserver
 
 $(BUILD)/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
@@ -105,10 +111,10 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBTEST) $(LIBSERVER) $(LIBFORMS) $(
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS) -lpthread
 
-# The training harness lives in the client (tui/training.c); its test and
-# the isolation test's driver link it too.
+# The training harness lives in the client (tui/training/training.c); its
+# test and the isolation test's driver link it too.
 $(BUILD)/tests/test_training_harness: $(BUILD)/tests/unit/test_training_harness.o \
-		$(BUILD)/tui/training.o $(LIBTEST) $(LIBNET) $(LIBCORE)
+		$(BUILD)/tui/training/training.o $(LIBTEST) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
 
@@ -150,8 +156,9 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/wincase $(DESTDIR)$(PREFIX)/bin/wincased
 	rm -rf $(DESTDIR)$(PREFIX)/share/wincase
 
-FORMAT_FILES = $(wildcard core/*.c forms/*.c net/*.c tui/*.c server/*.c include/wincase/*.h \
-	core/*.h forms/*.h net/*.h tui/*.h server/*.h tests/*/*.c tests/*/*.h)
+FORMAT_FILES = $(wildcard core/*.[ch] forms/*.[ch] net/*.[ch] tui/*.[ch] tui/*/*.[ch] \
+	server/*.[ch] server/store/*.[ch] server/store/*/*.[ch] include/wincase/*.h \
+	tests/*/*.c tests/*/*.h)
 format:
 	clang-format -i $(FORMAT_FILES)
 format-check:

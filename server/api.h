@@ -11,7 +11,7 @@
 #include <jansson.h>
 
 #include "app.h"
-#include "store.h"
+#include "store/store.h"
 
 struct MHD_Connection;
 

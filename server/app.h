@@ -7,7 +7,7 @@
 
 #include "clock.h"
 #include "config.h"
-#include "store.h"
+#include "store/store.h"
 
 struct catalog;
 struct calendar;

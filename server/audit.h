@@ -14,7 +14,7 @@
 #include <jansson.h>
 
 #include "clock.h"
-#include "store.h"
+#include "store/store.h"
 
 /* Append one entry inside the caller's write transaction. data may be NULL
  * (stored as {}); it is borrowed. */

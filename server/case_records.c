@@ -1,7 +1,7 @@
 /* case_records.c - releasing the case store's records (store.h). */
 #include <stdlib.h>
 
-#include "store.h"
+#include "store/store.h"
 
 static void free_all(char **const *owned, size_t n)
 {

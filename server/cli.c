@@ -420,7 +420,7 @@ static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
 	clock_init(&app->clock, false, (int64_t)time(NULL),
 		   app->cfg.timezone_offset_minutes);
 	pthread_rwlock_init(&app->reference_lock, NULL);
-	if (store_sqlite_ops.open(a->db, &app->store, &err) < 0)
+	if (store_open(a->db, &app->store, &err) < 0)
 		return cli_fail(a->db, &err);
 	*db = app->store->ops->connect(app->store, &err);
 	if (!*db || app_load_reference(app, *db, &err) < 0)

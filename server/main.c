@@ -127,12 +127,10 @@ static int parse_args(int argc, char **argv, struct server_config *cfg,
 
 static int app_start(struct app *app, struct wc_error *err)
 {
-	/* The only back end so far; PostgreSQL will be chosen by a URL. */
-	const struct store_ops *backend = &store_sqlite_ops;
 	struct store_conn *db;
 	char dummy[32];
 
-	if (backend->open(app->cfg.db_path, &app->store, err) < 0)
+	if (store_open(app->cfg.db_path, &app->store, err) < 0)
 		return -1;
 	db = app->store->ops->connect(app->store, err);
 	if (!db)

@@ -9,8 +9,8 @@
 #include "wincase/text.h"
 
 #include "app.h"
-#include "safe.h"
-#include "training_ui.h"
+#include "common/safe.h"
+#include "training/training_ui.h"
 
 #define KEY_ESC 27
 /* How long to wait after Esc for a digit (Esc 1 = F1 ... Esc 0 = F10). */

@@ -9,8 +9,8 @@
 #include "wincase/forms.h"
 #include "wincase/net.h"
 
-#include "config.h"
-#include "messages.h"
+#include "common/config.h"
+#include "common/messages.h"
 
 /* What a screen's key handler may return besides enum ui_result. */
 enum app_result {

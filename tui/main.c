@@ -10,8 +10,8 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "safe.h"
-#include "training_ui.h"
+#include "common/safe.h"
+#include "training/training_ui.h"
 
 #define WINCASE_VERSION "0.1"
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 /* tui/ is not a library: the test compiles the module itself. */
-#include "../../tui/csv.c"
+#include "../../tui/common/csv.c"
 
 /* Writes cells as one record to a memory buffer; returns it (caller
  * frees). */

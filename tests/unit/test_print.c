@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 /* The module under test lives in tui/, outside the libraries. */
-#include "../../tui/print.c"
+#include "../../tui/common/print.c"
 
 static char dir[] = "/tmp/wincase-print-XXXXXX";
 

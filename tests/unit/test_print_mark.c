@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 /* The module under test lives in tui/, outside the libraries. */
-#include "../../tui/print.c"
+#include "../../tui/common/print.c"
 
 #define MARK "==== 培训样张 ==== 培训样张 ==== 培训样张 ====\n"
 

@@ -26,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../../tui/training.h"
+#include "../../tui/training/training.h"
 #include "../support/http.h"
 
 static char data_dir[512];

@@ -1,0 +1,340 @@
+/* store_sqlite_review.c - the reviewer queue's reads and decisions, what
+ * the deadline scheduler looks for (R1, R3-R5) and the statistics
+ * aggregates, on SQLite. The review_items table itself is created by
+ * migration 3 (store_sqlite_case_schema.c). */
+#include "store/sqlite/store_sqlite.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REVIEW_COLUMNS                                                         \
+	"id, kind, case_id, inquiry_id, department, window_no, created_at,"    \
+	" status, summary, decision, comment, decided_by, decided_at,"         \
+	" due_date"
+
+static void sq_review_row(sqlite3_stmt *st, void *rec)
+{
+	struct review_record *out = rec;
+
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(st, 0);
+	sq_column_copy(st, 1, out->kind, sizeof(out->kind));
+	out->case_id = sqlite3_column_int64(st, 2);
+	out->inquiry_id = sqlite3_column_int64(st, 3);
+	sq_column_copy(st, 4, out->department, sizeof(out->department));
+	sq_column_copy(st, 5, out->window, sizeof(out->window));
+	out->created_at = sqlite3_column_int64(st, 6);
+	sq_column_copy(st, 7, out->status, sizeof(out->status));
+	out->summary = sq_column_dup(st, 8);
+	sq_column_copy(st, 9, out->decision, sizeof(out->decision));
+	out->comment = sq_column_dup(st, 10);
+	sq_column_copy(st, 11, out->decided_by, sizeof(out->decided_by));
+	out->decided_at = sqlite3_column_int64(st, 12);
+	sq_column_copy(st, 13, out->due_date, sizeof(out->due_date));
+}
+
+void review_records_free(struct review_record **recs, size_t n)
+{
+	if (!*recs)
+		return;
+	for (size_t i = 0; i < n; i++)
+		review_record_release(&(*recs)[i]);
+	free(*recs);
+	*recs = NULL;
+}
+
+static void sq_release_review(void *rec)
+{
+	review_record_release(rec);
+}
+
+static const struct sq_row_kind review_rows = {sizeof(struct review_record),
+					       sq_review_row, sq_release_review,
+					       "review_list"};
+
+int sq_review_list(struct store_conn *c, const struct review_query *q,
+		   struct review_record **out, size_t *n, struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+	void *recs;
+
+	*out = NULL;
+	*n = 0;
+	if (sq_prepare(db,
+		       "SELECT " REVIEW_COLUMNS " FROM review_items"
+		       " WHERE id > ?1 AND (?2 IS NULL OR kind = ?2)"
+		       " AND (?3 IS NULL OR status = ?3)"
+		       " AND (?4 IS NULL OR department = ?4)"
+		       " AND (?5 = 0 OR due_date IS NULL OR due_date = '')"
+		       " ORDER BY id LIMIT ?6",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, q->after_id);
+	sq_bind_text(st, 2, q->kind);
+	sq_bind_text(st, 3, q->status);
+	sq_bind_text(st, 4, q->department);
+	sqlite3_bind_int(st, 5, q->undated);
+	sqlite3_bind_int(st, 6, q->limit > 0 ? q->limit : -1);
+	if (sq_step_rows(db, st, &review_rows, 0, &recs, n, err) < 0)
+		return -1;
+	*out = recs;
+	return 0;
+}
+
+int sq_review_get(struct store_conn *c, int64_t id, struct review_record *out,
+		  struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "SELECT " REVIEW_COLUMNS " FROM review_items"
+		       " WHERE id = ?",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return sq_step_row(db, st, sq_review_row, out, "review_get", err);
+}
+
+int sq_review_decide(struct store_conn *c, int64_t id, const char *decision,
+		     const char *comment, const char *by, int64_t at,
+		     struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "UPDATE review_items SET status = 'done', decision = ?,"
+		       " comment = ?, decided_by = ?, decided_at = ?"
+		       " WHERE id = ? AND status = 'pending'",
+		       &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, decision);
+	sq_bind_text(st, 2, comment);
+	sq_bind_text(st, 3, by);
+	sqlite3_bind_int64(st, 4, at);
+	sqlite3_bind_int64(st, 5, id);
+	return sq_step_changed(db, st, err);
+}
+
+int sq_review_exists(struct store_conn *c, const char *kind, int64_t case_id,
+		     int64_t inquiry_id, bool *out, struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sq_prepare(db,
+		       "SELECT 1 FROM review_items WHERE kind = ?1 AND"
+		       " ((?2 <> 0 AND case_id = ?2) OR"
+		       "  (?2 = 0 AND inquiry_id = ?3)) LIMIT 1",
+		       &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, case_id);
+	sqlite3_bind_int64(st, 3, inquiry_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_fail(db, err, "review_exists");
+	*out = rc == SQLITE_ROW;
+	return 0;
+}
+
+int sq_review_set_due(struct store_conn *c, int64_t id, const char *due_date,
+		      struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db, "UPDATE review_items SET due_date = ? WHERE id = ?",
+		       &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, due_date);
+	sqlite3_bind_int64(st, 2, id);
+	return sq_step_done(db, st, err);
+}
+
+static void sq_read_handoff_wait(sqlite3_stmt *st, void *out)
+{
+	struct handoff_wait *w = out;
+
+	w->handoff_id = sqlite3_column_int64(st, 0);
+	w->inquiry_id = sqlite3_column_int64(st, 1);
+	w->created_at = sqlite3_column_int64(st, 2);
+}
+
+static const struct sq_row_kind handoff_wait_rows = {
+    sizeof(struct handoff_wait), sq_read_handoff_wait, NULL,
+    "handoff_list_waiting"};
+
+/* R1: handoffs still waiting for acknowledgement, made at or before
+ * created_before, on open inquiries that are not both bounced and in the
+ * reviewer queue already. Oldest first. */
+int sq_handoff_list_waiting(struct store_conn *c, int64_t created_before,
+			    struct handoff_wait **out, size_t *n,
+			    struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+	void *list;
+
+	*out = NULL;
+	*n = 0;
+	if (sq_prepare(db,
+		       "SELECT h.id, h.inquiry_id, h.created_at"
+		       " FROM inquiry_handoffs h"
+		       " JOIN inquiries i ON i.id = h.inquiry_id"
+		       " WHERE h.acknowledged_at IS NULL AND h.created_at <= ?"
+		       " AND i.status <> 'closed' AND NOT (i.bounced = 1 AND"
+		       "  EXISTS (SELECT 1 FROM review_items r"
+		       "   WHERE r.kind = 'bounced' AND r.inquiry_id = i.id))"
+		       " ORDER BY h.created_at, h.id",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, created_before);
+	if (sq_step_rows(db, st, &handoff_wait_rows, 0, &list, n, err) < 0)
+		return -1;
+	*out = list;
+	return 0;
+}
+
+int sq_credit_waive(struct store_conn *c, int64_t commitment_id,
+		    struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "UPDATE credit_entries SET kind = 'waived'"
+		       " WHERE commitment_id = ? AND kind = 'breach'",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, commitment_id);
+	return sq_step_done(db, st, err);
+}
+
+/* The grouping key of each kind of row, per group_by (fixed SQL only). */
+enum stats_source { SRC_INQUIRY, SRC_CASE, SRC_NOTICE, SRC_COMMITMENT };
+
+static const char *const stats_keys[][4] = {
+    [STATS_BY_WINDOW] = {"i.window_no", "c.window_no", "n.window_no",
+			 "m.window_no"},
+    [STATS_BY_CLERK] = {"i.first_responder", "c.created_by", "n.issued_by",
+			"m.created_by"},
+    [STATS_BY_ITEM] = {"COALESCE(i.item_code, '')", "c.item_code",
+		       "c.item_code", "c.item_code"},
+};
+
+/* One SELECT of (key, metric) per counted event: %s is the key; ?1-?2 the
+ * time range [from, to), ?3 the department (NULL: all). Case events are
+ * keyed by the case's counter clerk and window. */
+static const struct {
+	enum stats_source source;
+	const char *sql;
+} stats_parts[] = {
+    {SRC_INQUIRY,
+     "SELECT %s AS key, CASE WHEN i.bounced = 1 THEN"
+     " 'inquiries+bounced' ELSE 'inquiries' END AS metric"
+     " FROM inquiries i WHERE i.created_at >= ?1"
+     " AND i.created_at < ?2 AND (?3 IS NULL OR i.department = ?3)"},
+    {SRC_CASE, "SELECT %s, 'cases' FROM cases c WHERE c.created_at >= ?1"
+	       " AND c.created_at < ?2 AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_NOTICE, "SELECT %s, CASE WHEN n.once_violation = 1 THEN"
+		 " 'notices+once_violations' ELSE 'notices' END"
+		 " FROM notices n JOIN cases c ON c.id = n.case_id"
+		 " WHERE n.issued_at >= ?1 AND n.issued_at < ?2"
+		 " AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_CASE, "SELECT %s, CASE WHEN EXISTS (SELECT 1 FROM commitments t"
+	       " WHERE t.case_id = c.id) THEN 'accepted+tolerant'"
+	       " ELSE 'accepted' END FROM cases c WHERE c.accepted_at >= ?1"
+	       " AND c.accepted_at < ?2 AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_COMMITMENT, "SELECT %s, m.status FROM commitments m"
+		     " JOIN cases c ON c.id = m.case_id"
+		     " WHERE m.status IN ('fulfilled', 'breached')"
+		     " AND m.closed_at >= ?1 AND m.closed_at < ?2"
+		     " AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_CASE, "SELECT %s, 'overdue' FROM review_items r"
+	       " JOIN cases c ON c.id = r.case_id WHERE r.kind = 'overdue'"
+	       " AND r.created_at >= ?1 AND r.created_at < ?2"
+	       " AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_CASE, "SELECT %s, CASE WHEN c.deemed = 1 THEN 'completed+deemed'"
+	       " ELSE 'completed' END FROM cases c"
+	       " WHERE c.status IN ('completed', 'denied')"
+	       " AND c.completed_at >= ?1 AND c.completed_at < ?2"
+	       " AND (?3 IS NULL OR c.department = ?3)"},
+    {SRC_CASE, "SELECT %s, 'rating_' || c.rating_level FROM cases c"
+	       " WHERE c.rating_level BETWEEN 1 AND 5 AND c.rated_at >= ?1"
+	       " AND c.rated_at < ?2 AND (?3 IS NULL OR c.department = ?3)"},
+};
+
+/* Append text (with key for a %s in it) at *used; false when full. */
+static bool stats_append(char *sql, size_t size, size_t *used, const char *text,
+			 const char *key)
+{
+	int len;
+
+	/* text is one of the constant parts above or a literal. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	len = snprintf(sql + *used, size - *used, text, key);
+#pragma GCC diagnostic pop
+	if (len < 0 || (size_t)len >= size - *used)
+		return false;
+	*used += (size_t)len;
+	return true;
+}
+
+static int stats_sql(enum stats_group g, char *sql, size_t size)
+{
+	size_t used = 0, n = sizeof(stats_parts) / sizeof(stats_parts[0]);
+
+	if (!stats_append(sql, size, &used,
+			  "SELECT key, metric, COUNT(*) FROM (%s", ""))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if ((i > 0 &&
+		     !stats_append(sql, size, &used, " UNION ALL %s", "")) ||
+		    !stats_append(sql, size, &used, stats_parts[i].sql,
+				  stats_keys[g][stats_parts[i].source]))
+			return -1;
+	}
+	return stats_append(sql, size, &used,
+			    ") GROUP BY key, metric ORDER BY key, metric%s", "")
+		   ? 0
+		   : -1;
+}
+
+int sq_stats_visit(struct store_conn *c, const struct stats_query *q,
+		   store_stats_visitor visit, void *ctx, struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+	char sql[4096];
+	int rc;
+
+	if ((unsigned)q->group_by > STATS_BY_ITEM ||
+	    stats_sql(q->group_by, sql, sizeof(sql)) < 0)
+		return wc_error_set(err, "internal", NULL, "stats query");
+	if (sq_prepare(db, sql, &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, q->from);
+	sqlite3_bind_int64(st, 2, q->to);
+	sq_bind_text(st, 3, q->department);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		const char *metric = (const char *)sqlite3_column_text(st, 1);
+
+		if (visit(ctx, key ? key : "", metric ? metric : "",
+			  sqlite3_column_int64(st, 2), err) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(db, err, "stats");
+	return 0;
+}

@@ -1,0 +1,65 @@
+/* store.c - choosing the back end, and helpers shared by every one. */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool url_is_postgresql(const char *url)
+{
+	return strncmp(url, "postgresql://", 13) == 0 ||
+	       strncmp(url, "postgres://", 11) == 0 || strchr(url, '=') != NULL;
+}
+
+int store_open(const char *url, struct store **out, struct wc_error *err)
+{
+	if (strncmp(url, "sqlite:", 7) == 0)
+		url += 7;
+	if (url_is_postgresql(url))
+		return wc_error_set(err, "invalid_field", "db",
+				    "this wincased has no PostgreSQL store");
+	if (!url[0])
+		return wc_error_set(err, "invalid_field", "db",
+				    "no database file named");
+	return store_sqlite_ops.open(url, out, err);
+}
+
+void store_copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src ? src : "");
+}
+
+void idempotency_record_release(struct idempotency_record *rec)
+{
+	free(rec->body);
+	rec->body = NULL;
+}
+
+void inquiry_record_release(struct inquiry_record *rec)
+{
+	char **owned[] = {&rec->topic,		 &rec->item_code,
+			  &rec->applicant_name,	 &rec->applicant_id_type,
+			  &rec->applicant_id_no, &rec->applicant_phone,
+			  &rec->resolution,	 &rec->note};
+
+	for (size_t i = 0; i < sizeof(owned) / sizeof(owned[0]); i++) {
+		free(*owned[i]);
+		*owned[i] = NULL;
+	}
+}
+
+void inquiry_records_free(struct inquiry_record **recs, size_t n)
+{
+	if (!*recs)
+		return;
+	for (size_t i = 0; i < n; i++)
+		inquiry_record_release(&(*recs)[i]);
+	free(*recs);
+	*recs = NULL;
+}
+
+void audit_record_release(struct audit_record *rec)
+{
+	free(rec->data);
+	rec->data = NULL;
+}

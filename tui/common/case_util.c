@@ -1,0 +1,294 @@
+/* case_util.c - the pieces every case screen uses. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wincase/text.h"
+
+#include "common/case_util.h"
+#include "common/print.h"
+
+void case_ctx_release(struct case_ctx *x)
+{
+	net_case_release(&x->c);
+	if (x->loaded)
+		item_release(&x->item);
+	memset(x, 0, sizeof(*x));
+}
+
+void case_ctx_sync(struct case_ctx *x)
+{
+	x->sc = item_find_scenario(&x->item,
+				   x->c.scenario_id ? x->c.scenario_id : "");
+	x->n = x->sc ? x->sc->n_materials : 0;
+	if (x->n > CATALOG_MAX_MATERIALS)
+		x->n = CATALOG_MAX_MATERIALS;
+	for (size_t i = 0; i < x->n; i++) {
+		const struct material *m = case_ctx_material(x, i);
+
+		x->states[i] = STATE_PENDING;
+		x->line_of[i] = -1;
+		for (size_t l = 0; l < x->c.n_lines; l++) {
+			const struct net_case_line *line = &x->c.lines[l];
+
+			if (!line->material_id ||
+			    strcmp(line->material_id, m->id) != 0)
+				continue;
+			x->line_of[i] = (int)l;
+			material_state_parse(line->state, &x->states[i]);
+		}
+	}
+}
+
+const struct material *case_ctx_material(const struct case_ctx *x, size_t i)
+{
+	return &x->item.materials[x->sc->materials[i]];
+}
+
+const char *case_ctx_material_name(const struct case_ctx *x, const char *id)
+{
+	int at = id && x->loaded ? item_find_material(&x->item, id) : -1;
+
+	if (at >= 0)
+		return x->item.materials[at].name;
+	for (size_t l = 0; id && l < x->c.n_lines; l++)
+		if (x->c.lines[l].material_id && x->c.lines[l].name &&
+		    strcmp(x->c.lines[l].material_id, id) == 0)
+			return x->c.lines[l].name;
+	return id ? id : "";
+}
+
+bool case_ctx_load(struct case_ctx *x, struct app *app)
+{
+	struct wc_error err = {0};
+	struct net_case c = {0};
+	struct item it;
+
+	app_busy(app, MSG_BUSY_LOADING);
+	if (net_case_get(app->net, app->case_id, &c, &err)) {
+		app_message_error(app, &err);
+		return false;
+	}
+	if (net_item_get(app->net, c.item_code, &it, &err)) {
+		net_case_release(&c);
+		app_message_error(app, &err);
+		return false;
+	}
+	case_ctx_release(x);
+	x->c = c;
+	x->item = it;
+	x->loaded = true;
+	case_ctx_sync(x);
+	app_message_clear(app);
+	return true;
+}
+
+static const char *word_of(const char *name, const char *const *names,
+			   const enum msg_id *ids, size_t n)
+{
+	for (size_t i = 0; name && i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return msg(ids[i]);
+	return name ? name : "";
+}
+
+const char *case_state_text(const char *state)
+{
+	static const char *const names[] = {"pending", "provided", "missing",
+					    "defective", "shared"};
+	static const enum msg_id ids[] = {
+	    MSG_STATE_PENDING, MSG_STATE_PROVIDED, MSG_STATE_MISSING,
+	    MSG_STATE_DEFECTIVE, MSG_STATE_SHARED};
+
+	return word_of(state, names, ids, 5);
+}
+
+const char *case_status_text(const char *status)
+{
+	static const char *const names[] = {
+	    "checking",	 "notified", "accepted",  "accepted_tolerant",
+	    "completed", "denied",   "withdrawn", "open",
+	    "fulfilled", "breached", "waived"};
+	static const enum msg_id ids[] = {
+	    MSG_CASE_CHECKING,	 MSG_CASE_NOTIFIED,  MSG_CASE_ACCEPTED,
+	    MSG_CASE_TOLERANT,	 MSG_CASE_COMPLETED, MSG_CASE_DENIED,
+	    MSG_CASE_WITHDRAWN,	 MSG_COMMIT_OPEN,    MSG_COMMIT_FULFILLED,
+	    MSG_COMMIT_BREACHED, MSG_COMMIT_WAIVED};
+
+	return word_of(status, names, ids, 11);
+}
+
+void case_header_draw(const struct case_ctx *x, struct app *app, WINDOW *win,
+		      int y)
+{
+	char line[600];
+
+	/* The status before the names: long names are what gets cut. */
+	snprintf(line, sizeof(line), " %s [%s] %s  %s%s%s",
+		 x->c.no ? x->c.no : "", case_status_text(x->c.status),
+		 x->c.applicant.name ? x->c.applicant.name : "",
+		 x->item.name ? x->item.name : "", x->sc ? " / " : "",
+		 x->sc ? x->sc->name : "");
+	table_draw_cell(win, y, 0, app->frame.cols, line,
+			theme_attr(THEME_HEADER));
+}
+
+void case_refusal(struct case_ctx *x, struct app *app,
+		  const struct wc_error *err)
+{
+	if (strcmp(err->code, "version_conflict") == 0) {
+		case_ctx_load(x, app);
+		app_message(app, true, "%s", msg(MSG_CASE_RELOADED));
+		return;
+	}
+	app_message_error(app, err);
+}
+
+/* Calls each(line, bytes, user) for every display line of text wrapped at
+ * cols; returns how many. */
+static int wrap_each(const char *text, int cols,
+		     void (*each)(const char *s, size_t len, int n, void *user),
+		     void *user)
+{
+	int n = 0;
+	const char *p = text ? text : "";
+
+	if (cols < 2)
+		cols = 2;
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t para = nl ? (size_t)(nl - p) : strlen(p);
+		char buf[4096];
+		size_t off = 0;
+
+		if (para >= sizeof(buf))
+			para = sizeof(buf) - 1;
+		memcpy(buf, p, para);
+		buf[para] = '\0';
+		do {
+			size_t cut = text_cut(buf + off, cols, NULL);
+
+			if (cut == 0 && buf[off])
+				cut = strlen(buf + off); /* never loop */
+			if (each)
+				each(buf + off, cut, n, user);
+			n++;
+			off += cut;
+		} while (buf[off]);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return n;
+}
+
+int case_text_lines(const char *text, int cols)
+{
+	return wrap_each(text, cols, NULL, NULL);
+}
+
+struct text_draw {
+	WINDOW *win;
+	int y, x, rows, cols, first;
+};
+
+static void text_line_draw(const char *s, size_t len, int n, void *user)
+{
+	struct text_draw *d = user;
+	char buf[4096];
+
+	if (n < d->first || n >= d->first + d->rows)
+		return;
+	snprintf(buf, sizeof(buf), "%.*s", (int)len, s);
+	table_draw_cell(d->win, d->y + n - d->first, d->x, d->cols, buf,
+			theme_attr(THEME_NORMAL));
+}
+
+void case_text_draw(WINDOW *win, int y, int x, int rows, int cols,
+		    const char *text, int first)
+{
+	struct text_draw d = {win, y, x, rows, cols, first};
+
+	wrap_each(text, cols, text_line_draw, &d);
+}
+
+int case_text_key(int *first, int lines, int rows, wint_t ch)
+{
+	int last = lines > rows ? lines - rows : 0;
+
+	switch (ch) {
+	case KEY_UP:
+		*first -= 1;
+		break;
+	case KEY_DOWN:
+		*first += 1;
+		break;
+	case KEY_PPAGE:
+		*first -= rows > 1 ? rows - 1 : 1;
+		break;
+	case KEY_NPAGE:
+		*first += rows > 1 ? rows - 1 : 1;
+		break;
+	case KEY_HOME:
+		*first = 0;
+		break;
+	case KEY_END:
+		*first = last;
+		break;
+	default:
+		return UI_IGNORED;
+	}
+	if (*first > last)
+		*first = last;
+	if (*first < 0)
+		*first = 0;
+	return UI_HANDLED | UI_REDRAW;
+}
+
+void case_print(struct app *app, const char *text)
+{
+	struct wc_error err = {0};
+
+	app_busy(app, MSG_PRINTING);
+	if (print_text(app->cfg->print_command, text, &err))
+		app_message(app, true, msg(MSG_PRINT_FAILED),
+			    app->cfg->print_command);
+	else
+		app_message(app, false, msg(MSG_PRINTED),
+			    app->cfg->print_command);
+}
+
+void case_save(struct app *app, const char *name, const char *text)
+{
+	struct wc_error err = {0};
+	char path[1400];
+
+	if (print_save(app->cfg->data_dir, name, text, path, sizeof(path),
+		       &err))
+		app_message(app, true, msg(MSG_SAVE_FAILED), err.message);
+	else
+		app_message(app, false, msg(MSG_SAVED), path);
+}
+
+bool case_append(char **buf, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	char *grown;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return false;
+	grown = realloc(*buf, *len + (size_t)n + 1);
+	if (!grown)
+		return false;
+	*buf = grown;
+	va_start(ap, fmt);
+	vsnprintf(*buf + *len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	*len += (size_t)n;
+	return true;
+}

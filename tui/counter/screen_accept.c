@@ -1,0 +1,496 @@
+/* screen_accept.c - acceptance (R3, R4). Complete checklist: normal
+ * acceptance with the resulting due date. Otherwise tolerant acceptance:
+ * the eligibility panel lists every reason it fails (core's
+ * checklist_evaluate first, the applicant's credit record, then the
+ * server's 422 details as the judge), and the commitment form: supplement
+ * deadline in working days with the resulting date (GET /v1/calendar/due)
+ * and the applicant retyping their name. After acceptance the signed
+ * commitment text with F6 print and F7 save. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wincase/text.h"
+
+#include "common/case_util.h"
+#include "common/form_util.h"
+
+enum { F_DAYS, F_CONFIRM, F_COUNT };
+
+struct accept {
+	struct case_ctx x;
+	struct checklist_eval ev;
+	bool tolerant, done;
+	bool has_credit;
+	struct net_credit credit;
+	struct field_def defs[F_COUNT];
+	struct form *form;
+	struct form_layout lay;
+	char *panel; /* the eligibility panel or the document (owned) */
+	char *server_reasons; /* the server's refusal, when there was one */
+	char today[11], due[11];
+	int due_days; /* the days due was computed for */
+	char key[NET_IDEMPOTENCY_KEY_SIZE];
+	int first, text_y, text_rows, form_y, cols;
+};
+
+static const struct screen_key keys[] = {
+    {"F2", MSG_KEY_TO_ACCEPT}, {"F6", MSG_KEY_PRINT}, {"F7", MSG_KEY_SAVE},
+    {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
+};
+
+static int days_check(const struct form *form, size_t index, char *out,
+		      size_t size)
+{
+	const struct accept *s = form->user;
+	const char *v = form_value(form, index);
+	int days = atoi(v);
+
+	if (!*v)
+		return 0; /* the item's default */
+	if (strspn(v, "0123456789") != strlen(v) || days < 1 ||
+	    days > s->x.item.commitment_max_days) {
+		snprintf(out, size, msg(MSG_ACC_DAYS_BAD),
+			 s->x.item.commitment_max_days);
+		return -1;
+	}
+	return 0;
+}
+
+static const struct field_def fields[F_COUNT] = {
+    [F_DAYS] = {.name = "commitment.deadline_days",
+		.kind = FIELD_TEXT,
+		.width = 6,
+		.max_chars = 3,
+		.validate = days_check},
+    [F_CONFIRM] = {.name = "commitment.applicant_confirmation",
+		   .kind = FIELD_TEXT,
+		   .width = 24,
+		   .max_chars = NAME_MAX_CHARS,
+		   .required = true},
+};
+
+static int deadline_days(const struct accept *s)
+{
+	int days = atoi(form_value(s->form, F_DAYS));
+
+	return days > 0 ? days : s->x.item.commitment_days;
+}
+
+/* The due date for the current deadline, asked once per value. */
+static void due_refresh(struct accept *s, struct app *app)
+{
+	struct wc_error err = {0};
+	int days = s->tolerant ? deadline_days(s) : s->x.item.promised_days;
+
+	if (days == s->due_days || !s->today[0])
+		return;
+	s->due_days = days;
+	if (net_calendar_due(app->net, s->today, days, s->due, &err))
+		snprintf(s->due, sizeof(s->due), "%s", "-");
+}
+
+static const char *reason_text(const char *reason)
+{
+	static const struct {
+		const char *code;
+		enum msg_id id;
+	} map[] = {
+	    {"item_not_tolerant", MSG_ACC_R_ITEM},
+	    {"main_material_open", MSG_ACC_R_MAIN},
+	    {"material_not_tolerable", MSG_ACC_R_NOT_TOLERABLE},
+	    {"credit_blocked", MSG_ACC_R_CREDIT},
+	    {"deadline_too_long", MSG_ACC_R_DEADLINE},
+	    {"confirmation_mismatch", MSG_ACC_R_CONFIRM},
+	    {"nothing_missing", MSG_ACC_R_NOTHING},
+	    {"applicant_unidentified", MSG_ACC_R_UNIDENTIFIED},
+	};
+
+	for (size_t i = 0; reason && i < sizeof(map) / sizeof(*map); i++)
+		if (strcmp(map[i].code, reason) == 0)
+			return msg(map[i].id);
+	return msg(MSG_ACC_R_OTHER);
+}
+
+/* One reason line: "× " + text, the material's name in it when it has
+ * one. */
+static bool reason_line(char **buf, size_t *len, const char *reason,
+			const char *material)
+{
+	return case_append(buf, len, "  × %s%s%s%s\n", reason_text(reason),
+			   material ? "「" : "", material ? material : "",
+			   material ? "」" : "");
+}
+
+static bool credit_lines(struct accept *s, char **buf, size_t *len)
+{
+	if (!s->has_credit)
+		return case_append(buf, len, "%s\n", msg(MSG_ACC_NO_CREDIT));
+	return case_append(buf, len, msg(MSG_ACC_CREDIT), s->credit.commitments,
+			   s->credit.fulfilled, s->credit.breached,
+			   s->credit.open,
+			   msg(s->credit.eligible ? MSG_ACC_CREDIT_OK
+						  : MSG_ACC_CREDIT_BLOCKED));
+}
+
+/* The tolerant panel: every failed reason (the server's when it refused),
+ * the credit record, then what the commitment will say. */
+static bool tolerant_panel(struct accept *s, char **buf, size_t *len)
+{
+	bool ok = true;
+
+	if (s->server_reasons)
+		ok = case_append(buf, len, "%s\n%s", msg(MSG_ACC_SERVER_SAYS),
+				 s->server_reasons);
+	else if (s->ev.n_refusals > 0)
+		ok = case_append(buf, len, "%s\n", msg(MSG_ACC_NOT_ELIGIBLE));
+	else
+		ok = case_append(buf, len, "%s\n", msg(MSG_ACC_ELIGIBLE));
+	for (size_t i = 0; ok && !s->server_reasons && i < s->ev.n_refusals;
+	     i++) {
+		const struct refusal *r = &s->ev.refusals[i];
+
+		ok = reason_line(buf, len, tolerant_reason_name(r->reason),
+				 r->material >= 0
+				     ? s->x.item.materials[r->material].name
+				     : NULL);
+	}
+	ok = ok && credit_lines(s, buf, len) &&
+	     case_append(buf, len, "%s", msg(MSG_ACC_COMMIT_MATERIALS));
+	for (size_t i = 0; ok && i < s->ev.n_notice; i++)
+		ok = case_append(
+		    buf, len, "%s%s", i ? "、" : "",
+		    case_ctx_material(&s->x, s->ev.notice[i])->name);
+	return ok && case_append(buf, len, msg(MSG_ACC_COMMIT_DEADLINE),
+				 deadline_days(s), s->due);
+}
+
+static void panel_build(struct accept *s, struct app *app)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	bool ok;
+
+	due_refresh(s, app);
+	if (s->tolerant)
+		ok = tolerant_panel(s, &buf, &len);
+	else
+		ok = case_append(&buf, &len, msg(MSG_ACC_NORMAL),
+				 s->x.item.promised_days, s->due) &&
+		     (!s->server_reasons ||
+		      case_append(&buf, &len, "%s\n%s",
+				  msg(MSG_ACC_SERVER_SAYS), s->server_reasons));
+	free(s->panel);
+	s->panel = ok ? buf : (free(buf), NULL);
+}
+
+static void evaluate(struct accept *s)
+{
+	struct tolerant_request req = {.credit_breaches = -1};
+
+	if (!s->x.sc)
+		return;
+	checklist_evaluate(&s->x.item, s->x.sc, s->x.states, &req, &s->ev);
+	/* R3: the server's threshold decides; its verdict is "eligible". */
+	if (s->has_credit && !s->credit.eligible &&
+	    s->ev.n_refusals < sizeof(s->ev.refusals) / sizeof(*s->ev.refusals))
+		s->ev.refusals[s->ev.n_refusals++] =
+		    (struct refusal){REASON_CREDIT_BLOCKED, -1};
+	s->tolerant = !s->ev.normal_allowed;
+}
+
+static void prepare(struct accept *s, struct app *app)
+{
+	struct wc_error err = {0};
+	const struct net_applicant *a = &s->x.c.applicant;
+
+	if (net_server_date(app->net, s->today, &err))
+		s->today[0] = '\0';
+	s->has_credit = a->id_type && a->id_no && *a->id_no &&
+			net_credit_get(app->net, a->id_type, a->id_no,
+				       &s->credit, &err) == 0;
+	evaluate(s);
+	net_idempotency_key_new(s->key);
+}
+
+static int accept_open(struct app *app, void **state)
+{
+	struct accept *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return -1;
+	memcpy(s->defs, fields, sizeof(fields));
+	s->defs[F_DAYS].label = msg(MSG_ACC_DAYS);
+	s->defs[F_DAYS].help = msg(MSG_ACC_DAYS_HELP);
+	s->defs[F_CONFIRM].label = msg(MSG_ACC_CONFIRM);
+	s->defs[F_CONFIRM].help = msg(MSG_ACC_CONFIRM_HELP);
+	s->form = form_new(s->defs, F_COUNT, msg(MSG_REQUIRED));
+	if (!s->form || !case_ctx_load(&s->x, app)) {
+		form_free(&s->form);
+		case_ctx_release(&s->x);
+		free(s);
+		return -1;
+	}
+	s->form->user = s;
+	s->due_days = -1;
+	prepare(s, app);
+	if (s->tolerant)
+		form_focus(s->form, F_CONFIRM);
+	panel_build(s, app);
+	app_message(
+	    app, false, "%s",
+	    msg(s->tolerant ? MSG_ACC_HINT_TOLERANT : MSG_ACC_HINT_NORMAL));
+	*state = s;
+	return 0;
+}
+
+static void accept_layout(void *state, const struct frame_layout *frame)
+{
+	struct accept *s = state;
+	int form_rows = 4;
+
+	s->cols = frame->cols;
+	s->text_y = frame->body_y + 1;
+	s->form_y = frame->body_y + frame->body_rows - form_rows - 1;
+	s->text_rows = s->form_y - s->text_y;
+	if (s->text_rows < 1)
+		s->text_rows = 1;
+	form_layout(s->form, form_rows, frame->cols - 2, &s->lay);
+}
+
+static bool form_shown(const struct accept *s)
+{
+	return s->tolerant && !s->done;
+}
+
+static void accept_draw(void *state, struct app *app, WINDOW *win)
+{
+	struct accept *s = state;
+	int rows =
+	    form_shown(s) ? s->text_rows : app->frame.message_y - s->text_y;
+
+	case_header_draw(&s->x, app, win, app->frame.body_y);
+	case_text_draw(win, s->text_y, 1, rows, s->cols - 2,
+		       s->panel ? s->panel : "", s->first);
+	if (!form_shown(s))
+		return;
+	form_screen_draw(s->form, app, win, s->form_y, 2, &s->lay);
+}
+
+/* The 422 details: every reason, as strings or {"reason","material_id"}. */
+static void server_reasons_take(struct accept *s, const json_t *details)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	const json_t *d;
+	bool ok = true;
+
+	json_array_foreach(details, i, d)
+	{
+		const char *reason = json_string_value(d), *mid = NULL;
+
+		if (json_is_object(d)) {
+			reason =
+			    json_string_value(json_object_get(d, "reason"));
+			if (!reason)
+				reason = json_string_value(
+				    json_object_get(d, "code"));
+			mid = json_string_value(
+			    json_object_get(d, "material_id"));
+		}
+		if (!ok || !reason)
+			continue;
+		ok = reason_line(&buf, &len, reason,
+				 mid ? case_ctx_material_name(&s->x, mid)
+				     : NULL);
+		if (strcmp(reason, "deadline_too_long") == 0)
+			form_set_error(s->form, F_DAYS, reason_text(reason));
+		if (strcmp(reason, "confirmation_mismatch") == 0) {
+			form_set_error(s->form, F_CONFIRM, reason_text(reason));
+			form_focus(s->form, F_CONFIRM);
+		}
+	}
+	free(s->server_reasons);
+	s->server_reasons = ok ? buf : (free(buf), NULL);
+}
+
+static void accept_refused(struct accept *s, struct app *app,
+			   const struct wc_error *err, const json_t *details)
+{
+	if (strcmp(err->code, "offline") != 0)
+		net_idempotency_key_new(s->key);
+	if (json_is_array(details) &&
+	    (strcmp(err->code, "not_tolerable") == 0 ||
+	     strcmp(err->code, "checklist_incomplete") == 0)) {
+		if (strcmp(err->code, "checklist_incomplete") == 0) {
+			json_t *as_reasons = json_array();
+			size_t i;
+			const json_t *d;
+
+			json_array_foreach(details, i, d)
+			{
+				const char *id =
+				    json_is_object(d)
+					? json_string_value(
+					      json_object_get(d, "material_id"))
+					: json_string_value(d);
+
+				json_array_append_new(
+				    as_reasons,
+				    json_pack("{s:s,s:s?}", "reason",
+					      "main_material_open",
+					      "material_id", id));
+			}
+			server_reasons_take(s, as_reasons);
+			json_decref(as_reasons);
+		} else {
+			server_reasons_take(s, details);
+		}
+		panel_build(s, app);
+		s->first = 0;
+		app_message(app, true, "%s",
+			    msg(s->tolerant ? MSG_ACC_REFUSED_TOLERANT
+					    : MSG_ACC_REFUSED_NORMAL));
+		return;
+	}
+	case_refusal(&s->x, app, err);
+}
+
+static json_t *accept_body(struct accept *s)
+{
+	const char *days = form_value(s->form, F_DAYS);
+
+	if (!s->tolerant)
+		return json_pack("{s:s}", "mode", "normal");
+	return json_pack("{s:s,s:{s:s,s:o?}}", "mode", "tolerant", "commitment",
+			 "applicant_confirmation",
+			 form_value(s->form, F_CONFIRM), "deadline_days",
+			 *days ? json_integer(atoi(days)) : NULL);
+}
+
+static void accept_submit(struct accept *s, struct app *app)
+{
+	struct wc_error err = {0};
+	json_t *body, *details = NULL;
+	char *doc = NULL;
+	size_t len = 0;
+
+	if (s->done)
+		return;
+	if (s->tolerant && !form_validate(s->form)) {
+		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
+		return;
+	}
+	body = accept_body(s);
+	app_busy(app, MSG_BUSY_SAVING);
+	if (!body || net_case_action(app->net, &s->x.c, "POST", "accept", body,
+				     s->key, &details, &err)) {
+		if (!body)
+			wc_error_set(&err, "internal", NULL, "out of memory");
+		accept_refused(s, app, &err, details);
+		json_decref(details);
+		json_decref(body);
+		return;
+	}
+	json_decref(body);
+	case_ctx_sync(&s->x);
+	s->done = true;
+	s->first = 0;
+	if (s->x.c.has_commitment && s->x.c.commitment.text)
+		case_append(&doc, &len, "%s", s->x.c.commitment.text);
+	else
+		case_append(&doc, &len, msg(MSG_ACC_DONE_NORMAL),
+			    s->x.c.no ? s->x.c.no : "",
+			    s->x.c.due_date ? s->x.c.due_date : "-");
+	free(s->panel);
+	s->panel = doc;
+	app_message(app, false, msg(MSG_ACC_DONE), s->x.c.no ? s->x.c.no : "",
+		    s->x.c.due_date ? s->x.c.due_date : "-");
+}
+
+static void accept_output(struct accept *s, struct app *app, bool print)
+{
+	const struct net_commitment *m = &s->x.c.commitment;
+	char name[80];
+
+	if (!s->done || !s->x.c.has_commitment || !m->text) {
+		app_message(app, true, "%s", msg(MSG_ACC_NOTHING_TO_PRINT));
+		return;
+	}
+	snprintf(name, sizeof(name), "%s.txt", m->no ? m->no : "commitment");
+	if (print)
+		case_print(app, m->text);
+	else
+		case_save(app, name, m->text);
+}
+
+static int accept_key(void *state, struct app *app, int ret, wint_t ch)
+{
+	struct accept *s = state;
+	int rows =
+	    form_shown(s) ? s->text_rows : app->frame.message_y - s->text_y;
+	int r;
+
+	if (ret == OK && ch == 27) {
+		if (!s->done)
+			app_message_clear(app);
+		app_pop(app);
+		return UI_HANDLED;
+	}
+	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
+		accept_submit(s, app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == KEY_CODE_YES && (ch == KEY_F(6) || ch == KEY_F(7))) {
+		accept_output(s, app, ch == KEY_F(6));
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!form_shown(s)) {
+		if (ret == OK && (ch == '\r' || ch == '\n'))
+			accept_submit(s, app);
+		return ret == KEY_CODE_YES
+			   ? case_text_key(
+				 &s->first,
+				 case_text_lines(s->panel, s->cols - 2), rows,
+				 ch)
+			   : UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == KEY_CODE_YES && (ch == KEY_PPAGE || ch == KEY_NPAGE))
+		return case_text_key(&s->first,
+				     case_text_lines(s->panel, s->cols - 2),
+				     rows, ch);
+	r = form_key(s->form, ret, ch);
+	if ((r & UI_CHANGED) && s->form->focus == F_DAYS &&
+	    form_validate_field(s->form, F_DAYS))
+		panel_build(s, app); /* the new due date */
+	if (r & UI_SUBMIT)
+		accept_submit(s, app);
+	return r;
+}
+
+static void accept_free(void **state)
+{
+	struct accept *s = *state;
+
+	if (!s)
+		return;
+	case_ctx_release(&s->x);
+	form_free(&s->form);
+	free(s->panel);
+	free(s->server_reasons);
+	free(s);
+	*state = NULL;
+}
+
+const struct screen_ops screen_accept = {
+    .name = "accept",
+    .title = MSG_ACC_TITLE,
+    .help = MSG_HELP_ACCEPT,
+    .keys = keys,
+    .n_keys = sizeof(keys) / sizeof(*keys),
+    .open = accept_open,
+    .layout = accept_layout,
+    .draw = accept_draw,
+    .key = accept_key,
+    .free = accept_free,
+};

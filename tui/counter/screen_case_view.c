@@ -1,0 +1,371 @@
+/* screen_case_view.c - one case: the header (number, applicant, item,
+ * status, due date and working days left, R4), then the checklist, the
+ * one-time notices (R2), the commitment with its status (R3), the result
+ * and rating (R5) and the timeline from the audit trail. The key bar lists
+ * only the actions this state allows; each opens the screen that does it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "wincase/text.h"
+
+#include "app.h"
+#include "common/case_util.h"
+#include "common/timeline.h"
+
+struct case_view {
+	struct case_ctx x;
+	struct net_audit_list audit;
+	bool audit_ok;
+	char *text; /* the scrolled body */
+	int first;
+	int top, rows, cols;
+};
+
+static bool status_is(const struct case_view *s, const char *status)
+{
+	return s->x.c.status && strcmp(s->x.c.status, status) == 0;
+}
+
+static bool checking(const struct case_view *s)
+{
+	return status_is(s, "checking") || status_is(s, "notified");
+}
+
+static bool accepted(const struct case_view *s)
+{
+	return status_is(s, "accepted") || status_is(s, "accepted_tolerant");
+}
+
+static bool commitment_open(const struct case_view *s)
+{
+	return s->x.c.has_commitment && s->x.c.commitment.status &&
+	       strcmp(s->x.c.commitment.status, "open") == 0;
+}
+
+static bool may_rate(const struct case_view *s)
+{
+	return (status_is(s, "completed") || status_is(s, "denied")) &&
+	       s->x.c.rating == 0;
+}
+
+/* "剩3个工作日" / "!剩1个工作日" / "!!超期2个工作日": marks are text. */
+static void days_text(const struct net_case *c, char *out, size_t size)
+{
+	if (!c->has_days_left)
+		snprintf(out, size, "%s", "");
+	else if (c->working_days_left < 0)
+		snprintf(out, size, msg(MSG_Q_OVERDUE), -c->working_days_left);
+	else if (c->working_days_left == 0)
+		snprintf(out, size, "%s", msg(MSG_Q_DUE_TODAY));
+	else
+		snprintf(out, size,
+			 msg(c->working_days_left <= 1 ? MSG_Q_DAYS_LAST
+						       : MSG_Q_DAYS_LEFT),
+			 c->working_days_left);
+}
+
+static const char *state_mark(const char *state)
+{
+	static const char *const names[] = {"pending", "provided", "missing",
+					    "defective", "shared"};
+	static const char *const marks[] = {"[ ]", "[√]", "[×]", "[!]", "[=]"};
+
+	for (size_t i = 0; state && i < 5; i++)
+		if (strcmp(names[i], state) == 0)
+			return marks[i];
+	return "[?]";
+}
+
+static void checklist_append(const struct net_case *c, char **t, size_t *len)
+{
+	case_append(t, len, "── %s\n", msg(MSG_CV_SEC_CHECKLIST));
+	if (c->n_lines == 0)
+		case_append(t, len, "%s\n", msg(MSG_CV_NONE));
+	for (size_t i = 0; i < c->n_lines; i++) {
+		const struct net_case_line *l = &c->lines[i];
+		bool main = l->role && strcmp(l->role, "main") == 0;
+
+		case_append(
+		    t, len, "%s %s  %s%s%s  %s%s%s\n", state_mark(l->state),
+		    case_state_text(l->state),
+		    l->name ? l->name : l->material_id, main ? "  " : "  ",
+		    msg(main ? MSG_CV_ROLE_MAIN : MSG_CV_ROLE_SECONDARY),
+		    l->tolerable ? msg(MSG_CV_TOLERABLE) : "",
+		    l->note ? "  " : "", l->note ? l->note : "");
+	}
+}
+
+static const char *commitment_status_text(const char *status)
+{
+	static const char *const names[] = {"open", "fulfilled", "breached",
+					    "waived"};
+	static const enum msg_id ids[] = {
+	    MSG_CV_COMMIT_OPEN, MSG_CV_COMMIT_FULFILLED, MSG_CV_COMMIT_BREACHED,
+	    MSG_CV_COMMIT_WAIVED};
+
+	for (size_t i = 0; status && i < 4; i++)
+		if (strcmp(names[i], status) == 0)
+			return msg(ids[i]);
+	return status ? status : "";
+}
+
+static void documents_append(const struct net_case *c, char **t, size_t *len)
+{
+	case_append(t, len, "── %s\n", msg(MSG_CV_SEC_NOTICES));
+	if (c->n_notices == 0)
+		case_append(t, len, "%s\n", msg(MSG_CV_NONE));
+	for (size_t i = 0; i < c->n_notices; i++) {
+		const struct net_notice *n = &c->notices[i];
+
+		case_append(t, len, msg(MSG_CV_NOTICE_LINE), n->no ? n->no : "",
+			    n->issued_at ? n->issued_at : "", n->n_items,
+			    n->once_violation ? msg(MSG_CV_ONCE_VIOLATION)
+					      : "");
+		case_append(t, len, "\n");
+	}
+	if (c->has_commitment) {
+		case_append(t, len, "── %s\n", msg(MSG_CV_SEC_COMMITMENT));
+		case_append(t, len, msg(MSG_CV_COMMIT_LINE),
+			    c->commitment.no ? c->commitment.no : "",
+			    c->commitment.due_date ? c->commitment.due_date
+						   : "",
+			    commitment_status_text(c->commitment.status));
+		case_append(t, len, "\n");
+	}
+	if (c->result) {
+		case_append(t, len, msg(MSG_CV_RESULT),
+			    case_status_text(c->status));
+		case_append(t, len, "  %s\n", c->result);
+	}
+	if (c->rating) {
+		case_append(t, len, msg(MSG_CV_RATED), c->rating);
+		case_append(t, len, "\n");
+	}
+}
+
+static void timeline_append(const struct case_view *s, char **t, size_t *len)
+{
+	case_append(t, len, "── %s\n", msg(MSG_CV_SEC_TIMELINE));
+	if (!s->audit_ok || s->audit.n == 0)
+		case_append(t, len, "%s\n", msg(MSG_CV_TIMELINE_NONE));
+	for (size_t i = 0; s->audit_ok && i < s->audit.n; i++) {
+		char line[640];
+
+		timeline_line(&s->audit.items[i], &s->x, line, sizeof(line));
+		case_append(t, len, "  %s\n", line);
+	}
+}
+
+static void text_build(struct case_view *s)
+{
+	const struct net_case *c = &s->x.c;
+	char days[96], *t = NULL;
+	size_t len = 0;
+
+	days_text(c, days, sizeof(days));
+	if (c->due_date)
+		case_append(&t, &len, msg(MSG_CV_DUE), c->due_date, days);
+	else
+		case_append(&t, &len, "%s", msg(MSG_CV_NOT_ACCEPTED));
+	case_append(&t, &len, "%s  %s %s  %s\n",
+		    c->deemed ? msg(MSG_CV_DEEMED) : "", msg(MSG_CV_APPLICANT),
+		    c->applicant.name ? c->applicant.name : "",
+		    c->applicant.id_no ? c->applicant.id_no : "");
+	checklist_append(c, &t, &len);
+	documents_append(c, &t, &len);
+	timeline_append(s, &t, &len);
+	free(s->text);
+	s->text = t;
+}
+
+static bool view_load(struct case_view *s, struct app *app)
+{
+	struct net_audit_list audit = {0};
+	struct wc_error err = {0};
+	char entity[64];
+
+	if (!case_ctx_load(&s->x, app))
+		return false;
+	snprintf(entity, sizeof(entity), "case:%s", s->x.c.id);
+	net_audit_list_release(&s->audit);
+	s->audit_ok = net_audit_list(app->net, entity, &audit, &err) == 0;
+	if (s->audit_ok)
+		s->audit = audit;
+	text_build(s);
+	return true;
+}
+
+static int cv_open(struct app *app, void **state)
+{
+	struct case_view *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return -1;
+	if (!view_load(s, app)) {
+		case_ctx_release(&s->x);
+		free(s->text);
+		free(s);
+		return -1;
+	}
+	*state = s;
+	return 0;
+}
+
+static void cv_layout(void *state, const struct frame_layout *frame)
+{
+	struct case_view *s = state;
+
+	s->top = frame->body_y + 1;
+	s->rows = frame->body_rows - 1;
+	s->cols = frame->cols - 2;
+}
+
+static void cv_draw(void *state, struct app *app, WINDOW *win)
+{
+	struct case_view *s = state;
+
+	case_header_draw(&s->x, app, win, app->frame.body_y);
+	case_text_draw(win, s->top, 1, s->rows, s->cols, s->text, s->first);
+}
+
+/* ---- Keys: only what the state allows (DESIGN.md 2, API.md states) */
+
+static const struct screen_key keys_checking[] = {
+    {"F1", MSG_KEY_HELP},   {"F2", MSG_KEY_CHECK},    {"F3", MSG_KEY_NOTICE},
+    {"F4", MSG_KEY_ACCEPT}, {"F8", MSG_KEY_WITHDRAW}, {"F5", MSG_KEY_REFRESH},
+    {"Esc", MSG_KEY_BACK},  {"F10", MSG_KEY_QUIT},
+};
+static const struct screen_key keys_tolerant[] = {
+    {"F1", MSG_KEY_HELP},     {"F6", MSG_KEY_SUPPLEMENT},
+    {"F7", MSG_KEY_COMPLETE}, {"F8", MSG_KEY_WITHDRAW},
+    {"F5", MSG_KEY_REFRESH},  {"Esc", MSG_KEY_BACK},
+    {"F10", MSG_KEY_QUIT},
+};
+static const struct screen_key keys_accepted[] = {
+    {"F1", MSG_KEY_HELP},    {"F7", MSG_KEY_COMPLETE}, {"F8", MSG_KEY_WITHDRAW},
+    {"F5", MSG_KEY_REFRESH}, {"Esc", MSG_KEY_BACK},    {"F10", MSG_KEY_QUIT},
+};
+static const struct screen_key keys_rate[] = {
+    {"F1", MSG_KEY_HELP},  {"F9", MSG_KEY_RATING}, {"F5", MSG_KEY_REFRESH},
+    {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
+};
+static const struct screen_key keys_done[] = {
+    {"F1", MSG_KEY_HELP},
+    {"F5", MSG_KEY_REFRESH},
+    {"Esc", MSG_KEY_BACK},
+    {"F10", MSG_KEY_QUIT},
+};
+
+#define KEYS(a) (*n = sizeof(a) / sizeof(*(a)), (a))
+
+static const struct screen_key *cv_keys_now(void *state, size_t *n)
+{
+	struct case_view *s = state;
+
+	if (!s || !s->x.loaded)
+		return KEYS(keys_done);
+	if (checking(s))
+		return KEYS(keys_checking);
+	if (accepted(s) && commitment_open(s))
+		return KEYS(keys_tolerant);
+	if (accepted(s))
+		return KEYS(keys_accepted);
+	if (may_rate(s))
+		return KEYS(keys_rate);
+	return KEYS(keys_done);
+}
+
+/* The screen of key ch in this state, or NULL when it is not offered. */
+static const struct screen_ops *action_screen(struct case_view *s,
+					      struct app *app, wint_t ch)
+{
+	switch (ch) {
+	case KEY_F(2):
+		return checking(s) ? &screen_checklist : NULL;
+	case KEY_F(3):
+		return checking(s) ? &screen_notice : NULL;
+	case KEY_F(4):
+		return checking(s) ? &screen_accept : NULL;
+	case KEY_F(6):
+		app->case_action = CASE_ACTION_SUPPLEMENT;
+		return accepted(s) && commitment_open(s) ? &screen_case_actions
+							 : NULL;
+	case KEY_F(7):
+		app->case_action = CASE_ACTION_COMPLETE;
+		return accepted(s) ? &screen_case_actions : NULL;
+	case KEY_F(8):
+		app->case_action = CASE_ACTION_WITHDRAW;
+		return checking(s) || accepted(s) ? &screen_case_actions : NULL;
+	case KEY_F(9):
+		return may_rate(s) ? &screen_rating : NULL;
+	default:
+		return NULL;
+	}
+}
+
+static int cv_key(void *state, struct app *app, int ret, wint_t ch)
+{
+	struct case_view *s = state;
+	const struct screen_ops *next;
+
+	if (ret == OK && ch == 27) {
+		app_message_clear(app);
+		app_pop(app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret != KEY_CODE_YES)
+		return UI_IGNORED;
+	if (ch == KEY_F(5)) {
+		view_load(s, app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ch >= KEY_F(2) && ch <= KEY_F(9)) {
+		next = action_screen(s, app, ch);
+		if (!next)
+			return UI_IGNORED;
+		app_message_clear(app);
+		snprintf(app->case_id, sizeof(app->case_id), "%s", s->x.c.id);
+		app_push(app, next);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return case_text_key(&s->first, case_text_lines(s->text, s->cols),
+			     s->rows, ch);
+}
+
+static void cv_resume(void *state, struct app *app)
+{
+	struct case_view *s = state;
+
+	/* the screen above may have looked at another case */
+	if (s->x.c.id)
+		snprintf(app->case_id, sizeof(app->case_id), "%s", s->x.c.id);
+	view_load(s, app);
+}
+
+static void cv_free(void **state)
+{
+	struct case_view *s = *state;
+
+	if (!s)
+		return;
+	case_ctx_release(&s->x);
+	net_audit_list_release(&s->audit);
+	free(s->text);
+	free(s);
+	*state = NULL;
+}
+
+const struct screen_ops screen_case_view = {
+    .name = "case_view",
+    .title = MSG_CV_TITLE,
+    .help = MSG_HELP_CV,
+    .keys = keys_checking,
+    .n_keys = sizeof(keys_checking) / sizeof(*keys_checking),
+    .open = cv_open,
+    .layout = cv_layout,
+    .draw = cv_draw,
+    .key = cv_key,
+    .resume = cv_resume,
+    .free = cv_free,
+    .keys_now = cv_keys_now,
+};

@@ -1,0 +1,275 @@
+/* screen_audit.c - the audit trail of a case, an inquiry or a user, and
+ * "verify the chain" (GET /v1/audit/verify) with its result on screen. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wincase/net_review.h"
+#include "wincase/text.h"
+
+#include "review/review.h"
+
+enum { COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_DATA, COL_COUNT };
+
+static const struct column_def columns[COL_COUNT] = {
+    [COL_SEQ] = {.min = 4, .max = 6, .weight = 0},
+    [COL_AT] = {.min = 11, .max = 11, .weight = 0},
+    [COL_ACTOR] = {.min = 8, .max = 12, .weight = 0},
+    [COL_ACTION] = {.min = 12, .max = 22, .weight = 1},
+    [COL_DATA] = {.min = 10, .max = 0, .weight = 3},
+};
+
+static const enum msg_id column_titles[COL_COUNT] = {
+    MSG_RV_AUDIT_COL_SEQ, MSG_RV_AUDIT_COL_AT, MSG_RV_AUDIT_COL_ACTOR,
+    MSG_RV_AUDIT_COL_ACTION, MSG_RV_AUDIT_COL_DATA};
+
+struct audit {
+	struct line_editor entity;
+	struct net_audit_list list;
+	size_t selected, first;
+	char chain[320]; /* the last verification's result, "" none */
+	bool chain_ok;
+	int widths[COL_COUNT];
+	int entry_y, entry_x, entry_cols;
+	int info_y, list_y, list_rows, detail_y, cols;
+};
+
+static const struct screen_key keys[] = {
+    {"F1", MSG_KEY_HELP},      {"Enter", MSG_RV_KEY_QUERY},
+    {"F6", MSG_RV_KEY_VERIFY}, {"Esc", MSG_KEY_BACK},
+    {"F10", MSG_KEY_QUIT},
+};
+
+/* case:ID, inquiry:ID or user:NAME, with something after the colon. */
+static bool entity_valid(const char *e)
+{
+	static const char *const kinds[] = {"case:", "inquiry:", "user:"};
+
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(kinds[i]);
+
+		if (strncmp(e, kinds[i], n) == 0 && e[n] &&
+		    !strpbrk(e + n, " /?&#"))
+			return true;
+	}
+	return false;
+}
+
+static void audit_load(struct audit *s, struct app *app)
+{
+	struct net_audit_list list = {0};
+	struct wc_error err = {0};
+	const char *e = lineedit_text(&s->entity);
+
+	if (!entity_valid(e)) {
+		app_message(app, true, "%s", msg(MSG_RV_AUDIT_BAD));
+		return;
+	}
+	app_busy(app, MSG_BUSY_LOADING);
+	if (net_audit_list(app->net, e, &list, &err)) {
+		app_message_error(app, &err);
+		return;
+	}
+	net_audit_list_release(&s->list);
+	s->list = list;
+	s->selected = s->first = 0;
+	if (list.n)
+		app_message(app, false, msg(MSG_RV_AUDIT_COUNT), list.n);
+	else
+		app_message(app, false, "%s", msg(MSG_RV_AUDIT_NONE));
+}
+
+static void audit_verify(struct audit *s, struct app *app)
+{
+	struct wc_error err = {0};
+	long entries = 0, broken = 0;
+	bool ok = false;
+
+	app_busy(app, MSG_BUSY_LOADING);
+	if (net_audit_verify(app->net, &ok, &entries, &broken, &err)) {
+		app_message_error(app, &err);
+		return;
+	}
+	s->chain_ok = ok;
+	if (ok)
+		snprintf(s->chain, sizeof(s->chain), msg(MSG_RV_CHAIN_OK),
+			 entries);
+	else
+		snprintf(s->chain, sizeof(s->chain), msg(MSG_RV_CHAIN_BROKEN),
+			 broken);
+	app_message(app, !ok, "%s", s->chain);
+}
+
+static int audit_open(struct app *app, void **state)
+{
+	struct audit *s = calloc(1, sizeof(*s));
+
+	if (!s || lineedit_init(&s->entity, 70)) {
+		free(s);
+		return -1;
+	}
+	*state = s;
+	if (review_target.audit_entity[0]) {
+		lineedit_set_text(&s->entity, review_target.audit_entity);
+		audit_load(s, app);
+	} else {
+		app_message(app, false, "%s", msg(MSG_RV_AUDIT_HELP));
+	}
+	return 0;
+}
+
+static void audit_layout(void *state, const struct frame_layout *frame)
+{
+	struct audit *s = state;
+
+	s->cols = frame->cols;
+	s->entry_y = frame->body_y;
+	s->entry_x = 10;
+	s->entry_cols = frame->cols - s->entry_x - 2;
+	if (s->entry_cols > 50)
+		s->entry_cols = 50;
+	s->info_y = frame->body_y + 1;
+	s->list_y = frame->body_y + 3;
+	s->list_rows = frame->body_rows - 6;
+	if (s->list_rows < 1)
+		s->list_rows = 1;
+	s->detail_y = s->list_y + s->list_rows;
+	table_layout(columns, COL_COUNT, frame->cols - 2, s->widths);
+}
+
+static void row_draw(struct audit *s, WINDOW *win, int y, const char **cells,
+		     attr_t attr)
+{
+	table_draw_cell(win, y, 0, 1, "", attr);
+	table_draw_row(win, y, s->cols, s->widths, COL_COUNT, cells, false,
+		       attr);
+}
+
+static void list_draw(struct audit *s, WINDOW *win)
+{
+	const char *cells[COL_COUNT];
+	char at[24];
+
+	if (s->selected < s->first)
+		s->first = s->selected;
+	if (s->selected >= s->first + (size_t)s->list_rows)
+		s->first = s->selected - (size_t)s->list_rows + 1;
+	for (int r = 0; r < s->list_rows && s->first + (size_t)r < s->list.n;
+	     r++) {
+		size_t i = s->first + (size_t)r;
+		const struct net_audit_entry *e = &s->list.items[i];
+
+		review_short_time(e->at, at, sizeof(at));
+		cells[COL_SEQ] = e->seq ? e->seq : "";
+		cells[COL_AT] = at;
+		cells[COL_ACTOR] = e->actor ? e->actor : "";
+		cells[COL_ACTION] = e->action ? e->action : "";
+		cells[COL_DATA] = e->data ? e->data : "";
+		row_draw(s, win, s->list_y + r, cells,
+			 theme_attr(THEME_NORMAL));
+		review_marker_draw(win, s->list_y + r, i == s->selected);
+	}
+}
+
+static void audit_draw(void *state, struct app *app, WINDOW *win)
+{
+	struct audit *s = state;
+	const char *cells[COL_COUNT];
+	char label[64];
+	struct line_view v;
+
+	snprintf(label, sizeof(label), "%s：", msg(MSG_RV_AUDIT_ENTITY));
+	table_draw_cell(win, s->entry_y, 2, s->entry_x - 2, label,
+			theme_attr(THEME_LABEL) | A_BOLD);
+	lineedit_draw(&s->entity, win, s->entry_y, s->entry_x, s->entry_cols,
+		      theme_attr(THEME_INPUT_FOCUS));
+	lineedit_view(&s->entity, s->entry_cols, &v);
+	app->cursor_y = s->entry_y;
+	app->cursor_x = s->entry_x + v.cursor_x;
+	table_draw_cell(win, s->info_y, 2, s->cols - 2, s->chain,
+			theme_attr(s->chain_ok ? THEME_HINT : THEME_ERROR));
+	for (int c = 0; c < COL_COUNT; c++)
+		cells[c] = msg(column_titles[c]);
+	row_draw(s, win, s->list_y - 1, cells, theme_attr(THEME_HEADER));
+	list_draw(s, win);
+	/* The selected entry's data in full on two rows below the list. */
+	if (s->selected < s->list.n && s->list.items[s->selected].data) {
+		const char *d = s->list.items[s->selected].data;
+		size_t cut = text_cut(d, s->cols - 2, NULL);
+
+		table_draw_cell(win, s->detail_y, 1, s->cols - 1, "",
+				theme_attr(THEME_NORMAL));
+		{
+			char first[512];
+
+			snprintf(first, sizeof(first), "%.*s",
+				 (int)(cut < sizeof(first) - 1
+					   ? cut
+					   : sizeof(first) - 1),
+				 d);
+			table_draw_cell(win, s->detail_y, 1, s->cols - 1, first,
+					theme_attr(THEME_HINT));
+		}
+		table_draw_cell(win, s->detail_y + 1, 1, s->cols - 1, d + cut,
+				theme_attr(THEME_HINT));
+	}
+}
+
+static int audit_key(void *state, struct app *app, int ret, wint_t ch)
+{
+	struct audit *s = state;
+
+	if (ret == OK && ch == 27) {
+		app_message_clear(app);
+		app_pop(app);
+		return UI_HANDLED;
+	}
+	if ((ret == OK && (ch == '\r' || ch == '\n')) ||
+	    (ret == KEY_CODE_YES && ch == KEY_ENTER)) {
+		audit_load(s, app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_F(6):
+			audit_verify(s, app);
+			return UI_HANDLED | UI_REDRAW;
+		case KEY_UP:
+			if (s->selected > 0)
+				s->selected--;
+			return UI_HANDLED | UI_REDRAW;
+		case KEY_DOWN:
+			if (s->selected + 1 < s->list.n)
+				s->selected++;
+			return UI_HANDLED | UI_REDRAW;
+		default:
+			break;
+		}
+	}
+	return lineedit_key(&s->entity, ret, ch);
+}
+
+static void audit_free(void **state)
+{
+	struct audit *s = *state;
+
+	if (!s)
+		return;
+	lineedit_release(&s->entity);
+	net_audit_list_release(&s->list);
+	free(s);
+	*state = NULL;
+}
+
+const struct screen_ops screen_audit = {
+    .name = "audit",
+    .title = MSG_RV_AUDIT_TITLE,
+    .help = MSG_RV_HELP_AUDIT,
+    .keys = keys,
+    .n_keys = sizeof(keys) / sizeof(*keys),
+    .open = audit_open,
+    .layout = audit_layout,
+    .draw = audit_draw,
+    .key = audit_key,
+    .free = audit_free,
+};

@@ -1,0 +1,292 @@
+/* screen_search.c - search every case and inquiry of the reviewer's
+ * department by number or applicant, item, window, clerk, status and date
+ * range. F2 shows the results; Enter opens one (history, texts, credit);
+ * Esc goes back to the criteria, which are kept. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wincase/date.h"
+#include "wincase/net_review.h"
+
+#include "review/review.h"
+
+enum {
+	F_Q,
+	F_SCOPE,
+	F_ITEM,
+	F_WINDOW,
+	F_CLERK,
+	F_STATUS,
+	F_FROM,
+	F_TO,
+	F_COUNT
+};
+
+enum { COL_NO, COL_APPLICANT, COL_ITEM, COL_STATUS, COL_CLERK, COL_COUNT };
+
+static const struct column_def columns[COL_COUNT] = {
+    [COL_NO] = {.min = 16, .max = 18, .weight = 0},
+    [COL_APPLICANT] = {.min = 8, .max = 20, .weight = 2},
+    [COL_ITEM] = {.min = 8, .max = 16, .weight = 1},
+    [COL_STATUS] = {.min = 9, .max = 16, .weight = 1},
+    [COL_CLERK] = {.min = 8, .max = 12, .weight = 0},
+};
+
+struct search {
+	struct field_def defs[F_COUNT];
+	const char *scopes[4];
+	struct form *form;
+	struct form_layout lay;
+	struct net_found_list found;
+	bool results; /* showing the results, not the criteria */
+	size_t selected, first;
+	int widths[COL_COUNT];
+	int top, list_y, list_rows, cols;
+};
+
+static const struct screen_key keys[] = {
+    {"F1", MSG_KEY_HELP},  {"F2", MSG_RV_KEY_QUERY}, {"Enter", MSG_RV_KEY_OPEN},
+    {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
+};
+
+static int date_check(const struct form *form, size_t i, char *out, size_t size)
+{
+	wc_day d;
+	const char *v = form_value(form, i);
+
+	if (!*v || date_parse(v, &d))
+		return 0;
+	snprintf(out, size, "%s", msg(MSG_RV_DATE_BAD));
+	return -1;
+}
+
+static void text_field(struct field_def *d, const char *name, enum msg_id label,
+		       int width)
+{
+	*d = (struct field_def){.name = name,
+				.label = msg(label),
+				.kind = FIELD_TEXT,
+				.width = width,
+				.max_chars = 64,
+				.help = msg(MSG_RV_SEARCH_HELP)};
+}
+
+static int search_open(struct app *app, void **state)
+{
+	struct search *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		return -1;
+	s->scopes[0] = msg(MSG_RV_SEARCH_BOTH);
+	s->scopes[1] = msg(MSG_RV_SEARCH_CASES);
+	s->scopes[2] = msg(MSG_RV_SEARCH_INQUIRIES);
+	text_field(&s->defs[F_Q], "q", MSG_RV_SEARCH_Q, 30);
+	s->defs[F_SCOPE] = (struct field_def){.name = "scope",
+					      .label = msg(MSG_RV_SEARCH_SCOPE),
+					      .kind = FIELD_CHOICE,
+					      .width = 14,
+					      .choices = s->scopes,
+					      .help = msg(MSG_RV_SEARCH_HELP)};
+	text_field(&s->defs[F_ITEM], "item_code", MSG_RV_SEARCH_ITEM, 16);
+	text_field(&s->defs[F_WINDOW], "window", MSG_RV_SEARCH_WINDOW, 8);
+	text_field(&s->defs[F_CLERK], "clerk", MSG_RV_SEARCH_CLERK, 16);
+	text_field(&s->defs[F_STATUS], "status", MSG_RV_SEARCH_STATUS, 20);
+	text_field(&s->defs[F_FROM], "from", MSG_RV_SEARCH_FROM, 11);
+	s->defs[F_FROM].validate = date_check;
+	s->defs[F_FROM].help = msg(MSG_RV_SEARCH_DATE_HELP);
+	s->defs[F_TO] = s->defs[F_FROM];
+	s->defs[F_TO].name = "to";
+	s->defs[F_TO].label = msg(MSG_RV_SEARCH_TO);
+	s->form = form_new(s->defs, F_COUNT, msg(MSG_REQUIRED));
+	if (!s->form) {
+		free(s);
+		return -1;
+	}
+	app_message(app, false, "%s", msg(MSG_RV_SEARCH_HELP));
+	*state = s;
+	return 0;
+}
+
+static void search_layout(void *state, const struct frame_layout *frame)
+{
+	struct search *s = state;
+	int cols = frame->cols < 70 ? frame->cols : 70;
+
+	s->cols = frame->cols;
+	s->top = frame->body_y;
+	form_layout(s->form, frame->body_rows - 1, cols, &s->lay);
+	s->list_y = frame->body_y + 1;
+	s->list_rows = frame->body_rows - 1;
+	if (s->list_rows < 1)
+		s->list_rows = 1;
+	table_layout(columns, COL_COUNT, frame->cols - 2, s->widths);
+}
+
+static void row_draw(struct search *s, WINDOW *win, int y, const char **cells,
+		     attr_t attr)
+{
+	table_draw_cell(win, y, 0, 1, "", attr);
+	table_draw_row(win, y, s->cols, s->widths, COL_COUNT, cells, false,
+		       attr);
+}
+
+static void results_draw(struct search *s, WINDOW *win)
+{
+	static const enum msg_id titles[COL_COUNT] = {
+	    MSG_HOME_COL_NO, MSG_RV_APPLICANT, MSG_RV_ITEM, MSG_RV_STATUS,
+	    MSG_RV_CLERK};
+	const char *cells[COL_COUNT];
+
+	for (int c = 0; c < COL_COUNT; c++)
+		cells[c] = msg(titles[c]);
+	row_draw(s, win, s->list_y - 1, cells, theme_attr(THEME_HEADER));
+	if (s->selected < s->first)
+		s->first = s->selected;
+	if (s->selected >= s->first + (size_t)s->list_rows)
+		s->first = s->selected - (size_t)s->list_rows + 1;
+	for (int r = 0; r < s->list_rows && s->first + (size_t)r < s->found.n;
+	     r++) {
+		size_t i = s->first + (size_t)r;
+		const struct net_found *f = &s->found.items[i];
+
+		cells[COL_NO] = f->no ? f->no : f->id;
+		cells[COL_APPLICANT] = f->applicant ? f->applicant : "";
+		cells[COL_ITEM] = f->item_code ? f->item_code : "";
+		cells[COL_STATUS] = f->status ? f->status : "";
+		cells[COL_CLERK] = f->clerk ? f->clerk : "";
+		row_draw(s, win, s->list_y + r, cells,
+			 theme_attr(THEME_NORMAL));
+		review_marker_draw(win, s->list_y + r, i == s->selected);
+	}
+}
+
+static void search_draw(void *state, struct app *app, WINDOW *win)
+{
+	struct search *s = state;
+
+	if (s->results) {
+		results_draw(s, win);
+		return;
+	}
+	form_draw(s->form, win, s->top, 2, &s->lay, &app->cursor_y,
+		  &app->cursor_x);
+}
+
+static void search_run(struct search *s, struct app *app)
+{
+	size_t scope = form_choice(s->form, F_SCOPE);
+	struct net_search q = {
+	    .cases = scope != 2,
+	    .inquiries = scope != 1,
+	    .q = form_value(s->form, F_Q),
+	    .item_code = form_value(s->form, F_ITEM),
+	    .window = form_value(s->form, F_WINDOW),
+	    .clerk = form_value(s->form, F_CLERK),
+	    .status = form_value(s->form, F_STATUS),
+	    .from = form_value(s->form, F_FROM),
+	    .to = form_value(s->form, F_TO),
+	};
+	struct net_found_list found = {0};
+	struct wc_error err = {0};
+
+	if (!form_validate(s->form)) {
+		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
+		return;
+	}
+	app_busy(app, MSG_BUSY_LOADING);
+	if (net_search(app->net, &q, &found, &err)) {
+		app_message_error(app, &err);
+		return;
+	}
+	net_found_list_release(&s->found);
+	s->found = found;
+	s->selected = s->first = 0;
+	if (found.n == 0) {
+		app_message(app, true, "%s", msg(MSG_RV_SEARCH_NONE));
+		return;
+	}
+	s->results = true;
+	app_message(app, false, msg(MSG_RV_SEARCH_COUNT), found.n);
+}
+
+/* Opens the selected case or inquiry read-only (no review item). */
+static void result_open(struct search *s, struct app *app)
+{
+	const struct net_found *f = &s->found.items[s->selected];
+
+	memset(&review_target, 0, sizeof(review_target));
+	snprintf(f->is_case ? review_target.case_id : review_target.inquiry_id,
+		 sizeof(review_target.case_id), "%s", f->id);
+	app_push(app, &screen_review_item);
+}
+
+static int results_key(struct search *s, struct app *app, int ret, wint_t ch)
+{
+	if ((ret == OK && (ch == '\r' || ch == '\n')) ||
+	    (ret == KEY_CODE_YES && ch == KEY_ENTER)) {
+		result_open(s, app);
+		return UI_HANDLED;
+	}
+	if (ret != KEY_CODE_YES)
+		return UI_IGNORED;
+	if (ch == KEY_UP && s->selected > 0)
+		s->selected--;
+	else if (ch == KEY_DOWN && s->selected + 1 < s->found.n)
+		s->selected++;
+	else
+		return UI_IGNORED;
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int search_key(void *state, struct app *app, int ret, wint_t ch)
+{
+	struct search *s = state;
+	int r;
+
+	if (ret == OK && ch == 27) {
+		if (s->results) {
+			s->results = false;
+			app_message(app, false, "%s", msg(MSG_RV_SEARCH_HELP));
+			return UI_HANDLED | UI_REDRAW;
+		}
+		app_message_clear(app);
+		app_pop(app);
+		return UI_HANDLED;
+	}
+	if (s->results)
+		return results_key(s, app, ret, ch);
+	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
+		search_run(s, app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	r = form_key(s->form, ret, ch);
+	if (r & UI_SUBMIT)
+		search_run(s, app);
+	return r;
+}
+
+static void search_free(void **state)
+{
+	struct search *s = *state;
+
+	if (!s)
+		return;
+	form_free(&s->form);
+	net_found_list_release(&s->found);
+	free(s);
+	*state = NULL;
+}
+
+const struct screen_ops screen_search = {
+    .name = "search",
+    .title = MSG_RV_SEARCH_TITLE,
+    .help = MSG_RV_HELP_SEARCH,
+    .keys = keys,
+    .n_keys = sizeof(keys) / sizeof(*keys),
+    .open = search_open,
+    .layout = search_layout,
+    .draw = search_draw,
+    .key = search_key,
+    .free = search_free,
+};

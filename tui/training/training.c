@@ -1,0 +1,498 @@
+/* training.c - the private training server and the trainees' results.
+ *
+ * Lifetime. The server is a child in its own process group (a ^C or
+ * SIGHUP meant for the terminal does not reach it), with PR_SET_PDEATHSIG
+ * so the kernel sends it SIGTERM when the client dies, even by kill -9;
+ * wincased --ephemeral then deletes its store, key and folder itself. On
+ * a normal exit training_server_stop does the same and removes the folder.
+ * PDEATHSIG follows the thread that forked: call start from the main
+ * thread. */
+#define _GNU_SOURCE
+#include "training/training.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define START_TIMEOUT_MS 30000
+#define STOP_TIMEOUT_MS	 10000
+#define LISTEN_PREFIX	 "wincased: listening on "
+#define RESULTS_FILE	 "results.json"
+#define SERVER_CONF	 "wincased-training.conf"
+#define RESULTS_MAX	 (16 * 1024 * 1024)
+
+#ifndef WINCASE_SHARE_DIR
+#define WINCASE_SHARE_DIR "/usr/local/share/wincase"
+#endif
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int make_dirs(char *path, struct wc_error *err)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) < 0 && errno != EEXIST) {
+			*p = '/';
+			return wc_error_set(err, "internal", "data_dir",
+					    "cannot create %s: %s", path,
+					    strerror(errno));
+		}
+		*p = '/';
+	}
+	if (mkdir(path, 0700) < 0 && errno != EEXIST)
+		return wc_error_set(err, "internal", "data_dir",
+				    "cannot create %s: %s", path,
+				    strerror(errno));
+	return 0;
+}
+
+int training_data_dir(char *out, size_t size, struct wc_error *err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/')
+		snprintf(out, size, "%s/wincase/training", xdg);
+	else if (home && *home)
+		snprintf(out, size, "%s/.local/share/wincase/training", home);
+	else
+		return wc_error_set(err, "internal", "data_dir",
+				    "neither XDG_DATA_HOME nor HOME is set");
+	return make_dirs(out, err);
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void find_conf_dir(const struct training_options *opt, char *out,
+			  size_t size)
+{
+	const char *env = getenv("WINCASE_CONF");
+	char probe[TRAINING_PATH_MAX + 16];
+
+	if (opt->conf_dir) {
+		snprintf(out, size, "%s", opt->conf_dir);
+		return;
+	}
+	if (env && *env) {
+		snprintf(out, size, "%s", env);
+		return;
+	}
+	snprintf(probe, sizeof(probe), "%s/training", WINCASE_SHARE_DIR);
+	snprintf(out, size, "%s", is_dir(probe) ? WINCASE_SHARE_DIR : "conf");
+}
+
+void training_scenarios_dir(const struct training_options *opt, char *out,
+			    size_t size)
+{
+	static const struct training_options defaults = {0};
+	char conf[TRAINING_PATH_MAX];
+
+	find_conf_dir(opt ? opt : &defaults, conf, sizeof(conf));
+	snprintf(out, size, "%s/training", conf);
+}
+
+/* $WINCASED_BIN, wincased next to this program, else "wincased" for
+ * execvp's PATH search. */
+static void find_wincased(const struct training_options *opt, char *out,
+			  size_t size)
+{
+	const char *env = getenv("WINCASED_BIN");
+	char self[TRAINING_PATH_MAX];
+	ssize_t n;
+	char *slash;
+
+	if (opt->wincased || (env && *env)) {
+		snprintf(out, size, "%s", opt->wincased ? opt->wincased : env);
+		return;
+	}
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		slash = strrchr(self, '/');
+		if (slash) {
+			snprintf(slash + 1,
+				 sizeof(self) - (size_t)(slash + 1 - self),
+				 "wincased");
+			if (access(self, X_OK) == 0) {
+				snprintf(out, size, "%s", self);
+				return;
+			}
+		}
+	}
+	snprintf(out, size, "wincased");
+}
+
+/* Training passwords are public: cheap hashing keeps start-up fast on an
+ * old counter PC. */
+static int write_server_conf(const char *data_dir, char *path, size_t size,
+			     struct wc_error *err)
+{
+	int fd;
+	static const char text[] = "# written by wincase --training\n"
+				   "pwhash_cost = min\nthreads = 2\n";
+
+	snprintf(path, size, "%s/%s", data_dir, SERVER_CONF);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0 ||
+	    write(fd, text, sizeof(text) - 1) != (ssize_t)(sizeof(text) - 1)) {
+		if (fd >= 0)
+			close(fd);
+		return wc_error_set(err, "internal", "data_dir",
+				    "cannot write %s: %s", path,
+				    strerror(errno));
+	}
+	return close(fd);
+}
+
+struct child_args {
+	char bin[TRAINING_PATH_MAX];
+	char db[TRAINING_PATH_MAX + 32];
+	char conf[TRAINING_PATH_MAX];
+	char seed[TRAINING_PATH_MAX + 16];
+	char config[TRAINING_PATH_MAX + 32];
+	char clock[64];
+	const char *log_path;
+	const char *store_dir;
+	pid_t parent;
+};
+
+/* In the child, before exec: die with the parent, leave the terminal's
+ * process group, stdout to the pipe, stderr to the log. */
+static void child_exec(const struct child_args *a, int out_fd)
+{
+	char *argv[] = {(char *)a->bin,	   "--db",
+			(char *)a->db,	   "--listen",
+			"127.0.0.1:0",	   (char *)a->clock,
+			"--conf-dir",	   (char *)a->conf,
+			"--training-seed", (char *)a->seed,
+			"--ephemeral",	   "--config",
+			(char *)a->config, NULL};
+	int null_fd = open("/dev/null", O_RDONLY);
+	int log_fd = open(a->log_path ? a->log_path : "/dev/null",
+			  O_WRONLY | O_CREAT | O_APPEND, 0600);
+
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != a->parent) { /* the client died already */
+		rmdir(a->store_dir);
+		_exit(0);
+	}
+	setpgid(0, 0);
+	if (null_fd >= 0)
+		dup2(null_fd, STDIN_FILENO);
+	if (log_fd >= 0)
+		dup2(log_fd, STDERR_FILENO);
+	dup2(out_fd, STDOUT_FILENO);
+	execvp(a->bin, argv);
+	fprintf(stderr, "wincase: cannot run %s: %s\n", a->bin,
+		strerror(errno));
+	rmdir(a->store_dir);
+	_exit(127);
+}
+
+/* The URL from the "listening on" line, within the bound. */
+static int read_url(struct training_server *ts, int fd, struct wc_error *err)
+{
+	char buf[1024];
+	size_t len = 0;
+	long long deadline = now_ms() + START_TIMEOUT_MS;
+
+	while (now_ms() < deadline && len < sizeof(buf) - 1) {
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		char *line, *nl;
+		ssize_t n;
+
+		if (poll(&p, 1, (int)(deadline - now_ms())) <= 0)
+			break;
+		n = read(fd, buf + len, sizeof(buf) - 1 - len);
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+		buf[len] = '\0';
+		line = strstr(buf, LISTEN_PREFIX);
+		if (line && (nl = strchr(line, '\n'))) {
+			*nl = '\0';
+			snprintf(ts->url, sizeof(ts->url), "%s",
+				 line + strlen(LISTEN_PREFIX));
+			return 0;
+		}
+	}
+	return wc_error_set(err, "training_server", NULL,
+			    "the training server did not start");
+}
+
+static int prepare_args(struct training_server *ts,
+			const struct training_options *opt,
+			struct child_args *a, struct wc_error *err)
+{
+	memset(a, 0, sizeof(*a));
+	find_wincased(opt, a->bin, sizeof(a->bin));
+	find_conf_dir(opt, a->conf, sizeof(a->conf));
+	snprintf(a->seed, sizeof(a->seed), "%s/training", a->conf);
+	snprintf(a->db, sizeof(a->db), "%s/wincased.db", ts->store_dir);
+	if (opt->clock_start)
+		snprintf(a->clock, sizeof(a->clock), "--fake-clock=%s",
+			 opt->clock_start);
+	else
+		snprintf(a->clock, sizeof(a->clock), "--fake-clock");
+	a->log_path = opt->log_path;
+	a->store_dir = ts->store_dir;
+	a->parent = getpid();
+	if (!is_dir(a->seed))
+		return wc_error_set(err, "training_server", "conf_dir",
+				    "no training scenarios in %s", a->seed);
+	return write_server_conf(ts->data_dir, a->config, sizeof(a->config),
+				 err);
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void remove_store_dir(struct training_server *ts)
+{
+	if (ts->store_dir[0])
+		nftw(ts->store_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	ts->store_dir[0] = '\0';
+}
+
+int training_server_start(struct training_server *ts,
+			  const struct training_options *opt,
+			  struct wc_error *err)
+{
+	static const struct training_options defaults = {0};
+	struct child_args a;
+	int fds[2];
+
+	memset(ts, 0, sizeof(*ts));
+	opt = opt ? opt : &defaults;
+	if (opt->data_dir) {
+		snprintf(ts->data_dir, sizeof(ts->data_dir), "%s",
+			 opt->data_dir);
+		if (make_dirs(ts->data_dir, err) < 0)
+			return -1;
+	} else if (training_data_dir(ts->data_dir, sizeof(ts->data_dir), err) <
+		   0)
+		return -1;
+	snprintf(ts->store_dir, sizeof(ts->store_dir), "%s/srv-XXXXXX",
+		 ts->data_dir);
+	if (!mkdtemp(ts->store_dir)) {
+		ts->store_dir[0] = '\0';
+		return wc_error_set(err, "internal", "data_dir",
+				    "cannot create a folder in %s: %s",
+				    ts->data_dir, strerror(errno));
+	}
+	if (prepare_args(ts, opt, &a, err) < 0 || pipe2(fds, O_CLOEXEC) < 0)
+		goto fail;
+	ts->pid = fork();
+	if (ts->pid == 0)
+		child_exec(&a, fds[1]);
+	close(fds[1]);
+	if (ts->pid < 0 || read_url(ts, fds[0], err) < 0) {
+		close(fds[0]);
+		if (ts->pid < 0)
+			wc_error_set(err, "internal", NULL, "fork: %s",
+				     strerror(errno));
+		goto fail;
+	}
+	/* Keep reading nothing more: wincased writes nothing else to
+	 * stdout, and a closed pipe is ignored (SIGPIPE is). */
+	close(fds[0]);
+	return 0;
+fail:
+	training_server_stop(ts);
+	return -1;
+}
+
+int training_server_stop(struct training_server *ts)
+{
+	long long deadline = now_ms() + STOP_TIMEOUT_MS;
+	int status = 0, rc = 0;
+
+	if (ts->pid > 0) {
+		kill(ts->pid, SIGTERM);
+		while (waitpid(ts->pid, &status, WNOHANG) == 0) {
+			if (now_ms() > deadline) {
+				kill(ts->pid, SIGKILL);
+				waitpid(ts->pid, &status, 0);
+				rc = -1;
+				break;
+			}
+			poll(NULL, 0, 10);
+		}
+		if (rc == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+			rc = -1;
+	}
+	ts->pid = 0;
+	remove_store_dir(ts);
+	return rc;
+}
+
+/* --- results --- */
+
+json_t *training_results_load(const char *data_dir, struct wc_error *err)
+{
+	char path[TRAINING_PATH_MAX + 32];
+	json_error_t jerr;
+	json_t *root;
+
+	snprintf(path, sizeof(path), "%s/%s", data_dir, RESULTS_FILE);
+	if (access(path, F_OK) != 0)
+		return json_pack("{s:i, s:{}}", "version", 1, "trainees");
+	root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root || !json_is_object(json_object_get(root, "trainees"))) {
+		json_decref(root);
+		wc_error_set(err, "invalid_field", "results",
+			     "%s is not a results file: %s", path, jerr.text);
+		return NULL;
+	}
+	return root;
+}
+
+/* Write root to path atomically: a 0600 temporary file in the same
+ * folder, flushed, then renamed over it. */
+static int write_atomic(const char *dir, const char *path, const json_t *root,
+			struct wc_error *err)
+{
+	char tmp[TRAINING_PATH_MAX + 32];
+	char *text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS);
+	size_t len = text ? strlen(text) : 0;
+	int fd, rc = -1;
+
+	snprintf(tmp, sizeof(tmp), "%s/.results-XXXXXX", dir);
+	fd = text ? mkstemp(tmp) : -1;
+	if (fd >= 0) {
+		if (fchmod(fd, 0600) == 0 &&
+		    write(fd, text, len) == (ssize_t)len && fsync(fd) == 0 &&
+		    close(fd) == 0) {
+			fd = -1;
+			rc = rename(tmp, path);
+		}
+		if (fd >= 0)
+			close(fd);
+		if (rc < 0)
+			unlink(tmp);
+	}
+	free(text);
+	if (rc < 0)
+		return wc_error_set(err, "internal", "results",
+				    "cannot write %s: %s", path,
+				    strerror(errno));
+	return 0;
+}
+
+int training_results_add(const char *data_dir, const char *trainee,
+			 const json_t *result, struct wc_error *err)
+{
+	char path[TRAINING_PATH_MAX + 32], at[32];
+	json_t *root = training_results_load(data_dir, err);
+	json_t *trainees, *list, *entry;
+	time_t now = time(NULL);
+	struct tm tm;
+	int rc;
+
+	if (!root)
+		return -1;
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	trainees = json_object_get(root, "trainees");
+	list = json_object_get(trainees, trainee);
+	if (!json_is_array(list)) {
+		list = json_array();
+		json_object_set_new(trainees, trainee, list);
+	}
+	entry = json_deep_copy(result);
+	json_object_set_new(entry, "at", json_string(at));
+	json_array_append_new(list, entry);
+	snprintf(path, sizeof(path), "%s/%s", data_dir, RESULTS_FILE);
+	rc = write_atomic(data_dir, path, root, err);
+	json_decref(root);
+	return rc;
+}
+
+static json_t *progress_row(const char *name, const json_t *list)
+{
+	json_t *best = json_object(), *r;
+	json_int_t seconds = 0, total = 0, max_total = 0;
+	const char *id;
+	json_t *score;
+	size_t i;
+
+	json_array_foreach(list, i, r)
+	{
+		const char *sc =
+		    json_string_value(json_object_get(r, "scenario"));
+		json_int_t s = json_integer_value(json_object_get(r, "score"));
+		json_t *have = sc ? json_object_get(best, sc) : NULL;
+
+		seconds += json_integer_value(json_object_get(r, "seconds"));
+		if (!sc)
+			continue;
+		if (!have) {
+			max_total += json_integer_value(
+			    json_object_get(r, "max_points"));
+			json_object_set_new(best, sc, json_integer(s));
+		} else if (s > json_integer_value(have))
+			json_object_set_new(best, sc, json_integer(s));
+	}
+	json_object_foreach(best, id, score) total += json_integer_value(score);
+	return json_pack("{s:s, s:I, s:I, s:o, s:I, s:I, s:I}", "trainee", name,
+			 "attempts", (json_int_t)json_array_size(list),
+			 "scenarios", (json_int_t)json_object_size(best),
+			 "best", best, "best_total", total, "max_total",
+			 max_total, "seconds", seconds);
+}
+
+static int cmp_rows(const void *a, const void *b)
+{
+	return strcmp(
+	    json_string_value(json_object_get(*(json_t *const *)a, "trainee")),
+	    json_string_value(json_object_get(*(json_t *const *)b, "trainee")));
+}
+
+json_t *training_progress(const json_t *results)
+{
+	const json_t *trainees = json_object_get(results, "trainees");
+	size_t n = json_object_size(trainees), k = 0;
+	json_t **rows = calloc(n ? n : 1, sizeof(*rows)), *out = json_array();
+	const char *name;
+	json_t *list;
+
+	if (!rows)
+		return out;
+	json_object_foreach((json_t *)trainees, name, list) rows[k++] =
+	    progress_row(name, list);
+	qsort(rows, k, sizeof(*rows), cmp_rows);
+	for (size_t i = 0; i < k; i++)
+		json_array_append_new(out, rows[i]);
+	free(rows);
+	return out;
+}

@@ -1,0 +1,590 @@
+/* training_ui.c - the training session of the client: the private server,
+ * the scenarios, the running one (hints, time, side panel), the simulated
+ * colleague, time travel and the debrief's scoring (training_ui.h). */
+#define _GNU_SOURCE
+#include "training/training_ui.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "wincase/draft.h"
+#include "wincase/text.h"
+
+#include "common/case_util.h"
+#include "common/print.h"
+#include "review/review.h"
+#include "common/safe.h"
+#include "training/training.h"
+
+#define MAX_SCENARIOS	  64
+#define COLLEAGUE_POLL_MS 1000
+/* The fake clock of a new training server: a Monday in the loaded
+ * calendar, so that every session sees the same working days. */
+#define TRAINING_CLOCK "2026-11-02T09:00:00+08:00"
+
+static struct {
+	bool active;
+	bool atexit_set;
+	struct training_server ts;
+	struct training_scenario *sc[MAX_SCENARIOS];
+	size_t n;
+	int current; /* index into sc, -1 none */
+	size_t hints_used;
+	long long started_ms;
+	struct training_floor floor; /* what earlier attempts made */
+	int panel; /* 0 hidden, 1 brief and what they say, 2 materials */
+	bool travelled;
+	struct item item; /* the scenario's item, for material names */
+	bool have_item;
+	struct net_client *colleague;
+	bool colleague_failed;
+	long long colleague_next_ms;
+	json_t *last; /* the last debrief */
+} T = {.current = -1};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+bool training_ui_active(void)
+{
+	return T.active;
+}
+
+size_t training_ui_count(void)
+{
+	return T.n;
+}
+
+const struct training_scenario *training_ui_scenario(size_t i)
+{
+	return i < T.n ? T.sc[i] : NULL;
+}
+
+const struct training_scenario *training_ui_current(void)
+{
+	return T.current >= 0 ? T.sc[T.current] : NULL;
+}
+
+const json_t *training_ui_last_result(void)
+{
+	return T.last;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.json of dir, in name order; a scenario that does not load is
+ * left out (the server refuses to start with it anyway). */
+static void scenarios_load(const char *dir)
+{
+	char *names[MAX_SCENARIOS], path[TRAINING_PATH_MAX + 300];
+	size_t n = 0, len;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) && n < MAX_SCENARIOS) {
+		len = strlen(e->d_name);
+		if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
+			names[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_names);
+	for (size_t i = 0; i < n; i++) {
+		struct wc_error err = {0};
+		json_t *j;
+
+		snprintf(path, sizeof(path), "%s/%s", dir,
+			 names[i] ? names[i] : "");
+		j = names[i] ? json_load_file(path, 0, NULL) : NULL;
+		if (j && (T.sc[T.n] = training_scenario_from_json(j, &err)))
+			T.n++;
+		json_decref(j);
+		free(names[i]);
+	}
+}
+
+static void scenario_end(void)
+{
+	T.current = -1;
+	T.hints_used = 0;
+	T.panel = 0;
+	T.travelled = false;
+	if (T.have_item)
+		item_release(&T.item);
+	T.have_item = false;
+	net_client_free(&T.colleague);
+	T.colleague_failed = false;
+}
+
+void training_ui_stop(void)
+{
+	if (!T.active)
+		return;
+	scenario_end();
+	training_server_stop(&T.ts);
+	for (size_t i = 0; i < T.n; i++)
+		training_scenario_free(&T.sc[i]);
+	T.n = 0;
+	json_decref(T.last);
+	T.last = NULL;
+	print_set_mark(NULL);
+	T.active = false;
+}
+
+static void stop_at_exit(void)
+{
+	training_ui_stop();
+}
+
+static int replace_string(char **dst, const char *value)
+{
+	char *copy = strdup(value);
+
+	if (!copy)
+		return -1;
+	free(*dst);
+	*dst = copy;
+	return 0;
+}
+
+int training_ui_start(struct config *cfg, struct wc_error *err)
+{
+	struct training_options opt = {
+	    .clock_start = TRAINING_CLOCK,
+	    .log_path = getenv("WINCASE_TRAINING_LOG"),
+	};
+	char dir[TRAINING_PATH_MAX + 16];
+
+	if (T.active)
+		return 0;
+	if (training_server_start(&T.ts, &opt, err))
+		return -1;
+	T.active = true;
+	if (!T.atexit_set && atexit(stop_at_exit) == 0)
+		T.atexit_set = true;
+	training_scenarios_dir(&opt, dir, sizeof(dir));
+	scenarios_load(dir);
+	/* The production URL is dropped: nothing can reach it from here. */
+	if (replace_string(&cfg->server_url, T.ts.url) ||
+	    replace_string(&cfg->data_dir, T.ts.data_dir)) {
+		training_ui_stop();
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	}
+	print_set_mark(msg(MSG_TR_SAMPLE));
+	return 0;
+}
+
+int training_ui_enter(struct app *app)
+{
+	struct wc_error err = {0};
+	struct net_options opt = {0};
+	struct net_client *net;
+
+	if (T.active || safe_restricted())
+		return UI_HANDLED;
+	app_busy(app, MSG_TR_STARTING);
+	if (training_ui_start(app->cfg, &err)) {
+		app_message(app, true, msg(MSG_TR_START_FAILED), err.message);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	opt.base_url = app->cfg->server_url;
+	opt.connect_timeout_ms = app->cfg->connect_timeout_ms;
+	opt.timeout_ms = app->cfg->timeout_ms;
+	net = net_client_new(&opt, &err);
+	if (!net) {
+		training_ui_stop();
+		app_message(app, true, msg(MSG_TR_START_FAILED), err.message);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	net_client_free(&app->net);
+	app->net = net;
+	if (draft_dir(app->cfg->data_dir, app->data_dir, sizeof(app->data_dir)))
+		app->data_dir[0] = '\0';
+	app_message(app, false, msg(MSG_TR_STARTED), TRAINING_PASSWORD_DEFAULT);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+const struct screen_ops *training_ui_after_login(struct app *app)
+{
+	return review_role(app) ? &screen_training_progress
+				: &screen_training_list;
+}
+
+const char *training_ui_rule_name(const char *rule)
+{
+	static const enum msg_id names[] = {
+	    MSG_TR_RULE_R1, MSG_TR_RULE_R2, MSG_TR_RULE_R3,
+	    MSG_TR_RULE_R4, MSG_TR_RULE_R5, MSG_TR_RULE_R6,
+	};
+
+	if (rule && rule[0] == 'R' && rule[1] >= '1' && rule[1] <= '6' &&
+	    !rule[2])
+		return msg(names[rule[1] - '1']);
+	return "";
+}
+
+/* --- the running scenario --- */
+
+int training_ui_begin(struct app *app, size_t i)
+{
+	const struct training_scenario *sc = training_ui_scenario(i);
+	struct wc_error err = {0};
+
+	if (!sc)
+		return -1;
+	scenario_end();
+	if (training_state_floor(app->net, &T.floor, &err)) {
+		app_message_error(app, &err);
+		return -1;
+	}
+	T.current = (int)i;
+	T.started_ms = now_ms();
+	T.panel = 1;
+	if (sc->item_code && strcmp(sc->kind, "case") == 0 &&
+	    net_item_get(app->net, sc->item_code, &T.item, &err) == 0)
+		T.have_item = true;
+	app_message(app, false, msg(MSG_TR_BEGUN), sc->title);
+	return 0;
+}
+
+void training_ui_abandon(void)
+{
+	scenario_end();
+}
+
+bool training_ui_hint(struct app *app)
+{
+	const struct training_scenario *sc = training_ui_current();
+
+	if (!sc)
+		return false;
+	if (T.hints_used >= sc->n_hints) {
+		app_message(app, false, "%s", msg(MSG_TR_NO_HINT));
+		return false;
+	}
+	app_message(app, false, msg(MSG_TR_HINT), T.hints_used + 1,
+		    sc->hints[T.hints_used].cost, sc->hints[T.hints_used].text);
+	T.hints_used++; /* also listed on the panel's first page */
+	return true;
+}
+
+void training_ui_panel_toggle(void)
+{
+	T.panel = (T.panel + 1) % 3;
+}
+
+int training_ui_key(struct app *app, int ret, wint_t ch)
+{
+	const struct screen_ops *top;
+
+	if (!T.active || !app->logged_in || T.current < 0 || app->depth == 0)
+		return UI_IGNORED;
+	top = app->stack[app->depth - 1].ops;
+	if (top == &screen_training_menu)
+		return UI_IGNORED;
+	if (ret == KEY_CODE_YES && ch == KEY_F(1)) {
+		training_ui_hint(app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == KEY_CODE_YES && ch == KEY_F(11)) {
+		training_ui_panel_toggle();
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if ((ret == KEY_CODE_YES && ch == KEY_F(12)) ||
+	    (ret == OK && ch == 0x14)) { /* Ctrl-T */
+		app_push(app, &screen_training_menu);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return UI_IGNORED;
+}
+
+/* --- wrapped lines, for the panel and the debrief --- */
+
+void training_lines_add(struct training_lines *l, const char *text, int width,
+			int indent)
+{
+	const char *p = text ? text : "";
+	bool first = true;
+	int cols;
+
+	if (width <= indent + 2)
+		return;
+	do {
+		size_t n = text_cut(p, first ? width : width - indent, &cols);
+
+		if (l->n == l->cap) {
+			size_t cap = l->cap ? l->cap * 2 : 32;
+			void *more = realloc(l->text, cap * sizeof(*l->text));
+
+			if (!more)
+				return;
+			l->text = more;
+			l->cap = cap;
+		}
+		snprintf(l->text[l->n++], TRAINING_LINE_MAX, "%*s%.*s",
+			 first ? 0 : indent, "", (int)n, p);
+		if (n == 0)
+			break;
+		p += n;
+		first = false;
+	} while (*p);
+}
+
+void training_lines_free(struct training_lines *l)
+{
+	free(l->text);
+	memset(l, 0, sizeof(*l));
+}
+
+static const char *material_name(const char *id)
+{
+	int k = T.have_item ? item_find_material(&T.item, id) : -1;
+
+	return k >= 0 ? T.item.materials[k].name : id;
+}
+
+static void panel_materials(const struct training_scenario *sc,
+			    struct training_lines *l, int width)
+{
+	char line[TRAINING_LINE_MAX], cond[200];
+	const json_t *m;
+	size_t i;
+
+	snprintf(line, sizeof(line), msg(MSG_TR_PANEL_APPLICANT),
+		 sc->applicant_name);
+	training_lines_add(l, line, width, 2);
+	snprintf(line, sizeof(line), msg(MSG_TR_PANEL_ID),
+		 sc->applicant_id_no ? sc->applicant_id_no : "-");
+	training_lines_add(l, line, width, 2);
+	snprintf(line, sizeof(line), msg(MSG_TR_PANEL_PHONE),
+		 sc->applicant_phone ? sc->applicant_phone : "-");
+	training_lines_add(l, line, width, 2);
+	if (json_array_size(sc->materials) == 0)
+		return;
+	training_lines_add(l, msg(MSG_TR_PANEL_MATERIALS), width, 2);
+	json_array_foreach(sc->materials, i, m)
+	{
+		const char *c =
+		    json_string_value(json_object_get(m, "condition"));
+		const char *defect =
+		    json_string_value(json_object_get(m, "defect"));
+
+		if (c && strcmp(c, "missing") == 0)
+			snprintf(cond, sizeof(cond), "%s",
+				 msg(MSG_TR_COND_MISSING));
+		else if (c && strcmp(c, "defective") == 0)
+			snprintf(cond, sizeof(cond), msg(MSG_TR_COND_DEFECTIVE),
+				 defect ? defect : "");
+		else if (c && strcmp(c, "shared") == 0)
+			snprintf(cond, sizeof(cond), "%s",
+				 msg(MSG_TR_COND_SHARED));
+		else
+			snprintf(cond, sizeof(cond), "%s",
+				 msg(MSG_TR_COND_PROVIDED));
+		snprintf(
+		    line, sizeof(line), "%zu %s：%s", i + 1,
+		    material_name(json_string_value(json_object_get(m, "id"))),
+		    cond);
+		training_lines_add(l, line, width, 2);
+	}
+}
+
+static void panel_brief(const struct training_scenario *sc,
+			struct training_lines *l, int width)
+{
+	const json_t *tt = json_object_get(sc->root, "time_travel");
+	char line[TRAINING_LINE_MAX];
+	const json_t *say;
+	size_t i;
+
+	training_lines_add(l, sc->title, width, 0);
+	training_lines_add(l, sc->brief, width, 0);
+	training_lines_add(l, msg(MSG_TR_PANEL_SAYS), width, 0);
+	json_array_foreach(sc->applicant_says, i, say)
+	{
+		snprintf(line, sizeof(line), "“%s”", json_string_value(say));
+		training_lines_add(l, line, width, 1);
+	}
+	if (tt) {
+		snprintf(line, sizeof(line), msg(MSG_TR_PANEL_TRAVEL),
+			 case_status_text(
+			     json_string_value(json_object_get(tt, "after"))),
+			 (int)json_integer_value(
+			     json_object_get(tt, "working_days")));
+		training_lines_add(l, line, width, 0);
+	}
+	if (T.hints_used)
+		training_lines_add(l, msg(MSG_TR_PANEL_HINTS), width, 0);
+	for (i = 0; i < T.hints_used; i++) {
+		snprintf(line, sizeof(line), "%zu %s", i + 1,
+			 sc->hints[i].text);
+		training_lines_add(l, line, width, 2);
+	}
+}
+
+void training_ui_draw(struct app *app, WINDOW *win)
+{
+	const struct training_scenario *sc = training_ui_current();
+	const struct frame_layout *f = &app->frame;
+	struct training_lines l = {0};
+	char head[120];
+	int pw, x;
+
+	if (!sc || !T.panel || !app->logged_in || f->too_small)
+		return;
+	pw = f->cols >= 120 ? 48 : f->cols >= 80 ? 38 : f->cols / 2;
+	x = f->cols - pw;
+	if (T.panel == 1)
+		panel_brief(sc, &l, pw - 2);
+	else
+		panel_materials(sc, &l, pw - 2);
+	snprintf(head, sizeof(head), msg(MSG_TR_PANEL_BRIEF), T.panel);
+	table_draw_cell(win, f->body_y, x, pw, head, theme_attr(THEME_TITLE));
+	for (int r = 1; r < f->body_rows; r++) {
+		const char *text = (size_t)(r - 1) < l.n ? l.text[r - 1] : "";
+
+		if (r == f->body_rows - 1)
+			text = msg(MSG_TR_PANEL_KEYS);
+		table_draw_cell(win, f->body_y + r, x, 1, "",
+				theme_attr(THEME_SELECTED));
+		table_draw_cell(win, f->body_y + r, x + 1, pw - 1, text,
+				theme_attr(r == f->body_rows - 1
+					       ? THEME_HINT
+					       : THEME_NORMAL));
+	}
+	training_lines_free(&l);
+	if (app->cursor_x >= x)
+		app->cursor_y = app->cursor_x = -1;
+}
+
+/* --- the colleague, time travel, the debrief --- */
+
+void training_ui_tick(struct app *app)
+{
+	const struct training_scenario *sc = training_ui_current();
+	struct wc_error err = {0};
+	const char *who = NULL;
+	int n;
+
+	if (!sc || !app->logged_in || T.colleague_failed ||
+	    now_ms() < T.colleague_next_ms)
+		return;
+	T.colleague_next_ms = now_ms() + COLLEAGUE_POLL_MS;
+	n = training_state_colleague(T.ts.url, &T.colleague, sc, &who, &err);
+	if (n < 0 && !T.colleague)
+		T.colleague_failed = true; /* cannot log in: stop trying */
+	if (n > 0)
+		app_message(app, false, msg(MSG_TR_COLLEAGUE_ACK),
+			    who ? who : "");
+}
+
+/* Log the trainee in again: sessions expire by the moved clock. */
+static void relogin(struct app *app)
+{
+	struct net_user u = {0};
+	struct wc_error err = {0};
+	char name[64], window[32];
+
+	snprintf(name, sizeof(name), "%s",
+		 app->user.username ? app->user.username : "");
+	snprintf(window, sizeof(window), "%s",
+		 app->user.window ? app->user.window : "");
+	if (net_login(app->net, name, TRAINING_PASSWORD_DEFAULT, window, &u,
+		      &err) == 0) {
+		net_user_release(&app->user);
+		app->user = u;
+	}
+}
+
+void training_ui_travel(struct app *app)
+{
+	const struct training_scenario *sc = training_ui_current();
+	const json_t *tt = sc ? json_object_get(sc->root, "time_travel") : NULL;
+	const char *after = json_string_value(json_object_get(tt, "after"));
+	int days = (int)json_integer_value(json_object_get(tt, "working_days"));
+	struct wc_error err = {0};
+	char status[40], day[11];
+
+	if (!tt || days <= 0) {
+		app_message(app, false, "%s", msg(MSG_TR_TRAVEL_NONE));
+		return;
+	}
+	if (T.travelled) {
+		app_message(app, false, "%s", msg(MSG_TR_TRAVEL_ONCE));
+		return;
+	}
+	app_busy(app, MSG_BUSY_SAVING);
+	if (training_state_case_status(app->net, sc, status, sizeof(status),
+				       &err)) {
+		app_message_error(app, &err);
+		return;
+	}
+	if (after && strcmp(status, after) != 0) {
+		app_message(app, true, msg(MSG_TR_TRAVEL_NOT_YET),
+			    case_status_text(after));
+		return;
+	}
+	if (training_state_advance(app->net, days, day, &err)) {
+		app_message_error(app, &err);
+		return;
+	}
+	T.travelled = true;
+	relogin(app);
+	app_message(app, false, msg(MSG_TR_TRAVEL_DONE), days, day);
+}
+
+const json_t *training_ui_finish(struct app *app)
+{
+	const struct training_scenario *sc = training_ui_current();
+	struct training_result res;
+	struct wc_error err = {0};
+	json_t *state, *result;
+	int seconds = (int)((now_ms() - T.started_ms) / 1000);
+
+	if (!sc)
+		return NULL;
+	app_busy(app, MSG_BUSY_LOADING);
+	state = training_state_gather(app->net, app->user.username, sc,
+				      &T.floor, &err);
+	if (!state ||
+	    training_evaluate(sc, state, T.hints_used, seconds, &res, &err)) {
+		json_decref(state);
+		app_message(app, true, msg(MSG_TR_GATHER_FAILED), err.message);
+		return NULL;
+	}
+	json_decref(state);
+	result = training_result_to_json(sc, &res);
+	if (!result)
+		return NULL;
+	json_object_set_new(result, "hints",
+			    json_integer((json_int_t)T.hints_used));
+	if (training_results_add(T.ts.data_dir, app->user.username, result,
+				 &err))
+		app_message(app, true, msg(MSG_TR_DEBRIEF_UNSAVED),
+			    err.message);
+	else
+		app_message(app, false, "%s", msg(MSG_TR_DEBRIEF_SAVED));
+	json_decref(T.last);
+	T.last = result;
+	scenario_end();
+	return T.last;
+}
+
+json_t *training_ui_results(void)
+{
+	struct wc_error err = {0};
+
+	return T.active ? training_results_load(T.ts.data_dir, &err) : NULL;
+}
