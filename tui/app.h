@@ -70,7 +70,7 @@ extern const struct screen_ops screen_case_actions;
 extern const struct screen_ops screen_rating;
 
 /* What screen_case_actions does (app->case_action). */
-enum case_action {
+enum case_form {
 	CASE_ACTION_SUPPLEMENT,
 	CASE_ACTION_COMPLETE,
 	CASE_ACTION_WITHDRAW,
@@ -108,7 +108,7 @@ struct app {
 	/* The case the case screens open (set before pushing one of them);
 	 * screen_case_new sets it to the case it created. */
 	char case_id[32];
-	enum case_action case_action;
+	enum case_form case_action;
 	/* screen_case_new: the inquiry converted into the case ("" none). */
 	char case_inquiry_id[32];
 	/* After the session expired: the user name the login form offers. */

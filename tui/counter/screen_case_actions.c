@@ -14,7 +14,7 @@ enum { F_RESULT, F_NOTE, F_COUNT };
 
 struct actions {
 	struct case_ctx x;
-	enum case_action action;
+	enum case_form action;
 	size_t open[CATALOG_MAX_MATERIALS]; /* supplement: open positions */
 	size_t n_open, selected;
 	struct field_def defs[F_COUNT];
