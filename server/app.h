@@ -8,12 +8,13 @@
 #include "clock.h"
 #include "config.h"
 #include "store/store.h"
+#include "wincase/version.h"
 
 struct catalog;
 struct calendar;
 struct documents; /* documents.h */
 
-#define WINCASED_VERSION "0.1.0"
+#define WINCASED_VERSION WINCASE_VERSION
 
 struct app {
 	struct server_config cfg;

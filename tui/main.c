@@ -13,7 +13,7 @@
 #include "common/safe.h"
 #include "training/training_ui.h"
 
-#define WINCASE_VERSION "0.1"
+#include "wincase/version.h"
 
 static void usage(FILE *out)
 {
