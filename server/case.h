@@ -35,6 +35,12 @@ void case_ctx_release(struct case_ctx *ctx);
  * catalog has none. */
 int case_item_copy(struct app *app, const char *code, struct item *out,
 		   struct wc_error *err);
+/* The item case r was created with (its snapshot, item_release it); for a
+ * case without snapshot, the catalog's (STORE_NOT_FOUND if none). */
+int case_item_of(struct app *app, const struct case_record *r, struct item *out,
+		 struct wc_error *err);
+/* The canonical JSON text of it (new string) to keep with a new case. */
+char *case_item_snapshot(const struct item *it);
 
 /* R6: may the caller see this case? clerk and trainee: their window's;
  * reviewer: their department's; admin: all. */
