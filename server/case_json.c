@@ -502,6 +502,19 @@ void case_applicant_vars(json_t *vars, const struct case_record *r)
 				    json_string(r->applicant_phone));
 }
 
+void case_item_vars(json_t *vars, const struct item *it)
+{
+	const char *const pairs[][2] = {{"item_name", it->name},
+					{"legal_basis", it->legal_basis},
+					{"location", it->location},
+					{"contact", it->contact}};
+
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (pairs[i][1] && pairs[i][1][0])
+			json_object_set_new(vars, pairs[i][0],
+					    json_string(pairs[i][1]));
+}
+
 void case_review_init(struct review_record *rv, const struct case_ctx *ctx,
 		      const char *kind, int64_t now, char *summary)
 {
