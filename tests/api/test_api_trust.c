@@ -258,8 +258,8 @@ static bool has_line(const json_t *kase, const char *material_id)
 	return false;
 }
 
-/* The food item without equipment_list (a material of every scenario)
- * and with 10 promised working days instead of 5. */
+/* The food item without equipment_list (a material of every scenario),
+ * with 10 promised working days instead of 5 and a new legal basis. */
 static void edit_food_item(void)
 {
 	json_t *item =
@@ -283,6 +283,7 @@ static void edit_food_item(void)
 				json_array_remove(ids, i--);
 	}
 	json_object_set_new(item, "promised_days", json_integer(10));
+	json_object_set_new(item, "legal_basis", json_string("新的设定依据"));
 	text = json_dumps(item, JSON_COMPACT);
 	json_decref(
 	    call("PUT", "/v1/items/" FOOD_ITEM, admin, NULL, text, 200, NULL));
@@ -344,6 +345,44 @@ static void test_catalog_edit_old_limits(void **state)
 	assert_true(has_line(after, "equipment_list"));
 	json_decref(after);
 	json_decref(before);
+}
+
+/* 11.6: a notice of an old case lists its own materials and quotes the
+ * item it was made under. */
+static void test_catalog_edit_old_documents(void **state)
+{
+	json_t *c, *doc;
+	char path[96];
+	long long id;
+
+	(void)state;
+	c = call("POST", "/v1/cases", clerk1, NULL,
+		 "{\"item_code\":\"" FOOD_ITEM "\",\"scenario_id\":"
+		 "\"food_sales\",\"applicant\":{\"name\":\"李四\"}}",
+		 201, NULL);
+	id = tj_num(c, "id");
+	json_decref(c);
+	snprintf(path, sizeof(path), "/v1/cases/%lld/checklist", id);
+	json_decref(call(
+	    "PUT", path, clerk1, "\"1\"",
+	    "{\"items\":[{\"material_id\":\"application_form\",\"state\":"
+	    "\"provided\"},{\"material_id\":\"business_licence\",\"state\":"
+	    "\"provided\"},{\"material_id\":\"legal_rep_id\",\"state\":"
+	    "\"provided\"},{\"material_id\":\"premises_proof\",\"state\":"
+	    "\"provided\"},{\"material_id\":\"layout_flow\",\"state\":"
+	    "\"provided\"},{\"material_id\":\"safety_manager_proof\","
+	    "\"state\":\"provided\"},{\"material_id\":\"equipment_list\","
+	    "\"state\":\"missing\"},{\"material_id\":\"safety_rules\","
+	    "\"state\":\"provided\"}]}",
+	    200, NULL));
+	edit_food_item();
+	snprintf(path, sizeof(path), "/v1/cases/%lld/notices", id);
+	doc = call("POST", path, clerk1, "\"2\"", "{}", 201, NULL);
+	assert_non_null(strstr(tj_str(doc, "text"), "主要设备设施清单"));
+	assert_non_null(
+	    strstr(tj_str(doc, "text"), "中华人民共和国食品安全法"));
+	assert_null(strstr(tj_str(doc, "text"), "新的设定依据"));
+	json_decref(doc);
 }
 
 /* 11.7: {} (or one list) does not wipe a year. */
@@ -485,6 +524,8 @@ int main(void)
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_catalog_edit_old_limits, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_catalog_edit_old_documents,
+					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_calendar_needs_both_lists,
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_calendar_moves_due_dates,
