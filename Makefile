@@ -14,7 +14,7 @@ BIN     ?= bin
 CC      ?= cc
 
 PKG_CLIENT := ncursesw libcurl jansson libsodium inih
-PKG_SERVER := libmicrohttpd sqlite3 jansson libsodium inih
+PKG_SERVER := libmicrohttpd gnutls sqlite3 jansson libsodium inih
 TEST_LIBS  := -lcmocka
 
 .DEFAULT_GOAL := all

@@ -5,6 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <curl/curl.h>
 #include <sodium.h>
 
@@ -19,6 +22,8 @@ struct net_client {
 	char *token;
 	long connect_timeout_ms;
 	long timeout_ms;
+	char *ca_file;		 /* NULL: the system's CAs */
+	char *pinned_public_key; /* NULL: no pin */
 	bool online;
 	bool session_lost; /* a 401 unauthenticated while holding a token */
 };
@@ -57,15 +62,85 @@ static size_t answer_write(char *ptr, size_t size, size_t nmemb, void *user)
 	return n;
 }
 
+/* The host of an http(s) URL (no brackets for IPv6) into out. */
+static bool url_host(const char *url, char *out, size_t size)
+{
+	const char *p = strstr(url, "://"), *end, *at;
+	size_t n;
+
+	if (!p)
+		return false;
+	p += 3;
+	end = p + strcspn(p, "/?#");
+	at = memchr(p, '@', (size_t)(end - p));
+	if (at)
+		p = at + 1; /* user:password@ */
+	if (*p == '[') {
+		const char *close = memchr(p, ']', (size_t)(end - p));
+
+		if (!close)
+			return false;
+		n = (size_t)(close - p - 1);
+		p++;
+	} else {
+		n = strcspn(p, ":/?#");
+	}
+	if (n == 0 || n >= size)
+		return false;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return true;
+}
+
+static bool host_loopback(const char *host)
+{
+	struct in_addr v4;
+	struct in6_addr v6;
+
+	if (strcasecmp(host, "localhost") == 0)
+		return true;
+	if (inet_pton(AF_INET, host, &v4) == 1)
+		return (ntohl(v4.s_addr) >> 24) == 127;
+	if (inet_pton(AF_INET6, host, &v6) == 1)
+		return memcmp(&v6, &in6addr_loopback, sizeof(v6)) == 0;
+	return false;
+}
+
+bool net_url_plain_remote(const char *url)
+{
+	char host[256];
+
+	if (strncasecmp(url, "http://", 7) != 0)
+		return false;
+	/* A URL whose host cannot be read is not known to be loopback. */
+	return !url_host(url, host, sizeof(host)) || !host_loopback(host);
+}
+
+static bool dup_opt(char **dst, const char *src)
+{
+	*dst = src && *src ? strdup(src) : NULL;
+	return !src || !*src || *dst;
+}
+
 struct net_client *net_client_new(const struct net_options *opt,
 				  struct wc_error *err)
 {
 	struct net_client *c = NULL;
 	size_t len;
 
-	if (!opt || !opt->base_url || strncmp(opt->base_url, "http", 4) != 0) {
+	if (!opt || !opt->base_url ||
+	    (strncasecmp(opt->base_url, "http://", 7) != 0 &&
+	     strncasecmp(opt->base_url, "https://", 8) != 0)) {
 		wc_error_set(err, "bad_url", "server",
 			     "server URL must start with http:// or https://");
+		return NULL;
+	}
+	/* Issue 11.10: the link crosses a hall's LAN or a city network;
+	 * passwords and applicants' data do not travel it in clear. */
+	if (net_url_plain_remote(opt->base_url) && !opt->allow_plain_http) {
+		wc_error_set(err, "plain_http", "server",
+			     "plain http:// only to a loopback address; use "
+			     "https:// or set allow_plain_http = yes");
 		return NULL;
 	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
@@ -77,7 +152,8 @@ struct net_client *net_client_new(const struct net_options *opt,
 		goto fail;
 	c->curl = curl_easy_init();
 	c->base_url = strdup(opt->base_url);
-	if (!c->curl || !c->base_url)
+	if (!c->curl || !c->base_url || !dup_opt(&c->ca_file, opt->ca_file) ||
+	    !dup_opt(&c->pinned_public_key, opt->pinned_public_key))
 		goto fail;
 	len = strlen(c->base_url);
 	while (len > 0 && c->base_url[len - 1] == '/')
@@ -107,6 +183,8 @@ void net_client_free(struct net_client **client)
 		sodium_memzero(c->token, strlen(c->token));
 	free(c->token);
 	free(c->base_url);
+	free(c->ca_file);
+	free(c->pinned_public_key);
 	free(c);
 	*client = NULL;
 	curl_global_cleanup();
@@ -195,6 +273,14 @@ static int request_setup(struct net_client *c, const char *method,
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, answer_write);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, a);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "wincase/0.1");
+	/* Issue 11.10: TLS 1.2 or newer, the configured CA and pin (the
+	 * handle is reset before each request, so they are set each time). */
+	curl_easy_setopt(h, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
+	if (c->ca_file)
+		curl_easy_setopt(h, CURLOPT_CAINFO, c->ca_file);
+	if (c->pinned_public_key)
+		curl_easy_setopt(h, CURLOPT_PINNEDPUBLICKEY,
+				 c->pinned_public_key);
 	if (strcmp(method, "GET") == 0) {
 		curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
 	} else {

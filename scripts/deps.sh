@@ -13,6 +13,7 @@ need_pkg() {
 	jansson) echo libjansson-dev ;;
 	libsodium) echo libsodium-dev ;;
 	libmicrohttpd) echo libmicrohttpd-dev ;;
+	gnutls) echo libgnutls28-dev ;;
 	sqlite3) echo libsqlite3-dev ;;
 	inih) echo libinih-dev ;;
 	cmocka) echo libcmocka-dev ;;
@@ -22,7 +23,7 @@ need_pkg() {
 missing=""
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
-modules="ncursesw libcurl jansson libsodium libmicrohttpd sqlite3 inih"
+modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 inih"
 [ "$mode" = test ] && modules="$modules cmocka"
 for m in $modules; do
 	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists "$m"; then
@@ -30,7 +31,7 @@ for m in $modules; do
 	fi
 done
 if [ "$mode" = test ]; then
-	for tool in tmux:tmux sqlite3:sqlite3 curl:curl; do
+	for tool in tmux:tmux sqlite3:sqlite3 curl:curl certtool:gnutls-bin gnutls-cli:gnutls-bin; do
 		command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
 	done
 fi

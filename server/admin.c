@@ -94,7 +94,8 @@ int admin_user_check(const struct admin_user *u, struct wc_error *err)
 						127, "department", err) < 0)
 		return -1;
 	/* R6: a clerk works at a window, a reviewer for a department. */
-	if (strcmp(u->role, "clerk") == 0 && empty(u->window))
+	if (strcmp(u->role, "clerk") == 0 && empty(u->window) &&
+	    empty(u->windows))
 		return wc_error_set(err, "invalid_field", "window",
 				    "a clerk needs a window");
 	if (strcmp(u->role, "reviewer") == 0 && empty(u->department))
@@ -119,10 +120,14 @@ int admin_user_add(struct app *app, struct store_conn *db,
 		   struct wc_error *err)
 {
 	struct user_record rec, existing;
-	char entity[80];
+	char entity[80], windows[ADMIN_WINDOWS_TEXT_MAX] = "", window[32];
 	int rc;
 
 	if (admin_user_check(u, err) < 0)
+		return -1;
+	store_copy(window, sizeof(window), u->window);
+	if (!empty(u->windows) && admin_windows_check(u->windows, u->window,
+						      windows, window, err) < 0)
 		return -1;
 	rc = db->ops->user_get(db, u->username, &existing, err);
 	if (rc < 0)
@@ -134,19 +139,25 @@ int admin_user_add(struct app *app, struct store_conn *db,
 	store_copy(rec.username, sizeof(rec.username), u->username);
 	store_copy(rec.display_name, sizeof(rec.display_name), u->display_name);
 	store_copy(rec.role, sizeof(rec.role), u->role);
-	store_copy(rec.window, sizeof(rec.window), u->window);
+	store_copy(rec.window, sizeof(rec.window), window);
 	store_copy(rec.department, sizeof(rec.department), u->department);
 	if (auth_hash_password(app, u->password, rec.pwhash, err) < 0 ||
 	    db->ops->user_add_if_missing(db, &rec, now, err) < 0)
 		return -1;
+	if (!empty(windows) &&
+	    db->ops->user_windows_set(db, rec.username, windows, rec.window,
+				      err) != 0)
+		return -1;
 	snprintf(entity, sizeof(entity), "user:%s", rec.username);
 	/* Never the password or its hash. */
-	return audit_json(
-	    db, now, actor, "user.create", entity,
-	    json_pack("{s:s, s:s, s:s, s:s, s:s}", "username", rec.username,
-		      "display_name", rec.display_name, "role", rec.role,
-		      "window", rec.window, "department", rec.department),
-	    err);
+	return audit_json(db, now, actor, "user.create", entity,
+			  json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}",
+				    "username", rec.username, "display_name",
+				    rec.display_name, "role", rec.role,
+				    "window", rec.window, "department",
+				    rec.department, "windows",
+				    empty(windows) ? rec.window : windows),
+			  err);
 }
 
 /* Store one parsed item as its canonical JSON, audited; *out (when out
@@ -256,12 +267,11 @@ int admin_calendar_put(struct app *app, struct store_conn *db, int year,
 		       const json_t *body, int64_t now, const char *actor,
 		       json_t **out, struct wc_error *err)
 {
-	struct calendar *cal = calendar_new();
+	struct calendar *cal = calendar_new(), *all = NULL;
 	json_t *copy = calendar_body(body, year, err), *stored = NULL;
 	char *dump = NULL, entity[48];
-	int y, rc = -1;
+	int y, moved = 0, rc = -1;
 
-	(void)app;
 	*out = NULL;
 	if (!cal || !copy) {
 		if (!cal)
@@ -271,6 +281,17 @@ int admin_calendar_put(struct app *app, struct store_conn *db, int year,
 	/* R4 (core): dates in that year, no overlap, workdays on weekends. */
 	if (calendar_load_year(cal, copy, err) < 0)
 		goto done;
+	/* Issue 11.7: a year is replaced only by both its lists (an empty
+	 * list says "none" on purpose); a body without them is a mistake. */
+	if (!json_object_get(copy, "holidays") ||
+	    !json_object_get(copy, "workdays")) {
+		wc_error_set(err, "bad_request",
+			     json_object_get(copy, "holidays") ? "workdays"
+							       : "holidays",
+			     "a calendar year needs both \"holidays\" and "
+			     "\"workdays\" (an empty list for none)");
+		goto done;
+	}
 	y = (int)json_integer_value(json_object_get(copy, "year"));
 	stored = calendar_year_to_json(cal, y);
 	dump = stored ? json_dumps(stored, JSON_COMPACT) : NULL;
@@ -279,9 +300,14 @@ int admin_calendar_put(struct app *app, struct store_conn *db, int year,
 		goto done;
 	}
 	snprintf(entity, sizeof(entity), "calendar:%d", y);
-	if (db->ops->calendar_year_put(db, y, dump, now, err) < 0 ||
-	    audit_append(db, now, actor, "calendar.put", entity, stored, err) <
+	all = admin_calendar_with(app, copy, y, err);
+	if (!all || db->ops->calendar_year_put(db, y, dump, now, err) < 0 ||
+	    admin_calendar_move_due(app, db, all, y, now, actor, &moved, err) <
 		0)
+		goto done;
+	json_object_set_new(stored, "due_dates_moved", json_integer(moved));
+	if (audit_append(db, now, actor, "calendar.put", entity, stored, err) <
+	    0)
 		goto done;
 	*out = stored;
 	stored = NULL;
@@ -291,6 +317,7 @@ done:
 	json_decref(stored);
 	json_decref(copy);
 	calendar_free(&cal);
+	calendar_free(&all);
 	return rc;
 }
 

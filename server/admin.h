@@ -25,7 +25,14 @@ struct admin_user {
 	const char *role;	/* clerk, reviewer, admin, trainee */
 	const char *window;	/* NULL or "": none */
 	const char *department; /* NULL or "": none */
+	/* The windows the user may sit at, comma-separated ("1,3"); NULL or
+	 * "": only window. window, when given, must be one of them; else the
+	 * first is the default. */
+	const char *windows;
 };
+
+#define ADMIN_WINDOWS_MAX      16
+#define ADMIN_WINDOWS_TEXT_MAX 256
 
 /* Check a new user's fields: -1 with err "bad_request" (unknown role) or
  * "invalid_field" naming the field (username, display_name, password of
@@ -38,6 +45,26 @@ int admin_user_check(const struct admin_user *u, struct wc_error *err);
 int admin_user_add(struct app *app, struct store_conn *db,
 		   const struct admin_user *u, int64_t now, const char *actor,
 		   struct wc_error *err);
+
+/* Check a comma-separated list of windows (each 1-16 characters without
+ * controls or commas, no duplicates, at most ADMIN_WINDOWS_MAX) and copy
+ * it to out; chosen becomes the default window (window when given, which
+ * must be in the list, or the first). err "invalid_field" (windows,
+ * window). */
+int admin_windows_check(const char *windows, const char *window,
+			char out[ADMIN_WINDOWS_TEXT_MAX], char chosen[32],
+			struct wc_error *err);
+
+/* Is window one of the comma-separated windows? */
+bool admin_window_listed(const char *windows, const char *window);
+
+/* Replace the windows of username (and its default window: window when
+ * given, else the first), audited "user.windows"; err "not_found" for an
+ * unknown user, "invalid_field" as admin_windows_check, and a clerk keeps
+ * at least one window. */
+int admin_user_windows_set(struct store_conn *db, const char *username,
+			   const char *windows, const char *window, int64_t now,
+			   const char *actor, struct wc_error *err);
 
 /* Create or replace one catalog item after core item_from_json accepted
  * it (R3: no tolerable main material, no unknown material in a scenario).
@@ -56,11 +83,25 @@ int admin_catalog_import(struct app *app, struct store_conn *db,
 
 /* Replace one calendar year after core calendar_load_year accepted it.
  * year > 0 must match the body's "year" (which it supplies when absent);
- * year 0 takes the body's. *out is the stored year as JSON (new
- * reference). */
+ * year 0 takes the body's. Both "holidays" and "workdays" must be there
+ * (err "bad_request" otherwise: {} must not wipe a year). Open cases whose
+ * due date the new year moves get it (admin_calendar_move_due). *out is
+ * the stored year as JSON with "due_dates_moved" (new reference). */
 int admin_calendar_put(struct app *app, struct store_conn *db, int year,
 		       const json_t *body, int64_t now, const char *actor,
 		       json_t **out, struct wc_error *err);
+
+/* Issue 11.7 (admin_calendar.c): a new calendar of the server's years but
+ * year, and year_obj for it; NULL with err. */
+struct calendar *admin_calendar_with(struct app *app, const json_t *year_obj,
+				     int year, struct wc_error *err);
+/* Give every accepted case whose due date differs under cal that date
+ * (audited "case.due_moved" on the case, with from, to and calendar);
+ * *moved how many. Inside the caller's transaction. */
+int admin_calendar_move_due(struct app *app, struct store_conn *db,
+			    const struct calendar *cal, int year, int64_t now,
+			    const char *actor, int *moved,
+			    struct wc_error *err);
 
 /* After a committed change: load catalog and calendar from the store into
  * memory (serialised, so the last reload wins with the newest data). With

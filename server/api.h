@@ -163,6 +163,7 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_ack(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_close(struct api_request *req, struct api_reply *rep);
 void handle_user_create(struct api_request *req, struct api_reply *rep);
+void handle_user_windows_put(struct api_request *req, struct api_reply *rep);
 void handle_item_put(struct api_request *req, struct api_reply *rep);
 void handle_calendar_put(struct api_request *req, struct api_reply *rep);
 void handle_audit_list(struct api_request *req, struct api_reply *rep);

@@ -35,6 +35,12 @@ void case_ctx_release(struct case_ctx *ctx);
  * catalog has none. */
 int case_item_copy(struct app *app, const char *code, struct item *out,
 		   struct wc_error *err);
+/* The item case r was created with (its snapshot, item_release it); for a
+ * case without snapshot, the catalog's (STORE_NOT_FOUND if none). */
+int case_item_of(struct app *app, const struct case_record *r, struct item *out,
+		 struct wc_error *err);
+/* The canonical JSON text of it (new string) to keep with a new case. */
+char *case_item_snapshot(const struct item *it);
 
 /* R6: may the caller see this case? clerk and trainee: their window's;
  * reviewer: their department's; admin: all. */
@@ -75,6 +81,10 @@ json_t *case_notice_materials(const struct case_ctx *ctx,
 /* The applicant's id_type, id_no and phone, where present, into a
  * document's variables. */
 void case_applicant_vars(json_t *vars, const struct case_record *r);
+/* The texts of the case's own item version (issue 11.6: name, legal
+ * basis, location, contact) into a document's variables, so that a
+ * document of an old case quotes the item it was made under. */
+void case_item_vars(json_t *vars, const struct item *it);
 /* A reviewer-queue item of kind about the case, made now, in the case's
  * department and window; summary is borrowed. */
 void case_review_init(struct review_record *rv, const struct case_ctx *ctx,

@@ -39,6 +39,34 @@ int case_item_copy(struct app *app, const char *code, struct item *out,
 	return rc < 0 ? -1 : 0;
 }
 
+int case_item_of(struct app *app, const struct case_record *r, struct item *out,
+		 struct wc_error *err)
+{
+	json_t *j;
+	json_error_t jerr;
+	int rc;
+
+	if (!r->item_json)
+		return case_item_copy(app, r->item_code, out, err);
+	j = json_loads(r->item_json, 0, &jerr);
+	if (!j)
+		return wc_error_set(err, "internal", NULL,
+				    "case %" PRId64 ": item snapshot: %s",
+				    r->id, jerr.text);
+	rc = item_from_json(j, out, err);
+	json_decref(j);
+	return rc < 0 ? -1 : 0;
+}
+
+char *case_item_snapshot(const struct item *it)
+{
+	json_t *j = item_to_json(it, true);
+	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+
+	json_decref(j);
+	return text;
+}
+
 bool case_visible(const struct session_record *s, const struct case_record *rec)
 {
 	int role = api_role_bit(s->user.role);
@@ -105,7 +133,7 @@ static bool case_load(struct api_request *req, struct api_reply *rep,
 			  "department");
 		return false;
 	}
-	rc = case_item_copy(req->app, ctx->rec.item_code, &ctx->item, &err);
+	rc = case_item_of(req->app, &ctx->rec, &ctx->item, &err);
 	if (rc == STORE_NOT_FOUND)
 		wc_error_set(&err, "catalog_changed", NULL,
 			     "the catalog no longer has item %s",
@@ -472,6 +500,19 @@ void case_applicant_vars(json_t *vars, const struct case_record *r)
 	if (r->applicant_phone[0])
 		json_object_set_new(vars, "applicant_phone",
 				    json_string(r->applicant_phone));
+}
+
+void case_item_vars(json_t *vars, const struct item *it)
+{
+	const char *const pairs[][2] = {{"item_name", it->name},
+					{"legal_basis", it->legal_basis},
+					{"location", it->location},
+					{"contact", it->contact}};
+
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (pairs[i][1] && pairs[i][1][0])
+			json_object_set_new(vars, pairs[i][0],
+					    json_string(pairs[i][1]));
 }
 
 void case_review_init(struct review_record *rv, const struct case_ctx *ctx,

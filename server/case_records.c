@@ -13,9 +13,9 @@ static void free_all(char **const *owned, size_t n)
 
 void case_record_release(struct case_record *rec)
 {
-	char **const owned[] = {&rec->result_note, &rec->rating_reasons,
+	char **const owned[] = {&rec->result_note,    &rec->rating_reasons,
 				&rec->rating_comment, &rec->deemed_note,
-				&rec->withdraw_note};
+				&rec->withdraw_note,  &rec->item_json};
 
 	free_all(owned, sizeof(owned) / sizeof(owned[0]));
 	for (size_t i = 0; i < rec->n_lines; i++)

@@ -28,7 +28,10 @@
 const char cli_usage[] =
     "       wincased user-add --db PATH --username U --display-name N\n"
     "                --role clerk|reviewer|admin|trainee [--window W]\n"
-    "                [--department D]   (password: one line on stdin)\n"
+    "                [--windows W1,W2] [--department D]\n"
+    "                (password: one line on stdin)\n"
+    "       wincased user-windows --db PATH --username U --windows W1,W2\n"
+    "                [--window W]   (the windows the user may sit at)\n"
     "       wincased import-catalog --db PATH FILE   ({\"items\":[...]})\n"
     "       wincased import-calendar --db PATH FILE  (one year)\n"
     "       wincased audit-verify --db PATH\n"
@@ -38,7 +41,7 @@ const char cli_usage[] =
 
 struct cli_args {
 	const char *db, *config, *username, *display_name, *role, *window,
-	    *department, *to, *file;
+	    *department, *to, *file, *windows;
 };
 
 struct cli_verb {
@@ -69,6 +72,7 @@ static int cli_parse(int argc, char **argv, struct cli_args *a)
 	    {"--display-name", offsetof(struct cli_args, display_name)},
 	    {"--role", offsetof(struct cli_args, role)},
 	    {"--window", offsetof(struct cli_args, window)},
+	    {"--windows", offsetof(struct cli_args, windows)},
 	    {"--department", offsetof(struct cli_args, department)},
 	    {"--to", offsetof(struct cli_args, to)},
 	};
@@ -197,8 +201,8 @@ static int verb_user_add(struct app *app, struct store_conn *db,
 			 const struct cli_args *a, const char *actor)
 {
 	char password[ADMIN_PASSWORD_MAX_BYTES + 2];
-	struct admin_user u = {a->username, a->display_name, password,
-			       a->role,	    a->window,	     a->department};
+	struct admin_user u = {a->username, a->display_name, password,	a->role,
+			       a->window,   a->department,   a->windows};
 	struct wc_error err = {0};
 	int rc;
 
@@ -216,6 +220,29 @@ static int verb_user_add(struct app *app, struct store_conn *db,
 	if (cli_transaction(db, "user-add", rc, &err) != 0)
 		return 1;
 	printf("user %s added (%s)\n", a->username, a->role);
+	return 0;
+}
+
+/* Issue 11.5: the windows a user may sit at. */
+static int verb_user_windows(struct app *app, struct store_conn *db,
+			     const struct cli_args *a, const char *actor)
+{
+	struct wc_error err = {0};
+	int rc;
+
+	if (!a->username || !a->windows || a->file) {
+		fprintf(stderr, "wincased: user-windows needs --username and "
+				"--windows\n");
+		return 2;
+	}
+	rc = db->ops->begin(db, &err);
+	if (rc == 0)
+		rc = admin_user_windows_set(db, a->username, a->windows,
+					    a->window, clock_now(&app->clock),
+					    actor, &err);
+	if (cli_transaction(db, "user-windows", rc, &err) != 0)
+		return 1;
+	printf("user %s may sit at windows %s\n", a->username, a->windows);
 	return 0;
 }
 
@@ -396,6 +423,7 @@ static int verb_backup(struct app *app, struct store_conn *db,
 
 static const struct cli_verb verbs[] = {
     {"user-add", false, verb_user_add},
+    {"user-windows", true, verb_user_windows},
     {"import-catalog", false, verb_import_catalog},
     {"import-calendar", false, verb_import_calendar},
     {"audit-verify", true, verb_audit_verify},

@@ -142,6 +142,10 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return workhours_parse(value, &cfg->working_hours, &err) == 0;
 	if (strcmp(name, "rectification_days") == 0)
 		return parse_int(value, 1, 60, &cfg->rectification_days);
+	if (strcmp(name, "tls_cert") == 0)
+		return set_path(cfg->tls_cert, sizeof(cfg->tls_cert), value);
+	if (strcmp(name, "tls_key") == 0)
+		return set_path(cfg->tls_key, sizeof(cfg->tls_key), value);
 	return false;
 }
 

@@ -16,6 +16,8 @@ static void admin_error(struct api_reply *rep, const struct wc_error *err)
 		api_error_from(rep, 400, err);
 	else if (strcmp(err->code, "user_exists") == 0)
 		api_error_from(rep, 409, err);
+	else if (strcmp(err->code, "not_found") == 0)
+		api_error_from(rep, 404, err);
 	else if (strcmp(err->code, "internal") == 0)
 		api_internal(rep, err);
 	else
@@ -46,11 +48,70 @@ static void reload_calendar(struct api_request *req, void *ctx, bool committed)
 		reload(req, true);
 }
 
+/* "windows": an array of window names, as the comma-separated list of
+ * admin.h; false after a 400 (not an array of strings) or 422 reply (an
+ * empty name, a comma, too long). out is "" when absent and absent_ok. */
+static bool read_windows(const json_t *body, bool absent_ok,
+			 struct api_reply *rep,
+			 char out[ADMIN_WINDOWS_TEXT_MAX])
+{
+	const json_t *list = json_object_get(body, "windows"), *w;
+	size_t i, used = 0;
+
+	out[0] = '\0';
+	if (!list && absent_ok)
+		return true;
+	if (!json_is_array(list)) {
+		api_error(rep, 400, "bad_request", "windows",
+			  "windows must be an array of window names");
+		return false;
+	}
+	json_array_foreach(list, i, w)
+	{
+		const char *name = json_string_value(w);
+
+		if (!name) {
+			api_error(rep, 400, "bad_request", "windows",
+				  "windows must be an array of window names");
+			return false;
+		}
+		if (!*name || strchr(name, ',') ||
+		    used + strlen(name) + 2 > ADMIN_WINDOWS_TEXT_MAX) {
+			api_error(rep, 422, "invalid_field", "windows",
+				  "windows: non-empty names without commas, at "
+				  "most %d characters in all",
+				  ADMIN_WINDOWS_TEXT_MAX - 1);
+			return false;
+		}
+		used +=
+		    (size_t)snprintf(out + used, ADMIN_WINDOWS_TEXT_MAX - used,
+				     "%s%s", i ? "," : "", name);
+	}
+	return true;
+}
+
+/* The comma-separated list as a JSON array. */
+static json_t *windows_json(const char *windows)
+{
+	json_t *list = json_array();
+	const char *p = windows;
+
+	while (list && p && *p) {
+		size_t n = strcspn(p, ",");
+
+		json_array_append_new(list, json_stringn(p, n));
+		p += n + (p[n] == ',');
+	}
+	return list;
+}
+
 void handle_user_create(struct api_request *req, struct api_reply *rep)
 {
 	struct admin_user u = {0};
 	struct user_record rec = {0};
 	struct wc_error err;
+	char windows[ADMIN_WINDOWS_TEXT_MAX], stored[ADMIN_WINDOWS_TEXT_MAX];
+	json_t *out;
 
 	if (!api_body_object(req, rep) ||
 	    !api_get_string(req->body, "username", "username", true, rep,
@@ -63,19 +124,49 @@ void handle_user_create(struct api_request *req, struct api_reply *rep)
 	    !api_get_string(req->body, "window", "window", false, rep,
 			    &u.window) ||
 	    !api_get_string(req->body, "department", "department", false, rep,
-			    &u.department))
+			    &u.department) ||
+	    !read_windows(req->body, true, rep, windows))
 		return;
+	u.windows = windows;
 	if (admin_user_add(req->app, req->db, &u, req->now,
-			   req->session->user.username, &err) < 0) {
+			   req->session->user.username, &err) < 0 ||
+	    req->db->ops->user_get(req->db, u.username, &rec, &err) != 0 ||
+	    req->db->ops->user_windows_get(req->db, u.username, stored,
+					   sizeof(stored), &err) != 0) {
 		admin_error(rep, &err);
 		return;
 	}
-	store_copy(rec.username, sizeof(rec.username), u.username);
-	store_copy(rec.display_name, sizeof(rec.display_name), u.display_name);
-	store_copy(rec.role, sizeof(rec.role), u.role);
-	store_copy(rec.window, sizeof(rec.window), u.window);
-	store_copy(rec.department, sizeof(rec.department), u.department);
-	api_ok(rep, 201, api_user_json(&rec, rec.window));
+	out = api_user_json(&rec, rec.window);
+	json_object_set_new(out, "windows", windows_json(stored));
+	api_ok(rep, 201, out);
+}
+
+/* Issue 11.5: PUT /v1/users/{username}/windows {"windows":[...],
+ * "window"?: the default one}. */
+void handle_user_windows_put(struct api_request *req, struct api_reply *rep)
+{
+	char windows[ADMIN_WINDOWS_TEXT_MAX], stored[ADMIN_WINDOWS_TEXT_MAX];
+	const char *window = NULL;
+	struct user_record rec;
+	struct wc_error err;
+	json_t *out;
+
+	if (!api_body_object(req, rep) ||
+	    !read_windows(req->body, false, rep, windows) ||
+	    !api_get_string(req->body, "window", "window", false, rep, &window))
+		return;
+	if (admin_user_windows_set(req->db, req->params[0], windows, window,
+				   req->now, req->session->user.username,
+				   &err) < 0 ||
+	    req->db->ops->user_get(req->db, req->params[0], &rec, &err) != 0 ||
+	    req->db->ops->user_windows_get(req->db, req->params[0], stored,
+					   sizeof(stored), &err) != 0) {
+		admin_error(rep, &err);
+		return;
+	}
+	out = api_user_json(&rec, rec.window);
+	json_object_set_new(out, "windows", windows_json(stored));
+	api_ok(rep, 200, out);
 }
 
 /* R3: the item is checked by core before it replaces the old one. */

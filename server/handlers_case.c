@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "inquiry.h"
 #include "wincase/validate.h"
 
 /* Applicant name, identifier and phone (API.md conventions). */
@@ -30,7 +31,7 @@ static bool case_read_links(struct api_request *req, struct api_reply *rep,
 {
 	const json_t *inq = json_object_get(req->body, "inquiry_id");
 	const json_t *major = json_object_get(req->body, "major_project");
-	struct inquiry_record ir = {0};
+	struct inquiry_view v;
 	struct wc_error err;
 	int rc;
 
@@ -54,19 +55,29 @@ static bool case_read_links(struct api_request *req, struct api_reply *rep,
 			  "inquiry_id must be a positive integer");
 		return false;
 	}
-	rc = req->db->ops->inquiry_get(req->db, json_integer_value(inq), &ir,
+	/* Issue 11.8: only an inquiry the caller may read (as GET
+	 * /v1/inquiries/{id} decides), and the same answer for one that does
+	 * not exist, so that the answer tells no ids. */
+	memset(&v, 0, sizeof(v));
+	rc = req->db->ops->inquiry_get(req->db, json_integer_value(inq), &v.rec,
 				       &err);
-	inquiry_record_release(&ir);
+	if (rc == 0)
+		rc = req->db->ops->inquiry_handoffs(
+		    req->db, v.rec.id, &v.handoffs, &v.n_handoffs, &err);
 	if (rc < 0) {
+		inquiry_view_release(&v);
 		api_internal(rep, &err);
 		return false;
 	}
-	if (rc == STORE_NOT_FOUND) {
+	if (rc == STORE_NOT_FOUND || !inquiry_visible(req, &v)) {
+		inquiry_view_release(&v);
 		api_error(rep, 422, "invalid_field", "inquiry_id",
-			  "no inquiry %" JSON_INTEGER_FORMAT,
+			  "no inquiry %" JSON_INTEGER_FORMAT " that you may "
+			  "read",
 			  json_integer_value(inq));
 		return false;
 	}
+	inquiry_view_release(&v);
 	r->inquiry_id = json_integer_value(inq);
 	return true;
 }
@@ -120,6 +131,12 @@ static bool case_read_item(struct api_request *req, struct api_reply *rep,
 	store_copy(r->item_code, sizeof(r->item_code), code);
 	store_copy(r->scenario_id, sizeof(r->scenario_id), scenario_id);
 	store_copy(r->department, sizeof(r->department), ctx->item.department);
+	/* Issue 11.6: the case keeps this version of the item. */
+	r->item_json = case_item_snapshot(&ctx->item);
+	if (!r->item_json) {
+		api_error(rep, 500, "internal", NULL, "out of memory");
+		return false;
+	}
 	return true;
 }
 

@@ -146,6 +146,7 @@ static json_t *commitment_vars(const struct case_ctx *ctx, json_t *materials,
 	    c->deadline_days, "applicant_confirmation", c->confirmation);
 
 	case_applicant_vars(vars, r);
+	case_item_vars(vars, &ctx->item);
 	if (c->due_date[0])
 		json_object_set_new(vars, "deadline_date",
 				    json_string(c->due_date));

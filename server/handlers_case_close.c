@@ -241,7 +241,7 @@ static int resolve_one(struct app *app, struct store_conn *db, int64_t now,
 	int64_t id = r->id;
 	int days;
 
-	if (case_item_copy(app, r->item_code, &it, err) != 0)
+	if (case_item_of(app, r, &it, err) != 0)
 		return 0; /* the item left the catalog: nothing to count by */
 	days = it.promised_days;
 	item_release(&it);

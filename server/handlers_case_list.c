@@ -103,8 +103,7 @@ static json_t *case_row_json(struct api_request *req, struct case_record *r)
 	ctx.rec = *r;
 	ctx.rec.n_lines = 0;
 	ctx.rec.lines = NULL;
-	ctx.have_item =
-	    case_item_copy(req->app, r->item_code, &ctx.item, &err) == 0;
+	ctx.have_item = case_item_of(req->app, r, &ctx.item, &err) == 0;
 	if (!ctx.have_item)
 		ctx.item.name = r->item_code;
 	obj = case_row_base(req, &ctx);

@@ -38,6 +38,7 @@ static json_t *document_vars(struct api_request *req,
 	char day[DATE_TEXT_SIZE];
 
 	case_applicant_vars(vars, r);
+	case_item_vars(vars, &ctx->item);
 	date_format(clock_local_day(&req->app->clock, r->created_at), day);
 	json_object_set_new(vars, "application_date", json_string(day));
 	return vars;

@@ -266,8 +266,8 @@ bool handoff_targets_caller(const struct handoff_record *h,
 
 /* R6: a clerk reads inquiries of their window, their own, and those handed
  * to their window or department (waiting or acknowledged). */
-static bool inquiry_visible(const struct api_request *req,
-			    const struct inquiry_view *v)
+bool inquiry_visible(const struct api_request *req,
+		     const struct inquiry_view *v)
 {
 	const struct session_record *s = req->session;
 

@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 
+#include "admin.h"
 #include "api.h"
 #include "scheduler.h"
 #include "wincase/calendar.h"
@@ -114,6 +115,36 @@ static bool session_window(const json_t *body, struct api_reply *rep,
 	return true;
 }
 
+/* Issue 11.5: a user sits only at the windows the administrator gave
+ * them; a trainee works only on a training server (one started with the
+ * training seed), never on the production one. False after a 403. */
+static bool session_may_sit(struct api_request *req, struct api_reply *rep,
+			    const struct user_record *user, const char *window)
+{
+	char windows[ADMIN_WINDOWS_TEXT_MAX];
+	struct wc_error err;
+
+	if (strcmp(user->role, "trainee") == 0 &&
+	    !req->app->cfg.training_seed_dir[0]) {
+		api_error(rep, 403, "training_only", NULL,
+			  "a trainee signs in on a training server only");
+		return false;
+	}
+	if (!window)
+		return true;
+	if (req->db->ops->user_windows_get(req->db, user->username, windows,
+					   sizeof(windows), &err) != 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	if (!admin_window_listed(windows, window)) {
+		api_error(rep, 403, "window_not_allowed", "window",
+			  "you may not sit at window %.32s", window);
+		return false;
+	}
+	return true;
+}
+
 void handle_session_create(struct api_request *req, struct api_reply *rep)
 {
 	const char *username, *password, *window;
@@ -140,7 +171,8 @@ void handle_session_create(struct api_request *req, struct api_reply *rep)
 			  "unknown user or wrong password");
 		return;
 	}
-	if (!session_check_password(req, rep, username, password, &user))
+	if (!session_check_password(req, rep, username, password, &user) ||
+	    !session_may_sit(req, rep, &user, window))
 		return;
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2base64(token, sizeof(token), raw, sizeof(raw),

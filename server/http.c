@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "api.h"
+#include "http_tls.h"
 #include "routes.h"
 
 #define PATH_MAX_BYTES	    512
@@ -536,6 +537,9 @@ int http_start(struct app *app, struct http_server **out, struct wc_error *err)
 	struct sockaddr_storage addr;
 	const union MHD_DaemonInfo *info;
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+	struct MHD_OptionItem tls[3] = {{MHD_OPTION_END, 0, NULL},
+					{MHD_OPTION_END, 0, NULL},
+					{MHD_OPTION_END, 0, NULL}};
 	bool ipv6 = false;
 
 	if (!srv)
@@ -546,6 +550,18 @@ int http_start(struct app *app, struct http_server **out, struct wc_error *err)
 	}
 	if (ipv6)
 		flags |= MHD_USE_IPv6;
+	/* Issue 11.10: HTTPS when tls_cert is set. */
+	if (http_tls_enabled(app)) {
+		if (http_tls_reload(app, err) < 0) {
+			free(srv);
+			return -1;
+		}
+		flags |= MHD_USE_TLS;
+		tls[0] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_CERT_CALLBACK,
+						 0, http_tls_callback()};
+		tls[1] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_PRIORITIES, 0,
+						 (void *)http_tls_priorities};
+	}
 	srv->app = app;
 	srv->daemon = MHD_start_daemon(
 	    flags, (uint16_t)app->cfg.listen_port, NULL, NULL, http_access, srv,
@@ -553,8 +569,10 @@ int http_start(struct app *app, struct http_server **out, struct wc_error *err)
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)app->cfg.threads,
 	    MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512, MHD_OPTION_END);
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512, MHD_OPTION_ARRAY,
+	    tls, MHD_OPTION_END);
 	if (!srv->daemon) {
+		http_tls_release();
 		free(srv);
 		return wc_error_set(err, "internal", "listen",
 				    "cannot listen on %s:%d",
@@ -576,6 +594,7 @@ void http_stop(struct http_server **srv)
 	if (!*srv)
 		return;
 	MHD_stop_daemon((*srv)->daemon);
+	http_tls_release();
 	free(*srv);
 	*srv = NULL;
 }

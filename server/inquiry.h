@@ -1,5 +1,6 @@
-/* inquiry.h - private to handlers_inquiry*.c: an inquiry with its handoffs
- * as the handlers see it, and the checks they share (R1, R6). */
+/* inquiry.h - private to handlers_inquiry*.c (and the case create path,
+ * which links an inquiry only if the caller may read it): an inquiry with its
+ * handoffs as the handlers see it, and the checks they share (R1, R6). */
 #ifndef WINCASED_INQUIRY_H
 #define WINCASED_INQUIRY_H
 
@@ -23,6 +24,10 @@ struct inquiry_view {
 bool inquiry_view_load(struct api_request *req, struct api_reply *rep,
 		       const char *id_text, struct inquiry_view *out);
 void inquiry_view_release(struct inquiry_view *v);
+/* R6: may the caller read it? (reviewers and admins: all; others: their
+ * window's, their own, and those handed to their window or department) */
+bool inquiry_visible(const struct api_request *req,
+		     const struct inquiry_view *v);
 
 /* New reference: API.md's inquiry object, handoffs included. */
 json_t *inquiry_view_json(const struct app *app, const struct inquiry_view *v);

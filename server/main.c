@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "documents.h"
 #include "http.h"
+#include "http_tls.h"
 #include "scheduler.h"
 
 static const char usage[] =
@@ -195,10 +196,21 @@ static int serve(struct app *app, const sigset_t *stop)
 		http_stop(&srv);
 		return 1;
 	}
-	printf("wincased: listening on http://%s%s%s:%d\n", v6 ? "[" : "", host,
+	printf("wincased: listening on %s://%s%s%s:%d\n",
+	       http_tls_enabled(app) ? "https" : "http", v6 ? "[" : "", host,
 	       v6 ? "]" : "", http_port(srv));
 	fflush(stdout);
-	sigwait(stop, &sig);
+	/* SIGHUP rereads the TLS certificate (issue 11.10); TERM and INT
+	 * stop. */
+	while (sigwait(stop, &sig) == 0 && sig == SIGHUP) {
+		if (http_tls_reload(app, &err) < 0)
+			fprintf(stderr,
+				"wincased: SIGHUP: %s (serving the "
+				"certificate loaded before)\n",
+				err.message);
+		else
+			fprintf(stderr, "wincased: SIGHUP: reloaded\n");
+	}
 	fprintf(stderr, "wincased: signal %d, stopping\n", sig);
 	scheduler_stop(&sched);
 	http_stop(&srv);
@@ -230,6 +242,7 @@ int main(int argc, char **argv)
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	clock_init(&app.clock, app.cfg.fake_clock,

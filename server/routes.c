@@ -50,6 +50,8 @@ const struct route routes[] = {
      handle_inquiry_ack},
     {"POST", "/v1/inquiries/{id}/close", ROLE_ANY, W, handle_inquiry_close},
     {"POST", "/v1/users", ROLE_ADMIN, W, handle_user_create},
+    {"PUT", "/v1/users/{username}/windows", ROLE_ADMIN, W,
+     handle_user_windows_put},
     {"GET", "/v1/audit", ROLE_ANY, 0, handle_audit_list},
     {"GET", "/v1/audit/verify", ROLE_REVIEWER | ROLE_ADMIN, 0,
      handle_audit_verify},

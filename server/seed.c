@@ -21,6 +21,11 @@ static const struct user_record demo_users[] = {
     {"admin1", "管理员", "admin", "", "", ""},
 };
 
+/* Issue 11.5: the windows each demo clerk may sit at (the first is the
+ * default). Window 3 is a second 市场监督管理局 counter, window 7 a second
+ * 住房和城乡建设局 one. */
+static const char *const demo_windows[] = {"1,3", "2,7", "", ""};
+
 /* New NUL-terminated copy of a file, or NULL with errno set. */
 static char *read_file(const char *path, size_t *len)
 {
@@ -168,7 +173,10 @@ static int seed_users(struct app *app, struct store_conn *db,
 			continue; /* seeding again keeps the password */
 		if (auth_hash_password(app, DEMO_PASSWORD, u.pwhash, err) < 0 ||
 		    db->ops->user_add_if_missing(db, &u, clock_now(&app->clock),
-						 err) < 0)
+						 err) < 0 ||
+		    (demo_windows[i][0] &&
+		     db->ops->user_windows_set(db, u.username, demo_windows[i],
+					       u.window, err) != 0))
 			return -1;
 	}
 	return 0;

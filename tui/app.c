@@ -561,6 +561,9 @@ int app_run(struct config *cfg)
 	    .base_url = cfg->server_url,
 	    .connect_timeout_ms = cfg->connect_timeout_ms,
 	    .timeout_ms = cfg->timeout_ms,
+	    .ca_file = cfg->ca_file,
+	    .pinned_public_key = cfg->pinned_public_key,
+	    .allow_plain_http = cfg->allow_plain_http,
 	};
 	struct wc_error err = {0};
 

@@ -19,7 +19,7 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: wincase [--server URL] [--config FILE]\n"
-		"  --server URL   the case store, e.g. http://10.0.0.5:8730\n"
+		"  --server URL   the case store, e.g. https://10.0.0.5:8730\n"
 		"  --config FILE  settings (default: "
 		"$XDG_CONFIG_HOME/wincase/wincase.conf,\n"
 		"                 ~/.config/wincase/wincase.conf, "

@@ -23,7 +23,19 @@ struct net_options {
 	const char *base_url; /* "http://127.0.0.1:8080", without "/v1" */
 	long connect_timeout_ms;
 	long timeout_ms; /* the whole request */
+	/* TLS (issue 11.10), all optional: the CA certificate(s) (PEM) that
+	 * sign the server's certificate, instead of the system's; libcurl's
+	 * pinned public key ("sha256//BASE64;..." or a PEM/DER key file).
+	 * Plain http:// is refused (err "plain_http") to anything but a
+	 * loopback address unless allow_plain_http. */
+	const char *ca_file;
+	const char *pinned_public_key;
+	bool allow_plain_http;
 };
+
+/* Is url plain http:// to a host that is not loopback (localhost,
+ * 127.0.0.0/8, ::1)? Such a URL needs allow_plain_http. */
+bool net_url_plain_remote(const char *url);
 
 /* New client (free with net_client_free), or NULL with err. */
 struct net_client *net_client_new(const struct net_options *opt,

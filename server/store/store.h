@@ -172,6 +172,11 @@ struct case_record {
 	char *deemed_note; /* JSON text: which stage was late, who */
 	char *withdraw_note;
 	int64_t closed_at; /* completed, denied or withdrawn */
+	/* The catalog item as it was when the case was created (its JSON;
+	 * owned, NULL for a case older than the snapshot): a later catalog
+	 * edit never changes the materials, flags or time limits of an
+	 * existing case. Written by case_create only. */
+	char *item_json;
 	size_t n_lines;
 	struct case_line *lines; /* owned */
 };
@@ -317,6 +322,15 @@ struct store_ops {
 	int (*user_add_if_missing)(struct store_conn *c,
 				   const struct user_record *user, int64_t now,
 				   struct wc_error *err);
+	/* The windows username may sit at, comma-separated ("1,3"; "" for
+	 * none) into out. A new user may sit at its window until set. */
+	int (*user_windows_get)(struct store_conn *c, const char *username,
+				char *out, size_t size, struct wc_error *err);
+	/* Set them, and the user's default window (one of them, or "");
+	 * STORE_NOT_FOUND for an unknown user. */
+	int (*user_windows_set)(struct store_conn *c, const char *username,
+				const char *windows, const char *window,
+				struct wc_error *err);
 
 	int (*session_create)(struct store_conn *c, const char *token_hash,
 			      const char *username, const char *window,

@@ -161,8 +161,11 @@ static void make_objects(void)
 			    "\"role\":\"trainee\",\"window\":\"9\","
 			    "\"department\":\"市场监督管理局\"}",
 			    NULL, 201));
+	/* Issue 11.5: a trainee signs in on a training server only, so on
+	 * this (production) server the trainee column cannot be called: its
+	 * login is refused (test_api_trust checks the answer). */
 	tokens[TRAINEE] = http_login(srv.url, "trainee1", "trainee-password-1");
-	assert_non_null(tokens[TRAINEE]);
+	assert_null(tokens[TRAINEE]);
 	o = send_ok(tokens[CLERK], "POST", "/v1/inquiries",
 		    "{\"applicant\":{\"name\":\"赵六\"},\"topic\":\"矩阵\"}",
 		    NULL, 201);
@@ -298,7 +301,11 @@ static void test_role_matrix(void **state)
 	make_objects();
 	for (size_t i = 0; i < n; i++) {
 		for (int c = 0; c < N_CALLERS; c++) {
-			long got = matrix_call(&rows[i], (enum caller)c, code);
+			long got;
+
+			if (c == TRAINEE)
+				continue; /* no session on production */
+			got = matrix_call(&rows[i], (enum caller)c, code);
 
 			calls++;
 			if (got == rows[i].expect[c])

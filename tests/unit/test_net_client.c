@@ -95,6 +95,50 @@ static void test_offline(void **state)
 	assert_string_equal(err.code, "bad_url");
 }
 
+/* Issue 11.10: plain http:// only to loopback unless allowed. */
+static void test_plain_http_refused(void **state)
+{
+	static const char *const remote[] = {
+	    "http://10.1.2.3:8730",	"http://wincase.example:8730",
+	    "HTTP://192.168.0.5",	"http://127.0.0.1.example.com",
+	    "http://localhost.example", "http://127.0.0.1@10.0.0.1/",
+	    "http://[2001:db8::1]:80",	"http://[::1",
+	};
+	static const char *const loopback[] = {
+	    "http://127.0.0.1:8730", "http://127.1.2.3",  "http://localhost",
+	    "http://LOCALHOST:1/",   "http://[::1]:8730", "https://10.1.2.3",
+	};
+	struct net_options opt = {0};
+	struct net_client *c;
+	struct wc_error err = {0};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(remote) / sizeof(remote[0]); i++) {
+		opt.base_url = remote[i];
+		opt.allow_plain_http = false;
+		assert_true(net_url_plain_remote(remote[i]));
+		c = net_client_new(&opt, &err);
+		if (c)
+			fail_msg("%s accepted", remote[i]);
+		assert_string_equal(err.code, "plain_http");
+		opt.allow_plain_http = true;
+		if (strchr(remote[i], '[') && !strchr(remote[i], ']'))
+			continue;
+		c = net_client_new(&opt, &err);
+		assert_non_null(c);
+		net_client_free(&c);
+	}
+	opt.allow_plain_http = false;
+	for (size_t i = 0; i < sizeof(loopback) / sizeof(loopback[0]); i++) {
+		opt.base_url = loopback[i];
+		assert_false(net_url_plain_remote(loopback[i]));
+		c = net_client_new(&opt, &err);
+		if (!c)
+			fail_msg("%s refused: %s", loopback[i], err.message);
+		net_client_free(&c);
+	}
+}
+
 static void test_idempotency_key(void **state)
 {
 	char a[NET_IDEMPOTENCY_KEY_SIZE], b[NET_IDEMPOTENCY_KEY_SIZE];
@@ -228,6 +272,7 @@ int main(void)
 	    cmocka_unit_test(test_inquiry_parse_sanitises),
 	    cmocka_unit_test(test_parse_refuses),
 	    cmocka_unit_test(test_offline),
+	    cmocka_unit_test(test_plain_http_refused),
 	    cmocka_unit_test(test_idempotency_key),
 	};
 	const struct CMUnitTest online[] = {

@@ -40,6 +40,8 @@ void config_release(struct config *cfg)
 	free(cfg->window);
 	free(cfg->data_dir);
 	free(cfg->print_command);
+	free(cfg->ca_file);
+	free(cfg->pinned_public_key);
 	memset(cfg, 0, sizeof(*cfg));
 }
 
@@ -119,6 +121,14 @@ static int on_value(void *user, const char *section, const char *name,
 	else if (strcmp(section, "server") == 0 &&
 		 strcmp(name, "connect_timeout") == 0)
 		ok = seconds_parse(value, &c->connect_timeout_ms);
+	else if (strcmp(section, "server") == 0 && strcmp(name, "ca_file") == 0)
+		ok = replace(&c->ca_file, value) == 0;
+	else if (strcmp(section, "server") == 0 &&
+		 strcmp(name, "pinned_public_key") == 0)
+		ok = replace(&c->pinned_public_key, value) == 0;
+	else if (strcmp(section, "server") == 0 &&
+		 strcmp(name, "allow_plain_http") == 0)
+		ok = yes_no_parse(value, &c->allow_plain_http);
 	else if (strcmp(section, "client") == 0 && strcmp(name, "window") == 0)
 		ok = replace(&c->window, value) == 0;
 	else if (strcmp(section, "client") == 0 &&

@@ -604,6 +604,11 @@ static const struct code_text error_texts[] = {
     {"offline", "无法连接服务器，请检查网络，稍后按 F5 或重新提交"},
     {"bad_credentials", "用户名或密码不正确，请重新输入"},
     {"rate_limited", "登录失败次数过多，请 5 分钟后再试"},
+    {"window_not_allowed",
+     "您的账号不能在这个窗口登录，请核对窗口号或联系管理员"},
+    {"training_only", "学员账号只能在培训模式中登录（登录界面按 F6）"},
+    {"plain_http", "服务器地址不加密（http://），只能用于本机；请改用 https:// "
+		   "地址，或请管理员设置 allow_plain_http = yes"},
     {"unauthenticated", "登录已过期，请重新登录"},
     {"forbidden", "您的账号没有这项操作的权限，请联系管理员"},
     {"not_found", "没有找到这条记录，请刷新后再试"},

@@ -84,6 +84,10 @@ static const char *const migrations[] = {
     sq_schema_cases,
     /* 4: signed notices and commitments (store_sqlite_documents.c). */
     sq_schema_documents,
+    /* 5: each case keeps its catalog item (store_sqlite_trust.c). */
+    sq_schema_case_item,
+    /* 6: the windows a user may sit at (store_sqlite_trust.c). */
+    sq_schema_user_windows,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -445,6 +449,8 @@ const struct store_ops store_sqlite_ops = {
     .rollback = sq_rollback,
     .user_get = sq_user_get,
     .user_add_if_missing = sq_user_add_if_missing,
+    .user_windows_get = sq_user_windows_get,
+    .user_windows_set = sq_user_windows_set,
     .session_create = sq_session_create,
     .session_get = sq_session_get,
     .session_delete = sq_session_delete,

@@ -66,6 +66,13 @@ int sq_step_rows(sqlite3 *db, sqlite3_stmt *st, const struct sq_row_kind *kind,
 int sq_next_number(sqlite3 *db, const char *kind, const char *day, char *out,
 		   size_t size, struct wc_error *err);
 
+/* Operations in store_sqlite_trust.c. */
+int sq_user_windows_get(struct store_conn *c, const char *username, char *out,
+			size_t size, struct wc_error *err);
+int sq_user_windows_set(struct store_conn *c, const char *username,
+			const char *windows, const char *window,
+			struct wc_error *err);
+
 /* Operations in store_sqlite_auth.c. */
 int sq_user_get(struct store_conn *c, const char *username,
 		struct user_record *out, struct wc_error *err);
@@ -139,6 +146,8 @@ int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 
 /* Operations in store_sqlite_documents.c. */
 extern const char sq_schema_documents[];
+extern const char sq_schema_case_item[];
+extern const char sq_schema_user_windows[];
 int sq_document_put(struct store_conn *c, struct document_record *rec,
 		    struct wc_error *err);
 int sq_document_find_by_code(struct store_conn *c, const char *code,

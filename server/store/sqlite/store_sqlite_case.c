@@ -13,6 +13,8 @@
 	" result, result_note, completed_at, completed_by, rating_level,"      \
 	" rating_reasons, rating_comment, rated_at, deemed, deemed_note,"      \
 	" withdraw_note, closed_at"
+/* What reads return: CASE_COLUMNS and the item snapshot (column 32). */
+#define CASE_READ_COLUMNS CASE_COLUMNS ", item_json"
 
 static void sq_read_case(sqlite3_stmt *st, void *out)
 {
@@ -52,6 +54,7 @@ static void sq_read_case(sqlite3_stmt *st, void *out)
 	r->deemed_note = sq_column_dup(st, 29);
 	r->withdraw_note = sq_column_dup(st, 30);
 	r->closed_at = sqlite3_column_int64(st, 31);
+	r->item_json = sq_column_dup(st, 32);
 }
 
 /* Binds columns 2.. of CASE_COLUMNS (all but id) to ?1.. */
@@ -141,6 +144,16 @@ int sq_case_create(struct store_conn *c, struct case_record *r, const char *day,
 	if (sq_step_done(db, st, err) < 0)
 		return -1;
 	r->id = sqlite3_last_insert_rowid(db);
+	if (r->item_json) {
+		if (sq_prepare(db,
+			       "UPDATE cases SET item_json = ? WHERE id = ?",
+			       &st, err) < 0)
+			return -1;
+		sq_bind_text(st, 1, r->item_json);
+		sqlite3_bind_int64(st, 2, r->id);
+		if (sq_step_done(db, st, err) < 0)
+			return -1;
+	}
 	return sq_case_lines_write(db, r, err);
 }
 
@@ -191,7 +204,8 @@ int sq_case_get(struct store_conn *c, int64_t id, struct case_record *out,
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (sq_prepare(db, "SELECT " CASE_COLUMNS " FROM cases WHERE id = ?",
+	if (sq_prepare(db,
+		       "SELECT " CASE_READ_COLUMNS " FROM cases WHERE id = ?",
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -254,7 +268,7 @@ static int sq_case_rows(sqlite3 *db, sqlite3_stmt *st, int limit,
 }
 
 static const char case_list_sql[] =
-    "SELECT " CASE_COLUMNS " FROM cases WHERE"
+    "SELECT " CASE_READ_COLUMNS " FROM cases WHERE"
     " ((?1 = 0 AND created_by = ?2) OR (?1 = 1 AND window_no = ?3)"
     "  OR (?1 = 2 AND department = ?4) OR ?1 = 3)"
     " AND (?5 IS NULL OR status = ?5)"
@@ -289,7 +303,7 @@ int sq_case_list_due(struct store_conn *c, const char *before_day,
 	sqlite3_stmt *st = NULL;
 
 	if (sq_prepare(db,
-		       "SELECT " CASE_COLUMNS " FROM cases WHERE status IN"
+		       "SELECT " CASE_READ_COLUMNS " FROM cases WHERE status IN"
 		       " ('accepted', 'accepted_tolerant')"
 		       " AND due_date IS NOT NULL AND due_date < ?"
 		       " ORDER BY due_date, id",
@@ -306,7 +320,7 @@ int sq_case_list_due_pending(struct store_conn *c, struct case_record **out,
 	sqlite3_stmt *st = NULL;
 
 	if (sq_prepare(db,
-		       "SELECT " CASE_COLUMNS " FROM cases WHERE status IN"
+		       "SELECT " CASE_READ_COLUMNS " FROM cases WHERE status IN"
 		       " ('accepted', 'accepted_tolerant') AND due_pending = 1"
 		       " ORDER BY id",
 		       &st, err) < 0)
