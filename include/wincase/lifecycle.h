@@ -61,8 +61,7 @@ enum commitment_status {
 };
 
 enum commitment_action {
-	COMMITMENT_DO_SUPPLEMENT, /* a material in; the last one: -> fulfilled
-				   */
+	COMMITMENT_DO_SUPPLEMENT, /* a material in; the last: -> fulfilled */
 	COMMITMENT_DO_BREACH,	  /* deadline passed: -> breached */
 	COMMITMENT_DO_WAIVE,	  /* a reviewer waives it (open or breached) */
 	/* The case is withdrawn: an open commitment is no longer enforced
