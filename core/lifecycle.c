@@ -35,6 +35,11 @@ static const char *const result_words[CASE_RESULT_COUNT] = {"approved",
 							    "denied"};
 static const char *const resolution_words[INQUIRY_RESOLUTION_COUNT] = {
     "answered", "referred", "converted", "no_action"};
+static const char *const kind_words[REVIEW_KIND_COUNT] = {
+    "tolerant_acceptance", "once_violation", "breach", "overdue", "bounced",
+    "rectification"};
+static const char *const decision_words[REVIEW_DECISION_COUNT] = {
+    "approve", "return", "waive", "rectified"};
 
 static const char *word_of(const char *const *words, size_t n, int v)
 {
@@ -76,6 +81,8 @@ CODEC(review_status, enum review_status, review_words)
 CODEC(accept_mode, enum accept_mode, mode_words)
 CODEC(case_result, enum case_result, result_words)
 CODEC(inquiry_resolution, enum inquiry_resolution, resolution_words)
+CODEC(review_kind, enum review_kind, kind_words)
+CODEC(review_decision, enum review_decision, decision_words)
 
 /* ---- Cases (R2-R5). */
 
@@ -153,8 +160,10 @@ static const struct step
 		[COMMITMENT_DO_SUPPLEMENT] = TO(COMMITMENT_FULFILLED),
 		[COMMITMENT_DO_BREACH] = TO(COMMITMENT_BREACHED),
 		[COMMITMENT_DO_WAIVE] = TO(COMMITMENT_WAIVED),
+		[COMMITMENT_DO_WITHDRAW] = TO(COMMITMENT_WAIVED),
 	    },
-	/* A reviewer may still waive a breached commitment. */
+	/* A reviewer may still waive a breached commitment; withdrawing the
+	 * case does not undo the breach. */
 	[COMMITMENT_BREACHED] = {[COMMITMENT_DO_WAIVE] = TO(COMMITMENT_WAIVED)},
 	[COMMITMENT_FULFILLED] = {{0}},
 	[COMMITMENT_WAIVED] = {{0}},
@@ -213,4 +222,60 @@ bool case_is_accepted(enum case_status s)
 bool case_is_finished(enum case_status s)
 {
 	return s == CASE_COMPLETED || s == CASE_DENIED;
+}
+
+bool review_decision_fits(enum review_decision d, enum review_kind k)
+{
+	if ((int)k < 0 || k >= REVIEW_KIND_COUNT)
+		return false;
+	switch (d) {
+	case REVIEW_DECISION_APPROVE:
+	case REVIEW_DECISION_RETURN:
+		return true;
+	case REVIEW_DECISION_WAIVE:
+		return k == REVIEW_KIND_BREACH ||
+		       k == REVIEW_KIND_TOLERANT_ACCEPTANCE;
+	case REVIEW_DECISION_RECTIFIED:
+		return k == REVIEW_KIND_RECTIFICATION;
+	default:
+		return false;
+	}
+}
+
+enum case_action case_result_action(enum case_result r)
+{
+	switch (r) {
+	case RESULT_APPROVED:
+		return CASE_DO_COMPLETE;
+	case RESULT_DENIED:
+		return CASE_DO_DENY;
+	default:
+		return CASE_ACTION_COUNT;
+	}
+}
+
+enum case_action accept_mode_action(enum accept_mode m)
+{
+	switch (m) {
+	case ACCEPT_NORMAL:
+		return CASE_DO_ACCEPT;
+	case ACCEPT_TOLERANT:
+		return CASE_DO_ACCEPT_TOLERANT;
+	default:
+		return CASE_ACTION_COUNT;
+	}
+}
+
+enum inquiry_action inquiry_resolution_action(enum inquiry_resolution r)
+{
+	switch (r) {
+	case RESOLUTION_ANSWERED:
+	case RESOLUTION_REFERRED:
+	case RESOLUTION_NO_ACTION:
+		return INQUIRY_DO_CLOSE;
+	case RESOLUTION_CONVERTED:
+		return INQUIRY_DO_CONVERT;
+	default:
+		return INQUIRY_ACTION_COUNT;
+	}
 }

@@ -63,11 +63,6 @@ static const struct check_spec *check_spec_find(const char *kind)
 	return NULL;
 }
 
-bool training_check_known(const char *kind)
-{
-	return kind && check_spec_find(kind) != NULL;
-}
-
 static bool in_list(const char *s, const char *const *list, size_t n)
 {
 	for (size_t i = 0; s && i < n; i++)

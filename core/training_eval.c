@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/lifecycle.h"
+
 /* What a check sees: the persona's cases and inquiries (borrowed). */
 struct eval_view {
 	const struct training_scenario *sc;
@@ -158,10 +160,12 @@ static bool check_inquiry_closed(const struct eval_view *v, const json_t *args,
 	json_array_foreach(v->inquiries, i, q)
 	{
 		const char *res = str(q, "resolution");
+		enum inquiry_status st;
 
 		snprintf(found, size, "status=%s resolution=%s",
 			 str(q, "status"), *res ? res : "-");
-		if (strcmp(str(q, "status"), "closed") == 0 &&
+		if (inquiry_status_parse(str(q, "status"), &st) &&
+		    st == INQUIRY_CLOSED &&
 		    matches_one(args, "resolution", "resolutions", res))
 			return true;
 	}
@@ -386,8 +390,10 @@ static bool check_no_tolerant_acceptance(const struct eval_view *v,
 	json_array_foreach(v->cases, i, c)
 	{
 		const json_t *m = json_object_get(c, "commitment");
+		enum case_status st;
 
-		if (strcmp(str(c, "status"), "accepted_tolerant") == 0 ||
+		if ((case_status_parse(str(c, "status"), &st) &&
+		     st == CASE_ACCEPTED_TOLERANT) ||
 		    json_is_object(m)) {
 			snprintf(found, size, "tolerant=%s", str(c, "no"));
 			return false;
@@ -408,9 +414,11 @@ static bool check_no_acceptance(const struct eval_view *v, const json_t *args,
 	json_array_foreach(v->cases, i, c)
 	{
 		const json_t *at = json_object_get(c, "accepted_at");
+		enum case_status st;
 
 		if ((json_is_string(at) && *json_string_value(at)) ||
-		    strncmp(str(c, "status"), "accepted", 8) == 0) {
+		    (case_status_parse(str(c, "status"), &st) &&
+		     case_is_accepted(st))) {
 			snprintf(found, size, "accepted=%s status=%s",
 				 str(c, "no"), str(c, "status"));
 			return false;

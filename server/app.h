@@ -20,7 +20,9 @@ struct app {
 	struct server_config cfg;
 	struct server_clock clock;
 	struct store *store;
-	/* Readers take the read lock; an import (issue 3) the write lock. */
+	/* Readers take the read lock; app_load_reference, which swaps in a
+	 * newly loaded catalog and calendar (at start and after an
+	 * administrator changes them), the write lock. */
 	pthread_rwlock_t reference_lock;
 	struct catalog *catalog;
 	struct calendar *calendar;

@@ -13,6 +13,7 @@
 #include "api.h"
 #include "wincase/catalog.h"
 #include "wincase/checklist.h"
+#include "wincase/lifecycle.h"
 
 /* R3: breaches count against tolerant acceptance for this long. */
 #define CREDIT_WINDOW_SECONDS (365 * 24 * 3600)
@@ -88,7 +89,7 @@ void case_item_vars(json_t *vars, const struct item *it);
 /* A reviewer-queue item of kind about the case, made now, in the case's
  * department and window; summary is borrowed. */
 void case_review_init(struct review_record *rv, const struct case_ctx *ctx,
-		      const char *kind, int64_t now, char *summary);
+		      enum review_kind kind, int64_t now, char *summary);
 /* New reference: the checklist line at position i. */
 json_t *case_line_json(const struct case_ctx *ctx, size_t i);
 /* The line of material_id, or -1. */
@@ -105,8 +106,10 @@ bool case_save_and_reply(struct api_request *req, struct api_reply *rep,
 			 struct case_ctx *ctx, const char *action,
 			 const json_t *data, unsigned status);
 
-/* R4: the date that is days working days after from, "YYYY-MM-DD" into out;
- * *pending true and out "" when a needed year has no calendar. */
+/* R4: the date that is days working days after from, "YYYY-MM-DD" into out,
+ * 0 and *pending false. When a needed year has no calendar: 0, *pending
+ * true, out "" and err saying which year (the date waits for it, it is not
+ * refused). -1 with err for a negative days, which no caller should ask. */
 int case_due_date(struct app *app, wc_day from, int days, char out[11],
 		  bool *pending, struct wc_error *err);
 

@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "case.h"
+#include "record_state.h"
 #include "wincase/calendar.h"
 #include "wincase/validate.h"
 
@@ -280,8 +281,7 @@ static void set_days_left(struct api_request *req, const struct case_record *r,
 	int left = 0, rc = -1;
 
 	if (!r->due_date[0] || !date_parse(r->due_date, &due) ||
-	    (strcmp(r->status, "accepted") != 0 &&
-	     strcmp(r->status, "accepted_tolerant") != 0))
+	    !case_is_accepted(case_record_status(r)))
 		return;
 	pthread_rwlock_rdlock(&req->app->reference_lock);
 	if (req->app->calendar)
@@ -420,21 +420,25 @@ bool case_save_and_reply(struct api_request *req, struct api_reply *rep,
 int case_due_date(struct app *app, wc_day from, int days, char out[11],
 		  bool *pending, struct wc_error *err)
 {
-	struct wc_error why;
 	wc_day due;
-	int rc = -1;
+	int rc;
 
-	(void)err;
+	out[0] = '\0';
+	*pending = false;
+	/* Checked here so that the calendar's only other failure is a year
+	 * it does not have. */
+	if (days < 0)
+		return wc_error_set(err, "internal", "days",
+				    "a due date %d working days ahead", days);
 	pthread_rwlock_rdlock(&app->reference_lock);
-	if (app->calendar)
-		rc = calendar_add_working_days(app->calendar, from, days, &due,
-					       &why);
+	rc = app->calendar ? calendar_add_working_days(app->calendar, from,
+						       days, &due, err)
+			   : wc_error_set(err, "calendar_missing", NULL,
+					  "no calendar is loaded");
 	pthread_rwlock_unlock(&app->reference_lock);
 	*pending = rc != 0;
 	if (rc == 0)
 		date_format(due, out);
-	else
-		out[0] = '\0';
 	return 0;
 }
 
@@ -516,9 +520,9 @@ void case_item_vars(json_t *vars, const struct item *it)
 }
 
 void case_review_init(struct review_record *rv, const struct case_ctx *ctx,
-		      const char *kind, int64_t now, char *summary)
+		      enum review_kind kind, int64_t now, char *summary)
 {
-	store_copy(rv->kind, sizeof(rv->kind), kind);
+	review_record_set_kind(rv, kind);
 	rv->case_id = ctx->rec.id;
 	store_copy(rv->department, sizeof(rv->department), ctx->rec.department);
 	store_copy(rv->window, sizeof(rv->window), ctx->rec.window);

@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "wincase/catalog.h"
+#include "wincase/checklist.h"
 #include "wincase/date.h"
 
 #define TEMPLATE_MAX_BYTES (64 * 1024)
@@ -256,14 +257,16 @@ static const char *id_type_text(const char *id_type)
 
 static const char *state_text(const char *state)
 {
-	static const char *const names[][2] = {
-	    {"missing", "缺少"},    {"defective", "有误"}, {"shared", "免提交"},
-	    {"provided", "已提交"}, {"pending", "待核验"},
+	static const char *const names[] = {
+	    [STATE_PENDING] = "待核验", [STATE_PROVIDED] = "已提交",
+	    [STATE_MISSING] = "缺少",	[STATE_DEFECTIVE] = "有误",
+	    [STATE_SHARED] = "免提交",
 	};
+	enum material_state s;
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(state, names[i][0]) == 0)
-			return names[i][1];
+	if (material_state_parse(state, &s) &&
+	    (size_t)s < sizeof(names) / sizeof(names[0]) && names[s])
+		return names[s];
 	return state;
 }
 

@@ -7,6 +7,7 @@
 
 #include "case.h"
 #include "inquiry.h"
+#include "record_state.h"
 #include "wincase/validate.h"
 
 /* Applicant name, identifier and phone (API.md conventions). */
@@ -126,7 +127,7 @@ static bool case_read_item(struct api_request *req, struct api_reply *rep,
 			   sizeof(r->lines[i].material_id),
 			   ctx->item.materials[sc->materials[i]].id);
 		store_copy(r->lines[i].state, sizeof(r->lines[i].state),
-			   "pending");
+			   material_state_name(STATE_PENDING));
 	}
 	store_copy(r->item_code, sizeof(r->item_code), code);
 	store_copy(r->scenario_id, sizeof(r->scenario_id), scenario_id);
@@ -152,7 +153,7 @@ void handle_case_create(struct api_request *req, struct api_reply *rep)
 	    !case_read_applicant(req, rep, &ctx.rec) ||
 	    !case_read_links(req, rep, &ctx.item, &ctx.rec))
 		goto done;
-	store_copy(ctx.rec.status, sizeof(ctx.rec.status), "checking");
+	case_record_set_status(&ctx.rec, CASE_CHECKING);
 	store_copy(ctx.rec.created_by, sizeof(ctx.rec.created_by),
 		   s->user.username);
 	store_copy(ctx.rec.window, sizeof(ctx.rec.window), s->window);
@@ -269,6 +270,7 @@ void handle_case_checklist(struct api_request *req, struct api_reply *rep)
 	struct case_ctx ctx = {0};
 	const json_t *items, *line;
 	enum material_state state;
+	enum case_status next;
 	const char *note;
 	bool again, noticed = false;
 	size_t i;
@@ -284,8 +286,8 @@ void handle_case_checklist(struct api_request *req, struct api_reply *rep)
 	}
 	if (!case_open(req, rep, true, &ctx))
 		goto done;
-	if (strcmp(ctx.rec.status, "checking") != 0 &&
-	    strcmp(ctx.rec.status, "notified") != 0) {
+	if (!case_allows(case_record_status(&ctx.rec), CASE_DO_CHECKLIST,
+			 &next)) {
 		api_error(rep, 409, "invalid_state", NULL,
 			  "the checklist of a %s case cannot change",
 			  ctx.rec.status);
@@ -307,7 +309,7 @@ void handle_case_checklist(struct api_request *req, struct api_reply *rep)
 		checklist_apply(&ctx, at, state, note, again, noticed);
 	}
 	/* notified <-> checking: a changed checklist is being checked again. */
-	store_copy(ctx.rec.status, sizeof(ctx.rec.status), "checking");
+	case_record_set_status(&ctx.rec, next);
 	case_save_and_reply(req, rep, &ctx, "case.checklist", req->body, 200);
 done:
 	case_ctx_release(&ctx);

@@ -8,10 +8,16 @@
 
 #include "case.h"
 #include "documents.h"
+#include "record_state.h"
 #include "wincase/validate.h"
 
+/* The longest promise a request may ask for; the item's own limit
+ * (commitment_max_days) is checked by the R3 rules. */
+#define DEADLINE_DAYS_MAX 1000
+
 struct accept_request {
-	bool tolerant;
+	enum accept_mode mode;
+	bool tolerant; /* mode is ACCEPT_TOLERANT */
 	const char *confirmation;
 	int deadline_days; /* 0: the item's default */
 };
@@ -25,12 +31,12 @@ static bool accept_read(struct api_request *req, struct api_reply *rep,
 	if (!api_body_object(req, rep) ||
 	    !api_get_string(req->body, "mode", "mode", true, rep, &mode))
 		return false;
-	if (strcmp(mode, "normal") != 0 && strcmp(mode, "tolerant") != 0) {
+	if (!accept_mode_parse(mode, &a->mode)) {
 		api_error(rep, 400, "bad_request", "mode",
 			  "mode must be normal or tolerant");
 		return false;
 	}
-	a->tolerant = mode[0] == 't';
+	a->tolerant = a->mode == ACCEPT_TOLERANT;
 	if (!a->tolerant)
 		return true;
 	if (!api_get_object(req->body, "commitment", "commitment", true, rep,
@@ -50,10 +56,11 @@ static bool accept_read(struct api_request *req, struct api_reply *rep,
 			return false;
 		}
 		if (json_integer_value(days) < 1 ||
-		    json_integer_value(days) > 1000) {
+		    json_integer_value(days) > DEADLINE_DAYS_MAX) {
 			api_error(rep, 422, "invalid_field",
 				  "commitment.deadline_days",
-				  "deadline_days must be at least 1");
+				  "deadline_days must be 1 to %d",
+				  DEADLINE_DAYS_MAX);
 			return false;
 		}
 		a->deadline_days = (int)json_integer_value(days);
@@ -170,8 +177,9 @@ static bool commitment_issue(struct api_request *req, struct api_reply *rep,
 	case_compact_day(req->app, req->now, day);
 	c.deadline_days = ev->deadline_days;
 	c.confirmation = strdup(a->confirmation);
-	case_due_date(req->app, today, c.deadline_days, c.due_date, &pending,
-		      &err);
+	if (case_due_date(req->app, today, c.deadline_days, c.due_date,
+			  &pending, &err) < 0)
+		goto internal;
 	if (req->db->ops->number_next(req->db, "CN", day, c.no, sizeof(c.no),
 				      &err) < 0)
 		goto internal;
@@ -183,7 +191,7 @@ static bool commitment_issue(struct api_request *req, struct api_reply *rep,
 		goto done;
 	ok = false;
 	c.materials = json_dumps(materials, JSON_COMPACT);
-	store_copy(c.status, sizeof(c.status), "open");
+	commitment_record_set_status(&c, COMMITMENT_OPEN);
 	store_copy(c.applicant_name, sizeof(c.applicant_name),
 		   ctx->rec.applicant_name);
 	store_copy(c.applicant_id_type, sizeof(c.applicant_id_type),
@@ -204,7 +212,8 @@ static bool commitment_issue(struct api_request *req, struct api_reply *rep,
 		 "%s accepted tolerantly, commitment %s: %zu material(s) "
 		 "within %d working days",
 		 ctx->rec.no, c.no, ev->n_notice, c.deadline_days);
-	case_review_init(&rv, ctx, "tolerant_acceptance", req->now, summary);
+	case_review_init(&rv, ctx, REVIEW_KIND_TOLERANT_ACCEPTANCE, req->now,
+			 summary);
 	store_copy(rv.due_date, sizeof(rv.due_date), c.due_date);
 	if (req->db->ops->review_add(req->db, &rv, &err) < 0)
 		goto internal;
@@ -221,15 +230,19 @@ done:
 
 /* R4: due date = acceptance day plus the promised working days; pending
  * (not refused) when that year's calendar is not loaded yet. */
-static void accept_set_due(struct api_request *req, struct case_ctx *ctx,
-			   wc_day today)
+static bool accept_set_due(struct api_request *req, struct api_reply *rep,
+			   struct case_ctx *ctx, wc_day today)
 {
 	struct wc_error err;
 	bool pending;
 
-	case_due_date(req->app, today, ctx->item.promised_days,
-		      ctx->rec.due_date, &pending, &err);
+	if (case_due_date(req->app, today, ctx->item.promised_days,
+			  ctx->rec.due_date, &pending, &err) < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
 	ctx->rec.due_pending = pending;
+	return true;
 }
 
 static bool accept_normal_check(struct case_ctx *ctx, struct checklist_eval *ev,
@@ -252,12 +265,13 @@ void handle_case_accept(struct api_request *req, struct api_reply *rep)
 	struct accept_request a = {0};
 	struct case_ctx ctx = {0};
 	struct checklist_eval ev;
+	enum case_status next;
 	wc_day today = clock_local_day(&req->app->clock, req->now);
 
 	if (!accept_read(req, rep, &a) || !case_open(req, rep, true, &ctx))
 		goto done;
-	if (strcmp(ctx.rec.status, "checking") != 0 &&
-	    strcmp(ctx.rec.status, "notified") != 0) {
+	if (!case_allows(case_record_status(&ctx.rec),
+			 accept_mode_action(a.mode), &next)) {
 		api_error(rep, 409, "invalid_state", NULL,
 			  "a %s case cannot be accepted", ctx.rec.status);
 		goto done;
@@ -275,10 +289,10 @@ void handle_case_accept(struct api_request *req, struct api_reply *rep)
 	ctx.rec.accepted_at = req->now;
 	store_copy(ctx.rec.accepted_by, sizeof(ctx.rec.accepted_by),
 		   req->session->user.username);
-	store_copy(ctx.rec.status, sizeof(ctx.rec.status),
-		   a.tolerant ? "accepted_tolerant" : "accepted");
-	accept_set_due(req, &ctx, today);
-	case_save_and_reply(req, rep, &ctx, "case.accept", req->body, 200);
+	case_record_set_status(&ctx.rec, next);
+	if (accept_set_due(req, rep, &ctx, today))
+		case_save_and_reply(req, rep, &ctx, "case.accept", req->body,
+				    200);
 done:
 	case_ctx_release(&ctx);
 }
@@ -329,6 +343,7 @@ void handle_case_supplement(struct api_request *req, struct api_reply *rep)
 {
 	struct case_ctx ctx = {0};
 	struct commitment_record c = {0};
+	enum commitment_status done_status; /* once the last material is in */
 	struct wc_error err;
 	const char *material_id;
 	int rc, at;
@@ -344,8 +359,11 @@ void handle_case_supplement(struct api_request *req, struct api_reply *rep)
 		api_internal(rep, &err);
 		goto done;
 	}
-	if (rc == STORE_NOT_FOUND || strcmp(c.status, "open") != 0 ||
-	    strcmp(ctx.rec.status, "accepted_tolerant") != 0) {
+	if (rc == STORE_NOT_FOUND ||
+	    !commitment_allows(commitment_record_status(&c),
+			       COMMITMENT_DO_SUPPLEMENT, &done_status) ||
+	    !case_allows(case_record_status(&ctx.rec), CASE_DO_SUPPLEMENT,
+			 NULL)) {
 		api_error(rep, 409, "no_open_commitment", NULL,
 			  "this case has no open commitment");
 		goto done;
@@ -364,7 +382,7 @@ void handle_case_supplement(struct api_request *req, struct api_reply *rep)
 		goto done;
 	}
 	store_copy(ctx.rec.lines[at].state, sizeof(ctx.rec.lines[at].state),
-		   "provided");
+		   material_state_name(STATE_PROVIDED));
 	free(ctx.rec.lines[at].note);
 	ctx.rec.lines[at].note = NULL;
 	ctx.states[at] = STATE_PROVIDED;
@@ -372,8 +390,9 @@ void handle_case_supplement(struct api_request *req, struct api_reply *rep)
 					 req->session->user.username, req->now,
 					 &err) < 0 ||
 	    (commitment_complete(&ctx, &c) &&
-	     req->db->ops->commitment_set_status(req->db, c.id, "fulfilled",
-						 req->now, &err) < 0)) {
+	     req->db->ops->commitment_set_status(
+		 req->db, c.id, commitment_status_word(done_status), req->now,
+		 &err) < 0)) {
 		api_internal(rep, &err);
 		goto done;
 	}

@@ -7,12 +7,8 @@
 
 #include "audit.h"
 #include "case.h"
+#include "record_state.h"
 #include "wincase/validate.h"
-
-static bool case_is(const struct case_record *r, const char *a, const char *b)
-{
-	return strcmp(r->status, a) == 0 || (b && strcmp(r->status, b) == 0);
-}
 
 static bool read_note(struct api_request *req, struct api_reply *rep,
 		      bool required, const char **note)
@@ -30,43 +26,48 @@ void handle_case_complete(struct api_request *req, struct api_reply *rep)
 	struct case_ctx ctx = {0};
 	struct commitment_record c = {0};
 	struct wc_error err;
-	const char *result, *note;
+	const char *word, *note;
+	enum case_result result;
+	enum case_status next;
 	int rc;
 
 	if (!api_body_object(req, rep) ||
-	    !api_get_string(req->body, "result", "result", true, rep,
-			    &result) ||
+	    !api_get_string(req->body, "result", "result", true, rep, &word) ||
 	    !read_note(req, rep, false, &note))
 		return;
-	if (strcmp(result, "approved") != 0 && strcmp(result, "denied") != 0) {
+	if (!case_result_parse(word, &result)) {
 		api_error(rep, 400, "bad_request", "result",
 			  "result must be approved or denied");
 		return;
 	}
 	if (!case_open(req, rep, true, &ctx))
 		goto done;
-	if (!case_is(&ctx.rec, "accepted", "accepted_tolerant")) {
+	if (!case_allows(case_record_status(&ctx.rec),
+			 case_result_action(result), &next)) {
 		api_error(rep, 409, "invalid_state", NULL,
 			  "only an accepted case can be completed, not a "
 			  "%s one",
 			  ctx.rec.status);
 		goto done;
 	}
-	/* R3: approval waits for the promised materials. */
+	/* R3: approval waits for the promised materials: a commitment that
+	 * still takes supplements is open. */
 	rc =
 	    req->db->ops->commitment_get_by_case(req->db, ctx.rec.id, &c, &err);
 	if (rc < 0) {
 		api_internal(rep, &err);
 		goto done;
 	}
-	if (rc == 0 && strcmp(c.status, "open") == 0 && result[0] == 'a') {
+	if (rc == 0 && result == RESULT_APPROVED &&
+	    commitment_allows(commitment_record_status(&c),
+			      COMMITMENT_DO_SUPPLEMENT, NULL)) {
 		api_error(rep, 409, "commitment_open", NULL,
 			  "commitment %s still waits for materials", c.no);
 		goto done;
 	}
-	store_copy(ctx.rec.result, sizeof(ctx.rec.result), result);
-	store_copy(ctx.rec.status, sizeof(ctx.rec.status),
-		   result[0] == 'a' ? "completed" : "denied");
+	store_copy(ctx.rec.result, sizeof(ctx.rec.result),
+		   case_result_word(result));
+	case_record_set_status(&ctx.rec, next);
 	ctx.rec.result_note = note ? strdup(note) : NULL;
 	ctx.rec.completed_at = ctx.rec.closed_at = req->now;
 	store_copy(ctx.rec.completed_by, sizeof(ctx.rec.completed_by),
@@ -82,6 +83,8 @@ void handle_case_withdraw(struct api_request *req, struct api_reply *rep)
 {
 	struct case_ctx ctx = {0};
 	struct commitment_record c = {0};
+	enum commitment_status released;
+	enum case_status next;
 	struct wc_error err;
 	const char *note;
 	int rc;
@@ -89,21 +92,24 @@ void handle_case_withdraw(struct api_request *req, struct api_reply *rep)
 	if (!api_body_object(req, rep) || !read_note(req, rep, true, &note) ||
 	    !case_open(req, rep, true, &ctx))
 		goto done;
-	if (!case_is(&ctx.rec, "checking", "notified") &&
-	    !case_is(&ctx.rec, "accepted", "accepted_tolerant")) {
+	if (!case_allows(case_record_status(&ctx.rec), CASE_DO_WITHDRAW,
+			 &next)) {
 		api_error(rep, 409, "invalid_state", NULL,
 			  "a %s case cannot be withdrawn", ctx.rec.status);
 		goto done;
 	}
 	rc =
 	    req->db->ops->commitment_get_by_case(req->db, ctx.rec.id, &c, &err);
-	if (rc < 0 || (rc == 0 && strcmp(c.status, "open") == 0 &&
+	if (rc < 0 || (rc == 0 &&
+		       commitment_allows(commitment_record_status(&c),
+					 COMMITMENT_DO_WITHDRAW, &released) &&
 		       req->db->ops->commitment_set_status(
-			   req->db, c.id, "waived", req->now, &err) < 0)) {
+			   req->db, c.id, commitment_status_word(released),
+			   req->now, &err) < 0)) {
 		api_internal(rep, &err);
 		goto done;
 	}
-	store_copy(ctx.rec.status, sizeof(ctx.rec.status), "withdrawn");
+	case_record_set_status(&ctx.rec, next);
 	ctx.rec.withdraw_note = strdup(note);
 	ctx.rec.closed_at = req->now;
 	case_save_and_reply(req, rep, &ctx, "case.withdraw", req->body, 200);
@@ -180,11 +186,12 @@ static bool rating_rectification(struct api_request *req, struct api_reply *rep,
 
 	snprintf(summary, sizeof(summary), "%s rated %d: %.900s", ctx->rec.no,
 		 ctx->rec.rating_level, ctx->rec.rating_reasons);
-	case_review_init(&rv, ctx, "rectification", req->now, summary);
-	case_due_date(req->app, clock_local_day(&req->app->clock, req->now),
-		      req->app->cfg.rectification_days, rv.due_date, &pending,
-		      &err);
-	if (req->db->ops->review_add(req->db, &rv, &err) < 0) {
+	case_review_init(&rv, ctx, REVIEW_KIND_RECTIFICATION, req->now,
+			 summary);
+	if (case_due_date(req->app, clock_local_day(&req->app->clock, req->now),
+			  req->app->cfg.rectification_days, rv.due_date,
+			  &pending, &err) < 0 ||
+	    req->db->ops->review_add(req->db, &rv, &err) < 0) {
 		api_internal(rep, &err);
 		return false;
 	}
@@ -208,7 +215,8 @@ void handle_case_rating(struct api_request *req, struct api_reply *rep)
 			  "case %s was rated already", ctx.rec.no);
 		goto done;
 	}
-	if (!case_is(&ctx.rec, "completed", "denied")) {
+	/* The rating leaves the state as it is. */
+	if (!case_allows(case_record_status(&ctx.rec), CASE_DO_RATE, NULL)) {
 		api_error(rep, 409, "invalid_state", NULL,
 			  "a %s case cannot be rated yet", ctx.rec.status);
 		goto done;
@@ -245,24 +253,26 @@ static int resolve_one(struct app *app, struct store_conn *db, int64_t now,
 		return 0; /* the item left the catalog: nothing to count by */
 	days = it.promised_days;
 	item_release(&it);
-	case_due_date(app, accepted, days, r->due_date, &pending, err);
+	if (case_due_date(app, accepted, days, r->due_date, &pending, err) < 0)
+		return -1;
 	if (pending)
 		return 0;
 	case_record_release(r);
 	rc = db->ops->case_get(db, id, r, err); /* with its lines */
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	case_due_date(app, accepted, days, r->due_date, &pending, err);
+	if (case_due_date(app, accepted, days, r->due_date, &pending, err) < 0)
+		return -1;
 	r->due_pending = false;
 	r->version++;
 	rc = db->ops->commitment_get_by_case(db, r->id, &c, err);
 	if (rc < 0)
 		return -1;
 	if (rc == 0 && !c.due_date[0]) {
-		case_due_date(app, accepted, c.deadline_days, c.due_date,
-			      &pending, err);
-		if (!pending &&
-		    db->ops->commitment_set_due(db, c.id, c.due_date, err) < 0)
+		if (case_due_date(app, accepted, c.deadline_days, c.due_date,
+				  &pending, err) < 0 ||
+		    (!pending && db->ops->commitment_set_due(
+				     db, c.id, c.due_date, err) < 0))
 			rc = -1;
 	}
 	commitment_record_release(&c);

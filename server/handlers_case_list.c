@@ -8,11 +8,6 @@
 #include "case.h"
 #include "wincase/validate.h"
 
-static const char *const case_statuses[] = {
-    "checking",	 "notified", "accepted",  "accepted_tolerant",
-    "completed", "denied",   "withdrawn",
-};
-
 /* R6: clerks and trainees list their own or their window's cases
  * (default window); reviewers their department's (scope department or
  * all, the default); administrators any scope (default all). */
@@ -29,10 +24,10 @@ static bool case_read_scope(struct api_request *req, struct api_reply *rep,
 		q->scope = CASE_SCOPE_MINE;
 	} else if (strcmp(scope, "window") == 0) {
 		q->scope = CASE_SCOPE_WINDOW;
-	} else if (strcmp(scope, "department") == 0 ||
-		   strcmp(scope, "all") == 0) {
-		q->scope =
-		    scope[0] == 'a' ? CASE_SCOPE_ALL : CASE_SCOPE_DEPARTMENT;
+	} else if (strcmp(scope, "department") == 0) {
+		q->scope = CASE_SCOPE_DEPARTMENT;
+	} else if (strcmp(scope, "all") == 0) {
+		q->scope = CASE_SCOPE_ALL;
 	} else {
 		api_error(rep, 400, "bad_request", "scope",
 			  "scope must be mine, window, department or all");
@@ -56,17 +51,13 @@ static bool case_read_query(struct api_request *req, struct api_reply *rep,
 	const char *due = api_query(req, "due_before");
 	const char *cursor = api_query(req, "cursor");
 	const struct session_record *s = req->session;
-	bool known = !status;
+	enum case_status st;
 	wc_day day;
 
 	if (!api_query_limit(req, rep, &q->limit) ||
 	    !case_read_scope(req, rep, q))
 		return false;
-	for (size_t i = 0;
-	     status && i < sizeof(case_statuses) / sizeof(case_statuses[0]);
-	     i++)
-		known = known || strcmp(status, case_statuses[i]) == 0;
-	if (!known) {
+	if (status && !case_status_parse(status, &st)) {
 		api_error(rep, 400, "bad_request", "status",
 			  "unknown status '%.20s'", status);
 		return false;
@@ -84,7 +75,7 @@ static bool case_read_query(struct api_request *req, struct api_reply *rep,
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
 		return false;
 	}
-	q->status = status;
+	q->status = status ? case_status_word(st) : NULL;
 	q->q = text && *text ? text : NULL;
 	q->due_before = due;
 	q->username = s->user.username;
@@ -160,8 +151,11 @@ void handle_applicant_credit(struct api_request *req, struct api_reply *rep)
 {
 	const char *id_type = api_query(req, "id_type");
 	const char *id_no = api_query(req, "id_no");
-	static const char *const statuses[] = {NULL, "fulfilled", "breached",
-					       "open"};
+	/* Every commitment, then by the states the record shows. */
+	const char *const statuses[] = {
+	    NULL, commitment_status_word(COMMITMENT_FULFILLED),
+	    commitment_status_word(COMMITMENT_BREACHED),
+	    commitment_status_word(COMMITMENT_OPEN)};
 	int counts[4] = {0}, recent = 0;
 	struct credit_record *entries = NULL;
 	struct wc_error err;
@@ -197,8 +191,8 @@ void handle_applicant_credit(struct api_request *req, struct api_reply *rep)
 				      credit_entry_json(req->app, &entries[i]));
 	body = json_pack(
 	    "{s:i, s:i, s:i, s:i, s:i, s:i, s:b, s:o}", "commitments",
-	    counts[0], "fulfilled", counts[1], "breached", counts[2], "open",
-	    counts[3], "recent_breaches", recent, "threshold",
+	    counts[0], statuses[1], counts[1], statuses[2], counts[2],
+	    statuses[3], counts[3], "recent_breaches", recent, "threshold",
 	    req->app->cfg.credit_threshold, "eligible",
 	    recent <= req->app->cfg.credit_threshold, "entries", list);
 	api_ok(rep, 200, body);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "case.h"
+#include "record_state.h"
 #include "documents.h"
 #include "wincase/validate.h"
 
@@ -60,7 +61,8 @@ static bool notice_review(struct api_request *req, struct api_reply *rep,
 		 "override: %.300s",
 		 ctx->rec.no, n->no, names ? names : "", n->override_reason);
 	free(names);
-	case_review_init(&rv, ctx, "once_violation", req->now, summary);
+	case_review_init(&rv, ctx, REVIEW_KIND_ONCE_VIOLATION, req->now,
+			 summary);
 	ok = req->db->ops->review_add(req->db, &rv, &err) == 0;
 	if (!ok)
 		api_internal(rep, &err);
@@ -145,12 +147,12 @@ void handle_case_notice(struct api_request *req, struct api_reply *rep)
 	size_t added[CATALOG_MAX_MATERIALS], n_added;
 	const char *override = NULL;
 	json_t *details = NULL;
+	enum case_status next;
 
 	if (!notice_read_override(req, rep, &override) ||
 	    !case_open(req, rep, true, &ctx))
 		goto done;
-	if (strcmp(ctx.rec.status, "checking") != 0 &&
-	    strcmp(ctx.rec.status, "notified") != 0) {
+	if (!case_allows(case_record_status(&ctx.rec), CASE_DO_NOTICE, &next)) {
 		api_error(rep, 409, "invalid_state", NULL,
 			  "no notice on a %s case", ctx.rec.status);
 		goto done;
@@ -185,7 +187,7 @@ void handle_case_notice(struct api_request *req, struct api_reply *rep)
 		ctx.rec.lines[i].resubmitted = false;
 	for (size_t i = 0; i < ev.n_notice; i++)
 		ctx.rec.lines[ev.notice[i]].listed_before = true;
-	store_copy(ctx.rec.status, sizeof(ctx.rec.status), "notified");
+	case_record_set_status(&ctx.rec, next);
 	{
 		json_t *data =
 		    json_pack("{s:s, s:I, s:b, s:O}", "notice", n.no,

@@ -7,12 +7,11 @@
 
 #include "api.h"
 #include "inquiry.h"
+#include "record_state.h"
 #include "wincase/catalog.h"
 #include "wincase/validate.h"
 
 static const char *const channels[] = {"counter", "phone", "online"};
-static const char *const statuses[] = {"open", "handed_off", "referred",
-				       "closed"};
 
 static void set_optional(json_t *obj, const char *key, const char *value)
 {
@@ -148,7 +147,7 @@ void handle_inquiry_create(struct api_request *req, struct api_reply *rep)
 
 	if (!inquiry_read_body(req, rep, &r))
 		goto done;
-	store_copy(r.status, sizeof(r.status), "open");
+	inquiry_record_set_status(&r, INQUIRY_OPEN);
 	store_copy(r.first_responder, sizeof(r.first_responder),
 		   s->user.username);
 	store_copy(r.window, sizeof(r.window), s->window);
@@ -182,6 +181,7 @@ static bool inquiry_read_query(struct api_request *req, struct api_reply *rep,
 	const char *status = api_query(req, "status");
 	const char *cursor = api_query(req, "cursor");
 	const struct session_record *s = req->session;
+	enum inquiry_status st;
 
 	if (!api_query_limit(req, rep, &q->limit))
 		return false;
@@ -203,7 +203,7 @@ static bool inquiry_read_query(struct api_request *req, struct api_reply *rep,
 			  "scope=all is for reviewers and administrators");
 		return false;
 	}
-	if (status && !api_is_one_of(status, statuses, 4)) {
+	if (status && !inquiry_status_parse(status, &st)) {
 		api_error(rep, 400, "bad_request", "status",
 			  "unknown status '%.20s'", status);
 		return false;
@@ -212,7 +212,7 @@ static bool inquiry_read_query(struct api_request *req, struct api_reply *rep,
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
 		return false;
 	}
-	q->status = status;
+	q->status = status ? inquiry_status_word(st) : NULL;
 	q->username = s->user.username;
 	q->window = s->window;
 	q->department = s->user.department;

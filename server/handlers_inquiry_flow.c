@@ -9,14 +9,12 @@
 
 #include "api.h"
 #include "inquiry.h"
+#include "record_state.h"
 #include "wincase/validate.h"
 
 /* R1: handed off more than twice is bounced (推诿). */
 #define BOUNCE_AFTER_HANDOFFS 2
 #define WINDOW_MAX_CHARS      16
-
-static const char *const resolutions[] = {"answered", "referred", "converted",
-					  "no_action"};
 
 /* R1: the first responder, or the current holder: the window or
  * department the last acknowledged handoff went to. */
@@ -44,7 +42,8 @@ inquiry_waiting_handoff(const struct inquiry_view *v)
 
 /* The checks every change shares once the caller is known to be allowed
  * (403 comes before 428/412, as for cases): If-Match (428, 412), and the
- * inquiry is not closed (409). */
+ * inquiry is not closed (409): every state but closed can still be
+ * closed. */
 static bool inquiry_open_for_change(struct api_request *req,
 				    struct api_reply *rep,
 				    struct inquiry_view *v)
@@ -57,7 +56,8 @@ static bool inquiry_open_for_change(struct api_request *req,
 	json_decref(current);
 	if (!ok)
 		return false;
-	if (strcmp(v->rec.status, "closed") == 0) {
+	if (!inquiry_allows(inquiry_record_status(&v->rec), INQUIRY_DO_CLOSE,
+			    NULL)) {
 		api_error(rep, 409, "inquiry_closed", NULL,
 			  "inquiry %s is closed", v->rec.no);
 		return false;
@@ -132,12 +132,12 @@ static bool inquiry_queue_bounced(struct api_request *req,
 	memset(&item, 0, sizeof(item));
 	snprintf(summary, sizeof(summary),
 		 "inquiry %s handed off %zu times (推诿)", v->rec.no, handoffs);
-	store_copy(item.kind, sizeof(item.kind), "bounced");
+	review_record_set_kind(&item, REVIEW_KIND_BOUNCED);
 	item.inquiry_id = v->rec.id;
 	store_copy(item.department, sizeof(item.department), v->rec.department);
 	store_copy(item.window, sizeof(item.window), v->rec.window);
 	item.created_at = req->now;
-	store_copy(item.status, sizeof(item.status), "pending");
+	review_record_set_status(&item, REVIEW_PENDING);
 	item.summary = summary;
 	rc = req->db->ops->review_add(req->db, &item, &err);
 	if (rc < 0)
@@ -188,6 +188,7 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep)
 {
 	struct inquiry_view v;
 	struct handoff_record h = {0};
+	enum inquiry_status next;
 	struct wc_error err;
 	size_t count;
 	json_t *data;
@@ -195,7 +196,11 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep)
 	if (!inquiry_load_for_change(req, rep, "hand this inquiry off", &v) ||
 	    !handoff_read_body(req, rep, &h))
 		goto done;
-	if (inquiry_waiting_handoff(&v)) {
+	/* handed_off is the state of a handoff waiting; the handoffs
+	 * themselves say so too. */
+	if (!inquiry_allows(inquiry_record_status(&v.rec), INQUIRY_DO_HANDOFF,
+			    &next) ||
+	    inquiry_waiting_handoff(&v)) {
 		api_error(rep, 409, "handoff_pending", NULL,
 			  "a handoff of this inquiry waits for "
 			  "acknowledgement");
@@ -210,7 +215,7 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep)
 		goto done;
 	}
 	count = v.n_handoffs + 1;
-	store_copy(v.rec.status, sizeof(v.rec.status), "handed_off");
+	inquiry_record_set_status(&v.rec, next);
 	if (count > BOUNCE_AFTER_HANDOFFS && !v.rec.bounced) {
 		v.rec.bounced = true;
 		if (!inquiry_queue_bounced(req, rep, &v, count))
@@ -231,6 +236,7 @@ void handle_inquiry_ack(struct api_request *req, struct api_reply *rep)
 {
 	struct inquiry_view v;
 	const struct handoff_record *h = NULL;
+	enum inquiry_status next;
 	struct wc_error err;
 	int64_t hid = 0;
 
@@ -257,13 +263,19 @@ void handle_inquiry_ack(struct api_request *req, struct api_reply *rep)
 			  h->acknowledged_by);
 		goto done;
 	}
+	if (!inquiry_allows(inquiry_record_status(&v.rec), INQUIRY_DO_ACK,
+			    &next)) {
+		api_error(rep, 409, "invalid_state", NULL,
+			  "a %s inquiry has no handoff waiting", v.rec.status);
+		goto done;
+	}
 	if (req->db->ops->inquiry_handoff_ack(req->db, hid,
 					      req->session->user.username,
 					      req->now, &err) != 0) {
 		api_internal(rep, &err);
 		goto done;
 	}
-	store_copy(v.rec.status, sizeof(v.rec.status), "referred");
+	inquiry_record_set_status(&v.rec, next);
 	inquiry_save(req, rep, &v, "inquiry.ack",
 		     json_pack("{s:I}", "handoff_id", (json_int_t)hid));
 done:
@@ -316,18 +328,19 @@ static bool close_check_case(struct api_request *req, struct api_reply *rep,
 static bool close_check_resolution(struct api_request *req,
 				   struct api_reply *rep,
 				   const struct inquiry_view *v,
-				   const char *resolution, int64_t case_id)
+				   enum inquiry_resolution resolution,
+				   int64_t case_id)
 {
 	bool acknowledged = false;
 
-	if (case_id && strcmp(resolution, "converted") != 0) {
+	if (case_id && resolution != RESOLUTION_CONVERTED) {
 		api_error(rep, 422, "invalid_field", "case_id",
 			  "case_id goes only with resolution converted");
 		return false;
 	}
-	if (strcmp(resolution, "converted") == 0)
+	if (resolution == RESOLUTION_CONVERTED)
 		return close_check_case(req, rep, v, case_id);
-	if (strcmp(resolution, "referred") != 0)
+	if (resolution != RESOLUTION_REFERRED)
 		return true;
 	for (size_t i = 0; i < v->n_handoffs; i++)
 		acknowledged = acknowledged || v->handoffs[i].acknowledged_at;
@@ -338,21 +351,18 @@ static bool close_check_resolution(struct api_request *req,
 }
 
 static bool close_read_body(struct api_request *req, struct api_reply *rep,
-			    const char **resolution, const char **note,
-			    int64_t *case_id)
+			    enum inquiry_resolution *resolution,
+			    const char **note, int64_t *case_id)
 {
 	const json_t *id;
-	bool known = false;
+	const char *word;
 
 	if (!api_body_object(req, rep) ||
 	    !api_get_string(req->body, "resolution", "resolution", true, rep,
-			    resolution) ||
+			    &word) ||
 	    !api_get_string(req->body, "note", "note", true, rep, note))
 		return false;
-	for (size_t i = 0; i < sizeof(resolutions) / sizeof(resolutions[0]);
-	     i++)
-		known = known || strcmp(*resolution, resolutions[i]) == 0;
-	if (!known) {
+	if (!inquiry_resolution_parse(word, resolution)) {
 		api_error(rep, 400, "bad_request", "resolution",
 			  "resolution must be answered, referred, converted "
 			  "or no_action");
@@ -374,22 +384,31 @@ static bool close_read_body(struct api_request *req, struct api_reply *rep,
 void handle_inquiry_close(struct api_request *req, struct api_reply *rep)
 {
 	struct inquiry_view v;
-	const char *resolution, *note;
+	enum inquiry_resolution resolution;
+	enum inquiry_status next;
+	const char *note;
 	int64_t case_id = 0;
 	json_t *data;
 
 	if (!inquiry_load_for_change(req, rep, "close this inquiry", &v) ||
 	    !close_read_body(req, rep, &resolution, &note, &case_id))
 		goto done;
+	if (!inquiry_allows(inquiry_record_status(&v.rec),
+			    inquiry_resolution_action(resolution), &next)) {
+		api_error(rep, 409, "inquiry_closed", NULL,
+			  "inquiry %s is closed", v.rec.no);
+		goto done;
+	}
 	if (!close_check_resolution(req, rep, &v, resolution, case_id))
 		goto done;
-	store_copy(v.rec.status, sizeof(v.rec.status), "closed");
+	inquiry_record_set_status(&v.rec, next);
 	free(v.rec.resolution);
 	free(v.rec.note);
-	v.rec.resolution = strdup(resolution);
+	v.rec.resolution = strdup(inquiry_resolution_word(resolution));
 	v.rec.note = strdup(note);
 	v.rec.case_id = case_id;
-	data = json_pack("{s:s, s:s}", "resolution", resolution, "note", note);
+	data = json_pack("{s:s, s:s}", "resolution",
+			 inquiry_resolution_word(resolution), "note", note);
 	if (case_id)
 		json_object_set_new(data, "case_id",
 				    json_integer((json_int_t)case_id));

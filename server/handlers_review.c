@@ -8,12 +8,8 @@
 #include <string.h>
 
 #include "api.h"
+#include "record_state.h"
 #include "wincase/validate.h"
-
-static const char *const review_kinds[] = {
-    "tolerant_acceptance", "once_violation", "breach", "overdue", "bounced",
-    "rectification",
-};
 
 /* New reference: a queue item as API.md lists it, plus department, window,
  * due_date and the decision once made. */
@@ -63,19 +59,21 @@ static bool review_in_scope(const struct session_record *s,
 static bool review_read_query(struct api_request *req, struct api_reply *rep,
 			      struct review_query *q)
 {
-	static const char *const statuses[] = {"pending", "done", "all"};
 	const char *kind = api_query(req, "kind");
 	const char *status = api_query(req, "status");
 	const char *cursor = api_query(req, "cursor");
+	enum review_kind k;
+	enum review_status st = REVIEW_PENDING; /* the default */
+	bool all = status && strcmp(status, "all") == 0;
 
 	if (!api_query_limit(req, rep, &q->limit))
 		return false;
-	if (kind && !api_is_one_of(kind, review_kinds, 6)) {
+	if (kind && !review_kind_parse(kind, &k)) {
 		api_error(rep, 400, "bad_request", "kind",
 			  "unknown kind '%.24s'", kind);
 		return false;
 	}
-	if (status && !api_is_one_of(status, statuses, 3)) {
+	if (status && !all && !review_status_parse(status, &st)) {
 		api_error(rep, 400, "bad_request", "status",
 			  "status must be pending, done or all");
 		return false;
@@ -84,10 +82,8 @@ static bool review_read_query(struct api_request *req, struct api_reply *rep,
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
 		return false;
 	}
-	q->kind = kind;
-	q->status = !status			 ? "pending"
-		    : strcmp(status, "all") == 0 ? NULL
-						 : status;
+	q->kind = kind ? review_kind_word(k) : NULL;
+	q->status = all ? NULL : review_status_word(st);
 	if (strcmp(req->session->user.role, "admin") != 0)
 		q->department = req->session->user.department;
 	return true;
@@ -198,6 +194,7 @@ static bool review_waive(struct api_request *req, struct api_reply *rep,
 {
 	struct store_conn *db = req->db;
 	struct commitment_record m;
+	enum commitment_status next;
 	struct case_record c;
 	struct wc_error err;
 	char entity[48];
@@ -207,8 +204,9 @@ static bool review_waive(struct api_request *req, struct api_reply *rep,
 
 	if (rc < 0)
 		goto internal;
-	if (rc == STORE_NOT_FOUND || (strcmp(m.status, "open") != 0 &&
-				      strcmp(m.status, "breached") != 0)) {
+	if (rc == STORE_NOT_FOUND ||
+	    !commitment_allows(commitment_record_status(&m),
+			       COMMITMENT_DO_WAIVE, &next)) {
 		api_error(rep, 409, "invalid_state", "decision",
 			  "the case has no open or breached commitment");
 		if (rc == 0)
@@ -217,7 +215,8 @@ static bool review_waive(struct api_request *req, struct api_reply *rep,
 	}
 	data = json_pack("{s:s, s:s, s:I}", "commitment", m.no, "was", m.status,
 			 "review_item", (json_int_t)r->id);
-	rc = db->ops->commitment_set_status(db, m.id, "waived", req->now, &err);
+	rc = db->ops->commitment_set_status(
+	    db, m.id, commitment_status_word(next), req->now, &err);
 	if (rc == 0)
 		rc = db->ops->credit_waive(db, m.id, &err);
 	commitment_record_release(&m);
@@ -241,32 +240,20 @@ internal:
 	return false;
 }
 
-/* Which decisions fit which kind: waive releases a commitment (R3),
- * rectified closes a rectification (R5); approve and return fit all. */
-static bool review_decision_fits(const char *decision, const char *kind)
-{
-	if (strcmp(decision, "waive") == 0)
-		return strcmp(kind, "breach") == 0 ||
-		       strcmp(kind, "tolerant_acceptance") == 0;
-	if (strcmp(decision, "rectified") == 0)
-		return strcmp(kind, "rectification") == 0;
-	return true;
-}
-
 static bool review_read_decision(struct api_request *req, struct api_reply *rep,
-				 const char **decision, const char **comment)
+				 enum review_decision *decision,
+				 const char **comment)
 {
-	static const char *const decisions[] = {"approve", "return", "waive",
-						"rectified"};
 	enum validate_result v;
+	const char *word;
 
 	if (!api_body_object(req, rep) ||
 	    !api_get_string(req->body, "decision", "decision", true, rep,
-			    decision) ||
+			    &word) ||
 	    !api_get_string(req->body, "comment", "comment", false, rep,
 			    comment))
 		return false;
-	if (!api_is_one_of(*decision, decisions, 4)) {
+	if (!review_decision_parse(word, decision)) {
 		api_error(rep, 400, "bad_request", "decision",
 			  "decision must be approve, return, waive or "
 			  "rectified");
@@ -316,7 +303,8 @@ static bool review_open(struct api_request *req, struct api_reply *rep,
 		api_error(rep, 403, "own_case", NULL,
 			  "you handled this at the counter; another reviewer "
 			  "decides");
-	} else if (strcmp(r->status, "pending") != 0) {
+	} else if (!review_allows(review_record_status(r), REVIEW_DO_DECIDE,
+				  NULL)) {
 		api_error(rep, 409, "already_decided", NULL,
 			  "decided already: %s by %s", r->decision,
 			  r->decided_by);
@@ -343,7 +331,8 @@ static void review_entity(const struct review_record *r, char *out, size_t size)
 void handle_review_decision(struct api_request *req, struct api_reply *rep)
 {
 	struct review_record r;
-	const char *decision = NULL, *comment = NULL;
+	enum review_decision decision;
+	const char *comment = NULL;
 	struct wc_error err = {0};
 	char entity[48];
 	json_t *data;
@@ -353,16 +342,18 @@ void handle_review_decision(struct api_request *req, struct api_reply *rep)
 	if (!review_read_decision(req, rep, &decision, &comment) ||
 	    !review_open(req, rep, &r))
 		return;
-	if (!review_decision_fits(decision, r.kind)) {
+	/* Which decisions fit which kind is core's rule. */
+	if (!review_decision_fits(decision, review_record_kind(&r))) {
 		api_error(rep, 422, "decision_not_allowed", "decision",
-			  "%s does not apply to a %s item", decision, r.kind);
+			  "%s does not apply to a %s item",
+			  review_decision_word(decision), r.kind);
 		goto done;
 	}
-	if (strcmp(decision, "waive") == 0 && !review_waive(req, rep, &r))
+	if (decision == REVIEW_DECISION_WAIVE && !review_waive(req, rep, &r))
 		goto done;
-	rc = req->db->ops->review_decide(req->db, r.id, decision, comment,
-					 req->session->user.username, req->now,
-					 &err);
+	rc = req->db->ops->review_decide(
+	    req->db, r.id, review_decision_word(decision), comment,
+	    req->session->user.username, req->now, &err);
 	if (rc != 0) {
 		if (rc < 0)
 			api_internal(rep, &err);
@@ -372,9 +363,9 @@ void handle_review_decision(struct api_request *req, struct api_reply *rep)
 		goto done;
 	}
 	review_entity(&r, entity, sizeof(entity));
-	data =
-	    json_pack("{s:I, s:s, s:s, s:s}", "review_item", (json_int_t)r.id,
-		      "decision", decision, "kind", r.kind, "comment", comment);
+	data = json_pack(
+	    "{s:I, s:s, s:s, s:s}", "review_item", (json_int_t)r.id, "decision",
+	    review_decision_word(decision), "kind", r.kind, "comment", comment);
 	ok = api_audit(req, rep, NULL, "review.decide", entity, data);
 	json_decref(data);
 	if (!ok)

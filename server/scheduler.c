@@ -12,6 +12,7 @@
 
 #include "audit.h"
 #include "case.h"
+#include "record_state.h"
 #include "wincase/calendar.h"
 #include "wincase/workhours.h"
 
@@ -108,7 +109,7 @@ static int scheduler_audit(struct store_conn *db, int64_t now,
 }
 
 static int scheduler_add_review(struct store_conn *db, int64_t now,
-				const char *kind, int64_t case_id,
+				enum review_kind kind, int64_t case_id,
 				int64_t inquiry_id, const char *department,
 				const char *window, char *summary, int64_t *id,
 				struct wc_error *err)
@@ -119,7 +120,7 @@ static int scheduler_add_review(struct store_conn *db, int64_t now,
 				     .summary = summary};
 	int rc;
 
-	store_copy(item.kind, sizeof(item.kind), kind);
+	review_record_set_kind(&item, kind);
 	store_copy(item.department, sizeof(item.department), department);
 	store_copy(item.window, sizeof(item.window), window);
 	rc = db->ops->review_add(db, &item, err);
@@ -145,15 +146,21 @@ static int scheduler_bump_case(struct store_conn *db, int64_t id,
 /* R3: an open commitment past its due date is breached; the breach enters
  * the applicant's credit record and the reviewer queue. */
 static int scheduler_breach(struct store_conn *db, int64_t now,
-			    const struct commitment_record *m,
+			    const struct commitment_record *m, int *breached,
 			    struct wc_error *err)
 {
 	struct credit_record credit = {
 	    .case_id = m->case_id, .commitment_id = m->id, .at = now};
 	char summary[256], entity[48];
+	enum commitment_status next;
 	int64_t review_id;
 
-	if (db->ops->commitment_set_status(db, m->id, "breached", now, err) < 0)
+	/* The store lists open commitments only; anything else stays. */
+	if (!commitment_allows(commitment_record_status(m),
+			       COMMITMENT_DO_BREACH, &next))
+		return 0;
+	if (db->ops->commitment_set_status(
+		db, m->id, commitment_status_word(next), now, err) < 0)
 		return -1;
 	store_copy(credit.id_type, sizeof(credit.id_type),
 		   m->applicant_id_type);
@@ -167,11 +174,12 @@ static int scheduler_breach(struct store_conn *db, int64_t now,
 		return -1;
 	snprintf(summary, sizeof(summary),
 		 "失信：承诺书 %s 逾期未补齐（期限 %s）", m->no, m->due_date);
-	if (scheduler_add_review(db, now, "breach", m->case_id, 0,
+	if (scheduler_add_review(db, now, REVIEW_KIND_BREACH, m->case_id, 0,
 				 m->department, m->window, summary, &review_id,
 				 err) < 0 ||
 	    scheduler_bump_case(db, m->case_id, err) < 0)
 		return -1;
+	(*breached)++;
 	snprintf(entity, sizeof(entity), "case:%lld", (long long)m->case_id);
 	return scheduler_audit(db, now, "commitment.breach", entity,
 			       json_pack("{s:s, s:s, s:I, s:I}", "commitment",
@@ -191,10 +199,8 @@ static int scheduler_breaches(struct store_conn *db, int64_t now,
 
 	if (db->ops->commitment_list_due(db, today, &due, &n, err) < 0)
 		return -1;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		rc = scheduler_breach(db, now, &due[i], err);
-		out->breached += rc == 0;
-	}
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = scheduler_breach(db, now, &due[i], &out->breached, err);
 	commitment_records_free(&due, n);
 	return rc;
 }
@@ -208,14 +214,16 @@ static int scheduler_overdue(struct store_conn *db, int64_t now,
 	int64_t review_id;
 	bool exists = false;
 
-	if (db->ops->review_exists(db, "overdue", c->id, 0, &exists, err) < 0)
+	if (db->ops->review_exists(db, review_kind_word(REVIEW_KIND_OVERDUE),
+				   c->id, 0, &exists, err) < 0)
 		return -1;
 	if (exists)
 		return 0;
 	snprintf(summary, sizeof(summary), "超期：办件 %s 承诺时限 %s 已过",
 		 c->no, c->due_date);
-	if (scheduler_add_review(db, now, "overdue", c->id, 0, c->department,
-				 c->window, summary, &review_id, err) < 0)
+	if (scheduler_add_review(db, now, REVIEW_KIND_OVERDUE, c->id, 0,
+				 c->department, c->window, summary, &review_id,
+				 err) < 0)
 		return -1;
 	(*added)++;
 	snprintf(entity, sizeof(entity), "case:%lld", (long long)c->id);
@@ -228,23 +236,30 @@ static int scheduler_overdue(struct store_conn *db, int64_t now,
 /* R4 超时默认: a major project's stage still open at its due date is deemed
  * done; the case advances with the late stage and party recorded. */
 static int scheduler_deem(struct store_conn *db, int64_t now, int64_t id,
-			  struct wc_error *err)
+			  int *deemed, struct wc_error *err)
 {
 	struct case_record rec;
+	enum case_status next;
 	char entity[48];
 	json_t *note;
 	int rc = db->ops->case_get(db, id, &rec, err);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
+	/* Deemed done is completion by time: from an accepted state only. */
+	if (!case_allows(case_record_status(&rec), CASE_DO_COMPLETE, &next)) {
+		case_record_release(&rec);
+		return 0;
+	}
 	note = json_pack("{s:s, s:s, s:s, s:s, s:s}", "stage", rec.status,
 			 "party", "department", "department", rec.department,
 			 "window", rec.window, "due_date", rec.due_date);
 	free(rec.deemed_note);
 	rec.deemed_note = json_dumps(note, JSON_COMPACT | JSON_SORT_KEYS);
 	rec.deemed = true;
-	store_copy(rec.status, sizeof(rec.status), "completed");
-	store_copy(rec.result, sizeof(rec.result), "approved");
+	case_record_set_status(&rec, next);
+	store_copy(rec.result, sizeof(rec.result),
+		   case_result_word(RESULT_APPROVED));
 	store_copy(rec.completed_by, sizeof(rec.completed_by), SCHEDULER_ACTOR);
 	rec.completed_at = now;
 	rec.closed_at = now;
@@ -253,9 +268,11 @@ static int scheduler_deem(struct store_conn *db, int64_t now, int64_t id,
 			     : wc_error_set(err, "internal", NULL, "no memory");
 	case_record_release(&rec);
 	snprintf(entity, sizeof(entity), "case:%lld", (long long)id);
-	if (rc == 0)
+	if (rc == 0) {
+		(*deemed)++;
 		return scheduler_audit(db, now, "case.deemed", entity, note,
 				       err);
+	}
 	json_decref(note);
 	return -1;
 }
@@ -272,10 +289,9 @@ static int scheduler_cases(struct store_conn *db, int64_t now,
 		return -1;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		rc = scheduler_overdue(db, now, &due[i], &out->overdue, err);
-		if (rc == 0 && due[i].major_project) {
-			rc = scheduler_deem(db, now, due[i].id, err);
-			out->deemed += rc == 0;
-		}
+		if (rc == 0 && due[i].major_project)
+			rc = scheduler_deem(db, now, due[i].id, &out->deemed,
+					    err);
 	}
 	case_records_free(&due, n);
 	return rc;
@@ -302,14 +318,15 @@ static int scheduler_bounce(struct store_conn *db, int64_t now,
 		if (db->ops->inquiry_update(db, &inq, err) < 0)
 			goto fail;
 	}
-	if (db->ops->review_exists(db, "bounced", 0, inq.id, &exists, err) < 0)
+	if (db->ops->review_exists(db, review_kind_word(REVIEW_KIND_BOUNCED), 0,
+				   inq.id, &exists, err) < 0)
 		goto fail;
 	if (!exists) {
 		snprintf(summary, sizeof(summary),
 			 "推诿：咨询 %s 的转办一个工作小时内未被接收", inq.no);
-		if (scheduler_add_review(db, now, "bounced", 0, inq.id,
-					 inq.department, inq.window, summary,
-					 &review_id, err) < 0)
+		if (scheduler_add_review(db, now, REVIEW_KIND_BOUNCED, 0,
+					 inq.id, inq.department, inq.window,
+					 summary, &review_id, err) < 0)
 			goto fail;
 		changed = true;
 	}
@@ -361,7 +378,9 @@ static int scheduler_rectification(struct app *app, struct store_conn *db,
 				   int64_t now, struct scheduler_counts *out,
 				   struct wc_error *err)
 {
-	struct review_query q = {.kind = "rectification", .undated = true};
+	struct review_query q = {
+	    .kind = review_kind_word(REVIEW_KIND_RECTIFICATION),
+	    .undated = true};
 	struct review_record *items = NULL;
 	char due[DATE_TEXT_SIZE], entity[48];
 	struct wc_error why;

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "case.h"
+#include "record_state.h"
 #include "scheduler.h"
 #include "wincase/catalog.h"
 #include "wincase/date.h"
@@ -83,7 +84,7 @@ static int history_case(struct app *app, struct store_conn *db,
 
 	if (!scen)
 		scen = &it->scenarios[0];
-	store_copy(rec->status, sizeof(rec->status), "denied");
+	case_record_set_status(rec, CASE_DENIED);
 	store_copy(rec->item_code, sizeof(rec->item_code), it->code);
 	store_copy(rec->scenario_id, sizeof(rec->scenario_id), scen->id);
 	store_copy(rec->applicant_name, sizeof(rec->applicant_name),
@@ -98,7 +99,8 @@ static int history_case(struct app *app, struct store_conn *db,
 	store_copy(rec->accepted_by, sizeof(rec->accepted_by), HISTORY_USER);
 	store_copy(rec->window, sizeof(rec->window), HISTORY_WINDOW);
 	store_copy(rec->department, sizeof(rec->department), it->department);
-	store_copy(rec->result, sizeof(rec->result), "denied");
+	store_copy(rec->result, sizeof(rec->result),
+		   case_result_word(RESULT_DENIED));
 	rec->result_note =
 	    strdup("承诺材料逾期未补齐，不予许可（培训历史数据）");
 	rec->version = 1;
@@ -115,9 +117,11 @@ static int history_case(struct app *app, struct store_conn *db,
 
 		store_copy(rec->lines[i].material_id,
 			   sizeof(rec->lines[i].material_id), id);
-		store_copy(rec->lines[i].state, sizeof(rec->lines[i].state),
-			   promised && strcmp(id, promised) == 0 ? "missing"
-								 : "provided");
+		store_copy(
+		    rec->lines[i].state, sizeof(rec->lines[i].state),
+		    material_state_name(promised && strcmp(id, promised) == 0
+					    ? STATE_MISSING
+					    : STATE_PROVIDED));
 	}
 	case_compact_day(app, t, day);
 	return db->ops->case_create(db, rec, day, err);
@@ -136,18 +140,20 @@ static int history_commitment(struct app *app, struct store_conn *db,
 
 	for (size_t i = 0; i < rec->n_lines; i++) {
 		int at = item_find_material(it, rec->lines[i].material_id);
+		enum material_state st = STATE_PENDING;
 
-		if (strcmp(rec->lines[i].state, "missing") == 0 && at >= 0)
+		if (material_state_parse(rec->lines[i].state, &st) &&
+		    st == STATE_MISSING && at >= 0)
 			json_array_append_new(
 			    materials,
 			    json_pack("{s:s, s:s, s:s}", "material_id",
 				      rec->lines[i].material_id, "name",
 				      it->materials[at].name, "state",
-				      "missing"));
+				      material_state_name(STATE_MISSING)));
 	}
 	c.materials = json_dumps(materials, JSON_COMPACT);
 	json_decref(materials);
-	store_copy(c.status, sizeof(c.status), "open");
+	commitment_record_set_status(&c, COMMITMENT_OPEN);
 	date_format(clock_local_day(&app->clock, t + 5 * SECONDS_PER_DAY),
 		    c.due_date);
 	store_copy(c.applicant_name, sizeof(c.applicant_name),

@@ -47,7 +47,7 @@ enum inquiry_action {
 	INQUIRY_DO_HANDOFF,
 	INQUIRY_DO_ACK,
 	INQUIRY_DO_CLOSE,
-	INQUIRY_DO_CONVERT, /* make a case of it */
+	INQUIRY_DO_CONVERT, /* closed as converted: a case was made of it */
 	INQUIRY_ACTION_COUNT
 };
 
@@ -61,9 +61,12 @@ enum commitment_status {
 };
 
 enum commitment_action {
-	COMMITMENT_DO_SUPPLEMENT, /* the last material in: -> fulfilled */
+	COMMITMENT_DO_SUPPLEMENT, /* a material in; the last: -> fulfilled */
 	COMMITMENT_DO_BREACH,	  /* deadline passed: -> breached */
-	COMMITMENT_DO_WAIVE,	  /* a reviewer waives it, or withdrawal */
+	COMMITMENT_DO_WAIVE,	  /* a reviewer waives it (open or breached) */
+	/* The case is withdrawn: an open commitment is no longer enforced
+	 * (-> waived); a breached one stays breached, its breach counts. */
+	COMMITMENT_DO_WITHDRAW,
 	COMMITMENT_ACTION_COUNT
 };
 
@@ -71,6 +74,26 @@ enum commitment_action {
 enum review_status { REVIEW_PENDING, REVIEW_DONE, REVIEW_STATUS_COUNT };
 
 enum review_action { REVIEW_DO_DECIDE, REVIEW_ACTION_COUNT };
+
+/* What a review item is about (API.md's kinds) and what a reviewer
+ * decides on it. */
+enum review_kind {
+	REVIEW_KIND_TOLERANT_ACCEPTANCE,
+	REVIEW_KIND_ONCE_VIOLATION,
+	REVIEW_KIND_BREACH,
+	REVIEW_KIND_OVERDUE,
+	REVIEW_KIND_BOUNCED,
+	REVIEW_KIND_RECTIFICATION,
+	REVIEW_KIND_COUNT
+};
+
+enum review_decision {
+	REVIEW_DECISION_APPROVE,
+	REVIEW_DECISION_RETURN,
+	REVIEW_DECISION_WAIVE,	   /* releases the case's commitment (R3) */
+	REVIEW_DECISION_RECTIFIED, /* closes a rectification (R5) */
+	REVIEW_DECISION_COUNT
+};
 
 /* The API's word for a state ("checking"); never NULL for a valid value. */
 const char *case_status_word(enum case_status s);
@@ -122,5 +145,25 @@ const char *case_result_word(enum case_result r);
 bool case_result_parse(const char *word, enum case_result *out);
 const char *inquiry_resolution_word(enum inquiry_resolution r);
 bool inquiry_resolution_parse(const char *word, enum inquiry_resolution *out);
+const char *review_kind_word(enum review_kind k);
+bool review_kind_parse(const char *word, enum review_kind *out);
+const char *review_decision_word(enum review_decision d);
+bool review_decision_parse(const char *word, enum review_decision *out);
+
+/* Whether decision d applies to an item of kind k: waive to a breach or a
+ * tolerant acceptance (they are about a commitment), rectified to a
+ * rectification; approve and return to every kind. False for an
+ * out-of-range value. */
+bool review_decision_fits(enum review_decision d, enum review_kind k);
+
+/* The action that closes an accepted case with result r: approved
+ * completes it, denied denies it. These three give their _COUNT (which
+ * no state allows) for an out-of-range value. */
+enum case_action case_result_action(enum case_result r);
+/* The action that accepts a case in mode m. */
+enum case_action accept_mode_action(enum accept_mode m);
+/* The action that closes an inquiry with resolution r: converted is
+ * INQUIRY_DO_CONVERT (a case was made of it), every other INQUIRY_DO_CLOSE. */
+enum inquiry_action inquiry_resolution_action(enum inquiry_resolution r);
 
 #endif

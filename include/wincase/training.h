@@ -23,7 +23,7 @@ struct training_hint {
 };
 
 struct training_check {
-	const char *kind; /* "notice_lists", ... (training_check_known) */
+	const char *kind; /* "notice_lists", ...: a kind training.c knows */
 	int points;
 	const char *rule;    /* "R1" .. "R5" */
 	const char *explain; /* one Chinese sentence */
@@ -47,9 +47,6 @@ struct training_scenario {
 	struct training_check checks[TRAINING_MAX_CHECKS];
 	int max_points; /* sum of every check's points */
 };
-
-/* True if kind is a check this module can evaluate. */
-bool training_check_known(const char *kind);
 
 /* A new scenario from JSON text, or NULL with err naming the field
  * ("checks[3].check": unknown check kind "x"; "applicant.id_no": ...).

@@ -165,6 +165,29 @@ static void test_tolerant_refusals(void **state)
 	assert_string_equal(tj_str(r.json, "status"), "checking");
 	assert_null(json_object_get(r.json, "commitment"));
 	http_reply_release(&r);
+	/* deadline_days outside 1..1000: the message names the range. */
+	{
+		static const char *const days[] = {"0", "1001"};
+
+		for (size_t i = 0; i < 2; i++) {
+			char body[160];
+
+			snprintf(body, sizeof(body),
+				 "{\"mode\":\"tolerant\",\"commitment\":{"
+				 "\"deadline_days\":%s,"
+				 "\"applicant_confirmation\":\"张三\"}}",
+				 days[i]);
+			assert_int_equal(accept(&c, body, &r), 422);
+			assert_string_equal(http_error_code(&r),
+					    "invalid_field");
+			assert_string_equal(http_error_field(&r),
+					    "commitment.deadline_days");
+			assert_non_null(strstr(
+			    tj_str(json_object_get(r.json, "error"), "message"),
+			    "1 to 1000"));
+			http_reply_release(&r);
+		}
+	}
 
 	/* An item not on the tolerant list. */
 	assert_int_equal(
@@ -405,6 +428,14 @@ static void test_breach_blocks_credit(void **state)
 	/* Another applicant with the same checklist is not blocked. */
 	prepared(&c, LI, ALL_PROVIDED ",safety_rules=missing");
 	assert_int_equal(accept(&c, TOLERANT("李四"), &r), 200);
+	http_reply_release(&r);
+	/* Withdrawn, the case's open commitment is no longer enforced. */
+	assert_int_equal(tc_change(srv.url, clerk1, &c, "POST", "/withdraw",
+				   "{\"note\":\"申请人撤回\"}", &r),
+			 200);
+	assert_string_equal(tj_str(r.json, "status"), "withdrawn");
+	assert_string_equal(
+	    tj_str(json_object_get(r.json, "commitment"), "status"), "waived");
 	http_reply_release(&r);
 }
 

@@ -256,6 +256,28 @@ static void test_breach_across_national_day(void **state)
 				    "resident_id&id_no=" VALID_ID);
 	assert_int_equal(tj_num(credit, "breached"), 1);
 	json_decref(credit);
+
+	/* Withdrawing the case afterwards does not undo the breach: the
+	 * commitment stays breached and the credit entry counts. */
+	keep = case_get(id);
+	version = (int)tj_num(keep, "version");
+	json_decref(keep);
+	snprintf(path, sizeof(path), "/v1/cases/%lld/withdraw", id);
+	{
+		struct http_reply r;
+
+		assert_int_equal(call(clerk1, "POST", path,
+				      "{\"note\":\"申请人撤回\"}", version, &r),
+				 200);
+		assert_string_equal(tj_str(r.json, "status"), "withdrawn");
+		http_reply_release(&r);
+	}
+	assert_string_equal(commitment_status(id, &keep), "breached");
+	json_decref(keep);
+	credit = get_json(reviewer, "/v1/applicants/credit?id_type="
+				    "resident_id&id_no=" VALID_ID);
+	assert_int_equal(tj_num(credit, "breached"), 1);
+	json_decref(credit);
 }
 
 /* R4: 个体工商户设立登记 promises 1 working day: accepted Wednesday 9/30,
