@@ -114,17 +114,54 @@ static bool session_window(const json_t *body, struct api_reply *rep,
 	return true;
 }
 
+/* The session and its audit entry in one write transaction: both or
+ * neither (the route is not ROUTE_WRITE so that the password hash above
+ * runs without holding the store's write lock). */
+static bool session_store(struct api_request *req, struct api_reply *rep,
+			  const struct user_record *user, const char *hash,
+			  const char *window, int64_t expires_at)
+{
+	struct store_conn *db = req->db;
+	char entity[80];
+	json_t *data;
+	bool audited;
+	struct wc_error err;
+
+	if (db->ops->begin(db, &err) < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	if (db->ops->session_create(db, hash, user->username, window, req->now,
+				    expires_at, &err) < 0) {
+		api_internal(rep, &err);
+		db->ops->rollback(db);
+		return false;
+	}
+	snprintf(entity, sizeof(entity), "user:%s", user->username);
+	data = json_pack("{s:s}", "window", window);
+	audited =
+	    api_audit(req, rep, user->username, "session.create", entity, data);
+	json_decref(data);
+	if (!audited) {
+		db->ops->rollback(db);
+		return false;
+	}
+	if (db->ops->commit(db, &err) < 0) {
+		api_internal(rep, &err);
+		db->ops->rollback(db);
+		return false;
+	}
+	return true;
+}
+
 void handle_session_create(struct api_request *req, struct api_reply *rep)
 {
 	const char *username, *password, *window;
 	unsigned char raw[TOKEN_BYTES];
 	char token[sodium_base64_ENCODED_LEN(
 	    TOKEN_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-	char hash[65], expires[CLOCK_TEXT_SIZE], entity[80];
+	char hash[65], expires[CLOCK_TEXT_SIZE];
 	struct user_record user;
-	json_t *data;
-	bool audited;
-	struct wc_error err;
 	int64_t expires_at;
 
 	if (!api_body_object(req, rep) ||
@@ -149,22 +186,13 @@ void handle_session_create(struct api_request *req, struct api_reply *rep)
 	if (!window)
 		window = user.window;
 	expires_at = req->now + (int64_t)req->app->cfg.session_hours * 3600;
-	if (req->db->ops->session_create(req->db, hash, user.username, window,
-					 req->now, expires_at, &err) < 0) {
-		api_internal(rep, &err);
-		return;
+	if (session_store(req, rep, &user, hash, window, expires_at)) {
+		clock_format(&req->app->clock, expires_at, expires);
+		api_ok(rep, 201,
+		       json_pack("{s:s, s:s, s:o}", "token", token,
+				 "expires_at", expires, "user",
+				 api_user_json(&user, window)));
 	}
-	snprintf(entity, sizeof(entity), "user:%s", user.username);
-	data = json_pack("{s:s}", "window", window);
-	audited =
-	    api_audit(req, rep, user.username, "session.create", entity, data);
-	json_decref(data);
-	if (!audited)
-		return;
-	clock_format(&req->app->clock, expires_at, expires);
-	api_ok(rep, 201,
-	       json_pack("{s:s, s:s, s:o}", "token", token, "expires_at",
-			 expires, "user", api_user_json(&user, window)));
 	sodium_memzero(token, sizeof(token));
 }
 

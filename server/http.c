@@ -341,6 +341,19 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 			      "\"message\":\"no answer\"}}");
 		d->rep.status = 500;
 	}
+	/* Every answer but 204 has a JSON body: one that could not be
+	 * encoded (a string jansson refused) is an internal error, never an
+	 * empty answer. */
+	if (!text && d->rep.status != 204) {
+		fprintf(stderr,
+			"wincased: internal error: the %u answer "
+			"could not be encoded\n",
+			d->rep.status);
+		text = strdup("{\"error\":{\"code\":\"internal\","
+			      "\"message\":\"the answer could not be "
+			      "encoded\"}}");
+		d->rep.status = 500;
+	}
 	len = text ? strlen(text) : 0;
 	if (len == 0) {
 		free(text);
