@@ -29,6 +29,20 @@ void config_set_defaults(struct server_config *cfg)
 	cfg->pwhash_cost = PWHASH_INTERACTIVE;
 	workhours_default(&cfg->working_hours);
 	cfg->rectification_days = 5;
+	cfg->audit_checkpoint_entries = 100;
+	cfg->audit_checkpoint_seconds = 300;
+}
+
+void config_finish(struct server_config *cfg)
+{
+	const char *db = cfg->db_path;
+
+	if (strncmp(db, "sqlite:", 7) == 0)
+		db += 7;
+	if (!cfg->audit_checkpoint_file[0])
+		snprintf(cfg->audit_checkpoint_file,
+			 sizeof(cfg->audit_checkpoint_file),
+			 "%.580s.checkpoints", db);
 }
 
 static bool parse_int(const char *text, int min, int max, int *out)
@@ -142,6 +156,15 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return workhours_parse(value, &cfg->working_hours, &err) == 0;
 	if (strcmp(name, "rectification_days") == 0)
 		return parse_int(value, 1, 60, &cfg->rectification_days);
+	if (strcmp(name, "audit_checkpoint_file") == 0)
+		return set_path(cfg->audit_checkpoint_file,
+				sizeof(cfg->audit_checkpoint_file), value);
+	if (strcmp(name, "audit_checkpoint_entries") == 0)
+		return parse_int(value, 1, 100000,
+				 &cfg->audit_checkpoint_entries);
+	if (strcmp(name, "audit_checkpoint_seconds") == 0)
+		return parse_int(value, 1, 86400,
+				 &cfg->audit_checkpoint_seconds);
 	return false;
 }
 

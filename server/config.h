@@ -36,6 +36,12 @@ struct server_config {
 	char training_seed_dir[512]; /* "": not a training server */
 	char training_password[128];
 	bool ephemeral;
+	/* Audit checkpoints (docs/audit.md): the append-only file outside
+	 * the database ("": DB_PATH.checkpoints, see config_finish), and how
+	 * often one is made at least. */
+	char audit_checkpoint_file[600];
+	int audit_checkpoint_entries;
+	int audit_checkpoint_seconds;
 };
 
 void config_set_defaults(struct server_config *cfg);
@@ -43,6 +49,9 @@ void config_set_defaults(struct server_config *cfg);
  * bad values are errors naming the line. */
 int config_load_file(struct server_config *cfg, const char *path,
 		     struct wc_error *err);
+/* Settings that depend on others, once all are read: the checkpoint
+ * file beside the database unless one was named. */
+void config_finish(struct server_config *cfg);
 /* "HOST:PORT" into listen_host/listen_port; port 0 picks a free port. */
 int config_parse_listen(struct server_config *cfg, const char *text,
 			struct wc_error *err);

@@ -111,6 +111,21 @@ struct audit_record {
 typedef int (*store_audit_visitor)(void *ctx, const struct audit_record *rec,
 				   struct wc_error *err);
 
+/* A signed checkpoint of the audit chain's head (audit.h). */
+struct audit_checkpoint {
+	int64_t id;
+	int64_t seq;	    /* the newest entry's seq */
+	int64_t entries;    /* entries in the chain then */
+	char hash[65];	    /* that entry's hash */
+	int64_t at;	    /* unix seconds, the server clock */
+	char reason[16];    /* entries, time, shutdown, cli */
+	char signature[96]; /* base64 Ed25519 over audit_checkpoint_text */
+};
+
+typedef int (*store_checkpoint_visitor)(void *ctx,
+					const struct audit_checkpoint *cp,
+					struct wc_error *err);
+
 enum inquiry_scope { SCOPE_MINE, SCOPE_WINDOW, SCOPE_ALL };
 
 struct inquiry_query {
@@ -415,6 +430,27 @@ struct store_ops {
 	int (*audit_visit)(struct store_conn *c, const char *entity,
 			   int64_t after_seq, int limit,
 			   store_audit_visitor visit, void *ctx,
+			   struct wc_error *err);
+
+	/* Audit checkpoints (audit_checkpoint.c), inside a transaction.
+	 * Assigns cp->id. */
+	int (*audit_checkpoint_add)(struct store_conn *c,
+				    struct audit_checkpoint *cp,
+				    struct wc_error *err);
+	/* The newest, or STORE_NOT_FOUND. */
+	int (*audit_checkpoint_last)(struct store_conn *c,
+				     struct audit_checkpoint *out,
+				     struct wc_error *err);
+	/* Every checkpoint by id (only those not yet written to the
+	 * checkpoint file when unexported). */
+	int (*audit_checkpoint_visit)(struct store_conn *c, bool unexported,
+				      store_checkpoint_visitor visit, void *ctx,
+				      struct wc_error *err);
+	/* Mark checkpoints up to id as written to the checkpoint file. */
+	int (*audit_checkpoint_exported)(struct store_conn *c, int64_t id,
+					 struct wc_error *err);
+	/* The number of audit entries. */
+	int (*audit_count)(struct store_conn *c, int64_t *out,
 			   struct wc_error *err);
 
 	/* Signed documents (documents.h): assigns rec->id. */

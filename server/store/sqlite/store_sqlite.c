@@ -84,6 +84,8 @@ static const char *const migrations[] = {
     sq_schema_cases,
     /* 4: signed notices and commitments (store_sqlite_documents.c). */
     sq_schema_documents,
+    /* 5: signed checkpoints of the audit chain (store_sqlite_audit.c). */
+    sq_schema_audit_checkpoints,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -469,6 +471,11 @@ const struct store_ops store_sqlite_ops = {
     .audit_last = sq_audit_last,
     .audit_insert = sq_audit_insert,
     .audit_visit = sq_audit_visit,
+    .audit_checkpoint_add = sq_audit_checkpoint_add,
+    .audit_checkpoint_last = sq_audit_checkpoint_last,
+    .audit_checkpoint_visit = sq_audit_checkpoint_visit,
+    .audit_checkpoint_exported = sq_audit_checkpoint_exported,
+    .audit_count = sq_audit_count,
     .document_put = sq_document_put,
     .document_find_by_code = sq_document_find_by_code,
     .case_create = sq_case_create,

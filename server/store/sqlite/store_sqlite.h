@@ -138,6 +138,17 @@ int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 		   struct wc_error *err);
 
 /* Operations in store_sqlite_documents.c. */
+extern const char sq_schema_audit_checkpoints[];
+int sq_audit_checkpoint_add(struct store_conn *c, struct audit_checkpoint *cp,
+			    struct wc_error *err);
+int sq_audit_checkpoint_last(struct store_conn *c, struct audit_checkpoint *out,
+			     struct wc_error *err);
+int sq_audit_checkpoint_visit(struct store_conn *c, bool unexported,
+			      store_checkpoint_visitor visit, void *ctx,
+			      struct wc_error *err);
+int sq_audit_checkpoint_exported(struct store_conn *c, int64_t id,
+				 struct wc_error *err);
+int sq_audit_count(struct store_conn *c, int64_t *out, struct wc_error *err);
 extern const char sq_schema_documents[];
 int sq_document_put(struct store_conn *c, struct document_record *rec,
 		    struct wc_error *err);
