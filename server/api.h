@@ -43,6 +43,7 @@ struct api_reply {
 	json_t *body; /* owned; NULL for no body (204) */
 	char etag[32];
 	char location[128];
+	int64_t retry_after; /* > 0: a Retry-After header (429), seconds */
 	/* Keep the handler's writes even though status >= 400 (a failed
 	 * login is recorded for the rate limit). */
 	bool commit_on_error;

@@ -26,6 +26,10 @@ void config_set_defaults(struct server_config *cfg)
 	cfg->credit_threshold = 0;
 	cfg->login_max_failures = 5;
 	cfg->login_window_seconds = 300;
+	cfg->login_address_max_failures = 10;
+	cfg->login_delay_max_seconds = 900;
+	cfg->login_hash_concurrency = 2;
+	cfg->verify_max_misses = 20;
 	cfg->pwhash_cost = PWHASH_INTERACTIVE;
 	workhours_default(&cfg->working_hours);
 	cfg->rectification_days = 5;
@@ -150,6 +154,16 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return parse_int(value, 1, 1000, &cfg->login_max_failures);
 	if (strcmp(name, "login_window_seconds") == 0)
 		return parse_int(value, 1, 86400, &cfg->login_window_seconds);
+	if (strcmp(name, "login_address_max_failures") == 0)
+		return parse_int(value, 1, 10000,
+				 &cfg->login_address_max_failures);
+	if (strcmp(name, "login_delay_max_seconds") == 0)
+		return parse_int(value, 1, 86400,
+				 &cfg->login_delay_max_seconds);
+	if (strcmp(name, "login_hash_concurrency") == 0)
+		return parse_int(value, 1, 64, &cfg->login_hash_concurrency);
+	if (strcmp(name, "verify_max_misses") == 0)
+		return parse_int(value, 1, 100000, &cfg->verify_max_misses);
 	if (strcmp(name, "pwhash_cost") == 0)
 		return set_pwhash_cost(cfg, value);
 	if (strcmp(name, "working_hours") == 0)

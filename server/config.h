@@ -23,6 +23,13 @@ struct server_config {
 	int credit_threshold;	  /* R3: breaches in 365 days still allowed */
 	int login_max_failures;	  /* failures allowed in the window */
 	int login_window_seconds; /* the window failures are counted in */
+	/* Throttling (docs/api.md): failures one client address may have
+	 * before its delays start, the longest delay, password hashes run
+	 * at once, unknown codes per address for GET /v1/documents/verify. */
+	int login_address_max_failures;
+	int login_delay_max_seconds;
+	int login_hash_concurrency;
+	int verify_max_misses;
 	enum pwhash_cost pwhash_cost;
 	bool seed_demo;
 	bool fake_clock;

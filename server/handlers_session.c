@@ -6,6 +6,7 @@
 
 #include "api.h"
 #include "scheduler.h"
+#include "throttle.h"
 #include "wincase/calendar.h"
 #include "wincase/validate.h"
 
@@ -52,50 +53,42 @@ void handle_health(struct api_request *req, struct api_reply *rep)
 			 "fake_clock", app->clock.fake));
 }
 
-/* Counts failures for the rate limit; the answer is the same whether the
- * user is unknown or the password wrong, and takes as long. */
+/* Throttled per address and account before the hash (throttle.h); the
+ * answer is the same whether the user is unknown or the password wrong,
+ * and takes as long. */
 static bool session_check_password(struct api_request *req,
 				   struct api_reply *rep, const char *username,
 				   const char *password,
 				   struct user_record *user)
 {
 	struct store_conn *db = req->db;
-	const struct server_config *cfg = &req->app->cfg;
+	struct login_attempt attempt;
 	struct wc_error err;
-	int failures = 0, rc;
+	bool right = false;
+	int rc;
 
-	if (db->ops->login_failure_count(db, username,
-					 req->now - cfg->login_window_seconds,
-					 &failures, &err) < 0)
-		goto internal;
-	if (failures >= cfg->login_max_failures) {
-		api_error(rep, 429, "rate_limited", NULL,
-			  "too many failed logins; try again later");
+	if (!throttle_login_begin(req, rep, username, &attempt))
+		return false;
+	rc = db->ops->user_get(db, username, user, &err);
+	if (rc < 0) {
+		throttle_login_end(req, &attempt, false);
+		api_internal(rep, &err);
 		return false;
 	}
-	rc = db->ops->user_get(db, username, user, &err);
-	if (rc < 0)
-		goto internal;
 	if (rc == STORE_NOT_FOUND) {
 		/* Spend the same time as for a known user; always fails. */
 		rc = crypto_pwhash_str_verify(req->app->dummy_pwhash, password,
 					      strlen(password));
 		(void)rc;
-	} else if (crypto_pwhash_str_verify(user->pwhash, password,
-					    strlen(password)) == 0) {
-		if (failures &&
-		    db->ops->login_failure_clear(db, username, &err) < 0)
-			goto internal;
-		return true;
+	} else {
+		right = crypto_pwhash_str_verify(user->pwhash, password,
+						 strlen(password)) == 0;
 	}
-	if (db->ops->login_failure_add(db, username, req->now, &err) < 0)
-		goto internal;
-	api_error(rep, 401, "bad_credentials", NULL,
-		  "unknown user or wrong password");
-	return false;
-internal:
-	api_internal(rep, &err);
-	return false;
+	throttle_login_end(req, &attempt, right);
+	if (!right)
+		api_error(rep, 401, "bad_credentials", NULL,
+			  "unknown user or wrong password");
+	return right;
 }
 
 static bool session_window(const json_t *body, struct api_reply *rep,

@@ -383,6 +383,14 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 	if (d->rep.status == 401)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
 					"Bearer");
+	if (d->rep.retry_after > 0) {
+		char secs[24];
+
+		snprintf(secs, sizeof(secs), "%lld",
+			 (long long)d->rep.retry_after);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER,
+					secs);
+	}
 	ret = MHD_queue_response(conn, d->rep.status, resp);
 	MHD_destroy_response(resp);
 	return ret;

@@ -122,6 +122,17 @@ struct audit_checkpoint {
 	char signature[96]; /* base64 Ed25519 over audit_checkpoint_text */
 };
 
+/* A throttle counter's rule (store_ops.throttle_hit): the first `free`
+ * attempts within a run pass; from then on each attempt blocks the key for
+ * a delay that doubles, from base_seconds up to max_seconds. A run ends
+ * after quiet_seconds without an attempt. */
+struct throttle_rule {
+	int free;
+	int base_seconds;
+	int max_seconds;
+	int quiet_seconds;
+};
+
 typedef int (*store_checkpoint_visitor)(void *ctx,
 					const struct audit_checkpoint *cp,
 					struct wc_error *err);
@@ -352,6 +363,23 @@ struct store_ops {
 				   struct wc_error *err);
 	int (*login_failure_clear)(struct store_conn *c, const char *username,
 				   struct wc_error *err);
+
+	/* Throttling (login, document verification), counted atomically in
+	 * the store so that several servers share it. One attempt on key at
+	 * now, counted before the work it guards: *count is the attempts of
+	 * the run, this one included. While the key is blocked the attempt
+	 * is refused and not counted (*count 0), unless force; *retry_after
+	 * then says for how many seconds (0 when not refused). */
+	int (*throttle_hit)(struct store_conn *c, const char *key,
+			    const struct throttle_rule *rule, int64_t now,
+			    bool force, int *count, int64_t *retry_after,
+			    struct wc_error *err);
+	/* Give back one attempt (it turned out right); clear: the run ends. */
+	int (*throttle_undo)(struct store_conn *c, const char *key,
+			     const struct throttle_rule *rule,
+			     struct wc_error *err);
+	int (*throttle_clear)(struct store_conn *c, const char *key,
+			      struct wc_error *err);
 
 	/* The record stored for (username, key) at or after since. */
 	int (*idempotency_get)(struct store_conn *c, const char *username,

@@ -30,7 +30,22 @@ static char *clerk1, *admin;
 static const struct test_login logins[] = {
     {"clerk1", &clerk1}, {"admin1", &admin}, {NULL, NULL}};
 
-TEST_LOGIN_FIXTURE(srv, logins)
+/* Three loggers at once: room for their hashes (the bound has its own
+ * test in test_api_throttle). */
+static int setup(void **state)
+{
+	(void)state;
+	if (test_server_start_config(&srv, true,
+				     "login_hash_concurrency = 8\n") < 0)
+		return -1;
+	return test_login(srv.url, logins) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	return test_server_stop_logout(&srv, logins);
+}
 
 static const char *const login_users[LOGGERS] = {"clerk2", "reviewer1",
 						 "admin1"};

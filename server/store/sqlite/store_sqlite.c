@@ -86,6 +86,8 @@ static const char *const migrations[] = {
     sq_schema_documents,
     /* 5: signed checkpoints of the audit chain (store_sqlite_audit.c). */
     sq_schema_audit_checkpoints,
+    /* 6: throttle counters per address and account (store_sqlite_auth.c). */
+    sq_schema_throttle,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -453,6 +455,9 @@ const struct store_ops store_sqlite_ops = {
     .login_failure_add = sq_login_failure_add,
     .login_failure_count = sq_login_failure_count,
     .login_failure_clear = sq_login_failure_clear,
+    .throttle_hit = sq_throttle_hit,
+    .throttle_undo = sq_throttle_undo,
+    .throttle_clear = sq_throttle_clear,
     .idempotency_get = sq_idempotency_get,
     .idempotency_put = sq_idempotency_put,
     .catalog_item_put = sq_catalog_item_put,

@@ -149,6 +149,14 @@ int sq_audit_checkpoint_visit(struct store_conn *c, bool unexported,
 int sq_audit_checkpoint_exported(struct store_conn *c, int64_t id,
 				 struct wc_error *err);
 int sq_audit_count(struct store_conn *c, int64_t *out, struct wc_error *err);
+extern const char sq_schema_throttle[];
+int sq_throttle_hit(struct store_conn *c, const char *key,
+		    const struct throttle_rule *rule, int64_t now, bool force,
+		    int *count, int64_t *retry_after, struct wc_error *err);
+int sq_throttle_undo(struct store_conn *c, const char *key,
+		     const struct throttle_rule *rule, struct wc_error *err);
+int sq_throttle_clear(struct store_conn *c, const char *key,
+		      struct wc_error *err);
 extern const char sq_schema_documents[];
 int sq_document_put(struct store_conn *c, struct document_record *rec,
 		    struct wc_error *err);
