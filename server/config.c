@@ -30,6 +30,10 @@ void config_set_defaults(struct server_config *cfg)
 	cfg->login_delay_max_seconds = 900;
 	cfg->login_hash_concurrency = 2;
 	cfg->verify_max_misses = 20;
+	cfg->http_header_seconds = 30;
+	cfg->http_body_seconds = 60;
+	cfg->http_connection_limit = 512;
+	cfg->http_connections_per_address = 64;
 	cfg->pwhash_cost = PWHASH_INTERACTIVE;
 	workhours_default(&cfg->working_hours);
 	cfg->rectification_days = 5;
@@ -164,6 +168,15 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return parse_int(value, 1, 64, &cfg->login_hash_concurrency);
 	if (strcmp(name, "verify_max_misses") == 0)
 		return parse_int(value, 1, 100000, &cfg->verify_max_misses);
+	if (strcmp(name, "http_header_seconds") == 0)
+		return parse_int(value, 1, 3600, &cfg->http_header_seconds);
+	if (strcmp(name, "http_body_seconds") == 0)
+		return parse_int(value, 1, 3600, &cfg->http_body_seconds);
+	if (strcmp(name, "http_connection_limit") == 0)
+		return parse_int(value, 8, 100000, &cfg->http_connection_limit);
+	if (strcmp(name, "http_connections_per_address") == 0)
+		return parse_int(value, 1, 100000,
+				 &cfg->http_connections_per_address);
 	if (strcmp(name, "pwhash_cost") == 0)
 		return set_pwhash_cost(cfg, value);
 	if (strcmp(name, "working_hours") == 0)

@@ -30,6 +30,12 @@ struct server_config {
 	int login_delay_max_seconds;
 	int login_hash_concurrency;
 	int verify_max_misses;
+	/* Slow clients (http_limits.h): seconds for a request's headers and
+	 * for its body, connections in all and per client address. */
+	int http_header_seconds;
+	int http_body_seconds;
+	int http_connection_limit;
+	int http_connections_per_address;
 	enum pwhash_cost pwhash_cost;
 	bool seed_demo;
 	bool fake_clock;

@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "api.h"
+#include "http_limits.h"
 #include "routes.h"
 
 #define PATH_MAX_BYTES	    512
@@ -24,6 +25,7 @@
 struct http_server {
 	struct app *app;
 	struct MHD_Daemon *daemon;
+	struct http_watch *watch; /* header and body deadlines */
 	int port;
 };
 
@@ -473,6 +475,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn,
 		if (!rs)
 			return MHD_NO;
 		*con_cls = rs;
+		http_watch_phase(conn, HTTP_PHASE_BODY);
 		length = MHD_lookup_connection_value(
 		    conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		/* Refuse a declared oversize body before reading it. */
@@ -511,6 +514,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn,
 		rs->len += n;
 		return MHD_YES;
 	}
+	http_watch_phase(conn, HTTP_PHASE_ANSWER);
 	return http_dispatch(cls, conn, url, method, rs);
 }
 
@@ -520,8 +524,9 @@ static void http_completed(void *cls, struct MHD_Connection *conn,
 	struct request_state *rs = *con_cls;
 
 	(void)cls;
-	(void)conn;
 	(void)code;
+	/* Keep-alive: the next request's headers have their deadline. */
+	http_watch_phase(conn, HTTP_PHASE_HEADERS);
 	if (!rs)
 		return;
 	free(rs->body);
@@ -568,14 +573,28 @@ int http_start(struct app *app, struct http_server **out, struct wc_error *err)
 	if (ipv6)
 		flags |= MHD_USE_IPv6;
 	srv->app = app;
+	if (http_watch_start(app->cfg.http_header_seconds,
+			     app->cfg.http_body_seconds, &srv->watch,
+			     err) < 0) {
+		free(srv);
+		return -1;
+	}
+	/* Limits (docs/api.md "Limits"): idle timeout, connections in all
+	 * and per client address, and the watch's header/body deadlines. */
 	srv->daemon = MHD_start_daemon(
 	    flags, (uint16_t)app->cfg.listen_port, NULL, NULL, http_access, srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)app->cfg.threads,
 	    MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv,
+	    MHD_OPTION_NOTIFY_CONNECTION, http_watch_notify, srv->watch,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512, MHD_OPTION_END);
+	    MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned int)app->cfg.http_connection_limit,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	    (unsigned int)app->cfg.http_connections_per_address,
+	    MHD_OPTION_END);
 	if (!srv->daemon) {
+		http_watch_stop(&srv->watch);
 		free(srv);
 		return wc_error_set(err, "internal", "listen",
 				    "cannot listen on %s:%d",
@@ -597,6 +616,7 @@ void http_stop(struct http_server **srv)
 	if (!*srv)
 		return;
 	MHD_stop_daemon((*srv)->daemon);
+	http_watch_stop(&(*srv)->watch);
 	free(*srv);
 	*srv = NULL;
 }
