@@ -199,6 +199,36 @@ int net_audit_verify(struct net_client *client, bool *ok, long *entries,
 	return 0;
 }
 
+static long net_long(const json_t *obj, const char *key)
+{
+	return (long)json_integer_value(json_object_get(obj, key));
+}
+
+int net_audit_check(struct net_client *client, struct net_audit_check *out,
+		    struct wc_error *err)
+{
+	json_t *answer = NULL;
+	const json_t *cp;
+	const char *at;
+
+	memset(out, 0, sizeof(*out));
+	if (net_request(client, "GET", "/v1/audit/verify", NULL, NULL, &answer,
+			err))
+		return -1;
+	out->ok = json_is_true(json_object_get(answer, "ok"));
+	out->entries = net_long(answer, "entries");
+	out->broken_at = net_long(answer, "broken_at");
+	out->missing_after = net_long(answer, "missing_after");
+	out->rewritten_from = net_long(answer, "rewritten_from");
+	cp = json_object_get(answer, "checkpoint");
+	out->checkpoint_seq = net_long(cp, "seq");
+	at = json_string_value(json_object_get(cp, "at"));
+	snprintf(out->checkpoint_at, sizeof(out->checkpoint_at), "%s",
+		 at ? at : "");
+	json_decref(answer);
+	return 0;
+}
+
 /* ---- Statistics */
 
 int net_stats_row_from_json(const json_t *obj, struct net_stats_row *out,

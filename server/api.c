@@ -2,6 +2,7 @@
 #include "api.h"
 
 #include "audit.h"
+#include "wincase/text.h"
 #include "wincase/validate.h"
 
 #include <errno.h>
@@ -24,15 +25,70 @@ static json_t *error_body(const char *code, const char *field,
 	return json_pack("{s:o}", "error", e);
 }
 
+/* Make s valid UTF-8 in place: a message quoting user text (a path
+ * segment, a value) may hold bytes that are not UTF-8, or be cut inside a
+ * character by the fixed buffer, and jansson refuses such a string, which
+ * used to leave the answer without a body. Each invalid byte becomes '?';
+ * a character cut at the end is dropped. */
+static size_t utf8_expected_len(unsigned char lead)
+{
+	if (lead >= 0xC2 && lead <= 0xDF)
+		return 2;
+	if (lead >= 0xE0 && lead <= 0xEF)
+		return 3;
+	if (lead >= 0xF0 && lead <= 0xF4)
+		return 4;
+	return 0;
+}
+
+/* True if s[0..n) is a lead byte followed only by continuation bytes,
+ * fewer than the lead byte announces: a character cut at the end. */
+static bool utf8_cut_tail(const char *s, size_t n)
+{
+	size_t want = utf8_expected_len((unsigned char)s[0]);
+
+	if (want == 0 || n >= want)
+		return false;
+	for (size_t k = 1; k < n; k++)
+		if (((unsigned char)s[k] & 0xC0) != 0x80)
+			return false;
+	return true;
+}
+
+void api_utf8_clean(char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		wchar_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+
+		if (cp == 0xFFFD && n == 1 && (unsigned char)s[i] >= 0x80) {
+			if (utf8_cut_tail(s + i, len - i)) {
+				s[i] = '\0';
+				return;
+			}
+			s[i] = '?';
+		}
+		i += n;
+	}
+}
+
 void api_error(struct api_reply *rep, unsigned status, const char *code,
 	       const char *field, const char *fmt, ...)
 {
-	char message[256];
+	char message[256], field_text[128];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof(message), fmt, ap);
 	va_end(ap);
+	api_utf8_clean(message);
+	if (field) {
+		snprintf(field_text, sizeof(field_text), "%s", field);
+		api_utf8_clean(field_text);
+		field = field_text;
+	}
 	json_decref(rep->body);
 	rep->status = status;
 	rep->body = error_body(code, field, message);

@@ -43,6 +43,7 @@ struct api_reply {
 	json_t *body; /* owned; NULL for no body (204) */
 	char etag[32];
 	char location[128];
+	int64_t retry_after; /* > 0: a Retry-After header (429), seconds */
 	/* Keep the handler's writes even though status >= 400 (a failed
 	 * login is recorded for the rate limit). */
 	bool commit_on_error;
@@ -55,7 +56,11 @@ struct api_reply {
 
 typedef void (*api_handler)(struct api_request *req, struct api_reply *rep);
 
-/* Set an error reply {"error":{"code","message","field"?}}. */
+/* Make s valid UTF-8 in place: '?' for each invalid byte, a character cut
+ * at the end dropped (jansson refuses strings that are not UTF-8). */
+void api_utf8_clean(char *s);
+/* Set an error reply {"error":{"code","message","field"?}}; the message
+ * and field are made valid UTF-8 (api_utf8_clean). */
 void api_error(struct api_reply *rep, unsigned status, const char *code,
 	       const char *field, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

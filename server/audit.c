@@ -74,6 +74,8 @@ int audit_append(struct store_conn *db, int64_t at, const char *actor,
 	if (audit_hash(&rec, data, rec.hash, err) < 0)
 		goto done;
 	rc = db->ops->audit_insert(db, &rec, err);
+	if (rc == 0)
+		rc = audit_checkpoint_after_append(db, rec.seq, at, err);
 done:
 	audit_record_release(&rec);
 	json_decref(empty);
@@ -86,7 +88,33 @@ struct verify_state {
 	bool ok;
 	int64_t broken_at;
 	int64_t entries;
+	int64_t last_seq;
+	/* Checkpoints by seq, compared as the walk passes their seq. */
+	const struct audit_checkpoint *cps;
+	size_t n_cps, next_cp;
+	int64_t last_match;	/* seq of the newest matching checkpoint */
+	int64_t rewritten_from; /* 0 until a checkpoint differs */
 };
+
+/* A checkpoint at rec's seq must name rec's hash: an entry rewritten with
+ * every later hash recomputed keeps the chain consistent but not that. */
+static void audit_verify_checkpoints(struct verify_state *vs,
+				     const struct audit_record *rec)
+{
+	while (vs->next_cp < vs->n_cps &&
+	       vs->cps[vs->next_cp].seq <= rec->seq) {
+		const struct audit_checkpoint *cp = &vs->cps[vs->next_cp++];
+
+		if (cp->seq != rec->seq)
+			continue; /* a gap: the chain check reports it */
+		if (strcmp(cp->hash, rec->hash) == 0) {
+			if (!vs->rewritten_from)
+				vs->last_match = cp->seq;
+		} else if (!vs->rewritten_from) {
+			vs->rewritten_from = vs->last_match + 1;
+		}
+	}
+}
 
 static int audit_verify_one(void *ctx, const struct audit_record *rec,
 			    struct wc_error *err)
@@ -98,6 +126,8 @@ static int audit_verify_one(void *ctx, const struct audit_record *rec,
 
 	(void)err;
 	vs->entries++;
+	vs->last_seq = rec->seq;
+	audit_verify_checkpoints(vs, rec);
 	if (!vs->ok)
 		return 0;
 	data = json_loads(rec->data ? rec->data : "", 0, NULL);
@@ -118,18 +148,40 @@ static int audit_verify_one(void *ctx, const struct audit_record *rec,
 	return 0;
 }
 
-int audit_verify(struct store_conn *db, bool *ok, int64_t *broken_at,
-		 int64_t *entries, struct wc_error *err)
+int audit_verify_against(struct store_conn *db,
+			 const struct audit_checkpoint *cps, size_t n_cps,
+			 struct audit_report *out, struct wc_error *err)
 {
-	struct verify_state vs = {.expect_seq = 1, .ok = true};
+	struct verify_state vs = {
+	    .expect_seq = 1, .ok = true, .cps = cps, .n_cps = n_cps};
 
 	store_copy(vs.prev_hash, sizeof(vs.prev_hash), ZERO_HASH);
 	if (db->ops->audit_visit(db, NULL, 0, 0, audit_verify_one, &vs, err) <
 	    0)
 		return -1;
-	*ok = vs.ok;
-	*broken_at = vs.ok ? 0 : vs.broken_at;
-	*entries = vs.entries;
+	memset(out, 0, sizeof(*out));
+	out->entries = vs.entries;
+	out->last_seq = vs.last_seq;
+	out->broken_at = vs.ok ? 0 : vs.broken_at;
+	out->rewritten_from = vs.rewritten_from;
+	/* A checkpoint past the end: what it covered was cut off. */
+	if (n_cps && cps[n_cps - 1].seq > vs.last_seq)
+		out->missing_after = vs.last_seq;
+	out->missing_from_cp = out->missing_after ? cps[n_cps - 1].seq : 0;
+	out->ok = vs.ok && !out->rewritten_from && !out->missing_after;
+	return 0;
+}
+
+int audit_verify(struct store_conn *db, bool *ok, int64_t *broken_at,
+		 int64_t *entries, struct wc_error *err)
+{
+	struct audit_report r;
+
+	if (audit_verify_against(db, NULL, 0, &r, err) < 0)
+		return -1;
+	*ok = r.ok;
+	*broken_at = r.broken_at;
+	*entries = r.entries;
 	return 0;
 }
 

@@ -34,14 +34,16 @@ const char cli_usage[] =
     "                [--window W]   (the windows the user may sit at)\n"
     "       wincased import-catalog --db PATH FILE   ({\"items\":[...]})\n"
     "       wincased import-calendar --db PATH FILE  (one year)\n"
-    "       wincased audit-verify --db PATH\n"
+    "       wincased audit-verify --db PATH [--checkpoints FILE]\n"
+    "                (FILE: a copy of checkpoint lines kept elsewhere)\n"
+    "       wincased audit-head --db PATH   (the signed head, one line)\n"
     "       wincased backup --db PATH --to FILE\n"
     "  the verbs also take --config FILE; restart a running wincased\n"
     "  after an import\n";
 
 struct cli_args {
 	const char *db, *config, *username, *display_name, *role, *window,
-	    *department, *to, *file, *windows;
+	    *department, *to, *file, *windows, *checkpoints;
 };
 
 struct cli_verb {
@@ -75,6 +77,7 @@ static int cli_parse(int argc, char **argv, struct cli_args *a)
 	    {"--windows", offsetof(struct cli_args, windows)},
 	    {"--department", offsetof(struct cli_args, department)},
 	    {"--to", offsetof(struct cli_args, to)},
+	    {"--checkpoints", offsetof(struct cli_args, checkpoints)},
 	};
 
 	for (int i = 2; i < argc; i++) {
@@ -314,27 +317,28 @@ static int verb_import_calendar(struct app *app, struct store_conn *db,
 static int verb_audit_verify(struct app *app, struct store_conn *db,
 			     const struct cli_args *a, const char *actor)
 {
+	const char *files[] = {app->cfg.audit_checkpoint_file,
+			       a->checkpoints ? a->checkpoints : "", NULL};
 	struct wc_error err = {0};
-	int64_t broken_at = 0, entries = 0;
-	bool ok = false;
+	struct audit_report r;
+	char text[512];
 	json_t *data;
 
 	if (a->file) {
 		fprintf(stderr, "wincased: audit-verify takes no FILE\n");
 		return 2;
 	}
-	if (audit_verify(db, &ok, &broken_at, &entries, &err) < 0)
+	if (audit_check(db,
+			app->documents ? documents_public_key(app->documents)
+				       : NULL,
+			files, &r, &err) < 0)
 		return cli_fail("audit-verify", &err);
-	if (ok)
-		printf("ok %lld entries\n", (long long)entries);
-	else
-		printf("broken at seq %lld\n", (long long)broken_at);
+	audit_report_text(&r, text, sizeof(text));
+	printf("%s\n", text);
 	fflush(stdout);
 	/* The check itself is in the trail (after the entries it read). */
-	data = ok ? json_pack("{s:b, s:I}", "ok", 1, "entries",
-			      (json_int_t)entries)
-		  : json_pack("{s:b, s:I}", "ok", 0, "broken_at",
-			      (json_int_t)broken_at);
+	data = json_pack("{s:b, s:I, s:s}", "ok", r.ok, "entries",
+			 (json_int_t)r.entries, "result", text);
 	if (db->ops->begin(db, &err) == 0)
 		cli_transaction(db, "audit entry",
 				audit_append(db, clock_now(&app->clock), actor,
@@ -344,7 +348,38 @@ static int verb_audit_verify(struct app *app, struct store_conn *db,
 	else
 		cli_fail("audit entry", &err);
 	json_decref(data);
-	return ok ? 0 : 1;
+	return r.ok ? 0 : 1;
+}
+
+/* The signed head for an outside record: a checkpoint made now (unless
+ * the newest covers the head), stored, exported, printed as its line. */
+static int verb_audit_head(struct app *app, struct store_conn *db,
+			   const struct cli_args *a, const char *actor)
+{
+	struct wc_error err = {0};
+	bool made;
+	int rc;
+
+	(void)actor;
+	if (a->file) {
+		fprintf(stderr, "wincased: audit-head takes no FILE\n");
+		return 2;
+	}
+	if (!app->documents) {
+		fprintf(stderr, "wincased: audit-head: no signing key in the "
+				"data folder\n");
+		return 1;
+	}
+	if (audit_checkpoint_now(app, db, "head", &made, &err) < 0)
+		return cli_fail("audit-head", &err);
+	rc = audit_checkpoint_print(db, &app->clock, stdout, &err);
+	if (rc < 0)
+		return cli_fail("audit-head", &err);
+	if (rc == STORE_NOT_FOUND) {
+		fprintf(stderr, "wincased: audit-head: the trail is empty\n");
+		return 1;
+	}
+	return 0;
 }
 
 /* The signing key belongs with the database: without it, documents signed
@@ -427,6 +462,7 @@ static const struct cli_verb verbs[] = {
     {"import-catalog", false, verb_import_catalog},
     {"import-calendar", false, verb_import_calendar},
     {"audit-verify", true, verb_audit_verify},
+    {"audit-head", true, verb_audit_head},
     {"backup", true, verb_backup},
 };
 
@@ -441,6 +477,7 @@ static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
 		return cli_fail(a->config, &err);
 	/* --db wins over the config file, as for the server itself. */
 	store_copy(app->cfg.db_path, sizeof(app->cfg.db_path), a->db);
+	config_finish(&app->cfg);
 	if (must_exist && stat(a->db, &st) != 0) {
 		fprintf(stderr, "wincased: %s: %s\n", a->db, strerror(errno));
 		return 1;
@@ -453,7 +490,24 @@ static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
 	*db = app->store->ops->connect(app->store, &err);
 	if (!*db || app_load_reference(app, *db, &err) < 0)
 		return cli_fail(a->db, &err);
+	/* With the server's key (when the data folder has one) the verbs
+	 * sign checkpoints too, and audit-verify checks signatures. */
+	if (documents_open_key(app, &err) < 0)
+		return cli_fail("signing key", &err);
+	audit_checkpoint_configure(app->documents,
+				   app->cfg.audit_checkpoint_entries, false);
 	return 0;
+}
+
+/* After a verb: a checkpoint of what it appended, written out. */
+static void cli_checkpoint(struct app *app, struct store_conn *db)
+{
+	struct wc_error err = {0};
+	bool made;
+
+	if (app->documents &&
+	    audit_checkpoint_now(app, db, "cli", &made, &err) < 0)
+		cli_fail("audit checkpoint", &err);
 }
 
 int cli_run(int argc, char **argv)
@@ -479,8 +533,12 @@ int cli_run(int argc, char **argv)
 	}
 	cli_actor(actor, sizeof(actor));
 	rc = cli_open(&app, &args, verb->needs_db_file, &db);
-	if (rc == 0)
+	if (rc == 0) {
 		rc = verb->run(&app, db, &args, actor);
+		cli_checkpoint(&app, db);
+	}
+	audit_checkpoint_configure(NULL, 0, false);
+	documents_release(&app);
 	app_release_reference(&app);
 	if (app.store) {
 		app.store->ops->close(&app.store);

@@ -26,9 +26,31 @@ void config_set_defaults(struct server_config *cfg)
 	cfg->credit_threshold = 0;
 	cfg->login_max_failures = 5;
 	cfg->login_window_seconds = 300;
+	cfg->login_address_max_failures = 10;
+	cfg->login_delay_max_seconds = 900;
+	cfg->login_hash_concurrency = 2;
+	cfg->verify_max_misses = 20;
+	cfg->http_header_seconds = 30;
+	cfg->http_body_seconds = 60;
+	cfg->http_connection_limit = 512;
+	cfg->http_connections_per_address = 64;
 	cfg->pwhash_cost = PWHASH_INTERACTIVE;
 	workhours_default(&cfg->working_hours);
 	cfg->rectification_days = 5;
+	cfg->audit_checkpoint_entries = 100;
+	cfg->audit_checkpoint_seconds = 300;
+}
+
+void config_finish(struct server_config *cfg)
+{
+	const char *db = cfg->db_path;
+
+	if (strncmp(db, "sqlite:", 7) == 0)
+		db += 7;
+	if (!cfg->audit_checkpoint_file[0])
+		snprintf(cfg->audit_checkpoint_file,
+			 sizeof(cfg->audit_checkpoint_file),
+			 "%.580s.checkpoints", db);
 }
 
 static bool parse_int(const char *text, int min, int max, int *out)
@@ -136,6 +158,25 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return parse_int(value, 1, 1000, &cfg->login_max_failures);
 	if (strcmp(name, "login_window_seconds") == 0)
 		return parse_int(value, 1, 86400, &cfg->login_window_seconds);
+	if (strcmp(name, "login_address_max_failures") == 0)
+		return parse_int(value, 1, 10000,
+				 &cfg->login_address_max_failures);
+	if (strcmp(name, "login_delay_max_seconds") == 0)
+		return parse_int(value, 1, 86400,
+				 &cfg->login_delay_max_seconds);
+	if (strcmp(name, "login_hash_concurrency") == 0)
+		return parse_int(value, 1, 64, &cfg->login_hash_concurrency);
+	if (strcmp(name, "verify_max_misses") == 0)
+		return parse_int(value, 1, 100000, &cfg->verify_max_misses);
+	if (strcmp(name, "http_header_seconds") == 0)
+		return parse_int(value, 1, 3600, &cfg->http_header_seconds);
+	if (strcmp(name, "http_body_seconds") == 0)
+		return parse_int(value, 1, 3600, &cfg->http_body_seconds);
+	if (strcmp(name, "http_connection_limit") == 0)
+		return parse_int(value, 8, 100000, &cfg->http_connection_limit);
+	if (strcmp(name, "http_connections_per_address") == 0)
+		return parse_int(value, 1, 100000,
+				 &cfg->http_connections_per_address);
 	if (strcmp(name, "pwhash_cost") == 0)
 		return set_pwhash_cost(cfg, value);
 	if (strcmp(name, "working_hours") == 0)
@@ -146,6 +187,15 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return set_path(cfg->tls_cert, sizeof(cfg->tls_cert), value);
 	if (strcmp(name, "tls_key") == 0)
 		return set_path(cfg->tls_key, sizeof(cfg->tls_key), value);
+	if (strcmp(name, "audit_checkpoint_file") == 0)
+		return set_path(cfg->audit_checkpoint_file,
+				sizeof(cfg->audit_checkpoint_file), value);
+	if (strcmp(name, "audit_checkpoint_entries") == 0)
+		return parse_int(value, 1, 100000,
+				 &cfg->audit_checkpoint_entries);
+	if (strcmp(name, "audit_checkpoint_seconds") == 0)
+		return parse_int(value, 1, 86400,
+				 &cfg->audit_checkpoint_seconds);
 	return false;
 }
 

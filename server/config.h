@@ -23,6 +23,19 @@ struct server_config {
 	int credit_threshold;	  /* R3: breaches in 365 days still allowed */
 	int login_max_failures;	  /* failures allowed in the window */
 	int login_window_seconds; /* the window failures are counted in */
+	/* Throttling (docs/api.md): failures one client address may have
+	 * before its delays start, the longest delay, password hashes run
+	 * at once, unknown codes per address for GET /v1/documents/verify. */
+	int login_address_max_failures;
+	int login_delay_max_seconds;
+	int login_hash_concurrency;
+	int verify_max_misses;
+	/* Slow clients (http_limits.h): seconds for a request's headers and
+	 * for its body, connections in all and per client address. */
+	int http_header_seconds;
+	int http_body_seconds;
+	int http_connection_limit;
+	int http_connections_per_address;
 	enum pwhash_cost pwhash_cost;
 	bool seed_demo;
 	bool fake_clock;
@@ -40,6 +53,12 @@ struct server_config {
 	 * "": plain HTTP. Reread on SIGHUP. */
 	char tls_cert[512];
 	char tls_key[512];
+	/* Audit checkpoints (docs/audit.md): the append-only file outside
+	 * the database ("": DB_PATH.checkpoints, see config_finish), and how
+	 * often one is made at least. */
+	char audit_checkpoint_file[600];
+	int audit_checkpoint_entries;
+	int audit_checkpoint_seconds;
 };
 
 void config_set_defaults(struct server_config *cfg);
@@ -47,6 +66,9 @@ void config_set_defaults(struct server_config *cfg);
  * bad values are errors naming the line. */
 int config_load_file(struct server_config *cfg, const char *path,
 		     struct wc_error *err);
+/* Settings that depend on others, once all are read: the checkpoint
+ * file beside the database unless one was named. */
+void config_finish(struct server_config *cfg);
 /* "HOST:PORT" into listen_host/listen_port; port 0 picks a free port. */
 int config_parse_listen(struct server_config *cfg, const char *text,
 			struct wc_error *err);

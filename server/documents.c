@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -138,6 +139,42 @@ int documents_init(struct app *app, struct wc_error *err)
 		fprintf(stderr, "wincased: created signing key %s/%s\n", dir,
 			DOCUMENT_KEY_FILE);
 	return load_templates(docs, app->cfg.conf_dir, err);
+}
+
+int documents_open_key(struct app *app, struct wc_error *err)
+{
+	struct documents *docs;
+	unsigned char seed[crypto_sign_SEEDBYTES];
+	char dir[512], path[600];
+	bool created;
+
+	document_data_dir(&app->cfg, dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/%s", dir, DOCUMENT_KEY_FILE);
+	if (access(path, F_OK) != 0)
+		return 1;
+	docs = calloc(1, sizeof(*docs));
+	if (!docs)
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	app->documents = docs;
+	docs->sk = sodium_malloc(crypto_sign_SECRETKEYBYTES);
+	if (!docs->sk)
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	if (document_key_open(dir, seed, &created, err) < 0)
+		return -1;
+	crypto_sign_seed_keypair(docs->pk, docs->sk, seed);
+	sodium_memzero(seed, sizeof(seed));
+	return 0;
+}
+
+void documents_sign(const struct documents *docs, const void *data, size_t len,
+		    unsigned char sig[64])
+{
+	crypto_sign_detached(sig, NULL, data, len, docs->sk);
+}
+
+const unsigned char *documents_public_key(const struct documents *docs)
+{
+	return docs->pk;
 }
 
 void documents_release(struct app *app)

@@ -81,6 +81,15 @@ void document_record_release(struct document_record *rec);
  * template is missing or broken. */
 int documents_init(struct app *app, struct wc_error *err);
 void documents_release(struct app *app);
+/* Only the signing key, for the command-line verbs (no templates): 0, 1
+ * when data_dir has no key file (none is created), -1 with err. Release
+ * with documents_release. */
+int documents_open_key(struct app *app, struct wc_error *err);
+/* Ed25519 detached signature of data with the server's key (the audit
+ * checkpoints, audit.h), and the public key (32 bytes). */
+void documents_sign(const struct documents *docs, const void *data, size_t len,
+		    unsigned char sig[64]);
+const unsigned char *documents_public_key(const struct documents *docs);
 
 /* Render, sign, store (in req's write transaction) and audit
  * ("document.issue" on case:ID) one document of kind "notice" or

@@ -7,6 +7,7 @@
 
 #include "api.h"
 #include "audit.h"
+#include "documents.h"
 #include "case.h"
 
 static const char *const entity_kinds[] = {
@@ -145,23 +146,41 @@ void handle_audit_list(struct api_request *req, struct api_reply *rep)
 	       api_list(page.items, page.count > limit ? cursor : NULL));
 }
 
+/* The chain against every checkpoint (the store's and the checkpoint
+ * file's); the newest says when the head was last signed. */
 void handle_audit_verify(struct api_request *req, struct api_reply *rep)
 {
+	struct app *app = req->app;
+	const char *files[] = {app->cfg.audit_checkpoint_file, NULL};
+	struct audit_report r;
 	struct wc_error err;
-	int64_t broken_at = 0, entries = 0;
-	bool ok = false;
+	char text[512];
+	json_t *body;
 
-	if (audit_verify(req->db, &ok, &broken_at, &entries, &err) < 0) {
+	if (audit_check(req->db,
+			app->documents ? documents_public_key(app->documents)
+				       : NULL,
+			files, &r, &err) < 0) {
 		api_internal(rep, &err);
 		return;
 	}
-	if (ok)
-		api_ok(rep, 200,
-		       json_pack("{s:b, s:I}", "ok", 1, "entries",
-				 (json_int_t)entries));
-	else
-		api_ok(rep, 200,
-		       json_pack("{s:b, s:I, s:I}", "ok", 0, "broken_at",
-				 (json_int_t)broken_at, "entries",
-				 (json_int_t)entries));
+	audit_report_text(&r, text, sizeof(text));
+	body = json_pack("{s:b, s:I, s:I, s:s, s:I}", "ok", r.ok, "entries",
+			 (json_int_t)r.entries, "last_seq",
+			 (json_int_t)r.last_seq, "message", text,
+			 "bad_checkpoints", (json_int_t)r.bad_checkpoints);
+	if (r.broken_at)
+		json_object_set_new(body, "broken_at",
+				    json_integer(r.broken_at));
+	if (r.missing_after)
+		json_object_set_new(body, "missing_after",
+				    json_integer(r.missing_after));
+	if (r.rewritten_from)
+		json_object_set_new(body, "rewritten_from",
+				    json_integer(r.rewritten_from));
+	json_object_set_new(body, "checkpoint",
+			    r.have_newest
+				? audit_checkpoint_json(&r.newest, &app->clock)
+				: json_null());
+	api_ok(rep, 200, body);
 }

@@ -293,6 +293,13 @@ void handle_case_checklist(struct api_request *req, struct api_reply *rep)
 			  ctx.rec.status);
 		goto done;
 	}
+	/* An empty change changes nothing: the case as it is, same version,
+	 * no audit entry (a new version would make other clients' If-Match
+	 * fail for nothing). */
+	if (json_array_size(items) == 0) {
+		case_reply(req, rep, &ctx, 200);
+		goto done;
+	}
 	for (size_t k = 0; k < ctx.rec.n_lines; k++)
 		noticed = noticed || ctx.rec.lines[k].listed_before;
 	/* Check every line before changing any. */

@@ -4,6 +4,7 @@
  * of issue), never the applicant. */
 #include "api.h"
 #include "documents.h"
+#include "throttle.h"
 
 #include <string.h>
 
@@ -17,11 +18,16 @@ void handle_documents_verify(struct api_request *req, struct api_reply *rep)
 	char issued_at[CLOCK_TEXT_SIZE];
 	bool valid = false;
 	int rc = STORE_NOT_FOUND;
+	char key[96];
 
 	if (!code || !code[0]) {
 		api_error(rep, 400, "bad_request", "code", "code is required");
 		return;
 	}
+	/* Guessing codes is throttled per address; a code found is not
+	 * held against it. */
+	if (!throttle_verify_begin(req, rep, key))
+		return;
 	/* An unknown, malformed or tampered code is 200 valid:false. */
 	if (strlen(code) <= CODE_MAX_BYTES)
 		rc = document_verify(req->app, req->db, code, &valid, &doc,
@@ -33,6 +39,7 @@ void handle_documents_verify(struct api_request *req, struct api_reply *rep)
 	if (rc == STORE_NOT_FOUND || !valid) {
 		api_ok(rep, 200, json_pack("{s:b}", "valid", 0));
 	} else {
+		throttle_verify_found(req, key);
 		clock_format(&req->app->clock, doc.issued_at, issued_at);
 		api_ok(rep, 200,
 		       json_pack("{s:b, s:s, s:s, s:s}", "valid", 1, "kind",

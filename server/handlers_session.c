@@ -7,6 +7,7 @@
 #include "admin.h"
 #include "api.h"
 #include "scheduler.h"
+#include "throttle.h"
 #include "wincase/calendar.h"
 #include "wincase/validate.h"
 
@@ -53,50 +54,42 @@ void handle_health(struct api_request *req, struct api_reply *rep)
 			 "fake_clock", app->clock.fake));
 }
 
-/* Counts failures for the rate limit; the answer is the same whether the
- * user is unknown or the password wrong, and takes as long. */
+/* Throttled per address and account before the hash (throttle.h); the
+ * answer is the same whether the user is unknown or the password wrong,
+ * and takes as long. */
 static bool session_check_password(struct api_request *req,
 				   struct api_reply *rep, const char *username,
 				   const char *password,
 				   struct user_record *user)
 {
 	struct store_conn *db = req->db;
-	const struct server_config *cfg = &req->app->cfg;
+	struct login_attempt attempt;
 	struct wc_error err;
-	int failures = 0, rc;
+	bool right = false;
+	int rc;
 
-	if (db->ops->login_failure_count(db, username,
-					 req->now - cfg->login_window_seconds,
-					 &failures, &err) < 0)
-		goto internal;
-	if (failures >= cfg->login_max_failures) {
-		api_error(rep, 429, "rate_limited", NULL,
-			  "too many failed logins; try again later");
+	if (!throttle_login_begin(req, rep, username, &attempt))
+		return false;
+	rc = db->ops->user_get(db, username, user, &err);
+	if (rc < 0) {
+		throttle_login_end(req, &attempt, false);
+		api_internal(rep, &err);
 		return false;
 	}
-	rc = db->ops->user_get(db, username, user, &err);
-	if (rc < 0)
-		goto internal;
 	if (rc == STORE_NOT_FOUND) {
 		/* Spend the same time as for a known user; always fails. */
 		rc = crypto_pwhash_str_verify(req->app->dummy_pwhash, password,
 					      strlen(password));
 		(void)rc;
-	} else if (crypto_pwhash_str_verify(user->pwhash, password,
-					    strlen(password)) == 0) {
-		if (failures &&
-		    db->ops->login_failure_clear(db, username, &err) < 0)
-			goto internal;
-		return true;
+	} else {
+		right = crypto_pwhash_str_verify(user->pwhash, password,
+						 strlen(password)) == 0;
 	}
-	if (db->ops->login_failure_add(db, username, req->now, &err) < 0)
-		goto internal;
-	api_error(rep, 401, "bad_credentials", NULL,
-		  "unknown user or wrong password");
-	return false;
-internal:
-	api_internal(rep, &err);
-	return false;
+	throttle_login_end(req, &attempt, right);
+	if (!right)
+		api_error(rep, 401, "bad_credentials", NULL,
+			  "unknown user or wrong password");
+	return right;
 }
 
 static bool session_window(const json_t *body, struct api_reply *rep,
@@ -145,17 +138,54 @@ static bool session_may_sit(struct api_request *req, struct api_reply *rep,
 	return true;
 }
 
+/* The session and its audit entry in one write transaction: both or
+ * neither (the route is not ROUTE_WRITE so that the password hash above
+ * runs without holding the store's write lock). */
+static bool session_store(struct api_request *req, struct api_reply *rep,
+			  const struct user_record *user, const char *hash,
+			  const char *window, int64_t expires_at)
+{
+	struct store_conn *db = req->db;
+	char entity[80];
+	json_t *data;
+	bool audited;
+	struct wc_error err;
+
+	if (db->ops->begin(db, &err) < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	if (db->ops->session_create(db, hash, user->username, window, req->now,
+				    expires_at, &err) < 0) {
+		api_internal(rep, &err);
+		db->ops->rollback(db);
+		return false;
+	}
+	snprintf(entity, sizeof(entity), "user:%s", user->username);
+	data = json_pack("{s:s}", "window", window);
+	audited =
+	    api_audit(req, rep, user->username, "session.create", entity, data);
+	json_decref(data);
+	if (!audited) {
+		db->ops->rollback(db);
+		return false;
+	}
+	if (db->ops->commit(db, &err) < 0) {
+		api_internal(rep, &err);
+		db->ops->rollback(db);
+		return false;
+	}
+	return true;
+}
+
 void handle_session_create(struct api_request *req, struct api_reply *rep)
 {
 	const char *username, *password, *window;
 	unsigned char raw[TOKEN_BYTES];
 	char token[sodium_base64_ENCODED_LEN(
 	    TOKEN_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-	char hash[65], expires[CLOCK_TEXT_SIZE], entity[80];
+	char hash[65], expires[CLOCK_TEXT_SIZE];
 	struct user_record user;
-	json_t *data;
-	bool audited;
-	struct wc_error err;
 	int64_t expires_at;
 
 	if (!api_body_object(req, rep) ||
@@ -181,22 +211,13 @@ void handle_session_create(struct api_request *req, struct api_reply *rep)
 	if (!window)
 		window = user.window;
 	expires_at = req->now + (int64_t)req->app->cfg.session_hours * 3600;
-	if (req->db->ops->session_create(req->db, hash, user.username, window,
-					 req->now, expires_at, &err) < 0) {
-		api_internal(rep, &err);
-		return;
+	if (session_store(req, rep, &user, hash, window, expires_at)) {
+		clock_format(&req->app->clock, expires_at, expires);
+		api_ok(rep, 201,
+		       json_pack("{s:s, s:s, s:o}", "token", token,
+				 "expires_at", expires, "user",
+				 api_user_json(&user, window)));
 	}
-	snprintf(entity, sizeof(entity), "user:%s", user.username);
-	data = json_pack("{s:s}", "window", window);
-	audited =
-	    api_audit(req, rep, user.username, "session.create", entity, data);
-	json_decref(data);
-	if (!audited)
-		return;
-	clock_format(&req->app->clock, expires_at, expires);
-	api_ok(rep, 201,
-	       json_pack("{s:s, s:s, s:o}", "token", token, "expires_at",
-			 expires, "user", api_user_json(&user, window)));
 	sodium_memzero(token, sizeof(token));
 }
 

@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "api.h"
+#include "http_limits.h"
 #include "http_tls.h"
 #include "routes.h"
 
@@ -25,6 +26,7 @@
 struct http_server {
 	struct app *app;
 	struct MHD_Daemon *daemon;
+	struct http_watch *watch; /* header and body deadlines */
 	int port;
 };
 
@@ -342,6 +344,19 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 			      "\"message\":\"no answer\"}}");
 		d->rep.status = 500;
 	}
+	/* Every answer but 204 has a JSON body: one that could not be
+	 * encoded (a string jansson refused) is an internal error, never an
+	 * empty answer. */
+	if (!text && d->rep.status != 204) {
+		fprintf(stderr,
+			"wincased: internal error: the %u answer "
+			"could not be encoded\n",
+			d->rep.status);
+		text = strdup("{\"error\":{\"code\":\"internal\","
+			      "\"message\":\"the answer could not be "
+			      "encoded\"}}");
+		d->rep.status = 500;
+	}
 	len = text ? strlen(text) : 0;
 	if (len == 0) {
 		free(text);
@@ -371,6 +386,14 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 	if (d->rep.status == 401)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
 					"Bearer");
+	if (d->rep.retry_after > 0) {
+		char secs[24];
+
+		snprintf(secs, sizeof(secs), "%lld",
+			 (long long)d->rep.retry_after);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER,
+					secs);
+	}
 	ret = MHD_queue_response(conn, d->rep.status, resp);
 	MHD_destroy_response(resp);
 	return ret;
@@ -453,6 +476,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn,
 		if (!rs)
 			return MHD_NO;
 		*con_cls = rs;
+		http_watch_phase(conn, HTTP_PHASE_BODY);
 		length = MHD_lookup_connection_value(
 		    conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		/* Refuse a declared oversize body before reading it. */
@@ -491,6 +515,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn,
 		rs->len += n;
 		return MHD_YES;
 	}
+	http_watch_phase(conn, HTTP_PHASE_ANSWER);
 	return http_dispatch(cls, conn, url, method, rs);
 }
 
@@ -500,8 +525,9 @@ static void http_completed(void *cls, struct MHD_Connection *conn,
 	struct request_state *rs = *con_cls;
 
 	(void)cls;
-	(void)conn;
 	(void)code;
+	/* Keep-alive: the next request's headers have their deadline. */
+	http_watch_phase(conn, HTTP_PHASE_HEADERS);
 	if (!rs)
 		return;
 	free(rs->body);
@@ -563,16 +589,29 @@ int http_start(struct app *app, struct http_server **out, struct wc_error *err)
 						 (void *)http_tls_priorities};
 	}
 	srv->app = app;
+	if (http_watch_start(app->cfg.http_header_seconds,
+			     app->cfg.http_body_seconds, &srv->watch,
+			     err) < 0) {
+		free(srv);
+		return -1;
+	}
+	/* Limits (docs/api.md "Limits"): idle timeout, connections in all
+	 * and per client address, and the watch's header/body deadlines. */
 	srv->daemon = MHD_start_daemon(
 	    flags, (uint16_t)app->cfg.listen_port, NULL, NULL, http_access, srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)app->cfg.threads,
 	    MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv,
+	    MHD_OPTION_NOTIFY_CONNECTION, http_watch_notify, srv->watch,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512, MHD_OPTION_ARRAY,
-	    tls, MHD_OPTION_END);
+	    MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned int)app->cfg.http_connection_limit,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	    (unsigned int)app->cfg.http_connections_per_address,
+	    MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
 	if (!srv->daemon) {
 		http_tls_release();
+		http_watch_stop(&srv->watch);
 		free(srv);
 		return wc_error_set(err, "internal", "listen",
 				    "cannot listen on %s:%d",
@@ -595,6 +634,7 @@ void http_stop(struct http_server **srv)
 		return;
 	MHD_stop_daemon((*srv)->daemon);
 	http_tls_release();
+	http_watch_stop(&(*srv)->watch);
 	free(*srv);
 	*srv = NULL;
 }

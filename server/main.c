@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "app.h"
+#include "audit.h"
 #include "cli.h"
 #include "documents.h"
 #include "http.h"
@@ -131,6 +132,7 @@ static int app_start(struct app *app, struct wc_error *err)
 	struct store_conn *db;
 	char dummy[32];
 
+	config_finish(&app->cfg);
 	if (store_open(app->cfg.db_path, &app->store, err) < 0)
 		return -1;
 	db = app->store->ops->connect(app->store, err);
@@ -143,6 +145,9 @@ static int app_start(struct app *app, struct wc_error *err)
 	/* The signing key and templates; refuses an unsafe key. */
 	if (documents_init(app, err) < 0)
 		return -1;
+	/* The same key signs the audit chain's checkpoints. */
+	audit_checkpoint_configure(app->documents,
+				   app->cfg.audit_checkpoint_entries, true);
 	if (app->cfg.seed_demo && seed_demo(app, db, err) < 0)
 		return -1;
 	if (app_load_reference(app, db, err) < 0)
@@ -171,6 +176,7 @@ static void remove_ephemeral(const struct server_config *cfg)
 	snprintf(path, sizeof(path), "%s/%s",
 		 cfg->data_dir[0] ? cfg->data_dir : dir, DOCUMENT_KEY_FILE);
 	unlink(path);
+	unlink(cfg->audit_checkpoint_file);
 	if (cfg->data_dir[0])
 		rmdir(cfg->data_dir);
 	if (slash)
@@ -181,6 +187,7 @@ static int serve(struct app *app, const sigset_t *stop)
 {
 	struct http_server *srv = NULL;
 	struct scheduler *sched = NULL;
+	struct audit_checkpointer *checkpointer = NULL;
 	struct wc_error err;
 	const char *host = app->cfg.listen_host;
 	bool v6 = strchr(host, ':') != NULL;
@@ -193,6 +200,12 @@ static int serve(struct app *app, const sigset_t *stop)
 	/* R1, R3-R5: deadlines every minute (not with a fake clock). */
 	if (scheduler_start(app, &sched, &err) < 0) {
 		fprintf(stderr, "wincased: %s\n", err.message);
+		http_stop(&srv);
+		return 1;
+	}
+	if (audit_checkpointer_start(app, &checkpointer, &err) < 0) {
+		fprintf(stderr, "wincased: %s\n", err.message);
+		scheduler_stop(&sched);
 		http_stop(&srv);
 		return 1;
 	}
@@ -214,6 +227,9 @@ static int serve(struct app *app, const sigset_t *stop)
 	fprintf(stderr, "wincased: signal %d, stopping\n", sig);
 	scheduler_stop(&sched);
 	http_stop(&srv);
+	/* The last checkpoint, of the final head. */
+	audit_checkpointer_stop(&checkpointer,
+				app->store->ops->connect(app->store, &err));
 	return 0;
 }
 

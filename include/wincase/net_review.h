@@ -53,6 +53,20 @@ void net_review_list_release(struct net_review_list *list);
 int net_audit_verify(struct net_client *client, bool *ok, long *entries,
 		     long *broken_at, struct wc_error *err);
 
+/* GET /v1/audit/verify in full: the chain checked against the server's
+ * signed checkpoints, and when the head was last signed. */
+struct net_audit_check {
+	bool ok;
+	long entries;
+	long broken_at;		/* 0, or the first entry that breaks it */
+	long missing_after;	/* 0, or: entries after this seq are gone */
+	long rewritten_from;	/* 0, or: rewritten from this seq on */
+	long checkpoint_seq;	/* 0: no checkpoint yet */
+	char checkpoint_at[40]; /* RFC 3339, "" when none */
+};
+int net_audit_check(struct net_client *client, struct net_audit_check *out,
+		    struct wc_error *err);
+
 /* ---- Statistics: GET /v1/stats?from=&to=&group_by= */
 
 enum net_stats_column {

@@ -111,6 +111,32 @@ struct audit_record {
 typedef int (*store_audit_visitor)(void *ctx, const struct audit_record *rec,
 				   struct wc_error *err);
 
+/* A signed checkpoint of the audit chain's head (audit.h). */
+struct audit_checkpoint {
+	int64_t id;
+	int64_t seq;	    /* the newest entry's seq */
+	int64_t entries;    /* entries in the chain then */
+	char hash[65];	    /* that entry's hash */
+	int64_t at;	    /* unix seconds, the server clock */
+	char reason[16];    /* entries, time, shutdown, cli */
+	char signature[96]; /* base64 Ed25519 over audit_checkpoint_text */
+};
+
+/* A throttle counter's rule (store_ops.throttle_hit): the first `free`
+ * attempts within a run pass; from then on each attempt blocks the key for
+ * a delay that doubles, from base_seconds up to max_seconds. A run ends
+ * after quiet_seconds without an attempt. */
+struct throttle_rule {
+	int free;
+	int base_seconds;
+	int max_seconds;
+	int quiet_seconds;
+};
+
+typedef int (*store_checkpoint_visitor)(void *ctx,
+					const struct audit_checkpoint *cp,
+					struct wc_error *err);
+
 enum inquiry_scope { SCOPE_MINE, SCOPE_WINDOW, SCOPE_ALL };
 
 struct inquiry_query {
@@ -352,6 +378,23 @@ struct store_ops {
 	int (*login_failure_clear)(struct store_conn *c, const char *username,
 				   struct wc_error *err);
 
+	/* Throttling (login, document verification), counted atomically in
+	 * the store so that several servers share it. One attempt on key at
+	 * now, counted before the work it guards: *count is the attempts of
+	 * the run, this one included. While the key is blocked the attempt
+	 * is refused and not counted (*count 0), unless force; *retry_after
+	 * then says for how many seconds (0 when not refused). */
+	int (*throttle_hit)(struct store_conn *c, const char *key,
+			    const struct throttle_rule *rule, int64_t now,
+			    bool force, int *count, int64_t *retry_after,
+			    struct wc_error *err);
+	/* Give back one attempt (it turned out right); clear: the run ends. */
+	int (*throttle_undo)(struct store_conn *c, const char *key,
+			     const struct throttle_rule *rule,
+			     struct wc_error *err);
+	int (*throttle_clear)(struct store_conn *c, const char *key,
+			      struct wc_error *err);
+
 	/* The record stored for (username, key) at or after since. */
 	int (*idempotency_get)(struct store_conn *c, const char *username,
 			       const char *key, int64_t since,
@@ -429,6 +472,27 @@ struct store_ops {
 	int (*audit_visit)(struct store_conn *c, const char *entity,
 			   int64_t after_seq, int limit,
 			   store_audit_visitor visit, void *ctx,
+			   struct wc_error *err);
+
+	/* Audit checkpoints (audit_checkpoint.c), inside a transaction.
+	 * Assigns cp->id. */
+	int (*audit_checkpoint_add)(struct store_conn *c,
+				    struct audit_checkpoint *cp,
+				    struct wc_error *err);
+	/* The newest, or STORE_NOT_FOUND. */
+	int (*audit_checkpoint_last)(struct store_conn *c,
+				     struct audit_checkpoint *out,
+				     struct wc_error *err);
+	/* Every checkpoint by id (only those not yet written to the
+	 * checkpoint file when unexported). */
+	int (*audit_checkpoint_visit)(struct store_conn *c, bool unexported,
+				      store_checkpoint_visitor visit, void *ctx,
+				      struct wc_error *err);
+	/* Mark checkpoints up to id as written to the checkpoint file. */
+	int (*audit_checkpoint_exported)(struct store_conn *c, int64_t id,
+					 struct wc_error *err);
+	/* The number of audit entries. */
+	int (*audit_count)(struct store_conn *c, int64_t *out,
 			   struct wc_error *err);
 
 	/* Signed documents (documents.h): assigns rec->id. */

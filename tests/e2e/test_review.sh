@@ -92,6 +92,8 @@ tap $? "the audit trail of a case is listed"
 keys F6
 wait_for "审计链完整"
 tap $? "verify the chain shows the result on screen"
+wait_for "签名检查点"
+tap $? "the result says when the server last signed the chain head"
 if command -v sqlite3 >/dev/null; then
 	sqlite3 -cmd '.timeout 5000' "$E2E_TMP/wc.db" \
 		"UPDATE audit SET data = '{\"forged\":true}' WHERE seq = 3"

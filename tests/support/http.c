@@ -56,6 +56,13 @@ static size_t on_header(char *line, size_t size, size_t n, void *ctx)
 	header_value(line, len, "Location", r->location, sizeof(r->location));
 	header_value(line, len, "Content-Type", r->content_type,
 		     sizeof(r->content_type));
+	header_value(line, len, "Retry-After", r->retry_after,
+		     sizeof(r->retry_after));
+	header_value(line, len, "Content-Length", replayed, sizeof(replayed));
+	if (replayed[0]) {
+		r->content_length = atoll(replayed);
+		replayed[0] = '\0';
+	}
 	header_value(line, len, "Idempotent-Replayed", replayed,
 		     sizeof(replayed));
 	if (strcmp(replayed, "true") == 0)
@@ -73,8 +80,11 @@ int http_do(const char *base_url, const struct http_request *req,
 	CURLcode rc;
 
 	memset(out, 0, sizeof(*out));
+	out->content_length = -1;
 	if (!curl)
 		return -1;
+	if (req->source_addr)
+		curl_easy_setopt(curl, CURLOPT_INTERFACE, req->source_addr);
 	snprintf(url, sizeof(url), "%s%s", base_url, req->path);
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST,

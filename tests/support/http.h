@@ -17,6 +17,7 @@ struct http_request {
 	const char *content_type;    /* default application/json */
 	const char *idempotency_key; /* Idempotency-Key, when not NULL */
 	const char *if_match;	     /* If-Match, when not NULL */
+	const char *source_addr;     /* bind to it ("127.0.0.2"), or NULL */
 };
 
 struct http_reply {
@@ -27,6 +28,8 @@ struct http_reply {
 	char location[128];
 	char content_type[128];
 	bool replayed; /* Idempotent-Replayed: true */
+	char retry_after[32];
+	long long content_length; /* Content-Length, -1 when absent */
 };
 
 /* 0 with *out filled (release with http_reply_release), -1 if the call

@@ -38,6 +38,8 @@ static int write_config(const struct test_server *srv)
 	/* Cheap password hashing keeps the suite fast; production uses
 	 * the default (interactive). */
 	fputs("pwhash_cost = min\nthreads = 4\n", f);
+	if (srv->config_extra)
+		fputs(srv->config_extra, f);
 	return fclose(f);
 }
 
@@ -138,12 +140,13 @@ static int spawn(struct test_server *srv)
 	return 0;
 }
 
-int test_server_start_args(struct test_server *srv, bool fake_clock,
-			   const char *const *extra_args)
+static int start_with(struct test_server *srv, bool fake_clock,
+		      const char *const *extra_args, const char *config_lines)
 {
 	const char *tmp = getenv("TMPDIR");
 
 	memset(srv, 0, sizeof(*srv));
+	srv->config_extra = config_lines;
 	srv->fake_clock = fake_clock;
 	srv->extra_args = extra_args;
 	snprintf(srv->dir, sizeof(srv->dir), "%s/wincase-api-XXXXXX",
@@ -153,6 +156,18 @@ int test_server_start_args(struct test_server *srv, bool fake_clock,
 		return -1;
 	}
 	return spawn(srv);
+}
+
+int test_server_start_args(struct test_server *srv, bool fake_clock,
+			   const char *const *extra_args)
+{
+	return start_with(srv, fake_clock, extra_args, NULL);
+}
+
+int test_server_start_config(struct test_server *srv, bool fake_clock,
+			     const char *config_lines)
+{
+	return start_with(srv, fake_clock, NULL, config_lines);
 }
 
 int test_server_start(struct test_server *srv, bool fake_clock)

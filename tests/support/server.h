@@ -16,6 +16,8 @@ struct test_server {
 	char url[128]; /* "http://127.0.0.1:PORT" */
 	/* More options after the usual ones (NULL-terminated), or NULL. */
 	const char *const *extra_args;
+	/* More lines for wincased.conf ("key = value\n..."), or NULL. */
+	const char *config_extra;
 };
 
 /* Start wincased ($WINCASED_BIN) with conf from $WINCASE_CONF. Returns 0,
@@ -25,6 +27,9 @@ int test_server_start(struct test_server *srv, bool fake_clock);
  * server: {"--training-seed", DIR, NULL}. */
 int test_server_start_args(struct test_server *srv, bool fake_clock,
 			   const char *const *extra_args);
+/* The same with more settings in wincased.conf (and the demo seed). */
+int test_server_start_config(struct test_server *srv, bool fake_clock,
+			     const char *config_lines);
 /* Start again on the same database (after test_server_stop_keep). */
 int test_server_restart(struct test_server *srv);
 /* SIGTERM and wait (bounded); returns the exit status, or -1. Keeps the

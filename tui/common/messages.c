@@ -556,6 +556,12 @@ static const char *const table_ascii[MSG_COUNT] = {
     [MSG_RV_AUDIT_COL_DATA] = "Data",
     [MSG_RV_CHAIN_OK] = "Audit chain intact: %ld entries verified",
     [MSG_RV_CHAIN_BROKEN] = "AUDIT CHAIN BROKEN at entry %ld: report it",
+    [MSG_RV_CHAIN_MISSING] =
+	"AUDIT CHAIN CUT: entries after %ld are missing: report it",
+    [MSG_RV_CHAIN_REWRITTEN] =
+	"AUDIT CHAIN REWRITTEN from entry %ld: report it",
+    [MSG_RV_CHAIN_CHECKPOINT] = "; last signed checkpoint %s (entry %ld)",
+    [MSG_RV_CHAIN_NO_CHECKPOINT] = "; no signed checkpoint yet",
     [MSG_RV_STATS_TITLE] = "Statistics",
     [MSG_RV_STATS_SAT] = "Satisf.",
     [MSG_RV_STAT_KEY] = "Group",

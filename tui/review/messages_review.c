@@ -109,6 +109,12 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_CHAIN_BROKEN] =
 	"审计链在第 %ld "
 	"条处断开：该条或之前的记录被改动或删除，请立即报告管理员",
+    [MSG_RV_CHAIN_MISSING] = "审计链末尾被删除：第 %ld "
+			     "条之后的记录缺失，请立即报告管理员",
+    [MSG_RV_CHAIN_REWRITTEN] = "审计链被改写：自第 %ld "
+			       "条起与签名检查点不符，请立即报告管理员",
+    [MSG_RV_CHAIN_CHECKPOINT] = "；最近签名检查点 %s（第 %ld 条）",
+    [MSG_RV_CHAIN_NO_CHECKPOINT] = "；尚无签名检查点",
     [MSG_RV_STATS_TITLE] = "统计",
     [MSG_RV_STATS_FROM] = "起始日期",
     [MSG_RV_STATS_TO] = "截止日期",

@@ -82,22 +82,38 @@ static void audit_load(struct audit *s, struct app *app)
 static void audit_verify(struct audit *s, struct app *app)
 {
 	struct wc_error err = {0};
-	long entries = 0, broken = 0;
-	bool ok = false;
+	struct net_audit_check c;
+	char at[24];
+	size_t n;
 
 	app_busy(app, MSG_BUSY_LOADING);
-	if (net_audit_verify(app->net, &ok, &entries, &broken, &err)) {
+	if (net_audit_check(app->net, &c, &err)) {
 		app_message_error(app, &err);
 		return;
 	}
-	s->chain_ok = ok;
-	if (ok)
-		snprintf(s->chain, sizeof(s->chain), msg(MSG_RV_CHAIN_OK),
-			 entries);
-	else
+	s->chain_ok = c.ok;
+	if (c.broken_at)
 		snprintf(s->chain, sizeof(s->chain), msg(MSG_RV_CHAIN_BROKEN),
-			 broken);
-	app_message(app, !ok, "%s", s->chain);
+			 c.broken_at);
+	else if (c.rewritten_from)
+		snprintf(s->chain, sizeof(s->chain),
+			 msg(MSG_RV_CHAIN_REWRITTEN), c.rewritten_from);
+	else if (c.missing_after)
+		snprintf(s->chain, sizeof(s->chain), msg(MSG_RV_CHAIN_MISSING),
+			 c.missing_after);
+	else
+		snprintf(s->chain, sizeof(s->chain), msg(MSG_RV_CHAIN_OK),
+			 c.entries);
+	/* When the server last signed the head (docs/audit.md). */
+	n = strlen(s->chain);
+	review_short_time(c.checkpoint_at, at, sizeof(at));
+	if (c.checkpoint_seq)
+		snprintf(s->chain + n, sizeof(s->chain) - n,
+			 msg(MSG_RV_CHAIN_CHECKPOINT), at, c.checkpoint_seq);
+	else
+		snprintf(s->chain + n, sizeof(s->chain) - n, "%s",
+			 msg(MSG_RV_CHAIN_NO_CHECKPOINT));
+	app_message(app, !c.ok, "%s", s->chain);
 }
 
 static int audit_open(struct app *app, void **state)

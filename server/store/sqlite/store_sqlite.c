@@ -88,6 +88,10 @@ static const char *const migrations[] = {
     sq_schema_case_item,
     /* 6: the windows a user may sit at (store_sqlite_trust.c). */
     sq_schema_user_windows,
+    /* 7: signed checkpoints of the audit chain (store_sqlite_audit.c). */
+    sq_schema_audit_checkpoints,
+    /* 8: throttle counters per address and account (store_sqlite_auth.c). */
+    sq_schema_throttle,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -457,6 +461,9 @@ const struct store_ops store_sqlite_ops = {
     .login_failure_add = sq_login_failure_add,
     .login_failure_count = sq_login_failure_count,
     .login_failure_clear = sq_login_failure_clear,
+    .throttle_hit = sq_throttle_hit,
+    .throttle_undo = sq_throttle_undo,
+    .throttle_clear = sq_throttle_clear,
     .idempotency_get = sq_idempotency_get,
     .idempotency_put = sq_idempotency_put,
     .catalog_item_put = sq_catalog_item_put,
@@ -475,6 +482,11 @@ const struct store_ops store_sqlite_ops = {
     .audit_last = sq_audit_last,
     .audit_insert = sq_audit_insert,
     .audit_visit = sq_audit_visit,
+    .audit_checkpoint_add = sq_audit_checkpoint_add,
+    .audit_checkpoint_last = sq_audit_checkpoint_last,
+    .audit_checkpoint_visit = sq_audit_checkpoint_visit,
+    .audit_checkpoint_exported = sq_audit_checkpoint_exported,
+    .audit_count = sq_audit_count,
     .document_put = sq_document_put,
     .document_find_by_code = sq_document_find_by_code,
     .case_create = sq_case_create,

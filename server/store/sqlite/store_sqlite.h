@@ -145,6 +145,25 @@ int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 		   struct wc_error *err);
 
 /* Operations in store_sqlite_documents.c. */
+extern const char sq_schema_audit_checkpoints[];
+int sq_audit_checkpoint_add(struct store_conn *c, struct audit_checkpoint *cp,
+			    struct wc_error *err);
+int sq_audit_checkpoint_last(struct store_conn *c, struct audit_checkpoint *out,
+			     struct wc_error *err);
+int sq_audit_checkpoint_visit(struct store_conn *c, bool unexported,
+			      store_checkpoint_visitor visit, void *ctx,
+			      struct wc_error *err);
+int sq_audit_checkpoint_exported(struct store_conn *c, int64_t id,
+				 struct wc_error *err);
+int sq_audit_count(struct store_conn *c, int64_t *out, struct wc_error *err);
+extern const char sq_schema_throttle[];
+int sq_throttle_hit(struct store_conn *c, const char *key,
+		    const struct throttle_rule *rule, int64_t now, bool force,
+		    int *count, int64_t *retry_after, struct wc_error *err);
+int sq_throttle_undo(struct store_conn *c, const char *key,
+		     const struct throttle_rule *rule, struct wc_error *err);
+int sq_throttle_clear(struct store_conn *c, const char *key,
+		      struct wc_error *err);
 extern const char sq_schema_documents[];
 extern const char sq_schema_case_item[];
 extern const char sq_schema_user_windows[];

@@ -99,3 +99,127 @@ int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 		return sq_fail(db, err, "audit_visit");
 	return 0;
 }
+
+/* Migration 5: signed checkpoints of the chain's head. exported says the
+ * row is also in the checkpoint file outside the database. */
+const char sq_schema_audit_checkpoints[] =
+    "CREATE TABLE audit_checkpoints ("
+    " id INTEGER PRIMARY KEY, seq INTEGER NOT NULL,"
+    " entries INTEGER NOT NULL, hash TEXT NOT NULL, at INTEGER NOT NULL,"
+    " reason TEXT NOT NULL, signature TEXT NOT NULL,"
+    " exported INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX audit_checkpoints_unexported ON audit_checkpoints(id)"
+    " WHERE exported = 0;";
+
+#define CHECKPOINT_COLUMNS "id, seq, entries, hash, at, reason, signature"
+
+static void sq_checkpoint_row(sqlite3_stmt *st, void *out)
+{
+	struct audit_checkpoint *cp = out;
+
+	memset(cp, 0, sizeof(*cp));
+	cp->id = sqlite3_column_int64(st, 0);
+	cp->seq = sqlite3_column_int64(st, 1);
+	cp->entries = sqlite3_column_int64(st, 2);
+	sq_column_copy(st, 3, cp->hash, sizeof(cp->hash));
+	cp->at = sqlite3_column_int64(st, 4);
+	sq_column_copy(st, 5, cp->reason, sizeof(cp->reason));
+	sq_column_copy(st, 6, cp->signature, sizeof(cp->signature));
+}
+
+int sq_audit_checkpoint_add(struct store_conn *c, struct audit_checkpoint *cp,
+			    struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "INSERT INTO audit_checkpoints (seq, entries, hash, at,"
+		       " reason, signature) VALUES (?, ?, ?, ?, ?, ?)",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, cp->seq);
+	sqlite3_bind_int64(st, 2, cp->entries);
+	sq_bind_text(st, 3, cp->hash);
+	sqlite3_bind_int64(st, 4, cp->at);
+	sq_bind_text(st, 5, cp->reason);
+	sq_bind_text(st, 6, cp->signature);
+	if (sq_step_done(db, st, err) < 0)
+		return -1;
+	cp->id = sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int sq_audit_checkpoint_last(struct store_conn *c, struct audit_checkpoint *out,
+			     struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "SELECT " CHECKPOINT_COLUMNS " FROM audit_checkpoints"
+		       " ORDER BY id DESC LIMIT 1",
+		       &st, err) < 0)
+		return -1;
+	return sq_step_row(db, st, sq_checkpoint_row, out,
+			   "audit_checkpoint_last", err);
+}
+
+int sq_audit_checkpoint_visit(struct store_conn *c, bool unexported,
+			      store_checkpoint_visitor visit, void *ctx,
+			      struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+	struct audit_checkpoint cp;
+	int rc;
+
+	if (sq_prepare(db,
+		       unexported ? "SELECT " CHECKPOINT_COLUMNS
+				    " FROM audit_checkpoints"
+				    " WHERE exported = 0 ORDER BY id"
+				  : "SELECT " CHECKPOINT_COLUMNS
+				    " FROM audit_checkpoints ORDER BY id",
+		       &st, err) < 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sq_checkpoint_row(st, &cp);
+		if (visit(ctx, &cp, err) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sq_fail(db, err, "audit_checkpoint_visit");
+	return 0;
+}
+
+int sq_audit_checkpoint_exported(struct store_conn *c, int64_t id,
+				 struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "UPDATE audit_checkpoints SET exported = 1"
+		       " WHERE id <= ? AND exported = 0",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return sq_step_done(db, st, err);
+}
+
+int sq_audit_count(struct store_conn *c, int64_t *out, struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+	int n = 0;
+
+	if (sq_prepare(db, "SELECT count(*) FROM audit", &st, err) < 0)
+		return -1;
+	if (sq_step_int(db, st, &n, "audit_count", err) < 0)
+		return -1;
+	*out = n;
+	return 0;
+}

@@ -227,3 +227,130 @@ int sq_idempotency_put(struct store_conn *c, const char *username,
 	sqlite3_bind_int64(st, 8, rec->created_at);
 	return sq_step_done(db, st, err);
 }
+
+/* Migration 6: throttle counters ("login:addr:IP", "login:user:NAME",
+ * "verify:addr:IP"). Rows of runs long over are removed as others are
+ * counted. */
+const char sq_schema_throttle[] =
+    "CREATE TABLE throttle ("
+    " key TEXT PRIMARY KEY, count INTEGER NOT NULL,"
+    " last_at INTEGER NOT NULL, blocked_until INTEGER NOT NULL);"
+    "CREATE INDEX throttle_age ON throttle(last_at);";
+
+/* Rows idle for a day are forgotten (a run ends long before). */
+#define THROTTLE_KEEP_SECONDS 86400
+
+/* One statement, so that concurrent attempts each see their own count:
+ * a new run starts after the quiet time; the n-th attempt of a run with
+ * n >= free blocks the key for base << (n - free), at most max. The
+ * update does nothing while the key is blocked (unless forced). */
+static const char throttle_hit_sql[] =
+    "INSERT INTO throttle (key, count, last_at, blocked_until)"
+    " VALUES (?1, 1, ?2, CASE WHEN 1 >= ?3 THEN ?2 + ?4 ELSE 0 END)"
+    " ON CONFLICT (key) DO UPDATE SET"
+    "  count = CASE WHEN last_at < ?2 - ?6 THEN 1 ELSE count + 1 END,"
+    "  blocked_until = CASE"
+    "   WHEN (CASE WHEN last_at < ?2 - ?6 THEN 1 ELSE count + 1 END) < ?3"
+    "   THEN 0"
+    "   ELSE ?2 + min(?5, ?4 << min(20, (CASE WHEN last_at < ?2 - ?6"
+    "    THEN 1 ELSE count + 1 END) - ?3)) END,"
+    "  last_at = ?2"
+    " WHERE ?7 OR blocked_until <= ?2"
+    " RETURNING count";
+
+static int sq_throttle_forget(sqlite3 *db, int64_t now, struct wc_error *err)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "DELETE FROM throttle WHERE last_at < ?"
+		       " AND blocked_until <= ?",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, now - THROTTLE_KEEP_SECONDS);
+	sqlite3_bind_int64(st, 2, now);
+	return sq_step_done(db, st, err);
+}
+
+static int sq_throttle_blocked(sqlite3 *db, const char *key, int64_t now,
+			       int64_t *retry_after, struct wc_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t until = 0;
+	int rc;
+
+	if (sq_prepare(db, "SELECT blocked_until FROM throttle WHERE key = ?",
+		       &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		until = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_fail(db, err, "throttle_blocked");
+	*retry_after = until > now ? until - now : 1;
+	return 0;
+}
+
+int sq_throttle_hit(struct store_conn *c, const char *key,
+		    const struct throttle_rule *rule, int64_t now, bool force,
+		    int *count, int64_t *retry_after, struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*count = 0;
+	*retry_after = 0;
+	if (sq_throttle_forget(db, now, err) < 0 ||
+	    sq_prepare(db, throttle_hit_sql, &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int(st, 3, rule->free);
+	sqlite3_bind_int(st, 4, rule->base_seconds);
+	sqlite3_bind_int(st, 5, rule->max_seconds);
+	sqlite3_bind_int(st, 6, rule->quiet_seconds);
+	sqlite3_bind_int(st, 7, force);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*count = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_fail(db, err, "throttle_hit");
+	if (rc == SQLITE_DONE) /* blocked: nothing was updated */
+		return sq_throttle_blocked(db, key, now, retry_after, err);
+	return 0;
+}
+
+int sq_throttle_undo(struct store_conn *c, const char *key,
+		     const struct throttle_rule *rule, struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	/* The attempt given back no longer blocks; earlier ones may. */
+	if (sq_prepare(db,
+		       "UPDATE throttle SET count = max(0, count - 1),"
+		       " blocked_until = CASE WHEN count - 1 < ?2 THEN 0"
+		       "  ELSE blocked_until END"
+		       " WHERE key = ?1",
+		       &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, key);
+	sqlite3_bind_int(st, 2, rule->free);
+	return sq_step_done(db, st, err);
+}
+
+int sq_throttle_clear(struct store_conn *c, const char *key,
+		      struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db, "DELETE FROM throttle WHERE key = ?", &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, key);
+	return sq_step_done(db, st, err);
+}
