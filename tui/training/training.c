@@ -1,4 +1,5 @@
-/* training.c - the private training server and the trainees' results.
+/* training.c - the private training server: its data folder, its
+ * arguments, and its start and stop through net_spawn.h.
  *
  * Lifetime. The server is a child in its own process group (a ^C or
  * SIGHUP meant for the terminal does not reach it), with PR_SET_PDEATHSIG
@@ -18,16 +19,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "wincase/net_spawn.h"
 
 #define START_TIMEOUT_MS 30000
 #define STOP_TIMEOUT_MS	 10000
-#define RESULTS_FILE	 "results.json"
 #define SERVER_CONF	 "wincased-training.conf"
-#define RESULTS_MAX	 (16 * 1024 * 1024)
 
 #ifndef WINCASE_SHARE_DIR
 #define WINCASE_SHARE_DIR "/usr/local/share/wincase"
@@ -280,145 +278,4 @@ int training_server_stop(struct training_server *ts)
 	ts->pid = 0;
 	remove_store_dir(ts);
 	return rc;
-}
-
-/* --- results --- */
-
-json_t *training_results_load(const char *data_dir, struct wc_error *err)
-{
-	char path[TRAINING_PATH_MAX + 32];
-	json_error_t jerr;
-	json_t *root;
-
-	snprintf(path, sizeof(path), "%s/%s", data_dir, RESULTS_FILE);
-	if (access(path, F_OK) != 0)
-		return json_pack("{s:i, s:{}}", "version", 1, "trainees");
-	root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root || !json_is_object(json_object_get(root, "trainees"))) {
-		json_decref(root);
-		wc_error_set(err, "invalid_field", "results",
-			     "%s is not a results file: %s", path, jerr.text);
-		return NULL;
-	}
-	return root;
-}
-
-/* Write root to path atomically: a 0600 temporary file in the same
- * folder, flushed, then renamed over it. */
-static int write_atomic(const char *dir, const char *path, const json_t *root,
-			struct wc_error *err)
-{
-	char tmp[TRAINING_PATH_MAX + 32];
-	char *text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS);
-	size_t len = text ? strlen(text) : 0;
-	int fd, rc = -1;
-
-	snprintf(tmp, sizeof(tmp), "%s/.results-XXXXXX", dir);
-	fd = text ? mkstemp(tmp) : -1;
-	if (fd >= 0) {
-		if (fchmod(fd, 0600) == 0 &&
-		    write(fd, text, len) == (ssize_t)len && fsync(fd) == 0 &&
-		    close(fd) == 0) {
-			fd = -1;
-			rc = rename(tmp, path);
-		}
-		if (fd >= 0)
-			close(fd);
-		if (rc < 0)
-			unlink(tmp);
-	}
-	free(text);
-	if (rc < 0)
-		return wc_error_set(err, "internal", "results",
-				    "cannot write %s: %s", path,
-				    strerror(errno));
-	return 0;
-}
-
-int training_results_add(const char *data_dir, const char *trainee,
-			 const json_t *result, struct wc_error *err)
-{
-	char path[TRAINING_PATH_MAX + 32], at[32];
-	json_t *root = training_results_load(data_dir, err);
-	json_t *trainees, *list, *entry;
-	time_t now = time(NULL);
-	struct tm tm;
-	int rc;
-
-	if (!root)
-		return -1;
-	gmtime_r(&now, &tm);
-	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	trainees = json_object_get(root, "trainees");
-	list = json_object_get(trainees, trainee);
-	if (!json_is_array(list)) {
-		list = json_array();
-		json_object_set_new(trainees, trainee, list);
-	}
-	entry = json_deep_copy(result);
-	json_object_set_new(entry, "at", json_string(at));
-	json_array_append_new(list, entry);
-	snprintf(path, sizeof(path), "%s/%s", data_dir, RESULTS_FILE);
-	rc = write_atomic(data_dir, path, root, err);
-	json_decref(root);
-	return rc;
-}
-
-static json_t *progress_row(const char *name, const json_t *list)
-{
-	json_t *best = json_object(), *r;
-	json_int_t seconds = 0, total = 0, max_total = 0;
-	const char *id;
-	json_t *score;
-	size_t i;
-
-	json_array_foreach(list, i, r)
-	{
-		const char *sc =
-		    json_string_value(json_object_get(r, "scenario"));
-		json_int_t s = json_integer_value(json_object_get(r, "score"));
-		json_t *have = sc ? json_object_get(best, sc) : NULL;
-
-		seconds += json_integer_value(json_object_get(r, "seconds"));
-		if (!sc)
-			continue;
-		if (!have) {
-			max_total += json_integer_value(
-			    json_object_get(r, "max_points"));
-			json_object_set_new(best, sc, json_integer(s));
-		} else if (s > json_integer_value(have))
-			json_object_set_new(best, sc, json_integer(s));
-	}
-	json_object_foreach(best, id, score) total += json_integer_value(score);
-	return json_pack("{s:s, s:I, s:I, s:o, s:I, s:I, s:I}", "trainee", name,
-			 "attempts", (json_int_t)json_array_size(list),
-			 "scenarios", (json_int_t)json_object_size(best),
-			 "best", best, "best_total", total, "max_total",
-			 max_total, "seconds", seconds);
-}
-
-static int cmp_rows(const void *a, const void *b)
-{
-	return strcmp(
-	    json_string_value(json_object_get(*(json_t *const *)a, "trainee")),
-	    json_string_value(json_object_get(*(json_t *const *)b, "trainee")));
-}
-
-json_t *training_progress(const json_t *results)
-{
-	const json_t *trainees = json_object_get(results, "trainees");
-	size_t n = json_object_size(trainees), k = 0;
-	json_t **rows = calloc(n ? n : 1, sizeof(*rows)), *out = json_array();
-	const char *name;
-	json_t *list;
-
-	if (!rows)
-		return out;
-	json_object_foreach((json_t *)trainees, name, list) rows[k++] =
-	    progress_row(name, list);
-	qsort(rows, k, sizeof(*rows), cmp_rows);
-	for (size_t i = 0; i < k; i++)
-		json_array_append_new(out, rows[i]);
-	free(rows);
-	return out;
 }
