@@ -1,9 +1,9 @@
 /* test_training.c - training scenarios (core/training*.c): every shipped
  * scenario in conf/training/ loads and fits the demo catalog, together they
- * cover issue 6's list, an ideal server state earns full marks, wrong
- * states lose exactly the right checks with their explanations, hints
- * cost points (never below 0), and broken scenarios are refused naming the
- * field.
+ * cover the situations docs/training.md lists, an ideal server state
+ * earns full marks, wrong states lose exactly the right checks with their
+ * explanations, hints cost points (never below 0), broken scenarios are
+ * refused naming the field, and the typed members agree with the JSON.
  *
  * Reads $WINCASE_CONF (tests/run.sh sets it, else "conf") and the states
  * in $WINCASE_TESTS/unit/data/training_states.json (else tests/...). */
@@ -175,7 +175,7 @@ static bool has_fact(const char *kind)
 	return false;
 }
 
-/* Issue 6's list, one line each. */
+/* The situations of docs/training.md's scenario table, one line each. */
 static void test_scenarios_cover_issue(void **state)
 {
 	(void)state;
