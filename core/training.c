@@ -310,41 +310,79 @@ static int load_applicant(struct training_scenario *sc, struct wc_error *err)
 				    "%s is not a valid phone number",
 				    sc->applicant_phone);
 	sc->applicant_says = json_object_get(a, "says");
-	if (!is_string_array(sc->applicant_says))
+	if (!is_string_array(sc->applicant_says) ||
+	    json_array_size(sc->applicant_says) > TRAINING_MAX_SAYS)
 		return wc_error_set(err, "invalid_field", "applicant.says",
-				    "says must be a non-empty array of lines");
+				    "says must be an array of 1 to %d lines",
+				    TRAINING_MAX_SAYS);
+	sc->n_says = json_array_size(sc->applicant_says);
+	for (size_t i = 0; i < sc->n_says; i++)
+		sc->says[i] =
+		    json_string_value(json_array_get(sc->applicant_says, i));
+	return 0;
+}
+
+static int load_material(struct training_material *out, const json_t *m,
+			 size_t i, struct wc_error *err)
+{
+	const char *s;
+	char field[64];
+
+	snprintf(field, sizeof(field), "materials[%zu].id", i);
+	if (get_text(m, "id", field, &out->id, err) < 0)
+		return -1;
+	snprintf(field, sizeof(field), "materials[%zu].condition", i);
+	if (get_text(m, "condition", field, &s, err) < 0)
+		return -1;
+	if (!in_list(s, conditions, 4) ||
+	    !material_state_parse(s, &out->condition))
+		return wc_error_set(err, "invalid_field", field,
+				    "unknown condition %s", s);
+	out->defect = NULL;
+	snprintf(field, sizeof(field), "materials[%zu].defect", i);
+	if (out->condition == STATE_DEFECTIVE &&
+	    get_text(m, "defect", field, &out->defect, err) < 0)
+		return -1;
 	return 0;
 }
 
 static int load_materials(struct training_scenario *sc, struct wc_error *err)
 {
 	const json_t *m;
-	const char *s;
-	char field[64];
 	size_t i;
 
 	sc->materials = json_object_get(sc->root, "materials");
 	if (!json_is_array(sc->materials) ||
-	    (strcmp(sc->kind, "case") == 0 &&
-	     json_array_size(sc->materials) == 0))
+	    json_array_size(sc->materials) > TRAINING_MAX_MATERIALS ||
+	    (sc->type == TRAINING_CASE && json_array_size(sc->materials) == 0))
 		return wc_error_set(err, "invalid_field", "materials",
-				    "materials must be an array (not empty "
-				    "for a case)");
+				    "materials must be an array of at most %d "
+				    "(not empty for a case)",
+				    TRAINING_MAX_MATERIALS);
 	json_array_foreach(sc->materials, i, m)
 	{
-		snprintf(field, sizeof(field), "materials[%zu].id", i);
-		if (get_text(m, "id", field, &s, err) < 0)
+		if (load_material(&sc->persona_materials[i], m, i, err) < 0)
 			return -1;
-		snprintf(field, sizeof(field), "materials[%zu].condition", i);
-		if (get_text(m, "condition", field, &s, err) < 0)
-			return -1;
-		if (!in_list(s, conditions, 4))
-			return wc_error_set(err, "invalid_field", field,
-					    "unknown condition %s", s);
-		snprintf(field, sizeof(field), "materials[%zu].defect", i);
-		if (strcmp(s, "defective") == 0 &&
-		    get_text(m, "defect", field, &s, err) < 0)
-			return -1;
+	}
+	sc->n_persona_materials = json_array_size(sc->materials);
+	return 0;
+}
+
+/* The first colleague fact: who acknowledges the trainee's handoffs. */
+static int load_colleague(struct training_scenario *sc, const json_t *f,
+			  const char *field, struct wc_error *err)
+{
+	struct training_colleague c = {0};
+
+	if (get_text(f, "username", field, &c.username, err) < 0 ||
+	    get_text(f, "window", field, &c.window, err) < 0)
+		return -1;
+	c.department = json_string_value(json_object_get(f, "department"));
+	c.display_name = json_string_value(json_object_get(f, "display_name"));
+	c.acknowledges = json_is_true(json_object_get(f, "acknowledges"));
+	if (!sc->has_colleague) {
+		sc->colleague = c;
+		sc->has_colleague = true;
 	}
 	return 0;
 }
@@ -375,10 +413,59 @@ static int load_facts(struct training_scenario *sc, struct wc_error *err)
 		    get_int(f, "count", field, 1, 10, &n, err) < 0)
 			return -1;
 		if (strcmp(s, "colleague") == 0 &&
-		    (get_text(f, "username", field, &s, err) < 0 ||
-		     get_text(f, "window", field, &s, err) < 0))
+		    load_colleague(sc, f, field, err) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+/* "rules": optional, the rules the scenario trains, for the list. */
+static int load_rules(struct training_scenario *sc, struct wc_error *err)
+{
+	const json_t *rules = json_object_get(sc->root, "rules"), *r;
+	size_t i;
+
+	if (!rules)
+		return 0;
+	if (!json_is_array(rules) ||
+	    json_array_size(rules) > TRAINING_MAX_RULES)
+		return wc_error_set(err, "invalid_field", "rules",
+				    "rules must be an array of at most %d",
+				    TRAINING_MAX_RULES);
+	json_array_foreach(rules, i, r)
+	{
+		const char *s = json_string_value(r);
+
+		if (!s || strlen(s) != 2 || s[0] != 'R' || s[1] < '1' ||
+		    s[1] > '6')
+			return wc_error_set(err, "invalid_field", "rules",
+					    "rules[%zu] must be R1 to R6", i);
+		sc->rules[i] = s;
+	}
+	sc->n_rules = json_array_size(rules);
+	return 0;
+}
+
+/* "time_travel": optional {"working_days", "after"?: a case status}. */
+static int load_travel(struct training_scenario *sc, struct wc_error *err)
+{
+	const json_t *tt = json_object_get(sc->root, "time_travel"), *after;
+
+	if (!tt)
+		return 0;
+	if (!json_is_object(tt))
+		return wc_error_set(err, "invalid_field", "time_travel",
+				    "time_travel must be an object");
+	if (get_int(tt, "working_days", "time_travel.working_days", 1, 60,
+		    &sc->travel_days, err) < 0)
+		return -1;
+	after = json_object_get(tt, "after");
+	if (!after)
+		return 0;
+	if (!case_status_parse(json_string_value(after), &sc->travel_after))
+		return wc_error_set(err, "invalid_field", "time_travel.after",
+				    "after must be a case status");
+	sc->has_travel_after = true;
 	return 0;
 }
 
@@ -398,12 +485,16 @@ static int load_head(struct training_scenario *sc, struct wc_error *err)
 	    get_text(sc->root, "item_code", "item_code", &sc->item_code, err) <
 		0)
 		return -1;
-	if (strcmp(sc->kind, "inquiry") != 0 && strcmp(sc->kind, "case") != 0)
+	if (strcmp(sc->kind, "inquiry") == 0)
+		sc->type = TRAINING_INQUIRY;
+	else if (strcmp(sc->kind, "case") == 0)
+		sc->type = TRAINING_CASE;
+	else
 		return wc_error_set(err, "invalid_field", "kind",
 				    "kind must be inquiry or case");
 	sc->scenario_id =
 	    json_string_value(json_object_get(sc->root, "scenario_id"));
-	if (strcmp(sc->kind, "case") == 0 &&
+	if (sc->type == TRAINING_CASE &&
 	    (!sc->scenario_id || !*sc->scenario_id))
 		return wc_error_set(err, "invalid_field", "scenario_id",
 				    "scenario_id is required for a case");
@@ -422,7 +513,8 @@ struct training_scenario *training_scenario_from_json(json_t *root,
 	sc->root = json_incref(root);
 	if (load_head(sc, err) < 0 || load_applicant(sc, err) < 0 ||
 	    load_materials(sc, err) < 0 || load_facts(sc, err) < 0 ||
-	    load_hints(sc, err) < 0 || load_checks(sc, err) < 0)
+	    load_hints(sc, err) < 0 || load_checks(sc, err) < 0 ||
+	    load_rules(sc, err) < 0 || load_travel(sc, err) < 0)
 		training_scenario_free(&sc);
 	return sc;
 }
@@ -471,12 +563,10 @@ static int check_material_refs(const struct training_scenario *sc,
 			       const struct scenario *scen,
 			       struct wc_error *err)
 {
-	const json_t *m;
 	size_t i;
 
-	json_array_foreach(sc->materials, i, m)
-	{
-		const char *id = json_string_value(json_object_get(m, "id"));
+	for (i = 0; i < sc->n_persona_materials; i++) {
+		const char *id = sc->persona_materials[i].id;
 
 		if (!scenario_has(it, scen, id))
 			return wc_error_set(err, "invalid_field", "materials",
@@ -507,13 +597,13 @@ static int check_material_refs(const struct training_scenario *sc,
 						     i, json_string_value(v),
 						     scen->id);
 	}
-	if (strcmp(sc->kind, "case") == 0 &&
-	    json_array_size(sc->materials) != scen->n_materials)
+	if (sc->type == TRAINING_CASE &&
+	    sc->n_persona_materials != scen->n_materials)
 		return wc_error_set(err, "invalid_field", "materials",
 				    "scenario %s has %zu materials, the "
 				    "persona lists %zu",
 				    scen->id, scen->n_materials,
-				    json_array_size(sc->materials));
+				    sc->n_persona_materials);
 	return 0;
 }
 

@@ -10,12 +10,20 @@
 
 #include <jansson.h>
 
+#include "wincase/checklist.h"
 #include "wincase/error.h"
+#include "wincase/lifecycle.h"
 
 struct catalog;
 
-#define TRAINING_MAX_CHECKS 32
-#define TRAINING_MAX_HINTS  8
+#define TRAINING_MAX_CHECKS    32
+#define TRAINING_MAX_HINTS     8
+#define TRAINING_MAX_SAYS      16
+#define TRAINING_MAX_MATERIALS 32
+#define TRAINING_MAX_RULES     6
+
+/* What the trainee is asked to handle. */
+enum training_kind { TRAINING_INQUIRY, TRAINING_CASE };
 
 struct training_hint {
 	const char *text; /* borrowed from the scenario's JSON */
@@ -30,10 +38,31 @@ struct training_check {
 	const json_t *args;  /* the check's whole object (borrowed) */
 };
 
-/* One loaded scenario. Every string points into root, which it owns. */
+/* One material the persona brings, as the scenario describes it. */
+struct training_material {
+	const char *id;
+	enum material_state
+	    condition;	    /* provided, missing, defective, shared */
+	const char *defect; /* what is wrong; NULL unless defective */
+};
+
+/* The simulated colleague (hidden fact "colleague") a handoff goes to. */
+struct training_colleague {
+	const char *username;
+	const char *window;
+	const char *department;	  /* NULL when not given */
+	const char *display_name; /* NULL when not given */
+	bool acknowledges;	  /* acknowledges the trainee's handoffs */
+};
+
+/* One loaded scenario. Every string points into root, which it owns. The
+ * JSON members (materials, hidden_facts, checks' args) are what the
+ * evaluation and the server's seed read; the typed members are the same
+ * facts for the client, which reads no JSON. */
 struct training_scenario {
 	json_t *root;
 	const char *id, *title, *kind; /* kind: "inquiry" or "case" */
+	enum training_kind type;       /* kind as an enum */
 	const char *brief;
 	const char *applicant_name, *applicant_id_type, *applicant_id_no;
 	const char *applicant_phone;
@@ -46,6 +75,21 @@ struct training_scenario {
 	size_t n_checks;
 	struct training_check checks[TRAINING_MAX_CHECKS];
 	int max_points; /* sum of every check's points */
+	/* Typed: */
+	size_t n_says;
+	const char *says[TRAINING_MAX_SAYS]; /* applicant.says */
+	size_t n_persona_materials;
+	struct training_material persona_materials[TRAINING_MAX_MATERIALS];
+	size_t n_rules;
+	const char *rules[TRAINING_MAX_RULES]; /* "R1".."R6", for the list */
+	bool has_colleague;
+	struct training_colleague colleague; /* the first colleague fact */
+	/* time_travel: the trainee may move the clock travel_days working
+	 * days ahead (0: not in this scenario), once the persona's newest
+	 * case is in travel_after when has_travel_after. */
+	int travel_days;
+	bool has_travel_after;
+	enum case_status travel_after;
 };
 
 /* A new scenario from JSON text, or NULL with err naming the field

@@ -20,6 +20,7 @@
 #include "../support/command.h"
 #include "../support/http.h"
 #include "../support/server.h"
+#include "wincase/net_training.h"
 #include "wincase/training.h"
 
 #define TRAINING_PASSWORD "training-only-1"
@@ -604,6 +605,84 @@ static void test_wrong_paths_lose_points(void **state)
 	free(run.token);
 }
 
+/* net_training.h as the client calls it: the attempt floor, the
+ * colleague's acknowledgement, the scoring of what this attempt made,
+ * the persona's newest case status and the clock moved ahead. Last: it
+ * moves the shared server's clock. */
+static void test_net_training_calls(void **state)
+{
+	struct training_scenario *sc = load_scenario("t02_inquiry_handoff");
+	struct training_scenario *t04 = load_scenario("t04_complete_normal");
+	struct net_options o = {.base_url = srv.url};
+	struct net_client *c, *colleague = NULL;
+	struct run run = {.sc = sc, .user = "trainee1"};
+	struct net_training_floor floor;
+	struct training_result res;
+	struct net_user u = {0};
+	struct wc_error err = {0};
+	enum case_status status;
+	char day[11], today[11];
+	bool found;
+	long long id;
+
+	(void)state;
+	c = net_client_new(&o, &err);
+	assert_non_null(c);
+	assert_int_equal(
+	    net_login(c, "trainee1", TRAINING_PASSWORD, NULL, &u, &err), 0);
+	net_user_release(&u);
+	assert_int_equal(net_training_floor_get(c, &floor, &err), 0);
+	run.token = http_login(srv.url, run.user, TRAINING_PASSWORD);
+	id = inquiry_create(&run);
+	assert_true(id > floor.inquiry_id);
+	assert_int_equal(inquiry_post(run.token, id, "/handoffs",
+				      json_pack("{s:s, s:s}", "to_window", "3",
+						"reason", "住建局3号窗口办理")),
+			 200);
+	assert_int_equal(net_training_colleague_ack(srv.url, TRAINING_PASSWORD,
+						    &colleague, sc, &err),
+			 1);
+	assert_non_null(colleague);
+	assert_int_equal(net_training_colleague_ack(srv.url, TRAINING_PASSWORD,
+						    &colleague, sc, &err),
+			 0);
+	net_client_free(&colleague);
+	/* A scenario without a colleague acknowledges nothing, logs in no
+	 * one. */
+	assert_int_equal(net_training_colleague_ack(srv.url, TRAINING_PASSWORD,
+						    &colleague, t04, &err),
+			 0);
+	assert_null(colleague);
+	assert_int_equal(
+	    inquiry_post(run.token, id, "/close",
+			 json_pack("{s:s, s:s}", "resolution", "referred",
+				   "note", "已转3号窗口并接收")),
+	    200);
+	assert_int_equal(
+	    net_training_evaluate(c, "trainee1", sc, &floor, 0, 7, &res, &err),
+	    0);
+	assert_int_equal(res.score, 100);
+	assert_int_equal(res.seconds, 7);
+	/* The persona of t02 has no case; t04's ideal path left one
+	 * accepted. */
+	assert_int_equal(net_training_case_status(c, sc, &found, &status, &err),
+			 0);
+	assert_false(found);
+	assert_int_equal(
+	    net_training_case_status(c, t04, &found, &status, &err), 0);
+	assert_true(found);
+	assert_int_equal(status, CASE_ACCEPTED);
+	assert_int_equal(net_server_date(c, today, &err), 0);
+	assert_int_equal(net_training_clock_advance(c, 1, day, &err), 0);
+	assert_true(strcmp(day, today) > 0);
+	assert_int_equal(net_server_date(c, today, &err), 0);
+	assert_string_equal(today, day);
+	net_client_free(&c);
+	free(run.token);
+	training_scenario_free(&sc);
+	training_scenario_free(&t04);
+}
+
 /* A trainee may not move the clock of a server that is not for training,
  * and --ephemeral is refused without --training-seed or on an existing
  * store. */
@@ -694,6 +773,7 @@ int main(void)
 	    cmocka_unit_test(test_ideal_paths_full_marks),
 	    cmocka_unit_test(test_clock_and_ephemeral_guards),
 	    cmocka_unit_test(test_ephemeral_removes_store),
+	    cmocka_unit_test(test_net_training_calls),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

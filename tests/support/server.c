@@ -1,30 +1,18 @@
-/* server.c - run wincased as a child process for the API tests. */
+/* server.c - run wincased as a child process for the API tests, through
+ * net/'s private-server helper (net_spawn.h), the one training mode uses. */
 #define _GNU_SOURCE
 #include "server.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <ftw.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
-#define START_TIMEOUT_MS 20000
-#define STOP_TIMEOUT_MS	 10000
-#define LISTEN_PREFIX	 "wincased: listening on "
+#include "wincase/net_spawn.h"
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+#define START_TIMEOUT_MS     20000
+#define STOP_TIMEOUT_MS	     10000
+#define TEST_SERVER_MAX_ARGS 40
 
 static int write_config(const struct test_server *srv)
 {
@@ -43,100 +31,57 @@ static int write_config(const struct test_server *srv)
 	return fclose(f);
 }
 
-static void exec_server(const struct test_server *srv, int out_fd)
+/* The arguments after the program name (and the helper's --listen):
+ * the usual ones, the demo seed unless extra_args are given, then
+ * extra_args. */
+static void server_args(const struct test_server *srv, char *db, char *config,
+			size_t size, const char **argv)
 {
-	const char *bin = getenv("WINCASED_BIN");
-	const char *conf = getenv("WINCASE_CONF");
-	char db[300], config[300];
+	size_t n = 0;
 
-	snprintf(db, sizeof(db), "%s/wincased.db", srv->dir);
-	snprintf(config, sizeof(config), "%s/wincased.conf", srv->dir);
-	dup2(out_fd, STDOUT_FILENO);
-	close(out_fd);
-	if (srv->extra_args) {
-		const char *argv[32] = {bin,	    "--db",	   db,
-					"--listen", "127.0.0.1:0", "--conf-dir",
-					conf,	    "--config",	   config};
-		size_t n = 9;
-
-		if (srv->fake_clock)
-			argv[n++] = "--fake-clock=" TEST_SERVER_START_TIME;
-		for (size_t i = 0; srv->extra_args[i] && n < 31; i++)
-			argv[n++] = srv->extra_args[i];
-		execv(bin, (char *const *)argv);
-	} else if (srv->fake_clock)
-		execl(bin, bin, "--db", db, "--listen", "127.0.0.1:0",
-		      "--seed-demo", "--fake-clock=" TEST_SERVER_START_TIME,
-		      "--conf-dir", conf, "--config", config, (char *)NULL);
-	else
-		execl(bin, bin, "--db", db, "--listen", "127.0.0.1:0",
-		      "--seed-demo", "--conf-dir", conf, "--config", config,
-		      (char *)NULL);
-	fprintf(stderr, "test_server: cannot run %s: %s\n", bin,
-		strerror(errno));
-	_exit(127);
+	snprintf(db, size, "%s/wincased.db", srv->dir);
+	snprintf(config, size, "%s/wincased.conf", srv->dir);
+	argv[n++] = "--db";
+	argv[n++] = db;
+	argv[n++] = "--conf-dir";
+	argv[n++] = getenv("WINCASE_CONF");
+	argv[n++] = "--config";
+	argv[n++] = config;
+	if (!srv->extra_args)
+		argv[n++] = "--seed-demo";
+	if (srv->fake_clock)
+		argv[n++] = "--fake-clock=" TEST_SERVER_START_TIME;
+	for (size_t i = 0; srv->extra_args && srv->extra_args[i] &&
+			   n < TEST_SERVER_MAX_ARGS - 1;
+	     i++)
+		argv[n++] = srv->extra_args[i];
+	argv[n] = NULL;
 }
 
-/* Read the child's stdout until the listening line, within the timeout. */
-static int read_url(struct test_server *srv, int fd)
-{
-	char buf[512];
-	size_t len = 0;
-	long long deadline = now_ms() + START_TIMEOUT_MS;
-
-	while (now_ms() < deadline && len < sizeof(buf) - 1) {
-		struct pollfd p = {.fd = fd, .events = POLLIN};
-		char *line, *nl;
-		ssize_t n;
-
-		if (poll(&p, 1, (int)(deadline - now_ms())) <= 0)
-			break;
-		n = read(fd, buf + len, sizeof(buf) - 1 - len);
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-		buf[len] = '\0';
-		line = strstr(buf, LISTEN_PREFIX);
-		if (line && (nl = strchr(line, '\n'))) {
-			*nl = '\0';
-			snprintf(srv->url, sizeof(srv->url), "%s",
-				 line + strlen(LISTEN_PREFIX));
-			return 0;
-		}
-	}
-	fprintf(stderr, "test_server: no listening line (got '%.*s')\n",
-		(int)len, buf);
-	return -1;
-}
-
+/* The private-server helper of net/ does the fork, exec and waiting. */
 static int spawn(struct test_server *srv)
 {
-	int fds[2];
+	const char *argv[TEST_SERVER_MAX_ARGS];
+	char db[300], config[300];
+	struct net_spawn_options opt = {.bin = getenv("WINCASED_BIN"),
+					.args = argv,
+					.start_timeout_ms = START_TIMEOUT_MS};
+	struct net_spawned child;
+	struct wc_error err = {0};
 
 	if (!getenv("WINCASED_BIN") || !getenv("WINCASE_CONF")) {
 		fprintf(stderr, "test_server: WINCASED_BIN and WINCASE_CONF "
 				"must be set (tests/run.sh sets them)\n");
 		return -1;
 	}
-	if (pipe2(fds, O_CLOEXEC) < 0)
-		return -1;
-	srv->pid = fork();
-	if (srv->pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
+	server_args(srv, db, config, sizeof(db), argv);
+	if (net_spawn_start(&child, &opt, &err) < 0) {
+		fprintf(stderr, "test_server: %s\n", err.message);
+		srv->pid = 0;
 		return -1;
 	}
-	if (srv->pid == 0) {
-		close(fds[0]);
-		exec_server(srv, fds[1]);
-	}
-	close(fds[1]);
-	if (read_url(srv, fds[0]) < 0) {
-		close(fds[0]);
-		test_server_stop_keep(srv);
-		return -1;
-	}
-	close(fds[0]);
+	srv->pid = child.pid;
+	snprintf(srv->url, sizeof(srv->url), "%s", child.url);
 	return 0;
 }
 
@@ -182,24 +127,13 @@ int test_server_restart(struct test_server *srv)
 
 int test_server_stop_keep(struct test_server *srv)
 {
-	long long deadline = now_ms() + STOP_TIMEOUT_MS;
-	int status = 0;
+	struct net_spawned child = {.pid = srv->pid};
 
-	if (srv->pid <= 0)
-		return -1;
-	kill(srv->pid, SIGTERM);
-	/* Poll with a bound: a server that does not stop fails the test. */
-	while (waitpid(srv->pid, &status, WNOHANG) == 0) {
-		if (now_ms() > deadline) {
-			kill(srv->pid, SIGKILL);
-			waitpid(srv->pid, &status, 0);
-			srv->pid = 0;
-			return -1;
-		}
-		poll(NULL, 0, 10);
-	}
 	srv->pid = 0;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	if (child.pid <= 0)
+		return -1;
+	/* A server that does not stop within the bound fails the test. */
+	return net_spawn_stop(&child, STOP_TIMEOUT_MS);
 }
 
 static int remove_entry(const char *path, const struct stat *st, int flag,

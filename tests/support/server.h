@@ -1,6 +1,7 @@
 /* server.h - start a real wincased for a test: a temporary SQLite file, a
  * free loopback port, the demo seed and a fake clock at
- * 2026-11-02T09:00:00+08:00; stop it with SIGTERM. */
+ * 2026-11-02T09:00:00+08:00; stop it with SIGTERM. The starting and
+ * stopping are net_spawn.h's, the helper training mode uses too. */
 #ifndef WINCASE_TEST_SERVER_H
 #define WINCASE_TEST_SERVER_H
 

@@ -1,9 +1,9 @@
 /* test_training.c - training scenarios (core/training*.c): every shipped
  * scenario in conf/training/ loads and fits the demo catalog, together they
- * cover issue 6's list, an ideal server state earns full marks, wrong
- * states lose exactly the right checks with their explanations, hints
- * cost points (never below 0), and broken scenarios are refused naming the
- * field.
+ * cover the situations docs/training.md lists, an ideal server state
+ * earns full marks, wrong states lose exactly the right checks with their
+ * explanations, hints cost points (never below 0), broken scenarios are
+ * refused naming the field, and the typed members agree with the JSON.
  *
  * Reads $WINCASE_CONF (tests/run.sh sets it, else "conf") and the states
  * in $WINCASE_TESTS/unit/data/training_states.json (else tests/...). */
@@ -175,7 +175,7 @@ static bool has_fact(const char *kind)
 	return false;
 }
 
-/* Issue 6's list, one line each. */
+/* The situations of docs/training.md's scenario table, one line each. */
 static void test_scenarios_cover_issue(void **state)
 {
 	(void)state;
@@ -434,6 +434,66 @@ static void test_broken_scenarios_refused(void **state)
 	assert_string_equal(err.code, "bad_request");
 }
 
+/* The typed members the client reads agree with the JSON they come
+ * from, for every shipped scenario. */
+static void test_typed_members(void **state)
+{
+	const struct training_scenario *t02 = find("t02_inquiry_handoff");
+	const struct training_scenario *t06 = find("t06_defective_material");
+	const struct training_scenario *t11 = find("t11_commitment_fulfilled");
+
+	(void)state;
+	for (size_t i = 0; i < n_scenarios; i++) {
+		const struct training_scenario *sc = scenarios[i];
+
+		assert_int_equal(sc->type, strcmp(sc->kind, "case") == 0
+					       ? TRAINING_CASE
+					       : TRAINING_INQUIRY);
+		assert_int_equal(sc->n_says,
+				 json_array_size(sc->applicant_says));
+		assert_int_equal(sc->n_persona_materials,
+				 json_array_size(sc->materials));
+		assert_int_equal(sc->n_rules, json_array_size(json_object_get(
+						  sc->root, "rules")));
+		for (size_t k = 0; k < sc->n_persona_materials; k++)
+			assert_string_equal(
+			    sc->persona_materials[k].id,
+			    json_string_value(json_object_get(
+				json_array_get(sc->materials, k), "id")));
+	}
+	assert_non_null(t02);
+	assert_true(t02->has_colleague);
+	assert_string_equal(t02->colleague.username, "window3");
+	assert_string_equal(t02->colleague.window, "3");
+	assert_true(t02->colleague.acknowledges);
+	assert_int_equal(t02->travel_days, 0);
+	assert_non_null(t06);
+	assert_false(t06->has_colleague);
+	assert_int_equal(t06->persona_materials[2].condition, STATE_DEFECTIVE);
+	assert_non_null(t06->persona_materials[2].defect);
+	assert_null(t06->persona_materials[0].defect);
+	assert_non_null(t11);
+	assert_int_equal(t11->travel_days, 2);
+	assert_true(t11->has_travel_after);
+	assert_int_equal(t11->travel_after, CASE_ACCEPTED_TOLERANT);
+}
+
+/* The members the typed view adds are checked when loaded. */
+static void test_typed_members_refused(void **state)
+{
+	json_t *travel = json_pack("{s:i, s:s}", "working_days", 2, "after",
+				   "accepted_somehow");
+
+	(void)state;
+	expect_refused("time_travel", travel, "time_travel.after",
+		       "case status");
+	expect_refused("time_travel", json_pack("{s:i}", "working_days", 0),
+		       "time_travel.working_days", "from 1 to 60");
+	expect_refused("rules", json_pack("[s]", "R7"), "rules", "R1 to R6");
+	expect_refused("materials.0.condition", json_string("pending"),
+		       "materials[0].condition", "unknown condition");
+}
+
 static void test_catalog_mismatch_refused(void **state)
 {
 	json_t *root = json_loads(base, 0, NULL);
@@ -467,6 +527,8 @@ int main(void)
 	    cmocka_unit_test(test_bad_state_refused),
 	    cmocka_unit_test(test_broken_scenarios_refused),
 	    cmocka_unit_test(test_catalog_mismatch_refused),
+	    cmocka_unit_test(test_typed_members),
+	    cmocka_unit_test(test_typed_members_refused),
 	};
 
 	return cmocka_run_group_tests(tests, load_all, free_all);

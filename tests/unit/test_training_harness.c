@@ -1,8 +1,9 @@
-/* test_training_harness.c - tui/training.c: the private training server
- * starts on loopback with the training seed in a fresh folder under the
+/* test_training_harness.c - tui/training/training.c: the private training
+ * server starts on loopback with the training seed in a fresh folder under the
  * training data folder, stops and leaves nothing; when its client dies by
  * kill -9 the server stops and deletes its folder by itself; results are
- * kept per trainee (0600, atomic) and summed for the trainer.
+ * kept per trainee (0600, atomic) and summed for the trainer
+ * (net/training_results.c).
  *
  * With --session [DATA_DIR] it is the driver of the isolation test
  * (tests/e2e/test_training_isolation.sh): it starts a training session,
@@ -25,6 +26,10 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <jansson.h>
+
+#include "wincase/net_training.h"
 
 #include "../../tui/training/training.h"
 #include "../support/http.h"
@@ -170,58 +175,94 @@ static void test_client_killed(void **state)
 	assert_true(gone(pid, dir, 10000));
 }
 
+/* One attempt of a scenario with no checks: what the table sums. */
+static void add_attempt(const char *trainee, const char *id, int score,
+			int seconds)
+{
+	struct training_scenario sc = {.id = id, .title = id};
+	struct training_result res = {
+	    .score = score, .max_points = 100, .seconds = seconds};
+	struct wc_error err = {0};
+
+	if (net_training_results_add(data_dir, trainee, &sc, &res, 1, &err))
+		fail_msg("results_add: %s", err.message);
+}
+
 static void test_results_and_progress(void **state)
 {
-	json_t *a = json_pack("{s:s, s:i, s:i, s:i}", "scenario", "t01",
-			      "score", 60, "max_points", 100, "seconds", 30);
-	json_t *b = json_pack("{s:s, s:i, s:i, s:i}", "scenario", "t01",
-			      "score", 90, "max_points", 100, "seconds", 20);
-	json_t *c = json_pack("{s:s, s:i, s:i, s:i}", "scenario", "t05",
-			      "score", 70, "max_points", 100, "seconds", 50);
+	struct net_training_progress p;
+	const struct net_training_row *row;
 	struct wc_error err;
-	json_t *all, *table, *row;
+	json_t *all;
 	char path[700];
 	struct stat st;
 
 	(void)state;
-	assert_int_equal(training_results_add(data_dir, "trainee2", c, &err),
-			 0);
-	assert_int_equal(training_results_add(data_dir, "trainee1", a, &err),
-			 0);
-	assert_int_equal(training_results_add(data_dir, "trainee1", b, &err),
-			 0);
-	assert_int_equal(training_results_add(data_dir, "trainee1", c, &err),
-			 0);
+	add_attempt("trainee2", "t05", 70, 50);
+	add_attempt("trainee1", "t01", 60, 30);
+	add_attempt("trainee1", "t01", 90, 20);
+	add_attempt("trainee1", "t05", 70, 50);
 	snprintf(path, sizeof(path), "%s/results.json", data_dir);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
-	all = training_results_load(data_dir, &err);
+	assert_int_equal(net_training_progress_load(data_dir, &p, &err), 0);
+	assert_int_equal(p.n, 2);
+	row = &p.rows[0];
+	assert_string_equal(row->trainee, "trainee1");
+	assert_int_equal(row->attempts, 3);
+	assert_int_equal(row->n_best, 2);
+	assert_int_equal(row->best_total, 160);
+	assert_int_equal(row->max_total, 200);
+	assert_int_equal(row->seconds, 100);
+	assert_ptr_equal(net_training_progress_find(&p, "trainee1"), row);
+	assert_null(net_training_progress_find(&p, "nobody"));
+	assert_int_equal(net_training_best_score(row, "t01"), 90);
+	assert_int_equal(net_training_best_score(row, "t05"), 70);
+	assert_int_equal(net_training_best_score(row, "t09"), -1);
+	net_training_progress_release(&p);
+	/* The file keeps each attempt with its time and hints shown. */
+	all = json_load_file(path, 0, NULL);
 	assert_non_null(all);
-	table = training_progress(all);
-	assert_int_equal(json_array_size(table), 2);
-	row = json_array_get(table, 0);
-	assert_string_equal(json_string_value(json_object_get(row, "trainee")),
-			    "trainee1");
-	assert_int_equal(json_integer_value(json_object_get(row, "attempts")),
-			 3);
-	assert_int_equal(json_integer_value(json_object_get(row, "scenarios")),
-			 2);
-	assert_int_equal(json_integer_value(json_object_get(row, "best_total")),
-			 160);
-	assert_int_equal(json_integer_value(json_object_get(row, "max_total")),
-			 200);
-	assert_int_equal(json_integer_value(json_object_get(row, "seconds")),
-			 100);
 	assert_non_null(json_object_get(
 	    json_array_get(
 		json_object_get(json_object_get(all, "trainees"), "trainee1"),
 		0),
 	    "at"));
-	json_decref(table);
+	assert_int_equal(
+	    json_integer_value(json_object_get(
+		json_array_get(json_object_get(json_object_get(all, "trainees"),
+					       "trainee1"),
+			       0),
+		"hints")),
+	    1);
 	json_decref(all);
-	json_decref(a);
-	json_decref(b);
-	json_decref(c);
+}
+
+/* A file that is not a results file is refused, not read as empty. */
+static void test_results_unreadable(void **state)
+{
+	char dir[600], path[700];
+	struct net_training_progress p;
+	struct wc_error err = {0};
+	FILE *f;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/bad", data_dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/results.json", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("{\"version\":1}", f);
+	fclose(f);
+	assert_int_equal(net_training_progress_load(dir, &p, &err), -1);
+	assert_string_equal(err.code, "invalid_field");
+	assert_int_equal(p.n, 0);
+	assert_int_equal(
+	    net_training_results_add(
+		dir, "trainee1",
+		&(struct training_scenario){.id = "t01", .title = "x"},
+		&(struct training_result){0}, 0, &err),
+	    -1);
 }
 
 /* --session: the isolation test's driver. */
@@ -254,6 +295,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_missing_server_refused),
 	    cmocka_unit_test(test_client_killed),
 	    cmocka_unit_test(test_results_and_progress),
+	    cmocka_unit_test(test_results_unreadable),
 	};
 
 	if (argc >= 2 && strcmp(argv[1], "--session") == 0)

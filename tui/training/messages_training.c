@@ -1,7 +1,7 @@
 /* messages_training.c - training mode's words (Simplified Chinese). */
 #include "common/messages.h"
 
-/* Training mode (issue 6): its own table, like the reviewer's. */
+/* Training mode: its own table, like the reviewer's. */
 const char *const msg_table_training[MSG_COUNT] = {
     [MSG_TR_BANNER] = "【培训模式 TRAINING】",
     [MSG_TR_SAMPLE] = "培训样张",

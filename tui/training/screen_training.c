@@ -18,8 +18,9 @@ struct tr_screen {
 	struct training_lines lines;
 	size_t selected, first, n_rows;
 	int body_y, body_rows, cols;
-	json_t *best; /* list: {scenario: best score} of the user */
-	json_t *rows; /* progress: training_progress */
+	/* list: the user's row of it; progress: the trainer's table */
+	struct net_training_progress progress;
+	const struct net_training_row *mine; /* list: NULL when none */
 };
 
 static int tr_alloc(void **state)
@@ -39,8 +40,7 @@ static void tr_free(void **state)
 	if (!s)
 		return;
 	training_lines_free(&s->lines);
-	json_decref(s->best);
-	json_decref(s->rows);
+	net_training_progress_release(&s->progress);
 	free(s);
 	*state = NULL;
 }
@@ -97,25 +97,9 @@ static const struct screen_key list_keys[] = {
 
 static void list_best_load(struct tr_screen *s, struct app *app)
 {
-	json_t *all = training_ui_results(), *r;
-	const json_t *mine = json_object_get(json_object_get(all, "trainees"),
-					     app->user.username);
-	size_t i;
-
-	json_decref(s->best);
-	s->best = json_object();
-	json_array_foreach(mine, i, r)
-	{
-		const char *id =
-		    json_string_value(json_object_get(r, "scenario"));
-		json_t *have = id ? json_object_get(s->best, id) : NULL;
-		json_int_t score =
-		    json_integer_value(json_object_get(r, "score"));
-
-		if (id && (!have || json_integer_value(have) < score))
-			json_object_set_new(s->best, id, json_integer(score));
-	}
-	json_decref(all);
+	net_training_progress_release(&s->progress);
+	training_ui_progress(&s->progress);
+	s->mine = net_training_progress_find(&s->progress, app->user.username);
 }
 
 static int list_open(struct app *app, void **state)
@@ -132,17 +116,15 @@ static void list_row(struct tr_screen *s, WINDOW *win, int y,
 		     const struct training_scenario *sc, attr_t attr)
 {
 	char id[16], rules[40] = "", best[32];
-	const json_t *r, *have = json_object_get(s->best, sc->id);
-	size_t i;
+	int have = net_training_best_score(s->mine, sc->id);
 	int w = s->cols - 2 - 6 - 10 - 10;
 
 	snprintf(id, sizeof(id), "%.*s", (int)strcspn(sc->id, "_"), sc->id);
-	json_array_foreach(json_object_get(sc->root, "rules"), i, r)
-	    snprintf(rules + strlen(rules), sizeof(rules) - strlen(rules),
-		     "%s%s", i ? "," : "", json_string_value(r));
-	if (have)
-		snprintf(best, sizeof(best), "%lld/%d",
-			 (long long)json_integer_value(have), sc->max_points);
+	for (size_t i = 0; i < sc->n_rules; i++)
+		snprintf(rules + strlen(rules), sizeof(rules) - strlen(rules),
+			 "%s%s", i ? "," : "", sc->rules[i]);
+	if (have >= 0)
+		snprintf(best, sizeof(best), "%d/%d", have, sc->max_points);
 	else
 		snprintf(best, sizeof(best), "%s", msg(MSG_TR_NOT_TRIED));
 	table_draw_cell(win, y, 0, 2, "", attr);
@@ -225,7 +207,7 @@ static int menu_open(struct app *app, void **state)
 static void menu_text(enum menu_entry e, char *out, size_t size)
 {
 	const struct training_scenario *sc = training_ui_current();
-	const json_t *tt = sc ? json_object_get(sc->root, "time_travel") : NULL;
+	int days = sc ? sc->travel_days : 0;
 
 	switch (e) {
 	case M_PANEL:
@@ -235,10 +217,9 @@ static void menu_text(enum menu_entry e, char *out, size_t size)
 		snprintf(out, size, "%s", msg(MSG_TR_MENU_HINT));
 		break;
 	case M_TRAVEL:
-		snprintf(out, size, msg(MSG_TR_MENU_TRAVEL),
-			 (int)json_integer_value(
-			     json_object_get(tt, "working_days")));
-		if (!tt)
+		if (days > 0)
+			snprintf(out, size, msg(MSG_TR_MENU_TRAVEL), days);
+		else
 			snprintf(out, size, "%s", msg(MSG_TR_TRAVEL_NONE));
 		break;
 	case M_DEBRIEF:
@@ -338,53 +319,42 @@ static const struct screen_key debrief_keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-static void debrief_check(struct training_lines *l, const json_t *c, int width)
+static void debrief_check(struct training_lines *l,
+			  const struct training_check_result *c, int width)
 {
-	const char *rule = json_string_value(json_object_get(c, "rule"));
-	const char *found = json_string_value(json_object_get(c, "found"));
+	const char *rule = c->check->rule;
 	char line[TRAINING_LINE_MAX];
 
 	snprintf(line, sizeof(line), msg(MSG_TR_CHECK_LINE),
-		 msg(json_is_true(json_object_get(c, "passed"))
-			 ? MSG_TR_PASSED
-			 : MSG_TR_FAILED),
-		 rule ? rule : "", training_ui_rule_name(rule),
-		 (int)json_integer_value(json_object_get(c, "earned")),
-		 (int)json_integer_value(json_object_get(c, "points")));
+		 msg(c->passed ? MSG_TR_PASSED : MSG_TR_FAILED),
+		 rule ? rule : "", training_ui_rule_name(rule), c->points,
+		 c->check->points);
 	training_lines_add(l, line, width, 4);
-	snprintf(line, sizeof(line), "    %s",
-		 json_string_value(json_object_get(c, "explain")));
+	snprintf(line, sizeof(line), "    %s", c->check->explain);
 	training_lines_add(l, line, width, 4);
-	if (found && *found) {
-		snprintf(line, sizeof(line), msg(MSG_TR_FOUND), found);
+	if (c->found[0]) {
+		snprintf(line, sizeof(line), msg(MSG_TR_FOUND), c->found);
 		training_lines_add(l, line, width, 4);
 	}
 }
 
 static void debrief_build(struct tr_screen *s)
 {
-	const json_t *r = training_ui_last_result(), *c;
-	int width = s->cols - 2, secs;
+	const struct training_debrief *d = training_ui_last_result();
+	const struct training_result *r = d ? &d->result : NULL;
+	int width = s->cols - 2;
 	char line[TRAINING_LINE_MAX];
-	size_t i;
 
 	training_lines_free(&s->lines);
-	if (!r)
+	if (!d)
 		return;
-	snprintf(line, sizeof(line), "%s  %s",
-		 json_string_value(json_object_get(r, "scenario")),
-		 json_string_value(json_object_get(r, "title")));
+	snprintf(line, sizeof(line), "%s  %s", d->sc->id, d->sc->title);
 	training_lines_add(&s->lines, line, width, 2);
-	secs = (int)json_integer_value(json_object_get(r, "seconds"));
-	snprintf(line, sizeof(line), msg(MSG_TR_SCORE),
-		 (int)json_integer_value(json_object_get(r, "score")),
-		 (int)json_integer_value(json_object_get(r, "max_points")),
-		 (int)json_integer_value(json_object_get(r, "earned")),
-		 (int)json_integer_value(json_object_get(r, "hint_cost")),
-		 secs / 60, secs % 60);
+	snprintf(line, sizeof(line), msg(MSG_TR_SCORE), r->score, r->max_points,
+		 r->earned, r->hint_cost, r->seconds / 60, r->seconds % 60);
 	training_lines_add(&s->lines, line, width, 2);
-	json_array_foreach(json_object_get(r, "checks"), i, c)
-	    debrief_check(&s->lines, c, width);
+	for (size_t i = 0; i < r->n; i++)
+		debrief_check(&s->lines, &r->results[i], width);
 }
 
 static void debrief_layout(void *state, const struct frame_layout *frame)
@@ -478,44 +448,37 @@ static void cell_add(char *line, size_t size, const char *text, int cols,
 		 "", (int)n, text, right ? 0 : cols - w, "");
 }
 
-static void progress_row(struct tr_screen *s, const json_t *row)
+static void progress_row(struct tr_screen *s,
+			 const struct net_training_row *row)
 {
 	char line[TRAINING_LINE_MAX] = "", cell[64];
-	json_int_t secs = json_integer_value(json_object_get(row, "seconds"));
-	const char *id;
-	json_t *score;
 
-	cell_add(line, sizeof(line),
-		 json_string_value(json_object_get(row, "trainee")), 12, false);
-	snprintf(
-	    cell, sizeof(cell), "%lld",
-	    (long long)json_integer_value(json_object_get(row, "attempts")));
+	cell_add(line, sizeof(line), row->trainee, 12, false);
+	snprintf(cell, sizeof(cell), "%ld", row->attempts);
 	cell_add(line, sizeof(line), cell, 8, true);
-	snprintf(
-	    cell, sizeof(cell), "%lld",
-	    (long long)json_integer_value(json_object_get(row, "scenarios")));
+	snprintf(cell, sizeof(cell), "%zu", row->n_best);
 	cell_add(line, sizeof(line), cell, 8, true);
-	snprintf(
-	    cell, sizeof(cell), "%lld/%lld",
-	    (long long)json_integer_value(json_object_get(row, "best_total")),
-	    (long long)json_integer_value(json_object_get(row, "max_total")));
+	snprintf(cell, sizeof(cell), "%ld/%ld", row->best_total,
+		 row->max_total);
 	cell_add(line, sizeof(line), cell, 12, true);
-	snprintf(cell, sizeof(cell), "%lld:%02lld", (long long)(secs / 60),
-		 (long long)(secs % 60));
+	snprintf(cell, sizeof(cell), "%ld:%02ld", row->seconds / 60,
+		 row->seconds % 60);
 	cell_add(line, sizeof(line), cell, 8, true);
 	training_lines_add(&s->lines, line, s->cols - 2, 2);
 	line[0] = '\0';
-	json_object_foreach(json_object_get(row, "best"), id, score) snprintf(
-	    line + strlen(line), sizeof(line) - strlen(line), "  %.*s %lld",
-	    (int)strcspn(id, "_"), id, (long long)json_integer_value(score));
+	for (size_t i = 0; i < row->n_best; i++) {
+		const char *id = row->best[i].scenario;
+
+		snprintf(line + strlen(line), sizeof(line) - strlen(line),
+			 "  %.*s %d", (int)strcspn(id, "_"), id,
+			 row->best[i].score);
+	}
 	training_lines_add(&s->lines, line, s->cols - 2, 2);
 }
 
 static void progress_build(struct tr_screen *s)
 {
 	char line[TRAINING_LINE_MAX] = "";
-	json_t *row;
-	size_t i;
 
 	training_lines_free(&s->lines);
 	cell_add(line, sizeof(line), msg(MSG_TR_COL_TRAINEE), 12, false);
@@ -524,19 +487,17 @@ static void progress_build(struct tr_screen *s)
 	cell_add(line, sizeof(line), msg(MSG_TR_COL_TOTAL), 12, true);
 	cell_add(line, sizeof(line), msg(MSG_TR_COL_TIME), 8, true);
 	training_lines_add(&s->lines, line, s->cols - 2, 2);
-	if (json_array_size(s->rows) == 0)
+	if (s->progress.n == 0)
 		training_lines_add(&s->lines, msg(MSG_TR_PROGRESS_EMPTY),
 				   s->cols - 2, 2);
-	json_array_foreach(s->rows, i, row) progress_row(s, row);
+	for (size_t i = 0; i < s->progress.n; i++)
+		progress_row(s, &s->progress.rows[i]);
 }
 
 static void progress_load(struct tr_screen *s)
 {
-	json_t *all = training_ui_results();
-
-	json_decref(s->rows);
-	s->rows = training_progress(all);
-	json_decref(all);
+	net_training_progress_release(&s->progress);
+	training_ui_progress(&s->progress);
 }
 
 static int progress_open(struct app *app, void **state)

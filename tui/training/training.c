@@ -1,4 +1,5 @@
-/* training.c - the private training server and the trainees' results.
+/* training.c - the private training server: its data folder, its
+ * arguments, and its start and stop through net_spawn.h.
  *
  * Lifetime. The server is a child in its own process group (a ^C or
  * SIGHUP meant for the terminal does not reach it), with PR_SET_PDEATHSIG
@@ -14,35 +15,21 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "wincase/net_spawn.h"
 
 #define START_TIMEOUT_MS 30000
 #define STOP_TIMEOUT_MS	 10000
-#define LISTEN_PREFIX	 "wincased: listening on "
-#define RESULTS_FILE	 "results.json"
 #define SERVER_CONF	 "wincased-training.conf"
-#define RESULTS_MAX	 (16 * 1024 * 1024)
 
 #ifndef WINCASE_SHARE_DIR
 #define WINCASE_SHARE_DIR "/usr/local/share/wincase"
 #endif
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static int make_dirs(char *path, struct wc_error *err)
 {
@@ -168,87 +155,29 @@ static int write_server_conf(const char *data_dir, char *path, size_t size,
 	return close(fd);
 }
 
-struct child_args {
+/* What the private server runs with; the strings live here while it
+ * starts. */
+struct server_args {
 	char bin[TRAINING_PATH_MAX];
 	char db[TRAINING_PATH_MAX + 32];
 	char conf[TRAINING_PATH_MAX];
 	char seed[TRAINING_PATH_MAX + 16];
 	char config[TRAINING_PATH_MAX + 32];
 	char clock[64];
-	const char *log_path;
-	const char *store_dir;
-	pid_t parent;
+	const char *argv[16];
 };
-
-/* In the child, before exec: die with the parent, leave the terminal's
- * process group, stdout to the pipe, stderr to the log. */
-static void child_exec(const struct child_args *a, int out_fd)
-{
-	char *argv[] = {(char *)a->bin,	   "--db",
-			(char *)a->db,	   "--listen",
-			"127.0.0.1:0",	   (char *)a->clock,
-			"--conf-dir",	   (char *)a->conf,
-			"--training-seed", (char *)a->seed,
-			"--ephemeral",	   "--config",
-			(char *)a->config, NULL};
-	int null_fd = open("/dev/null", O_RDONLY);
-	int log_fd = open(a->log_path ? a->log_path : "/dev/null",
-			  O_WRONLY | O_CREAT | O_APPEND, 0600);
-
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-	if (getppid() != a->parent) { /* the client died already */
-		rmdir(a->store_dir);
-		_exit(0);
-	}
-	setpgid(0, 0);
-	if (null_fd >= 0)
-		dup2(null_fd, STDIN_FILENO);
-	if (log_fd >= 0)
-		dup2(log_fd, STDERR_FILENO);
-	dup2(out_fd, STDOUT_FILENO);
-	execvp(a->bin, argv);
-	fprintf(stderr, "wincase: cannot run %s: %s\n", a->bin,
-		strerror(errno));
-	rmdir(a->store_dir);
-	_exit(127);
-}
-
-/* The URL from the "listening on" line, within the bound. */
-static int read_url(struct training_server *ts, int fd, struct wc_error *err)
-{
-	char buf[1024];
-	size_t len = 0;
-	long long deadline = now_ms() + START_TIMEOUT_MS;
-
-	while (now_ms() < deadline && len < sizeof(buf) - 1) {
-		struct pollfd p = {.fd = fd, .events = POLLIN};
-		char *line, *nl;
-		ssize_t n;
-
-		if (poll(&p, 1, (int)(deadline - now_ms())) <= 0)
-			break;
-		n = read(fd, buf + len, sizeof(buf) - 1 - len);
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-		buf[len] = '\0';
-		line = strstr(buf, LISTEN_PREFIX);
-		if (line && (nl = strchr(line, '\n'))) {
-			*nl = '\0';
-			snprintf(ts->url, sizeof(ts->url), "%s",
-				 line + strlen(LISTEN_PREFIX));
-			return 0;
-		}
-	}
-	return wc_error_set(err, "training_server", NULL,
-			    "the training server did not start");
-}
 
 static int prepare_args(struct training_server *ts,
 			const struct training_options *opt,
-			struct child_args *a, struct wc_error *err)
+			struct server_args *a, struct wc_error *err)
 {
+	const char *argv[] = {"--db",	    a->db,	   a->clock,
+			      "--conf-dir", a->conf,	   "--training-seed",
+			      a->seed,	    "--ephemeral", "--config",
+			      a->config,    NULL};
+
 	memset(a, 0, sizeof(*a));
+	memcpy(a->argv, argv, sizeof(argv));
 	find_wincased(opt, a->bin, sizeof(a->bin));
 	find_conf_dir(opt, a->conf, sizeof(a->conf));
 	snprintf(a->seed, sizeof(a->seed), "%s/training", a->conf);
@@ -258,9 +187,6 @@ static int prepare_args(struct training_server *ts,
 			 opt->clock_start);
 	else
 		snprintf(a->clock, sizeof(a->clock), "--fake-clock");
-	a->log_path = opt->log_path;
-	a->store_dir = ts->store_dir;
-	a->parent = getpid();
 	if (!is_dir(a->seed))
 		return wc_error_set(err, "training_server", "conf_dir",
 				    "no training scenarios in %s", a->seed);
@@ -284,16 +210,10 @@ static void remove_store_dir(struct training_server *ts)
 	ts->store_dir[0] = '\0';
 }
 
-int training_server_start(struct training_server *ts,
+static int store_dir_make(struct training_server *ts,
 			  const struct training_options *opt,
 			  struct wc_error *err)
 {
-	static const struct training_options defaults = {0};
-	struct child_args a;
-	int fds[2];
-
-	memset(ts, 0, sizeof(*ts));
-	opt = opt ? opt : &defaults;
 	if (opt->data_dir) {
 		snprintf(ts->data_dir, sizeof(ts->data_dir), "%s",
 			 opt->data_dir);
@@ -310,22 +230,38 @@ int training_server_start(struct training_server *ts,
 				    "cannot create a folder in %s: %s",
 				    ts->data_dir, strerror(errno));
 	}
-	if (prepare_args(ts, opt, &a, err) < 0 || pipe2(fds, O_CLOEXEC) < 0)
+	return 0;
+}
+
+int training_server_start(struct training_server *ts,
+			  const struct training_options *opt,
+			  struct wc_error *err)
+{
+	static const struct training_options defaults = {0};
+	struct server_args a;
+	struct net_spawn_options sp = {.start_timeout_ms = START_TIMEOUT_MS,
+				       .detach = true};
+	struct net_spawned child;
+	struct wc_error why = {0};
+
+	memset(ts, 0, sizeof(*ts));
+	opt = opt ? opt : &defaults;
+	if (store_dir_make(ts, opt, err) < 0)
+		return -1;
+	if (prepare_args(ts, opt, &a, err) < 0)
 		goto fail;
-	ts->pid = fork();
-	if (ts->pid == 0)
-		child_exec(&a, fds[1]);
-	close(fds[1]);
-	if (ts->pid < 0 || read_url(ts, fds[0], err) < 0) {
-		close(fds[0]);
-		if (ts->pid < 0)
-			wc_error_set(err, "internal", NULL, "fork: %s",
-				     strerror(errno));
+	sp.bin = a.bin;
+	sp.args = a.argv;
+	sp.log_path = opt->log_path ? opt->log_path : "/dev/null";
+	sp.orphan_dir = ts->store_dir;
+	if (net_spawn_start(&child, &sp, &why) < 0) {
+		wc_error_set(err, "training_server", NULL,
+			     "the training server did not start: %s",
+			     why.message);
 		goto fail;
 	}
-	/* Keep reading nothing more: wincased writes nothing else to
-	 * stdout, and a closed pipe is ignored (SIGPIPE is). */
-	close(fds[0]);
+	ts->pid = child.pid;
+	snprintf(ts->url, sizeof(ts->url), "%s", child.url);
 	return 0;
 fail:
 	training_server_stop(ts);
@@ -334,165 +270,12 @@ fail:
 
 int training_server_stop(struct training_server *ts)
 {
-	long long deadline = now_ms() + STOP_TIMEOUT_MS;
-	int status = 0, rc = 0;
+	struct net_spawned child = {.pid = ts->pid};
+	int rc = 0;
 
-	if (ts->pid > 0) {
-		kill(ts->pid, SIGTERM);
-		while (waitpid(ts->pid, &status, WNOHANG) == 0) {
-			if (now_ms() > deadline) {
-				kill(ts->pid, SIGKILL);
-				waitpid(ts->pid, &status, 0);
-				rc = -1;
-				break;
-			}
-			poll(NULL, 0, 10);
-		}
-		if (rc == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
-			rc = -1;
-	}
+	if (ts->pid > 0 && net_spawn_stop(&child, STOP_TIMEOUT_MS) != 0)
+		rc = -1;
 	ts->pid = 0;
 	remove_store_dir(ts);
 	return rc;
-}
-
-/* --- results --- */
-
-json_t *training_results_load(const char *data_dir, struct wc_error *err)
-{
-	char path[TRAINING_PATH_MAX + 32];
-	json_error_t jerr;
-	json_t *root;
-
-	snprintf(path, sizeof(path), "%s/%s", data_dir, RESULTS_FILE);
-	if (access(path, F_OK) != 0)
-		return json_pack("{s:i, s:{}}", "version", 1, "trainees");
-	root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root || !json_is_object(json_object_get(root, "trainees"))) {
-		json_decref(root);
-		wc_error_set(err, "invalid_field", "results",
-			     "%s is not a results file: %s", path, jerr.text);
-		return NULL;
-	}
-	return root;
-}
-
-/* Write root to path atomically: a 0600 temporary file in the same
- * folder, flushed, then renamed over it. */
-static int write_atomic(const char *dir, const char *path, const json_t *root,
-			struct wc_error *err)
-{
-	char tmp[TRAINING_PATH_MAX + 32];
-	char *text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS);
-	size_t len = text ? strlen(text) : 0;
-	int fd, rc = -1;
-
-	snprintf(tmp, sizeof(tmp), "%s/.results-XXXXXX", dir);
-	fd = text ? mkstemp(tmp) : -1;
-	if (fd >= 0) {
-		if (fchmod(fd, 0600) == 0 &&
-		    write(fd, text, len) == (ssize_t)len && fsync(fd) == 0 &&
-		    close(fd) == 0) {
-			fd = -1;
-			rc = rename(tmp, path);
-		}
-		if (fd >= 0)
-			close(fd);
-		if (rc < 0)
-			unlink(tmp);
-	}
-	free(text);
-	if (rc < 0)
-		return wc_error_set(err, "internal", "results",
-				    "cannot write %s: %s", path,
-				    strerror(errno));
-	return 0;
-}
-
-int training_results_add(const char *data_dir, const char *trainee,
-			 const json_t *result, struct wc_error *err)
-{
-	char path[TRAINING_PATH_MAX + 32], at[32];
-	json_t *root = training_results_load(data_dir, err);
-	json_t *trainees, *list, *entry;
-	time_t now = time(NULL);
-	struct tm tm;
-	int rc;
-
-	if (!root)
-		return -1;
-	gmtime_r(&now, &tm);
-	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	trainees = json_object_get(root, "trainees");
-	list = json_object_get(trainees, trainee);
-	if (!json_is_array(list)) {
-		list = json_array();
-		json_object_set_new(trainees, trainee, list);
-	}
-	entry = json_deep_copy(result);
-	json_object_set_new(entry, "at", json_string(at));
-	json_array_append_new(list, entry);
-	snprintf(path, sizeof(path), "%s/%s", data_dir, RESULTS_FILE);
-	rc = write_atomic(data_dir, path, root, err);
-	json_decref(root);
-	return rc;
-}
-
-static json_t *progress_row(const char *name, const json_t *list)
-{
-	json_t *best = json_object(), *r;
-	json_int_t seconds = 0, total = 0, max_total = 0;
-	const char *id;
-	json_t *score;
-	size_t i;
-
-	json_array_foreach(list, i, r)
-	{
-		const char *sc =
-		    json_string_value(json_object_get(r, "scenario"));
-		json_int_t s = json_integer_value(json_object_get(r, "score"));
-		json_t *have = sc ? json_object_get(best, sc) : NULL;
-
-		seconds += json_integer_value(json_object_get(r, "seconds"));
-		if (!sc)
-			continue;
-		if (!have) {
-			max_total += json_integer_value(
-			    json_object_get(r, "max_points"));
-			json_object_set_new(best, sc, json_integer(s));
-		} else if (s > json_integer_value(have))
-			json_object_set_new(best, sc, json_integer(s));
-	}
-	json_object_foreach(best, id, score) total += json_integer_value(score);
-	return json_pack("{s:s, s:I, s:I, s:o, s:I, s:I, s:I}", "trainee", name,
-			 "attempts", (json_int_t)json_array_size(list),
-			 "scenarios", (json_int_t)json_object_size(best),
-			 "best", best, "best_total", total, "max_total",
-			 max_total, "seconds", seconds);
-}
-
-static int cmp_rows(const void *a, const void *b)
-{
-	return strcmp(
-	    json_string_value(json_object_get(*(json_t *const *)a, "trainee")),
-	    json_string_value(json_object_get(*(json_t *const *)b, "trainee")));
-}
-
-json_t *training_progress(const json_t *results)
-{
-	const json_t *trainees = json_object_get(results, "trainees");
-	size_t n = json_object_size(trainees), k = 0;
-	json_t **rows = calloc(n ? n : 1, sizeof(*rows)), *out = json_array();
-	const char *name;
-	json_t *list;
-
-	if (!rows)
-		return out;
-	json_object_foreach((json_t *)trainees, name, list) rows[k++] =
-	    progress_row(name, list);
-	qsort(rows, k, sizeof(*rows), cmp_rows);
-	for (size_t i = 0; i < k; i++)
-		json_array_append_new(out, rows[i]);
-	free(rows);
-	return out;
 }

@@ -4,15 +4,14 @@
  * training data folder and the training seed; it never reads the
  * production server URL. The server dies with the client: the child asks
  * for SIGTERM when its parent dies (PR_SET_PDEATHSIG) and wincased
- * --ephemeral then deletes its own store. */
+ * --ephemeral then deletes its own store. The trainees' results are
+ * net_training.h's (net_training_results_add). */
 #ifndef WINCASE_TUI_TRAINING_H
 #define WINCASE_TUI_TRAINING_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
-
-#include <jansson.h>
 
 #include "wincase/error.h"
 
@@ -55,19 +54,5 @@ int training_server_start(struct training_server *ts,
  * call twice or on a server that never started. 0 when it stopped
  * cleanly. */
 int training_server_stop(struct training_server *ts);
-
-/* Results, per trainee, in data_dir/results.json (0600, written
- * atomically): {"version":1,"trainees":{"NAME":[result...]}} where a result
- * is training_result_to_json's object plus "at" (RFC 3339 UTC) and
- * "hints" (hints shown). */
-int training_results_add(const char *data_dir, const char *trainee,
-			 const json_t *result, struct wc_error *err);
-/* New reference: the whole file ({"version":1,"trainees":{}} when there
- * is none yet), or NULL with err when it is unreadable. */
-json_t *training_results_load(const char *data_dir, struct wc_error *err);
-/* New reference: the trainer's progress table, one row per trainee in name
- * order: {"trainee","attempts","scenarios" (distinct tried), "best":
- * {scenario: best score}, "best_total", "max_total", "seconds"}. */
-json_t *training_progress(const json_t *results);
 
 #endif

@@ -21,6 +21,7 @@
 
 #define MAX_SCENARIOS	  64
 #define COLLEAGUE_POLL_MS 1000
+#define SCENARIO_MAX	  (1024 * 1024) /* a scenario file is a few KB */
 /* The fake clock of a new training server: a Monday in the loaded
  * calendar, so that every session sees the same working days. */
 #define TRAINING_CLOCK "2026-11-02T09:00:00+08:00"
@@ -34,7 +35,7 @@ static struct {
 	int current; /* index into sc, -1 none */
 	size_t hints_used;
 	long long started_ms;
-	struct training_floor floor; /* what earlier attempts made */
+	struct net_training_floor floor; /* what earlier attempts made */
 	int panel; /* 0 hidden, 1 brief and what they say, 2 materials */
 	bool travelled;
 	struct item item; /* the scenario's item, for material names */
@@ -42,7 +43,8 @@ static struct {
 	struct net_client *colleague;
 	bool colleague_failed;
 	long long colleague_next_ms;
-	json_t *last; /* the last debrief */
+	struct training_debrief last; /* the last debrief */
+	bool have_last;
 } T = {.current = -1};
 
 static long long now_ms(void)
@@ -73,14 +75,34 @@ const struct training_scenario *training_ui_current(void)
 	return T.current >= 0 ? T.sc[T.current] : NULL;
 }
 
-const json_t *training_ui_last_result(void)
+const struct training_debrief *training_ui_last_result(void)
 {
-	return T.last;
+	return T.have_last ? &T.last : NULL;
 }
 
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A new scenario from the file at path, or NULL. */
+static struct training_scenario *scenario_read(const char *path)
+{
+	struct wc_error err = {0};
+	struct training_scenario *sc = NULL;
+	FILE *f = fopen(path, "r");
+	char *text = malloc(SCENARIO_MAX);
+	size_t len = 0;
+
+	if (f && text) {
+		len = fread(text, 1, SCENARIO_MAX, f);
+		if (len < SCENARIO_MAX && !ferror(f))
+			sc = training_scenario_load_text(text, len, &err);
+	}
+	if (f)
+		fclose(f);
+	free(text);
+	return sc;
 }
 
 /* Every *.json of dir, in name order; a scenario that does not load is
@@ -102,15 +124,10 @@ static void scenarios_load(const char *dir)
 	closedir(d);
 	qsort(names, n, sizeof(*names), cmp_names);
 	for (size_t i = 0; i < n; i++) {
-		struct wc_error err = {0};
-		json_t *j;
-
 		snprintf(path, sizeof(path), "%s/%s", dir,
 			 names[i] ? names[i] : "");
-		j = names[i] ? json_load_file(path, 0, NULL) : NULL;
-		if (j && (T.sc[T.n] = training_scenario_from_json(j, &err)))
+		if (names[i] && (T.sc[T.n] = scenario_read(path)))
 			T.n++;
-		json_decref(j);
 		free(names[i]);
 	}
 }
@@ -137,8 +154,7 @@ void training_ui_stop(void)
 	for (size_t i = 0; i < T.n; i++)
 		training_scenario_free(&T.sc[i]);
 	T.n = 0;
-	json_decref(T.last);
-	T.last = NULL;
+	T.have_last = false;
 	print_set_mark(NULL);
 	T.active = false;
 }
@@ -245,14 +261,14 @@ int training_ui_begin(struct app *app, size_t i)
 	if (!sc)
 		return -1;
 	scenario_end();
-	if (training_state_floor(app->net, &T.floor, &err)) {
+	if (net_training_floor_get(app->net, &T.floor, &err)) {
 		app_message_error(app, &err);
 		return -1;
 	}
 	T.current = (int)i;
 	T.started_ms = now_ms();
 	T.panel = 1;
-	if (sc->item_code && strcmp(sc->kind, "case") == 0 &&
+	if (sc->item_code && sc->type == TRAINING_CASE &&
 	    net_item_get(app->net, sc->item_code, &T.item, &err) == 0)
 		T.have_item = true;
 	app_message(app, false, msg(MSG_TR_BEGUN), sc->title);
@@ -359,8 +375,6 @@ static void panel_materials(const struct training_scenario *sc,
 			    struct training_lines *l, int width)
 {
 	char line[TRAINING_LINE_MAX], cond[200];
-	const json_t *m;
-	size_t i;
 
 	snprintf(line, sizeof(line), msg(MSG_TR_PANEL_APPLICANT),
 		 sc->applicant_name);
@@ -371,32 +385,32 @@ static void panel_materials(const struct training_scenario *sc,
 	snprintf(line, sizeof(line), msg(MSG_TR_PANEL_PHONE),
 		 sc->applicant_phone ? sc->applicant_phone : "-");
 	training_lines_add(l, line, width, 2);
-	if (json_array_size(sc->materials) == 0)
+	if (sc->n_persona_materials == 0)
 		return;
 	training_lines_add(l, msg(MSG_TR_PANEL_MATERIALS), width, 2);
-	json_array_foreach(sc->materials, i, m)
-	{
-		const char *c =
-		    json_string_value(json_object_get(m, "condition"));
-		const char *defect =
-		    json_string_value(json_object_get(m, "defect"));
+	for (size_t i = 0; i < sc->n_persona_materials; i++) {
+		const struct training_material *m = &sc->persona_materials[i];
 
-		if (c && strcmp(c, "missing") == 0)
+		switch (m->condition) {
+		case STATE_MISSING:
 			snprintf(cond, sizeof(cond), "%s",
 				 msg(MSG_TR_COND_MISSING));
-		else if (c && strcmp(c, "defective") == 0)
+			break;
+		case STATE_DEFECTIVE:
 			snprintf(cond, sizeof(cond), msg(MSG_TR_COND_DEFECTIVE),
-				 defect ? defect : "");
-		else if (c && strcmp(c, "shared") == 0)
+				 m->defect ? m->defect : "");
+			break;
+		case STATE_SHARED:
 			snprintf(cond, sizeof(cond), "%s",
 				 msg(MSG_TR_COND_SHARED));
-		else
+			break;
+		default:
 			snprintf(cond, sizeof(cond), "%s",
 				 msg(MSG_TR_COND_PROVIDED));
-		snprintf(
-		    line, sizeof(line), "%zu %s：%s", i + 1,
-		    material_name(json_string_value(json_object_get(m, "id"))),
-		    cond);
+			break;
+		}
+		snprintf(line, sizeof(line), "%zu %s：%s", i + 1,
+			 material_name(m->id), cond);
 		training_lines_add(l, line, width, 2);
 	}
 }
@@ -404,25 +418,23 @@ static void panel_materials(const struct training_scenario *sc,
 static void panel_brief(const struct training_scenario *sc,
 			struct training_lines *l, int width)
 {
-	const json_t *tt = json_object_get(sc->root, "time_travel");
 	char line[TRAINING_LINE_MAX];
-	const json_t *say;
 	size_t i;
 
 	training_lines_add(l, sc->title, width, 0);
 	training_lines_add(l, sc->brief, width, 0);
 	training_lines_add(l, msg(MSG_TR_PANEL_SAYS), width, 0);
-	json_array_foreach(sc->applicant_says, i, say)
-	{
-		snprintf(line, sizeof(line), "“%s”", json_string_value(say));
+	for (i = 0; i < sc->n_says; i++) {
+		snprintf(line, sizeof(line), "“%s”", sc->says[i]);
 		training_lines_add(l, line, width, 1);
 	}
-	if (tt) {
-		snprintf(line, sizeof(line), msg(MSG_TR_PANEL_TRAVEL),
-			 case_status_text(
-			     json_string_value(json_object_get(tt, "after"))),
-			 (int)json_integer_value(
-			     json_object_get(tt, "working_days")));
+	if (sc->travel_days > 0) {
+		snprintf(
+		    line, sizeof(line), msg(MSG_TR_PANEL_TRAVEL),
+		    sc->has_travel_after
+			? case_status_text(case_status_word(sc->travel_after))
+			: "",
+		    sc->travel_days);
 		training_lines_add(l, line, width, 0);
 	}
 	if (T.hints_used)
@@ -475,19 +487,21 @@ void training_ui_tick(struct app *app)
 {
 	const struct training_scenario *sc = training_ui_current();
 	struct wc_error err = {0};
-	const char *who = NULL;
 	int n;
 
 	if (!sc || !app->logged_in || T.colleague_failed ||
 	    now_ms() < T.colleague_next_ms)
 		return;
 	T.colleague_next_ms = now_ms() + COLLEAGUE_POLL_MS;
-	n = training_state_colleague(T.ts.url, &T.colleague, sc, &who, &err);
+	n = net_training_colleague_ack(T.ts.url, TRAINING_PASSWORD_DEFAULT,
+				       &T.colleague, sc, &err);
 	if (n < 0 && !T.colleague)
 		T.colleague_failed = true; /* cannot log in: stop trying */
 	if (n > 0)
 		app_message(app, false, msg(MSG_TR_COLLEAGUE_ACK),
-			    who ? who : "");
+			    sc->colleague.display_name
+				? sc->colleague.display_name
+				: "");
 }
 
 /* Log the trainee in again: sessions expire by the moved clock. */
@@ -511,13 +525,13 @@ static void relogin(struct app *app)
 void training_ui_travel(struct app *app)
 {
 	const struct training_scenario *sc = training_ui_current();
-	const json_t *tt = sc ? json_object_get(sc->root, "time_travel") : NULL;
-	const char *after = json_string_value(json_object_get(tt, "after"));
-	int days = (int)json_integer_value(json_object_get(tt, "working_days"));
+	int days = sc ? sc->travel_days : 0;
 	struct wc_error err = {0};
-	char status[40], day[11];
+	enum case_status status;
+	bool found;
+	char day[11];
 
-	if (!tt || days <= 0) {
+	if (days <= 0) {
 		app_message(app, false, "%s", msg(MSG_TR_TRAVEL_NONE));
 		return;
 	}
@@ -526,17 +540,17 @@ void training_ui_travel(struct app *app)
 		return;
 	}
 	app_busy(app, MSG_BUSY_SAVING);
-	if (training_state_case_status(app->net, sc, status, sizeof(status),
-				       &err)) {
+	if (net_training_case_status(app->net, sc, &found, &status, &err)) {
 		app_message_error(app, &err);
 		return;
 	}
-	if (after && strcmp(status, after) != 0) {
-		app_message(app, true, msg(MSG_TR_TRAVEL_NOT_YET),
-			    case_status_text(after));
+	if (sc->has_travel_after && (!found || status != sc->travel_after)) {
+		app_message(
+		    app, true, msg(MSG_TR_TRAVEL_NOT_YET),
+		    case_status_text(case_status_word(sc->travel_after)));
 		return;
 	}
-	if (training_state_advance(app->net, days, day, &err)) {
+	if (net_training_clock_advance(app->net, days, day, &err)) {
 		app_message_error(app, &err);
 		return;
 	}
@@ -545,46 +559,41 @@ void training_ui_travel(struct app *app)
 	app_message(app, false, msg(MSG_TR_TRAVEL_DONE), days, day);
 }
 
-const json_t *training_ui_finish(struct app *app)
+const struct training_debrief *training_ui_finish(struct app *app)
 {
 	const struct training_scenario *sc = training_ui_current();
-	struct training_result res;
 	struct wc_error err = {0};
-	json_t *state, *result;
 	int seconds = (int)((now_ms() - T.started_ms) / 1000);
 
 	if (!sc)
 		return NULL;
 	app_busy(app, MSG_BUSY_LOADING);
-	state = training_state_gather(app->net, app->user.username, sc,
-				      &T.floor, &err);
-	if (!state ||
-	    training_evaluate(sc, state, T.hints_used, seconds, &res, &err)) {
-		json_decref(state);
+	T.have_last = false;
+	if (net_training_evaluate(app->net, app->user.username, sc, &T.floor,
+				  T.hints_used, seconds, &T.last.result,
+				  &err)) {
 		app_message(app, true, msg(MSG_TR_GATHER_FAILED), err.message);
 		return NULL;
 	}
-	json_decref(state);
-	result = training_result_to_json(sc, &res);
-	if (!result)
-		return NULL;
-	json_object_set_new(result, "hints",
-			    json_integer((json_int_t)T.hints_used));
-	if (training_results_add(T.ts.data_dir, app->user.username, result,
-				 &err))
+	T.last.sc = sc; /* the scenarios stay loaded for the session */
+	T.have_last = true;
+	if (net_training_results_add(T.ts.data_dir, app->user.username, sc,
+				     &T.last.result, T.hints_used, &err))
 		app_message(app, true, msg(MSG_TR_DEBRIEF_UNSAVED),
 			    err.message);
 	else
 		app_message(app, false, "%s", msg(MSG_TR_DEBRIEF_SAVED));
-	json_decref(T.last);
-	T.last = result;
 	scenario_end();
-	return T.last;
+	return &T.last;
 }
 
-json_t *training_ui_results(void)
+int training_ui_progress(struct net_training_progress *out)
 {
 	struct wc_error err = {0};
 
-	return T.active ? training_results_load(T.ts.data_dir, &err) : NULL;
+	if (!T.active) {
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
+	return net_training_progress_load(T.ts.data_dir, out, &err);
 }

@@ -1,4 +1,4 @@
-/* training_ui.h - training mode in the client (issue 6, docs/training.md).
+/* training_ui.h - training mode in the client (docs/training.md).
  *
  * wincase --training (or F6 on the login screen) starts a private wincased
  * (training.h) and points the client at it: the production server URL is
@@ -6,15 +6,15 @@
  * printed text carries 培训样张. The trainee picks a scenario, works on the
  * ordinary screens with the brief beside them (F11), may ask for hints (F1,
  * they cost points), moves the fake clock (培训菜单, F12 or Ctrl-T) and ends
- * with a debrief scored by core training_evaluate on the server's state.
+ * with a debrief scored by core training_evaluate on the server's state
+ * (read and scored through net_training.h: nothing here sees JSON).
  * One session per process; every function runs on the main thread. */
 #ifndef WINCASE_TUI_TRAINING_UI_H
 #define WINCASE_TUI_TRAINING_UI_H
 
 #include <stdbool.h>
 
-#include <jansson.h>
-
+#include "wincase/net_training.h"
 #include "wincase/training.h"
 
 #include "app.h"
@@ -60,12 +60,20 @@ bool training_ui_hint(struct app *app);
 void training_ui_panel_toggle(void);
 /* Time travel: N working days (the scenario's), as the trainee. */
 void training_ui_travel(struct app *app);
-/* Gather the state, score, save; the result (borrowed, until the next)
- * or NULL with the message set. */
-const json_t *training_ui_finish(struct app *app);
-const json_t *training_ui_last_result(void);
-/* The saved results file (new reference) or NULL. */
-json_t *training_ui_results(void);
+/* The last debrief: the scenario and its score (both borrowed, until
+ * the next debrief or the end of the session). */
+struct training_debrief {
+	const struct training_scenario *sc;
+	struct training_result result;
+};
+/* Gather the state, score, save; the debrief or NULL with the message
+ * set. */
+const struct training_debrief *training_ui_finish(struct app *app);
+/* The last debrief or NULL. */
+const struct training_debrief *training_ui_last_result(void);
+/* The trainer's table from the saved results (release with
+ * net_training_progress_release); -1 when there is none to read. */
+int training_ui_progress(struct net_training_progress *out);
 /* The scenario's rule name ("R3" -> 容缺受理), "" when unknown. */
 const char *training_ui_rule_name(const char *rule);
 
@@ -81,39 +89,6 @@ struct training_lines {
 void training_lines_add(struct training_lines *l, const char *text, int width,
 			int indent);
 void training_lines_free(struct training_lines *l);
-
-/* --- training_state.c: the server state of the running scenario --- */
-/* The newest case and inquiry ids of the trainee when an attempt begins:
- * a scenario tried again on the same server is scored on what this
- * attempt made, not on the earlier ones (ids only grow; the fake clock
- * may not have moved, so times cannot tell attempts apart). */
-struct training_floor {
-	long long case_id;
-	long long inquiry_id;
-};
-int training_state_floor(struct net_client *net, struct training_floor *floor,
-			 struct wc_error *err);
-/* {"user","cases":[...],"inquiries":[...],"credit"?} of the persona made
- * after floor, as GET /v1/cases/{id}, /v1/inquiries/{id} and
- * /v1/applicants/credit give them; NULL with err. */
-json_t *training_state_gather(struct net_client *net, const char *user,
-			      const struct training_scenario *sc,
-			      const struct training_floor *floor,
-			      struct wc_error *err);
-/* The status of the persona's newest case ("" none) into out. */
-int training_state_case_status(struct net_client *net,
-			       const struct training_scenario *sc, char *out,
-			       size_t size, struct wc_error *err);
-/* The colleague of sc acknowledges every handoff of the persona's
- * inquiries to its window or department; *colleague is its client
- * (logged in on first use). The number acknowledged, -1 with err. */
-int training_state_colleague(const char *url, struct net_client **colleague,
-			     const struct training_scenario *sc,
-			     const char **display_name, struct wc_error *err);
-/* Move the fake clock days working days ahead (09:00 of that day) as the
- * logged-in user; the day into day. */
-int training_state_advance(struct net_client *net, int days, char day[11],
-			   struct wc_error *err);
 
 extern const struct screen_ops screen_training_list;
 extern const struct screen_ops screen_training_menu;
