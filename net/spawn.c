@@ -105,11 +105,13 @@ static int read_url(struct net_spawned *s, int fd, long long deadline,
 
 /* GET /v1/health until it answers ok, before deadline; a child that
  * exits meanwhile is not waited for. */
-static int wait_health(struct net_spawned *s, long long deadline,
-		       struct wc_error *err)
+static int wait_health(struct net_spawned *s, const char *ca_file,
+		       long long deadline, struct wc_error *err)
 {
-	struct net_options o = {
-	    .base_url = s->url, .connect_timeout_ms = 1000, .timeout_ms = 3000};
+	struct net_options o = {.base_url = s->url,
+				.connect_timeout_ms = 1000,
+				.timeout_ms = 3000,
+				.ca_file = ca_file};
 	struct net_client *c = net_client_new(&o, err);
 	struct wc_error last = {0};
 	int rc = -1;
@@ -162,7 +164,7 @@ int net_spawn_start(struct net_spawned *s, const struct net_spawn_options *opt,
 				    strerror(errno));
 	}
 	if (read_url(s, fds[0], deadline, err) < 0 ||
-	    wait_health(s, deadline, err) < 0) {
+	    wait_health(s, opt->ca_file, deadline, err) < 0) {
 		close(fds[0]);
 		net_spawn_stop(s, STOP_TIMEOUT_MS);
 		s->url[0] = '\0';

@@ -27,6 +27,9 @@ struct net_spawn_options {
 	 * finds its parent gone already, or when the program cannot run. */
 	const char *orphan_dir;
 	int start_timeout_ms; /* <= 0: 30000 */
+	/* The CA that signs the child's certificate when it serves HTTPS,
+	 * for the readiness probe; NULL: the system's. */
+	const char *ca_file;
 };
 
 struct net_spawned {

@@ -147,6 +147,7 @@ static int group_setup(void **state)
 	if (write_text("tls.conf", conf))
 		return -1;
 	extra[2] = at(tls_conf, sizeof(tls_conf), "tls.conf");
+	setenv("WINCASE_TEST_CA", at(cert, sizeof(cert), "one-ca.pem"), 1);
 	return test_server_start_args(&srv, true, extra);
 }
 

@@ -65,7 +65,10 @@ static int spawn(struct test_server *srv)
 	char db[300], config[300];
 	struct net_spawn_options opt = {.bin = getenv("WINCASED_BIN"),
 					.args = argv,
-					.start_timeout_ms = START_TIMEOUT_MS};
+					.start_timeout_ms = START_TIMEOUT_MS,
+					/* A test that serves HTTPS names
+					 * its CA for the readiness probe. */
+					.ca_file = getenv("WINCASE_TEST_CA")};
 	struct net_spawned child;
 	struct wc_error err = {0};
 
