@@ -19,6 +19,9 @@
 
 #include <curses.h>
 
+/* The Esc key as wget_wch reads it (curses has no name for it). */
+#define KEY_ESC 27
+
 /* ---- What a key handler did; the main loop acts on it (htop style). */
 enum ui_result {
 	UI_IGNORED = 0,
@@ -75,8 +78,19 @@ int lineedit_cursor_col(const struct line_editor *ed);
 int lineedit_width(const struct line_editor *ed);
 /* Scrolls so that the cursor is visible in width columns, fills *view. */
 void lineedit_view(struct line_editor *ed, int width, struct line_view *view);
+/* What one key did to a line editor. */
+enum lineedit_outcome {
+	LINEEDIT_NOT_MINE, /* not an editing or cursor key */
+	LINEEDIT_NOTHING,  /* an editing key with nothing to do (at a bound) */
+	LINEEDIT_MOVED,	   /* the cursor moved, the text is the same */
+	LINEEDIT_EDITED,   /* the text changed */
+};
 /* One key from wget_wch (ret is OK or KEY_CODE_YES): editing and cursor
- * keys. Returns UI_HANDLED | UI_REDRAW | UI_CHANGED or UI_IGNORED. */
+ * keys. */
+enum lineedit_outcome lineedit_apply(struct line_editor *ed, int ret,
+				     wint_t ch);
+/* lineedit_apply as a key handler's result: UI_IGNORED, UI_HANDLED (nothing
+ * to redraw), UI_HANDLED | UI_REDRAW, or that | UI_CHANGED. */
 int lineedit_key(struct line_editor *ed, int ret, wint_t ch);
 /* Draws the visible part at (y, x) in width columns, padded with spaces. */
 void lineedit_draw(struct line_editor *ed, WINDOW *win, int y, int x, int width,

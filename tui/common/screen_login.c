@@ -42,7 +42,8 @@ static const struct screen_key keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-static int login_open(struct app *app, void **state)
+static int login_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct login *s = calloc(1, sizeof(*s));
 	static const enum msg_id labels[F_COUNT] = {
@@ -51,6 +52,7 @@ static int login_open(struct app *app, void **state)
 						   MSG_LOGIN_PASSWORD_HELP,
 						   MSG_LOGIN_WINDOW_HELP};
 
+	(void)arg;
 	if (!s)
 		return -1;
 	memcpy(s->defs, fields, sizeof(fields));
@@ -151,10 +153,11 @@ static void login_submit(struct login *s, struct app *app)
 	 * Issue 6: training starts at its scenario list (or the trainer's
 	 * progress table). */
 	if (training_ui_active())
-		app_replace(app, training_ui_after_login(app));
+		app_replace(app, training_ui_after_login(app), NULL);
 	else
 		app_replace(app,
-			    review_role(app) ? &screen_review : &screen_home);
+			    review_role(app) ? &screen_review : &screen_home,
+			    NULL);
 	if (review_role(app))
 		login_warn_calendar(app);
 }

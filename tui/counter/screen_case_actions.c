@@ -61,35 +61,38 @@ static const char *const action_names[] = {
 /* The draft's context is "CASE_ID:ACTION": restoring one reopens the same
  * action on the same case. The slot being opened (app->stack[app->depth])
  * keeps the context its draft is saved with. */
-static void draft_context(struct app *app)
+static void draft_context(struct app *app, const struct screen_arg *arg,
+			  char *case_id, size_t size, enum case_form *action)
 {
-	char *colon;
+	const char *colon = strrchr(arg->draft_context, ':');
 
-	if (app->draft_restore && app->draft_context[0]) {
-		colon = strrchr(app->draft_context, ':');
-		if (colon) {
-			*colon = '\0';
-			app->case_action = strcmp(colon + 1, "withdraw") == 0
-					       ? CASE_ACTION_WITHDRAW
-					       : CASE_ACTION_COMPLETE;
-		}
-		snprintf(app->case_id, sizeof(app->case_id), "%.31s",
-			 app->draft_context);
+	snprintf(case_id, size, "%s", arg->case_id);
+	*action = arg->action;
+	if (arg->draft_restore && arg->draft_context[0]) {
+		if (colon)
+			*action = strcmp(colon + 1, "withdraw") == 0
+				      ? CASE_ACTION_WITHDRAW
+				      : CASE_ACTION_COMPLETE;
+		snprintf(case_id, size, "%.*s",
+			 (int)(colon ? colon - arg->draft_context : 31),
+			 arg->draft_context);
 	}
 	if (app->depth < APP_MAX_SCREENS)
 		snprintf(app->stack[app->depth].draft_context,
 			 sizeof(app->stack[app->depth].draft_context), "%s:%s",
-			 app->case_id, action_names[app->case_action]);
+			 case_id, action_names[*action]);
 }
 
-static int actions_open(struct app *app, void **state)
+static int actions_open(struct app *app, const struct screen_arg *arg,
+			void **state)
 {
 	struct actions *s = calloc(1, sizeof(*s));
 
+	char case_id[32];
+
 	if (!s)
 		return -1;
-	draft_context(app);
-	s->action = app->case_action;
+	draft_context(app, arg, case_id, sizeof(case_id), &s->action);
 	memcpy(s->defs, fields, sizeof(fields));
 	s->result_labels[0] = msg(MSG_ACT_APPROVED);
 	s->result_labels[1] = msg(MSG_ACT_DENIED);
@@ -104,7 +107,7 @@ static int actions_open(struct app *app, void **state)
 	s->form = s->action == CASE_ACTION_WITHDRAW
 		      ? form_new(s->defs + F_NOTE, 1, msg(MSG_REQUIRED))
 		      : form_new(s->defs, F_COUNT, msg(MSG_REQUIRED));
-	if (!s->form || !case_ctx_load(&s->x, app)) {
+	if (!s->form || !case_ctx_load(&s->x, app, case_id)) {
 		form_free(&s->form);
 		case_ctx_release(&s->x);
 		free(s);
@@ -246,7 +249,7 @@ static int actions_key(void *state, struct app *app, int ret, wint_t ch)
 		     (ret == KEY_CODE_YES && ch == KEY_ENTER);
 	int r;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_pop(app);
 		return UI_HANDLED;
 	}

@@ -37,6 +37,7 @@ static const enum msg_id column_titles[COL_COUNT] = {
     MSG_CK_COL_COPIES, MSG_CK_COL_TOL,	MSG_CK_COL_STATE};
 
 struct checklist {
+	char case_id[32]; /* the case it works on */
 	struct case_ctx x;
 	size_t selected, first;
 	bool asking_defect; /* the defect line is open */
@@ -51,13 +52,16 @@ static const struct screen_key keys[] = {
     {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
 };
 
-static int checklist_open(struct app *app, void **state)
+static int checklist_open(struct app *app, const struct screen_arg *arg,
+			  void **state)
 {
 	struct checklist *s = calloc(1, sizeof(*s));
 
 	if (!s)
 		return -1;
-	if (lineedit_init(&s->defect, 200) || !case_ctx_load(&s->x, app)) {
+	snprintf(s->case_id, sizeof(s->case_id), "%s", arg->case_id);
+	if (lineedit_init(&s->defect, 200) ||
+	    !case_ctx_load(&s->x, app, s->case_id)) {
 		lineedit_release(&s->defect);
 		case_ctx_release(&s->x);
 		free(s);
@@ -242,7 +246,7 @@ static void mark(struct checklist *s, struct app *app, enum material_state st,
 
 static int defect_key(struct checklist *s, struct app *app, int ret, wint_t ch)
 {
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		s->asking_defect = false;
 		app_message_clear(app);
 		return UI_HANDLED | UI_REDRAW;
@@ -296,15 +300,17 @@ static int move_key(struct checklist *s, struct app *app, wint_t ch)
 		s->selected = s->x.n ? s->x.n - 1 : 0;
 		break;
 	case KEY_F(5):
-		case_ctx_load(&s->x, app);
+		case_ctx_load(&s->x, app, s->case_id);
 		break;
 	case KEY_F(6):
 		app_message_clear(app);
-		app_push(app, &screen_notice);
+		app_push(app, &screen_notice,
+			 &(struct screen_arg){.case_id = s->case_id});
 		break;
 	case KEY_F(7):
 		app_message_clear(app);
-		app_push(app, &screen_accept);
+		app_push(app, &screen_accept,
+			 &(struct screen_arg){.case_id = s->case_id});
 		break;
 	default:
 		return UI_IGNORED;
@@ -321,9 +327,10 @@ static int checklist_key(void *state, struct app *app, int ret, wint_t ch)
 		return defect_key(s, app, ret, ch);
 	if (ret == KEY_CODE_YES)
 		return move_key(s, app, ch);
-	if (ch == 27) {
+	if (ch == KEY_ESC) { /* the inquiry view closes a converted one */
 		app_message_clear(app);
-		app_pop(app);
+		app_pop_with(app,
+			     &(struct screen_result){.case_id = s->case_id});
 		return UI_HANDLED;
 	}
 	if (s->x.n == 0 || !state_key(ch, &st))
@@ -344,11 +351,13 @@ static int checklist_key(void *state, struct app *app, int ret, wint_t ch)
 }
 
 /* Back from the notice or acceptance: the case has moved on. */
-static void checklist_resume(void *state, struct app *app)
+static void checklist_resume(void *state, struct app *app,
+			     const struct screen_result *res)
 {
 	struct checklist *s = state;
 
-	case_ctx_load(&s->x, app);
+	(void)res;
+	case_ctx_load(&s->x, app, s->case_id);
 }
 
 static void checklist_free(void **state)

@@ -60,6 +60,7 @@ struct home {
 	struct net_case_list cases;
 	char commit_limit[11]; /* commitments due by this date are shown */
 	struct line_editor filter;
+	char last_created[32]; /* the inquiry registered last: selected */
 	struct row *rows;
 	size_t n_rows;
 	size_t selected;
@@ -356,10 +357,12 @@ static void home_refresh(struct home *s, struct app *app)
 	}
 }
 
-static int home_open(struct app *app, void **state)
+static int home_open(struct app *app, const struct screen_arg *arg,
+		     void **state)
 {
 	struct home *s = calloc(1, sizeof(*s));
 
+	(void)arg;
 	if (!s || lineedit_init(&s->filter, FILTER_CHARS)) {
 		free(s);
 		return -1;
@@ -588,24 +591,23 @@ static void open_selected(struct home *s, struct app *app)
 		ops = app_draft_screen(d->screen);
 		if (!ops)
 			return;
-		snprintf(app->inquiry_id, sizeof(app->inquiry_id), "%s",
-			 d->context);
-		snprintf(app->draft_context, sizeof(app->draft_context), "%s",
-			 d->context);
-		app->draft_restore = true;
 		app_message(app, false, "%s", msg(MSG_Q_DRAFT_RESTORED));
-		app_push(app, ops);
+		app_push(app, ops,
+			 &(struct screen_arg){.inquiry_id = d->context,
+					      .draft_context = d->context,
+					      .draft_restore = true});
 		break;
 	case ROW_FOLLOW:
 	case ROW_ACK:
-		snprintf(app->inquiry_id, sizeof(app->inquiry_id), "%s",
-			 s->inquiries.items[r->index].base.id);
-		app_push(app, &screen_inquiry_view);
+		app_push(
+		    app, &screen_inquiry_view,
+		    &(struct screen_arg){
+			.inquiry_id = s->inquiries.items[r->index].base.id});
 		break;
 	default:
-		snprintf(app->case_id, sizeof(app->case_id), "%s",
-			 s->cases.items[r->index].id);
-		app_push(app, &screen_case_view);
+		app_push(app, &screen_case_view,
+			 &(struct screen_arg){.case_id =
+						  s->cases.items[r->index].id});
 		break;
 	}
 }
@@ -653,15 +655,14 @@ static int function_key(struct home *s, struct app *app, wint_t ch)
 	switch (ch) {
 	case KEY_F(4):
 		app_message_clear(app);
-		app_push(app, &screen_inquiry);
+		app_push(app, &screen_inquiry, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	case KEY_F(5):
 		home_refresh(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	case KEY_F(6):
 		app_message_clear(app);
-		app->case_inquiry_id[0] = '\0';
-		app_push(app, &screen_case_new);
+		app_push(app, &screen_case_new, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	case KEY_DC:
 		draft_discard(s, app);
@@ -684,7 +685,7 @@ static int home_key(void *state, struct app *app, int ret, wint_t ch)
 		ch = KEY_F(4), ret = KEY_CODE_YES;
 	if (ret == OK && (ch == '\n' || ch == '\r'))
 		ch = KEY_ENTER, ret = KEY_CODE_YES;
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		lineedit_clear(&s->filter);
 		rows_build(s, app);
 		select_first(s);
@@ -706,15 +707,19 @@ static int home_key(void *state, struct app *app, int ret, wint_t ch)
 
 /* Back from a screen above: show what the server now holds (app.c keeps
  * the confirmation of the screen above on the message line). */
-static void home_resume(void *state, struct app *app)
+static void home_resume(void *state, struct app *app,
+			const struct screen_result *res)
 {
 	struct home *s = state;
 
+	if (res->inquiry_id[0])
+		snprintf(s->last_created, sizeof(s->last_created), "%s",
+			 res->inquiry_id);
 	home_refresh(s, app);
 	for (size_t i = 0; i < s->n_rows; i++)
 		if ((s->rows[i].kind == ROW_FOLLOW) &&
 		    strcmp(s->inquiries.items[s->rows[i].index].base.id,
-			   app->last_created) == 0)
+			   s->last_created) == 0)
 			s->selected = i;
 }
 

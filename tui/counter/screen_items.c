@@ -45,10 +45,12 @@ static void items_filter(struct items *s, const struct app *app)
 	s->first = 0;
 }
 
-static int items_open(struct app *app, void **state)
+static int items_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct items *s = calloc(1, sizeof(*s));
 
+	(void)arg;
 	if (!s)
 		return -1;
 	s->matches = calloc(app->items.n ? app->items.n : 1, sizeof(size_t));
@@ -173,17 +175,18 @@ static int items_key(void *state, struct app *app, int ret, wint_t ch)
 	struct items *s = state;
 	int r;
 
-	if (ret == OK && ch == 27) {
-		app->picked = NULL;
-		app_pop(app);
+	if (ret == OK && ch == KEY_ESC) {
+		app_pop(app); /* nothing picked */
 		return UI_HANDLED;
 	}
 	r = ret == KEY_CODE_YES ? list_key(s, app, ch) : UI_IGNORED;
 	if (r < 0 || (ret == OK && (ch == '\r' || ch == '\n'))) {
 		if (s->n_matches == 0)
 			return UI_HANDLED;
-		app->picked = &app->items.items[s->matches[s->selected]];
-		app_pop(app);
+		app_pop_with(
+		    app,
+		    &(struct screen_result){
+			.picked = &app->items.items[s->matches[s->selected]]});
 		return UI_HANDLED;
 	}
 	if (r != UI_IGNORED)

@@ -17,8 +17,11 @@ extern const struct screen_ops screen_search;
 extern const struct screen_ops screen_audit;
 extern const struct screen_ops screen_stats;
 
-/* What the item and decision screens work on (set before pushing them).
- * item_id "" opens a case or inquiry without a review item (from search). */
+/* What the item and decision screens work on: the queue hands its row to
+ * the item screen as screen_arg.data, the item screen its copy to the
+ * decision screen; search opens the item screen on screen_arg.case_id or
+ * .inquiry_id alone (item_id "": a case or inquiry without a review item).
+ * The decision goes back down as screen_result.decided. */
 struct review_target {
 	char item_id[32];
 	char kind[32];
@@ -27,12 +30,7 @@ struct review_target {
 	char created_at[40];
 	char due_date[16];
 	char summary[600];
-	bool decided; /* set by the decision screen on success */
-	char decision[16];
-	/* The audit screen opens on this entity ("case:12", "" none). */
-	char audit_entity[80];
 };
-extern struct review_target review_target;
 
 /* The counts per kind on the program's status line (app->status_note),
  * "待审 3：容缺1 推诿2", kinds with none left out: set when the queue is

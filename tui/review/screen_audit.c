@@ -100,7 +100,8 @@ static void audit_verify(struct audit *s, struct app *app)
 	app_message(app, !ok, "%s", s->chain);
 }
 
-static int audit_open(struct app *app, void **state)
+static int audit_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct audit *s = calloc(1, sizeof(*s));
 
@@ -109,8 +110,13 @@ static int audit_open(struct app *app, void **state)
 		return -1;
 	}
 	*state = s;
-	if (review_target.audit_entity[0]) {
-		lineedit_set_text(&s->entity, review_target.audit_entity);
+	if (arg->case_id[0] || arg->inquiry_id[0]) { /* from an item */
+		char entity[80];
+
+		snprintf(entity, sizeof(entity), "%s:%s",
+			 arg->case_id[0] ? "case" : "inquiry",
+			 arg->case_id[0] ? arg->case_id : arg->inquiry_id);
+		lineedit_set_text(&s->entity, entity);
 		audit_load(s, app);
 	} else {
 		app_message(app, false, "%s", msg(MSG_RV_AUDIT_HELP));
@@ -219,7 +225,7 @@ static int audit_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct audit *s = state;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
 		return UI_HANDLED;

@@ -23,6 +23,7 @@ static const enum msg_id column_titles[COL_COUNT] = {
 
 struct queue {
 	struct net_review_list list;
+	struct review_target target; /* the row opened, for the item screen */
 	size_t selected, first;
 	int widths[COL_COUNT];
 	int list_y, list_rows, cols;
@@ -100,10 +101,12 @@ static void queue_load(struct queue *s, struct app *app)
 	app_message_clear(app);
 }
 
-static int queue_open(struct app *app, void **state)
+static int queue_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct queue *s;
 
+	(void)arg;
 	if (!review_role(app)) {
 		app_message(app, true, "%s", msg(MSG_RV_NOT_REVIEWER));
 		return -1;
@@ -188,10 +191,9 @@ static void queue_draw(void *state, struct app *app, WINDOW *win)
 	}
 }
 
-static void target_copy(const struct net_review_item *it)
+static void target_copy(struct review_target *t,
+			const struct net_review_item *it)
 {
-	struct review_target *t = &review_target;
-
 	memset(t, 0, sizeof(*t));
 	snprintf(t->item_id, sizeof(t->item_id), "%s", it->id);
 	snprintf(t->kind, sizeof(t->kind), "%s", it->kind);
@@ -243,21 +245,21 @@ static int queue_key(void *state, struct app *app, int ret, wint_t ch)
 	if (enter) {
 		if (s->list.n == 0)
 			return UI_HANDLED;
-		target_copy(&s->list.items[s->selected]);
-		app_push(app, &screen_review_item);
+		target_copy(&s->target, &s->list.items[s->selected]);
+		app_push(app, &screen_review_item,
+			 &(struct screen_arg){.data = &s->target});
 		return UI_HANDLED;
 	}
 	if (ret != KEY_CODE_YES)
 		return UI_IGNORED;
 	if (ch == KEY_F(3)) {
-		app_push(app, &screen_search);
+		app_push(app, &screen_search, NULL);
 	} else if (ch == KEY_F(4)) {
-		review_target.audit_entity[0] = '\0';
-		app_push(app, &screen_audit);
+		app_push(app, &screen_audit, NULL); /* on no entity yet */
 	} else if (ch == KEY_F(5)) {
 		queue_load(s, app);
 	} else if (ch == KEY_F(6)) {
-		app_push(app, &screen_stats);
+		app_push(app, &screen_stats, NULL);
 	} else {
 		return list_move(s, ch);
 	}
@@ -265,14 +267,13 @@ static int queue_key(void *state, struct app *app, int ret, wint_t ch)
 }
 
 /* Back from an item: it may have been decided. */
-static void queue_resume(void *state, struct app *app)
+static void queue_resume(void *state, struct app *app,
+			 const struct screen_result *res)
 {
 	struct queue *s = state;
 
-	if (!review_target.decided)
-		return;
-	review_target.decided = false;
-	queue_load(s, app);
+	if (res->decided)
+		queue_load(s, app);
 }
 
 static void queue_free(void **state)

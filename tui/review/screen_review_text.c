@@ -10,8 +10,6 @@
 
 #include "review/review.h"
 
-struct review_target review_target;
-
 bool review_role(const struct app *app)
 {
 	const char *role = app->user.role;

@@ -72,10 +72,12 @@ static void text_field(struct field_def *d, const char *name, enum msg_id label,
 				.help = msg(MSG_RV_SEARCH_HELP)};
 }
 
-static int search_open(struct app *app, void **state)
+static int search_open(struct app *app, const struct screen_arg *arg,
+		       void **state)
 {
 	struct search *s = calloc(1, sizeof(*s));
 
+	(void)arg;
 	if (!s)
 		return -1;
 	s->scopes[0] = msg(MSG_RV_SEARCH_BOTH);
@@ -215,10 +217,9 @@ static void result_open(struct search *s, struct app *app)
 {
 	const struct net_found *f = &s->found.items[s->selected];
 
-	memset(&review_target, 0, sizeof(review_target));
-	snprintf(f->is_case ? review_target.case_id : review_target.inquiry_id,
-		 sizeof(review_target.case_id), "%s", f->id);
-	app_push(app, &screen_review_item);
+	app_push(app, &screen_review_item,
+		 &(struct screen_arg){.case_id = f->is_case ? f->id : "",
+				      .inquiry_id = f->is_case ? "" : f->id});
 }
 
 static int results_key(struct search *s, struct app *app, int ret, wint_t ch)
@@ -244,7 +245,7 @@ static int search_key(void *state, struct app *app, int ret, wint_t ch)
 	struct search *s = state;
 	int r;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		if (s->results) {
 			s->results = false;
 			app_message(app, false, "%s", msg(MSG_RV_SEARCH_HELP));

@@ -91,10 +91,12 @@ static void dates_default(struct stats *s, struct app *app)
 	form_set_value(s->form, F_TO, today);
 }
 
-static int stats_open(struct app *app, void **state)
+static int stats_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct stats *s = calloc(1, sizeof(*s));
 
+	(void)arg;
 	if (!s)
 		return -1;
 	s->groups[0] = msg(MSG_RV_BY_WINDOW);
@@ -377,7 +379,7 @@ static int stats_key(void *state, struct app *app, int ret, wint_t ch)
 	struct stats *s = state;
 	int r;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
 		return UI_HANDLED;

@@ -10,8 +10,6 @@
 #include "training/training.h"
 #include "training/training_ui.h"
 
-#define KEY_ESC 27
-
 /* A list of lines the screens scroll through (the debrief and progress
  * bodies) and a selection (the list and menu). */
 struct tr_screen {
@@ -118,8 +116,10 @@ static void list_best_load(struct tr_screen *s, struct app *app)
 	json_decref(all);
 }
 
-static int list_open(struct app *app, void **state)
+static int list_open(struct app *app, const struct screen_arg *arg,
+		     void **state)
 {
+	(void)arg;
 	if (tr_alloc(state))
 		return -1;
 	list_best_load(*state, app);
@@ -185,7 +185,7 @@ static int list_key(void *state, struct app *app, int ret, wint_t ch)
 
 	if (is_enter(ret, ch)) {
 		if (training_ui_begin(app, s->selected) == 0)
-			app_replace(app, &screen_home);
+			app_replace(app, &screen_home, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return move_key(s, ret, ch, training_ui_count(), s->n_rows);
@@ -214,8 +214,10 @@ static const struct screen_key menu_keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-static int menu_open(struct app *app, void **state)
+static int menu_open(struct app *app, const struct screen_arg *arg,
+		     void **state)
 {
+	(void)arg;
 	(void)app;
 	if (!training_ui_current())
 		return -1;
@@ -289,12 +291,12 @@ static void menu_do(struct app *app, enum menu_entry e)
 		break;
 	case M_DEBRIEF:
 		if (training_ui_finish(app))
-			app_reset(app, &screen_training_debrief);
+			app_reset(app, &screen_training_debrief, NULL);
 		break;
 	default:
 		training_ui_abandon();
 		app_message_clear(app);
-		app_reset(app, &screen_training_list);
+		app_reset(app, &screen_training_list, NULL);
 		break;
 	}
 }
@@ -393,8 +395,10 @@ static void debrief_layout(void *state, const struct frame_layout *frame)
 	debrief_build(state);
 }
 
-static int debrief_open(struct app *app, void **state)
+static int debrief_open(struct app *app, const struct screen_arg *arg,
+			void **state)
 {
+	(void)arg;
 	(void)app;
 	return training_ui_last_result() ? tr_alloc(state) : -1;
 }
@@ -440,7 +444,7 @@ static int debrief_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	if (is_enter(ret, ch) || (ret == OK && ch == KEY_ESC)) {
 		app_message_clear(app);
-		app_replace(app, &screen_training_list);
+		app_replace(app, &screen_training_list, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return scroll_key(state, ret, ch);
@@ -539,8 +543,10 @@ static void progress_load(struct tr_screen *s)
 	json_decref(all);
 }
 
-static int progress_open(struct app *app, void **state)
+static int progress_open(struct app *app, const struct screen_arg *arg,
+			 void **state)
 {
+	(void)arg;
 	(void)app;
 	if (tr_alloc(state))
 		return -1;
