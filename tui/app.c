@@ -136,8 +136,8 @@ void app_message_clear(struct app *app)
 }
 
 /* The left part of the status line in room columns: the user and the
- * window with their labels; when a screen's note needs the room (issue 5:
- * the review counts), the user's names alone, then without the program's
+ * window with their labels; when a screen's note needs the room (the
+ * review counts), the user's names alone, then without the program's
  * name (the training banner stays). */
 static void status_left(const struct app *app, const char *name, int room,
 			char *out, size_t size)
@@ -168,7 +168,7 @@ static void draw_status(struct app *app, WINDOW *win)
 	    msg(online ? MSG_STATUS_ONLINE : MSG_STATUS_OFFLINE);
 	int sw = text_width(server) + 2, nw = 0;
 	char left[320];
-	/* Issue 6: training mode says so on every screen, first. */
+	/* Training mode says so on every screen, first. */
 	const char *name =
 	    msg(training_ui_active() ? MSG_TR_BANNER : MSG_APP_NAME);
 
@@ -241,7 +241,7 @@ static void app_draw(struct app *app)
 	draw_keybar(app, stdscr, top);
 done:
 	/* A hidden cursor is left where drawing ended (leaveok): parking it
-	 * would cost bytes on every key (issue 5, slow links). */
+	 * would cost bytes on every key (slow links). */
 	leaveok(stdscr, app->cursor_y < 0 || app->cursor_x < 0);
 	if (app->cursor_y >= 0 && app->cursor_x >= 0) {
 		curs_set(1);
@@ -489,7 +489,7 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 {
 	const struct screen_ops *top = app->stack[app->depth - 1].ops;
 
-	int r = training_ui_key(app, ret, ch); /* issue 6: F1 hint, F11, F12 */
+	int r = training_ui_key(app, ret, ch); /* F1 hint, F11, F12 */
 
 	if (r != UI_IGNORED)
 		return r;
@@ -509,7 +509,7 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 	return UI_IGNORED;
 }
 
-/* Issue 5: an idle session ends (safe.h). Logged in: back to the login
+/* An idle session ends (safe.h). Logged in: back to the login
  * screen (drafts stay on disk); at the login screen of a restricted
  * (ForceCommand) session: the program ends, and with it the SSH session. */
 static void app_idle_logout(struct app *app)

@@ -140,7 +140,7 @@ struct app {
 	bool items_loaded;
 	/* After the session expired: the user name the login form offers. */
 	char relogin_user[64];
-	/* Issue 5: a screen's note on the status line while logged in (the
+	/* A screen's note on the status line while logged in (the
 	 * review queue's counts per kind, screen_review.c); "" none. */
 	char status_note[160];
 

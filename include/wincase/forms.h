@@ -218,12 +218,7 @@ void table_layout(const struct column_def *defs, size_t n, int cols,
 /* Draws text cut to width columns (never half a character), padded. */
 void table_draw_cell(WINDOW *win, int y, int x, int width, const char *text,
 		     attr_t attr);
-/* Draws one row of a table at y from column 1 to cols: cells[c] in
- * widths[c] columns and a blank after it (a column of width 0 is left
- * out), the rest of the line blank, all in attr; column 0 is the caller's.
- * into_blank lets a text run into the blank after its column. */
-void table_draw_row(WINDOW *win, int y, int cols, const int *widths, size_t n,
-		    const char **cells, bool into_blank, attr_t attr);
+/* Rows of columns: the list widget, list.h. */
 
 /* ---- Function-key bar */
 
@@ -260,6 +255,5 @@ enum theme_role {
  * the monochrome scheme otherwise. */
 void theme_init(bool colour);
 attr_t theme_attr(enum theme_role role);
-bool theme_is_colour(void);
 
 #endif

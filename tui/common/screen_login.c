@@ -72,7 +72,7 @@ static int login_open(struct app *app, const struct screen_arg *arg,
 		form_focus(s->form, F_PASSWORD);
 	}
 	app_message(app, false, "%s", msg(MSG_LOGIN_WELCOME));
-	if (training_ui_active()) /* issue 6: the accounts to practise with */
+	if (training_ui_active()) /* the accounts to practise with */
 		app_message(app, false, msg(MSG_TR_STARTED),
 			    TRAINING_PASSWORD_DEFAULT);
 	*state = s;
@@ -104,7 +104,7 @@ static void login_draw(void *state, struct app *app, WINDOW *win)
 
 /* Due dates need the working-day calendar of the year they fall in: warn
  * reviewers and administrators while there is time to import the next
- * year (issue 3: health gives calendar_until). */
+ * year (/v1/health gives calendar_until). */
 #define CALENDAR_WARN_DAYS 60
 
 static void login_warn_calendar(struct app *app)
@@ -149,8 +149,8 @@ static void login_submit(struct login *s, struct app *app)
 	}
 	app->logged_in = true;
 	app_message_clear(app);
-	/* Issue 5: reviewers work in the review queue, clerks never see it.
-	 * Issue 6: training starts at its scenario list (or the trainer's
+	/* Reviewers work in the review queue, clerks never see it.
+	 * Training starts at its scenario list (or the trainer's
 	 * progress table). */
 	if (training_ui_active())
 		app_replace(app, training_ui_after_login(app), NULL);
@@ -171,7 +171,7 @@ static int login_key(void *state, struct app *app, int ret, wint_t ch)
 		login_submit(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (ret == KEY_CODE_YES && ch == KEY_F(6)) /* issue 6: training */
+	if (ret == KEY_CODE_YES && ch == KEY_F(6)) /* training mode */
 		return training_ui_enter(app);
 	r = form_key(s->form, ret, ch);
 	if (r & UI_SUBMIT)

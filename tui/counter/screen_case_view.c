@@ -89,7 +89,7 @@ static void checklist_append(const struct net_case *c, char **t, size_t *len)
 		case_append(
 		    t, len, "%s %s  %s%s%s  %s%s%s\n", state_mark(l->state),
 		    case_state_text(l->state),
-		    l->name ? l->name : l->material_id, main ? "  " : "  ",
+		    l->name ? l->name : l->material_id, "  ",
 		    msg(main ? MSG_CV_ROLE_MAIN : MSG_CV_ROLE_SECONDARY),
 		    l->tolerable ? msg(MSG_CV_TOLERABLE) : "",
 		    l->note ? "  " : "", l->note ? l->note : "");

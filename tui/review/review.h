@@ -1,4 +1,4 @@
-/* review.h - the reviewer console's screens (issue 5) and what they share:
+/* review.h - the reviewer console's screens and what they share:
  * the item being looked at, the words for the kinds, a scrolling text view.
  * Only reviewers (and administrators) reach them: the login screen sends
  * them here, a clerk never; the server refuses clerks anyway. */
@@ -45,11 +45,6 @@ bool review_role(const struct app *app);
 const char *review_kind_text(const char *kind);
 /* "2026-11-02T09:30:00+08:00" -> "11-02 09:30" into out. */
 void review_short_time(const char *rfc3339, char *out, size_t size);
-
-/* Column 0 of a list row: a bold '>' on the selected row, blank on the
- * others. The rows themselves keep their normal attributes so that a move
- * rewrites two cells, not two rows (slow links: bytes per key). */
-void review_marker_draw(WINDOW *win, int y, bool selected);
 
 /* A read-only text of many lines, wrapped at the screen's width (a CJK
  * character is never cut), scrolled with the arrow and page keys. */

@@ -38,12 +38,6 @@ void review_short_time(const char *t, char *out, size_t size)
 		snprintf(out, size, "%s", t ? t : "");
 }
 
-void review_marker_draw(WINDOW *win, int y, bool selected)
-{
-	mvwaddstr(win, y, 0, selected ? ">" : " ");
-	mvwchgat(win, y, 0, 1, selected ? A_BOLD : A_NORMAL, 0, NULL);
-}
-
 void textbuf_add(struct textbuf *b, const char *fmt, ...)
 {
 	va_list ap;
