@@ -138,8 +138,10 @@ void list_follow(struct list *l)
 	if (l->first > 0 && l->first == l->selected && rows > 1 &&
 	    !row_selectable(l, l->first - 1))
 		l->first--;
-	if (l->first >= l->n)
-		l->first = 0;
+	/* no blank rows at the end while rows above are hidden (the height
+	 * may have been unknown when the selection was first made) */
+	if (l->first > 0 && l->first + rows > l->n)
+		l->first = l->n > rows ? l->n - rows : 0;
 }
 
 static size_t row_steps(const struct list *l, size_t row, int dir, size_t n)

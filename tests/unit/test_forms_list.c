@@ -192,6 +192,26 @@ static void test_selection_skips_titles_and_pages(void **state)
 	list_release(&l);
 }
 
+/* A selection made before the height is known (a screen loads in open,
+ * lays out after) does not leave the list scrolled once it is. */
+static void test_follow_after_layout(void **state)
+{
+	struct list l;
+
+	(void)state;
+	list_init(&l, columns, COL_COUNT, LIST_MARK_HIGHLIGHT);
+	l.selectable = not_title;
+	list_set_count(&l, 10);
+	list_select_item(&l, 5);
+	assert_true(l.first > 0);
+	list_layout(&l, 2, 20, 80);
+	assert_int_equal(l.first, 0);
+	assert_int_equal(l.selected, 5);
+	list_layout(&l, 2, 3, 60); /* a smaller terminal: still in view */
+	assert_true(l.selected >= l.first && l.selected < l.first + 3);
+	list_release(&l);
+}
+
 static const char *const names[] = {"张三", "李四", "张三丰", "王五", "𠮷田"};
 
 static bool name_has(const void *ctx, size_t item)
@@ -235,6 +255,7 @@ int main(void)
 	    cmocka_unit_test(test_row_at_80_and_60),
 	    cmocka_unit_test(test_row_cut_cjk_emoji_ext_b),
 	    cmocka_unit_test(test_selection_skips_titles_and_pages),
+	    cmocka_unit_test(test_follow_after_layout),
 	    cmocka_unit_test(test_filter),
 	};
 

@@ -30,7 +30,8 @@ static const struct column_def columns[COL_COUNT] = {
     [COL_NO] = {.min = 16, .max = 18, .weight = 0},
     [COL_APPLICANT] = {.min = 8, .max = 20, .weight = 1},
     [COL_DETAIL] = {.min = 10, .max = 0, .weight = 4},
-    [COL_STATUS] = {.min = 14, .max = 18, .weight = 0},
+    /* "!!超期12个工作日": 16 columns */
+    [COL_STATUS] = {.min = 16, .max = 18, .weight = 0},
 };
 
 static const enum msg_id column_titles[COL_COUNT] = {
