@@ -6,7 +6,8 @@
  *    It is plain data and is tested without a terminal.
  *  - form: an array of field descriptions (STYLE.md 4); the engine handles
  *    focus, editing, choices and error messages for all of them.
- *  - frame, table and key bar layout: pure functions of the terminal size.
+ *  - frame, table and key bar layout: pure functions of the terminal size
+ *    (the list widget built on the table layout is in list.h).
  *  - theme: colour roles mapped to a colour or a monochrome scheme.
  *
  * forms/ knows curses and core/, never the network. */

@@ -18,7 +18,7 @@
 
 #include "wincase/forms.h"
 
-#define LIST_MAX_COLUMNS 8
+#define LIST_MAX_COLUMNS 16 /* the statistics table has 14 */
 #define LIST_CELL_BYTES	 512
 
 /* How the selected row shows. */

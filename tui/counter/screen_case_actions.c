@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/list.h"
+
 #include "common/case_util.h"
 #include "common/form_util.h"
 
@@ -16,14 +18,18 @@ struct actions {
 	struct case_ctx x;
 	enum case_form action;
 	size_t open[CATALOG_MAX_MATERIALS]; /* supplement: open positions */
-	size_t n_open, selected;
+	size_t n_open;
+	struct list rows; /* over open[] */
 	struct field_def defs[F_COUNT];
 	const char *result_labels[3];
 	struct form *form;
 	struct form_layout lay;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
-	int list_y, list_rows, form_y, cols;
+	int form_y, cols;
 };
+
+/* Supplements: one column, the material's number, name and state. */
+static const struct column_def material_column = {.min = 10, .weight = 1};
 
 static const struct screen_key keys[] = {
     {"F2", MSG_KEY_SUBMIT},
@@ -48,8 +54,7 @@ static void open_list(struct actions *s)
 		    s->x.states[i] == STATE_DEFECTIVE ||
 		    s->x.states[i] == STATE_PENDING)
 			s->open[s->n_open++] = i;
-	if (s->selected >= s->n_open)
-		s->selected = s->n_open ? s->n_open - 1 : 0;
+	list_set_count(&s->rows, s->n_open);
 }
 
 static const char *const action_names[] = {
@@ -93,6 +98,7 @@ static int actions_open(struct app *app, const struct screen_arg *arg,
 	if (!s)
 		return -1;
 	draft_context(app, arg, case_id, sizeof(case_id), &s->action);
+	list_init(&s->rows, &material_column, 1, LIST_MARK_HIGHLIGHT);
 	memcpy(s->defs, fields, sizeof(fields));
 	s->result_labels[0] = msg(MSG_ACT_APPROVED);
 	s->result_labels[1] = msg(MSG_ACT_DENIED);
@@ -128,10 +134,21 @@ static void actions_layout(void *state, const struct frame_layout *frame)
 	struct actions *s = state;
 
 	s->cols = frame->cols;
-	s->list_y = frame->body_y + 3;
-	s->list_rows = frame->body_rows - 4;
+	list_layout(&s->rows, frame->body_y + 3, frame->body_rows - 4,
+		    frame->cols);
 	s->form_y = frame->body_y + 2;
 	form_layout(s->form, frame->body_rows - 3, frame->cols - 2, &s->lay);
+}
+
+static void material_row(void *ctx, size_t r, struct list_row *row)
+{
+	const struct actions *s = ctx;
+	size_t i = s->open[r];
+
+	snprintf(row->buf[0], LIST_CELL_BYTES, " %zu. %s  [%s]", r + 1,
+		 case_ctx_material(&s->x, i)->name,
+		 case_state_text(material_state_name(s->x.states[i])));
+	row->cells[0] = row->buf[0];
 }
 
 static void supplement_draw(struct actions *s, struct app *app, WINDOW *win)
@@ -145,20 +162,11 @@ static void supplement_draw(struct actions *s, struct app *app, WINDOW *win)
 	table_draw_cell(win, app->frame.body_y + 1, 1, s->cols - 1, line,
 			theme_attr(THEME_LABEL) | A_BOLD);
 	if (s->n_open == 0) {
-		table_draw_cell(win, s->list_y, 2, s->cols - 2,
+		table_draw_cell(win, s->rows.y, 2, s->cols - 2,
 				msg(MSG_ACT_ALL_IN), theme_attr(THEME_HINT));
 		return;
 	}
-	for (size_t r = 0; r < s->n_open && (int)r < s->list_rows; r++) {
-		size_t i = s->open[r];
-
-		snprintf(line, sizeof(line), " %zu. %s  [%s]", r + 1,
-			 case_ctx_material(&s->x, i)->name,
-			 case_state_text(material_state_name(s->x.states[i])));
-		table_draw_cell(win, s->list_y + (int)r, 1, s->cols - 2, line,
-				theme_attr(r == s->selected ? THEME_SELECTED
-							    : THEME_NORMAL));
-	}
+	list_draw(&s->rows, win, material_row, s);
 }
 
 static void actions_draw(void *state, struct app *app, WINDOW *win)
@@ -191,10 +199,11 @@ static void supplement_submit(struct actions *s, struct app *app)
 	const struct material *m;
 	struct wc_error err = {0};
 	json_t *body;
+	size_t r;
 
-	if (s->n_open == 0)
+	if (!list_current(&s->rows, &r))
 		return;
-	m = case_ctx_material(&s->x, s->open[s->selected]);
+	m = case_ctx_material(&s->x, s->open[r]);
 	body = json_pack("{s:s}", "material_id", m->id);
 	app_busy(app, MSG_BUSY_SAVING);
 	if (!body || net_case_action(app->net, &s->x.c, "POST", "supplements",
@@ -256,13 +265,8 @@ static int actions_key(void *state, struct app *app, int ret, wint_t ch)
 	if (s->action == CASE_ACTION_SUPPLEMENT) {
 		if (enter || (ret == KEY_CODE_YES && ch == KEY_F(2)))
 			supplement_submit(s, app);
-		else if (ret == KEY_CODE_YES && ch == KEY_UP && s->selected)
-			s->selected--;
-		else if (ret == KEY_CODE_YES && ch == KEY_DOWN &&
-			 s->selected + 1 < s->n_open)
-			s->selected++;
 		else
-			return UI_IGNORED;
+			return list_key(&s->rows, ret, ch);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
@@ -291,6 +295,7 @@ static void actions_free(void **state)
 		return;
 	case_ctx_release(&s->x);
 	form_free(&s->form);
+	list_release(&s->rows);
 	free(s);
 	*state = NULL;
 }
