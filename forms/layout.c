@@ -99,27 +99,6 @@ void table_draw_cell(WINDOW *win, int y, int x, int width, const char *text,
 	wattrset(win, A_NORMAL);
 }
 
-void table_draw_row(WINDOW *win, int y, int cols, const int *widths, size_t n,
-		    const char **cells, bool into_blank, attr_t attr)
-{
-	int x = 1;
-
-	for (size_t c = 0; c < n; c++) {
-		if (widths[c] == 0)
-			continue;
-		if (into_blank) {
-			table_draw_cell(win, y, x, widths[c] + 1, cells[c],
-					attr);
-		} else {
-			table_draw_cell(win, y, x, widths[c] + 1, "", attr);
-			table_draw_cell(win, y, x, widths[c], cells[c], attr);
-		}
-		x += widths[c] + 1;
-	}
-	if (x < cols)
-		table_draw_cell(win, y, x, cols - x, "", attr);
-}
-
 static int entry_width(const struct keybar_entry *e)
 {
 	return text_width(e->key) + text_width(e->label) + 1;

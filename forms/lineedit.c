@@ -270,64 +270,82 @@ void lineedit_view(struct line_editor *ed, int width, struct line_view *view)
 	view->cursor_x = lineedit_cursor_col(ed) - ed->scroll;
 }
 
-static int key_code(struct line_editor *ed, wint_t ch)
+static enum lineedit_outcome moved(bool did)
+{
+	return did ? LINEEDIT_MOVED : LINEEDIT_NOTHING;
+}
+
+static enum lineedit_outcome edited(bool did)
+{
+	return did ? LINEEDIT_EDITED : LINEEDIT_NOTHING;
+}
+
+static enum lineedit_outcome key_code(struct line_editor *ed, wint_t ch)
 {
 	switch (ch) {
 	case KEY_LEFT:
-		return lineedit_left(ed);
+		return moved(lineedit_left(ed));
 	case KEY_RIGHT:
-		return lineedit_right(ed);
+		return moved(lineedit_right(ed));
 	case KEY_HOME:
-		return lineedit_home(ed);
+		return moved(lineedit_home(ed));
 	case KEY_END:
-		return lineedit_end(ed);
+		return moved(lineedit_end(ed));
 	case KEY_BACKSPACE:
-		return lineedit_backspace(ed) ? 2 : 0;
+		return edited(lineedit_backspace(ed));
 	case KEY_DC:
-		return lineedit_delete(ed) ? 2 : 0;
+		return edited(lineedit_delete(ed));
 	default:
-		return -1;
+		return LINEEDIT_NOT_MINE;
 	}
 }
 
-static int key_char(struct line_editor *ed, wint_t ch)
+static enum lineedit_outcome key_char(struct line_editor *ed, wint_t ch)
 {
 	switch (ch) {
 	case CTRL('a'):
-		return lineedit_home(ed);
+		return moved(lineedit_home(ed));
 	case CTRL('e'):
-		return lineedit_end(ed);
+		return moved(lineedit_end(ed));
 	case CTRL('b'):
-		return lineedit_left(ed);
+		return moved(lineedit_left(ed));
 	case CTRL('f'):
-		return lineedit_right(ed);
+		return moved(lineedit_right(ed));
 	case CTRL('d'):
-		return lineedit_delete(ed) ? 2 : 0;
+		return edited(lineedit_delete(ed));
 	case CTRL('h'):
 	case 0x7f:
-		return lineedit_backspace(ed) ? 2 : 0;
+		return edited(lineedit_backspace(ed));
 	case CTRL('u'):
 		if (ed->len == 0)
-			return 0;
+			return LINEEDIT_NOTHING;
 		lineedit_clear(ed);
-		return 2;
+		return LINEEDIT_EDITED;
 	default:
 		if (!insertable((wchar_t)ch))
-			return -1;
-		return lineedit_insert(ed, (wchar_t)ch) ? 2 : 0;
+			return LINEEDIT_NOT_MINE;
+		return edited(lineedit_insert(ed, (wchar_t)ch));
 	}
+}
+
+enum lineedit_outcome lineedit_apply(struct line_editor *ed, int ret, wint_t ch)
+{
+	return ret == KEY_CODE_YES ? key_code(ed, ch) : key_char(ed, ch);
 }
 
 int lineedit_key(struct line_editor *ed, int ret, wint_t ch)
 {
-	/* -1 not an editing key, 0 nothing moved, 1 moved, 2 text changed */
-	int r = ret == KEY_CODE_YES ? key_code(ed, ch) : key_char(ed, ch);
-
-	if (r < 0)
+	switch (lineedit_apply(ed, ret, ch)) {
+	case LINEEDIT_NOT_MINE:
 		return UI_IGNORED;
-	if (r == 0)
+	case LINEEDIT_NOTHING:
 		return UI_HANDLED;
-	return UI_HANDLED | UI_REDRAW | (r == 2 ? UI_CHANGED : 0);
+	case LINEEDIT_MOVED:
+		return UI_HANDLED | UI_REDRAW;
+	case LINEEDIT_EDITED:
+	default:
+		return UI_HANDLED | UI_REDRAW | UI_CHANGED;
+	}
 }
 
 void lineedit_draw(struct line_editor *ed, WINDOW *win, int y, int x, int width,

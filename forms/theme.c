@@ -19,7 +19,7 @@ static const struct role_style styles[THEME_COUNT] = {
     [THEME_LABEL] = {-1, -1, A_NORMAL, A_NORMAL},
     [THEME_INPUT] = {-1, -1, A_UNDERLINE, A_UNDERLINE},
     /* Reverse, not a colour pair: a key typed costs one SGR and sgr0, not
-     * setaf+setab and op+sgr0 (issue 5: bytes per key on slow links). */
+     * setaf+setab and op+sgr0 (bytes per key on slow links). */
     [THEME_INPUT_FOCUS] = {-1, -1, A_REVERSE, A_REVERSE},
     [THEME_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
     [THEME_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
@@ -54,9 +54,4 @@ void theme_init(bool colour)
 attr_t theme_attr(enum theme_role role)
 {
 	return role < THEME_COUNT ? attrs[role] : A_NORMAL;
-}
-
-bool theme_is_colour(void)
-{
-	return with_colour;
 }

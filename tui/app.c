@@ -12,46 +12,105 @@
 #include "common/safe.h"
 #include "training/training_ui.h"
 
-#define KEY_ESC 27
 /* How long to wait after Esc for a digit (Esc 1 = F1 ... Esc 0 = F10). */
 #define ESC_FOLLOW_MS 400
-/* The loop wakes this often to notice signals. */
+/* The loop wakes this often to notice signals, the idle logout and the
+ * training colleague; a wake-up with nothing marked writes nothing. */
 #define POLL_MS 500
 
 volatile sig_atomic_t app_signalled;
 
-void app_push(struct app *app, const struct screen_ops *ops)
+static void copy_str(char *out, size_t size, const char *s)
 {
-	app->pending = PENDING_PUSH;
+	snprintf(out, size, "%s", s ? s : "");
+}
+
+/* The change asked for, with its argument copied (the screen asking may
+ * close before the new one opens). */
+static void pending_set(struct app *app, enum app_pending what,
+			const struct screen_ops *ops,
+			const struct screen_arg *arg)
+{
+	static const struct screen_arg none;
+
+	if (!arg)
+		arg = &none;
+	app->pending = what;
 	app->pending_ops = ops;
+	app->pending_arg = *arg;
+	copy_str(app->pending_case, sizeof(app->pending_case), arg->case_id);
+	copy_str(app->pending_inquiry, sizeof(app->pending_inquiry),
+		 arg->inquiry_id);
+	copy_str(app->pending_draft, sizeof(app->pending_draft),
+		 arg->draft_context);
+	app->pending_arg.case_id = app->pending_case;
+	app->pending_arg.inquiry_id = app->pending_inquiry;
+	app->pending_arg.draft_context = app->pending_draft;
+}
+
+void app_push(struct app *app, const struct screen_ops *ops,
+	      const struct screen_arg *arg)
+{
+	pending_set(app, PENDING_PUSH, ops, arg);
+}
+
+void app_pop_with(struct app *app, const struct screen_result *res)
+{
+	static const struct screen_result none;
+
+	if (!res)
+		res = &none;
+	pending_set(app, PENDING_POP, NULL, NULL);
+	app->result = *res;
+	copy_str(app->result_case, sizeof(app->result_case), res->case_id);
+	copy_str(app->result_inquiry, sizeof(app->result_inquiry),
+		 res->inquiry_id);
+	app->result.case_id = app->result_case;
+	app->result.inquiry_id = app->result_inquiry;
 }
 
 void app_pop(struct app *app)
 {
-	app->pending = PENDING_POP;
-	app->pending_ops = NULL;
+	app_pop_with(app, NULL);
 }
 
-void app_replace(struct app *app, const struct screen_ops *ops)
+void app_replace(struct app *app, const struct screen_ops *ops,
+		 const struct screen_arg *arg)
 {
-	app->pending = PENDING_REPLACE;
-	app->pending_ops = ops;
+	pending_set(app, PENDING_REPLACE, ops, arg);
 }
 
-void app_reset(struct app *app, const struct screen_ops *ops)
+void app_reset(struct app *app, const struct screen_ops *ops,
+	       const struct screen_arg *arg)
 {
-	app->pending = PENDING_RESET;
-	app->pending_ops = ops;
+	pending_set(app, PENDING_RESET, ops, arg);
+}
+
+void app_mark(struct app *app, unsigned work)
+{
+	app->work |= work;
+}
+
+/* The message line changed (or not): only a change costs a redraw. */
+static void message_set(struct app *app, const char *text, bool is_error)
+{
+	if (strcmp(app->message, text) == 0 &&
+	    app->message_is_error == is_error)
+		return;
+	snprintf(app->message, sizeof(app->message), "%s", text);
+	app->message_is_error = is_error;
+	app_mark(app, APP_WORK_DRAW);
 }
 
 void app_message(struct app *app, bool is_error, const char *fmt, ...)
 {
+	char text[sizeof(app->message)];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(app->message, sizeof(app->message), fmt, ap);
+	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	app->message_is_error = is_error;
+	message_set(app, text, is_error);
 }
 
 void app_message_after(struct app *app, const char *fmt, ...)
@@ -65,19 +124,20 @@ void app_message_after(struct app *app, const char *fmt, ...)
 
 void app_message_error(struct app *app, const struct wc_error *err)
 {
-	msg_for_error(err, app->message, sizeof(app->message));
-	app->message_is_error = true;
+	char text[sizeof(app->message)];
+
+	msg_for_error(err, text, sizeof(text));
+	message_set(app, text, true);
 }
 
 void app_message_clear(struct app *app)
 {
-	app->message[0] = '\0';
-	app->message_is_error = false;
+	message_set(app, "", false);
 }
 
 /* The left part of the status line in room columns: the user and the
- * window with their labels; when a screen's note needs the room (issue 5:
- * the review counts), the user's names alone, then without the program's
+ * window with their labels; when a screen's note needs the room (the
+ * review counts), the user's names alone, then without the program's
  * name (the training banner stays). */
 static void status_left(const struct app *app, const char *name, int room,
 			char *out, size_t size)
@@ -108,7 +168,7 @@ static void draw_status(struct app *app, WINDOW *win)
 	    msg(online ? MSG_STATUS_ONLINE : MSG_STATUS_OFFLINE);
 	int sw = text_width(server) + 2, nw = 0;
 	char left[320];
-	/* Issue 6: training mode says so on every screen, first. */
+	/* Training mode says so on every screen, first. */
 	const char *name =
 	    msg(training_ui_active() ? MSG_TR_BANNER : MSG_APP_NAME);
 
@@ -161,6 +221,7 @@ static void app_draw(struct app *app)
 	struct app_screen *top = &app->stack[app->depth - 1];
 	char title[160];
 
+	app->work = 0;
 	werase(stdscr);
 	app->cursor_y = app->cursor_x = -1;
 	if (f->too_small) {
@@ -180,7 +241,7 @@ static void app_draw(struct app *app)
 	draw_keybar(app, stdscr, top);
 done:
 	/* A hidden cursor is left where drawing ended (leaveok): parking it
-	 * would cost bytes on every key (issue 5, slow links). */
+	 * would cost bytes on every key (slow links). */
 	leaveok(stdscr, app->cursor_y < 0 || app->cursor_x < 0);
 	if (app->cursor_y >= 0 && app->cursor_x >= 0) {
 		curs_set(1);
@@ -240,15 +301,14 @@ const struct screen_ops *app_draft_screen(const char *name)
 	return NULL;
 }
 
-static void draft_restore(struct app *app, struct app_screen *s)
+static void draft_restore(struct app *app, struct app_screen *s,
+			  const struct screen_arg *arg)
 {
 	struct form *form =
 	    s->ops->draft_form ? s->ops->draft_form(s->state) : NULL;
 
-	if (app->draft_restore && form && app->data_dir[0])
+	if (arg->draft_restore && form && app->data_dir[0])
 		draft_load(app->data_dir, s->ops->name, form, NULL);
-	app->draft_restore = false;
-	app->draft_context[0] = '\0';
 }
 
 /* After a change in the top screen's form. */
@@ -271,22 +331,26 @@ static void draft_drop(struct app *app)
 		draft_remove(app->data_dir, s->ops->name);
 }
 
-static int screen_open(struct app *app, const struct screen_ops *ops)
+/* Opens ops on arg (NULL: a zero one) on top of the stack. */
+static int screen_open(struct app *app, const struct screen_ops *ops,
+		       const struct screen_arg *arg)
 {
+	static const struct screen_arg none = {
+	    .case_id = "", .inquiry_id = "", .draft_context = ""};
 	struct app_screen *s;
 
+	if (!arg)
+		arg = &none;
 	if (app->depth >= APP_MAX_SCREENS)
 		return -1;
 	s = &app->stack[app->depth];
 	s->ops = ops;
 	s->state = NULL;
 	snprintf(s->draft_context, sizeof(s->draft_context), "%s",
-		 app->draft_context);
-	if (ops->open(app, &s->state)) {
-		app->draft_restore = false;
+		 arg->draft_context);
+	if (ops->open(app, arg, &s->state))
 		return -1;
-	}
-	draft_restore(app, s);
+	draft_restore(app, s, arg);
 	app->depth++;
 	ops->layout(s->state, &app->frame);
 	return 0;
@@ -310,7 +374,7 @@ static void screen_resume(struct app *app, struct app_screen *top)
 	bool keep_error = app->message_is_error;
 
 	memcpy(keep, app->message, sizeof(keep));
-	top->ops->resume(top->state, app);
+	top->ops->resume(top->state, app, &app->result);
 	if (keep[0] && !app->message_is_error) {
 		memcpy(app->message, keep, sizeof(keep));
 		app->message_is_error = keep_error;
@@ -323,14 +387,15 @@ static void app_apply_pending(struct app *app)
 	struct app_screen *top;
 
 	app->pending = PENDING_NONE;
+	app_mark(app, APP_WORK_DRAW); /* another screen, or the same resumed */
 	switch (what) {
 	case PENDING_PUSH:
-		screen_open(app, app->pending_ops);
+		screen_open(app, app->pending_ops, &app->pending_arg);
 		break;
 	case PENDING_REPLACE:
 		draft_drop(app);
 		screen_close(app);
-		if (screen_open(app, app->pending_ops))
+		if (screen_open(app, app->pending_ops, &app->pending_arg))
 			app->quit = true;
 		break;
 	case PENDING_RESET:
@@ -338,7 +403,7 @@ static void app_apply_pending(struct app *app)
 			draft_drop(app);
 			screen_close(app);
 		}
-		if (screen_open(app, app->pending_ops))
+		if (screen_open(app, app->pending_ops, &app->pending_arg))
 			app->quit = true;
 		break;
 	case PENDING_POP:
@@ -349,6 +414,7 @@ static void app_apply_pending(struct app *app)
 		top = &app->stack[app->depth - 1];
 		if (top->ops->resume)
 			screen_resume(app, top);
+		memset(&app->result, 0, sizeof(app->result));
 		break;
 	default:
 		break;
@@ -423,7 +489,7 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 {
 	const struct screen_ops *top = app->stack[app->depth - 1].ops;
 
-	int r = training_ui_key(app, ret, ch); /* issue 6: F1 hint, F11, F12 */
+	int r = training_ui_key(app, ret, ch); /* F1 hint, F11, F12 */
 
 	if (r != UI_IGNORED)
 		return r;
@@ -437,13 +503,13 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 		if (top == &screen_help)
 			app_pop(app);
 		else
-			app_push(app, &screen_help);
+			app_push(app, &screen_help, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return UI_IGNORED;
 }
 
-/* Issue 5: an idle session ends (safe.h). Logged in: back to the login
+/* An idle session ends (safe.h). Logged in: back to the login
  * screen (drafts stay on disk); at the login screen of a restricted
  * (ForceCommand) session: the program ends, and with it the SSH session. */
 static void app_idle_logout(struct app *app)
@@ -461,7 +527,8 @@ static void app_idle_logout(struct app *app)
 	net_logout(app->net, &err);
 	net_user_release(&app->user);
 	app->logged_in = false;
-	if (screen_open(app, &screen_login)) {
+	app_mark(app, APP_WORK_DRAW);
+	if (screen_open(app, &screen_login, NULL)) {
 		app->quit = true;
 		return;
 	}
@@ -485,9 +552,8 @@ static bool app_session_check(struct app *app)
 	net_client_set_token(app->net, NULL);
 	net_user_release(&app->user);
 	app->logged_in = false;
-	app->draft_restore = false;
-	app->draft_context[0] = '\0';
-	if (screen_open(app, &screen_login)) {
+	app_mark(app, APP_WORK_DRAW);
+	if (screen_open(app, &screen_login, NULL)) {
 		app->quit = true;
 		return true;
 	}
@@ -495,15 +561,44 @@ static bool app_session_check(struct app *app)
 	return true;
 }
 
-static void app_loop(struct app *app)
+/* The work marked since the last turn: a new size first, then one
+ * redraw; nothing marked, nothing drawn (and no byte written). */
+static void app_work_do(struct app *app)
+{
+	if (app->work & APP_WORK_LAYOUT)
+		app_layout(app);
+	if (app->work)
+		app_draw(app);
+}
+
+/* One key: the global keys, then the screen on top; its result decides
+ * whether the screen is drawn again. */
+static void app_key(struct app *app, int ret, wint_t ch)
 {
 	struct app_screen *top;
-	int ret, r;
+	int r = app_global_key(app, ret, ch);
+
+	if (!(r & UI_HANDLED)) {
+		top = &app->stack[app->depth - 1];
+		r = top->ops->key(top->state, app, ret, ch);
+	}
+	if (r & UI_REDRAW)
+		app_mark(app, APP_WORK_DRAW);
+	if (r & UI_CHANGED)
+		draft_keep(app);
+	if (r & APP_QUIT)
+		app->quit = true;
+}
+
+static void app_loop(struct app *app)
+{
+	int ret;
 	wint_t ch;
 
 	safe_activity();
+	app_mark(app, APP_WORK_DRAW);
 	while (!app->quit && !app_signalled) {
-		app_draw(app);
+		app_work_do(app);
 		if (key_read(&ret, &ch) == ERR) {
 			if (safe_idle_expired(app->cfg->idle_logout_seconds))
 				app_idle_logout(app);
@@ -512,18 +607,10 @@ static void app_loop(struct app *app)
 		}
 		safe_activity();
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
-			app_layout(app);
+			app_mark(app, APP_WORK_LAYOUT);
 			continue;
 		}
-		r = app_global_key(app, ret, ch);
-		if (!(r & UI_HANDLED)) {
-			top = &app->stack[app->depth - 1];
-			r = top->ops->key(top->state, app, ret, ch);
-		}
-		if (r & UI_CHANGED)
-			draft_keep(app);
-		if (r & APP_QUIT)
-			app->quit = true;
+		app_key(app, ret, ch);
 		if (app_session_check(app))
 			continue;
 		if (app->pending != PENDING_NONE)
@@ -590,7 +677,7 @@ int app_run(struct config *cfg)
 		getmaxyx(stdscr, rows, cols);
 		frame_layout(rows, cols, &app.frame);
 	}
-	if (screen_open(&app, &screen_login) == 0)
+	if (screen_open(&app, &screen_login, NULL) == 0)
 		app_loop(&app);
 	app_end(&app);
 	endwin();

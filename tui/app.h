@@ -19,6 +19,47 @@ enum app_result {
 
 struct app;
 
+/* Work for the loop, marked by whatever notices it (a timer, a resize, a
+ * network event, a message) and done once before the loop next waits for
+ * a key, as tmux's PANE_REDRAW. A key handler asks for a redraw with
+ * UI_REDRAW in its result instead. */
+enum app_work {
+	APP_WORK_DRAW = 1 << 0,	  /* draw the whole screen again */
+	APP_WORK_LAYOUT = 1 << 1, /* the terminal's size changed: lay out */
+};
+
+/* What screen_case_actions does (screen_arg.action). */
+enum case_form {
+	CASE_ACTION_SUPPLEMENT,
+	CASE_ACTION_COMPLETE,
+	CASE_ACTION_WITHDRAW,
+};
+
+/* What a screen is opened on, given to app_push, app_replace or app_reset
+ * and on to the screen's open. The loop copies the strings when the change
+ * is asked for (NULL reads as ""); data is borrowed from the screen that
+ * pushes and must live until the new screen's open has returned. */
+struct screen_arg {
+	const char *case_id;	/* the case a case screen works on */
+	const char *inquiry_id; /* the inquiry an inquiry screen works on,
+				 * or the one screen_case_new converts */
+	enum case_form action;	/* screen_case_actions: which form */
+	/* Drafts (draft.h): what the new form is about, saved with its
+	 * draft, and whether it restores the draft kept for it. */
+	const char *draft_context;
+	bool draft_restore;
+	const void *data; /* screen-specific (review.h: review_target) */
+};
+
+/* What a closing screen hands down to the one below it (app_pop_with),
+ * given to that screen's resume; strings are "" when not set. */
+struct screen_result {
+	const struct item *picked; /* the catalog search: the item chosen */
+	const char *case_id;	   /* the case created or worked on */
+	const char *inquiry_id;	   /* the inquiry registered */
+	bool decided;		   /* the reviewer decided the item */
+};
+
 /* A key of the key bar: the key's name and its label's message. */
 struct screen_key {
 	const char *key;
@@ -31,15 +72,20 @@ struct screen_ops {
 	enum msg_id help;
 	const struct screen_key *keys;
 	size_t n_keys;
-	/* New private state in *state; -1 when it cannot open. */
-	int (*open)(struct app *app, void **state);
+	/* New private state in *state, for the target in arg (never NULL;
+	 * valid during the call only: copy what is kept); -1 when it cannot
+	 * open. */
+	int (*open)(struct app *app, const struct screen_arg *arg,
+		    void **state);
 	/* Recompute positions from the frame (pure, no drawing). */
 	void (*layout)(void *state, const struct frame_layout *frame);
 	void (*draw)(void *state, struct app *app, WINDOW *win);
 	/* ret is OK or KEY_CODE_YES as from wget_wch. */
 	int (*key)(void *state, struct app *app, int ret, wint_t ch);
-	/* Back on top after the screen above closed; may be NULL. */
-	void (*resume)(void *state, struct app *app);
+	/* Back on top after the screen above closed, with what it handed
+	 * down (never NULL, zero when it said nothing); may be NULL. */
+	void (*resume)(void *state, struct app *app,
+		       const struct screen_result *res);
 	void (*free)(void **state);
 	/* The form to keep a draft of (may be NULL): the loop saves it after
 	 * every change, removes it when the screen closes (submit or Esc) and
@@ -55,13 +101,13 @@ extern const struct screen_ops screen_home;
 extern const struct screen_ops screen_inquiry;
 extern const struct screen_ops screen_items;
 extern const struct screen_ops screen_help;
-/* The queue's screens: an inquiry, a case (app->case_id), and the forms
- * of the inquiry view (they work on app->draft_context, the inquiry id). */
+/* The queue's screens: an inquiry, a case, and the forms of the inquiry
+ * view (screen_arg.inquiry_id, .case_id). */
 extern const struct screen_ops screen_inquiry_view;
 extern const struct screen_ops screen_inquiry_handoff;
 extern const struct screen_ops screen_inquiry_close;
 extern const struct screen_ops screen_case_view;
-/* The case screens: they work on app->case_id. */
+/* The case screens: they work on screen_arg.case_id. */
 extern const struct screen_ops screen_case_new;
 extern const struct screen_ops screen_checklist;
 extern const struct screen_ops screen_notice;
@@ -69,19 +115,12 @@ extern const struct screen_ops screen_accept;
 extern const struct screen_ops screen_case_actions;
 extern const struct screen_ops screen_rating;
 
-/* What screen_case_actions does (app->case_action). */
-enum case_form {
-	CASE_ACTION_SUPPLEMENT,
-	CASE_ACTION_COMPLETE,
-	CASE_ACTION_WITHDRAW,
-};
-
 #define APP_MAX_SCREENS 8
 
 struct app_screen {
 	const struct screen_ops *ops;
 	void *state;
-	char draft_context[128]; /* app->draft_context when it opened */
+	char draft_context[128]; /* screen_arg.draft_context it opened with */
 };
 
 enum app_pending {
@@ -99,41 +138,32 @@ struct app {
 	bool logged_in;
 	struct net_item_list items; /* the catalog list, read once */
 	bool items_loaded;
-	/* The item chosen on the catalog search screen, for the screen below */
-	const struct item *picked;
-	/* The id of the inquiry registered last, for the list to select it */
-	char last_created[80];
-	/* The inquiry the inquiry view and its forms work on. */
-	char inquiry_id[32];
-	/* The case the case screens open (set before pushing one of them);
-	 * screen_case_new sets it to the case it created. */
-	char case_id[32];
-	enum case_form case_action;
-	/* screen_case_new: the inquiry converted into the case ("" none). */
-	char case_inquiry_id[32];
 	/* After the session expired: the user name the login form offers. */
 	char relogin_user[64];
-	/* Issue 5: a screen's note on the status line while logged in (the
+	/* A screen's note on the status line while logged in (the
 	 * review queue's counts per kind, screen_review.c); "" none. */
 	char status_note[160];
 
-	/* Drafts: the data folder ("" when it cannot be used), what the form
-	 * being opened is about (saved with its draft, set before a push),
-	 * and whether the next screen opened restores its draft. */
+	/* Drafts: the data folder ("" when it cannot be used). */
 	char data_dir[4096];
-	char draft_context[128];
-	bool draft_restore;
 
 	struct app_screen stack[APP_MAX_SCREENS];
 	size_t depth;
 	enum app_pending pending;
 	const struct screen_ops *pending_ops;
+	/* The pending change's screen_arg, its strings copied here, and the
+	 * result the screen that closes hands down. */
+	struct screen_arg pending_arg;
+	char pending_case[32], pending_inquiry[32], pending_draft[128];
+	struct screen_result result;
+	char result_case[32], result_inquiry[32];
 
 	struct frame_layout frame;
 	char message[320];
 	bool message_is_error;
 	char message_after[320]; /* shown once the pending change is done */
 	int cursor_y, cursor_x;	 /* set by a screen's draw; -1 hides it */
+	unsigned work;		 /* enum app_work marked, not done yet */
 	bool quit;
 };
 
@@ -144,14 +174,24 @@ extern volatile sig_atomic_t app_signalled;
  * caller has set the locale, initscr is done here. */
 int app_run(struct config *cfg);
 
-/* Screen stack changes, done by the loop after the key handler returns. */
-void app_push(struct app *app, const struct screen_ops *ops);
+/* Screen stack changes, done by the loop after the key handler returns.
+ * arg is what the new screen opens on (NULL: nothing, a zero one). */
+void app_push(struct app *app, const struct screen_ops *ops,
+	      const struct screen_arg *arg);
 void app_pop(struct app *app);
-void app_replace(struct app *app, const struct screen_ops *ops);
+/* The top screen closes and hands res down to the resume of the one below
+ * (the strings are copied). */
+void app_pop_with(struct app *app, const struct screen_result *res);
+void app_replace(struct app *app, const struct screen_ops *ops,
+		 const struct screen_arg *arg);
 /* Every screen closes (their drafts removed) and ops opens alone. */
-void app_reset(struct app *app, const struct screen_ops *ops);
+void app_reset(struct app *app, const struct screen_ops *ops,
+	       const struct screen_arg *arg);
 
-/* The message line. The text is copied. */
+/* Marks work (enum app_work) for the loop to do before the next key. */
+void app_mark(struct app *app, unsigned work);
+
+/* The message line. The text is copied; a change marks a redraw. */
 void app_message(struct app *app, bool is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void app_message_error(struct app *app, const struct wc_error *err);

@@ -132,7 +132,7 @@ static int config_setup(struct config *cfg, const struct args *a)
 	return 0;
 }
 
-/* Issue 6: wincase --training, from the main thread (the private
+/* wincase --training, from the main thread (the private
  * server's parent-death signal follows the thread that forked it). */
 static int training_start(struct config *cfg)
 {
@@ -180,7 +180,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	rc = app_run(&cfg);
-	/* Issue 6: the private server ends with the client, whatever ended
+	/* The private server ends with the client, whatever ended
 	 * the loop (F10, SIGHUP, SIGTERM); a crash or kill -9 is covered by
 	 * the server's parent-death signal. */
 	training_ui_stop();

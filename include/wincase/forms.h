@@ -6,7 +6,8 @@
  *    It is plain data and is tested without a terminal.
  *  - form: an array of field descriptions (STYLE.md 4); the engine handles
  *    focus, editing, choices and error messages for all of them.
- *  - frame, table and key bar layout: pure functions of the terminal size.
+ *  - frame, table and key bar layout: pure functions of the terminal size
+ *    (the list widget built on the table layout is in list.h).
  *  - theme: colour roles mapped to a colour or a monochrome scheme.
  *
  * forms/ knows curses and core/, never the network. */
@@ -18,6 +19,9 @@
 #include <wchar.h>
 
 #include <curses.h>
+
+/* The Esc key as wget_wch reads it (curses has no name for it). */
+#define KEY_ESC 27
 
 /* ---- What a key handler did; the main loop acts on it (htop style). */
 enum ui_result {
@@ -75,8 +79,19 @@ int lineedit_cursor_col(const struct line_editor *ed);
 int lineedit_width(const struct line_editor *ed);
 /* Scrolls so that the cursor is visible in width columns, fills *view. */
 void lineedit_view(struct line_editor *ed, int width, struct line_view *view);
+/* What one key did to a line editor. */
+enum lineedit_outcome {
+	LINEEDIT_NOT_MINE, /* not an editing or cursor key */
+	LINEEDIT_NOTHING,  /* an editing key with nothing to do (at a bound) */
+	LINEEDIT_MOVED,	   /* the cursor moved, the text is the same */
+	LINEEDIT_EDITED,   /* the text changed */
+};
 /* One key from wget_wch (ret is OK or KEY_CODE_YES): editing and cursor
- * keys. Returns UI_HANDLED | UI_REDRAW | UI_CHANGED or UI_IGNORED. */
+ * keys. */
+enum lineedit_outcome lineedit_apply(struct line_editor *ed, int ret,
+				     wint_t ch);
+/* lineedit_apply as a key handler's result: UI_IGNORED, UI_HANDLED (nothing
+ * to redraw), UI_HANDLED | UI_REDRAW, or that | UI_CHANGED. */
 int lineedit_key(struct line_editor *ed, int ret, wint_t ch);
 /* Draws the visible part at (y, x) in width columns, padded with spaces. */
 void lineedit_draw(struct line_editor *ed, WINDOW *win, int y, int x, int width,
@@ -204,12 +219,7 @@ void table_layout(const struct column_def *defs, size_t n, int cols,
 /* Draws text cut to width columns (never half a character), padded. */
 void table_draw_cell(WINDOW *win, int y, int x, int width, const char *text,
 		     attr_t attr);
-/* Draws one row of a table at y from column 1 to cols: cells[c] in
- * widths[c] columns and a blank after it (a column of width 0 is left
- * out), the rest of the line blank, all in attr; column 0 is the caller's.
- * into_blank lets a text run into the blank after its column. */
-void table_draw_row(WINDOW *win, int y, int cols, const int *widths, size_t n,
-		    const char **cells, bool into_blank, attr_t attr);
+/* Rows of columns: the list widget, list.h. */
 
 /* ---- Function-key bar */
 
@@ -246,6 +256,5 @@ enum theme_role {
  * the monochrome scheme otherwise. */
 void theme_init(bool colour);
 attr_t theme_attr(enum theme_role role);
-bool theme_is_colour(void);
 
 #endif

@@ -219,6 +219,32 @@ static void test_keys(void **state)
 	lineedit_release(&ed);
 }
 
+/* The line editor's outcome as an enum, and what the loop gets of it: a
+ * key with nothing to do asks for no redraw. */
+static void test_apply_outcomes(void **state)
+{
+	struct line_editor ed;
+
+	(void)state;
+	assert_int_equal(lineedit_init(&ed, 2), 0);
+	assert_int_equal(lineedit_apply(&ed, OK, L'𠮷'), LINEEDIT_EDITED);
+	assert_int_equal(lineedit_apply(&ed, KEY_CODE_YES, KEY_RIGHT),
+			 LINEEDIT_NOTHING);
+	assert_int_equal(lineedit_apply(&ed, KEY_CODE_YES, KEY_LEFT),
+			 LINEEDIT_MOVED);
+	assert_int_equal(lineedit_apply(&ed, KEY_CODE_YES, KEY_F(2)),
+			 LINEEDIT_NOT_MINE);
+	assert_int_equal(lineedit_apply(&ed, OK, KEY_ESC), LINEEDIT_NOT_MINE);
+	assert_int_equal(lineedit_apply(&ed, OK, L'a'), LINEEDIT_EDITED);
+	assert_int_equal(lineedit_apply(&ed, OK, L'b'), LINEEDIT_NOTHING);
+	assert_int_equal(lineedit_key(&ed, KEY_CODE_YES, KEY_HOME),
+			 UI_HANDLED | UI_REDRAW);
+	assert_int_equal(lineedit_key(&ed, KEY_CODE_YES, KEY_HOME), UI_HANDLED);
+	assert_int_equal(lineedit_key(&ed, KEY_CODE_YES, KEY_DC),
+			 UI_HANDLED | UI_REDRAW | UI_CHANGED);
+	lineedit_release(&ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +255,7 @@ int main(void)
 	    cmocka_unit_test(test_view_cjk),
 	    cmocka_unit_test(test_view_scrolls_by_columns),
 	    cmocka_unit_test(test_keys),
+	    cmocka_unit_test(test_apply_outcomes),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);

@@ -59,14 +59,16 @@ const char *case_ctx_material_name(const struct case_ctx *x, const char *id)
 	return id ? id : "";
 }
 
-bool case_ctx_load(struct case_ctx *x, struct app *app)
+bool case_ctx_load(struct case_ctx *x, struct app *app, const char *case_id)
 {
 	struct wc_error err = {0};
 	struct net_case c = {0};
 	struct item it;
+	char id[32];
 
+	snprintf(id, sizeof(id), "%s", case_id ? case_id : ""); /* may be x's */
 	app_busy(app, MSG_BUSY_LOADING);
-	if (net_case_get(app->net, app->case_id, &c, &err)) {
+	if (net_case_get(app->net, id, &c, &err)) {
 		app_message_error(app, &err);
 		return false;
 	}
@@ -138,7 +140,7 @@ void case_refusal(struct case_ctx *x, struct app *app,
 		  const struct wc_error *err)
 {
 	if (strcmp(err->code, "version_conflict") == 0) {
-		case_ctx_load(x, app);
+		case_ctx_load(x, app, x->c.id);
 		app_message(app, true, "%s", msg(MSG_CASE_RELOADED));
 		return;
 	}

@@ -19,8 +19,9 @@ struct case_ctx {
 	size_t n; /* scenario materials, at most CATALOG_MAX_MATERIALS */
 };
 
-/* Reads app->case_id and its item; false with the message set. */
-bool case_ctx_load(struct case_ctx *x, struct app *app);
+/* Reads the case case_id (it may be x->c.id: a reload) and its item;
+ * false with the message set. */
+bool case_ctx_load(struct case_ctx *x, struct app *app, const char *case_id);
 void case_ctx_release(struct case_ctx *x);
 /* Recomputes states from x->c after the case changed. */
 void case_ctx_sync(struct case_ctx *x);

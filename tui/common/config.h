@@ -23,7 +23,7 @@ struct config {
 	char *data_dir;
 	char *print_command;
 	enum colour_mode colour;
-	/* Issue 5, safe as a ForceCommand (safe.h): restricted mode, the
+	/* Safe as a ForceCommand (safe.h): restricted mode, the
 	 * print command allowed in it, idle logout (-1 unset, 0 off). */
 	bool restricted;
 	bool restricted_print;

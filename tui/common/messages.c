@@ -479,7 +479,7 @@ static const char *const table[MSG_COUNT] = {
 	"登录已过期，请重新登录；未提交的内容已保存为草稿，登录后可恢复",
 };
 
-/* The Linux console has no CJK glyphs (issue 5): these words stand in for
+/* The Linux console has no CJK glyphs: these words stand in for
  * the key bar, the status line and the headings there. */
 static const char *const table_ascii[MSG_COUNT] = {
     [MSG_APP_NAME] = "wincase",

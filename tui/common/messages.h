@@ -203,7 +203,7 @@ enum msg_id {
 	MSG_HELP_HO,
 	MSG_HELP_CL,
 	MSG_HELP_CV,
-	/* reviewer console (issue 5: screen_review*, audit, stats, search) */
+	/* reviewer console (screen_review*, audit, stats, search) */
 	MSG_RV_KEY_DECIDE,
 	MSG_RV_KEY_OPEN,
 	MSG_RV_KEY_SEARCH,
@@ -346,7 +346,7 @@ enum msg_id {
 	MSG_RV_RATING_3,
 	MSG_RV_RATING_4,
 	MSG_RV_RATING_5,
-	/* training mode (issue 6: training_ui.c, screen_training.c) */
+	/* training mode (training_ui.c, screen_training.c) */
 	MSG_TR_BANNER,
 	MSG_TR_SAMPLE,
 	MSG_TR_STARTING,

@@ -203,7 +203,7 @@ int print_save(const char *data_dir, const char *name, const char *text,
 	if (n < 0 || (size_t)n >= path_size ||
 	    snprintf(tmp, sizeof(tmp), "%s.tmp", path_out) >= (int)sizeof(tmp))
 		return wc_error_set(err, "save_failed", NULL, "%s", name);
-	marked = print_marked(text); /* issue 6: 培训样张 in training */
+	marked = print_marked(text); /* 培训样张 in training */
 	if (!marked)
 		return wc_error_set(err, "save_failed", NULL, "%s", name);
 	len = strlen(marked);

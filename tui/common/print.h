@@ -30,7 +30,7 @@ int print_text(const char *command, const char *text, struct wc_error *err);
 int print_save(const char *data_dir, const char *name, const char *text,
 	       char *path_out, size_t path_size, struct wc_error *err);
 
-/* Issue 6: a mark (培训样张 in training mode, NULL for none; borrowed) that
+/* A mark (培训样张 in training mode, NULL for none; borrowed) that
  * print_text and print_save put across every document: a line of it at
  * the top, after every PRINT_MARK_EVERY lines and at the end. */
 #define PRINT_MARK_EVERY 8

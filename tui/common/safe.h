@@ -1,4 +1,4 @@
-/* safe.h - wincase as an SSH ForceCommand (issue 5): restricted mode, the
+/* safe.h - wincase as an SSH ForceCommand: restricted mode, the
  * idle logout and the terminal-safe signal set-up.
  *
  * Restricted mode (--restricted, or [client] restricted = yes) is for an

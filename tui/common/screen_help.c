@@ -19,13 +19,15 @@ static const struct screen_key keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-static int help_open(struct app *app, void **state)
+static int help_open(struct app *app, const struct screen_arg *arg,
+		     void **state)
 {
 	struct help *s = calloc(1, sizeof(*s));
 	const struct screen_ops *below = app->stack[app->depth - 1].ops;
 	const char *general = msg(MSG_HELP_GENERAL), *own = msg(below->help);
 	size_t len = strlen(own) + 1 + strlen(general) + 1;
 
+	(void)arg;
 	if (!s)
 		return -1;
 	s->text = malloc(len);
@@ -79,7 +81,7 @@ static int help_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct help *s = state;
 
-	if (ret == OK && (ch == 27 || ch == 'q')) {
+	if (ret == OK && (ch == KEY_ESC || ch == 'q')) {
 		app_pop(app);
 		return UI_HANDLED;
 	}

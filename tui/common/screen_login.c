@@ -42,7 +42,8 @@ static const struct screen_key keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-static int login_open(struct app *app, void **state)
+static int login_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct login *s = calloc(1, sizeof(*s));
 	static const enum msg_id labels[F_COUNT] = {
@@ -51,6 +52,7 @@ static int login_open(struct app *app, void **state)
 						   MSG_LOGIN_PASSWORD_HELP,
 						   MSG_LOGIN_WINDOW_HELP};
 
+	(void)arg;
 	if (!s)
 		return -1;
 	memcpy(s->defs, fields, sizeof(fields));
@@ -70,7 +72,7 @@ static int login_open(struct app *app, void **state)
 		form_focus(s->form, F_PASSWORD);
 	}
 	app_message(app, false, "%s", msg(MSG_LOGIN_WELCOME));
-	if (training_ui_active()) /* issue 6: the accounts to practise with */
+	if (training_ui_active()) /* the accounts to practise with */
 		app_message(app, false, msg(MSG_TR_STARTED),
 			    TRAINING_PASSWORD_DEFAULT);
 	*state = s;
@@ -102,7 +104,7 @@ static void login_draw(void *state, struct app *app, WINDOW *win)
 
 /* Due dates need the working-day calendar of the year they fall in: warn
  * reviewers and administrators while there is time to import the next
- * year (issue 3: health gives calendar_until). */
+ * year (/v1/health gives calendar_until). */
 #define CALENDAR_WARN_DAYS 60
 
 static void login_warn_calendar(struct app *app)
@@ -147,14 +149,15 @@ static void login_submit(struct login *s, struct app *app)
 	}
 	app->logged_in = true;
 	app_message_clear(app);
-	/* Issue 5: reviewers work in the review queue, clerks never see it.
-	 * Issue 6: training starts at its scenario list (or the trainer's
+	/* Reviewers work in the review queue, clerks never see it.
+	 * Training starts at its scenario list (or the trainer's
 	 * progress table). */
 	if (training_ui_active())
-		app_replace(app, training_ui_after_login(app));
+		app_replace(app, training_ui_after_login(app), NULL);
 	else
 		app_replace(app,
-			    review_role(app) ? &screen_review : &screen_home);
+			    review_role(app) ? &screen_review : &screen_home,
+			    NULL);
 	if (review_role(app))
 		login_warn_calendar(app);
 }
@@ -168,7 +171,7 @@ static int login_key(void *state, struct app *app, int ret, wint_t ch)
 		login_submit(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (ret == KEY_CODE_YES && ch == KEY_F(6)) /* issue 6: training */
+	if (ret == KEY_CODE_YES && ch == KEY_F(6)) /* training mode */
 		return training_ui_enter(app);
 	r = form_key(s->form, ret, ch);
 	if (r & UI_SUBMIT)

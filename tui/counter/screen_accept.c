@@ -213,7 +213,8 @@ static void prepare(struct accept *s, struct app *app)
 	net_idempotency_key_new(s->key);
 }
 
-static int accept_open(struct app *app, void **state)
+static int accept_open(struct app *app, const struct screen_arg *arg,
+		       void **state)
 {
 	struct accept *s = calloc(1, sizeof(*s));
 
@@ -225,7 +226,7 @@ static int accept_open(struct app *app, void **state)
 	s->defs[F_CONFIRM].label = msg(MSG_ACC_CONFIRM);
 	s->defs[F_CONFIRM].help = msg(MSG_ACC_CONFIRM_HELP);
 	s->form = form_new(s->defs, F_COUNT, msg(MSG_REQUIRED));
-	if (!s->form || !case_ctx_load(&s->x, app)) {
+	if (!s->form || !case_ctx_load(&s->x, app, arg->case_id)) {
 		form_free(&s->form);
 		case_ctx_release(&s->x);
 		free(s);
@@ -431,7 +432,7 @@ static int accept_key(void *state, struct app *app, int ret, wint_t ch)
 	    form_shown(s) ? s->text_rows : app->frame.message_y - s->text_y;
 	int r;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		if (!s->done)
 			app_message_clear(app);
 		app_pop(app);

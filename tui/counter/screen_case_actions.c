@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/list.h"
+
 #include "common/case_util.h"
 #include "common/form_util.h"
 
@@ -16,14 +18,18 @@ struct actions {
 	struct case_ctx x;
 	enum case_form action;
 	size_t open[CATALOG_MAX_MATERIALS]; /* supplement: open positions */
-	size_t n_open, selected;
+	size_t n_open;
+	struct list rows; /* over open[] */
 	struct field_def defs[F_COUNT];
 	const char *result_labels[3];
 	struct form *form;
 	struct form_layout lay;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
-	int list_y, list_rows, form_y, cols;
+	int form_y, cols;
 };
+
+/* Supplements: one column, the material's number, name and state. */
+static const struct column_def material_column = {.min = 10, .weight = 1};
 
 static const struct screen_key keys[] = {
     {"F2", MSG_KEY_SUBMIT},
@@ -48,8 +54,7 @@ static void open_list(struct actions *s)
 		    s->x.states[i] == STATE_DEFECTIVE ||
 		    s->x.states[i] == STATE_PENDING)
 			s->open[s->n_open++] = i;
-	if (s->selected >= s->n_open)
-		s->selected = s->n_open ? s->n_open - 1 : 0;
+	list_set_count(&s->rows, s->n_open);
 }
 
 static const char *const action_names[] = {
@@ -61,35 +66,39 @@ static const char *const action_names[] = {
 /* The draft's context is "CASE_ID:ACTION": restoring one reopens the same
  * action on the same case. The slot being opened (app->stack[app->depth])
  * keeps the context its draft is saved with. */
-static void draft_context(struct app *app)
+static void draft_context(struct app *app, const struct screen_arg *arg,
+			  char *case_id, size_t size, enum case_form *action)
 {
-	char *colon;
+	const char *colon = strrchr(arg->draft_context, ':');
 
-	if (app->draft_restore && app->draft_context[0]) {
-		colon = strrchr(app->draft_context, ':');
-		if (colon) {
-			*colon = '\0';
-			app->case_action = strcmp(colon + 1, "withdraw") == 0
-					       ? CASE_ACTION_WITHDRAW
-					       : CASE_ACTION_COMPLETE;
-		}
-		snprintf(app->case_id, sizeof(app->case_id), "%.31s",
-			 app->draft_context);
+	snprintf(case_id, size, "%s", arg->case_id);
+	*action = arg->action;
+	if (arg->draft_restore && arg->draft_context[0]) {
+		if (colon)
+			*action = strcmp(colon + 1, "withdraw") == 0
+				      ? CASE_ACTION_WITHDRAW
+				      : CASE_ACTION_COMPLETE;
+		snprintf(case_id, size, "%.*s",
+			 (int)(colon ? colon - arg->draft_context : 31),
+			 arg->draft_context);
 	}
 	if (app->depth < APP_MAX_SCREENS)
 		snprintf(app->stack[app->depth].draft_context,
 			 sizeof(app->stack[app->depth].draft_context), "%s:%s",
-			 app->case_id, action_names[app->case_action]);
+			 case_id, action_names[*action]);
 }
 
-static int actions_open(struct app *app, void **state)
+static int actions_open(struct app *app, const struct screen_arg *arg,
+			void **state)
 {
 	struct actions *s = calloc(1, sizeof(*s));
 
+	char case_id[32];
+
 	if (!s)
 		return -1;
-	draft_context(app);
-	s->action = app->case_action;
+	draft_context(app, arg, case_id, sizeof(case_id), &s->action);
+	list_init(&s->rows, &material_column, 1, LIST_MARK_HIGHLIGHT);
 	memcpy(s->defs, fields, sizeof(fields));
 	s->result_labels[0] = msg(MSG_ACT_APPROVED);
 	s->result_labels[1] = msg(MSG_ACT_DENIED);
@@ -104,7 +113,7 @@ static int actions_open(struct app *app, void **state)
 	s->form = s->action == CASE_ACTION_WITHDRAW
 		      ? form_new(s->defs + F_NOTE, 1, msg(MSG_REQUIRED))
 		      : form_new(s->defs, F_COUNT, msg(MSG_REQUIRED));
-	if (!s->form || !case_ctx_load(&s->x, app)) {
+	if (!s->form || !case_ctx_load(&s->x, app, case_id)) {
 		form_free(&s->form);
 		case_ctx_release(&s->x);
 		free(s);
@@ -125,10 +134,21 @@ static void actions_layout(void *state, const struct frame_layout *frame)
 	struct actions *s = state;
 
 	s->cols = frame->cols;
-	s->list_y = frame->body_y + 3;
-	s->list_rows = frame->body_rows - 4;
+	list_layout(&s->rows, frame->body_y + 3, frame->body_rows - 4,
+		    frame->cols);
 	s->form_y = frame->body_y + 2;
 	form_layout(s->form, frame->body_rows - 3, frame->cols - 2, &s->lay);
+}
+
+static void material_row(void *ctx, size_t r, struct list_row *row)
+{
+	const struct actions *s = ctx;
+	size_t i = s->open[r];
+
+	snprintf(row->buf[0], LIST_CELL_BYTES, " %zu. %s  [%s]", r + 1,
+		 case_ctx_material(&s->x, i)->name,
+		 case_state_text(material_state_name(s->x.states[i])));
+	row->cells[0] = row->buf[0];
 }
 
 static void supplement_draw(struct actions *s, struct app *app, WINDOW *win)
@@ -142,20 +162,11 @@ static void supplement_draw(struct actions *s, struct app *app, WINDOW *win)
 	table_draw_cell(win, app->frame.body_y + 1, 1, s->cols - 1, line,
 			theme_attr(THEME_LABEL) | A_BOLD);
 	if (s->n_open == 0) {
-		table_draw_cell(win, s->list_y, 2, s->cols - 2,
+		table_draw_cell(win, s->rows.y, 2, s->cols - 2,
 				msg(MSG_ACT_ALL_IN), theme_attr(THEME_HINT));
 		return;
 	}
-	for (size_t r = 0; r < s->n_open && (int)r < s->list_rows; r++) {
-		size_t i = s->open[r];
-
-		snprintf(line, sizeof(line), " %zu. %s  [%s]", r + 1,
-			 case_ctx_material(&s->x, i)->name,
-			 case_state_text(material_state_name(s->x.states[i])));
-		table_draw_cell(win, s->list_y + (int)r, 1, s->cols - 2, line,
-				theme_attr(r == s->selected ? THEME_SELECTED
-							    : THEME_NORMAL));
-	}
+	list_draw(&s->rows, win, material_row, s);
 }
 
 static void actions_draw(void *state, struct app *app, WINDOW *win)
@@ -188,10 +199,11 @@ static void supplement_submit(struct actions *s, struct app *app)
 	const struct material *m;
 	struct wc_error err = {0};
 	json_t *body;
+	size_t r;
 
-	if (s->n_open == 0)
+	if (!list_current(&s->rows, &r))
 		return;
-	m = case_ctx_material(&s->x, s->open[s->selected]);
+	m = case_ctx_material(&s->x, s->open[r]);
 	body = json_pack("{s:s}", "material_id", m->id);
 	app_busy(app, MSG_BUSY_SAVING);
 	if (!body || net_case_action(app->net, &s->x.c, "POST", "supplements",
@@ -246,20 +258,15 @@ static int actions_key(void *state, struct app *app, int ret, wint_t ch)
 		     (ret == KEY_CODE_YES && ch == KEY_ENTER);
 	int r;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_pop(app);
 		return UI_HANDLED;
 	}
 	if (s->action == CASE_ACTION_SUPPLEMENT) {
 		if (enter || (ret == KEY_CODE_YES && ch == KEY_F(2)))
 			supplement_submit(s, app);
-		else if (ret == KEY_CODE_YES && ch == KEY_UP && s->selected)
-			s->selected--;
-		else if (ret == KEY_CODE_YES && ch == KEY_DOWN &&
-			 s->selected + 1 < s->n_open)
-			s->selected++;
 		else
-			return UI_IGNORED;
+			return list_key(&s->rows, ret, ch);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
@@ -288,6 +295,7 @@ static void actions_free(void **state)
 		return;
 	case_ctx_release(&s->x);
 	form_free(&s->form);
+	list_release(&s->rows);
 	free(s);
 	*state = NULL;
 }

@@ -1,7 +1,7 @@
 /* screen_case_new.c - a new case (R2): the catalog item (F3 or Enter opens
  * the search that filters as you type, by code or Chinese name), its
  * scenario (办事情形), the applicant (prefilled from the inquiry being
- * converted, app->case_inquiry_id) and the major-project flag when the item
+ * converted, screen_arg.inquiry_id) and the major-project flag when the item
  * can be one. F2 creates it and opens its material check. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +37,7 @@ struct case_new {
 	struct form_layout lay;
 	int top, left;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
+	char inquiry_id[32]; /* the inquiry converted ("" none) */
 };
 
 static const struct screen_key keys[] = {
@@ -155,7 +156,7 @@ static void inquiry_prefill(struct case_new *s, struct app *app)
 	const char *v;
 	enum id_type type;
 
-	snprintf(path, sizeof(path), "/v1/inquiries/%s", app->case_inquiry_id);
+	snprintf(path, sizeof(path), "/v1/inquiries/%s", s->inquiry_id);
 	if (net_request(app->net, "GET", path, NULL, NULL, &answer, &err))
 		return;
 	a = json_object_get(answer, "applicant");
@@ -177,13 +178,14 @@ static void inquiry_prefill(struct case_new *s, struct app *app)
  * scenario is a choice among the item's scenarios, so the item named in
  * the draft is read first. The draft's context is the inquiry being
  * converted. */
-static void draft_prepare(struct case_new *s, struct app *app)
+static void draft_prepare(struct case_new *s, struct app *app,
+			  const struct screen_arg *arg)
 {
 	char code[64];
 	size_t n;
 
-	snprintf(app->case_inquiry_id, sizeof(app->case_inquiry_id), "%.31s",
-		 app->draft_context);
+	snprintf(s->inquiry_id, sizeof(s->inquiry_id), "%.31s",
+		 arg->draft_context);
 	if (!app->data_dir[0] ||
 	    draft_load(app->data_dir, screen_case_new.name, s->form, NULL))
 		return;
@@ -195,7 +197,8 @@ static void draft_prepare(struct case_new *s, struct app *app)
 	item_load(s, app, code);
 }
 
-static int case_new_open(struct app *app, void **state)
+static int case_new_open(struct app *app, const struct screen_arg *arg,
+			 void **state)
 {
 	struct case_new *s = calloc(1, sizeof(*s));
 
@@ -209,9 +212,10 @@ static int case_new_open(struct app *app, void **state)
 	}
 	s->form->user = s;
 	net_idempotency_key_new(s->key);
-	if (app->draft_restore)
-		draft_prepare(s, app);
-	else if (app->case_inquiry_id[0])
+	snprintf(s->inquiry_id, sizeof(s->inquiry_id), "%s", arg->inquiry_id);
+	if (arg->draft_restore)
+		draft_prepare(s, app, arg);
+	else if (s->inquiry_id[0])
 		inquiry_prefill(s, app);
 	if (s->has_item)
 		form_focus(s->form, F_SCENARIO);
@@ -239,7 +243,8 @@ static void case_new_draw(void *state, struct app *app, WINDOW *win)
 /* R1: the inquiry the case was made from is closed as converted at once,
  * whatever the clerk does next. When this fails the inquiry view tries
  * again once it is back on top (screen_inquiry_view close_converted). */
-static void inquiry_close_converted(struct app *app, const char *case_id)
+static void inquiry_close_converted(struct app *app, const char *inquiry_id,
+				    const char *case_id)
 {
 	struct net_inquiry_full q = {0};
 	struct wc_error err = {0};
@@ -248,8 +253,8 @@ static void inquiry_close_converted(struct app *app, const char *case_id)
 	long long id = strtoll(case_id, &end, 10);
 	json_t *body;
 
-	if (!app->case_inquiry_id[0] || *end ||
-	    net_inquiry_get(app->net, app->case_inquiry_id, &q, &err))
+	if (!inquiry_id[0] || *end ||
+	    net_inquiry_get(app->net, inquiry_id, &q, &err))
 		return;
 	body = json_pack("{s:s, s:s, s:I}", "resolution", "converted", "note",
 			 msg(MSG_ICL_CONVERTED), "case_id", (json_int_t)id);
@@ -271,7 +276,7 @@ static void case_new_submit(struct case_new *s, struct app *app)
 	    .scenario_id = s->has_item && sc < s->item.n_scenarios
 			       ? s->item.scenarios[sc].id
 			       : NULL,
-	    .inquiry_id = app->case_inquiry_id,
+	    .inquiry_id = s->inquiry_id,
 	    .major_project = form_choice(s->form, F_MAJOR) == 1,
 	    .applicant_name = form_value(s->form, F_NAME),
 	    .id_type = id_type_name(applicant_id_type(s->form)),
@@ -290,20 +295,19 @@ static void case_new_submit(struct case_new *s, struct app *app)
 		form_server_refusal(s->form, app, &err);
 		return;
 	}
-	snprintf(app->case_id, sizeof(app->case_id), "%s", created.id);
-	inquiry_close_converted(app, created.id);
+	inquiry_close_converted(app, s->inquiry_id, created.id);
 	app_message(app, false, msg(MSG_CN_CREATED),
 		    created.no ? created.no : "",
 		    created.applicant.name ? created.applicant.name : "");
+	app_replace(app, &screen_checklist,
+		    &(struct screen_arg){.case_id = created.id});
 	net_case_release(&created);
-	app->case_inquiry_id[0] = '\0';
-	app_replace(app, &screen_checklist);
 }
 
 static void item_lookup(struct app *app)
 {
 	if (app_items_load(app))
-		app_push(app, &screen_items);
+		app_push(app, &screen_items, NULL);
 }
 
 static int case_new_key(void *state, struct app *app, int ret, wint_t ch)
@@ -319,9 +323,8 @@ static int case_new_key(void *state, struct app *app, int ret, wint_t ch)
 		item_lookup(app);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
-		app->case_inquiry_id[0] = '\0';
 		app_pop(app);
 		return UI_HANDLED | UI_REDRAW;
 	}
@@ -344,14 +347,14 @@ static int case_new_key(void *state, struct app *app, int ret, wint_t ch)
 	return r;
 }
 
-static void case_new_resume(void *state, struct app *app)
+static void case_new_resume(void *state, struct app *app,
+			    const struct screen_result *res)
 {
 	struct case_new *s = state;
-	const struct item *picked = app->picked;
+	const struct item *picked = res->picked;
 
 	if (!picked)
 		return;
-	app->picked = NULL;
 	if (item_load(s, app, picked->code))
 		form_focus(s->form,
 			   s->item.n_scenarios > 1 ? F_SCENARIO : F_NAME);

@@ -13,6 +13,7 @@
 #include "common/timeline.h"
 
 struct case_view {
+	char case_id[32]; /* the case it shows */
 	struct case_ctx x;
 	struct net_audit_list audit;
 	bool audit_ok;
@@ -88,7 +89,7 @@ static void checklist_append(const struct net_case *c, char **t, size_t *len)
 		case_append(
 		    t, len, "%s %s  %s%s%s  %s%s%s\n", state_mark(l->state),
 		    case_state_text(l->state),
-		    l->name ? l->name : l->material_id, main ? "  " : "  ",
+		    l->name ? l->name : l->material_id, "  ",
 		    msg(main ? MSG_CV_ROLE_MAIN : MSG_CV_ROLE_SECONDARY),
 		    l->tolerable ? msg(MSG_CV_TOLERABLE) : "",
 		    l->note ? "  " : "", l->note ? l->note : "");
@@ -184,7 +185,7 @@ static bool view_load(struct case_view *s, struct app *app)
 	struct wc_error err = {0};
 	char entity[64];
 
-	if (!case_ctx_load(&s->x, app))
+	if (!case_ctx_load(&s->x, app, s->case_id))
 		return false;
 	snprintf(entity, sizeof(entity), "case:%s", s->x.c.id);
 	net_audit_list_release(&s->audit);
@@ -195,12 +196,13 @@ static bool view_load(struct case_view *s, struct app *app)
 	return true;
 }
 
-static int cv_open(struct app *app, void **state)
+static int cv_open(struct app *app, const struct screen_arg *arg, void **state)
 {
 	struct case_view *s = calloc(1, sizeof(*s));
 
 	if (!s)
 		return -1;
+	snprintf(s->case_id, sizeof(s->case_id), "%s", arg->case_id);
 	if (!view_load(s, app)) {
 		case_ctx_release(&s->x);
 		free(s->text);
@@ -277,7 +279,7 @@ static const struct screen_key *cv_keys_now(void *state, size_t *n)
 
 /* The screen of key ch in this state, or NULL when it is not offered. */
 static const struct screen_ops *action_screen(struct case_view *s,
-					      struct app *app, wint_t ch)
+					      enum case_form *action, wint_t ch)
 {
 	switch (ch) {
 	case KEY_F(2):
@@ -287,14 +289,14 @@ static const struct screen_ops *action_screen(struct case_view *s,
 	case KEY_F(4):
 		return checking(s) ? &screen_accept : NULL;
 	case KEY_F(6):
-		app->case_action = CASE_ACTION_SUPPLEMENT;
+		*action = CASE_ACTION_SUPPLEMENT;
 		return accepted(s) && commitment_open(s) ? &screen_case_actions
 							 : NULL;
 	case KEY_F(7):
-		app->case_action = CASE_ACTION_COMPLETE;
+		*action = CASE_ACTION_COMPLETE;
 		return accepted(s) ? &screen_case_actions : NULL;
 	case KEY_F(8):
-		app->case_action = CASE_ACTION_WITHDRAW;
+		*action = CASE_ACTION_WITHDRAW;
 		return checking(s) || accepted(s) ? &screen_case_actions : NULL;
 	case KEY_F(9):
 		return may_rate(s) ? &screen_rating : NULL;
@@ -307,8 +309,9 @@ static int cv_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct case_view *s = state;
 	const struct screen_ops *next;
+	enum case_form action = CASE_ACTION_SUPPLEMENT;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
 		return UI_HANDLED | UI_REDRAW;
@@ -320,25 +323,25 @@ static int cv_key(void *state, struct app *app, int ret, wint_t ch)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ch >= KEY_F(2) && ch <= KEY_F(9)) {
-		next = action_screen(s, app, ch);
+		next = action_screen(s, &action, ch);
 		if (!next)
 			return UI_IGNORED;
 		app_message_clear(app);
-		snprintf(app->case_id, sizeof(app->case_id), "%s", s->x.c.id);
-		app_push(app, next);
+		app_push(app, next,
+			 &(struct screen_arg){.case_id = s->case_id,
+					      .action = action});
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return case_text_key(&s->first, case_text_lines(s->text, s->cols),
 			     s->rows, ch);
 }
 
-static void cv_resume(void *state, struct app *app)
+static void cv_resume(void *state, struct app *app,
+		      const struct screen_result *res)
 {
 	struct case_view *s = state;
 
-	/* the screen above may have looked at another case */
-	if (s->x.c.id)
-		snprintf(app->case_id, sizeof(app->case_id), "%s", s->x.c.id);
+	(void)res;
 	view_load(s, app);
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/list.h"
 #include "wincase/text.h"
 
 #include "common/case_util.h"
@@ -37,12 +38,12 @@ static const enum msg_id column_titles[COL_COUNT] = {
     MSG_CK_COL_COPIES, MSG_CK_COL_TOL,	MSG_CK_COL_STATE};
 
 struct checklist {
+	char case_id[32]; /* the case it works on */
 	struct case_ctx x;
-	size_t selected, first;
+	struct list rows;   /* the scenario's materials, row = position */
 	bool asking_defect; /* the defect line is open */
 	struct line_editor defect;
-	int widths[COL_COUNT];
-	int list_y, list_rows, cols, bottom_y;
+	int cols, bottom_y;
 };
 
 static const struct screen_key keys[] = {
@@ -51,23 +52,28 @@ static const struct screen_key keys[] = {
     {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
 };
 
-static int checklist_open(struct app *app, void **state)
+static int checklist_open(struct app *app, const struct screen_arg *arg,
+			  void **state)
 {
 	struct checklist *s = calloc(1, sizeof(*s));
 
 	if (!s)
 		return -1;
-	if (lineedit_init(&s->defect, 200) || !case_ctx_load(&s->x, app)) {
+	snprintf(s->case_id, sizeof(s->case_id), "%s", arg->case_id);
+	if (lineedit_init(&s->defect, 200) ||
+	    !case_ctx_load(&s->x, app, s->case_id)) {
 		lineedit_release(&s->defect);
 		case_ctx_release(&s->x);
 		free(s);
 		return -1;
 	}
-	for (s->selected = 0; s->selected < s->x.n; s->selected++)
-		if (s->x.states[s->selected] == STATE_PENDING)
-			break; /* start at the first material not yet checked */
-	if (s->selected >= s->x.n)
-		s->selected = 0;
+	list_init(&s->rows, columns, COL_COUNT, LIST_MARK_HIGHLIGHT);
+	list_set_count(&s->rows, s->x.n);
+	for (size_t i = 0; i < s->x.n; i++)
+		if (s->x.states[i] == STATE_PENDING) {
+			s->rows.selected = i; /* the first not yet checked */
+			break;
+		}
 	*state = s;
 	return 0;
 }
@@ -77,20 +83,10 @@ static void checklist_layout(void *state, const struct frame_layout *frame)
 	struct checklist *s = state;
 
 	s->cols = frame->cols;
-	s->list_y = frame->body_y + 2; /* case header, column titles */
 	s->bottom_y = frame->body_y + frame->body_rows - 3;
-	s->list_rows = s->bottom_y - s->list_y;
-	if (s->list_rows < 1)
-		s->list_rows = 1;
-	table_layout(columns, COL_COUNT, frame->cols - 2, s->widths);
-}
-
-static void row_draw(struct checklist *s, WINDOW *win, int y,
-		     const char **cells, attr_t attr)
-{
-	table_draw_cell(win, y, 0, 1, "", attr);
-	table_draw_row(win, y, s->cols, s->widths, COL_COUNT, cells, true,
-		       attr);
+	/* below the case header and the column titles */
+	list_layout(&s->rows, frame->body_y + 2,
+		    s->bottom_y - frame->body_y - 2, frame->cols);
 }
 
 static const char *form_word(enum material_form f)
@@ -115,39 +111,25 @@ static void state_cell(const struct checklist *s, size_t i, char *out,
 		 note && *note ? "：" : "", note && *note ? note : "");
 }
 
-static void list_draw(struct checklist *s, WINDOW *win)
+static void material_cells(void *ctx, size_t i, struct list_row *row)
 {
-	const char *cells[COL_COUNT];
-	char no[24], copies[24], st[400];
+	const struct checklist *s = ctx;
+	const struct material *m = case_ctx_material(&s->x, i);
+	enum material_state state = s->x.states[i];
 
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + (size_t)s->list_rows)
-		s->first = s->selected - (size_t)s->list_rows + 1;
-	for (int r = 0; r < s->list_rows && s->first + (size_t)r < s->x.n;
-	     r++) {
-		size_t i = s->first + (size_t)r;
-		const struct material *m = case_ctx_material(&s->x, i);
-		enum material_state state = s->x.states[i];
-		attr_t attr = theme_attr(i == s->selected ? THEME_SELECTED
-					 : state == STATE_MISSING ||
-						 state == STATE_DEFECTIVE
-					     ? THEME_ERROR
-					     : THEME_NORMAL);
-
-		snprintf(no, sizeof(no), "%zu", i + 1);
-		snprintf(copies, sizeof(copies), "%d份", m->copies);
-		state_cell(s, i, st, sizeof(st));
-		cells[COL_NO] = no;
-		cells[COL_NAME] = m->name;
-		cells[COL_ROLE] = msg(
-		    m->role == ROLE_MAIN ? MSG_ROLE_MAIN : MSG_ROLE_SECONDARY);
-		cells[COL_FORM] = form_word(m->form);
-		cells[COL_COPIES] = copies;
-		cells[COL_TOL] = m->tolerable ? msg(MSG_CK_TOLERABLE) : "";
-		cells[COL_STATE] = st;
-		row_draw(s, win, s->list_y + r, cells, attr);
-	}
+	snprintf(row->buf[COL_NO], LIST_CELL_BYTES, "%zu", i + 1);
+	snprintf(row->buf[COL_COPIES], LIST_CELL_BYTES, "%d份", m->copies);
+	state_cell(s, i, row->buf[COL_STATE], LIST_CELL_BYTES);
+	row->cells[COL_NO] = row->buf[COL_NO];
+	row->cells[COL_NAME] = m->name;
+	row->cells[COL_ROLE] =
+	    msg(m->role == ROLE_MAIN ? MSG_ROLE_MAIN : MSG_ROLE_SECONDARY);
+	row->cells[COL_FORM] = form_word(m->form);
+	row->cells[COL_COPIES] = row->buf[COL_COPIES];
+	row->cells[COL_TOL] = m->tolerable ? msg(MSG_CK_TOLERABLE) : "";
+	row->cells[COL_STATE] = row->buf[COL_STATE];
+	if (state == STATE_MISSING || state == STATE_DEFECTIVE)
+		row->attr = theme_attr(THEME_ERROR);
 }
 
 /* "共8项：已提供5 免提交1 缺少1 有误0 未核对1" and what it means. */
@@ -189,8 +171,9 @@ static void checklist_draw(void *state, struct app *app, WINDOW *win)
 	case_header_draw(&s->x, app, win, app->frame.body_y);
 	for (int c = 0; c < COL_COUNT; c++)
 		cells[c] = msg(column_titles[c]);
-	row_draw(s, win, s->list_y - 1, cells, theme_attr(THEME_HEADER));
-	list_draw(s, win);
+	list_draw_header(&s->rows, win, s->rows.y - 1, cells);
+	list_set_count(&s->rows, s->x.n); /* a reload may change it */
+	list_draw(&s->rows, win, material_cells, s);
 	summary_draw(s, app, win);
 	if (s->asking_defect) {
 		snprintf(line, sizeof(line), "%s：", msg(MSG_CK_DEFECT_ASK));
@@ -204,8 +187,8 @@ static void checklist_draw(void *state, struct app *app, WINDOW *win)
 		app->cursor_x = lx + 1 + v.cursor_x;
 	} else if (s->x.n > 0) {
 		const struct material *m =
-		    case_ctx_material(&s->x, s->selected);
-		int at = s->x.line_of[s->selected];
+		    case_ctx_material(&s->x, s->rows.selected);
+		int at = s->x.line_of[s->rows.selected];
 		const char *note = at >= 0 ? s->x.c.lines[at].note : NULL;
 
 		/* The whole defect of the selected material, then how to
@@ -224,7 +207,7 @@ static void checklist_draw(void *state, struct app *app, WINDOW *win)
 static void mark(struct checklist *s, struct app *app, enum material_state st,
 		 const char *note)
 {
-	const struct material *m = case_ctx_material(&s->x, s->selected);
+	const struct material *m = case_ctx_material(&s->x, s->rows.selected);
 	struct wc_error err = {0};
 
 	app_busy(app, MSG_BUSY_SAVING);
@@ -236,13 +219,13 @@ static void mark(struct checklist *s, struct app *app, enum material_state st,
 	case_ctx_sync(&s->x);
 	app_message(app, false, msg(MSG_CK_MARKED), m->name,
 		    case_state_text(material_state_name(st)));
-	if (s->selected + 1 < s->x.n)
-		s->selected++;
+	if (s->rows.selected + 1 < s->x.n)
+		s->rows.selected++;
 }
 
 static int defect_key(struct checklist *s, struct app *app, int ret, wint_t ch)
 {
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		s->asking_defect = false;
 		app_message_clear(app);
 		return UI_HANDLED | UI_REDRAW;
@@ -280,31 +263,23 @@ static int state_key(wint_t ch, enum material_state *st)
 
 static int move_key(struct checklist *s, struct app *app, wint_t ch)
 {
+	int r = list_key(&s->rows, KEY_CODE_YES, ch);
+
+	if (r != UI_IGNORED)
+		return r;
 	switch (ch) {
-	case KEY_UP:
-		if (s->selected > 0)
-			s->selected--;
-		break;
-	case KEY_DOWN:
-		if (s->selected + 1 < s->x.n)
-			s->selected++;
-		break;
-	case KEY_HOME:
-		s->selected = 0;
-		break;
-	case KEY_END:
-		s->selected = s->x.n ? s->x.n - 1 : 0;
-		break;
 	case KEY_F(5):
-		case_ctx_load(&s->x, app);
+		case_ctx_load(&s->x, app, s->case_id);
 		break;
 	case KEY_F(6):
 		app_message_clear(app);
-		app_push(app, &screen_notice);
+		app_push(app, &screen_notice,
+			 &(struct screen_arg){.case_id = s->case_id});
 		break;
 	case KEY_F(7):
 		app_message_clear(app);
-		app_push(app, &screen_accept);
+		app_push(app, &screen_accept,
+			 &(struct screen_arg){.case_id = s->case_id});
 		break;
 	default:
 		return UI_IGNORED;
@@ -321,15 +296,16 @@ static int checklist_key(void *state, struct app *app, int ret, wint_t ch)
 		return defect_key(s, app, ret, ch);
 	if (ret == KEY_CODE_YES)
 		return move_key(s, app, ch);
-	if (ch == 27) {
+	if (ch == KEY_ESC) { /* the inquiry view closes a converted one */
 		app_message_clear(app);
-		app_pop(app);
+		app_pop_with(app,
+			     &(struct screen_result){.case_id = s->case_id});
 		return UI_HANDLED;
 	}
 	if (s->x.n == 0 || !state_key(ch, &st))
 		return UI_IGNORED;
 	if (st == STATE_DEFECTIVE) {
-		int line = s->x.line_of[s->selected];
+		int line = s->x.line_of[s->rows.selected];
 
 		s->asking_defect = true;
 		lineedit_set_text(&s->defect,
@@ -344,11 +320,13 @@ static int checklist_key(void *state, struct app *app, int ret, wint_t ch)
 }
 
 /* Back from the notice or acceptance: the case has moved on. */
-static void checklist_resume(void *state, struct app *app)
+static void checklist_resume(void *state, struct app *app,
+			     const struct screen_result *res)
 {
 	struct checklist *s = state;
 
-	case_ctx_load(&s->x, app);
+	(void)res;
+	case_ctx_load(&s->x, app, s->case_id);
 }
 
 static void checklist_free(void **state)
@@ -359,6 +337,7 @@ static void checklist_free(void **state)
 		return;
 	case_ctx_release(&s->x);
 	lineedit_release(&s->defect);
+	list_release(&s->rows);
 	free(s);
 	*state = NULL;
 }

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "wincase/draft.h"
+#include "wincase/list.h"
 #include "wincase/text.h"
 
 #include "app.h"
@@ -29,7 +30,8 @@ static const struct column_def columns[COL_COUNT] = {
     [COL_NO] = {.min = 16, .max = 18, .weight = 0},
     [COL_APPLICANT] = {.min = 8, .max = 20, .weight = 1},
     [COL_DETAIL] = {.min = 10, .max = 0, .weight = 4},
-    [COL_STATUS] = {.min = 14, .max = 18, .weight = 0},
+    /* "!!超期12个工作日": 16 columns */
+    [COL_STATUS] = {.min = 16, .max = 18, .weight = 0},
 };
 
 static const enum msg_id column_titles[COL_COUNT] = {
@@ -60,12 +62,12 @@ struct home {
 	struct net_case_list cases;
 	char commit_limit[11]; /* commitments due by this date are shown */
 	struct line_editor filter;
+	char last_created[32]; /* the inquiry registered last: selected */
 	struct row *rows;
 	size_t n_rows;
-	size_t selected;
-	size_t first; /* first row shown */
-	int widths[COL_COUNT];
-	int filter_y, list_y, list_rows, cols;
+	struct list view; /* over rows; titles cannot be selected */
+	const struct app *app;
+	int filter_y, cols;
 };
 
 static const struct screen_key keys[] = {
@@ -238,8 +240,9 @@ static void rows_build(struct home *s, const struct app *app)
 	rows_cases(s, ROW_CASE);
 	row_add(s, ROW_SECTION, MSG_Q_SEC_COMMIT);
 	rows_cases(s, ROW_COMMIT);
-	if (s->selected >= s->n_rows)
-		s->selected = 0;
+	if (s->view.selected >= s->n_rows)
+		s->view.selected = 0;
+	list_set_count(&s->view, s->n_rows);
 }
 
 static bool row_selectable(const struct row *r)
@@ -247,29 +250,11 @@ static bool row_selectable(const struct row *r)
 	return r->kind != ROW_SECTION && r->kind != ROW_EMPTY;
 }
 
-/* Moves the selection to the nearest selectable row in direction step. */
-static void select_step(struct home *s, int step)
+static bool home_selectable(const void *ctx, size_t i)
 {
-	size_t i = s->selected;
+	const struct home *s = ctx;
 
-	while (s->n_rows) {
-		if (step < 0 && i == 0)
-			return;
-		if (step > 0 && i + 1 >= s->n_rows)
-			return;
-		i = step < 0 ? i - 1 : i + 1;
-		if (row_selectable(&s->rows[i])) {
-			s->selected = i;
-			return;
-		}
-	}
-}
-
-static void select_first(struct home *s)
-{
-	s->selected = 0;
-	if (s->n_rows && !row_selectable(&s->rows[0]))
-		select_step(s, 1);
+	return row_selectable(&s->rows[i]);
 }
 
 /* ---- Loading */
@@ -340,8 +325,8 @@ static void home_refresh(struct home *s, struct app *app)
 	}
 	app_items_load(app);
 	rows_build(s, app);
-	if (!row_selectable(&s->rows[s->selected]))
-		select_first(s);
+	if (!row_selectable(&s->rows[s->view.selected]))
+		list_select_first(&s->view);
 	if (!cases_ok) {
 		char why[256];
 
@@ -356,14 +341,20 @@ static void home_refresh(struct home *s, struct app *app)
 	}
 }
 
-static int home_open(struct app *app, void **state)
+static int home_open(struct app *app, const struct screen_arg *arg,
+		     void **state)
 {
 	struct home *s = calloc(1, sizeof(*s));
 
+	(void)arg;
 	if (!s || lineedit_init(&s->filter, FILTER_CHARS)) {
 		free(s);
 		return -1;
 	}
+	s->app = app;
+	list_init(&s->view, columns, COL_COUNT, LIST_MARK_HIGHLIGHT);
+	s->view.selectable = home_selectable;
+	s->view.ctx = s;
 	home_refresh(s, app);
 	*state = s;
 	return 0;
@@ -375,11 +366,9 @@ static void home_layout(void *state, const struct frame_layout *frame)
 
 	s->cols = frame->cols;
 	s->filter_y = frame->body_y;
-	s->list_y = frame->body_y + 2; /* below the filter and the titles */
-	s->list_rows = frame->body_rows - 2;
-	if (s->list_rows < 1)
-		s->list_rows = 1;
-	table_layout(columns, COL_COUNT, frame->cols - 2, s->widths);
+	/* below the filter and the titles */
+	list_layout(&s->view, frame->body_y + 2, frame->body_rows - 2,
+		    frame->cols);
 }
 
 /* ---- Drawing */
@@ -430,27 +419,15 @@ static const char *item_name(const struct app *app, const char *code)
 	return code ? code : "";
 }
 
-static attr_t row_attr(const struct home *s, size_t i, bool alert)
+static void draw_row(void *ctx, size_t i, struct list_row *row)
 {
-	if (i == s->selected)
-		return theme_attr(THEME_SELECTED);
-	return theme_attr(alert ? THEME_ERROR : THEME_NORMAL);
-}
-
-static void row_draw(struct home *s, WINDOW *win, int y, const char **cells,
-		     attr_t attr)
-{
-	table_draw_cell(win, y, 0, 1, "", attr);
-	table_draw_row(win, y, s->cols, s->widths, COL_COUNT, cells, true,
-		       attr);
-}
-
-static void draw_row(struct home *s, const struct app *app, WINDOW *win, int y,
-		     size_t i)
-{
+	const struct home *s = ctx;
+	const struct app *app = s->app;
 	const struct row *r = &s->rows[i];
-	const char *cells[COL_COUNT] = {"", "", "", ""};
-	char status[96] = "", detail[512] = "", title[256];
+	const char **cells = row->cells;
+	char *status = row->buf[COL_STATUS], *detail = row->buf[COL_DETAIL];
+	char *title = row->buf[COL_NO];
+	const size_t size = LIST_CELL_BYTES;
 	const struct net_inquiry_full *q;
 	const struct net_case *c;
 	const struct net_handoff *h;
@@ -458,17 +435,17 @@ static void draw_row(struct home *s, const struct app *app, WINDOW *win, int y,
 
 	switch (r->kind) {
 	case ROW_SECTION:
-		snprintf(title, sizeof(title), "── %s", msg(r->index));
-		table_draw_cell(win, y, 0, s->cols, title,
-				theme_attr(THEME_HEADER));
+		snprintf(title, size, "── %s", msg(r->index));
+		row->span = title;
+		row->attr = theme_attr(THEME_HEADER);
 		return;
 	case ROW_EMPTY:
-		snprintf(title, sizeof(title), "  %s", msg(r->index));
-		table_draw_cell(win, y, 0, s->cols, title,
-				theme_attr(THEME_HINT));
+		snprintf(title, size, "  %s", msg(r->index));
+		row->span = title;
+		row->attr = theme_attr(THEME_HINT);
 		return;
 	case ROW_DRAFT:
-		snprintf(title, sizeof(title), msg(MSG_Q_DRAFT_ROW),
+		snprintf(title, size, msg(MSG_Q_DRAFT_ROW),
 			 s->drafts[r->index].saved);
 		cells[COL_NO] = title;
 		cells[COL_DETAIL] = s->drafts[r->index].summary;
@@ -488,7 +465,7 @@ static void draw_row(struct home *s, const struct app *app, WINDOW *win, int y,
 		cells[COL_STATUS] = inquiry_status_text(q->base.status);
 		h = waiting_handoff(q, &app->user);
 		if (r->kind == ROW_ACK && h) {
-			snprintf(detail, sizeof(detail), msg(MSG_Q_ACK_FROM),
+			snprintf(detail, size, msg(MSG_Q_ACK_FROM),
 				 h->created_by ? h->created_by : "",
 				 h->reason ? h->reason : "");
 			cells[COL_DETAIL] = detail;
@@ -501,26 +478,26 @@ static void draw_row(struct home *s, const struct app *app, WINDOW *win, int y,
 		c = &s->cases.items[r->index];
 		cells[COL_NO] = c->no ? c->no : c->id;
 		cells[COL_APPLICANT] = c->applicant.name;
-		snprintf(detail, sizeof(detail), "%s · %s",
-			 item_name(app, c->item_code),
+		snprintf(detail, size, "%s · %s", item_name(app, c->item_code),
 			 case_status_text(c->status));
 		cells[COL_DETAIL] = detail;
 		if (r->kind == ROW_CASE) {
-			case_days_text(c, status, sizeof(status));
+			case_days_text(c, status, size);
 			alert = c->has_days_left && c->working_days_left <= 1;
 		} else if (strcmp(c->commitment.status, "breached") == 0) {
-			snprintf(status, sizeof(status), "%s",
+			snprintf(status, size, "%s",
 				 msg(MSG_Q_COMMIT_BREACHED));
 			alert = true;
 		} else {
-			snprintf(status, sizeof(status), msg(MSG_Q_COMMIT_DUE),
+			snprintf(status, size, msg(MSG_Q_COMMIT_DUE),
 				 c->commitment.due_date + 5); /* MM-DD */
 			alert = true;
 		}
 		cells[COL_STATUS] = status;
 		break;
 	}
-	row_draw(s, win, y, cells, row_attr(s, i, alert));
+	if (alert)
+		row->attr = theme_attr(THEME_ERROR);
 }
 
 static void filter_draw(struct home *s, struct app *app, WINDOW *win)
@@ -556,18 +533,9 @@ static void home_draw(void *state, struct app *app, WINDOW *win)
 	filter_draw(s, app, win);
 	for (int c = 0; c < COL_COUNT; c++)
 		cells[c] = msg(column_titles[c]);
-	row_draw(s, win, s->list_y - 1, cells, theme_attr(THEME_HEADER));
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + (size_t)s->list_rows)
-		s->first = s->selected - (size_t)s->list_rows + 1;
-	/* keep a section title above its first row when there is room */
-	if (s->first > 0 && s->first == s->selected &&
-	    s->rows[s->first - 1].kind == ROW_SECTION)
-		s->first--;
-	for (int r = 0; r < s->list_rows && s->first + (size_t)r < s->n_rows;
-	     r++)
-		draw_row(s, app, win, s->list_y + r, s->first + (size_t)r);
+	list_draw_header(&s->view, win, s->view.y - 1, cells);
+	/* a section title stays above its first row (list_follow) */
+	list_draw(&s->view, win, draw_row, s);
 }
 
 /* ---- Keys */
@@ -578,9 +546,10 @@ static void open_selected(struct home *s, struct app *app)
 	const struct draft_info *d;
 	const struct screen_ops *ops;
 
-	if (s->selected >= s->n_rows || !row_selectable(&s->rows[s->selected]))
+	if (s->view.selected >= s->n_rows ||
+	    !row_selectable(&s->rows[s->view.selected]))
 		return;
-	r = &s->rows[s->selected];
+	r = &s->rows[s->view.selected];
 	app_message_clear(app);
 	switch (r->kind) {
 	case ROW_DRAFT:
@@ -588,64 +557,38 @@ static void open_selected(struct home *s, struct app *app)
 		ops = app_draft_screen(d->screen);
 		if (!ops)
 			return;
-		snprintf(app->inquiry_id, sizeof(app->inquiry_id), "%s",
-			 d->context);
-		snprintf(app->draft_context, sizeof(app->draft_context), "%s",
-			 d->context);
-		app->draft_restore = true;
 		app_message(app, false, "%s", msg(MSG_Q_DRAFT_RESTORED));
-		app_push(app, ops);
+		app_push(app, ops,
+			 &(struct screen_arg){.inquiry_id = d->context,
+					      .draft_context = d->context,
+					      .draft_restore = true});
 		break;
 	case ROW_FOLLOW:
 	case ROW_ACK:
-		snprintf(app->inquiry_id, sizeof(app->inquiry_id), "%s",
-			 s->inquiries.items[r->index].base.id);
-		app_push(app, &screen_inquiry_view);
+		app_push(
+		    app, &screen_inquiry_view,
+		    &(struct screen_arg){
+			.inquiry_id = s->inquiries.items[r->index].base.id});
 		break;
 	default:
-		snprintf(app->case_id, sizeof(app->case_id), "%s",
-			 s->cases.items[r->index].id);
-		app_push(app, &screen_case_view);
+		app_push(app, &screen_case_view,
+			 &(struct screen_arg){.case_id =
+						  s->cases.items[r->index].id});
 		break;
 	}
 }
 
 static void draft_discard(struct home *s, struct app *app)
 {
-	const struct row *r = &s->rows[s->selected];
+	const struct row *r = &s->rows[s->view.selected];
 
 	if (r->kind != ROW_DRAFT || !app->data_dir[0])
 		return;
 	draft_remove(app->data_dir, s->drafts[r->index].screen);
 	s->n_drafts = draft_list(app->data_dir, s->drafts, MAX_DRAFTS);
 	rows_build(s, app);
-	select_first(s);
+	list_select_first(&s->view);
 	app_message(app, false, "%s", msg(MSG_Q_DRAFT_DROPPED));
-}
-
-static int move_key(struct home *s, wint_t ch)
-{
-	size_t page = s->list_rows > 1 ? (size_t)s->list_rows - 1 : 1;
-
-	switch (ch) {
-	case KEY_UP:
-		select_step(s, -1);
-		break;
-	case KEY_DOWN:
-		select_step(s, 1);
-		break;
-	case KEY_PPAGE:
-		for (size_t i = 0; i < page; i++)
-			select_step(s, -1);
-		break;
-	case KEY_NPAGE:
-		for (size_t i = 0; i < page; i++)
-			select_step(s, 1);
-		break;
-	default:
-		return UI_IGNORED;
-	}
-	return UI_HANDLED | UI_REDRAW;
 }
 
 static int function_key(struct home *s, struct app *app, wint_t ch)
@@ -653,15 +596,14 @@ static int function_key(struct home *s, struct app *app, wint_t ch)
 	switch (ch) {
 	case KEY_F(4):
 		app_message_clear(app);
-		app_push(app, &screen_inquiry);
+		app_push(app, &screen_inquiry, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	case KEY_F(5):
 		home_refresh(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	case KEY_F(6):
 		app_message_clear(app);
-		app->case_inquiry_id[0] = '\0';
-		app_push(app, &screen_case_new);
+		app_push(app, &screen_case_new, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	case KEY_DC:
 		draft_discard(s, app);
@@ -669,8 +611,11 @@ static int function_key(struct home *s, struct app *app, wint_t ch)
 	case KEY_ENTER:
 		open_selected(s, app);
 		return UI_HANDLED | UI_REDRAW;
+	case KEY_HOME: /* the filter's */
+	case KEY_END:
+		return UI_IGNORED;
 	default:
-		return move_key(s, ch);
+		return list_key(&s->view, KEY_CODE_YES, ch);
 	}
 }
 
@@ -684,10 +629,10 @@ static int home_key(void *state, struct app *app, int ret, wint_t ch)
 		ch = KEY_F(4), ret = KEY_CODE_YES;
 	if (ret == OK && (ch == '\n' || ch == '\r'))
 		ch = KEY_ENTER, ret = KEY_CODE_YES;
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		lineedit_clear(&s->filter);
 		rows_build(s, app);
-		select_first(s);
+		list_select_first(&s->view);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES) {
@@ -698,7 +643,7 @@ static int home_key(void *state, struct app *app, int ret, wint_t ch)
 	r = lineedit_key(&s->filter, ret, ch);
 	if (r & UI_CHANGED) {
 		rows_build(s, app);
-		select_first(s);
+		list_select_first(&s->view);
 	}
 	/* the filter is not a form: no draft of it */
 	return r & ~UI_CHANGED;
@@ -706,16 +651,20 @@ static int home_key(void *state, struct app *app, int ret, wint_t ch)
 
 /* Back from a screen above: show what the server now holds (app.c keeps
  * the confirmation of the screen above on the message line). */
-static void home_resume(void *state, struct app *app)
+static void home_resume(void *state, struct app *app,
+			const struct screen_result *res)
 {
 	struct home *s = state;
 
+	if (res->inquiry_id[0])
+		snprintf(s->last_created, sizeof(s->last_created), "%s",
+			 res->inquiry_id);
 	home_refresh(s, app);
 	for (size_t i = 0; i < s->n_rows; i++)
 		if ((s->rows[i].kind == ROW_FOLLOW) &&
 		    strcmp(s->inquiries.items[s->rows[i].index].base.id,
-			   app->last_created) == 0)
-			s->selected = i;
+			   s->last_created) == 0)
+			list_select_item(&s->view, i);
 }
 
 static void home_free(void **state)
@@ -727,6 +676,7 @@ static void home_free(void **state)
 	net_inquiry_full_list_release(&s->inquiries);
 	net_case_list_release(&s->cases);
 	lineedit_release(&s->filter);
+	list_release(&s->view);
 	free(s->rows);
 	free(s);
 	*state = NULL;

@@ -106,10 +106,12 @@ static void words_fill(struct inquiry *s)
 	s->defs[F_CHANNEL].choices = s->channel_labels;
 }
 
-static int inquiry_open(struct app *app, void **state)
+static int inquiry_open(struct app *app, const struct screen_arg *arg,
+			void **state)
 {
 	struct inquiry *s = calloc(1, sizeof(*s));
 
+	(void)arg;
 	(void)app;
 	if (!s)
 		return -1;
@@ -180,16 +182,15 @@ static void inquiry_submit(struct inquiry *s, struct app *app)
 	app_message(app, false, msg(MSG_INQ_CREATED),
 		    created.no ? created.no : created.id,
 		    created.applicant_name ? created.applicant_name : "");
-	snprintf(app->last_created, sizeof(app->last_created), "%s",
-		 created.id);
+	/* the queue selects it */
+	app_pop_with(app, &(struct screen_result){.inquiry_id = created.id});
 	net_inquiry_release(&created);
-	app_pop(app);
 }
 
 static void item_lookup(struct app *app)
 {
 	if (app_items_load(app))
-		app_push(app, &screen_items);
+		app_push(app, &screen_items, NULL);
 }
 
 static int inquiry_key(void *state, struct app *app, int ret, wint_t ch)
@@ -205,7 +206,7 @@ static int inquiry_key(void *state, struct app *app, int ret, wint_t ch)
 		item_lookup(app);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
 		return UI_HANDLED | UI_REDRAW;
@@ -220,18 +221,19 @@ static int inquiry_key(void *state, struct app *app, int ret, wint_t ch)
 	return r;
 }
 
-static void inquiry_resume(void *state, struct app *app)
+static void inquiry_resume(void *state, struct app *app,
+			   const struct screen_result *res)
 {
 	struct inquiry *s = state;
 	char shown[512];
 
-	if (!app->picked)
+	(void)app;
+	if (!res->picked)
 		return;
-	snprintf(s->item_code, sizeof(s->item_code), "%s", app->picked->code);
-	snprintf(shown, sizeof(shown), "%s %s", app->picked->code,
-		 app->picked->name);
+	snprintf(s->item_code, sizeof(s->item_code), "%s", res->picked->code);
+	snprintf(shown, sizeof(shown), "%s %s", res->picked->code,
+		 res->picked->name);
 	form_set_value(s->form, F_ITEM, shown);
-	app->picked = NULL;
 	form_focus(s->form, F_TOPIC);
 }
 

@@ -16,6 +16,8 @@
 #include "common/case_util.h"
 
 struct view {
+	char inquiry_id[32]; /* the inquiry it shows */
+	char converted[32];  /* the case made from it (F6), "" none */
 	struct net_inquiry_full q;
 	bool loaded;
 	bool converting; /* a case is being made from it (F6) */
@@ -147,7 +149,7 @@ static bool view_load(struct view *s, struct app *app)
 	struct wc_error err = {0};
 
 	app_busy(app, MSG_BUSY_LOADING);
-	if (net_inquiry_get(app->net, app->inquiry_id, &q, &err)) {
+	if (net_inquiry_get(app->net, s->inquiry_id, &q, &err)) {
 		app_message_error(app, &err);
 		return false;
 	}
@@ -159,12 +161,14 @@ static bool view_load(struct view *s, struct app *app)
 	return true;
 }
 
-static int view_open(struct app *app, void **state)
+static int view_open(struct app *app, const struct screen_arg *arg,
+		     void **state)
 {
 	struct view *s = calloc(1, sizeof(*s));
 
 	if (!s)
 		return -1;
+	snprintf(s->inquiry_id, sizeof(s->inquiry_id), "%s", arg->inquiry_id);
 	net_idempotency_key_new(s->key);
 	if (!view_load(s, app)) {
 		free(s);
@@ -224,27 +228,27 @@ static void acknowledge(struct view *s, struct app *app)
 	app_message(app, false, "%s", msg(MSG_IV_ACKED));
 }
 
-/* The case made from it (F6) is in app->case_id: close as converted. */
+/* The case made from it (F6) is in s->converted: close as converted. */
 static void close_converted(struct view *s, struct app *app)
 {
 	json_t *body;
 	struct wc_error err = {0};
 	char *end;
-	long long id = strtoll(app->case_id, &end, 10);
+	long long id = strtoll(s->converted, &end, 10);
 
-	if (!app->case_id[0] || is_closed(&s->q))
+	if (!s->converted[0] || is_closed(&s->q))
 		return;
 	body = json_pack("{s:s, s:s}", "resolution", "converted", "note",
 			 msg(MSG_ICL_CONVERTED));
 	if (!body)
 		return;
 	json_object_set_new(body, "case_id",
-			    *end ? json_string(app->case_id)
+			    *end ? json_string(s->converted)
 				 : json_integer((json_int_t)id));
 	if (net_inquiry_action(app->net, &s->q, "close", body, s->key, &err))
 		refusal(s, app, &err);
 	else
-		app_message(app, false, msg(MSG_IV_CONVERTED), app->case_id);
+		app_message(app, false, msg(MSG_IV_CONVERTED), s->converted);
 	net_idempotency_key_new(s->key);
 	json_decref(body);
 	text_build(s);
@@ -276,6 +280,10 @@ static const struct screen_key *view_keys_now(void *state, size_t *n)
 
 static int view_action(struct view *s, struct app *app, wint_t ch)
 {
+	/* the forms work on this inquiry; their drafts say so */
+	const struct screen_arg form_arg = {.inquiry_id = s->q.base.id,
+					    .draft_context = s->q.base.id};
+
 	if (ch == KEY_F(5)) {
 		view_load(s, app);
 		return UI_HANDLED | UI_REDRAW;
@@ -285,24 +293,19 @@ static int view_action(struct view *s, struct app *app, wint_t ch)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	app_message_clear(app);
-	snprintf(app->draft_context, sizeof(app->draft_context), "%s",
-		 s->q.base.id);
 	switch (ch) {
 	case KEY_F(2):
-		app_push(app, &screen_inquiry_close);
+		app_push(app, &screen_inquiry_close, &form_arg);
 		break;
 	case KEY_F(3):
-		app_push(app, &screen_inquiry_handoff);
+		app_push(app, &screen_inquiry_handoff, &form_arg);
 		break;
 	case KEY_F(4):
 		acknowledge(s, app);
 		break;
 	default: /* F6 */
-		snprintf(app->case_inquiry_id, sizeof(app->case_inquiry_id),
-			 "%s", s->q.base.id);
-		app->case_id[0] = '\0';
 		s->converting = true;
-		app_push(app, &screen_case_new);
+		app_push(app, &screen_case_new, &form_arg);
 		break;
 	}
 	return UI_HANDLED | UI_REDRAW;
@@ -312,7 +315,7 @@ static int view_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct view *s = state;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
 		return UI_HANDLED | UI_REDRAW;
@@ -326,10 +329,14 @@ static int view_key(void *state, struct app *app, int ret, wint_t ch)
 			     s->rows, ch);
 }
 
-static void view_resume(void *state, struct app *app)
+static void view_resume(void *state, struct app *app,
+			const struct screen_result *res)
 {
 	struct view *s = state;
 
+	if (s->converting) /* the case is handed down when it was made */
+		snprintf(s->converted, sizeof(s->converted), "%s",
+			 res->case_id);
 	if (view_load(s, app) && s->converting) {
 		s->converting = false;
 		close_converted(s, app);
@@ -445,7 +452,8 @@ static void close_fields(struct inq_form *s)
 	s->n = 2;
 }
 
-static int form_open_kind(struct app *app, void **state, bool handoff)
+static int form_open_kind(struct app *app, const char *inquiry_id, void **state,
+			  bool handoff)
 {
 	struct inq_form *s = calloc(1, sizeof(*s));
 	struct wc_error err = {0};
@@ -467,7 +475,7 @@ static int form_open_kind(struct app *app, void **state, bool handoff)
 	form_focus(s->form, F_TEXT1);
 	net_idempotency_key_new(s->key);
 	/* the inquiry (and its version) this form works on */
-	if (net_inquiry_get(app->net, app->inquiry_id, &s->q, &err)) {
+	if (net_inquiry_get(app->net, inquiry_id, &s->q, &err)) {
 		app_message_error(app, &err);
 		form_free(&s->form);
 		free(s);
@@ -477,14 +485,16 @@ static int form_open_kind(struct app *app, void **state, bool handoff)
 	return 0;
 }
 
-static int handoff_open(struct app *app, void **state)
+static int handoff_open(struct app *app, const struct screen_arg *arg,
+			void **state)
 {
-	return form_open_kind(app, state, true);
+	return form_open_kind(app, arg->inquiry_id, state, true);
 }
 
-static int close_open(struct app *app, void **state)
+static int close_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
-	return form_open_kind(app, state, false);
+	return form_open_kind(app, arg->inquiry_id, state, false);
 }
 
 static void inq_form_layout(void *state, const struct frame_layout *frame)
@@ -597,7 +607,7 @@ static int inq_form_key(void *state, struct app *app, int ret, wint_t ch)
 		inq_form_submit(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
 		return UI_HANDLED | UI_REDRAW;

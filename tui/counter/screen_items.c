@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/list.h"
+
 #include "app.h"
 
 enum { COL_CODE, COL_NAME, COL_DEPT, COL_COUNT };
@@ -18,12 +20,10 @@ static const enum msg_id column_titles[COL_COUNT] = {
 
 struct items {
 	struct line_editor query;
-	size_t *matches; /* indexes into app->items */
-	size_t n_matches;
-	size_t selected, first;
-	int widths[COL_COUNT];
+	struct list list; /* rows: the matching indexes into app->items */
+	const struct app *app;
 	int search_y, search_x, search_cols;
-	int list_y, list_rows, cols;
+	int cols;
 };
 
 static const struct screen_key keys[] = {
@@ -33,31 +33,34 @@ static const struct screen_key keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-static void items_filter(struct items *s, const struct app *app)
+static bool item_match(const void *ctx, size_t i)
 {
-	const char *q = lineedit_text(&s->query);
+	const struct items *s = ctx;
 
-	s->n_matches = 0;
-	for (size_t i = 0; i < app->items.n; i++)
-		if (item_matches(&app->items.items[i], q))
-			s->matches[s->n_matches++] = i;
-	s->selected = 0;
-	s->first = 0;
+	return item_matches(&s->app->items.items[i], lineedit_text(&s->query));
 }
 
-static int items_open(struct app *app, void **state)
+static int items_filter(struct items *s)
+{
+	return list_filter(&s->list, s->app->items.n, item_match, s);
+}
+
+static int items_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct items *s = calloc(1, sizeof(*s));
 
+	(void)arg;
 	if (!s)
 		return -1;
-	s->matches = calloc(app->items.n ? app->items.n : 1, sizeof(size_t));
-	if (!s->matches || lineedit_init(&s->query, 64)) {
-		free(s->matches);
+	s->app = app;
+	list_init(&s->list, columns, COL_COUNT, LIST_MARK_HIGHLIGHT);
+	if (lineedit_init(&s->query, 64) || items_filter(s)) {
+		lineedit_release(&s->query);
+		list_release(&s->list);
 		free(s);
 		return -1;
 	}
-	items_filter(s, app);
 	*state = s;
 	return 0;
 }
@@ -72,42 +75,18 @@ static void items_layout(void *state, const struct frame_layout *frame)
 	s->search_cols = frame->cols - s->search_x - 2;
 	if (s->search_cols > 40)
 		s->search_cols = 40;
-	s->list_y = frame->body_y + 3;
-	s->list_rows = frame->body_rows - 4;
-	if (s->list_rows < 1)
-		s->list_rows = 1;
-	table_layout(columns, COL_COUNT, frame->cols - 2, s->widths);
+	list_layout(&s->list, frame->body_y + 3, frame->body_rows - 4,
+		    frame->cols);
 }
 
-static void row_draw(struct items *s, WINDOW *win, int y, const char **cells,
-		     attr_t attr)
+static void row_cells(void *ctx, size_t i, struct list_row *row)
 {
-	table_draw_cell(win, y, 0, 1, "", attr);
-	table_draw_row(win, y, s->cols, s->widths, COL_COUNT, cells, true,
-		       attr);
-}
+	const struct items *s = ctx;
+	const struct item *it = &s->app->items.items[i];
 
-static void list_draw(struct items *s, struct app *app, WINDOW *win)
-{
-	const char *cells[COL_COUNT];
-	const struct item *it;
-
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + (size_t)s->list_rows)
-		s->first = s->selected - (size_t)s->list_rows + 1;
-	for (int r = 0; r < s->list_rows && s->first + (size_t)r < s->n_matches;
-	     r++) {
-		size_t i = s->first + (size_t)r;
-
-		it = &app->items.items[s->matches[i]];
-		cells[COL_CODE] = it->code;
-		cells[COL_NAME] = it->name;
-		cells[COL_DEPT] = it->department;
-		row_draw(s, win, s->list_y + r, cells,
-			 theme_attr(i == s->selected ? THEME_SELECTED
-						     : THEME_NORMAL));
-	}
+	row->cells[COL_CODE] = it->code;
+	row->cells[COL_NAME] = it->name;
+	row->cells[COL_DEPT] = it->department;
 }
 
 static void items_draw(void *state, struct app *app, WINDOW *win)
@@ -125,72 +104,45 @@ static void items_draw(void *state, struct app *app, WINDOW *win)
 	lineedit_view(&s->query, s->search_cols, &v);
 	app->cursor_y = s->search_y;
 	app->cursor_x = s->search_x + v.cursor_x;
-	if (s->n_matches == 0)
+	if (s->list.n == 0)
 		snprintf(line, sizeof(line), "%s", msg(MSG_ITEMS_NONE));
 	else
-		snprintf(line, sizeof(line), msg(MSG_ITEMS_COUNT),
-			 s->n_matches);
+		snprintf(line, sizeof(line), msg(MSG_ITEMS_COUNT), s->list.n);
 	table_draw_cell(win, s->search_y + 1, 2, s->cols - 2, line,
-			theme_attr(s->n_matches ? THEME_HINT : THEME_ERROR));
+			theme_attr(s->list.n ? THEME_HINT : THEME_ERROR));
 	for (int c = 0; c < COL_COUNT; c++)
 		cells[c] = msg(column_titles[c]);
-	row_draw(s, win, s->list_y - 1, cells, theme_attr(THEME_HEADER));
-	list_draw(s, app, win);
-}
-
-static int list_key(struct items *s, struct app *app, wint_t ch)
-{
-	size_t page = s->list_rows > 1 ? (size_t)s->list_rows - 1 : 1;
-
-	switch (ch) {
-	case KEY_UP:
-		if (s->selected > 0)
-			s->selected--;
-		break;
-	case KEY_DOWN:
-		if (s->selected + 1 < s->n_matches)
-			s->selected++;
-		break;
-	case KEY_PPAGE:
-		s->selected = s->selected > page ? s->selected - page : 0;
-		break;
-	case KEY_NPAGE:
-		s->selected += page;
-		if (s->selected >= s->n_matches)
-			s->selected = s->n_matches ? s->n_matches - 1 : 0;
-		break;
-	case KEY_ENTER:
-		return -1;
-	default:
-		(void)app;
-		return UI_IGNORED;
-	}
-	return UI_HANDLED | UI_REDRAW;
+	list_draw_header(&s->list, win, s->list.y - 1, cells);
+	list_draw(&s->list, win, row_cells, s);
 }
 
 static int items_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct items *s = state;
+	size_t i;
 	int r;
 
-	if (ret == OK && ch == 27) {
-		app->picked = NULL;
-		app_pop(app);
+	if (ret == OK && ch == KEY_ESC) {
+		app_pop(app); /* nothing picked */
 		return UI_HANDLED;
 	}
-	r = ret == KEY_CODE_YES ? list_key(s, app, ch) : UI_IGNORED;
-	if (r < 0 || (ret == OK && (ch == '\r' || ch == '\n'))) {
-		if (s->n_matches == 0)
+	if ((ret == OK && (ch == '\r' || ch == '\n')) ||
+	    (ret == KEY_CODE_YES && ch == KEY_ENTER)) {
+		if (!list_current(&s->list, &i))
 			return UI_HANDLED;
-		app->picked = &app->items.items[s->matches[s->selected]];
-		app_pop(app);
+		app_pop_with(app, &(struct screen_result){
+				      .picked = &app->items.items[i]});
 		return UI_HANDLED;
 	}
-	if (r != UI_IGNORED)
-		return r;
+	/* Home and End stay the search field's */
+	if (!(ret == KEY_CODE_YES && (ch == KEY_HOME || ch == KEY_END))) {
+		r = list_key(&s->list, ret, ch);
+		if (r != UI_IGNORED)
+			return r;
+	}
 	r = lineedit_key(&s->query, ret, ch);
 	if (r & UI_CHANGED)
-		items_filter(s, app);
+		items_filter(s); /* out of memory: no match shown */
 	return r;
 }
 
@@ -201,7 +153,7 @@ static void items_free(void **state)
 	if (!s)
 		return;
 	lineedit_release(&s->query);
-	free(s->matches);
+	list_release(&s->list);
 	free(s);
 	*state = NULL;
 }

@@ -73,14 +73,16 @@ static char *preview_build(struct notice *s, struct app *app)
 	return buf;
 }
 
-static int notice_open(struct app *app, void **state)
+static int notice_open(struct app *app, const struct screen_arg *arg,
+		       void **state)
 {
 	struct notice *s = calloc(1, sizeof(*s));
 	struct wc_error err = {0};
 
 	if (!s)
 		return -1;
-	if (lineedit_init(&s->reason, 500) || !case_ctx_load(&s->x, app))
+	if (lineedit_init(&s->reason, 500) ||
+	    !case_ctx_load(&s->x, app, arg->case_id))
 		goto fail;
 	if (net_server_date(app->net, s->today, &err))
 		snprintf(s->today, sizeof(s->today), "%s", "");
@@ -254,7 +256,7 @@ static int notice_key(void *state, struct app *app, int ret, wint_t ch)
 	struct notice *s = state;
 	int lines = case_text_lines(shown_text(s), s->cols - 2);
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		if (s->phase != PHASE_ISSUED)
 			app_message_clear(app);
 		app_pop(app);

@@ -36,13 +36,15 @@ static const enum msg_id reason_words[N_REASONS] = {
     MSG_RATE_R_SLOW, MSG_RATE_R_TRIPS, MSG_RATE_R_ATTITUDE, MSG_RATE_R_UNCLEAR,
     MSG_RATE_R_RULES};
 
-static int rating_open(struct app *app, void **state)
+static int rating_open(struct app *app, const struct screen_arg *arg,
+		       void **state)
 {
 	struct rating *s = calloc(1, sizeof(*s));
 
 	if (!s)
 		return -1;
-	if (lineedit_init(&s->comment, 500) || !case_ctx_load(&s->x, app)) {
+	if (lineedit_init(&s->comment, 500) ||
+	    !case_ctx_load(&s->x, app, arg->case_id)) {
 		lineedit_release(&s->comment);
 		case_ctx_release(&s->x);
 		free(s);
@@ -207,7 +209,7 @@ static int rating_key(void *state, struct app *app, int ret, wint_t ch)
 	struct rating *s = state;
 	bool ask = s->level == 1 || s->level == 2;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_pop(app);
 		return UI_HANDLED;
 	}

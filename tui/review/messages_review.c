@@ -1,7 +1,7 @@
 /* messages_review.c - the reviewer console's words (Simplified Chinese). */
 #include "common/messages.h"
 
-/* The reviewer console (issue 5). A second table so that its block stays
+/* The reviewer console. A second table so that its block stays
  * apart from the counter screens' words; msg() reads both. */
 const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_KEY_DECIDE] = "审核决定",

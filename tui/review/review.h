@@ -1,4 +1,4 @@
-/* review.h - the reviewer console's screens (issue 5) and what they share:
+/* review.h - the reviewer console's screens and what they share:
  * the item being looked at, the words for the kinds, a scrolling text view.
  * Only reviewers (and administrators) reach them: the login screen sends
  * them here, a clerk never; the server refuses clerks anyway. */
@@ -17,8 +17,11 @@ extern const struct screen_ops screen_search;
 extern const struct screen_ops screen_audit;
 extern const struct screen_ops screen_stats;
 
-/* What the item and decision screens work on (set before pushing them).
- * item_id "" opens a case or inquiry without a review item (from search). */
+/* What the item and decision screens work on: the queue hands its row to
+ * the item screen as screen_arg.data, the item screen its copy to the
+ * decision screen; search opens the item screen on screen_arg.case_id or
+ * .inquiry_id alone (item_id "": a case or inquiry without a review item).
+ * The decision goes back down as screen_result.decided. */
 struct review_target {
 	char item_id[32];
 	char kind[32];
@@ -27,12 +30,7 @@ struct review_target {
 	char created_at[40];
 	char due_date[16];
 	char summary[600];
-	bool decided; /* set by the decision screen on success */
-	char decision[16];
-	/* The audit screen opens on this entity ("case:12", "" none). */
-	char audit_entity[80];
 };
-extern struct review_target review_target;
 
 /* The counts per kind on the program's status line (app->status_note),
  * "待审 3：容缺1 推诿2", kinds with none left out: set when the queue is
@@ -47,11 +45,6 @@ bool review_role(const struct app *app);
 const char *review_kind_text(const char *kind);
 /* "2026-11-02T09:30:00+08:00" -> "11-02 09:30" into out. */
 void review_short_time(const char *rfc3339, char *out, size_t size);
-
-/* Column 0 of a list row: a bold '>' on the selected row, blank on the
- * others. The rows themselves keep their normal attributes so that a move
- * rewrites two cells, not two rows (slow links: bytes per key). */
-void review_marker_draw(WINDOW *win, int y, bool selected);
 
 /* A read-only text of many lines, wrapped at the screen's width (a CJK
  * character is never cut), scrolled with the arrow and page keys. */

@@ -7,6 +7,8 @@
 #include "wincase/net_review.h"
 #include "wincase/text.h"
 
+#include "wincase/list.h"
+
 #include "review/review.h"
 
 enum { COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_DATA, COL_COUNT };
@@ -26,12 +28,11 @@ static const enum msg_id column_titles[COL_COUNT] = {
 struct audit {
 	struct line_editor entity;
 	struct net_audit_list list;
-	size_t selected, first;
-	char chain[320]; /* the last verification's result, "" none */
+	struct list rows; /* the entries */
+	char chain[320];  /* the last verification's result, "" none */
 	bool chain_ok;
-	int widths[COL_COUNT];
 	int entry_y, entry_x, entry_cols;
-	int info_y, list_y, list_rows, detail_y, cols;
+	int info_y, detail_y, cols;
 };
 
 static const struct screen_key keys[] = {
@@ -72,7 +73,8 @@ static void audit_load(struct audit *s, struct app *app)
 	}
 	net_audit_list_release(&s->list);
 	s->list = list;
-	s->selected = s->first = 0;
+	list_set_count(&s->rows, list.n);
+	list_select_first(&s->rows);
 	if (list.n)
 		app_message(app, false, msg(MSG_RV_AUDIT_COUNT), list.n);
 	else
@@ -116,7 +118,8 @@ static void audit_verify(struct audit *s, struct app *app)
 	app_message(app, !c.ok, "%s", s->chain);
 }
 
-static int audit_open(struct app *app, void **state)
+static int audit_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct audit *s = calloc(1, sizeof(*s));
 
@@ -124,9 +127,15 @@ static int audit_open(struct app *app, void **state)
 		free(s);
 		return -1;
 	}
+	list_init(&s->rows, columns, COL_COUNT, LIST_MARK_ARROW);
 	*state = s;
-	if (review_target.audit_entity[0]) {
-		lineedit_set_text(&s->entity, review_target.audit_entity);
+	if (arg->case_id[0] || arg->inquiry_id[0]) { /* from an item */
+		char entity[80];
+
+		snprintf(entity, sizeof(entity), "%s:%s",
+			 arg->case_id[0] ? "case" : "inquiry",
+			 arg->case_id[0] ? arg->case_id : arg->inquiry_id);
+		lineedit_set_text(&s->entity, entity);
 		audit_load(s, app);
 	} else {
 		app_message(app, false, "%s", msg(MSG_RV_AUDIT_HELP));
@@ -145,46 +154,21 @@ static void audit_layout(void *state, const struct frame_layout *frame)
 	if (s->entry_cols > 50)
 		s->entry_cols = 50;
 	s->info_y = frame->body_y + 1;
-	s->list_y = frame->body_y + 3;
-	s->list_rows = frame->body_rows - 6;
-	if (s->list_rows < 1)
-		s->list_rows = 1;
-	s->detail_y = s->list_y + s->list_rows;
-	table_layout(columns, COL_COUNT, frame->cols - 2, s->widths);
+	list_layout(&s->rows, frame->body_y + 3, frame->body_rows - 6,
+		    frame->cols);
+	s->detail_y = s->rows.y + s->rows.rows;
 }
 
-static void row_draw(struct audit *s, WINDOW *win, int y, const char **cells,
-		     attr_t attr)
+static void entry_cells(void *ctx, size_t i, struct list_row *row)
 {
-	table_draw_cell(win, y, 0, 1, "", attr);
-	table_draw_row(win, y, s->cols, s->widths, COL_COUNT, cells, false,
-		       attr);
-}
+	const struct net_audit_entry *e = &((struct audit *)ctx)->list.items[i];
 
-static void list_draw(struct audit *s, WINDOW *win)
-{
-	const char *cells[COL_COUNT];
-	char at[24];
-
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + (size_t)s->list_rows)
-		s->first = s->selected - (size_t)s->list_rows + 1;
-	for (int r = 0; r < s->list_rows && s->first + (size_t)r < s->list.n;
-	     r++) {
-		size_t i = s->first + (size_t)r;
-		const struct net_audit_entry *e = &s->list.items[i];
-
-		review_short_time(e->at, at, sizeof(at));
-		cells[COL_SEQ] = e->seq ? e->seq : "";
-		cells[COL_AT] = at;
-		cells[COL_ACTOR] = e->actor ? e->actor : "";
-		cells[COL_ACTION] = e->action ? e->action : "";
-		cells[COL_DATA] = e->data ? e->data : "";
-		row_draw(s, win, s->list_y + r, cells,
-			 theme_attr(THEME_NORMAL));
-		review_marker_draw(win, s->list_y + r, i == s->selected);
-	}
+	review_short_time(e->at, row->buf[COL_AT], sizeof(row->buf[COL_AT]));
+	row->cells[COL_SEQ] = e->seq;
+	row->cells[COL_AT] = row->buf[COL_AT];
+	row->cells[COL_ACTOR] = e->actor;
+	row->cells[COL_ACTION] = e->action;
+	row->cells[COL_DATA] = e->data;
 }
 
 static void audit_draw(void *state, struct app *app, WINDOW *win)
@@ -193,6 +177,7 @@ static void audit_draw(void *state, struct app *app, WINDOW *win)
 	const char *cells[COL_COUNT];
 	char label[64];
 	struct line_view v;
+	size_t i;
 
 	snprintf(label, sizeof(label), "%s：", msg(MSG_RV_AUDIT_ENTITY));
 	table_draw_cell(win, s->entry_y, 2, s->entry_x - 2, label,
@@ -206,11 +191,11 @@ static void audit_draw(void *state, struct app *app, WINDOW *win)
 			theme_attr(s->chain_ok ? THEME_HINT : THEME_ERROR));
 	for (int c = 0; c < COL_COUNT; c++)
 		cells[c] = msg(column_titles[c]);
-	row_draw(s, win, s->list_y - 1, cells, theme_attr(THEME_HEADER));
-	list_draw(s, win);
+	list_draw_header(&s->rows, win, s->rows.y - 1, cells);
+	list_draw(&s->rows, win, entry_cells, s);
 	/* The selected entry's data in full on two rows below the list. */
-	if (s->selected < s->list.n && s->list.items[s->selected].data) {
-		const char *d = s->list.items[s->selected].data;
+	if (list_current(&s->rows, &i) && s->list.items[i].data) {
+		const char *d = s->list.items[i].data;
 		size_t cut = text_cut(d, s->cols - 2, NULL);
 
 		table_draw_cell(win, s->detail_y, 1, s->cols - 1, "",
@@ -235,7 +220,7 @@ static int audit_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct audit *s = state;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
 		return UI_HANDLED;
@@ -251,13 +236,11 @@ static int audit_key(void *state, struct app *app, int ret, wint_t ch)
 			audit_verify(s, app);
 			return UI_HANDLED | UI_REDRAW;
 		case KEY_UP:
-			if (s->selected > 0)
-				s->selected--;
-			return UI_HANDLED | UI_REDRAW;
 		case KEY_DOWN:
-			if (s->selected + 1 < s->list.n)
-				s->selected++;
-			return UI_HANDLED | UI_REDRAW;
+		case KEY_PPAGE:
+		case KEY_NPAGE:
+			/* Home and End stay the entity field's */
+			return list_key(&s->rows, ret, ch);
 		default:
 			break;
 		}
@@ -273,6 +256,7 @@ static void audit_free(void **state)
 		return;
 	lineedit_release(&s->entity);
 	net_audit_list_release(&s->list);
+	list_release(&s->rows);
 	free(s);
 	*state = NULL;
 }

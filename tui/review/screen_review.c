@@ -7,6 +7,8 @@
 
 #include "wincase/net_review.h"
 
+#include "wincase/list.h"
+
 #include "review/review.h"
 
 enum { COL_KIND, COL_REF, COL_SUMMARY, COL_SINCE, COL_COUNT };
@@ -23,9 +25,9 @@ static const enum msg_id column_titles[COL_COUNT] = {
 
 struct queue {
 	struct net_review_list list;
-	size_t selected, first;
-	int widths[COL_COUNT];
-	int list_y, list_rows, cols;
+	struct review_target target; /* the row opened, for the item screen */
+	struct list rows;	     /* the items */
+	int cols;
 	bool loaded;
 	struct app *app; /* to clear the status line's counts on free */
 };
@@ -94,16 +96,17 @@ static void queue_load(struct queue *s, struct app *app)
 			status_counts[kind]++;
 	}
 	status_note_set(app);
-	if (s->selected >= list.n)
-		s->selected = list.n ? list.n - 1 : 0;
+	list_set_count(&s->rows, list.n);
 	s->loaded = true;
 	app_message_clear(app);
 }
 
-static int queue_open(struct app *app, void **state)
+static int queue_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct queue *s;
 
+	(void)arg;
 	if (!review_role(app)) {
 		app_message(app, true, "%s", msg(MSG_RV_NOT_REVIEWER));
 		return -1;
@@ -113,6 +116,7 @@ static int queue_open(struct app *app, void **state)
 		return -1;
 	*state = s;
 	s->app = app;
+	list_init(&s->rows, columns, COL_COUNT, LIST_MARK_ARROW);
 	queue_load(s, app);
 	return 0;
 }
@@ -122,76 +126,49 @@ static void queue_layout(void *state, const struct frame_layout *frame)
 	struct queue *s = state;
 
 	s->cols = frame->cols;
-	s->list_y = frame->body_y + 1;
-	s->list_rows = frame->body_rows - 1;
-	if (s->list_rows < 1)
-		s->list_rows = 1;
-	table_layout(columns, COL_COUNT, frame->cols - 2, s->widths);
+	list_layout(&s->rows, frame->body_y + 1, frame->body_rows - 1,
+		    frame->cols);
 }
 
-static void row_draw(struct queue *s, WINDOW *win, int y, const char **cells,
-		     attr_t attr)
+static void item_cells(void *ctx, size_t i, struct list_row *row)
 {
-	int x = 1;
+	const struct net_review_item *it =
+	    &((struct queue *)ctx)->list.items[i];
+	char *ref = row->buf[COL_REF], *since = row->buf[COL_SINCE];
 
-	table_draw_cell(win, y, 0, 1, "", attr);
-	for (int c = 0; c < COL_COUNT; c++) {
-		if (s->widths[c] == 0)
-			continue;
-		/* the text, then a blank column before the next one */
-		table_draw_cell(win, y, x, s->widths[c] + 1, "", attr);
-		table_draw_cell(win, y, x, s->widths[c], cells[c], attr);
-		x += s->widths[c] + 1;
-	}
-	if (x < s->cols)
-		table_draw_cell(win, y, x, s->cols - x, "", attr);
+	if (it->case_id)
+		snprintf(ref, LIST_CELL_BYTES, "%s#%s", msg(MSG_RV_CASE),
+			 it->case_id);
+	else
+		snprintf(ref, LIST_CELL_BYTES, "%s#%s", msg(MSG_RV_INQUIRY),
+			 it->inquiry_id ? it->inquiry_id : "-");
+	review_short_time(it->created_at, since, LIST_CELL_BYTES);
+	row->cells[COL_KIND] = review_kind_text(it->kind);
+	row->cells[COL_REF] = ref;
+	row->cells[COL_SUMMARY] = it->summary;
+	row->cells[COL_SINCE] = since;
 }
 
 static void queue_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct queue *s = state;
 	const char *cells[COL_COUNT];
-	char ref[48], since[24];
 
 	(void)app;
 	for (int c = 0; c < COL_COUNT; c++)
 		cells[c] = msg(column_titles[c]);
-	row_draw(s, win, s->list_y - 1, cells, theme_attr(THEME_HEADER));
+	list_draw_header(&s->rows, win, s->rows.y - 1, cells);
 	if (s->loaded && s->list.n == 0) {
-		table_draw_cell(win, s->list_y, 2, s->cols - 2,
+		table_draw_cell(win, s->rows.y, 2, s->cols - 2,
 				msg(MSG_RV_EMPTY), theme_attr(THEME_HINT));
 		return;
 	}
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + (size_t)s->list_rows)
-		s->first = s->selected - (size_t)s->list_rows + 1;
-	for (int r = 0; r < s->list_rows && s->first + (size_t)r < s->list.n;
-	     r++) {
-		size_t i = s->first + (size_t)r;
-		const struct net_review_item *it = &s->list.items[i];
-
-		if (it->case_id)
-			snprintf(ref, sizeof(ref), "%s#%s", msg(MSG_RV_CASE),
-				 it->case_id);
-		else
-			snprintf(ref, sizeof(ref), "%s#%s", msg(MSG_RV_INQUIRY),
-				 it->inquiry_id ? it->inquiry_id : "-");
-		review_short_time(it->created_at, since, sizeof(since));
-		cells[COL_KIND] = review_kind_text(it->kind);
-		cells[COL_REF] = ref;
-		cells[COL_SUMMARY] = it->summary ? it->summary : "";
-		cells[COL_SINCE] = since;
-		row_draw(s, win, s->list_y + r, cells,
-			 theme_attr(THEME_NORMAL));
-		review_marker_draw(win, s->list_y + r, i == s->selected);
-	}
+	list_draw(&s->rows, win, item_cells, s);
 }
 
-static void target_copy(const struct net_review_item *it)
+static void target_copy(struct review_target *t,
+			const struct net_review_item *it)
 {
-	struct review_target *t = &review_target;
-
 	memset(t, 0, sizeof(*t));
 	snprintf(t->item_id, sizeof(t->item_id), "%s", it->id);
 	snprintf(t->kind, sizeof(t->kind), "%s", it->kind);
@@ -207,72 +184,45 @@ static void target_copy(const struct net_review_item *it)
 		 it->summary ? it->summary : "");
 }
 
-static int list_move(struct queue *s, wint_t ch)
-{
-	size_t page = s->list_rows > 1 ? (size_t)s->list_rows - 1 : 1;
-
-	switch (ch) {
-	case KEY_UP:
-		if (s->selected > 0)
-			s->selected--;
-		break;
-	case KEY_DOWN:
-		if (s->selected + 1 < s->list.n)
-			s->selected++;
-		break;
-	case KEY_PPAGE:
-		s->selected = s->selected > page ? s->selected - page : 0;
-		break;
-	case KEY_NPAGE:
-		s->selected += page;
-		if (s->selected >= s->list.n)
-			s->selected = s->list.n ? s->list.n - 1 : 0;
-		break;
-	default:
-		return UI_IGNORED;
-	}
-	return UI_HANDLED | UI_REDRAW;
-}
-
 static int queue_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct queue *s = state;
 	bool enter = (ret == OK && (ch == '\r' || ch == '\n')) ||
 		     (ret == KEY_CODE_YES && ch == KEY_ENTER);
+	size_t i;
 
 	if (enter) {
-		if (s->list.n == 0)
+		if (!list_current(&s->rows, &i))
 			return UI_HANDLED;
-		target_copy(&s->list.items[s->selected]);
-		app_push(app, &screen_review_item);
+		target_copy(&s->target, &s->list.items[i]);
+		app_push(app, &screen_review_item,
+			 &(struct screen_arg){.data = &s->target});
 		return UI_HANDLED;
 	}
 	if (ret != KEY_CODE_YES)
 		return UI_IGNORED;
 	if (ch == KEY_F(3)) {
-		app_push(app, &screen_search);
+		app_push(app, &screen_search, NULL);
 	} else if (ch == KEY_F(4)) {
-		review_target.audit_entity[0] = '\0';
-		app_push(app, &screen_audit);
+		app_push(app, &screen_audit, NULL); /* on no entity yet */
 	} else if (ch == KEY_F(5)) {
 		queue_load(s, app);
 	} else if (ch == KEY_F(6)) {
-		app_push(app, &screen_stats);
+		app_push(app, &screen_stats, NULL);
 	} else {
-		return list_move(s, ch);
+		return list_key(&s->rows, ret, ch);
 	}
 	return UI_HANDLED | UI_REDRAW;
 }
 
 /* Back from an item: it may have been decided. */
-static void queue_resume(void *state, struct app *app)
+static void queue_resume(void *state, struct app *app,
+			 const struct screen_result *res)
 {
 	struct queue *s = state;
 
-	if (!review_target.decided)
-		return;
-	review_target.decided = false;
-	queue_load(s, app);
+	if (res->decided)
+		queue_load(s, app);
 }
 
 static void queue_free(void **state)
@@ -282,6 +232,7 @@ static void queue_free(void **state)
 	if (!s)
 		return;
 	net_review_list_release(&s->list);
+	list_release(&s->rows);
 	s->app->status_note[0] = '\0';
 	free(s);
 	*state = NULL;

@@ -21,6 +21,7 @@ struct decide {
 	int top, left;
 	bool rectify;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
+	struct review_target t; /* the item decided (review.h) */
 };
 
 static const struct screen_key keys[] = {
@@ -64,15 +65,19 @@ static void field_set(struct field_def *d, const char *name, enum msg_id label,
 	d->required = true;
 }
 
-static int decide_open(struct app *app, void **state)
+static int decide_open(struct app *app, const struct screen_arg *arg,
+		       void **state)
 {
 	struct decide *s = calloc(1, sizeof(*s));
 	size_t n;
 
-	if (!s)
+	if (!s || !arg->data) {
+		free(s);
 		return -1;
-	s->rectify = strcmp(review_target.kind, "rectification") == 0;
-	choices_fill(s, review_target.kind);
+	}
+	s->t = *(const struct review_target *)arg->data;
+	s->rectify = strcmp(s->t.kind, "rectification") == 0;
+	choices_fill(s, s->t.kind);
 	s->defs[F_DECISION] = (struct field_def){
 	    .name = "decision",
 	    .label = msg(MSG_RV_DECISION),
@@ -102,8 +107,8 @@ static int decide_open(struct app *app, void **state)
 	}
 	net_idempotency_key_new(s->key);
 	form_focus(s->form, 1);
-	app_message(app, false, "%s — %s", review_kind_text(review_target.kind),
-		    review_target.summary);
+	app_message(app, false, "%s — %s", review_kind_text(s->t.kind),
+		    s->t.summary);
 	*state = s;
 	return 0;
 }
@@ -163,8 +168,8 @@ static void decide_submit(struct decide *s, struct app *app)
 	if (!comment)
 		return;
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_review_decide(app->net, review_target.item_id, code, comment,
-			      s->key, &err)) {
+	if (net_review_decide(app->net, s->t.item_id, code, comment, s->key,
+			      &err)) {
 		if (strcmp(err.code, "own_case") == 0)
 			app_message(app, true, "%s", msg(MSG_RV_OWN_CASE));
 		else if (strcmp(err.code, "already_decided") == 0)
@@ -175,13 +180,10 @@ static void decide_submit(struct decide *s, struct app *app)
 		return;
 	}
 	free(comment);
-	review_target.decided = true;
-	review_status_decided(app, review_target.kind);
-	snprintf(review_target.decision, sizeof(review_target.decision), "%s",
-		 code);
+	review_status_decided(app, s->t.kind);
 	app_message(app, false, msg(MSG_RV_DECIDED), s->choice_words[choice],
-		    review_target.summary);
-	app_pop(app);
+		    s->t.summary);
+	app_pop_with(app, &(struct screen_result){.decided = true});
 }
 
 static int decide_key(void *state, struct app *app, int ret, wint_t ch)
@@ -189,7 +191,7 @@ static int decide_key(void *state, struct app *app, int ret, wint_t ch)
 	struct decide *s = state;
 	int r;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
 		return UI_HANDLED;

@@ -14,6 +14,8 @@
 #include "common/safe.h"
 
 struct item_view {
+	struct review_target t; /* what it shows (review.h) */
+	bool decided;		/* decided here: the queue reloads */
 	struct textview tv;
 	bool own;   /* handled at the counter by this reviewer (R6) */
 	bool ready; /* loaded */
@@ -31,10 +33,8 @@ static void rule(struct textbuf *b, const char *title)
 	textbuf_add(b, "\n── %s ──\n", title);
 }
 
-static void header_add(struct textbuf *b)
+static void header_add(struct textbuf *b, const struct review_target *t)
 {
-	const struct review_target *t = &review_target;
-
 	if (!t->item_id[0])
 		return;
 	textbuf_add(b, "%s：%s — %s\n", msg(MSG_RV_SUMMARY),
@@ -174,14 +174,14 @@ static void history_add(struct textbuf *b, struct app *app, const char *entity)
 /* Reads everything and builds the text; false with the message set. */
 static bool item_load(struct item_view *s, struct app *app)
 {
-	const struct review_target *t = &review_target;
+	const struct review_target *t = &s->t;
 	struct textbuf b = {0};
 	struct wc_error err = {0};
 	char entity[64];
 	bool ok = false;
 
 	app_busy(app, MSG_BUSY_LOADING);
-	header_add(&b);
+	header_add(&b, t);
 	if (t->case_id[0]) {
 		struct net_case c = {0};
 
@@ -218,13 +218,22 @@ done:
 	return ok;
 }
 
-static int item_open(struct app *app, void **state)
+static int item_open(struct app *app, const struct screen_arg *arg,
+		     void **state)
 {
 	struct item_view *s = calloc(1, sizeof(*s));
 
 	if (!s)
 		return -1;
 	*state = s;
+	if (arg->data) { /* a queue row */
+		s->t = *(const struct review_target *)arg->data;
+	} else { /* a search result: the case or inquiry alone */
+		snprintf(s->t.case_id, sizeof(s->t.case_id), "%s",
+			 arg->case_id);
+		snprintf(s->t.inquiry_id, sizeof(s->t.inquiry_id), "%s",
+			 arg->inquiry_id);
+	}
 	s->tv.cols = app->frame.cols;
 	s->ready = item_load(s, app);
 	return 0;
@@ -262,26 +271,25 @@ static int item_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct item_view *s = state;
 
-	if (ret == OK && ch == 27) {
-		app_pop(app);
+	if (ret == OK && ch == KEY_ESC) {
+		app_pop_with(app,
+			     &(struct screen_result){.decided = s->decided});
 		return UI_HANDLED;
 	}
 	if (ret != KEY_CODE_YES)
 		return UI_IGNORED;
 	if (ch == KEY_F(2)) {
-		if (!review_target.item_id[0])
+		if (!s->t.item_id[0])
 			return UI_HANDLED;
 		if (s->own)
 			app_message(app, true, "%s", msg(MSG_RV_OWN_CASE));
 		else
-			app_push(app, &screen_review_decide);
+			app_push(app, &screen_review_decide,
+				 &(struct screen_arg){.data = &s->t});
 	} else if (ch == KEY_F(4)) {
-		snprintf(review_target.audit_entity,
-			 sizeof(review_target.audit_entity), "%s:%s",
-			 review_target.case_id[0] ? "case" : "inquiry",
-			 review_target.case_id[0] ? review_target.case_id
-						  : review_target.inquiry_id);
-		app_push(app, &screen_audit);
+		app_push(app, &screen_audit,
+			 &(struct screen_arg){.case_id = s->t.case_id,
+					      .inquiry_id = s->t.inquiry_id});
 	} else if (ch == KEY_F(5)) {
 		s->ready = item_load(s, app);
 	} else if (ch == KEY_F(8)) {
@@ -293,12 +301,14 @@ static int item_key(void *state, struct app *app, int ret, wint_t ch)
 }
 
 /* Back from the decision: show the item as it now is. */
-static void item_resume(void *state, struct app *app)
+static void item_resume(void *state, struct app *app,
+			const struct screen_result *res)
 {
 	struct item_view *s = state;
 
-	if (!review_target.decided)
+	if (!res->decided)
 		return;
+	s->decided = true;
 	s->ready = item_load(s, app);
 }
 

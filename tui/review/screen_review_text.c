@@ -10,8 +10,6 @@
 
 #include "review/review.h"
 
-struct review_target review_target;
-
 bool review_role(const struct app *app)
 {
 	const char *role = app->user.role;
@@ -38,12 +36,6 @@ void review_short_time(const char *t, char *out, size_t size)
 		snprintf(out, size, "%.5s %.5s", t + 5, t + 11);
 	else
 		snprintf(out, size, "%s", t ? t : "");
-}
-
-void review_marker_draw(WINDOW *win, int y, bool selected)
-{
-	mvwaddstr(win, y, 0, selected ? ">" : " ");
-	mvwchgat(win, y, 0, 1, selected ? A_BOLD : A_NORMAL, 0, NULL);
 }
 
 void textbuf_add(struct textbuf *b, const char *fmt, ...)

@@ -8,6 +8,7 @@
 
 #include "wincase/date.h"
 #include "wincase/net_review.h"
+#include "wincase/list.h"
 
 #include "review/review.h"
 
@@ -39,10 +40,9 @@ struct search {
 	struct form *form;
 	struct form_layout lay;
 	struct net_found_list found;
-	bool results; /* showing the results, not the criteria */
-	size_t selected, first;
-	int widths[COL_COUNT];
-	int top, list_y, list_rows, cols;
+	bool results;	  /* showing the results, not the criteria */
+	struct list list; /* the results */
+	int top, cols;
 };
 
 static const struct screen_key keys[] = {
@@ -72,10 +72,12 @@ static void text_field(struct field_def *d, const char *name, enum msg_id label,
 				.help = msg(MSG_RV_SEARCH_HELP)};
 }
 
-static int search_open(struct app *app, void **state)
+static int search_open(struct app *app, const struct screen_arg *arg,
+		       void **state)
 {
 	struct search *s = calloc(1, sizeof(*s));
 
+	(void)arg;
 	if (!s)
 		return -1;
 	s->scopes[0] = msg(MSG_RV_SEARCH_BOTH);
@@ -103,6 +105,7 @@ static int search_open(struct app *app, void **state)
 		free(s);
 		return -1;
 	}
+	list_init(&s->list, columns, COL_COUNT, LIST_MARK_ARROW);
 	app_message(app, false, "%s", msg(MSG_RV_SEARCH_HELP));
 	*state = s;
 	return 0;
@@ -116,19 +119,19 @@ static void search_layout(void *state, const struct frame_layout *frame)
 	s->cols = frame->cols;
 	s->top = frame->body_y;
 	form_layout(s->form, frame->body_rows - 1, cols, &s->lay);
-	s->list_y = frame->body_y + 1;
-	s->list_rows = frame->body_rows - 1;
-	if (s->list_rows < 1)
-		s->list_rows = 1;
-	table_layout(columns, COL_COUNT, frame->cols - 2, s->widths);
+	list_layout(&s->list, frame->body_y + 1, frame->body_rows - 1,
+		    frame->cols);
 }
 
-static void row_draw(struct search *s, WINDOW *win, int y, const char **cells,
-		     attr_t attr)
+static void result_cells(void *ctx, size_t i, struct list_row *row)
 {
-	table_draw_cell(win, y, 0, 1, "", attr);
-	table_draw_row(win, y, s->cols, s->widths, COL_COUNT, cells, false,
-		       attr);
+	const struct net_found *f = &((struct search *)ctx)->found.items[i];
+
+	row->cells[COL_NO] = f->no ? f->no : f->id;
+	row->cells[COL_APPLICANT] = f->applicant;
+	row->cells[COL_ITEM] = f->item_code;
+	row->cells[COL_STATUS] = f->status;
+	row->cells[COL_CLERK] = f->clerk;
 }
 
 static void results_draw(struct search *s, WINDOW *win)
@@ -140,25 +143,8 @@ static void results_draw(struct search *s, WINDOW *win)
 
 	for (int c = 0; c < COL_COUNT; c++)
 		cells[c] = msg(titles[c]);
-	row_draw(s, win, s->list_y - 1, cells, theme_attr(THEME_HEADER));
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + (size_t)s->list_rows)
-		s->first = s->selected - (size_t)s->list_rows + 1;
-	for (int r = 0; r < s->list_rows && s->first + (size_t)r < s->found.n;
-	     r++) {
-		size_t i = s->first + (size_t)r;
-		const struct net_found *f = &s->found.items[i];
-
-		cells[COL_NO] = f->no ? f->no : f->id;
-		cells[COL_APPLICANT] = f->applicant ? f->applicant : "";
-		cells[COL_ITEM] = f->item_code ? f->item_code : "";
-		cells[COL_STATUS] = f->status ? f->status : "";
-		cells[COL_CLERK] = f->clerk ? f->clerk : "";
-		row_draw(s, win, s->list_y + r, cells,
-			 theme_attr(THEME_NORMAL));
-		review_marker_draw(win, s->list_y + r, i == s->selected);
-	}
+	list_draw_header(&s->list, win, s->list.y - 1, cells);
+	list_draw(&s->list, win, result_cells, s);
 }
 
 static void search_draw(void *state, struct app *app, WINDOW *win)
@@ -201,7 +187,8 @@ static void search_run(struct search *s, struct app *app)
 	}
 	net_found_list_release(&s->found);
 	s->found = found;
-	s->selected = s->first = 0;
+	list_set_count(&s->list, found.n);
+	list_select_first(&s->list);
 	if (found.n == 0) {
 		app_message(app, true, "%s", msg(MSG_RV_SEARCH_NONE));
 		return;
@@ -213,12 +200,16 @@ static void search_run(struct search *s, struct app *app)
 /* Opens the selected case or inquiry read-only (no review item). */
 static void result_open(struct search *s, struct app *app)
 {
-	const struct net_found *f = &s->found.items[s->selected];
+	size_t i;
+	const struct net_found *f;
 
-	memset(&review_target, 0, sizeof(review_target));
-	snprintf(f->is_case ? review_target.case_id : review_target.inquiry_id,
-		 sizeof(review_target.case_id), "%s", f->id);
-	app_push(app, &screen_review_item);
+	if (!list_current(&s->list, &i))
+		return;
+	f = &s->found.items[i];
+
+	app_push(app, &screen_review_item,
+		 &(struct screen_arg){.case_id = f->is_case ? f->id : "",
+				      .inquiry_id = f->is_case ? "" : f->id});
 }
 
 static int results_key(struct search *s, struct app *app, int ret, wint_t ch)
@@ -228,15 +219,7 @@ static int results_key(struct search *s, struct app *app, int ret, wint_t ch)
 		result_open(s, app);
 		return UI_HANDLED;
 	}
-	if (ret != KEY_CODE_YES)
-		return UI_IGNORED;
-	if (ch == KEY_UP && s->selected > 0)
-		s->selected--;
-	else if (ch == KEY_DOWN && s->selected + 1 < s->found.n)
-		s->selected++;
-	else
-		return UI_IGNORED;
-	return UI_HANDLED | UI_REDRAW;
+	return list_key(&s->list, ret, ch);
 }
 
 static int search_key(void *state, struct app *app, int ret, wint_t ch)
@@ -244,7 +227,7 @@ static int search_key(void *state, struct app *app, int ret, wint_t ch)
 	struct search *s = state;
 	int r;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		if (s->results) {
 			s->results = false;
 			app_message(app, false, "%s", msg(MSG_RV_SEARCH_HELP));
@@ -274,6 +257,7 @@ static void search_free(void **state)
 		return;
 	form_free(&s->form);
 	net_found_list_release(&s->found);
+	list_release(&s->list);
 	free(s);
 	*state = NULL;
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "wincase/date.h"
+#include "wincase/list.h"
 #include "wincase/net_review.h"
 #include "wincase/text.h"
 
@@ -37,7 +38,7 @@ struct stats {
 	struct net_stats data;
 	bool loaded;
 	struct column_def cols_def[N_COLS];
-	int widths[N_COLS];
+	struct list table; /* the columns' layout (it scrolls by s->first) */
 	int top, table_y, rows, cols;
 	size_t first;
 };
@@ -76,6 +77,7 @@ static void columns_fill(struct stats *s)
 	}
 	s->cols_def[N_COLS - 1] = (struct column_def){
 	    .title = msg(MSG_RV_STATS_SAT), .min = 6, .max = 8, .weight = 0};
+	list_init(&s->table, s->cols_def, N_COLS, LIST_MARK_HIGHLIGHT);
 }
 
 /* from: the first of the server's month; to: the server's today. */
@@ -91,10 +93,12 @@ static void dates_default(struct stats *s, struct app *app)
 	form_set_value(s->form, F_TO, today);
 }
 
-static int stats_open(struct app *app, void **state)
+static int stats_open(struct app *app, const struct screen_arg *arg,
+		      void **state)
 {
 	struct stats *s = calloc(1, sizeof(*s));
 
+	(void)arg;
 	if (!s)
 		return -1;
 	s->groups[0] = msg(MSG_RV_BY_WINDOW);
@@ -139,13 +143,13 @@ static void stats_layout(void *state, const struct frame_layout *frame)
 	form_layout(s->form, 6, frame->cols < 60 ? frame->cols : 60, &s->lay);
 	s->table_y = frame->body_y + 6;
 	s->rows = frame->body_rows - 6;
-	table_layout(s->cols_def, N_COLS, frame->cols - 2, s->widths);
+	list_layout(&s->table, s->table_y, s->rows, frame->cols);
 }
 
 static void row_draw(struct stats *s, WINDOW *win, int y, const char **cells,
 		     attr_t attr)
 {
-	table_draw_row(win, y, s->cols, s->widths, N_COLS, cells, false, attr);
+	list_draw_cells(&s->table, win, y, cells, attr);
 }
 
 static void sat_text(const struct net_stats_row *r, char *out, size_t size)
@@ -377,7 +381,7 @@ static int stats_key(void *state, struct app *app, int ret, wint_t ch)
 	struct stats *s = state;
 	int r;
 
-	if (ret == OK && ch == 27) {
+	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
 		return UI_HANDLED;

@@ -10,8 +10,6 @@
 #include "training/training.h"
 #include "training/training_ui.h"
 
-#define KEY_ESC 27
-
 /* A list of lines the screens scroll through (the debrief and progress
  * bodies) and a selection (the list and menu). */
 struct tr_screen {
@@ -102,8 +100,10 @@ static void list_best_load(struct tr_screen *s, struct app *app)
 	s->mine = net_training_progress_find(&s->progress, app->user.username);
 }
 
-static int list_open(struct app *app, void **state)
+static int list_open(struct app *app, const struct screen_arg *arg,
+		     void **state)
 {
+	(void)arg;
 	if (tr_alloc(state))
 		return -1;
 	list_best_load(*state, app);
@@ -167,7 +167,7 @@ static int list_key(void *state, struct app *app, int ret, wint_t ch)
 
 	if (is_enter(ret, ch)) {
 		if (training_ui_begin(app, s->selected) == 0)
-			app_replace(app, &screen_home);
+			app_replace(app, &screen_home, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return move_key(s, ret, ch, training_ui_count(), s->n_rows);
@@ -196,8 +196,10 @@ static const struct screen_key menu_keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-static int menu_open(struct app *app, void **state)
+static int menu_open(struct app *app, const struct screen_arg *arg,
+		     void **state)
 {
+	(void)arg;
 	(void)app;
 	if (!training_ui_current())
 		return -1;
@@ -270,12 +272,12 @@ static void menu_do(struct app *app, enum menu_entry e)
 		break;
 	case M_DEBRIEF:
 		if (training_ui_finish(app))
-			app_reset(app, &screen_training_debrief);
+			app_reset(app, &screen_training_debrief, NULL);
 		break;
 	default:
 		training_ui_abandon();
 		app_message_clear(app);
-		app_reset(app, &screen_training_list);
+		app_reset(app, &screen_training_list, NULL);
 		break;
 	}
 }
@@ -363,8 +365,10 @@ static void debrief_layout(void *state, const struct frame_layout *frame)
 	debrief_build(state);
 }
 
-static int debrief_open(struct app *app, void **state)
+static int debrief_open(struct app *app, const struct screen_arg *arg,
+			void **state)
 {
+	(void)arg;
 	(void)app;
 	return training_ui_last_result() ? tr_alloc(state) : -1;
 }
@@ -410,7 +414,7 @@ static int debrief_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	if (is_enter(ret, ch) || (ret == OK && ch == KEY_ESC)) {
 		app_message_clear(app);
-		app_replace(app, &screen_training_list);
+		app_replace(app, &screen_training_list, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return scroll_key(state, ret, ch);
@@ -500,8 +504,10 @@ static void progress_load(struct tr_screen *s)
 	training_ui_progress(&s->progress);
 }
 
-static int progress_open(struct app *app, void **state)
+static int progress_open(struct app *app, const struct screen_arg *arg,
+			 void **state)
 {
+	(void)arg;
 	(void)app;
 	if (tr_alloc(state))
 		return -1;

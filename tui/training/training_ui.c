@@ -320,7 +320,7 @@ int training_ui_key(struct app *app, int ret, wint_t ch)
 	}
 	if ((ret == KEY_CODE_YES && ch == KEY_F(12)) ||
 	    (ret == OK && ch == 0x14)) { /* Ctrl-T */
-		app_push(app, &screen_training_menu);
+		app_push(app, &screen_training_menu, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return UI_IGNORED;
