@@ -81,6 +81,9 @@ void document_record_release(struct document_record *rec);
  * template is missing or broken. */
 int documents_init(struct app *app, struct wc_error *err);
 void documents_release(struct app *app);
+/* SIGHUP: read the templates from conf_dir again; on an error the old
+ * ones stay (and err says why). */
+int documents_templates_reload(struct app *app, struct wc_error *err);
 
 /* Render, sign, store (in req's write transaction) and audit
  * ("document.issue" on case:ID) one document of kind "notice" or
