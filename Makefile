@@ -147,6 +147,12 @@ $(BUILD)/tests/test_training_harness: $(BUILD)/tests/unit/test_training_harness.
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
 
+# The client's command line and file search (tui/common/args.c, config.c).
+$(BUILD)/tests/test_client_args: $(BUILD)/tests/unit/test_client_args.o \
+		$(BUILD)/tui/common/args.o $(BUILD)/tui/common/config.o $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
+
 # SERVER_LIBS: the audit tamper test edits the SQLite file directly.
 $(API_BIN): $(BUILD)/tests/%: $(BUILD)/tests/api/%.o $(LIBTEST) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)

@@ -76,9 +76,8 @@ static int reload_reference(struct app *app, struct wc_error *err)
 {
 	struct store_conn *db = app->store->ops->connect(app->store, err);
 
-	return db ? admin_reference_reload(app, db, true,
-					   clock_now(&app->clock),
-					   "reload", err)
+	return db ? admin_reference_reload(
+			app, db, true, clock_now(&app->clock), "reload", err)
 		  : -1;
 }
 
@@ -131,9 +130,8 @@ static int serve(struct app *app, const sigset_t *signals)
 	printf("wincased: listening on http://%s%s%s:%d\n", v6 ? "[" : "", host,
 	       v6 ? "]" : "", http_port(srv));
 	fflush(stdout);
-	log_write(LOG_LEVEL_NOTICE, "%s %s listening on %s:%d, store %s",
-		  "wincased", WINCASE_VERSION, host, http_port(srv),
-		  app->cfg.db_path);
+	log_write(LOG_LEVEL_NOTICE, "version %s listening on %s:%d, store %s",
+		  WINCASE_VERSION, host, http_port(srv), app->cfg.db_path);
 	while (sigwait(signals, &sig) == 0 && sig == SIGHUP)
 		reload_all(app);
 	log_write(LOG_LEVEL_NOTICE, "signal %d, stopping", sig);

@@ -37,32 +37,32 @@ static const struct server_option {
     {"config", 'c', required_argument, offsetof(struct server_args, config),
      "FILE", "settings (default " WINCASE_SYSCONF_DIR "/wincased.conf)"},
     {"db", 'd', required_argument, offsetof(struct server_args, db), "PATH",
-     "the SQLite database (default " WINCASE_STATE_DIR "/wincase.db)"},
+     "database (default " WINCASE_STATE_DIR "/wincase.db)"},
     {"listen", 'l', required_argument, offsetof(struct server_args, listen),
      "HOST:PORT", "address to serve on (default 127.0.0.1:8730)"},
     {"conf-dir", 0, required_argument, offsetof(struct server_args, conf_dir),
-     "DIR", "reference data: templates, catalog, calendars"},
+     "DIR", "reference data (templates, catalog, calendars)"},
     {"data-dir", 0, required_argument, offsetof(struct server_args, data_dir),
-     "DIR", "folder of the signing key (default: the database's)"},
+     "DIR", "signing key folder (default: the database's)"},
     {"log-file", 0, required_argument, offsetof(struct server_args, log_file),
-     "FILE", "append the log here (reopened on SIGHUP), not stderr"},
-    {"seed-demo", 0, no_argument, offsetof(struct server_args, seed_demo),
-     NULL, "add the demo catalog, calendars and users (never in production)"},
+     "FILE", "log to FILE, reopened on SIGHUP (default stderr)"},
+    {"seed-demo", 0, no_argument, offsetof(struct server_args, seed_demo), NULL,
+     "demo catalog, calendars and users (demo only)"},
     {"fake-clock", 0, optional_argument,
-     offsetof(struct server_args, fake_clock), "=RFC3339",
+     offsetof(struct server_args, fake_clock), "[=RFC3339]",
      "tests: a clock moved by POST /v1/test/clock"},
     {"training-seed", 0, required_argument,
      offsetof(struct server_args, training_seed), "DIR",
-     "training server: seed trainee, trainer and scenarios from DIR"},
+     "training server: scenarios from DIR"},
     {"training-password", 0, required_argument,
      offsetof(struct server_args, training_password), "PW",
-     "training accounts' password (10 characters or more)"},
-    {"ephemeral", 0, no_argument, offsetof(struct server_args, ephemeral),
-     NULL, "training: delete the new store when stopping"},
+     "training accounts' password (10+ characters)"},
+    {"ephemeral", 0, no_argument, offsetof(struct server_args, ephemeral), NULL,
+     "training: delete the new store when stopping"},
     {"help", 'h', no_argument, offsetof(struct server_args, help), NULL,
      "print this help and exit"},
-    {"version", 'V', no_argument, offsetof(struct server_args, version),
-     NULL, "print the version and exit"},
+    {"version", 'V', no_argument, offsetof(struct server_args, version), NULL,
+     "print the version and exit"},
 };
 
 #define OPTION_COUNT (sizeof(server_options) / sizeof(server_options[0]))
@@ -93,7 +93,7 @@ void options_usage(FILE *out)
 			 o->arg && o->has_arg == required_argument ? " " : "",
 			 o->arg ? o->arg : "");
 		fprintf(out, "  %s%-*s %s\n", o->letter ? "" : "    ",
-			o->letter ? 26 : 22, left, o->help);
+			o->letter ? 27 : 23, left, o->help);
 	}
 	fputs("exit status: 0 stopped by SIGTERM/SIGINT, 1 could not start or "
 	      "serve,\n"
@@ -111,9 +111,9 @@ static void options_tables(struct option longs[OPTION_COUNT + 1],
 	for (size_t i = 0; i < OPTION_COUNT; i++) {
 		const struct server_option *o = &server_options[i];
 
-		longs[i] = (struct option){o->name, o->has_arg, NULL,
-					   o->letter ? o->letter
-						     : 256 + (int)i};
+		longs[i] =
+		    (struct option){o->name, o->has_arg, NULL,
+				    o->letter ? o->letter : 256 + (int)i};
 		if (o->letter) {
 			shorts[s++] = (char)o->letter;
 			if (o->has_arg == required_argument)
@@ -215,8 +215,8 @@ static int options_fake_clock(struct server_config *cfg, const char *value,
 static int options_override(const struct server_args *a,
 			    struct server_config *cfg, struct wc_error *err)
 {
-	if ((a->db && copy_path(cfg->db_path, sizeof(cfg->db_path), a->db,
-				"db", err) < 0) ||
+	if ((a->db && copy_path(cfg->db_path, sizeof(cfg->db_path), a->db, "db",
+				err) < 0) ||
 	    (a->conf_dir && copy_path(cfg->conf_dir, sizeof(cfg->conf_dir),
 				      a->conf_dir, "conf-dir", err) < 0) ||
 	    (a->data_dir && copy_path(cfg->data_dir, sizeof(cfg->data_dir),

@@ -84,7 +84,7 @@ client_spawn() {
 	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
 		-x "$cols" -y "$rows" \
 		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
-		env LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
+		env -u XDG_DATA_HOME -u XDG_CONFIG_DIRS LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
 		XDG_CONFIG_HOME="$E2E_TMP/config" "$@"
 }
 
