@@ -204,8 +204,8 @@ install: all
 		install -d $(DESTDIR)$(SHAREDIR)/$$d && \
 		install -m 0644 conf/$$d/* $(DESTDIR)$(SHAREDIR)/$$d/ || exit 1; done
 	install -d $(DESTDIR)$(EXAMPLEDIR)
-	sed -e 's|@SHAREDIR@|$(SHAREDIR)|g; s|@STATEDIR@|$(STATEDIR)|g' \
-		dist/wincased.conf.in > $(DESTDIR)$(EXAMPLEDIR)/wincased.conf
+	sed -e 's|^conf_dir = .*|conf_dir = $(SHAREDIR)|; s|^db = .*|db = $(STATEDIR)/wincase.db|' \
+		conf/wincased.conf > $(DESTDIR)$(EXAMPLEDIR)/wincased.conf
 	install -m 0644 conf/wincase.conf $(DESTDIR)$(EXAMPLEDIR)/wincase.conf
 	for m in $(MAN_PAGES); do \
 		install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.}/ || exit 1; done
