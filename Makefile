@@ -183,9 +183,15 @@ run: $(BUILD)/config.mk
 	@$(MAKE) --no-print-directory all
 	@scripts/run-demo.sh
 
-# Debian packages in ../ (debian/, dpkg-buildpackage); see README.md.
+# The Debian packages (debian/), built in a copy of the tree so that the
+# .deb files land in $(BUILD)/deb/ and not beside the tree.
+DEB_DIR := $(BUILD)/deb
 deb:
-	dpkg-buildpackage -us -uc -b
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/wincase
+	tar -cf - --exclude=./.git --exclude='./build*' --exclude=./bin \
+		--exclude=./data . | tar -xf - -C $(DEB_DIR)/wincase
+	cd $(DEB_DIR)/wincase && dpkg-buildpackage -us -uc -b
+	@ls $(DEB_DIR)/*.deb
 
 MAN_PAGES := $(wildcard docs/man/*.[158])
 COMPLETIONS := dist/bash-completion/wincase dist/bash-completion/wincased
@@ -214,10 +220,9 @@ install: all
 	sed -e 's|@BINDIR@|$(BINDIR)|g; s|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
 		dist/systemd/wincased.service.in > $(DESTDIR)$(SYSTEMDUNITDIR)/wincased.service
 	install -m 0644 dist/systemd/wincased.sysusers $(DESTDIR)$(SYSUSERSDIR)/wincased.conf
-	sed -e 's|@STATEDIR@|$(STATEDIR)|g' \
-		dist/systemd/wincased.tmpfiles > $(DESTDIR)$(TMPFILESDIR)/wincased.conf
+	install -m 0644 dist/systemd/wincased.tmpfiles $(DESTDIR)$(TMPFILESDIR)/wincased.conf
 	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/wincased.service \
-		$(DESTDIR)$(TMPFILESDIR)/wincased.conf $(DESTDIR)$(EXAMPLEDIR)/wincased.conf
+		$(DESTDIR)$(EXAMPLEDIR)/wincased.conf
 
 # Everything install put, and the folders it made when they are empty.
 uninstall:
@@ -247,7 +252,7 @@ format-check:
 clean:
 	rm -rf $(BUILD) build-asan $(BIN)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -path '$(BUILD)/deb' -prune -o -name '*.d' -type f -print 2>/dev/null)
 
 # Keep objects of test programs between runs.
 .SECONDARY: $(call obj,$(UNIT_SRC) $(API_SRC) $(BENCH_SRC))
