@@ -250,6 +250,19 @@ void options_db_default(struct server_config *cfg,
 	snprintf(cfg->db_path, sizeof(cfg->db_path), "%s/wincase.db", state);
 }
 
+/* --seed-demo reads the demo catalog: check it before a store is made. */
+static int options_seed_check(const struct server_config *cfg,
+			      struct wc_error *err)
+{
+	char path[700];
+
+	snprintf(path, sizeof(path), "%s/catalog/demo.json", cfg->conf_dir);
+	if (cfg->seed_demo && access(path, R_OK) != 0)
+		return wc_error_set(err, "usage", "conf-dir",
+				    "--seed-demo needs %s", path);
+	return 0;
+}
+
 int options_apply(const struct server_args *a, const struct server_paths *paths,
 		  struct server_config *cfg, struct wc_error *err)
 {
@@ -268,9 +281,10 @@ int options_apply(const struct server_args *a, const struct server_paths *paths,
 		return -1;
 	if (!cfg->db_path[0])
 		options_db_default(cfg, paths);
-	if (options_conf_dir_resolve(cfg, paths, err) < 0)
+	if (options_conf_dir_resolve(cfg, paths, err) < 0 ||
+	    options_training(cfg, err) < 0)
 		return -1;
-	return options_training(cfg, err);
+	return options_seed_check(cfg, err);
 }
 
 /* A reference data folder holds both document templates. */

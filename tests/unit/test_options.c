@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,22 +86,33 @@ struct fixture {
 	struct server_paths paths;
 };
 
-static void make_conf_dir(const char *dir)
+static void touch(const char *dir, const char *name)
 {
 	char path[300];
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/templates", dir);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("{{no}} {{verify_code}}\n", f);
+	fclose(f);
+}
+
+/* A reference data folder with the templates (and the demo catalog). */
+static void make_conf_dir(const char *dir, bool catalog)
+{
+	char path[300];
+
 	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/templates", dir);
 	assert_int_equal(mkdir(path, 0700), 0);
-	for (int i = 0; i < 2; i++) {
-		snprintf(path, sizeof(path), "%s/templates/%s", dir,
-			 i ? "commitment.txt" : "notice.txt");
-		f = fopen(path, "w");
-		assert_non_null(f);
-		fputs("{{no}} {{verify_code}}\n", f);
-		fclose(f);
-	}
+	touch(dir, "templates/notice.txt");
+	touch(dir, "templates/commitment.txt");
+	if (!catalog)
+		return;
+	snprintf(path, sizeof(path), "%s/catalog", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	touch(dir, "catalog/demo.json");
 }
 
 static int setup(void **state)
@@ -164,10 +176,10 @@ static void test_conf_dir_search(void **state)
 
 	assert_int_equal(apply(fx, argv, ARGC(argv), &cfg, &err), -1);
 	assert_non_null(strstr(err.message, "--conf-dir"));
-	make_conf_dir(fx->source);
+	make_conf_dir(fx->source, false);
 	assert_int_equal(apply(fx, argv, ARGC(argv), &cfg, &err), 0);
 	assert_string_equal(cfg.conf_dir, fx->source);
-	make_conf_dir(fx->share);
+	make_conf_dir(fx->share, false);
 	assert_int_equal(apply(fx, argv, ARGC(argv), &cfg, &err), 0);
 	assert_string_equal(cfg.conf_dir, fx->share);
 	snprintf(bad, sizeof(bad), "%s/nothing", fx->dir);
@@ -189,7 +201,7 @@ static void test_config_and_db(void **state)
 	struct wc_error err = {0};
 	char want[300];
 
-	make_conf_dir(fx->share);
+	make_conf_dir(fx->share, false);
 	assert_int_equal(apply(fx, plain, ARGC(plain), &cfg, &err), 0);
 	snprintf(want, sizeof(want), "%s/wincase.db", fx->state);
 	assert_string_equal(cfg.db_path, want);
@@ -216,6 +228,19 @@ static void test_config_and_db(void **state)
 	assert_non_null(strstr(err.message, "no_such_key"));
 }
 
+/* --seed-demo without the demo catalog stops before a store is made. */
+static void test_seed_needs_catalog(void **state)
+{
+	struct fixture *fx = *state;
+	char *seed[] = {"wincased", "--seed-demo", NULL};
+	struct server_config cfg;
+	struct wc_error err = {0};
+
+	make_conf_dir(fx->share, false);
+	assert_int_equal(apply(fx, seed, ARGC(seed), &cfg, &err), -1);
+	assert_non_null(strstr(err.message, "catalog/demo.json"));
+}
+
 static void test_training_rules(void **state)
 {
 	struct fixture *fx = *state;
@@ -227,7 +252,7 @@ static void test_training_rules(void **state)
 	struct server_config cfg;
 	struct wc_error err = {0};
 
-	make_conf_dir(fx->share);
+	make_conf_dir(fx->share, true);
 	assert_int_equal(apply(fx, eph, ARGC(eph), &cfg, &err), -1);
 	assert_int_equal(apply(fx, shortpw, ARGC(shortpw), &cfg, &err), -1);
 	assert_int_equal(apply(fx, ok, ARGC(ok), &cfg, &err), 0);
@@ -243,6 +268,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_conf_dir_search, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_config_and_db, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_seed_needs_catalog, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_training_rules, setup,
 					    teardown),
