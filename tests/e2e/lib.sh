@@ -201,6 +201,6 @@ api_inquiry_count() { # user
 client_conf_printing() {
 	E2E_CLIENT_CONF="$E2E_TMP/wincase-print.conf"
 	sed -e "s|^print_command = .*|print_command = tee -a $E2E_TMP/printed.txt|" \
-		-e "s|^data_dir = .*|data_dir = $E2E_TMP/data|" \
+		-e "s|^;* *data_dir = .*|data_dir = $E2E_TMP/data|" \
 		"$WINCASE_CONF/wincase.conf" >"$E2E_CLIENT_CONF"
 }
