@@ -5,13 +5,27 @@
 #   make check-asan the same suite built with ASan + UBSan into build-asan/
 #   make run        the demo: wincased on SQLite in ./data and the client
 #   make bench      benchmarks, printing figures
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (then make uninstall)
+#   make deb        the Debian packages (dpkg-buildpackage -us -uc -b)
+# Honours CC, AR, PKG_CONFIG, CPPFLAGS, CFLAGS, LDFLAGS; WERROR=-Werror
+# (set by the test targets) makes warnings errors.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
 BIN     ?= bin
-CC      ?= cc
+# Make's own defaults are CC=cc and AR=ar; the environment's win.
+PKG_CONFIG ?= pkg-config
+BINDIR     ?= $(PREFIX)/bin
+SHAREDIR   ?= $(PREFIX)/share/wincase
+MANDIR     ?= $(PREFIX)/share/man
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+SYSCONFDIR ?= /etc
+STATEDIR   ?= /var/lib/wincase
+EXAMPLEDIR ?= $(SHAREDIR)
 
 PKG_CLIENT := ncursesw libcurl jansson libsodium inih
 PKG_SERVER := libmicrohttpd gnutls sqlite3 jansson libsodium inih
@@ -19,36 +33,51 @@ TEST_LIBS  := -lcmocka
 
 .DEFAULT_GOAL := all
 
-CFLAGS_BASE := -std=c11 -Wall -Wextra -Werror -g -O2 -DWINCASE_SHARE_DIR=\"$(PREFIX)/share/wincase\" \
+# Warnings are errors for the test targets and CI (WERROR=-Werror), not for
+# a packager's `make` with a newer compiler.
+WERROR  ?=
+CFLAGS  ?= -g -O2
+CPPFLAGS ?=
+LDFLAGS ?=
+CFLAGS_BASE := -std=c11 -Wall -Wextra $(WERROR) \
 	-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1 \
 	-Iinclude -MMD -MP
 SAN_FLAGS ?=
-CFLAGS  ?=
-LDFLAGS ?=
 
-# pkg-config answers are cached in $(BUILD)/config.mk, made by scripts/deps.sh
-# (which installs missing packages when it can). ncursesw's own
-# -D_XOPEN_SOURCE=600 would clash with ours and is dropped.
-ifeq ($(filter clean distclean format format-check,$(MAKECMDGOALS)),)
+# pkg-config answers are cached in $(BUILD)/config.mk. scripts/deps.sh
+# only checks here (plain `make` never installs anything); `make run` and
+# `make test` let it install missing packages as README says. ncursesw's
+# own -D_XOPEN_SOURCE=600 would clash with ours and is dropped.
+DEPS_GOALS := run test check check-asan
+DEPS_MODE = $(if $(filter $(DEPS_GOALS),$(MAKECMDGOALS)),--install,)
+ifeq ($(filter clean distclean format format-check uninstall,$(MAKECMDGOALS)),)
 -include $(BUILD)/config.mk
 endif
 
-# The install prefix is compiled in (WINCASE_SHARE_DIR): a new PREFIX makes a
-# new config.mk, and so rebuilds every object.
-PREFIX_STAMP := $(BUILD)/prefix$(subst /,_,$(PREFIX))
-$(PREFIX_STAMP):
-	@mkdir -p $(BUILD) && rm -f $(BUILD)/prefix_* && touch $@
-
-$(BUILD)/config.mk: scripts/deps.sh $(PREFIX_STAMP)
+$(BUILD)/config.mk: scripts/deps.sh
 	@mkdir -p $(BUILD)
-	@scripts/deps.sh build
-	@{ echo 'CLIENT_CFLAGS := '"$$(pkg-config --cflags $(PKG_CLIENT) | sed 's/-D_XOPEN_SOURCE=600//; s/-D_DEFAULT_SOURCE//')"; \
-	  echo 'CLIENT_LIBS := '"$$(pkg-config --libs $(PKG_CLIENT))"; \
-	  echo 'SERVER_CFLAGS := '"$$(pkg-config --cflags $(PKG_SERVER))"; \
-	  echo 'SERVER_LIBS := '"$$(pkg-config --libs $(PKG_SERVER))"; \
+	@PKG_CONFIG="$(PKG_CONFIG)" scripts/deps.sh $(DEPS_MODE) build
+	@{ echo 'CLIENT_CFLAGS := '"$$($(PKG_CONFIG) --cflags $(PKG_CLIENT) | sed 's/-D_XOPEN_SOURCE=600//; s/-D_DEFAULT_SOURCE//')"; \
+	  echo 'CLIENT_LIBS := '"$$($(PKG_CONFIG) --libs $(PKG_CLIENT))"; \
+	  echo 'SERVER_CFLAGS := '"$$($(PKG_CONFIG) --cflags $(PKG_SERVER))"; \
+	  echo 'SERVER_LIBS := '"$$($(PKG_CONFIG) --libs $(PKG_SERVER))"; \
 	  } > $@.tmp
 	@mv $@.tmp $@
 
+# The installed paths are compiled into the few objects that look files
+# up; a new PREFIX (or SYSCONFDIR, STATEDIR) rebuilds only those.
+PATH_DEFS := -DWINCASE_SHARE_DIR=\"$(SHAREDIR)\" \
+	-DWINCASE_SYSCONF_DIR=\"$(SYSCONFDIR)/wincase\" \
+	-DWINCASE_STATE_DIR=\"$(STATEDIR)\"
+PATHS_STAMP := $(BUILD)/paths-$(shell printf '%s' '$(PATH_DEFS)' | cksum | cut -d' ' -f1)
+$(PATHS_STAMP):
+	@mkdir -p $(BUILD) && rm -f $(BUILD)/paths-* && touch $@
+PATH_OBJS := $(BUILD)/server/options.o $(BUILD)/server/config.o \
+	$(BUILD)/tui/training/training.o $(BUILD)/tui/common/config.o
+$(PATH_OBJS): $(PATHS_STAMP)
+$(PATH_OBJS): ALL_CPPFLAGS += $(PATH_DEFS)
+
+ALL_CPPFLAGS = $(CPPFLAGS)
 ALL_CFLAGS = $(CFLAGS_BASE) $(CLIENT_CFLAGS) $(SERVER_CFLAGS) $(SAN_FLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
@@ -76,7 +105,7 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 API_BIN   := $(patsubst tests/api/%.c,$(BUILD)/tests/%,$(API_SRC))
 BENCH_BIN := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all test check-asan run bench install uninstall clean format format-check tests
+.PHONY: all test check check-asan run bench deb install uninstall clean format format-check tests
 all: $(WINCASE) $(WINCASED)
 
 # Each program's folder is its include root: tui/counter/x.c includes
@@ -87,7 +116,7 @@ $(BUILD)/tests/unit/%.o: ALL_CFLAGS += -Itui -Iserver
 
 $(BUILD)/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIBCORE): $(call obj,$(CORE_SRC))
 $(LIBFORMS): $(call obj,$(FORMS_SRC))
@@ -96,7 +125,7 @@ $(LIBSERVER): $(call obj,$(filter-out server/main.c,$(SERVER_SRC)))
 $(LIBTEST): $(call obj,$(SUPPORT_SRC))
 $(BUILD)/%.a:
 	@mkdir -p $(dir $@)
-	rm -f $@ && ar rcs $@ $^
+	rm -f $@ && $(AR) rcs $@ $^
 
 $(WINCASE): $(call obj,$(TUI_SRC)) $(LIBFORMS) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
@@ -118,6 +147,12 @@ $(BUILD)/tests/test_training_harness: $(BUILD)/tests/unit/test_training_harness.
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
 
+# The client's command line and file search (tui/common/args.c, config.c).
+$(BUILD)/tests/test_client_args: $(BUILD)/tests/unit/test_client_args.o \
+		$(BUILD)/tui/common/args.o $(BUILD)/tui/common/config.o $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
+
 # SERVER_LIBS: the audit tamper test edits the SQLite file directly.
 $(API_BIN): $(BUILD)/tests/%: $(BUILD)/tests/api/%.o $(LIBTEST) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
@@ -129,32 +164,81 @@ $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(LIBTEST) $(LIBFORMS) $(LIBNET) $(LI
 
 tests: all $(UNIT_BIN) $(API_BIN)
 
-test: $(BUILD)/config.mk
-	@scripts/deps.sh test
-	@$(MAKE) --no-print-directory tests
+# The test targets build with -Werror (CI runs them on a fresh clone).
+test check: $(BUILD)/config.mk
+	@PKG_CONFIG="$(PKG_CONFIG)" scripts/deps.sh --install test
+	@$(MAKE) --no-print-directory tests WERROR=-Werror
 	@BUILD=$(BUILD) BIN=$(BIN) tests/run.sh
 
 check-asan:
 	@$(MAKE) --no-print-directory test BUILD=build-asan BIN=build-asan/bin \
 		SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		CFLAGS="-O1"
+		CFLAGS="-g -O1"
 
 bench: all $(BENCH_BIN)
 	@BUILD=$(BUILD) BIN=$(BIN) tests/bench/run.sh
 
-run: all
+run: $(BUILD)/config.mk
+	@PKG_CONFIG="$(PKG_CONFIG)" scripts/deps.sh --install run
+	@$(MAKE) --no-print-directory all
 	@scripts/run-demo.sh
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/wincase
-	install -m 0755 $(WINCASE) $(WINCASED) $(DESTDIR)$(PREFIX)/bin/
-	cp -R conf/. $(DESTDIR)$(PREFIX)/share/wincase/
-	install -d $(DESTDIR)$(PREFIX)/share/man/man1
-	for m in docs/man/*.1; do [ -f "$$m" ] && install -m 0644 "$$m" $(DESTDIR)$(PREFIX)/share/man/man1/ || true; done
+# The Debian packages (debian/), built in a copy of the tree so that the
+# .deb files land in $(BUILD)/deb/ and not beside the tree.
+DEB_DIR := $(BUILD)/deb
+deb:
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/wincase
+	tar -cf - --exclude=./.git --exclude='./build*' --exclude=./bin \
+		--exclude=./data . | tar -xf - -C $(DEB_DIR)/wincase
+	cd $(DEB_DIR)/wincase && dpkg-buildpackage -us -uc -b
+	@ls $(DEB_DIR)/*.deb
 
+MAN_PAGES := $(wildcard docs/man/*.[158])
+COMPLETIONS := dist/bash-completion/wincase dist/bash-completion/wincased
+
+# Installs what `make` built (no rebuild when the same variables are
+# given): programs, reference data, man pages, completions, the systemd
+# unit with its sysusers.d and tmpfiles.d files, the example configs with
+# the real paths.
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(COMPLETIONDIR) $(DESTDIR)$(SYSTEMDUNITDIR) \
+		$(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR)
+	install -m 0755 $(WINCASE) $(WINCASED) $(DESTDIR)$(BINDIR)/
+	for d in calendar catalog templates training; do \
+		install -d $(DESTDIR)$(SHAREDIR)/$$d && \
+		install -m 0644 conf/$$d/* $(DESTDIR)$(SHAREDIR)/$$d/ || exit 1; done
+	install -d $(DESTDIR)$(EXAMPLEDIR)
+	sed -e 's|^conf_dir = .*|conf_dir = $(SHAREDIR)|; s|^db = .*|db = $(STATEDIR)/wincase.db|' \
+		conf/wincased.conf > $(DESTDIR)$(EXAMPLEDIR)/wincased.conf
+	install -m 0644 conf/wincase.conf $(DESTDIR)$(EXAMPLEDIR)/wincase.conf
+	for m in $(MAN_PAGES); do \
+		install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.}/ || exit 1; done
+	install -m 0644 dist/bash-completion/wincase $(DESTDIR)$(COMPLETIONDIR)/wincase
+	install -m 0644 dist/bash-completion/wincased $(DESTDIR)$(COMPLETIONDIR)/wincased
+	sed -e 's|@BINDIR@|$(BINDIR)|g; s|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+		dist/systemd/wincased.service.in > $(DESTDIR)$(SYSTEMDUNITDIR)/wincased.service
+	install -m 0644 dist/systemd/wincased.sysusers $(DESTDIR)$(SYSUSERSDIR)/wincased.conf
+	install -m 0644 dist/systemd/wincased.tmpfiles $(DESTDIR)$(TMPFILESDIR)/wincased.conf
+	chmod 0644 $(DESTDIR)$(SYSTEMDUNITDIR)/wincased.service \
+		$(DESTDIR)$(EXAMPLEDIR)/wincased.conf
+
+# Everything install put, and the folders it made when they are empty.
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/wincase $(DESTDIR)$(PREFIX)/bin/wincased
-	rm -rf $(DESTDIR)$(PREFIX)/share/wincase
+	rm -f $(DESTDIR)$(BINDIR)/wincase $(DESTDIR)$(BINDIR)/wincased
+	rm -rf $(DESTDIR)$(SHAREDIR)
+	rm -f $(DESTDIR)$(EXAMPLEDIR)/wincased.conf $(DESTDIR)$(EXAMPLEDIR)/wincase.conf
+	for m in $(MAN_PAGES); do \
+		rm -f $(DESTDIR)$(MANDIR)/man$${m##*.}/$${m##*/}; done
+	rm -f $(DESTDIR)$(COMPLETIONDIR)/wincase $(DESTDIR)$(COMPLETIONDIR)/wincased
+	rm -f $(DESTDIR)$(SYSTEMDUNITDIR)/wincased.service \
+		$(DESTDIR)$(SYSUSERSDIR)/wincased.conf $(DESTDIR)$(TMPFILESDIR)/wincased.conf
+	-rmdir -p --ignore-fail-on-non-empty $(DESTDIR)$(COMPLETIONDIR) \
+		$(DESTDIR)$(SYSTEMDUNITDIR) $(DESTDIR)$(SYSUSERSDIR) \
+		$(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(BINDIR) 2>/dev/null
 
 FORMAT_FILES = $(wildcard core/*.[ch] forms/*.[ch] net/*.[ch] tui/*.[ch] tui/*/*.[ch] \
 	server/*.[ch] server/store/*.[ch] server/store/*/*.[ch] include/wincase/*.h \
@@ -164,10 +248,11 @@ format:
 format-check:
 	clang-format --dry-run -Werror $(FORMAT_FILES)
 
+# BUILD and BIN as given (make clean BUILD=out); build-asan too.
 clean:
-	rm -rf build build-asan bin
+	rm -rf $(BUILD) build-asan $(BIN)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -path '$(BUILD)/deb' -prune -o -name '*.d' -type f -print 2>/dev/null)
 
 # Keep objects of test programs between runs.
 .SECONDARY: $(call obj,$(UNIT_SRC) $(API_SRC) $(BENCH_SRC))

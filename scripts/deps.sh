@@ -1,9 +1,16 @@
 #!/bin/sh
-# deps.sh build|test|run - make sure the Debian packages wincase needs are
-# here. As root it installs the missing ones with apt-get; otherwise it stops
-# with the exact command to run.
+# deps.sh [--install] build|test|run - make sure the Debian packages
+# wincase needs are here. With --install (make run, make test) and as root
+# it installs the missing ones with apt-get; otherwise it stops with the
+# exact command to run. Plain `make` never installs.
 set -eu
+install=no
+if [ "${1:-}" = --install ]; then
+	install=yes
+	shift
+fi
 mode=${1:-build}
+pkg_config=${PKG_CONFIG:-pkg-config}
 
 # pkg-config module -> Debian package
 need_pkg() {
@@ -22,11 +29,11 @@ need_pkg() {
 
 missing=""
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
-command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+command -v "$pkg_config" >/dev/null 2>&1 || missing="$missing pkg-config"
 modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 inih"
 [ "$mode" = test ] && modules="$modules cmocka"
 for m in $modules; do
-	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists "$m"; then
+	if ! command -v "$pkg_config" >/dev/null 2>&1 || ! "$pkg_config" --exists "$m"; then
 		missing="$missing $(need_pkg "$m")"
 	fi
 done
@@ -38,7 +45,7 @@ fi
 [ -z "$missing" ] && exit 0
 
 line="apt-get update && apt-get install -y$missing"
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+if [ "$install" = yes ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "deps: installing$missing" >&2
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq >&2
@@ -46,5 +53,6 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 else
 	echo "deps: missing packages:$missing" >&2
 	echo "deps: run as root:  $line" >&2
+	[ "$install" = yes ] || echo "deps: (or \`make run\` / \`make test\` as root, which install them)" >&2
 	exit 1
 fi

@@ -1,7 +1,8 @@
 /* cli.c - administrators' verbs on the server host. Each opens the store
  * named by --db, does its work in one transaction (all or nothing) and
  * audits it with the actor "cli:<OS user>". A running wincased reads the
- * catalog and calendars at start: restart it after an import. */
+ * catalog and calendars at start and on SIGHUP: reload it after an
+ * import. */
 #include "cli.h"
 
 #include <errno.h>
@@ -22,10 +23,13 @@
 #include "app.h"
 #include "audit.h"
 #include "documents.h"
+#include "options.h"
 
 #define CLI_FILE_MAX (8 * 1024 * 1024)
 
 const char cli_usage[] =
+    "verbs (--db PATH defaults to the config's db, then\n"
+    "  /var/lib/wincase/wincase.db; run them as the service's user):\n"
     "       wincased user-add --db PATH --username U --display-name N\n"
     "                --role clerk|reviewer|admin|trainee [--window W]\n"
     "                [--windows W1,W2] [--department D]\n"
@@ -38,8 +42,8 @@ const char cli_usage[] =
     "                (FILE: a copy of checkpoint lines kept elsewhere)\n"
     "       wincased audit-head --db PATH   (the signed head, one line)\n"
     "       wincased backup --db PATH --to FILE\n"
-    "  the verbs also take --config FILE; restart a running wincased\n"
-    "  after an import\n";
+    "  the verbs also take --config FILE; after an import, reload a\n"
+    "  running wincased (SIGHUP: systemctl reload wincased)\n";
 
 struct cli_args {
 	const char *db, *config, *username, *display_name, *role, *window,
@@ -61,7 +65,8 @@ static int cli_fail(const char *what, const struct wc_error *err)
 	return 1;
 }
 
-/* --name VALUE or --name=VALUE pairs, and one positional FILE. */
+/* --name VALUE or --name=VALUE pairs, and one positional FILE. --db may
+ * be left out when the config file names the database. */
 static int cli_parse(int argc, char **argv, struct cli_args *a)
 {
 	static const struct {
@@ -105,10 +110,6 @@ static int cli_parse(int argc, char **argv, struct cli_args *a)
 			return -1;
 		}
 		a->file = arg;
-	}
-	if (!a->db) {
-		fprintf(stderr, "wincased: --db PATH is required\n");
-		return -1;
 	}
 	return 0;
 }
@@ -472,24 +473,36 @@ static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
 	struct wc_error err = {0};
 	struct stat st;
 
+	struct server_paths paths;
+	const char *config = a->config;
+
+	options_paths_default(&paths);
 	config_set_defaults(&app->cfg);
-	if (a->config && config_load_file(&app->cfg, a->config, &err) < 0)
-		return cli_fail(a->config, &err);
-	/* --db wins over the config file, as for the server itself. */
-	store_copy(app->cfg.db_path, sizeof(app->cfg.db_path), a->db);
+	app->cfg.db_path[0] = '\0';
+	/* The server's own file when present, as for the server itself. */
+	if (!config && access(paths.system_config, F_OK) == 0)
+		config = paths.system_config;
+	if (config && config_load_file(&app->cfg, config, &err) < 0)
+		return cli_fail(config, &err);
+	/* --db wins over the config file. */
+	if (a->db)
+		store_copy(app->cfg.db_path, sizeof(app->cfg.db_path), a->db);
+	else if (!app->cfg.db_path[0])
+		options_db_default(&app->cfg, &paths);
 	config_finish(&app->cfg);
-	if (must_exist && stat(a->db, &st) != 0) {
-		fprintf(stderr, "wincased: %s: %s\n", a->db, strerror(errno));
+	if (must_exist && stat(app->cfg.db_path, &st) != 0) {
+		fprintf(stderr, "wincased: %s: %s\n", app->cfg.db_path,
+			strerror(errno));
 		return 1;
 	}
 	clock_init(&app->clock, false, (int64_t)time(NULL),
 		   app->cfg.timezone_offset_minutes);
 	pthread_rwlock_init(&app->reference_lock, NULL);
-	if (store_open(a->db, &app->store, &err) < 0)
-		return cli_fail(a->db, &err);
+	if (store_open(app->cfg.db_path, &app->store, &err) < 0)
+		return cli_fail(app->cfg.db_path, &err);
 	*db = app->store->ops->connect(app->store, &err);
 	if (!*db || app_load_reference(app, *db, &err) < 0)
-		return cli_fail(a->db, &err);
+		return cli_fail(app->cfg.db_path, &err);
 	/* With the server's key (when the data folder has one) the verbs
 	 * sign checkpoints too, and audit-verify checks signatures. */
 	if (documents_open_key(app, &err) < 0)
@@ -525,6 +538,12 @@ int cli_run(int argc, char **argv)
 			verb = &verbs[i];
 	if (!verb)
 		return -1;
+	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
+			fputs(cli_usage, stdout);
+			return 0;
+		}
 	if (sodium_init() < 0)
 		return 1;
 	if (cli_parse(argc, argv, &args) < 0) {

@@ -145,6 +145,8 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return set_path(cfg->conf_dir, sizeof(cfg->conf_dir), value);
 	if (strcmp(name, "data_dir") == 0)
 		return set_path(cfg->data_dir, sizeof(cfg->data_dir), value);
+	if (strcmp(name, "log_file") == 0)
+		return set_path(cfg->log_file, sizeof(cfg->log_file), value);
 	if (strcmp(name, "timezone_offset") == 0)
 		return config_parse_offset(value,
 					   &cfg->timezone_offset_minutes) == 0;

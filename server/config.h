@@ -17,6 +17,7 @@ struct server_config {
 	char db_path[512];
 	char conf_dir[512];
 	char data_dir[512];	     /* "": the database file's directory */
+	char log_file[512];	     /* "": stderr (log.h) */
 	int timezone_offset_minutes; /* east of UTC; +08:00 is 480 */
 	int threads;
 	int session_hours;

@@ -127,6 +127,10 @@ int documents_init(struct app *app, struct wc_error *err)
 	if (!docs)
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	app->documents = docs;
+	/* The templates first: a bad conf_dir stops the server before it
+	 * creates a signing key. */
+	if (load_templates(docs, app->cfg.conf_dir, err) < 0)
+		return -1;
 	document_data_dir(&app->cfg, dir, sizeof(dir));
 	docs->sk = sodium_malloc(crypto_sign_SECRETKEYBYTES);
 	if (!docs->sk)
@@ -138,7 +142,43 @@ int documents_init(struct app *app, struct wc_error *err)
 	if (created)
 		fprintf(stderr, "wincased: created signing key %s/%s\n", dir,
 			DOCUMENT_KEY_FILE);
-	return load_templates(docs, app->cfg.conf_dir, err);
+	return 0;
+}
+
+int documents_templates_reload(struct app *app, struct wc_error *err)
+{
+	struct documents fresh = {0};
+	char *old[2];
+
+	if (load_templates(&fresh, app->cfg.conf_dir, err) < 0) {
+		free(fresh.templates[0]);
+		free(fresh.templates[1]);
+		return -1;
+	}
+	/* Renders copy a template under the read lock (template_copy). */
+	pthread_rwlock_wrlock(&app->reference_lock);
+	for (int i = 0; i < 2; i++) {
+		old[i] = app->documents->templates[i];
+		app->documents->templates[i] = fresh.templates[i];
+	}
+	pthread_rwlock_unlock(&app->reference_lock);
+	free(old[0]);
+	free(old[1]);
+	return 0;
+}
+
+/* A copy of a template, so that a reload (SIGHUP) may replace it while
+ * a document is rendered. Free it. */
+static char *template_copy(struct app *app, int kind, struct wc_error *err)
+{
+	char *copy;
+
+	pthread_rwlock_rdlock(&app->reference_lock);
+	copy = strdup(app->documents->templates[kind]);
+	pthread_rwlock_unlock(&app->reference_lock);
+	if (!copy)
+		wc_error_set(err, "internal", NULL, "out of memory");
+	return copy;
 }
 
 int documents_open_key(struct app *app, struct wc_error *err)
@@ -470,16 +510,22 @@ static int render_and_sign(struct api_request *req, int kind, json_t *v,
 {
 	const struct documents *docs = req->app->documents;
 	unsigned char sig[crypto_sign_BYTES];
-	char *draft = document_render(docs->templates[kind], v, err);
+	char *tmpl = template_copy(req->app, kind, err);
+	char *draft = tmpl ? document_render(tmpl, v, err) : NULL;
 
-	if (!draft)
+	if (!draft) {
+		free(tmpl);
 		return -1;
+	}
 	sign_text(docs, draft, sig);
 	free(draft);
-	if (pick_code(req->db, sig, out->verify_code, err) < 0)
+	if (pick_code(req->db, sig, out->verify_code, err) < 0) {
+		free(tmpl);
 		return -1;
+	}
 	json_object_set_new(v, "verify_code", json_string(out->verify_code));
-	out->text = document_render(docs->templates[kind], v, err);
+	out->text = document_render(tmpl, v, err);
+	free(tmpl);
 	if (!out->text)
 		return -1;
 	sign_text(docs, out->text, sig);

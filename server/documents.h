@@ -90,6 +90,9 @@ int documents_open_key(struct app *app, struct wc_error *err);
 void documents_sign(const struct documents *docs, const void *data, size_t len,
 		    unsigned char sig[64]);
 const unsigned char *documents_public_key(const struct documents *docs);
+/* SIGHUP: read the templates from conf_dir again; on an error the old
+ * ones stay (and err says why). */
+int documents_templates_reload(struct app *app, struct wc_error *err);
 
 /* Render, sign, store (in req's write transaction) and audit
  * ("document.issue" on case:ID) one document of kind "notice" or

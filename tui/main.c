@@ -1,6 +1,6 @@
-/* main.c - wincase [--server URL] [--config FILE]: the window clerk's
- * client. Checks the locale, reads wincase.conf, runs the screens. */
-#include <getopt.h>
+/* main.c - wincase [OPTION]...: the window clerk's client. Reads the
+ * options (common/args.c), checks the locale, reads wincase.conf, runs the
+ * screens. */
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -10,27 +10,11 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "common/args.h"
 #include "common/safe.h"
 #include "training/training_ui.h"
 
 #include "wincase/version.h"
-
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"usage: wincase [--server URL] [--config FILE]\n"
-		"  --server URL   the case store, e.g. https://10.0.0.5:8730\n"
-		"  --config FILE  settings (default: "
-		"$XDG_CONFIG_HOME/wincase/wincase.conf,\n"
-		"                 ~/.config/wincase/wincase.conf, "
-		"/etc/wincase/wincase.conf)\n"
-		"  --restricted   for an SSH ForceCommand account: no print\n"
-		"                 command, no settings from the home folder\n"
-		"  --training     training mode: a private server on this\n"
-		"                 computer with practice scenarios; the\n"
-		"                 configured server is never contacted\n"
-		"  --version      print the version\n");
-}
 
 /* The screens measure Chinese text with wcwidth: only UTF-8 works. */
 static bool locale_is_utf8(void)
@@ -49,60 +33,7 @@ static void on_signal(int sig)
 	app_signalled = sig;
 }
 
-struct args {
-	const char *server;
-	const char *config;
-	bool restricted;
-	bool training;
-};
-
-/* 0 to run, 1 when done (help, version), 2 on a usage error. */
-static int args_parse(int argc, char **argv, struct args *a)
-{
-	static const struct option opts[] = {
-	    {"server", required_argument, NULL, 's'},
-	    {"config", required_argument, NULL, 'c'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},
-	    {"restricted", no_argument, NULL, 'r'},
-	    {"training", no_argument, NULL, 't'},
-	    {NULL, 0, NULL, 0},
-	};
-	int c;
-
-	while ((c = getopt_long(argc, argv, "s:c:hV", opts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			a->server = optarg;
-			break;
-		case 'c':
-			a->config = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return 1;
-		case 'r':
-			a->restricted = true;
-			break;
-		case 't':
-			a->training = true;
-			break;
-		case 'V':
-			printf("wincase %s\n", WINCASE_VERSION);
-			return 1;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (optind < argc) {
-		usage(stderr);
-		return 2;
-	}
-	return 0;
-}
-
-static int config_setup(struct config *cfg, const struct args *a)
+static int config_setup(struct config *cfg, const struct client_args *a)
 {
 	struct wc_error err = {0};
 	char path[4096];
@@ -123,6 +54,8 @@ static int config_setup(struct config *cfg, const struct args *a)
 			err.message);
 		return -1;
 	}
+	if (config_data_dir_default(cfg))
+		return -1;
 	if (a->server) {
 		free(cfg->server_url);
 		cfg->server_url = strdup(a->server);
@@ -149,13 +82,22 @@ static int training_start(struct config *cfg)
 
 int main(int argc, char **argv)
 {
-	struct args a = {0};
+	struct client_args a;
 	struct config cfg;
 	int rc;
 
-	rc = args_parse(argc, argv, &a);
-	if (rc)
-		return rc == 1 ? 0 : 2;
+	if (args_parse(argc, argv, &a, stderr) < 0) {
+		fputs("Try 'wincase --help'.\n", stderr);
+		return CLIENT_EXIT_USAGE;
+	}
+	if (a.help) {
+		args_usage(stdout);
+		return CLIENT_EXIT_OK;
+	}
+	if (a.version) {
+		printf("wincase %s\n", WINCASE_VERSION);
+		return CLIENT_EXIT_OK;
+	}
 	if (!locale_is_utf8()) {
 		fprintf(
 		    stderr,
@@ -166,18 +108,18 @@ int main(int argc, char **argv)
 		    "be shown.\n"
 		    "         Run `export LC_ALL=C.UTF-8` (or zh_CN.UTF-8) and "
 		    "start again.\n");
-		return 3;
+		return CLIENT_EXIT_LOCALE;
 	}
 	if (config_setup(&cfg, &a)) {
 		config_release(&cfg);
-		return 2;
+		return CLIENT_EXIT_USAGE;
 	}
 	safe_setup(&cfg, a.restricted);
 	safe_signals_install(on_signal);
 	msg_set_ascii(safe_console_lacks_cjk());
 	if (a.training && training_start(&cfg)) {
 		config_release(&cfg);
-		return 2;
+		return CLIENT_EXIT_USAGE;
 	}
 	rc = app_run(&cfg);
 	/* The private server ends with the client, whatever ended

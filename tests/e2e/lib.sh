@@ -84,7 +84,7 @@ client_spawn() {
 	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
 		-x "$cols" -y "$rows" \
 		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
-		env LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
+		env -u XDG_DATA_HOME -u XDG_CONFIG_DIRS LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
 		XDG_CONFIG_HOME="$E2E_TMP/config" "$@"
 }
 
@@ -201,6 +201,6 @@ api_inquiry_count() { # user
 client_conf_printing() {
 	E2E_CLIENT_CONF="$E2E_TMP/wincase-print.conf"
 	sed -e "s|^print_command = .*|print_command = tee -a $E2E_TMP/printed.txt|" \
-		-e "s|^data_dir = .*|data_dir = $E2E_TMP/data|" \
+		-e "s|^;* *data_dir = .*|data_dir = $E2E_TMP/data|" \
 		"$WINCASE_CONF/wincase.conf" >"$E2E_CLIENT_CONF"
 }

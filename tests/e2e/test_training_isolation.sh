@@ -8,7 +8,7 @@
 # remain.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/training_steps.sh
 
-requests() { grep -c '^wincased: request ' "$E2E_TMP/server.log"; }
+requests() { grep -c 'wincased: request ' "$E2E_TMP/server.log"; }
 snapshot() { # NAME: copies of the production store files
 	mkdir -p "$E2E_TMP/$1"
 	for f in "$E2E_TMP"/wc.db*; do cp "$f" "$E2E_TMP/$1/"; done

@@ -1,5 +1,6 @@
 /* config.c - wincase.conf: [server] url, timeout, connect_timeout;
- * [client] window, data_dir, print_command, colour. */
+ * [client] window, data_dir, print_command, colour; where the file and the
+ * data folder are (XDG base directories). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,19 +171,70 @@ static bool readable(const char *path)
 	return access(path, R_OK) == 0;
 }
 
+/* XDG base directories count only when absolute (the spec says to ignore
+ * a relative one). */
+static const char *xdg_env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && v[0] == '/' ? v : NULL;
+}
+
+#ifndef WINCASE_SYSCONF_DIR
+#define WINCASE_SYSCONF_DIR "/etc/wincase"
+#endif
+
+/* Each folder of a ':' list (XDG_CONFIG_DIRS) + "/wincase/wincase.conf". */
+static bool config_find_in_dirs(const char *dirs, char *out, size_t size)
+{
+	while (dirs && *dirs) {
+		size_t len = strcspn(dirs, ":");
+		int n = snprintf(out, size, "%.*s/wincase/wincase.conf",
+				 (int)len, dirs);
+
+		if (dirs[0] == '/' && n > 0 && (size_t)n < size &&
+		    readable(out))
+			return true;
+		dirs += len + (dirs[len] == ':');
+	}
+	return false;
+}
+
 bool config_find(char *out, size_t size)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *xdg = xdg_env("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
+	const char *dirs = getenv("XDG_CONFIG_DIRS");
 	int n = -1;
 
-	if (xdg && *xdg)
+	if (xdg)
 		n = snprintf(out, size, "%s/wincase/wincase.conf", xdg);
 	else if (home && *home)
 		n = snprintf(out, size, "%s/.config/wincase/wincase.conf",
 			     home);
 	if (n > 0 && (size_t)n < size && readable(out))
 		return true;
-	n = snprintf(out, size, "%s", "/etc/wincase/wincase.conf");
+	if (config_find_in_dirs(dirs && *dirs ? dirs : "/etc/xdg", out, size))
+		return true;
+	n = snprintf(out, size, "%s", WINCASE_SYSCONF_DIR "/wincase.conf");
 	return n > 0 && (size_t)n < size && readable(out);
+}
+
+int config_data_dir_default(struct config *cfg)
+{
+	const char *xdg = xdg_env("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char path[4096];
+	int n;
+
+	if (cfg->data_dir && cfg->data_dir[0])
+		return 0;
+	if (xdg)
+		n = snprintf(path, sizeof(path), "%s/wincase", xdg);
+	else
+		n = snprintf(path, sizeof(path), "%s/.local/share/wincase",
+			     home ? home : "");
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return -1;
+	return replace(&cfg->data_dir, path);
 }

@@ -39,9 +39,15 @@ void config_release(struct config *cfg);
  * file cannot be read or has an unknown key or a bad value. */
 int config_load(struct config *cfg, const char *path, struct wc_error *err);
 
-/* The first existing file of: $XDG_CONFIG_HOME/wincase/wincase.conf (or
- * ~/.config/wincase/wincase.conf), /etc/wincase/wincase.conf. False when
- * there is none. */
+/* The first readable file of: $XDG_CONFIG_HOME/wincase/wincase.conf (or
+ * ~/.config/wincase/wincase.conf), DIR/wincase/wincase.conf for each DIR
+ * of $XDG_CONFIG_DIRS (default /etc/xdg), /etc/wincase/wincase.conf.
+ * False when there is none. */
 bool config_find(char *out, size_t size);
+
+/* When [client] data_dir is unset: $XDG_DATA_HOME/wincase, else
+ * ~/.local/share/wincase (drafts, exports, training results). -1 when out
+ * of memory. */
+int config_data_dir_default(struct config *cfg);
 
 #endif
