@@ -5,6 +5,8 @@
 #define WINCASE_TUI_CASE_UTIL_H
 
 #include "wincase/checklist.h"
+#include "wincase/lifecycle.h"
+#include "wincase/net_case.h"
 
 #include "app.h"
 
@@ -29,6 +31,13 @@ const struct material *case_ctx_material(const struct case_ctx *x, size_t i);
 /* The name of a material id (the catalog's, else the id itself). */
 const char *case_ctx_material_name(const struct case_ctx *x, const char *id);
 
+/* The Chinese words of states and statuses; "?" for an unknown value. */
+const char *case_state_label(enum material_state state);
+const char *case_status_label(enum case_status status);
+const char *commitment_status_label(enum commitment_status status);
+const char *inquiry_status_label(enum inquiry_status status);
+/* The same from an API word (a case's or a commitment's status); the word
+ * itself when unknown. */
 const char *case_state_text(const char *state);
 const char *case_status_text(const char *status);
 

@@ -138,7 +138,7 @@ static void supplement_draw(struct actions *s, struct app *app, WINDOW *win)
 
 	snprintf(line, sizeof(line), msg(MSG_ACT_COMMITMENT),
 		 m->no ? m->no : "-", m->due_date ? m->due_date : "-",
-		 case_status_text(m->status));
+		 commitment_status_label(m->status));
 	table_draw_cell(win, app->frame.body_y + 1, 1, s->cols - 1, line,
 			theme_attr(THEME_LABEL) | A_BOLD);
 	if (s->n_open == 0) {
@@ -178,7 +178,7 @@ static void actions_draw(void *state, struct app *app, WINDOW *win)
 static void refused(struct actions *s, struct app *app,
 		    const struct wc_error *err)
 {
-	if (strcmp(err->code, "offline") != 0)
+	if (!net_error_unsent(err))
 		net_idempotency_key_new(s->key);
 	case_refusal(&s->x, app, err);
 }
@@ -187,25 +187,20 @@ static void supplement_submit(struct actions *s, struct app *app)
 {
 	const struct material *m;
 	struct wc_error err = {0};
-	json_t *body;
 
 	if (s->n_open == 0)
 		return;
 	m = case_ctx_material(&s->x, s->open[s->selected]);
-	body = json_pack("{s:s}", "material_id", m->id);
 	app_busy(app, MSG_BUSY_SAVING);
-	if (!body || net_case_action(app->net, &s->x.c, "POST", "supplements",
-				     body, s->key, NULL, &err)) {
-		json_decref(body);
+	if (net_case_supplement(app->net, &s->x.c, m->id, s->key, &err)) {
 		refused(s, app, &err);
 		return;
 	}
-	json_decref(body);
 	net_idempotency_key_new(s->key);
 	case_ctx_sync(&s->x);
 	open_list(s);
 	app_message(app, false, msg(MSG_ACT_SUPPLEMENTED), m->name,
-		    case_status_text(s->x.c.commitment.status));
+		    commitment_status_label(s->x.c.commitment.status));
 }
 
 static void form_submit(struct actions *s, struct app *app)
@@ -213,29 +208,26 @@ static void form_submit(struct actions *s, struct app *app)
 	bool withdraw = s->action == CASE_ACTION_WITHDRAW;
 	const char *note = form_value(s->form, withdraw ? 0 : F_NOTE);
 	struct wc_error err = {0};
-	json_t *body;
+	enum case_result result = form_choice(s->form, F_RESULT) == 0
+				      ? RESULT_APPROVED
+				      : RESULT_DENIED;
+	int failed;
 
 	if (!form_validate(s->form)) {
 		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
 		return;
 	}
-	body = withdraw
-		   ? json_pack("{s:s}", "note", note)
-		   : json_pack("{s:s,s:s}", "result",
-			       form_choice(s->form, F_RESULT) == 0 ? "approved"
-								   : "denied",
-			       "note", note);
 	app_busy(app, MSG_BUSY_SAVING);
-	if (!body || net_case_action(app->net, &s->x.c, "POST",
-				     withdraw ? "withdraw" : "complete", body,
-				     s->key, NULL, &err)) {
-		json_decref(body);
+	failed = withdraw
+		     ? net_case_withdraw(app->net, &s->x.c, note, s->key, &err)
+		     : net_case_complete(app->net, &s->x.c, result, note,
+					 s->key, &err);
+	if (failed) {
 		refused(s, app, &err);
 		return;
 	}
-	json_decref(body);
 	app_message(app, false, msg(MSG_ACT_DONE), s->x.c.no ? s->x.c.no : "",
-		    case_status_text(s->x.c.status));
+		    case_status_label(s->x.c.status));
 	app_pop(app);
 }
 

@@ -21,31 +21,45 @@ struct case_view {
 	int top, rows, cols;
 };
 
-static bool status_is(const struct case_view *s, const char *status)
+/* Whether the case's state allows action a (core's lifecycle table),
+ * with what the table cannot know: a supplement needs an open commitment,
+ * a rating is given once, a notice lists something. */
+static bool allows(const struct case_view *s, enum case_action a)
 {
-	return s->x.c.status && strcmp(s->x.c.status, status) == 0;
+	const struct net_case *c = &s->x.c;
+
+	if (!case_allows(c->status, a, NULL))
+		return false;
+	switch (a) {
+	case CASE_DO_SUPPLEMENT:
+		return c->has_commitment &&
+		       commitment_allows(c->commitment.status,
+					 COMMITMENT_DO_SUPPLEMENT, NULL);
+	case CASE_DO_RATE:
+		return c->rating == 0;
+	default:
+		return true;
+	}
 }
 
 static bool checking(const struct case_view *s)
 {
-	return status_is(s, "checking") || status_is(s, "notified");
+	return allows(s, CASE_DO_CHECKLIST);
 }
 
 static bool accepted(const struct case_view *s)
 {
-	return status_is(s, "accepted") || status_is(s, "accepted_tolerant");
+	return allows(s, CASE_DO_COMPLETE);
 }
 
 static bool commitment_open(const struct case_view *s)
 {
-	return s->x.c.has_commitment && s->x.c.commitment.status &&
-	       strcmp(s->x.c.commitment.status, "open") == 0;
+	return allows(s, CASE_DO_SUPPLEMENT);
 }
 
 static bool may_rate(const struct case_view *s)
 {
-	return (status_is(s, "completed") || status_is(s, "denied")) &&
-	       s->x.c.rating == 0;
+	return allows(s, CASE_DO_RATE);
 }
 
 /* "剩3个工作日" / "!剩1个工作日" / "!!超期2个工作日": marks are text. */
@@ -64,16 +78,16 @@ static void days_text(const struct net_case *c, char *out, size_t size)
 			 c->working_days_left);
 }
 
-static const char *state_mark(const char *state)
+static const char *state_mark(enum material_state state)
 {
-	static const char *const names[] = {"pending", "provided", "missing",
-					    "defective", "shared"};
-	static const char *const marks[] = {"[ ]", "[√]", "[×]", "[!]", "[=]"};
+	static const char *const marks[] = {[STATE_PENDING] = "[ ]",
+					    [STATE_PROVIDED] = "[√]",
+					    [STATE_MISSING] = "[×]",
+					    [STATE_DEFECTIVE] = "[!]",
+					    [STATE_SHARED] = "[=]"};
 
-	for (size_t i = 0; state && i < 5; i++)
-		if (strcmp(names[i], state) == 0)
-			return marks[i];
-	return "[?]";
+	return (unsigned)state < sizeof(marks) / sizeof(*marks) ? marks[state]
+								: "[?]";
 }
 
 static void checklist_append(const struct net_case *c, char **t, size_t *len)
@@ -83,11 +97,11 @@ static void checklist_append(const struct net_case *c, char **t, size_t *len)
 		case_append(t, len, "%s\n", msg(MSG_CV_NONE));
 	for (size_t i = 0; i < c->n_lines; i++) {
 		const struct net_case_line *l = &c->lines[i];
-		bool main = l->role && strcmp(l->role, "main") == 0;
+		bool main = l->main_material;
 
 		case_append(
 		    t, len, "%s %s  %s%s%s  %s%s%s\n", state_mark(l->state),
-		    case_state_text(l->state),
+		    case_state_label(l->state),
 		    l->name ? l->name : l->material_id, main ? "  " : "  ",
 		    msg(main ? MSG_CV_ROLE_MAIN : MSG_CV_ROLE_SECONDARY),
 		    l->tolerable ? msg(MSG_CV_TOLERABLE) : "",
@@ -95,18 +109,16 @@ static void checklist_append(const struct net_case *c, char **t, size_t *len)
 	}
 }
 
-static const char *commitment_status_text(const char *status)
+static const char *commitment_status_text(enum commitment_status status)
 {
-	static const char *const names[] = {"open", "fulfilled", "breached",
-					    "waived"};
-	static const enum msg_id ids[] = {
-	    MSG_CV_COMMIT_OPEN, MSG_CV_COMMIT_FULFILLED, MSG_CV_COMMIT_BREACHED,
-	    MSG_CV_COMMIT_WAIVED};
+	static const enum msg_id ids[COMMITMENT_STATUS_COUNT] = {
+	    [COMMITMENT_OPEN] = MSG_CV_COMMIT_OPEN,
+	    [COMMITMENT_FULFILLED] = MSG_CV_COMMIT_FULFILLED,
+	    [COMMITMENT_BREACHED] = MSG_CV_COMMIT_BREACHED,
+	    [COMMITMENT_WAIVED] = MSG_CV_COMMIT_WAIVED};
 
-	for (size_t i = 0; status && i < 4; i++)
-		if (strcmp(names[i], status) == 0)
-			return msg(ids[i]);
-	return status ? status : "";
+	return (unsigned)status < COMMITMENT_STATUS_COUNT ? msg(ids[status])
+							  : "?";
 }
 
 static void documents_append(const struct net_case *c, char **t, size_t *len)
@@ -132,10 +144,12 @@ static void documents_append(const struct net_case *c, char **t, size_t *len)
 			    commitment_status_text(c->commitment.status));
 		case_append(t, len, "\n");
 	}
-	if (c->result) {
+	if (c->result != CASE_RESULT_COUNT) {
 		case_append(t, len, msg(MSG_CV_RESULT),
-			    case_status_text(c->status));
-		case_append(t, len, "  %s\n", c->result);
+			    case_status_label(c->status));
+		case_append(t, len, "  %s\n",
+			    msg(c->result == RESULT_DENIED ? MSG_TL_DENIED
+							   : MSG_TL_APPROVED));
 	}
 	if (c->rating) {
 		case_append(t, len, msg(MSG_CV_RATED), c->rating);

@@ -226,10 +226,12 @@ static void mark(struct checklist *s, struct app *app, enum material_state st,
 {
 	const struct material *m = case_ctx_material(&s->x, s->selected);
 	struct wc_error err = {0};
+	char key[NET_IDEMPOTENCY_KEY_SIZE];
 
+	/* Setting a state twice is harmless: each mark is its own intent. */
+	net_idempotency_key_new(key);
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_case_mark(app->net, &s->x.c, m->id, material_state_name(st),
-			  note, &err)) {
+	if (net_case_mark(app->net, &s->x.c, m->id, st, note, key, &err)) {
 		case_refusal(&s->x, app, &err);
 		return;
 	}

@@ -27,7 +27,7 @@ struct view {
 
 static bool is_closed(const struct net_inquiry_full *q)
 {
-	return q->base.status && strcmp(q->base.status, "closed") == 0;
+	return q->base.status == INQUIRY_CLOSED;
 }
 
 static const struct net_handoff *handoff_for_me(const struct view *s,
@@ -49,31 +49,26 @@ static const struct net_handoff *handoff_for_me(const struct view *s,
 	return NULL;
 }
 
-static const char *resolution_text(const char *r)
+static const char *resolution_text(enum inquiry_resolution r)
 {
-	static const char *const names[] = {"answered", "referred", "converted",
-					    "no_action"};
-	static const enum msg_id ids[] = {MSG_ICL_ANSWERED, MSG_ICL_REFERRED,
-					  MSG_ICL_CONVERTED, MSG_ICL_NO_ACTION};
+	static const enum msg_id ids[INQUIRY_RESOLUTION_COUNT] = {
+	    [RESOLUTION_ANSWERED] = MSG_ICL_ANSWERED,
+	    [RESOLUTION_REFERRED] = MSG_ICL_REFERRED,
+	    [RESOLUTION_CONVERTED] = MSG_ICL_CONVERTED,
+	    [RESOLUTION_NO_ACTION] = MSG_ICL_NO_ACTION};
 
-	for (size_t i = 0; r && i < 4; i++)
-		if (strcmp(names[i], r) == 0)
-			return msg(ids[i]);
-	return r ? r : "";
+	return (unsigned)r < INQUIRY_RESOLUTION_COUNT ? msg(ids[r]) : "?";
 }
 
-static const char *inquiry_status(const char *status)
+static const char *inquiry_status(enum inquiry_status status)
 {
-	static const char *const names[] = {"open", "handed_off", "referred",
-					    "closed"};
-	static const enum msg_id ids[] = {MSG_STATUS_OPEN, MSG_Q_WAIT_ACK,
-					  MSG_STATUS_REFERRED,
-					  MSG_STATUS_CLOSED};
+	static const enum msg_id ids[INQUIRY_STATUS_COUNT] = {
+	    [INQUIRY_OPEN] = MSG_STATUS_OPEN,
+	    [INQUIRY_HANDED_OFF] = MSG_Q_WAIT_ACK,
+	    [INQUIRY_REFERRED] = MSG_STATUS_REFERRED,
+	    [INQUIRY_CLOSED] = MSG_STATUS_CLOSED};
 
-	for (size_t i = 0; status && i < 4; i++)
-		if (strcmp(names[i], status) == 0)
-			return msg(ids[i]);
-	return status ? status : "";
+	return (unsigned)status < INQUIRY_STATUS_COUNT ? msg(ids[status]) : "?";
 }
 
 static void chain_append(const struct net_inquiry_full *q, char **t,
@@ -130,7 +125,7 @@ static void text_build(struct view *s)
 		    q->base.created_at ? q->base.created_at : "");
 	case_append(&t, &len, "%s：%s\n", msg(MSG_IV_TOPIC),
 		    q->base.topic ? q->base.topic : "");
-	if (q->resolution)
+	if (q->resolution != INQUIRY_RESOLUTION_COUNT)
 		case_append(&t, &len, "%s：%s  %s\n", msg(MSG_IV_RESOLUTION),
 			    resolution_text(q->resolution),
 			    q->note ? q->note : "");
@@ -194,7 +189,8 @@ static void view_draw(void *state, struct app *app, WINDOW *win)
 /* A refusal: 412 reads the inquiry again and says so. */
 static void refusal(struct view *s, struct app *app, const struct wc_error *err)
 {
-	if (strcmp(err->code, "version_conflict") == 0 && view_load(s, app)) {
+	if (net_error_of(err) == NET_ERR_VERSION_CONFLICT &&
+	    view_load(s, app)) {
 		app_message(app, true, "%s", msg(MSG_IV_RELOADED));
 		return;
 	}
@@ -205,16 +201,14 @@ static void acknowledge(struct view *s, struct app *app)
 {
 	const struct net_handoff *h = handoff_for_me(s, app);
 	struct wc_error err = {0};
-	char action[96];
 
 	if (!h) {
 		app_message(app, true, "%s", msg(MSG_IV_NOTHING_TO_ACK));
 		return;
 	}
-	snprintf(action, sizeof(action), "handoffs/%s/ack", h->id);
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_inquiry_action(app->net, &s->q, action, NULL, s->key, &err)) {
-		if (strcmp(err.code, "offline") != 0)
+	if (net_inquiry_ack(app->net, &s->q, h->id, s->key, &err)) {
+		if (!net_error_unsent(&err))
 			net_idempotency_key_new(s->key);
 		refusal(s, app, &err);
 		return;
@@ -227,26 +221,17 @@ static void acknowledge(struct view *s, struct app *app)
 /* The case made from it (F6) is in app->case_id: close as converted. */
 static void close_converted(struct view *s, struct app *app)
 {
-	json_t *body;
 	struct wc_error err = {0};
-	char *end;
-	long long id = strtoll(app->case_id, &end, 10);
 
 	if (!app->case_id[0] || is_closed(&s->q))
 		return;
-	body = json_pack("{s:s, s:s}", "resolution", "converted", "note",
-			 msg(MSG_ICL_CONVERTED));
-	if (!body)
-		return;
-	json_object_set_new(body, "case_id",
-			    *end ? json_string(app->case_id)
-				 : json_integer((json_int_t)id));
-	if (net_inquiry_action(app->net, &s->q, "close", body, s->key, &err))
+	if (net_inquiry_close(app->net, &s->q, RESOLUTION_CONVERTED,
+			      msg(MSG_ICL_CONVERTED), app->case_id, s->key,
+			      &err))
 		refusal(s, app, &err);
 	else
 		app_message(app, false, msg(MSG_IV_CONVERTED), app->case_id);
 	net_idempotency_key_new(s->key);
-	json_decref(body);
 	text_build(s);
 }
 
@@ -418,8 +403,10 @@ static void handoff_fields(struct inq_form *s)
 	s->n = 3;
 }
 
-static const char *const resolutions[] = {"answered", "referred", "converted",
-					  "no_action"};
+/* The close form's choices, in the order of its labels. */
+static const enum inquiry_resolution resolutions[] = {
+    RESOLUTION_ANSWERED, RESOLUTION_REFERRED, RESOLUTION_CONVERTED,
+    RESOLUTION_NO_ACTION};
 
 static void close_fields(struct inq_form *s)
 {
@@ -511,19 +498,19 @@ static void inq_form_draw(void *state, struct app *app, WINDOW *win)
 	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
-static json_t *inq_form_body(struct inq_form *s)
+/* The handoff (to a window or a department) or the close. */
+static int inq_form_send(struct inq_form *s, struct app *app,
+			 struct wc_error *err)
 {
 	const char *t1 = form_value(s->form, F_TEXT1);
 
 	if (s->handoff)
-		return json_pack("{s:s, s:s}",
-				 form_choice(s->form, F_CHOICE) == 0
-				     ? "to_window"
-				     : "to_department",
-				 t1, "reason", form_value(s->form, F_TEXT2));
-	return json_pack("{s:s, s:s}", "resolution",
-			 resolutions[form_choice(s->form, F_CHOICE)], "note",
-			 t1);
+		return net_inquiry_handoff(
+		    app->net, &s->q, form_choice(s->form, F_CHOICE) != 0, t1,
+		    form_value(s->form, F_TEXT2), s->key, err);
+	return net_inquiry_close(app->net, &s->q,
+				 resolutions[form_choice(s->form, F_CHOICE)],
+				 t1, NULL, s->key, err);
 }
 
 /* A refusal lands on the field it names; 412 reloads the inquiry. */
@@ -534,7 +521,7 @@ static void inq_form_refusal(struct inq_form *s, struct app *app,
 	int index;
 	char text[256];
 
-	if (strcmp(err->code, "version_conflict") == 0) {
+	if (net_error_of(err) == NET_ERR_VERSION_CONFLICT) {
 		struct net_inquiry_full q;
 		struct wc_error e2 = {0};
 
@@ -551,7 +538,7 @@ static void inq_form_refusal(struct inq_form *s, struct app *app,
 		field =
 		    strcmp(field, "case_id") == 0 ? "resolution" : "to_window";
 	index = field[0] ? form_find(s->form, field) : -1;
-	if (strcmp(err->code, "resolution_not_allowed") == 0)
+	if (net_error_of(err) == NET_ERR_RESOLUTION_NOT_ALLOWED)
 		index = F_CHOICE;
 	if (index < 0)
 		return;
@@ -563,26 +550,18 @@ static void inq_form_refusal(struct inq_form *s, struct app *app,
 static void inq_form_submit(struct inq_form *s, struct app *app)
 {
 	struct wc_error err = {0};
-	json_t *body;
 
 	if (!form_validate(s->form)) {
 		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
 		return;
 	}
-	body = inq_form_body(s);
-	if (!body)
-		return;
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_inquiry_action(app->net, &s->q,
-			       s->handoff ? "handoffs" : "close", body, s->key,
-			       &err)) {
-		if (strcmp(err.code, "offline") != 0)
+	if (inq_form_send(s, app, &err)) {
+		if (!net_error_unsent(&err))
 			net_idempotency_key_new(s->key);
 		inq_form_refusal(s, app, &err);
-		json_decref(body);
 		return;
 	}
-	json_decref(body);
 	app_message(app, false, "%s",
 		    msg(s->handoff ? MSG_HO_DONE : MSG_ICL_DONE));
 	app_pop(app);

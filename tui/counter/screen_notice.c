@@ -148,33 +148,21 @@ static void notice_draw(void *state, struct app *app, WINDOW *win)
 	}
 }
 
-/* The materials of a notice_once_violation's details, by name. */
-static char *violations_build(struct notice *s, const json_t *details)
+/* The materials of a notice_once_violation (net/ read its details), by
+ * name. */
+static char *violations_build(struct notice *s,
+			      const struct net_refusals *violations)
 {
 	char *buf = NULL;
-	size_t len = 0, i;
-	const json_t *d;
+	size_t len = 0;
 	bool ok = case_append(&buf, &len, "%s\n\n", msg(MSG_NOTICE_ONCE_HEAD));
 
-	json_array_foreach(details, i, d)
-	{
-		const char *id = json_string_value(d);
-		const char *name = NULL;
+	for (size_t i = 0; ok && i < violations->n; i++) {
+		const char *id = violations->items[i].material_id;
 
-		if (json_is_object(d)) {
-			id = json_string_value(
-			    json_object_get(d, "material_id"));
-			name = json_string_value(json_object_get(d, "name"));
-		}
 		if (id)
-			name = case_ctx_material_name(&s->x, id);
-		if (ok && name) {
-			char *clean = text_sanitize(name, 0);
-
-			ok =
-			    clean && case_append(&buf, &len, "  · %s\n", clean);
-			free(clean);
-		}
+			ok = case_append(&buf, &len, "  · %s\n",
+					 case_ctx_material_name(&s->x, id));
 	}
 	if (ok)
 		ok = case_append(&buf, &len, "\n%s\n",
@@ -187,13 +175,14 @@ static char *violations_build(struct notice *s, const json_t *details)
 }
 
 static void notice_refused(struct notice *s, struct app *app,
-			   const struct wc_error *err, json_t *details)
+			   const struct wc_error *err,
+			   const struct net_refusals *violations)
 {
-	if (strcmp(err->code, "offline") != 0)
+	if (!net_error_unsent(err))
 		net_idempotency_key_new(s->key);
-	if (strcmp(err->code, "notice_once_violation") == 0) {
+	if (net_error_of(err) == NET_ERR_NOTICE_ONCE_VIOLATION) {
 		free(s->violations);
-		s->violations = violations_build(s, details);
+		s->violations = violations_build(s, violations);
 		if (s->violations) {
 			s->phase = PHASE_OVERRIDE;
 			s->first = 0;
@@ -208,7 +197,7 @@ static void notice_issue(struct notice *s, struct app *app)
 {
 	const char *reason = NULL;
 	struct wc_error err = {0};
-	json_t *details = NULL;
+	struct net_refusals violations = {0};
 
 	if (s->phase == PHASE_ISSUED)
 		return;
@@ -222,9 +211,9 @@ static void notice_issue(struct notice *s, struct app *app)
 	}
 	app_busy(app, MSG_BUSY_SAVING);
 	if (net_case_notice(app->net, &s->x.c, reason, s->key, &s->issued,
-			    &details, &err)) {
-		notice_refused(s, app, &err, details);
-		json_decref(details);
+			    &violations, &err)) {
+		notice_refused(s, app, &err, &violations);
+		net_refusals_release(&violations);
 		return;
 	}
 	s->phase = PHASE_ISSUED;

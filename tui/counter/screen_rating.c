@@ -141,36 +141,27 @@ static void rating_draw(void *state, struct app *app, WINDOW *win)
 
 static void rating_submit(struct rating *s, struct app *app)
 {
-	json_t *body = json_pack("{s:i}", "level", s->level), *reasons;
+	const char *reasons[N_REASONS + 1];
+	size_t n = 0;
+	bool commented = lineedit_chars(&s->comment) > 0;
 	struct wc_error err = {0};
-	json_t *details = NULL;
 
-	if (!body)
-		return;
 	if (s->level <= 2) {
-		reasons = json_array();
 		for (size_t i = 0; i < N_REASONS; i++)
 			if (s->reasons[i])
-				json_array_append_new(
-				    reasons, json_string(msg(reason_words[i])));
-		if (lineedit_chars(&s->comment) > 0)
-			json_array_append_new(
-			    reasons, json_string(lineedit_text(&s->comment)));
-		if (json_array_size(reasons) == 0) {
-			json_decref(reasons);
-			json_decref(body);
+				reasons[n++] = msg(reason_words[i]);
+		if (commented)
+			reasons[n++] = lineedit_text(&s->comment);
+		if (n == 0) {
 			app_message(app, true, "%s", msg(MSG_RATE_NEED_REASON));
 			return;
 		}
-		json_object_set_new(body, "reasons", reasons);
 	}
-	if (lineedit_chars(&s->comment) > 0)
-		json_object_set_new(body, "comment",
-				    json_string(lineedit_text(&s->comment)));
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_case_action(app->net, &s->x.c, "POST", "rating", body, s->key,
-			    &details, &err)) {
-		if (strcmp(err.code, "offline") != 0)
+	if (net_case_rate(app->net, &s->x.c, s->level, reasons, n,
+			  commented ? lineedit_text(&s->comment) : NULL, s->key,
+			  &err)) {
+		if (!net_error_unsent(&err))
 			net_idempotency_key_new(s->key);
 		case_refusal(&s->x, app, &err);
 	} else {
@@ -178,8 +169,6 @@ static void rating_submit(struct rating *s, struct app *app)
 		app_message(app, false, msg(MSG_RATE_DONE), s->level,
 			    msg(level_words[s->level]));
 	}
-	json_decref(details);
-	json_decref(body);
 }
 
 /* Keys while reasons are asked: Up/Down move, Space ticks, typing goes to

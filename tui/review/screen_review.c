@@ -57,11 +57,10 @@ static void status_note_set(struct app *app)
 		 total ? msg(MSG_RV_COUNTS_SEP) : "", kinds);
 }
 
-void review_status_decided(struct app *app, const char *kind)
+void review_status_decided(struct app *app, enum net_review_kind k)
 {
-	int k = net_review_kind_index(kind);
-
-	if (k < 0 || !status_counts[k] || !app->status_note[0])
+	if ((unsigned)k >= NET_REVIEW_KINDS || !status_counts[k] ||
+	    !app->status_note[0])
 		return;
 	status_counts[k]--;
 	status_note_set(app);
@@ -78,7 +77,6 @@ static void queue_load(struct queue *s, struct app *app)
 {
 	struct net_review_list list = {0};
 	struct wc_error err = {0};
-	int kind;
 
 	app_busy(app, MSG_BUSY_LOADING);
 	if (net_review_queue(app->net, true, &list, &err)) {
@@ -89,9 +87,8 @@ static void queue_load(struct queue *s, struct app *app)
 	s->list = list;
 	memset(status_counts, 0, sizeof(status_counts));
 	for (size_t i = 0; i < list.n; i++) {
-		kind = net_review_kind_index(list.items[i].kind);
-		if (kind >= 0)
-			status_counts[kind]++;
+		if (list.items[i].kind < NET_REVIEW_KINDS)
+			status_counts[list.items[i].kind]++;
 	}
 	status_note_set(app);
 	if (s->selected >= list.n)
@@ -194,7 +191,7 @@ static void target_copy(const struct net_review_item *it)
 
 	memset(t, 0, sizeof(*t));
 	snprintf(t->item_id, sizeof(t->item_id), "%s", it->id);
-	snprintf(t->kind, sizeof(t->kind), "%s", it->kind);
+	t->kind = it->kind;
 	snprintf(t->case_id, sizeof(t->case_id), "%s",
 		 it->case_id ? it->case_id : "");
 	snprintf(t->inquiry_id, sizeof(t->inquiry_id), "%s",

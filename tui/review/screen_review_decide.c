@@ -15,7 +15,7 @@ enum { F_DECISION, F_COMMENT, F_VERIFY, F_FIX, F_FEEDBACK, F_MAX };
 struct decide {
 	struct field_def defs[F_MAX];
 	const char *choice_words[5];
-	const char *choice_codes[5];
+	enum net_review_decision choice_codes[5];
 	struct form *form;
 	struct form_layout lay;
 	int top, left;
@@ -31,22 +31,21 @@ static const struct screen_key keys[] = {
 };
 
 /* The decisions that fit the kind, as the server checks them. */
-static void choices_fill(struct decide *s, const char *kind)
+static void choices_fill(struct decide *s, enum net_review_kind kind)
 {
 	size_t n = 0;
 
 	if (s->rectify) {
-		s->choice_codes[n] = "rectified";
+		s->choice_codes[n] = DECISION_RECTIFIED;
 		s->choice_words[n++] = msg(MSG_RV_RECTIFIED);
 	} else {
-		s->choice_codes[n] = "approve";
+		s->choice_codes[n] = DECISION_APPROVE;
 		s->choice_words[n++] = msg(MSG_RV_APPROVE);
 	}
-	s->choice_codes[n] = "return";
+	s->choice_codes[n] = DECISION_RETURN;
 	s->choice_words[n++] = msg(MSG_RV_RETURN);
-	if (strcmp(kind, "breach") == 0 ||
-	    strcmp(kind, "tolerant_acceptance") == 0) {
-		s->choice_codes[n] = "waive";
+	if (kind == REVIEW_KIND_BREACH || kind == REVIEW_KIND_TOLERANT) {
+		s->choice_codes[n] = DECISION_WAIVE;
 		s->choice_words[n++] = msg(MSG_RV_WAIVE);
 	}
 	s->choice_words[n] = NULL;
@@ -71,7 +70,7 @@ static int decide_open(struct app *app, void **state)
 
 	if (!s)
 		return -1;
-	s->rectify = strcmp(review_target.kind, "rectification") == 0;
+	s->rectify = review_target.kind == REVIEW_KIND_RECTIFICATION;
 	choices_fill(s, review_target.kind);
 	s->defs[F_DECISION] = (struct field_def){
 	    .name = "decision",
@@ -152,7 +151,7 @@ static void decide_submit(struct decide *s, struct app *app)
 {
 	struct wc_error err = {0};
 	size_t choice = form_choice(s->form, F_DECISION);
-	const char *code = s->choice_codes[choice];
+	enum net_review_decision code = s->choice_codes[choice];
 	char *comment;
 
 	if (!form_validate(s->form)) {
@@ -165,9 +164,9 @@ static void decide_submit(struct decide *s, struct app *app)
 	app_busy(app, MSG_BUSY_SAVING);
 	if (net_review_decide(app->net, review_target.item_id, code, comment,
 			      s->key, &err)) {
-		if (strcmp(err.code, "own_case") == 0)
+		if (net_error_of(&err) == NET_ERR_OWN_CASE)
 			app_message(app, true, "%s", msg(MSG_RV_OWN_CASE));
-		else if (strcmp(err.code, "already_decided") == 0)
+		else if (net_error_of(&err) == NET_ERR_ALREADY_DECIDED)
 			app_message(app, true, "%s", msg(MSG_RV_DONE_ALREADY));
 		else
 			app_message_error(app, &err);
@@ -178,7 +177,7 @@ static void decide_submit(struct decide *s, struct app *app)
 	review_target.decided = true;
 	review_status_decided(app, review_target.kind);
 	snprintf(review_target.decision, sizeof(review_target.decision), "%s",
-		 code);
+		 net_review_decision_word(code));
 	app_message(app, false, msg(MSG_RV_DECIDED), s->choice_words[choice],
 		    review_target.summary);
 	app_pop(app);

@@ -9,6 +9,7 @@
 
 #include "wincase/net_review.h"
 
+#include "common/case_util.h"
 #include "common/print.h"
 #include "review/review.h"
 #include "common/safe.h"
@@ -40,7 +41,7 @@ static void header_add(struct textbuf *b)
 	textbuf_add(b, "%s：%s — %s\n", msg(MSG_RV_SUMMARY),
 		    review_kind_text(t->kind), t->summary);
 	textbuf_add(b, "%s：%s\n", msg(MSG_RV_COL_SINCE), t->created_at);
-	if (strcmp(t->kind, "rectification") == 0 && t->due_date[0]) {
+	if (t->kind == REVIEW_KIND_RECTIFICATION && t->due_date[0]) {
 		textbuf_add(b, msg(MSG_RV_RECTIFY_DUE), t->due_date);
 		textbuf_add(b, "\n");
 	}
@@ -75,7 +76,7 @@ static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
 {
 	textbuf_add(b, "%s %s  %s：%s\n", msg(MSG_RV_CASE),
 		    c->no ? c->no : c->id, msg(MSG_RV_STATUS),
-		    c->status ? c->status : "-");
+		    case_status_label(c->status));
 	textbuf_add(b, "%s：%s  %s：%s\n", msg(MSG_RV_APPLICANT),
 		    c->applicant.name ? c->applicant.name : "-",
 		    msg(MSG_RV_ITEM), c->item_code ? c->item_code : "-");
@@ -87,7 +88,7 @@ static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
 		 strcmp(c->created_by, app->user.username) == 0;
 	for (size_t i = 0; i < c->n_lines; i++)
 		textbuf_add(b, "  · %s [%s]%s%s\n", c->lines[i].name,
-			    c->lines[i].state ? c->lines[i].state : "-",
+			    case_state_label(c->lines[i].state),
 			    c->lines[i].note ? " " : "",
 			    c->lines[i].note ? c->lines[i].note : "");
 	for (size_t i = 0; i < c->n_notices; i++) {
@@ -106,7 +107,7 @@ static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
 		snprintf(title, sizeof(title), "%s %s (%s)",
 			 msg(MSG_RV_COMMITMENT),
 			 c->commitment.no ? c->commitment.no : "",
-			 c->commitment.status ? c->commitment.status : "-");
+			 commitment_status_label(c->commitment.status));
 		rule(b, title);
 		textbuf_add(b, "%s\n",
 			    c->commitment.text ? c->commitment.text : "");
@@ -121,7 +122,7 @@ static void inquiry_add(struct item_view *s, struct textbuf *b, struct app *app,
 
 	textbuf_add(b, "%s %s  %s：%s\n", msg(MSG_RV_INQUIRY),
 		    q->base.no ? q->base.no : q->base.id, msg(MSG_RV_STATUS),
-		    q->base.status ? q->base.status : "-");
+		    inquiry_status_label(q->base.status));
 	textbuf_add(b, "%s：%s  %s：%s  %s：%s\n", msg(MSG_RV_APPLICANT),
 		    q->base.applicant_name ? q->base.applicant_name : "-",
 		    msg(MSG_RV_WINDOW), q->base.window ? q->base.window : "-",

@@ -216,6 +216,7 @@ static void result_open(struct search *s, struct app *app)
 	const struct net_found *f = &s->found.items[s->selected];
 
 	memset(&review_target, 0, sizeof(review_target));
+	review_target.kind = NET_REVIEW_KINDS; /* no review item */
 	snprintf(f->is_case ? review_target.case_id : review_target.inquiry_id,
 		 sizeof(review_target.case_id), "%s", f->id);
 	app_push(app, &screen_review_item);
