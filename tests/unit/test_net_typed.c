@@ -217,12 +217,11 @@ static void case_one_missing(struct net_client *c, struct net_case *kase,
 		snprintf(id, sizeof(id), "%s", l->material_id);
 		if (miss)
 			snprintf(missing, size, "%s", id);
-		assert_int_equal(net_case_mark(c, kase, id,
-					       miss ? STATE_MISSING
-						    : STATE_PROVIDED,
-					       miss ? "没带" : NULL, key(),
-					       &err),
-				 0);
+		assert_int_equal(
+		    net_case_mark(c, kase, id,
+				  miss ? STATE_MISSING : STATE_PROVIDED,
+				  miss ? "没带" : NULL, key(), &err),
+		    0);
 	}
 	assert_true(missing[0]);
 }
@@ -256,9 +255,9 @@ static void test_case_writes(void **state)
 		bool name = false, days = false;
 
 		for (size_t i = 0; i < why.n; i++) {
-			name |= why.items[i].known &&
-				why.items[i].reason ==
-				    REASON_CONFIRMATION_MISMATCH;
+			name |=
+			    why.items[i].known &&
+			    why.items[i].reason == REASON_CONFIRMATION_MISMATCH;
 			days |= why.items[i].reason == REASON_DEADLINE_TOO_LONG;
 		}
 		assert_true(name && days);
@@ -274,21 +273,20 @@ static void test_case_writes(void **state)
 	assert_int_equal(net_case_supplement(c, &kase, missing, key(), &err),
 			 0);
 	assert_int_equal(kase.commitment.status, COMMITMENT_FULFILLED);
-	assert_int_equal(net_case_complete(c, &kase, RESULT_APPROVED, "准予",
-					   key(), &err),
-			 0);
+	assert_int_equal(
+	    net_case_complete(c, &kase, RESULT_APPROVED, "准予", key(), &err),
+	    0);
 	assert_int_equal(kase.status, CASE_COMPLETED);
 	assert_int_equal(kase.result, RESULT_APPROVED);
 	{
 		const char *reasons[] = {"等候时间长"};
 
-		assert_int_equal(net_case_rate(c, &kase, 2, reasons, 1, NULL,
-					       key(), &err),
-				 0);
+		assert_int_equal(
+		    net_case_rate(c, &kase, 2, reasons, 1, NULL, key(), &err),
+		    0);
 		assert_int_equal(kase.rating, 2);
-		assert_int_equal(net_case_rate(c, &kase, 5, NULL, 0, "好",
-					       key(), &err),
-				 -1);
+		assert_int_equal(
+		    net_case_rate(c, &kase, 5, NULL, 0, "好", key(), &err), -1);
 		assert_int_equal(net_error_of(&err), NET_ERR_ALREADY_RATED);
 	}
 	snprintf(entity, sizeof(entity), "case:%s", kase.id);
@@ -336,9 +334,9 @@ static void test_inquiry_writes(void **state)
 	assert_int_equal(net_inquiry_create(c1, &d, key(), &created, &err), 0);
 	assert_int_equal(created.status, INQUIRY_OPEN);
 	assert_int_equal(net_inquiry_get(c1, created.id, &q1, &err), 0);
-	assert_int_equal(net_inquiry_handoff(c1, &q1, false, "2", "归窗口2",
-					     key(), &err),
-			 0);
+	assert_int_equal(
+	    net_inquiry_handoff(c1, &q1, false, "2", "归窗口2", key(), &err),
+	    0);
 	assert_int_equal(q1.base.status, INQUIRY_HANDED_OFF);
 	assert_int_equal(q1.n_handoffs, 1);
 	assert_int_equal(net_inquiry_get(c2, created.id, &q2, &err), 0);

@@ -155,6 +155,30 @@ const char *case_status_text(const char *status)
 	return status ? status : "";
 }
 
+void key_list_add(struct key_list *l, bool when, const char *key,
+		  enum msg_id label)
+{
+	if (!when || l->n >= sizeof(l->keys) / sizeof(*l->keys))
+		return;
+	l->keys[l->n].key = key;
+	l->keys[l->n++].label = label;
+}
+
+bool case_can_print(const struct app *app)
+{
+	return app->cfg && app->cfg->print_command &&
+	       app->cfg->print_command[0];
+}
+
+bool case_ctx_has_open_defect(const struct case_ctx *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->states[i] == STATE_MISSING ||
+		    x->states[i] == STATE_DEFECTIVE)
+			return true;
+	return false;
+}
+
 void case_header_draw(const struct case_ctx *x, struct app *app, WINDOW *win,
 		      int y)
 {

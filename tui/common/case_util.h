@@ -41,6 +41,22 @@ const char *inquiry_status_label(enum inquiry_status status);
 const char *case_state_text(const char *state);
 const char *case_status_text(const char *status);
 
+/* A key bar built for the state, for a screen's keys_now: only the keys
+ * that work now (lifecycle.h's table, the role, the mode). */
+struct key_list {
+	struct screen_key keys[16];
+	size_t n;
+};
+/* Appends key with its label when `when` (and there is room). */
+void key_list_add(struct key_list *l, bool when, const char *key,
+		  enum msg_id label);
+/* True when a print command is configured (restricted mode clears it
+ * unless restricted_print is set, safe.h). */
+bool case_can_print(const struct app *app);
+/* True when a material of the case is missing or defective: something a
+ * notice would list. */
+bool case_ctx_has_open_defect(const struct case_ctx *x);
+
 /* One line at y: number, applicant, item name, status. */
 void case_header_draw(const struct case_ctx *x, struct app *app, WINDOW *win,
 		      int y);

@@ -31,6 +31,8 @@ struct accept {
 	char today[11], due[11];
 	int due_days; /* the days due was computed for */
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
+	bool can_print;	     /* a print command is configured */
+	struct key_list bar; /* the key bar of this state */
 	int first, text_y, text_rows, form_y, cols;
 };
 
@@ -38,6 +40,29 @@ static const struct screen_key keys[] = {
     {"F2", MSG_KEY_TO_ACCEPT}, {"F6", MSG_KEY_PRINT}, {"F7", MSG_KEY_SAVE},
     {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
 };
+
+/* F2 until accepted; then print and save of the commitment, if any. */
+static const struct screen_key *accept_keys_now(void *state, size_t *n)
+{
+	struct accept *s = state;
+	struct key_list *l;
+	bool doc;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	doc = s->done && s->x.c.has_commitment && s->x.c.commitment.text;
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, !s->done, "F2", MSG_KEY_TO_ACCEPT);
+	key_list_add(l, doc && s->can_print, "F6", MSG_KEY_PRINT);
+	key_list_add(l, doc, "F7", MSG_KEY_SAVE);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static int days_check(const struct form *form, size_t index, char *out,
 		      size_t size)
@@ -229,6 +254,7 @@ static int accept_open(struct app *app, void **state)
 		return -1;
 	}
 	s->form->user = s;
+	s->can_print = case_can_print(app);
 	s->due_days = -1;
 	prepare(s, app);
 	if (s->tolerant)
@@ -456,4 +482,5 @@ const struct screen_ops screen_accept = {
     .draw = accept_draw,
     .key = accept_key,
     .free = accept_free,
+    .keys_now = accept_keys_now,
 };

@@ -22,6 +22,7 @@ struct actions {
 	struct form *form;
 	struct form_layout lay;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
+	struct key_list bar; /* the key bar of this state */
 	int list_y, list_rows, form_y, cols;
 };
 
@@ -39,6 +40,38 @@ static const struct field_def fields[F_COUNT] = {
 		.max_chars = TEXT_MAX_CHARS,
 		.required = true},
 };
+
+/* A supplement needs an open commitment and a material it waits for. */
+static bool may_supplement(const struct actions *s)
+{
+	const struct net_case *c = &s->x.c;
+
+	return s->n_open > 0 &&
+	       case_allows(c->status, CASE_DO_SUPPLEMENT, NULL) &&
+	       c->has_commitment &&
+	       commitment_allows(c->commitment.status, COMMITMENT_DO_SUPPLEMENT,
+				 NULL);
+}
+
+static const struct screen_key *actions_keys_now(void *state, size_t *n)
+{
+	struct actions *s = state;
+	struct key_list *l;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l,
+		     s->action != CASE_ACTION_SUPPLEMENT || may_supplement(s),
+		     "F2", MSG_KEY_SUBMIT);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static void open_list(struct actions *s)
 {
@@ -188,7 +221,7 @@ static void supplement_submit(struct actions *s, struct app *app)
 	const struct material *m;
 	struct wc_error err = {0};
 
-	if (s->n_open == 0)
+	if (!may_supplement(s))
 		return;
 	m = case_ctx_material(&s->x, s->open[s->selected]);
 	app_busy(app, MSG_BUSY_SAVING);
@@ -296,4 +329,5 @@ const struct screen_ops screen_case_actions = {
     .key = actions_key,
     .free = actions_free,
     .draft_form = actions_draft_form,
+    .keys_now = actions_keys_now,
 };

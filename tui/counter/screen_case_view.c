@@ -16,7 +16,8 @@ struct case_view {
 	struct case_ctx x;
 	struct net_audit_list audit;
 	bool audit_ok;
-	char *text; /* the scrolled body */
+	char *text;	     /* the scrolled body */
+	struct key_list bar; /* the key bar of this state */
 	int first;
 	int top, rows, cols;
 };
@@ -249,44 +250,40 @@ static const struct screen_key keys_checking[] = {
     {"F4", MSG_KEY_ACCEPT}, {"F8", MSG_KEY_WITHDRAW}, {"F5", MSG_KEY_REFRESH},
     {"Esc", MSG_KEY_BACK},  {"F10", MSG_KEY_QUIT},
 };
-static const struct screen_key keys_tolerant[] = {
-    {"F1", MSG_KEY_HELP},     {"F6", MSG_KEY_SUPPLEMENT},
-    {"F7", MSG_KEY_COMPLETE}, {"F8", MSG_KEY_WITHDRAW},
-    {"F5", MSG_KEY_REFRESH},  {"Esc", MSG_KEY_BACK},
-    {"F10", MSG_KEY_QUIT},
-};
-static const struct screen_key keys_accepted[] = {
-    {"F1", MSG_KEY_HELP},    {"F7", MSG_KEY_COMPLETE}, {"F8", MSG_KEY_WITHDRAW},
-    {"F5", MSG_KEY_REFRESH}, {"Esc", MSG_KEY_BACK},    {"F10", MSG_KEY_QUIT},
-};
-static const struct screen_key keys_rate[] = {
-    {"F1", MSG_KEY_HELP},  {"F9", MSG_KEY_RATING}, {"F5", MSG_KEY_REFRESH},
-    {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
-};
-static const struct screen_key keys_done[] = {
-    {"F1", MSG_KEY_HELP},
-    {"F5", MSG_KEY_REFRESH},
-    {"Esc", MSG_KEY_BACK},
-    {"F10", MSG_KEY_QUIT},
-};
 
-#define KEYS(a) (*n = sizeof(a) / sizeof(*(a)), (a))
+/* A notice is offered while the state allows one and a material is
+ * missing or defective (there is something to list). */
+static bool may_notify(const struct case_view *s)
+{
+	return allows(s, CASE_DO_NOTICE) && case_ctx_has_open_defect(&s->x);
+}
 
 static const struct screen_key *cv_keys_now(void *state, size_t *n)
 {
 	struct case_view *s = state;
+	struct key_list *l;
+	bool ok = s && s->x.loaded;
 
-	if (!s || !s->x.loaded)
-		return KEYS(keys_done);
-	if (checking(s))
-		return KEYS(keys_checking);
-	if (accepted(s) && commitment_open(s))
-		return KEYS(keys_tolerant);
-	if (accepted(s))
-		return KEYS(keys_accepted);
-	if (may_rate(s))
-		return KEYS(keys_rate);
-	return KEYS(keys_done);
+	if (!s) {
+		*n = sizeof(keys_checking) / sizeof(*keys_checking);
+		return keys_checking;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, true, "F1", MSG_KEY_HELP);
+	key_list_add(l, ok && checking(s), "F2", MSG_KEY_CHECK);
+	key_list_add(l, ok && may_notify(s), "F3", MSG_KEY_NOTICE);
+	key_list_add(l, ok && allows(s, CASE_DO_ACCEPT), "F4", MSG_KEY_ACCEPT);
+	key_list_add(l, ok && commitment_open(s), "F6", MSG_KEY_SUPPLEMENT);
+	key_list_add(l, ok && accepted(s), "F7", MSG_KEY_COMPLETE);
+	key_list_add(l, ok && allows(s, CASE_DO_WITHDRAW), "F8",
+		     MSG_KEY_WITHDRAW);
+	key_list_add(l, ok && may_rate(s), "F9", MSG_KEY_RATING);
+	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
 }
 
 /* The screen of key ch in this state, or NULL when it is not offered. */
@@ -297,9 +294,9 @@ static const struct screen_ops *action_screen(struct case_view *s,
 	case KEY_F(2):
 		return checking(s) ? &screen_checklist : NULL;
 	case KEY_F(3):
-		return checking(s) ? &screen_notice : NULL;
+		return may_notify(s) ? &screen_notice : NULL;
 	case KEY_F(4):
-		return checking(s) ? &screen_accept : NULL;
+		return allows(s, CASE_DO_ACCEPT) ? &screen_accept : NULL;
 	case KEY_F(6):
 		app->case_action = CASE_ACTION_SUPPLEMENT;
 		return accepted(s) && commitment_open(s) ? &screen_case_actions
@@ -309,7 +306,8 @@ static const struct screen_ops *action_screen(struct case_view *s,
 		return accepted(s) ? &screen_case_actions : NULL;
 	case KEY_F(8):
 		app->case_action = CASE_ACTION_WITHDRAW;
-		return checking(s) || accepted(s) ? &screen_case_actions : NULL;
+		return allows(s, CASE_DO_WITHDRAW) ? &screen_case_actions
+						   : NULL;
 	case KEY_F(9):
 		return may_rate(s) ? &screen_rating : NULL;
 	default:

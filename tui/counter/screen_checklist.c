@@ -38,6 +38,7 @@ static const enum msg_id column_titles[COL_COUNT] = {
 
 struct checklist {
 	struct case_ctx x;
+	struct key_list bar; /* the key bar of this state */
 	size_t selected, first;
 	bool asking_defect; /* the defect line is open */
 	struct line_editor defect;
@@ -50,6 +51,41 @@ static const struct screen_key keys[] = {
     {"F7", MSG_KEY_TO_ACCEPT}, {"F5", MSG_KEY_REFRESH},
     {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
 };
+
+/* A notice while the state allows one and something is missing or
+ * defective; acceptance while the state allows it. */
+static bool may_notify(const struct checklist *s)
+{
+	return case_allows(s->x.c.status, CASE_DO_NOTICE, NULL) &&
+	       case_ctx_has_open_defect(&s->x);
+}
+
+static bool may_accept(const struct checklist *s)
+{
+	return case_allows(s->x.c.status, CASE_DO_ACCEPT, NULL);
+}
+
+static const struct screen_key *checklist_keys_now(void *state, size_t *n)
+{
+	struct checklist *s = state;
+	struct key_list *l;
+
+	if (!s || !s->x.loaded) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, case_allows(s->x.c.status, CASE_DO_CHECKLIST, NULL),
+		     "1-4", MSG_KEY_MARK);
+	key_list_add(l, may_notify(s), "F6", MSG_KEY_TO_NOTICE);
+	key_list_add(l, may_accept(s), "F7", MSG_KEY_TO_ACCEPT);
+	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static int checklist_open(struct app *app, void **state)
 {
@@ -301,10 +337,14 @@ static int move_key(struct checklist *s, struct app *app, wint_t ch)
 		case_ctx_load(&s->x, app);
 		break;
 	case KEY_F(6):
+		if (!may_notify(s))
+			return UI_IGNORED;
 		app_message_clear(app);
 		app_push(app, &screen_notice);
 		break;
 	case KEY_F(7):
+		if (!may_accept(s))
+			return UI_IGNORED;
 		app_message_clear(app);
 		app_push(app, &screen_accept);
 		break;
@@ -377,4 +417,5 @@ const struct screen_ops screen_checklist = {
     .key = checklist_key,
     .resume = checklist_resume,
     .free = checklist_free,
+    .keys_now = checklist_keys_now,
 };

@@ -18,9 +18,11 @@
 struct view {
 	struct net_inquiry_full q;
 	bool loaded;
-	bool converting; /* a case is being made from it (F6) */
-	char *text;	 /* the body, built from q */
-	int first;	 /* first line shown */
+	bool converting;	   /* a case is being made from it (F6) */
+	const struct net_user *me; /* the user (app->user), for the key bar */
+	struct key_list bar;	   /* the key bar of this state */
+	char *text;		   /* the body, built from q */
+	int first;		   /* first line shown */
 	int top, rows, cols;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
 };
@@ -30,11 +32,10 @@ static bool is_closed(const struct net_inquiry_full *q)
 	return q->base.status == INQUIRY_CLOSED;
 }
 
-static const struct net_handoff *handoff_for_me(const struct view *s,
-						const struct app *app)
+/* The handoff waiting for me (my window or my department), or NULL. */
+static const struct net_handoff *handoff_for(const struct view *s,
+					     const struct net_user *me)
 {
-	const struct net_user *me = &app->user;
-
 	for (size_t i = 0; i < s->q.n_handoffs; i++) {
 		const struct net_handoff *h = &s->q.handoffs[i];
 
@@ -47,6 +48,12 @@ static const struct net_handoff *handoff_for_me(const struct view *s,
 			return h;
 	}
 	return NULL;
+}
+
+static const struct net_handoff *handoff_for_me(const struct view *s,
+						const struct app *app)
+{
+	return handoff_for(s, &app->user);
 }
 
 static const char *resolution_text(enum inquiry_resolution r)
@@ -161,6 +168,7 @@ static int view_open(struct app *app, void **state)
 	if (!s)
 		return -1;
 	net_idempotency_key_new(s->key);
+	s->me = &app->user;
 	if (!view_load(s, app)) {
 		free(s);
 		return -1;
@@ -247,16 +255,38 @@ static const struct screen_key keys_closed[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
+/* What the inquiry's state allows (lifecycle.h) and, for F4, whether a
+ * handoff waits for this user. */
 static const struct screen_key *view_keys_now(void *state, size_t *n)
 {
 	struct view *s = state;
+	enum inquiry_status st;
+	struct key_list *l;
 
-	if (s && s->loaded && !is_closed(&s->q)) {
+	if (!s || !s->loaded || is_closed(&s->q)) {
+		*n = sizeof(keys_closed) / sizeof(*keys_closed);
+		return keys_closed;
+	}
+	if (!s->me) {
 		*n = sizeof(keys_open) / sizeof(*keys_open);
 		return keys_open;
 	}
-	*n = sizeof(keys_closed) / sizeof(*keys_closed);
-	return keys_closed;
+	st = s->q.base.status;
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, true, "F1", MSG_KEY_HELP);
+	key_list_add(l, inquiry_allows(st, INQUIRY_DO_CLOSE, NULL), "F2",
+		     MSG_KEY_CLOSE);
+	key_list_add(l, inquiry_allows(st, INQUIRY_DO_HANDOFF, NULL), "F3",
+		     MSG_KEY_HANDOFF);
+	key_list_add(l, handoff_for(s, s->me) != NULL, "F4", MSG_KEY_ACK);
+	key_list_add(l, inquiry_allows(st, INQUIRY_DO_CONVERT, NULL), "F6",
+		     MSG_KEY_CONVERT);
+	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
 }
 
 static int view_action(struct view *s, struct app *app, wint_t ch)

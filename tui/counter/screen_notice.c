@@ -23,6 +23,9 @@ struct notice {
 	struct line_editor reason;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
 	char today[11];
+	bool can_print;	     /* a print command is configured */
+	bool news;	     /* something a new notice would list */
+	struct key_list bar; /* the key bar of this phase */
 	int first, text_y, text_rows, cols, input_y;
 };
 
@@ -30,6 +33,60 @@ static const struct screen_key keys[] = {
     {"F2", MSG_KEY_ISSUE}, {"F6", MSG_KEY_PRINT}, {"F7", MSG_KEY_SAVE},
     {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
 };
+
+/* Whether name is among the materials the notice n listed. */
+static bool notice_lists(const struct net_notice *n, const char *name)
+{
+	for (size_t i = 0; name && i < n->n_items; i++)
+		if (n->item_names[i] && strcmp(n->item_names[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* A new notice is worth issuing while the state allows one and a material
+ * is missing or defective that the last notice did not list, or the
+ * checklist changed since (the case went back from notified). */
+static bool notice_news(const struct notice *s)
+{
+	const struct net_case *c = &s->x.c;
+
+	if (!case_allows(c->status, CASE_DO_NOTICE, NULL) ||
+	    !case_ctx_has_open_defect(&s->x))
+		return false;
+	if (c->n_notices == 0 || c->status != CASE_NOTIFIED)
+		return true;
+	for (size_t i = 0; i < s->x.n; i++)
+		if ((s->x.states[i] == STATE_MISSING ||
+		     s->x.states[i] == STATE_DEFECTIVE) &&
+		    !notice_lists(&c->notices[c->n_notices - 1],
+				  case_ctx_material(&s->x, i)->name))
+			return true;
+	return false;
+}
+
+static const struct screen_key *notice_keys_now(void *state, size_t *n)
+{
+	struct notice *s = state;
+	struct key_list *l;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l,
+		     s->phase == PHASE_OVERRIDE ||
+			 (s->phase == PHASE_PREVIEW && s->news),
+		     "F2", MSG_KEY_ISSUE);
+	key_list_add(l, s->phase == PHASE_ISSUED && s->can_print, "F6",
+		     MSG_KEY_PRINT);
+	key_list_add(l, s->phase == PHASE_ISSUED, "F7", MSG_KEY_SAVE);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 /* The preview: what the server will list, as the clerk should read it to
  * the applicant. The server's text is the one that is signed. */
@@ -87,6 +144,8 @@ static int notice_open(struct app *app, void **state)
 	s->preview = preview_build(s, app);
 	if (!s->preview)
 		goto fail;
+	s->can_print = case_can_print(app);
+	s->news = notice_news(s);
 	net_idempotency_key_new(s->key);
 	app_message(app, false, "%s", msg(MSG_NOTICE_PREVIEW_HINT));
 	*state = s;
@@ -250,6 +309,8 @@ static int notice_key(void *state, struct app *app, int ret, wint_t ch)
 		return UI_HANDLED;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
+		if (s->phase == PHASE_PREVIEW && !s->news)
+			return UI_IGNORED; /* not offered: nothing new */
 		notice_issue(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
@@ -297,4 +358,5 @@ const struct screen_ops screen_notice = {
     .draw = notice_draw,
     .key = notice_key,
     .free = notice_free,
+    .keys_now = notice_keys_now,
 };

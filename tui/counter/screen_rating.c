@@ -19,6 +19,7 @@ struct rating {
 	size_t selected; /* 0..N_REASONS-1 reasons, N_REASONS comment */
 	struct line_editor comment;
 	bool done;
+	struct key_list bar; /* the key bar of this state */
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
 	int top, cols, rows;
 };
@@ -29,6 +30,32 @@ static const struct screen_key keys[] = {
     {"Esc", MSG_KEY_BACK},
     {"F10", MSG_KEY_QUIT},
 };
+
+/* R5: one rating, after the result; once given the keys to give it go. */
+static bool may_rate(const struct rating *s)
+{
+	return !s->done && s->x.c.rating == 0 &&
+	       case_allows(s->x.c.status, CASE_DO_RATE, NULL);
+}
+
+static const struct screen_key *rating_keys_now(void *state, size_t *n)
+{
+	struct rating *s = state;
+	struct key_list *l;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, may_rate(s), "1-5", MSG_KEY_RATE);
+	key_list_add(l, may_rate(s), "Enter", MSG_KEY_SUBMIT);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static const enum msg_id level_words[6] = {0,	       MSG_RATE_1, MSG_RATE_2,
 					   MSG_RATE_3, MSG_RATE_4, MSG_RATE_5};
@@ -245,4 +272,5 @@ const struct screen_ops screen_rating = {
     .draw = rating_draw,
     .key = rating_key,
     .free = rating_free,
+    .keys_now = rating_keys_now,
 };

@@ -16,8 +16,10 @@
 
 struct item_view {
 	struct textview tv;
-	bool own;   /* handled at the counter by this reviewer (R6) */
-	bool ready; /* loaded */
+	bool own;	     /* handled at the counter by this reviewer (R6) */
+	bool ready;	     /* loaded */
+	bool can_print;	     /* a print command is configured */
+	struct key_list bar; /* the key bar of this state */
 };
 
 static const struct screen_key keys[] = {
@@ -26,6 +28,33 @@ static const struct screen_key keys[] = {
     {"F8", MSG_RV_KEY_PRINT}, {"Esc", MSG_KEY_BACK},
     {"F10", MSG_KEY_QUIT},
 };
+
+/* F2 only on a review item still to decide that is not one's own (R6);
+ * F8 only with a print command. */
+static const struct screen_key *item_keys_now(void *state, size_t *n)
+{
+	struct item_view *s = state;
+	struct key_list *l;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, true, "F1", MSG_KEY_HELP);
+	key_list_add(l,
+		     s->ready && review_target.item_id[0] && !s->own &&
+			 !review_target.decided,
+		     "F2", MSG_RV_KEY_DECIDE);
+	key_list_add(l, true, "F4", MSG_RV_KEY_AUDIT);
+	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
+	key_list_add(l, s->can_print, "F8", MSG_RV_KEY_PRINT);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static void rule(struct textbuf *b, const char *title)
 {
@@ -97,7 +126,7 @@ static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
 
 		snprintf(title, sizeof(title), "%s %s%s", msg(MSG_RV_NOTICE),
 			 n->no ? n->no : "",
-			 n->once_violation ? " (once_violation)" : "");
+			 n->once_violation ? msg(MSG_CV_ONCE_VIOLATION) : "");
 		rule(b, title);
 		textbuf_add(b, "%s\n", n->text ? n->text : "");
 	}
@@ -226,6 +255,7 @@ static int item_open(struct app *app, void **state)
 	if (!s)
 		return -1;
 	*state = s;
+	s->can_print = case_can_print(app);
 	s->tv.cols = app->frame.cols;
 	s->ready = item_load(s, app);
 	return 0;
@@ -326,4 +356,5 @@ const struct screen_ops screen_review_item = {
     .key = item_key,
     .resume = item_resume,
     .free = item_free,
+    .keys_now = item_keys_now,
 };
