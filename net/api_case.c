@@ -11,6 +11,7 @@
 
 #include "private.h"
 #include "wincase/net.h"
+#include "wincase/net_case.h"
 
 int net_item_get(struct net_client *client, const char *code, struct item *out,
 		 struct wc_error *err)
@@ -216,4 +217,46 @@ int net_calendar_horizon(struct net_client *client, char today[11],
 done:
 	json_decref(answer);
 	return ret;
+}
+
+int net_document_verify(struct net_client *client, const char *code,
+			struct net_document_check *out, struct wc_error *err)
+{
+	char *escaped = curl_easy_escape(NULL, code ? code : "", 0);
+	struct net_document_check d = {0};
+	json_t *answer = NULL;
+	const char *kind;
+	char path[256];
+	int ret = -1;
+
+	if (!escaped)
+		return net_oom(err);
+	snprintf(path, sizeof(path), "/v1/documents/verify?code=%s", escaped);
+	curl_free(escaped);
+	if (strlen(path) >= sizeof(path) - 1)
+		return wc_error_set(err, "bad_request", "code",
+				    "code too long");
+	if (net_request(client, "GET", path, NULL, NULL, &answer, err))
+		goto done;
+	d.valid = json_is_true(json_object_get(answer, "valid"));
+	kind = json_string_value(json_object_get(answer, "kind"));
+	d.commitment = kind && strcmp(kind, "commitment") == 0;
+	if (d.valid && (net_text_get(answer, "no", &d.no) ||
+			net_text_get(answer, "issued_at", &d.issued_at))) {
+		net_document_check_release(&d);
+		net_oom(err);
+		goto done;
+	}
+	*out = d;
+	ret = 0;
+done:
+	json_decref(answer);
+	return ret;
+}
+
+void net_document_check_release(struct net_document_check *d)
+{
+	free(d->no);
+	free(d->issued_at);
+	memset(d, 0, sizeof(*d));
 }

@@ -112,4 +112,19 @@ int net_case_rate(struct net_client *client, struct net_case *c, int level,
 		  const char *comment, const char *idempotency_key,
 		  struct wc_error *err);
 
+/* ---- Documents */
+
+/* GET /v1/documents/verify: what the server says of a printed verify
+ * code. no and issued_at are NULL unless valid. */
+struct net_document_check {
+	bool valid;
+	bool commitment; /* kind commitment, else notice */
+	char *no;
+	char *issued_at;
+};
+
+int net_document_verify(struct net_client *client, const char *code,
+			struct net_document_check *out, struct wc_error *err);
+void net_document_check_release(struct net_document_check *d);
+
 #endif

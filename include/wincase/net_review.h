@@ -120,7 +120,10 @@ struct net_found {
 	bool is_case;
 	char *id;
 	char *no;
-	char *status;
+	char *status; /* the API's word, for the filter */
+	/* The same decoded, the one of is_case (the other's _COUNT). */
+	enum case_status case_status;
+	enum inquiry_status inquiry_status;
 	char *item_code;
 	char *applicant;
 	char *window;

@@ -270,6 +270,21 @@ static void test_case_writes(void **state)
 	assert_int_equal(kase.status, CASE_ACCEPTED_TOLERANT);
 	assert_true(kase.has_commitment);
 	assert_int_equal(kase.commitment.status, COMMITMENT_OPEN);
+	{
+		struct net_document_check doc = {0};
+
+		assert_int_equal(
+		    net_document_verify(c, kase.commitment.verify_code, &doc,
+					&err),
+		    0);
+		assert_true(doc.valid && doc.commitment);
+		assert_string_equal(doc.no, kase.commitment.no);
+		net_document_check_release(&doc);
+		assert_int_equal(
+		    net_document_verify(c, "0000-0000-00", &doc, &err), 0);
+		assert_false(doc.valid);
+		assert_null(doc.no);
+	}
 	assert_int_equal(net_case_supplement(c, &kase, missing, key(), &err),
 			 0);
 	assert_int_equal(kase.commitment.status, COMMITMENT_FULFILLED);

@@ -9,6 +9,7 @@
 #include "wincase/date.h"
 #include "wincase/net_review.h"
 
+#include "common/case_util.h"
 #include "review/review.h"
 
 enum {
@@ -153,7 +154,9 @@ static void results_draw(struct search *s, WINDOW *win)
 		cells[COL_NO] = f->no ? f->no : f->id;
 		cells[COL_APPLICANT] = f->applicant ? f->applicant : "";
 		cells[COL_ITEM] = f->item_code ? f->item_code : "";
-		cells[COL_STATUS] = f->status ? f->status : "";
+		cells[COL_STATUS] =
+		    f->is_case ? case_status_label(f->case_status)
+			       : inquiry_status_label(f->inquiry_status);
 		cells[COL_CLERK] = f->clerk ? f->clerk : "";
 		row_draw(s, win, s->list_y + r, cells,
 			 theme_attr(THEME_NORMAL));
