@@ -8,6 +8,7 @@
 
 #include "private.h"
 #include "wincase/net_case.h"
+#include "wincase/text.h"
 
 /* ---- Inquiries */
 
@@ -99,28 +100,26 @@ static bool reason_parse(const char *word, enum tolerant_reason *out)
  * material (checklist_incomplete), the element its id or an object. */
 static int refusal_take(const json_t *d, bool as_open, struct net_refusal *r)
 {
-	const char *word = json_string_value(d), *mid = NULL;
+	const char *word = json_string_value(d);
 
+	memset(r, 0, sizeof(*r));
 	if (json_is_object(d)) {
 		word = json_string_value(json_object_get(d, "reason"));
 		if (!word)
 			word = json_string_value(json_object_get(d, "code"));
-		mid = json_string_value(json_object_get(d, "material_id"));
-	} else if (as_open) {
-		mid = word;
 	}
-	memset(r, 0, sizeof(*r));
 	if (as_open) {
 		r->reason = REASON_MAIN_MATERIAL_OPEN;
 		r->known = true;
 	} else {
 		r->known = reason_parse(word, &r->reason);
 	}
-	return net_text_get(d, "material_id", &r->material_id) ||
-		       (!r->material_id && mid &&
-			!(r->material_id = strdup(mid)))
-		   ? -1
-		   : 0;
+	if (json_is_object(d))
+		return net_text_get(d, "material_id", &r->material_id);
+	/* a bare string is a reason, or with as_open a material id */
+	if (as_open && word && !(r->material_id = text_sanitize(word, 0)))
+		return -1;
+	return 0;
 }
 
 int net_refusals_from_json(enum net_error code, const json_t *details,

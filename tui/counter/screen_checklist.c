@@ -52,12 +52,12 @@ static const struct screen_key keys[] = {
     {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
 };
 
-/* A notice while the state allows one and something is missing or
- * defective; acceptance while the state allows it. */
+/* A notice while the state allows one (the notice screen says when there
+ * is nothing to list, the server refuses unchecked lines); acceptance
+ * while the state allows it. */
 static bool may_notify(const struct checklist *s)
 {
-	return case_allows(s->x.c.status, CASE_DO_NOTICE, NULL) &&
-	       case_ctx_has_open_defect(&s->x);
+	return case_allows(s->x.c.status, CASE_DO_NOTICE, NULL);
 }
 
 static bool may_accept(const struct checklist *s)
@@ -337,14 +337,10 @@ static int move_key(struct checklist *s, struct app *app, wint_t ch)
 		case_ctx_load(&s->x, app);
 		break;
 	case KEY_F(6):
-		if (!may_notify(s))
-			return UI_IGNORED;
 		app_message_clear(app);
 		app_push(app, &screen_notice);
 		break;
 	case KEY_F(7):
-		if (!may_accept(s))
-			return UI_IGNORED;
 		app_message_clear(app);
 		app_push(app, &screen_accept);
 		break;

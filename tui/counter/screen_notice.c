@@ -309,8 +309,11 @@ static int notice_key(void *state, struct app *app, int ret, wint_t ch)
 		return UI_HANDLED;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
-		if (s->phase == PHASE_PREVIEW && !s->news)
-			return UI_IGNORED; /* not offered: nothing new */
+		/* Not offered after a notice when nothing new is open; before
+		 * the first one the server says what is missing. */
+		if (s->phase == PHASE_PREVIEW && !s->news &&
+		    s->x.c.n_notices > 0)
+			return UI_IGNORED;
 		notice_issue(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
