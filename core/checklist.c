@@ -19,6 +19,7 @@ static const char *const reason_names[] = {
     [REASON_DEADLINE_TOO_LONG] = "deadline_too_long",
     [REASON_CONFIRMATION_MISMATCH] = "confirmation_mismatch",
     [REASON_NOTHING_MISSING] = "nothing_missing",
+    [REASON_APPLICANT_UNIDENTIFIED] = "applicant_unidentified",
 };
 
 #define N_STATES  (sizeof(state_names) / sizeof(state_names[0]))

@@ -24,8 +24,7 @@ int net_login(struct net_client *client, const char *username,
 		goto done;
 	}
 	net_client_set_token(client, NULL);
-	if (net_request(client, "POST", "/v1/sessions", body, NULL, &answer,
-			err))
+	if (net_write(client, "POST", "/v1/sessions", body, NULL, &answer, err))
 		goto done;
 	token = json_string_value(json_object_get(answer, "token"));
 	if (!token) {
@@ -48,8 +47,8 @@ done:
 
 int net_logout(struct net_client *client, struct wc_error *err)
 {
-	int ret = net_request(client, "DELETE", "/v1/sessions/current", NULL,
-			      NULL, NULL, err);
+	int ret = net_write(client, "DELETE", "/v1/sessions/current", NULL,
+			    NULL, NULL, err);
 
 	net_client_set_token(client, NULL);
 	return ret;
@@ -86,7 +85,7 @@ static bool inquiry_open(const void *elem, const void *user)
 	const struct net_inquiry *q = elem;
 
 	(void)user;
-	return !q->status || strcmp(q->status, "closed") != 0;
+	return q->status != INQUIRY_CLOSED;
 }
 
 static void inquiry_elem_release(void *elem)
@@ -178,8 +177,10 @@ int net_inquiry_create(struct net_client *client,
 		net_oom(err);
 		goto done;
 	}
-	if (net_request(client, "POST", "/v1/inquiries", body, idempotency_key,
-			&answer, err))
+	if (net_write(client, "POST", "/v1/inquiries", body,
+		      &(struct net_request_options){.idempotency_key =
+							idempotency_key},
+		      &answer, err))
 		goto done;
 	ret = net_inquiry_from_json(answer, out, err);
 done:

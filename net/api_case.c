@@ -1,7 +1,8 @@
 /* api_case.c - the case calls of API.md the counter screens make: the full
  * item, create and read a case, its checklist, notices, acceptance and the
  * later actions (each with If-Match of the case's version), the
- * applicant's credit and the calendar. */
+ * applicant's credit and the calendar. The typed writes on top of
+ * net_case_action are in api_write.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,18 +11,7 @@
 
 #include "private.h"
 #include "wincase/net.h"
-
-/* obj[key] = an id: a number when it is all digits (ids are integers in
- * wincased), else the string; nothing when empty. */
-static int id_put(json_t *obj, const char *key, const char *id)
-{
-	if (!id || !*id)
-		return 0;
-	if (strspn(id, "0123456789") == strlen(id) && strlen(id) < 19)
-		return json_object_set_new(obj, key,
-					   json_integer(strtoll(id, NULL, 10)));
-	return json_object_set_new(obj, key, json_string(id));
-}
+#include "wincase/net_case.h"
 
 int net_item_get(struct net_client *client, const char *code, struct item *out,
 		 struct wc_error *err)
@@ -64,7 +54,7 @@ static json_t *case_draft_to_json(const struct net_case_draft *d)
 						       d->phone)) ||
 	    net_body_put(body, "item_code", d->item_code) ||
 	    net_body_put(body, "scenario_id", d->scenario_id) ||
-	    id_put(body, "inquiry_id", d->inquiry_id) ||
+	    net_id_put(body, "inquiry_id", d->inquiry_id) ||
 	    json_object_set_new(body, "major_project",
 				json_boolean(d->major_project)))
 		goto fail;
@@ -84,8 +74,10 @@ int net_case_create(struct net_client *client,
 
 	if (!body)
 		return net_oom(err);
-	if (net_request(client, "POST", "/v1/cases", body, idempotency_key,
-			&answer, err))
+	if (net_write(client, "POST", "/v1/cases", body,
+		      &(struct net_request_options){.idempotency_key =
+							idempotency_key},
+		      &answer, err))
 		goto done;
 	ret = net_case_from_json(answer, out, err);
 done:
@@ -129,7 +121,7 @@ int net_case_action(struct net_client *client, struct net_case *c,
 	snprintf(suffix, sizeof(suffix), "/%s", action);
 	if (net_path_build(path, sizeof(path), "/v1/cases/", c->id, suffix))
 		return wc_error_set(err, "not_found", NULL, "bad id");
-	if (net_request_ex(client, method, path, body, &opt, &answer, err))
+	if (net_write(client, method, path, body, &opt, &answer, err))
 		goto done;
 	if (net_case_from_json(answer, &fresh, err))
 		goto done;
@@ -137,61 +129,6 @@ int net_case_action(struct net_client *client, struct net_case *c,
 	*c = fresh;
 	ret = 0;
 done:
-	json_decref(answer);
-	return ret;
-}
-
-int net_case_mark(struct net_client *client, struct net_case *c,
-		  const char *material_id, const char *state, const char *note,
-		  struct wc_error *err)
-{
-	json_t *body = json_pack("{s:[{s:s,s:s}]}", "items", "material_id",
-				 material_id, "state", state);
-	int ret;
-
-	if (!body)
-		return net_oom(err);
-	if (note && *note &&
-	    json_object_set_new(
-		json_array_get(json_object_get(body, "items"), 0), "note",
-		json_string(note))) {
-		json_decref(body);
-		return net_oom(err);
-	}
-	ret = net_case_action(client, c, "PUT", "checklist", body, NULL, NULL,
-			      err);
-	json_decref(body);
-	return ret;
-}
-
-int net_case_notice(struct net_client *client, const struct net_case *c,
-		    const char *override_reason, const char *idempotency_key,
-		    struct net_notice *out, json_t **details,
-		    struct wc_error *err)
-{
-	struct net_request_options opt = {
-	    .idempotency_key = idempotency_key,
-	    .if_match = c->version,
-	    .details = details,
-	};
-	json_t *body = json_object(), *answer = NULL;
-	char path[256];
-	int ret = -1;
-
-	if (!body || net_body_put(body, "override_reason", override_reason)) {
-		net_oom(err);
-		goto done;
-	}
-	if (net_path_build(path, sizeof(path), "/v1/cases/", c->id,
-			   "/notices")) {
-		wc_error_set(err, "not_found", NULL, "bad id");
-		goto done;
-	}
-	if (net_request_ex(client, "POST", path, body, &opt, &answer, err))
-		goto done;
-	ret = net_notice_from_json(answer, out, err);
-done:
-	json_decref(body);
 	json_decref(answer);
 	return ret;
 }
@@ -280,4 +217,46 @@ int net_calendar_horizon(struct net_client *client, char today[11],
 done:
 	json_decref(answer);
 	return ret;
+}
+
+int net_document_verify(struct net_client *client, const char *code,
+			struct net_document_check *out, struct wc_error *err)
+{
+	char *escaped = curl_easy_escape(NULL, code ? code : "", 0);
+	struct net_document_check d = {0};
+	json_t *answer = NULL;
+	const char *kind;
+	char path[256];
+	int ret = -1;
+
+	if (!escaped)
+		return net_oom(err);
+	snprintf(path, sizeof(path), "/v1/documents/verify?code=%s", escaped);
+	curl_free(escaped);
+	if (strlen(path) >= sizeof(path) - 1)
+		return wc_error_set(err, "bad_request", "code",
+				    "code too long");
+	if (net_request(client, "GET", path, NULL, NULL, &answer, err))
+		goto done;
+	d.valid = json_is_true(json_object_get(answer, "valid"));
+	kind = json_string_value(json_object_get(answer, "kind"));
+	d.commitment = kind && strcmp(kind, "commitment") == 0;
+	if (d.valid && (net_text_get(answer, "no", &d.no) ||
+			net_text_get(answer, "issued_at", &d.issued_at))) {
+		net_document_check_release(&d);
+		net_oom(err);
+		goto done;
+	}
+	*out = d;
+	ret = 0;
+done:
+	json_decref(answer);
+	return ret;
+}
+
+void net_document_check_release(struct net_document_check *d)
+{
+	free(d->no);
+	free(d->issued_at);
+	memset(d, 0, sizeof(*d));
 }

@@ -21,7 +21,7 @@ static bool inquiry_full_open(const void *elem, const void *user)
 	const struct net_inquiry_full *q = elem;
 
 	(void)user;
-	return !q->base.status || strcmp(q->base.status, "closed") != 0;
+	return q->base.status != INQUIRY_CLOSED;
 }
 
 static void inquiry_full_elem_release(void *elem)
@@ -84,7 +84,7 @@ int net_inquiry_action(struct net_client *client, struct net_inquiry_full *q,
 	if (net_path_build(path, sizeof(path), "/v1/inquiries/", q->base.id,
 			   suffix))
 		return wc_error_set(err, "not_found", NULL, "bad id");
-	if (net_request_ex(client, "POST", path, body, &opt, &answer, err))
+	if (net_write(client, "POST", path, body, &opt, &answer, err))
 		goto done;
 	/* The answer is the inquiry; should it be the handoff alone, the
 	 * inquiry is read again. */
@@ -103,14 +103,10 @@ done:
 	return ret;
 }
 
-static bool case_finished(const char *status)
+/* Finished, or withdrawn: nothing left to do at the counter. */
+static bool case_finished(enum case_status status)
 {
-	static const char *const done[] = {"completed", "denied", "withdrawn"};
-
-	for (size_t i = 0; status && i < 3; i++)
-		if (strcmp(status, done[i]) == 0)
-			return true;
-	return false;
+	return case_is_finished(status) || status == CASE_WITHDRAWN;
 }
 
 static int case_parse(const json_t *obj, void *out, const void *user,

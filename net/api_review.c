@@ -12,7 +12,7 @@
 #include "wincase/net_review.h"
 #include "wincase/text.h"
 
-const char *const net_review_kinds[NET_REVIEW_KINDS] = {
+const char *const net_review_kinds[REVIEW_KIND_COUNT] = {
     "tolerant_acceptance", "once_violation", "breach", "overdue", "bounced",
     "rectification",
 };
@@ -34,9 +34,17 @@ const char *const net_stats_names[STAT_COLUMNS] = {
 
 /* ---- Review queue */
 
+const char *net_review_decision_word(enum net_review_decision d)
+{
+	static const char *const words[NET_REVIEW_DECISIONS] = {
+	    "approve", "return", "waive", "rectified"};
+
+	return (unsigned)d < NET_REVIEW_DECISIONS ? words[d] : "";
+}
+
 int net_review_kind_index(const char *kind)
 {
-	for (int i = 0; kind && i < NET_REVIEW_KINDS; i++)
+	for (int i = 0; kind && i < REVIEW_KIND_COUNT; i++)
 		if (strcmp(kind, net_review_kinds[i]) == 0)
 			return i;
 	return -1;
@@ -46,22 +54,25 @@ int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 			      struct wc_error *err)
 {
 	struct net_review_item r = {0};
+	int kind;
 
 	if (!json_is_object(obj))
 		return wc_error_set(err, "bad_response", "item",
 				    "review item is not an object");
 	if (net_text_get(obj, "id", &r.id) ||
-	    net_text_get(obj, "kind", &r.kind) ||
 	    net_text_get(obj, "case_id", &r.case_id) ||
 	    net_text_get(obj, "inquiry_id", &r.inquiry_id) ||
 	    net_text_get(obj, "created_at", &r.created_at) ||
-	    net_text_get(obj, "status", &r.status) ||
 	    net_text_get(obj, "summary", &r.summary) ||
 	    net_text_get(obj, "due_date", &r.due_date)) {
 		net_review_item_release(&r);
 		return net_oom(err);
 	}
-	if (!r.id || !r.kind) {
+	r.status = net_review_status_get(obj, "status");
+	kind = net_review_kind_index(
+	    json_string_value(json_object_get(obj, "kind")));
+	r.kind = kind < 0 ? REVIEW_KIND_COUNT : (enum review_kind)kind;
+	if (!r.id || !json_is_string(json_object_get(obj, "kind"))) {
 		net_review_item_release(&r);
 		return wc_error_set(err, "bad_response", "item.id",
 				    "review item without id or kind");
@@ -73,11 +84,9 @@ int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 void net_review_item_release(struct net_review_item *r)
 {
 	free(r->id);
-	free(r->kind);
 	free(r->case_id);
 	free(r->inquiry_id);
 	free(r->created_at);
-	free(r->status);
 	free(r->summary);
 	free(r->due_date);
 	memset(r, 0, sizeof(*r));
@@ -105,8 +114,8 @@ static bool review_wanted(const void *elem, const void *user)
 	const struct net_review_item *r = elem;
 	const bool *pending_only = user;
 
-	return !*pending_only || !r->status ||
-	       strcmp(r->status, "pending") == 0;
+	return !*pending_only || r->status == REVIEW_PENDING ||
+	       r->status == REVIEW_STATUS_COUNT;
 }
 
 static void review_elem_release(void *elem)
@@ -131,12 +140,10 @@ static int str_cmp(const char *a, const char *b)
 static int review_order(const void *pa, const void *pb)
 {
 	const struct net_review_item *a = pa, *b = pb;
-	int ka = net_review_kind_index(a->kind),
-	    kb = net_review_kind_index(b->kind), c;
+	int c;
 
-	if (ka != kb)
-		return (ka < 0 ? NET_REVIEW_KINDS : ka) -
-		       (kb < 0 ? NET_REVIEW_KINDS : kb);
+	if (a->kind != b->kind)
+		return (int)a->kind - (int)b->kind;
 	c = str_cmp(a->created_at, b->created_at);
 	if (c)
 		return c;
@@ -160,23 +167,25 @@ int net_review_queue(struct net_client *client, bool pending_only,
 }
 
 int net_review_decide(struct net_client *client, const char *id,
-		      const char *decision, const char *comment,
+		      enum net_review_decision decision, const char *comment,
 		      const char *idempotency_key, struct wc_error *err)
 {
+	struct net_request_options opt = {.idempotency_key = idempotency_key};
 	json_t *body = json_object();
 	char path[160], *escaped = curl_easy_escape(NULL, id ? id : "", 0);
 	int ret = -1;
 
 	if (!body || !escaped ||
-	    json_object_set_new(body, "decision", json_string(decision)) ||
+	    json_object_set_new(
+		body, "decision",
+		json_string(net_review_decision_word(decision))) ||
 	    json_object_set_new(body, "comment",
 				json_string(comment ? comment : ""))) {
 		net_oom(err);
 		goto done;
 	}
 	snprintf(path, sizeof(path), "/v1/review/%s/decision", escaped);
-	ret =
-	    net_request(client, "POST", path, body, idempotency_key, NULL, err);
+	ret = net_write(client, "POST", path, body, &opt, NULL, err);
 done:
 	curl_free(escaped);
 	json_decref(body);

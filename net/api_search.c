@@ -44,6 +44,10 @@ int net_found_from_json(const json_t *obj, bool is_case, struct net_found *out,
 		found_release(&f);
 		return net_oom(err);
 	}
+	f.case_status =
+	    is_case ? net_case_status_get(obj, "status") : CASE_STATUS_COUNT;
+	f.inquiry_status = is_case ? INQUIRY_STATUS_COUNT
+				   : net_inquiry_status_get(obj, "status");
 	if (!f.id) {
 		found_release(&f);
 		return wc_error_set(err, "bad_response", "id",

@@ -75,3 +75,15 @@ int net_path_build(char *out, size_t size, const char *prefix, const char *part,
 	curl_free(escaped);
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
+
+/* obj[key] = an id: a number when it is all digits (ids are integers in
+ * wincased), else the string; nothing when empty. */
+int net_id_put(json_t *obj, const char *key, const char *id)
+{
+	if (!id || !*id)
+		return 0;
+	if (strspn(id, "0123456789") == strlen(id) && strlen(id) < 19)
+		return json_object_set_new(obj, key,
+					   json_integer(strtoll(id, NULL, 10)));
+	return json_object_set_new(obj, key, json_string(id));
+}

@@ -9,6 +9,50 @@
 #include "wincase/net.h"
 #include "wincase/text.h"
 
+enum case_status net_case_status_get(const json_t *obj, const char *key)
+{
+	enum case_status s = CASE_STATUS_COUNT;
+
+	case_status_parse(json_string_value(json_object_get(obj, key)), &s);
+	return s;
+}
+
+enum inquiry_status net_inquiry_status_get(const json_t *obj, const char *key)
+{
+	enum inquiry_status s = INQUIRY_STATUS_COUNT;
+
+	inquiry_status_parse(json_string_value(json_object_get(obj, key)), &s);
+	return s;
+}
+
+enum commitment_status net_commitment_status_get(const json_t *obj,
+						 const char *key)
+{
+	enum commitment_status s = COMMITMENT_STATUS_COUNT;
+
+	commitment_status_parse(json_string_value(json_object_get(obj, key)),
+				&s);
+	return s;
+}
+
+enum review_status net_review_status_get(const json_t *obj, const char *key)
+{
+	enum review_status s = REVIEW_STATUS_COUNT;
+
+	review_status_parse(json_string_value(json_object_get(obj, key)), &s);
+	return s;
+}
+
+static enum net_role role_of(const char *word)
+{
+	static const char *const words[] = {"clerk", "reviewer", "admin"};
+
+	for (size_t i = 0; word && i < sizeof(words) / sizeof(*words); i++)
+		if (strcmp(word, words[i]) == 0)
+			return (enum net_role)i;
+	return NET_ROLE_OTHER;
+}
+
 int net_user_from_json(const json_t *obj, struct net_user *out,
 		       struct wc_error *err)
 {
@@ -19,12 +63,12 @@ int net_user_from_json(const json_t *obj, struct net_user *out,
 				    "user is not an object");
 	if (net_text_get(obj, "username", &u.username) ||
 	    net_text_get(obj, "display_name", &u.display_name) ||
-	    net_text_get(obj, "role", &u.role) ||
 	    net_text_get(obj, "window", &u.window) ||
 	    net_text_get(obj, "department", &u.department)) {
 		net_user_release(&u);
 		return net_oom(err);
 	}
+	u.role = role_of(json_string_value(json_object_get(obj, "role")));
 	if (!u.username) {
 		net_user_release(&u);
 		return wc_error_set(err, "bad_response", "user.username",
@@ -38,7 +82,6 @@ void net_user_release(struct net_user *user)
 {
 	free(user->username);
 	free(user->display_name);
-	free(user->role);
 	free(user->window);
 	free(user->department);
 	memset(user, 0, sizeof(*user));
@@ -54,7 +97,6 @@ int net_inquiry_from_json(const json_t *obj, struct net_inquiry *out,
 		return wc_error_set(err, "bad_response", "inquiry",
 				    "inquiry is not an object");
 	if (net_text_get(obj, "id", &q.id) || net_text_get(obj, "no", &q.no) ||
-	    net_text_get(obj, "status", &q.status) ||
 	    net_text_get(obj, "channel", &q.channel) ||
 	    net_text_get(obj, "topic", &q.topic) ||
 	    net_text_get(obj, "item_code", &q.item_code) ||
@@ -64,6 +106,7 @@ int net_inquiry_from_json(const json_t *obj, struct net_inquiry *out,
 		net_inquiry_release(&q);
 		return net_oom(err);
 	}
+	q.status = net_inquiry_status_get(obj, "status");
 	q.version = (int)json_integer_value(json_object_get(obj, "version"));
 	if (!q.id) {
 		net_inquiry_release(&q);
@@ -78,7 +121,6 @@ void net_inquiry_release(struct net_inquiry *q)
 {
 	free(q->id);
 	free(q->no);
-	free(q->status);
 	free(q->channel);
 	free(q->topic);
 	free(q->item_code);

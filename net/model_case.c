@@ -33,8 +33,6 @@ static void line_release(struct net_case_line *l)
 {
 	free(l->material_id);
 	free(l->name);
-	free(l->role);
-	free(l->state);
 	free(l->note);
 	memset(l, 0, sizeof(*l));
 }
@@ -55,11 +53,17 @@ static int lines_from_json(const json_t *arr, struct net_case *c)
 
 		if (net_text_get(obj, "material_id", &l->material_id) ||
 		    net_text_get(obj, "name", &l->name) ||
-		    net_text_get(obj, "role", &l->role) ||
-		    net_text_get(obj, "state", &l->state) ||
 		    net_text_get(obj, "note", &l->note))
 			return -1;
 		l->tolerable = json_is_true(json_object_get(obj, "tolerable"));
+		l->main_material =
+		    json_string_value(json_object_get(obj, "role")) &&
+		    strcmp(json_string_value(json_object_get(obj, "role")),
+			   "main") == 0;
+		l->state = STATE_PENDING;
+		material_state_parse(
+		    json_string_value(json_object_get(obj, "state")),
+		    &l->state);
 	}
 	return 0;
 }
@@ -128,7 +132,6 @@ static void commitment_release(struct net_commitment *m)
 	free(m->id);
 	free(m->no);
 	free(m->due_date);
-	free(m->status);
 	free(m->text);
 	free(m->verify_code);
 	memset(m, 0, sizeof(*m));
@@ -139,10 +142,10 @@ static int commitment_from_json(const json_t *obj, struct net_commitment *m)
 	if (net_text_get(obj, "id", &m->id) ||
 	    net_text_get(obj, "no", &m->no) ||
 	    net_text_get(obj, "due_date", &m->due_date) ||
-	    net_text_get(obj, "status", &m->status) ||
 	    net_text_get_flags(obj, "text", TEXT_KEEP_NEWLINE, &m->text) ||
 	    net_text_get(obj, "verify_code", &m->verify_code))
 		return -1;
+	m->status = net_commitment_status_get(obj, "status");
 	return 0;
 }
 
@@ -172,7 +175,6 @@ static int case_fill(const json_t *obj, struct net_case *c)
 
 	if (net_text_get(obj, "id", &c->id) ||
 	    net_text_get(obj, "no", &c->no) ||
-	    net_text_get(obj, "status", &c->status) ||
 	    net_text_get(obj, "item_code", &c->item_code) ||
 	    net_text_get(obj, "scenario_id", &c->scenario_id) ||
 	    net_text_get(obj, "inquiry_id", &c->inquiry_id) ||
@@ -181,12 +183,15 @@ static int case_fill(const json_t *obj, struct net_case *c)
 	    net_text_get(obj, "created_at", &c->created_at) ||
 	    net_text_get(obj, "accepted_at", &c->accepted_at) ||
 	    net_text_get(obj, "due_date", &c->due_date) ||
-	    net_text_get(obj, "result", &c->result) ||
 	    applicant_from_json(json_object_get(obj, "applicant"),
 				&c->applicant) ||
 	    lines_from_json(json_object_get(obj, "checklist"), c) ||
 	    notices_from_json(json_object_get(obj, "notices"), c))
 		return -1;
+	c->status = net_case_status_get(obj, "status");
+	c->result = CASE_RESULT_COUNT;
+	case_result_parse(json_string_value(json_object_get(obj, "result")),
+			  &c->result);
 	c->version = (int)json_integer_value(json_object_get(obj, "version"));
 	c->has_days_left = json_is_integer(days);
 	c->working_days_left = (int)json_integer_value(days);
@@ -230,7 +235,6 @@ void net_case_release(struct net_case *c)
 {
 	free(c->id);
 	free(c->no);
-	free(c->status);
 	free(c->item_code);
 	free(c->scenario_id);
 	free(c->inquiry_id);
@@ -239,7 +243,6 @@ void net_case_release(struct net_case *c)
 	free(c->created_at);
 	free(c->accepted_at);
 	free(c->due_date);
-	free(c->result);
 	applicant_release(&c->applicant);
 	for (size_t i = 0; i < c->n_lines; i++)
 		line_release(&c->lines[i]);

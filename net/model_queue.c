@@ -66,7 +66,6 @@ int net_inquiry_full_from_json(const json_t *obj, struct net_inquiry_full *out,
 	if (net_inquiry_from_json(obj, &q.base, err))
 		return -1;
 	if (net_text_get(obj, "first_responder", &q.first_responder) ||
-	    net_text_get(obj, "resolution", &q.resolution) ||
 	    net_text_get(obj, "note", &q.note) ||
 	    net_text_get(obj, "case_id", &q.case_id) ||
 	    net_text_get(applicant, "id_type", &q.applicant_id_type) ||
@@ -77,6 +76,10 @@ int net_inquiry_full_from_json(const json_t *obj, struct net_inquiry_full *out,
 		return net_oom(err);
 	}
 	q.bounced = json_is_true(json_object_get(obj, "bounced"));
+	q.resolution = INQUIRY_RESOLUTION_COUNT;
+	inquiry_resolution_parse(
+	    json_string_value(json_object_get(obj, "resolution")),
+	    &q.resolution);
 	*out = q;
 	return 0;
 }
@@ -85,7 +88,6 @@ void net_inquiry_full_release(struct net_inquiry_full *q)
 {
 	net_inquiry_release(&q->base);
 	free(q->first_responder);
-	free(q->resolution);
 	free(q->note);
 	free(q->case_id);
 	free(q->applicant_id_type);
@@ -113,45 +115,6 @@ void net_case_list_release(struct net_case_list *list)
 	free(list->items);
 	list->items = NULL;
 	list->n = 0;
-}
-
-int net_audit_entry_from_json(const json_t *obj, struct net_audit_entry *out,
-			      struct wc_error *err)
-{
-	struct net_audit_entry e = {0};
-	const json_t *data = json_object_get(obj, "data");
-	char *dumped = NULL;
-
-	if (!json_is_object(obj))
-		return wc_error_set(err, "bad_response", "audit",
-				    "audit entry is not an object");
-	if (data && !json_is_null(data)) {
-		dumped = json_dumps(data, JSON_COMPACT | JSON_ENCODE_ANY);
-		if (!dumped)
-			return net_oom(err);
-	}
-	if (net_text_get(obj, "seq", &e.seq) ||
-	    net_text_get(obj, "at", &e.at) ||
-	    net_text_get(obj, "actor", &e.actor) ||
-	    net_text_get(obj, "action", &e.action) ||
-	    (dumped && !(e.data = text_sanitize(dumped, 0)))) {
-		free(dumped);
-		net_audit_entry_release(&e);
-		return net_oom(err);
-	}
-	free(dumped);
-	*out = e;
-	return 0;
-}
-
-void net_audit_entry_release(struct net_audit_entry *e)
-{
-	free(e->seq);
-	free(e->at);
-	free(e->actor);
-	free(e->action);
-	free(e->data);
-	memset(e, 0, sizeof(*e));
 }
 
 void net_audit_list_release(struct net_audit_list *list)

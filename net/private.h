@@ -10,6 +10,8 @@
 #include <jansson.h>
 
 #include "wincase/error.h"
+#include "wincase/lifecycle.h"
+#include "wincase/net.h"
 
 struct net_client;
 
@@ -24,8 +26,21 @@ int net_text_get_flags(const json_t *obj, const char *key, unsigned flags,
 /* net_text_get_flags with no flags (one line, no newlines). */
 int net_text_get(const json_t *obj, const char *key, char **out);
 
+/* Core's enums from obj[key] with core's codec (lifecycle.h,
+ * checklist.h); a missing or unknown word gives the enum's _COUNT value
+ * (STATE_PENDING for a material state). */
+enum case_status net_case_status_get(const json_t *obj, const char *key);
+enum inquiry_status net_inquiry_status_get(const json_t *obj, const char *key);
+enum commitment_status net_commitment_status_get(const json_t *obj,
+						 const char *key);
+enum review_status net_review_status_get(const json_t *obj, const char *key);
+
 /* obj[key] = value when value is not empty. -1 when out of memory. */
 int net_body_put(json_t *obj, const char *key, const char *value);
+
+/* obj[key] = an id: a number when it is all digits (ids are integers in
+ * wincased), else the string; nothing when empty. -1 when out of memory. */
+int net_id_put(json_t *obj, const char *key, const char *id);
 
 /* A new {"applicant"} object for a request body: name, id_no and phone
  * when not empty, id_type only with an id_no. NULL when out of memory. */
@@ -56,5 +71,19 @@ struct net_list_kind {
 int net_list_collect(struct net_client *client, const char *path,
 		     const struct net_list_kind *kind, const void *user,
 		     void **items, size_t *n, struct wc_error *err);
+
+/* method (POST or PUT) on /v1/cases/{c->id}/{action} through net_write
+ * with If-Match of c->version, body borrowed; the answer, a case, replaces
+ * *c on success. details as in net_request_options (may be NULL). */
+int net_case_action(struct net_client *client, struct net_case *c,
+		    const char *method, const char *action, const json_t *body,
+		    const char *idempotency_key, json_t **details,
+		    struct wc_error *err);
+/* POST /v1/inquiries/{q->id}/{action} through net_write with If-Match of
+ * q->base.version; on success *q is replaced by the inquiry as the server
+ * now holds it. */
+int net_inquiry_action(struct net_client *client, struct net_inquiry_full *q,
+		       const char *action, const json_t *body,
+		       const char *idempotency_key, struct wc_error *err);
 
 #endif

@@ -28,6 +28,9 @@ enum tolerant_reason {
 	REASON_DEADLINE_TOO_LONG,      /* "deadline_too_long" */
 	REASON_CONFIRMATION_MISMATCH,  /* "confirmation_mismatch" */
 	REASON_NOTHING_MISSING, /* "nothing_missing": use normal acceptance */
+	/* "applicant_unidentified": the server's extension (no identifier, so
+	 * no credit record); checklist_evaluate never gives it. */
+	REASON_APPLICANT_UNIDENTIFIED,
 };
 const char *tolerant_reason_name(enum tolerant_reason reason);
 

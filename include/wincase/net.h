@@ -15,7 +15,9 @@
 #include <jansson.h>
 
 #include "wincase/catalog.h"
+#include "wincase/checklist.h"
 #include "wincase/error.h"
+#include "wincase/lifecycle.h"
 
 struct net_client;
 
@@ -52,16 +54,6 @@ const char *net_client_url(const struct net_client *client);
  * (the session expired or was revoked), until the next set_token. */
 bool net_client_session_lost(const struct net_client *client);
 
-/* One request. method "GET", "POST", "PUT" or "DELETE"; path starts with
- * "/v1/"; body is borrowed and may be NULL; idempotency_key may be NULL.
- * Returns 0 for a 2xx answer with *out a new reference to its JSON (NULL
- * when the answer has no body; out may be NULL). Otherwise -1 and err holds
- * the server's error, or "offline" (transport failure) or "bad_response"
- * (an answer that is not the JSON error format). */
-int net_request(struct net_client *client, const char *method, const char *path,
-		const json_t *body, const char *idempotency_key, json_t **out,
-		struct wc_error *err);
-
 /* What net_request_ex adds to net_request: all optional. */
 struct net_request_options {
 	const char *idempotency_key; /* NULL: none */
@@ -71,10 +63,92 @@ struct net_request_options {
 	json_t **details;
 };
 
+/* THE WRITE SEAM. Every request that changes something on the server
+ * (POST, PUT, DELETE) goes through this one function, whichever typed
+ * call of net/ makes it (and training's calls through net_request_ex):
+ * method, path ("/v1/..."), the JSON body (borrowed, may be NULL), and in
+ * opt the Idempotency-Key the caller keeps for a retry of the same intent
+ * and the If-Match version of the record it changes. A future offline
+ * journal sits here: it can record (method, path, body, key, version),
+ * answer "offline" later with the write queued, and replay it with the
+ * same key, which the server answers like the first time. Only the
+ * session calls (login, logout) write without a key. Returns as
+ * net_request_ex. */
+int net_write(struct net_client *client, const char *method, const char *path,
+	      const json_t *body, const struct net_request_options *opt,
+	      json_t **out, struct wc_error *err);
+
+/* One request. method "GET", "POST", "PUT" or "DELETE"; path starts with
+ * "/v1/"; body is borrowed and may be NULL; idempotency_key may be NULL.
+ * Returns 0 for a 2xx answer with *out a new reference to its JSON (NULL
+ * when the answer has no body; out may be NULL). Otherwise -1 and err holds
+ * the server's error, or "offline" (transport failure) or "bad_response"
+ * (an answer that is not the JSON error format). Writes pass net_write.
+ * The typed calls below are what the client's screens use; these two stay
+ * for training's calls (net_training.h) until they are typed too. */
+int net_request(struct net_client *client, const char *method, const char *path,
+		const json_t *body, const char *idempotency_key, json_t **out,
+		struct wc_error *err);
 int net_request_ex(struct net_client *client, const char *method,
 		   const char *path, const json_t *body,
 		   const struct net_request_options *opt, json_t **out,
 		   struct wc_error *err);
+
+/* The error codes of API.md (and the client's own: offline, bad_response,
+ * bad_url), mapped from the code word once, here. NET_ERR_OTHER: a code
+ * this client does not know (err->code still has the word). */
+enum net_error {
+	NET_ERR_OTHER,
+	NET_ERR_OFFLINE,
+	NET_ERR_BAD_RESPONSE,
+	NET_ERR_BAD_URL,
+	NET_ERR_INTERNAL,
+	NET_ERR_BAD_CREDENTIALS,
+	NET_ERR_RATE_LIMITED,
+	NET_ERR_UNAUTHENTICATED,
+	NET_ERR_FORBIDDEN,
+	NET_ERR_NOT_FOUND,
+	NET_ERR_INVALID_FIELD,
+	NET_ERR_BAD_REQUEST,
+	NET_ERR_IDEMPOTENCY_KEY_REUSED,
+	NET_ERR_TOO_LARGE,
+	NET_ERR_VERSION_CONFLICT,
+	NET_ERR_PRECONDITION_REQUIRED,
+	NET_ERR_METHOD_NOT_ALLOWED,
+	NET_ERR_UNSUPPORTED_MEDIA_TYPE,
+	NET_ERR_INVALID_STATE,
+	NET_ERR_CHECKLIST_UNCHECKED,
+	NET_ERR_CHECKLIST_INCOMPLETE,
+	NET_ERR_NOTICE_ONCE_VIOLATION,
+	NET_ERR_NOTHING_MISSING,
+	NET_ERR_NOT_TOLERABLE,
+	NET_ERR_NO_OPEN_COMMITMENT,
+	NET_ERR_ALREADY_SUPPLIED,
+	NET_ERR_COMMITMENT_OPEN,
+	NET_ERR_ALREADY_RATED,
+	NET_ERR_CALENDAR_MISSING,
+	NET_ERR_CATALOG_CHANGED,
+	NET_ERR_INQUIRY_CLOSED,
+	NET_ERR_ALREADY_ACKNOWLEDGED,
+	NET_ERR_RESOLUTION_NOT_ALLOWED,
+	NET_ERR_HANDOFF_PENDING,
+	NET_ERR_OWN_CASE,
+	NET_ERR_ALREADY_DECIDED,
+	NET_ERR_DECISION_NOT_ALLOWED,
+	NET_ERR_WINDOW_NOT_ALLOWED,
+	NET_ERR_TRAINING_ONLY,
+	NET_ERR_PLAIN_HTTP,
+	NET_ERROR_COUNT
+};
+
+/* The enum of err's code (NET_ERR_OTHER for NULL, "" or an unknown one). */
+enum net_error net_error_of(const struct wc_error *err);
+/* The code word of e ("offline"); "" for NET_ERR_OTHER. */
+const char *net_error_word(enum net_error e);
+/* True when the request may not have reached the server: a retry must use
+ * the same idempotency key. After any answer a new intent needs a new
+ * key. */
+bool net_error_unsent(const struct wc_error *err);
 
 #define NET_IDEMPOTENCY_KEY_SIZE 33 /* 32 hex digits and NUL */
 /* A fresh random Idempotency-Key (libsodium). */
@@ -82,10 +156,23 @@ void net_idempotency_key_new(char out[NET_IDEMPOTENCY_KEY_SIZE]);
 
 /* ---- The model as the client needs it (all strings owned, sanitised). */
 
+/* The roles of API.md; NET_ROLE_OTHER for a word this client does not
+ * know. */
+enum net_role {
+	NET_ROLE_CLERK,
+	NET_ROLE_REVIEWER,
+	NET_ROLE_ADMIN,
+	NET_ROLE_OTHER
+};
+
+/* Statuses, states, modes and results below are core's enums
+ * (lifecycle.h, checklist.h), decoded once in net/ with core's codec. A
+ * word core does not know decodes to the enum's _COUNT value. */
+
 struct net_user {
 	char *username;
 	char *display_name;
-	char *role;
+	enum net_role role;
 	char *window;
 	char *department;
 };
@@ -93,7 +180,7 @@ struct net_user {
 struct net_inquiry {
 	char *id;
 	char *no;
-	char *status;
+	enum inquiry_status status;
 	char *channel;
 	char *topic;
 	char *item_code;
@@ -176,9 +263,8 @@ struct net_applicant {
 struct net_case_line {
 	char *material_id;
 	char *name;
-	char *role; /* "main", "secondary" */
-	char *
-	    state; /* "pending", "provided", "missing", "defective", "shared" */
+	bool main_material;	   /* role "main" (else "secondary") */
+	enum material_state state; /* STATE_PENDING for an unknown word */
 	char *note;
 	bool tolerable;
 };
@@ -199,7 +285,7 @@ struct net_commitment {
 	char *id;
 	char *no;
 	char *due_date;
-	char *status; /* open, fulfilled, breached, waived */
+	enum commitment_status status;
 	char *text;
 	char *verify_code;
 };
@@ -207,7 +293,7 @@ struct net_commitment {
 struct net_case {
 	char *id;
 	char *no;
-	char *status;
+	enum case_status status;
 	char *item_code;
 	char *scenario_id;
 	char *inquiry_id;
@@ -216,7 +302,7 @@ struct net_case {
 	char *created_at;
 	char *accepted_at;
 	char *due_date;
-	char *result;
+	enum case_result result; /* CASE_RESULT_COUNT: none yet */
 	struct net_applicant applicant;
 	int version;
 	int working_days_left;
@@ -260,23 +346,7 @@ int net_case_create(struct net_client *client,
 		    struct wc_error *err);
 int net_case_get(struct net_client *client, const char *id,
 		 struct net_case *out, struct wc_error *err);
-/* method (POST or PUT) on /v1/cases/{c->id}/{action} with If-Match of
- * c->version, body borrowed; the answer, a case, into *out (may be the
- * same object as c: it is replaced only on success). details as in
- * net_request_options (may be NULL). */
-int net_case_action(struct net_client *client, struct net_case *c,
-		    const char *method, const char *action, const json_t *body,
-		    const char *idempotency_key, json_t **details,
-		    struct wc_error *err);
-/* PUT checklist with one material's state (note may be NULL). */
-int net_case_mark(struct net_client *client, struct net_case *c,
-		  const char *material_id, const char *state, const char *note,
-		  struct wc_error *err);
-/* POST notices (override_reason NULL or ""), *out the notice. */
-int net_case_notice(struct net_client *client, const struct net_case *c,
-		    const char *override_reason, const char *idempotency_key,
-		    struct net_notice *out, json_t **details,
-		    struct wc_error *err);
+/* The writes of a case (checklist, notices, acceptance...): net_case.h. */
 int net_credit_get(struct net_client *client, const char *id_type,
 		   const char *id_no, struct net_credit *out,
 		   struct wc_error *err);
@@ -318,7 +388,8 @@ struct net_handoff {
 struct net_inquiry_full {
 	struct net_inquiry base; /* id, no, status, topic, applicant_name... */
 	char *first_responder;
-	char *resolution;
+	/* INQUIRY_RESOLUTION_COUNT while open */
+	enum inquiry_resolution resolution;
 	char *note;
 	char *case_id;
 	char *applicant_id_type;
@@ -339,12 +410,48 @@ struct net_case_list {
 	struct net_case *items;
 };
 
+/* One material of a case.checklist entry. */
+struct net_audit_mark {
+	char *material_id;
+	enum material_state state; /* STATE_PENDING for an unknown word */
+	char *note;
+};
+
+/* The members of an audit entry's data the client shows, parsed once
+ * here (each NULL, 0 or false when the entry has none). Which ones an
+ * action has: API.md's audit section. */
+struct net_audit_data {
+	char *item_code, *scenario_id; /* case.create */
+	size_t n_marks;		       /* case.checklist */
+	struct net_audit_mark *marks;
+	char *notice; /* case.notice: its number */
+	bool once_violation;
+	bool commitment_document; /* document.issue: kind commitment */
+	char *no;		  /* document.issue */
+	bool tolerant;		  /* case.accept: mode tolerant */
+	bool has_deadline_days;	  /* case.accept: commitment's days */
+	int deadline_days;
+	char *material_id;	 /* case.supplement */
+	enum case_result result; /* case.complete; COUNT: none */
+	char *note;
+	int level; /* case.rating, 0: none */
+	size_t n_reasons;
+	char **reasons;
+	char *commitment_no; /* commitment.breach */
+	char *due_date;
+	char *decision, *comment;	 /* review.decide: the API's word */
+	char *to_window, *to_department; /* inquiry.handoff */
+	char *reason;
+	char *resolution; /* inquiry.close: the API's word */
+};
+
 struct net_audit_entry {
 	char *seq;
 	char *at;
 	char *actor;
 	char *action;
 	char *data; /* the entry's data as compact JSON text, sanitised */
+	struct net_audit_data d; /* the same, parsed */
 };
 
 struct net_audit_list {
@@ -366,12 +473,7 @@ int net_inquiries_queue(struct net_client *client,
 			struct wc_error *err);
 int net_inquiry_get(struct net_client *client, const char *id,
 		    struct net_inquiry_full *out, struct wc_error *err);
-/* POST /v1/inquiries/{q->id}/{action} (action "handoffs",
- * "handoffs/7/ack", "close") with If-Match of q->version and the key; on
- * success *q is replaced by the inquiry as the server now holds it. */
-int net_inquiry_action(struct net_client *client, struct net_inquiry_full *q,
-		       const char *action, const json_t *body,
-		       const char *idempotency_key, struct wc_error *err);
+/* The writes of an inquiry (handoff, ack, close): net_case.h. */
 /* GET /v1/cases?scope=mine, every page; open (not finished) cases only
  * when open_only. */
 int net_cases_mine(struct net_client *client, bool open_only,

@@ -8,17 +8,32 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "wincase/lifecycle.h"
 #include "wincase/net.h"
+
+/* Review item kinds are core's enum review_kind (lifecycle.h), in the
+ * queue's order of display; REVIEW_KIND_COUNT: a kind this client does
+ * not know. */
+
+/* The decisions of POST /v1/review/{id}/decision. */
+enum net_review_decision {
+	DECISION_APPROVE,
+	DECISION_RETURN,
+	DECISION_WAIVE,
+	DECISION_RECTIFIED,
+	NET_REVIEW_DECISIONS
+};
+/* The API's word of a decision ("approve"). */
+const char *net_review_decision_word(enum net_review_decision d);
 
 /* One item of GET /v1/review/queue. */
 struct net_review_item {
 	char *id;
-	char *kind;    /* tolerant_acceptance, once_violation, breach, overdue,
-			  bounced, rectification */
-	char *case_id; /* NULL for an inquiry item */
+	enum review_kind kind;
+	char *case_id;	  /* NULL for an inquiry item */
 	char *inquiry_id; /* NULL for a case item */
 	char *created_at;
-	char *status; /* pending, done */
+	enum review_status status;
 	char *summary;
 	char *due_date; /* rectification deadline when the server has one */
 };
@@ -28,9 +43,8 @@ struct net_review_list {
 	struct net_review_item *items;
 };
 
-/* The kinds of API.md in the queue's order of display. */
-#define NET_REVIEW_KINDS 6
-extern const char *const net_review_kinds[NET_REVIEW_KINDS];
+/* The API's words of the kinds, by enum review_kind. */
+extern const char *const net_review_kinds[REVIEW_KIND_COUNT];
 /* Index of kind in net_review_kinds, or -1. */
 int net_review_kind_index(const char *kind);
 
@@ -39,10 +53,9 @@ int net_review_kind_index(const char *kind);
  * first. */
 int net_review_queue(struct net_client *client, bool pending_only,
 		     struct net_review_list *out, struct wc_error *err);
-/* POST /v1/review/{id}/decision with the key. decision is approve, return,
- * waive or rectified. */
+/* POST /v1/review/{id}/decision with the key. */
 int net_review_decide(struct net_client *client, const char *id,
-		      const char *decision, const char *comment,
+		      enum net_review_decision decision, const char *comment,
 		      const char *idempotency_key, struct wc_error *err);
 int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 			      struct wc_error *err);
@@ -115,7 +128,10 @@ struct net_found {
 	bool is_case;
 	char *id;
 	char *no;
-	char *status;
+	char *status; /* the API's word, for the filter */
+	/* The same decoded, the one of is_case (the other's _COUNT). */
+	enum case_status case_status;
+	enum inquiry_status inquiry_status;
 	char *item_code;
 	char *applicant;
 	char *window;

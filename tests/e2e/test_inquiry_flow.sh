@@ -110,6 +110,8 @@ wait2_for "已接收转办"
 tap $? "clerk2 acknowledges it with F4"
 wait2_for "已接收：clerk2"
 tap $? "the chain shows who acknowledged"
+poll sh -c "! tmux -L $E2E_SOCK capture-pane -p -t wc2 | grep -qF 'F4接收'"
+tap $? "with nothing left to acknowledge the key bar drops F4 接收"
 keys2 F4
 wait2_for "没有转给您窗口或部门、待接收的转办"
 tap $? "a second acknowledgement is explained, not sent twice"

@@ -22,11 +22,15 @@ k F6
 wait_for "【预览】一次性告知书" && screen_has "1. 主要设备设施清单（缺少）" &&
 	screen_has "获取方式"
 tap $? "F6 previews the notice: every missing material with how to obtain it"
+screen_has "F2出具" && screen_lacks "F6打印" && screen_lacks "F7存文件"
+tap $? "the preview's key bar offers F2 出具, not print or save yet"
 k F2
 wait_for "已出具一次性告知书 GZ-" && screen_has "核验码"
 tap $? "F2 issues the notice: the server's number and verify code are shown"
 screen_has "编号：GZ-"
 tap $? "the signed text of the server is shown"
+screen_lacks "F2出具" && screen_has "F6打印" && screen_has "F7存文件"
+tap $? "once issued the key bar drops F2 出具 and offers print and save"
 k F6
 wait_for "已送打印"
 grep -q "编号：GZ-" "$E2E_TMP/printed.txt" && grep -q "主要设备设施清单" "$E2E_TMP/printed.txt"
@@ -40,6 +44,14 @@ tap $? "F7 saves the notice as a text file (mode 0600) in the data folder"
 k Escape
 wait_for "已一次性告知"
 tap $? "back on the checklist the case is notified"
+k F6
+wait_for "【预览】" && screen_lacks "F2出具"
+tap $? "a new preview with nothing new missing offers no F2 出具"
+k F2
+screen_lacks "已出具一次性告知书 GZ-20261102-0002"
+tap $? "and F2 there issues nothing"
+k Escape
+wait_for "已一次性告知"
 k Home Down Down Down Down
 k 2
 wait_for "缺少2"

@@ -34,6 +34,8 @@ k F9
 wait_for "请您对本次服务作出评价" && screen_has "非常满意" &&
 	screen_has "基本满意" && screen_has "非常不满意"
 tap $? "F9 opens the rating screen with the five labels"
+screen_has "1-5评价"
+tap $? "before the rating the key bar offers 1-5 评价"
 k Enter
 wait_for "请先按数字键 1 至 5"
 tap $? "Enter without a level asks for one"
@@ -51,6 +53,8 @@ t "等候时间太长"
 k Enter
 wait_for "感谢您的评价" && wait_for "已记录评价：2 不满意"
 tap $? "Enter sends the rating: thanks on screen"
+wait_gone "1-5评价" && screen_lacks "Enter提交"
+tap $? "after the rating the key bar no longer offers 1-5 评价 (R5: once)"
 api_get clerk1 /v1/cases/1 | grep -q '"level": *2' ||
 	api_get clerk1 /v1/cases/1 | grep -q '"rating": *2'
 tap $? "the server holds rating 2"

@@ -67,7 +67,7 @@ static void test_case_parse(void **state)
 	assert_int_equal(c.notices[0].n_items, 1);
 	assert_string_equal(c.notices[0].item_names[0], "设备清单");
 	assert_true(c.has_commitment);
-	assert_string_equal(c.commitment.status, "open");
+	assert_int_equal(c.commitment.status, COMMITMENT_OPEN);
 	assert_string_equal(c.commitment.text, "承诺书\n正文");
 	assert_int_equal(c.rating, 2);
 	net_case_release(&c);

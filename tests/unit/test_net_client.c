@@ -174,7 +174,7 @@ static void test_login(void **state)
 	assert_true(net_client_online(c));
 	assert_int_equal(net_login(c, "clerk1", PASSWORD, "", &u, &err), 0);
 	assert_string_equal(u.username, "clerk1");
-	assert_string_equal(u.role, "clerk");
+	assert_int_equal(u.role, NET_ROLE_CLERK);
 	assert_string_equal(u.window, "1");
 	assert_int_equal(net_logout(c, &err), 0);
 	{

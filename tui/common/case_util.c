@@ -36,7 +36,7 @@ void case_ctx_sync(struct case_ctx *x)
 			    strcmp(line->material_id, m->id) != 0)
 				continue;
 			x->line_of[i] = (int)l;
-			material_state_parse(line->state, &x->states[i]);
+			x->states[i] = line->state;
 		}
 	}
 }
@@ -86,39 +86,99 @@ bool case_ctx_load(struct case_ctx *x, struct app *app, const char *case_id)
 	return true;
 }
 
-static const char *word_of(const char *name, const char *const *names,
-			   const enum msg_id *ids, size_t n)
+const char *case_state_label(enum material_state state)
 {
-	for (size_t i = 0; name && i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return msg(ids[i]);
-	return name ? name : "";
+	static const enum msg_id ids[] = {[STATE_PENDING] = MSG_STATE_PENDING,
+					  [STATE_PROVIDED] = MSG_STATE_PROVIDED,
+					  [STATE_MISSING] = MSG_STATE_MISSING,
+					  [STATE_DEFECTIVE] =
+					      MSG_STATE_DEFECTIVE,
+					  [STATE_SHARED] = MSG_STATE_SHARED};
+
+	return (unsigned)state < sizeof(ids) / sizeof(*ids) ? msg(ids[state])
+							    : "?";
+}
+
+const char *case_status_label(enum case_status status)
+{
+	static const enum msg_id ids[CASE_STATUS_COUNT] = {
+	    [CASE_CHECKING] = MSG_CASE_CHECKING,
+	    [CASE_NOTIFIED] = MSG_CASE_NOTIFIED,
+	    [CASE_ACCEPTED] = MSG_CASE_ACCEPTED,
+	    [CASE_ACCEPTED_TOLERANT] = MSG_CASE_TOLERANT,
+	    [CASE_COMPLETED] = MSG_CASE_COMPLETED,
+	    [CASE_DENIED] = MSG_CASE_DENIED,
+	    [CASE_WITHDRAWN] = MSG_CASE_WITHDRAWN};
+
+	return (unsigned)status < CASE_STATUS_COUNT ? msg(ids[status]) : "?";
+}
+
+const char *commitment_status_label(enum commitment_status status)
+{
+	static const enum msg_id ids[COMMITMENT_STATUS_COUNT] = {
+	    [COMMITMENT_OPEN] = MSG_COMMIT_OPEN,
+	    [COMMITMENT_FULFILLED] = MSG_COMMIT_FULFILLED,
+	    [COMMITMENT_BREACHED] = MSG_COMMIT_BREACHED,
+	    [COMMITMENT_WAIVED] = MSG_COMMIT_WAIVED};
+
+	return (unsigned)status < COMMITMENT_STATUS_COUNT ? msg(ids[status])
+							  : "?";
+}
+
+const char *inquiry_status_label(enum inquiry_status status)
+{
+	static const enum msg_id ids[INQUIRY_STATUS_COUNT] = {
+	    [INQUIRY_OPEN] = MSG_STATUS_OPEN,
+	    [INQUIRY_HANDED_OFF] = MSG_Q_WAIT_ACK,
+	    [INQUIRY_REFERRED] = MSG_STATUS_REFERRED,
+	    [INQUIRY_CLOSED] = MSG_STATUS_CLOSED};
+
+	return (unsigned)status < INQUIRY_STATUS_COUNT ? msg(ids[status]) : "?";
 }
 
 const char *case_state_text(const char *state)
 {
-	static const char *const names[] = {"pending", "provided", "missing",
-					    "defective", "shared"};
-	static const enum msg_id ids[] = {
-	    MSG_STATE_PENDING, MSG_STATE_PROVIDED, MSG_STATE_MISSING,
-	    MSG_STATE_DEFECTIVE, MSG_STATE_SHARED};
+	enum material_state s;
 
-	return word_of(state, names, ids, 5);
+	if (!material_state_parse(state, &s))
+		return state ? state : "";
+	return case_state_label(s);
 }
 
 const char *case_status_text(const char *status)
 {
-	static const char *const names[] = {
-	    "checking",	 "notified", "accepted",  "accepted_tolerant",
-	    "completed", "denied",   "withdrawn", "open",
-	    "fulfilled", "breached", "waived"};
-	static const enum msg_id ids[] = {
-	    MSG_CASE_CHECKING,	 MSG_CASE_NOTIFIED,  MSG_CASE_ACCEPTED,
-	    MSG_CASE_TOLERANT,	 MSG_CASE_COMPLETED, MSG_CASE_DENIED,
-	    MSG_CASE_WITHDRAWN,	 MSG_COMMIT_OPEN,    MSG_COMMIT_FULFILLED,
-	    MSG_COMMIT_BREACHED, MSG_COMMIT_WAIVED};
+	enum case_status c;
+	enum commitment_status m;
 
-	return word_of(status, names, ids, 11);
+	if (case_status_parse(status, &c))
+		return case_status_label(c);
+	if (commitment_status_parse(status, &m))
+		return commitment_status_label(m);
+	return status ? status : "";
+}
+
+void key_list_add(struct key_list *l, bool when, const char *key,
+		  enum msg_id label)
+{
+	if (!when || l->n >= sizeof(l->keys) / sizeof(*l->keys))
+		return;
+	l->keys[l->n].key = key;
+	l->keys[l->n++].label = label;
+}
+
+bool case_can_print(const struct app *app)
+{
+	return app->cfg && app->cfg->print_command &&
+	       app->cfg->print_command[0];
+}
+
+bool case_ctx_has_open_defect(const struct case_ctx *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (x->states[i] == STATE_MISSING ||
+		    x->states[i] == STATE_DEFECTIVE)
+			return true;
+	return false;
 }
 
 void case_header_draw(const struct case_ctx *x, struct app *app, WINDOW *win,
@@ -128,7 +188,7 @@ void case_header_draw(const struct case_ctx *x, struct app *app, WINDOW *win,
 
 	/* The status before the names: long names are what gets cut. */
 	snprintf(line, sizeof(line), " %s [%s] %s  %s%s%s",
-		 x->c.no ? x->c.no : "", case_status_text(x->c.status),
+		 x->c.no ? x->c.no : "", case_status_label(x->c.status),
 		 x->c.applicant.name ? x->c.applicant.name : "",
 		 x->item.name ? x->item.name : "", x->sc ? " / " : "",
 		 x->sc ? x->sc->name : "");
@@ -139,7 +199,7 @@ void case_header_draw(const struct case_ctx *x, struct app *app, WINDOW *win,
 void case_refusal(struct case_ctx *x, struct app *app,
 		  const struct wc_error *err)
 {
-	if (strcmp(err->code, "version_conflict") == 0) {
+	if (net_error_of(err) == NET_ERR_VERSION_CONFLICT) {
 		case_ctx_load(x, app, x->c.id);
 		app_message(app, true, "%s", msg(MSG_CASE_RELOADED));
 		return;

@@ -5,6 +5,8 @@
 #define WINCASE_TUI_CASE_UTIL_H
 
 #include "wincase/checklist.h"
+#include "wincase/lifecycle.h"
+#include "wincase/net_case.h"
 
 #include "app.h"
 
@@ -30,8 +32,31 @@ const struct material *case_ctx_material(const struct case_ctx *x, size_t i);
 /* The name of a material id (the catalog's, else the id itself). */
 const char *case_ctx_material_name(const struct case_ctx *x, const char *id);
 
+/* The Chinese words of states and statuses; "?" for an unknown value. */
+const char *case_state_label(enum material_state state);
+const char *case_status_label(enum case_status status);
+const char *commitment_status_label(enum commitment_status status);
+const char *inquiry_status_label(enum inquiry_status status);
+/* The same from an API word (a case's or a commitment's status); the word
+ * itself when unknown. */
 const char *case_state_text(const char *state);
 const char *case_status_text(const char *status);
+
+/* A key bar built for the state, for a screen's keys_now: only the keys
+ * that work now (lifecycle.h's table, the role, the mode). */
+struct key_list {
+	struct screen_key keys[16];
+	size_t n;
+};
+/* Appends key with its label when `when` (and there is room). */
+void key_list_add(struct key_list *l, bool when, const char *key,
+		  enum msg_id label);
+/* True when a print command is configured (restricted mode clears it
+ * unless restricted_print is set, safe.h). */
+bool case_can_print(const struct app *app);
+/* True when a material of the case is missing or defective: something a
+ * notice would list. */
+bool case_ctx_has_open_defect(const struct case_ctx *x);
 
 /* One line at y: number, applicant, item name, status. */
 void case_header_draw(const struct case_ctx *x, struct app *app, WINDOW *win,

@@ -141,7 +141,7 @@ static void login_submit(struct login *s, struct app *app)
 		if (index >= 0 && field) {
 			form_set_error(s->form, (size_t)index, field);
 			form_focus(s->form, (size_t)index);
-		} else if (strcmp(err.code, "bad_credentials") == 0) {
+		} else if (net_error_of(&err) == NET_ERR_BAD_CREDENTIALS) {
 			form_set_value(s->form, F_PASSWORD, "");
 			form_focus(s->form, F_PASSWORD);
 		}

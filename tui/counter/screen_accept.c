@@ -31,6 +31,8 @@ struct accept {
 	char today[11], due[11];
 	int due_days; /* the days due was computed for */
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
+	bool can_print;	     /* a print command is configured */
+	struct key_list bar; /* the key bar of this state */
 	int first, text_y, text_rows, form_y, cols;
 };
 
@@ -38,6 +40,29 @@ static const struct screen_key keys[] = {
     {"F2", MSG_KEY_TO_ACCEPT}, {"F6", MSG_KEY_PRINT}, {"F7", MSG_KEY_SAVE},
     {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
 };
+
+/* F2 until accepted; then print and save of the commitment, if any. */
+static const struct screen_key *accept_keys_now(void *state, size_t *n)
+{
+	struct accept *s = state;
+	struct key_list *l;
+	bool doc;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	doc = s->done && s->x.c.has_commitment && s->x.c.commitment.text;
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, !s->done, "F2", MSG_KEY_TO_ACCEPT);
+	key_list_add(l, doc && s->can_print, "F6", MSG_KEY_PRINT);
+	key_list_add(l, doc, "F7", MSG_KEY_SAVE);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static int days_check(const struct form *form, size_t index, char *out,
 		      size_t size)
@@ -90,36 +115,33 @@ static void due_refresh(struct accept *s, struct app *app)
 		snprintf(s->due, sizeof(s->due), "%s", "-");
 }
 
-static const char *reason_text(const char *reason)
+/* known false: a reason core does not know (the server's newer word). */
+static const char *reason_text(enum tolerant_reason reason, bool known)
 {
-	static const struct {
-		const char *code;
-		enum msg_id id;
-	} map[] = {
-	    {"item_not_tolerant", MSG_ACC_R_ITEM},
-	    {"main_material_open", MSG_ACC_R_MAIN},
-	    {"material_not_tolerable", MSG_ACC_R_NOT_TOLERABLE},
-	    {"credit_blocked", MSG_ACC_R_CREDIT},
-	    {"deadline_too_long", MSG_ACC_R_DEADLINE},
-	    {"confirmation_mismatch", MSG_ACC_R_CONFIRM},
-	    {"nothing_missing", MSG_ACC_R_NOTHING},
-	    {"applicant_unidentified", MSG_ACC_R_UNIDENTIFIED},
+	static const enum msg_id ids[] = {
+	    [REASON_ITEM_NOT_TOLERANT] = MSG_ACC_R_ITEM,
+	    [REASON_MAIN_MATERIAL_OPEN] = MSG_ACC_R_MAIN,
+	    [REASON_MATERIAL_NOT_TOLERABLE] = MSG_ACC_R_NOT_TOLERABLE,
+	    [REASON_CREDIT_BLOCKED] = MSG_ACC_R_CREDIT,
+	    [REASON_DEADLINE_TOO_LONG] = MSG_ACC_R_DEADLINE,
+	    [REASON_CONFIRMATION_MISMATCH] = MSG_ACC_R_CONFIRM,
+	    [REASON_NOTHING_MISSING] = MSG_ACC_R_NOTHING,
+	    [REASON_APPLICANT_UNIDENTIFIED] = MSG_ACC_R_UNIDENTIFIED,
 	};
 
-	for (size_t i = 0; reason && i < sizeof(map) / sizeof(*map); i++)
-		if (strcmp(map[i].code, reason) == 0)
-			return msg(map[i].id);
-	return msg(MSG_ACC_R_OTHER);
+	if (!known || (unsigned)reason >= sizeof(ids) / sizeof(*ids))
+		return msg(MSG_ACC_R_OTHER);
+	return msg(ids[reason]);
 }
 
 /* One reason line: "× " + text, the material's name in it when it has
  * one. */
-static bool reason_line(char **buf, size_t *len, const char *reason,
-			const char *material)
+static bool reason_line(char **buf, size_t *len, enum tolerant_reason reason,
+			bool known, const char *material)
 {
-	return case_append(buf, len, "  × %s%s%s%s\n", reason_text(reason),
-			   material ? "「" : "", material ? material : "",
-			   material ? "」" : "");
+	return case_append(buf, len, "  × %s%s%s%s\n",
+			   reason_text(reason, known), material ? "「" : "",
+			   material ? material : "", material ? "」" : "");
 }
 
 static bool credit_lines(struct accept *s, char **buf, size_t *len)
@@ -150,7 +172,7 @@ static bool tolerant_panel(struct accept *s, char **buf, size_t *len)
 	     i++) {
 		const struct refusal *r = &s->ev.refusals[i];
 
-		ok = reason_line(buf, len, tolerant_reason_name(r->reason),
+		ok = reason_line(buf, len, r->reason, true,
 				 r->material >= 0
 				     ? s->x.item.materials[r->material].name
 				     : NULL);
@@ -233,6 +255,7 @@ static int accept_open(struct app *app, const struct screen_arg *arg,
 		return -1;
 	}
 	s->form->user = s;
+	s->can_print = case_can_print(app);
 	s->due_days = -1;
 	prepare(s, app);
 	if (s->tolerant)
@@ -278,36 +301,27 @@ static void accept_draw(void *state, struct app *app, WINDOW *win)
 	form_screen_draw(s->form, app, win, s->form_y, 2, &s->lay);
 }
 
-/* The 422 details: every reason, as strings or {"reason","material_id"}. */
-static void server_reasons_take(struct accept *s, const json_t *details)
+/* The server's refusals (net/ parsed its 422 details into core's enum). */
+static void server_reasons_take(struct accept *s,
+				const struct net_refusals *why)
 {
 	char *buf = NULL;
-	size_t len = 0, i;
-	const json_t *d;
+	size_t len = 0;
 	bool ok = true;
 
-	json_array_foreach(details, i, d)
-	{
-		const char *reason = json_string_value(d), *mid = NULL;
+	for (size_t i = 0; ok && i < why->n; i++) {
+		const struct net_refusal *r = &why->items[i];
 
-		if (json_is_object(d)) {
-			reason =
-			    json_string_value(json_object_get(d, "reason"));
-			if (!reason)
-				reason = json_string_value(
-				    json_object_get(d, "code"));
-			mid = json_string_value(
-			    json_object_get(d, "material_id"));
-		}
-		if (!ok || !reason)
-			continue;
-		ok = reason_line(&buf, &len, reason,
-				 mid ? case_ctx_material_name(&s->x, mid)
-				     : NULL);
-		if (strcmp(reason, "deadline_too_long") == 0)
-			form_set_error(s->form, F_DAYS, reason_text(reason));
-		if (strcmp(reason, "confirmation_mismatch") == 0) {
-			form_set_error(s->form, F_CONFIRM, reason_text(reason));
+		ok = reason_line(&buf, &len, r->reason, r->known,
+				 r->material_id ? case_ctx_material_name(
+						      &s->x, r->material_id)
+						: NULL);
+		if (r->known && r->reason == REASON_DEADLINE_TOO_LONG)
+			form_set_error(s->form, F_DAYS,
+				       reason_text(r->reason, true));
+		if (r->known && r->reason == REASON_CONFIRMATION_MISMATCH) {
+			form_set_error(s->form, F_CONFIRM,
+				       reason_text(r->reason, true));
 			form_focus(s->form, F_CONFIRM);
 		}
 	}
@@ -316,37 +330,13 @@ static void server_reasons_take(struct accept *s, const json_t *details)
 }
 
 static void accept_refused(struct accept *s, struct app *app,
-			   const struct wc_error *err, const json_t *details)
+			   const struct wc_error *err,
+			   const struct net_refusals *why)
 {
-	if (strcmp(err->code, "offline") != 0)
+	if (!net_error_unsent(err))
 		net_idempotency_key_new(s->key);
-	if (json_is_array(details) &&
-	    (strcmp(err->code, "not_tolerable") == 0 ||
-	     strcmp(err->code, "checklist_incomplete") == 0)) {
-		if (strcmp(err->code, "checklist_incomplete") == 0) {
-			json_t *as_reasons = json_array();
-			size_t i;
-			const json_t *d;
-
-			json_array_foreach(details, i, d)
-			{
-				const char *id =
-				    json_is_object(d)
-					? json_string_value(
-					      json_object_get(d, "material_id"))
-					: json_string_value(d);
-
-				json_array_append_new(
-				    as_reasons,
-				    json_pack("{s:s,s:s?}", "reason",
-					      "main_material_open",
-					      "material_id", id));
-			}
-			server_reasons_take(s, as_reasons);
-			json_decref(as_reasons);
-		} else {
-			server_reasons_take(s, details);
-		}
+	if (why->n > 0) {
+		server_reasons_take(s, why);
 		panel_build(s, app);
 		s->first = 0;
 		app_message(app, true, "%s",
@@ -357,22 +347,26 @@ static void accept_refused(struct accept *s, struct app *app,
 	case_refusal(&s->x, app, err);
 }
 
-static json_t *accept_body(struct accept *s)
+/* Normal or tolerant acceptance with the commitment's form. */
+static int accept_send(struct accept *s, struct app *app,
+		       struct net_refusals *why, struct wc_error *err)
 {
-	const char *days = form_value(s->form, F_DAYS);
+	struct net_commitment_draft commitment = {
+	    .deadline_days = atoi(form_value(s->form, F_DAYS)),
+	    .applicant_confirmation = form_value(s->form, F_CONFIRM),
+	};
 
 	if (!s->tolerant)
-		return json_pack("{s:s}", "mode", "normal");
-	return json_pack("{s:s,s:{s:s,s:o?}}", "mode", "tolerant", "commitment",
-			 "applicant_confirmation",
-			 form_value(s->form, F_CONFIRM), "deadline_days",
-			 *days ? json_integer(atoi(days)) : NULL);
+		return net_case_accept_normal(app->net, &s->x.c, s->key, why,
+					      err);
+	return net_case_accept_tolerant(app->net, &s->x.c, &commitment, s->key,
+					why, err);
 }
 
 static void accept_submit(struct accept *s, struct app *app)
 {
 	struct wc_error err = {0};
-	json_t *body, *details = NULL;
+	struct net_refusals why = {0};
 	char *doc = NULL;
 	size_t len = 0;
 
@@ -382,18 +376,13 @@ static void accept_submit(struct accept *s, struct app *app)
 		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
 		return;
 	}
-	body = accept_body(s);
 	app_busy(app, MSG_BUSY_SAVING);
-	if (!body || net_case_action(app->net, &s->x.c, "POST", "accept", body,
-				     s->key, &details, &err)) {
-		if (!body)
-			wc_error_set(&err, "internal", NULL, "out of memory");
-		accept_refused(s, app, &err, details);
-		json_decref(details);
-		json_decref(body);
+	if (accept_send(s, app, &why, &err)) {
+		accept_refused(s, app, &err, &why);
+		net_refusals_release(&why);
 		return;
 	}
-	json_decref(body);
+	net_refusals_release(&why);
 	case_ctx_sync(&s->x);
 	s->done = true;
 	s->first = 0;
@@ -494,4 +483,5 @@ const struct screen_ops screen_accept = {
     .draw = accept_draw,
     .key = accept_key,
     .free = accept_free,
+    .keys_now = accept_keys_now,
 };

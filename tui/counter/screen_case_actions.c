@@ -25,6 +25,7 @@ struct actions {
 	struct form *form;
 	struct form_layout lay;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
+	struct key_list bar; /* the key bar of this state */
 	int form_y, cols;
 };
 
@@ -45,6 +46,38 @@ static const struct field_def fields[F_COUNT] = {
 		.max_chars = TEXT_MAX_CHARS,
 		.required = true},
 };
+
+/* A supplement needs an open commitment and a material it waits for. */
+static bool may_supplement(const struct actions *s)
+{
+	const struct net_case *c = &s->x.c;
+
+	return s->n_open > 0 &&
+	       case_allows(c->status, CASE_DO_SUPPLEMENT, NULL) &&
+	       c->has_commitment &&
+	       commitment_allows(c->commitment.status, COMMITMENT_DO_SUPPLEMENT,
+				 NULL);
+}
+
+static const struct screen_key *actions_keys_now(void *state, size_t *n)
+{
+	struct actions *s = state;
+	struct key_list *l;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l,
+		     s->action != CASE_ACTION_SUPPLEMENT || may_supplement(s),
+		     "F2", MSG_KEY_SUBMIT);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static void open_list(struct actions *s)
 {
@@ -158,7 +191,7 @@ static void supplement_draw(struct actions *s, struct app *app, WINDOW *win)
 
 	snprintf(line, sizeof(line), msg(MSG_ACT_COMMITMENT),
 		 m->no ? m->no : "-", m->due_date ? m->due_date : "-",
-		 case_status_text(m->status));
+		 commitment_status_label(m->status));
 	table_draw_cell(win, app->frame.body_y + 1, 1, s->cols - 1, line,
 			theme_attr(THEME_LABEL) | A_BOLD);
 	if (s->n_open == 0) {
@@ -189,7 +222,7 @@ static void actions_draw(void *state, struct app *app, WINDOW *win)
 static void refused(struct actions *s, struct app *app,
 		    const struct wc_error *err)
 {
-	if (strcmp(err->code, "offline") != 0)
+	if (!net_error_unsent(err))
 		net_idempotency_key_new(s->key);
 	case_refusal(&s->x, app, err);
 }
@@ -198,26 +231,21 @@ static void supplement_submit(struct actions *s, struct app *app)
 {
 	const struct material *m;
 	struct wc_error err = {0};
-	json_t *body;
 	size_t r;
 
-	if (!list_current(&s->rows, &r))
+	if (!may_supplement(s) || !list_current(&s->rows, &r))
 		return;
 	m = case_ctx_material(&s->x, s->open[r]);
-	body = json_pack("{s:s}", "material_id", m->id);
 	app_busy(app, MSG_BUSY_SAVING);
-	if (!body || net_case_action(app->net, &s->x.c, "POST", "supplements",
-				     body, s->key, NULL, &err)) {
-		json_decref(body);
+	if (net_case_supplement(app->net, &s->x.c, m->id, s->key, &err)) {
 		refused(s, app, &err);
 		return;
 	}
-	json_decref(body);
 	net_idempotency_key_new(s->key);
 	case_ctx_sync(&s->x);
 	open_list(s);
 	app_message(app, false, msg(MSG_ACT_SUPPLEMENTED), m->name,
-		    case_status_text(s->x.c.commitment.status));
+		    commitment_status_label(s->x.c.commitment.status));
 }
 
 static void form_submit(struct actions *s, struct app *app)
@@ -225,29 +253,26 @@ static void form_submit(struct actions *s, struct app *app)
 	bool withdraw = s->action == CASE_ACTION_WITHDRAW;
 	const char *note = form_value(s->form, withdraw ? 0 : F_NOTE);
 	struct wc_error err = {0};
-	json_t *body;
+	enum case_result result = form_choice(s->form, F_RESULT) == 0
+				      ? RESULT_APPROVED
+				      : RESULT_DENIED;
+	int failed;
 
 	if (!form_validate(s->form)) {
 		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
 		return;
 	}
-	body = withdraw
-		   ? json_pack("{s:s}", "note", note)
-		   : json_pack("{s:s,s:s}", "result",
-			       form_choice(s->form, F_RESULT) == 0 ? "approved"
-								   : "denied",
-			       "note", note);
 	app_busy(app, MSG_BUSY_SAVING);
-	if (!body || net_case_action(app->net, &s->x.c, "POST",
-				     withdraw ? "withdraw" : "complete", body,
-				     s->key, NULL, &err)) {
-		json_decref(body);
+	failed = withdraw
+		     ? net_case_withdraw(app->net, &s->x.c, note, s->key, &err)
+		     : net_case_complete(app->net, &s->x.c, result, note,
+					 s->key, &err);
+	if (failed) {
 		refused(s, app, &err);
 		return;
 	}
-	json_decref(body);
 	app_message(app, false, msg(MSG_ACT_DONE), s->x.c.no ? s->x.c.no : "",
-		    case_status_text(s->x.c.status));
+		    case_status_label(s->x.c.status));
 	app_pop(app);
 }
 
@@ -312,4 +337,5 @@ const struct screen_ops screen_case_actions = {
     .key = actions_key,
     .free = actions_free,
     .draft_form = actions_draft_form,
+    .keys_now = actions_keys_now,
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "wincase/draft.h"
+#include "wincase/net_case.h"
 #include "wincase/validate.h"
 
 #include "app.h"
@@ -150,28 +151,23 @@ static bool item_load(struct case_new *s, struct app *app, const char *code)
 /* Converting an inquiry: its applicant and item fill the form. */
 static void inquiry_prefill(struct case_new *s, struct app *app)
 {
-	char path[128];
+	struct net_inquiry_full q = {0};
 	struct wc_error err = {0};
-	json_t *answer = NULL, *a;
-	const char *v;
 	enum id_type type;
 
-	snprintf(path, sizeof(path), "/v1/inquiries/%s", s->inquiry_id);
-	if (net_request(app->net, "GET", path, NULL, NULL, &answer, &err))
+	if (net_inquiry_get(app->net, s->inquiry_id, &q, &err))
 		return;
-	a = json_object_get(answer, "applicant");
-	if ((v = json_string_value(json_object_get(a, "name"))))
-		form_set_value(s->form, F_NAME, v);
-	if ((v = json_string_value(json_object_get(a, "id_no"))))
-		form_set_value(s->form, F_ID_NO, v);
-	if ((v = json_string_value(json_object_get(a, "phone"))))
-		form_set_value(s->form, F_PHONE, v);
-	if (id_type_parse(json_string_value(json_object_get(a, "id_type")),
-			  &type))
+	if (q.base.applicant_name)
+		form_set_value(s->form, F_NAME, q.base.applicant_name);
+	if (q.applicant_id_no)
+		form_set_value(s->form, F_ID_NO, q.applicant_id_no);
+	if (q.applicant_phone)
+		form_set_value(s->form, F_PHONE, q.applicant_phone);
+	if (id_type_parse(q.applicant_id_type, &type))
 		form_set_choice(s->form, F_ID_TYPE, (size_t)type);
-	if ((v = json_string_value(json_object_get(answer, "item_code"))))
-		item_load(s, app, v);
-	json_decref(answer);
+	if (q.base.item_code)
+		item_load(s, app, q.base.item_code);
+	net_inquiry_full_release(&q);
 }
 
 /* Restoring a draft: the loop sets the saved values after open, but the
@@ -249,20 +245,16 @@ static void inquiry_close_converted(struct app *app, const char *inquiry_id,
 	struct net_inquiry_full q = {0};
 	struct wc_error err = {0};
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
-	char *end;
-	long long id = strtoll(case_id, &end, 10);
-	json_t *body;
 
-	if (!inquiry_id[0] || *end ||
+	if (!inquiry_id[0] || !case_id[0] ||
+	    strspn(case_id, "0123456789") != strlen(case_id) ||
 	    net_inquiry_get(app->net, inquiry_id, &q, &err))
 		return;
-	body = json_pack("{s:s, s:s, s:I}", "resolution", "converted", "note",
-			 msg(MSG_ICL_CONVERTED), "case_id", (json_int_t)id);
-	if (body && !(q.base.status && strcmp(q.base.status, "closed") == 0)) {
+	if (inquiry_allows(q.base.status, INQUIRY_DO_CONVERT, NULL)) {
 		net_idempotency_key_new(key);
-		net_inquiry_action(app->net, &q, "close", body, key, &err);
+		net_inquiry_close(app->net, &q, RESOLUTION_CONVERTED,
+				  msg(MSG_ICL_CONVERTED), case_id, key, &err);
 	}
-	json_decref(body);
 	net_inquiry_full_release(&q);
 }
 
@@ -290,7 +282,7 @@ static void case_new_submit(struct case_new *s, struct app *app)
 	}
 	app_busy(app, MSG_BUSY_SAVING);
 	if (net_case_create(app->net, &d, s->key, &created, &err)) {
-		if (strcmp(err.code, "offline") != 0)
+		if (!net_error_unsent(&err))
 			net_idempotency_key_new(s->key);
 		form_server_refusal(s->form, app, &err);
 		return;

@@ -17,36 +17,51 @@ struct case_view {
 	struct case_ctx x;
 	struct net_audit_list audit;
 	bool audit_ok;
-	char *text; /* the scrolled body */
+	char *text;	     /* the scrolled body */
+	struct key_list bar; /* the key bar of this state */
 	int first;
 	int top, rows, cols;
 };
 
-static bool status_is(const struct case_view *s, const char *status)
+/* Whether the case's state allows action a (core's lifecycle table),
+ * with what the table cannot know: a supplement needs an open commitment,
+ * a rating is given once, a notice lists something. */
+static bool allows(const struct case_view *s, enum case_action a)
 {
-	return s->x.c.status && strcmp(s->x.c.status, status) == 0;
+	const struct net_case *c = &s->x.c;
+
+	if (!case_allows(c->status, a, NULL))
+		return false;
+	switch (a) {
+	case CASE_DO_SUPPLEMENT:
+		return c->has_commitment &&
+		       commitment_allows(c->commitment.status,
+					 COMMITMENT_DO_SUPPLEMENT, NULL);
+	case CASE_DO_RATE:
+		return c->rating == 0;
+	default:
+		return true;
+	}
 }
 
 static bool checking(const struct case_view *s)
 {
-	return status_is(s, "checking") || status_is(s, "notified");
+	return allows(s, CASE_DO_CHECKLIST);
 }
 
 static bool accepted(const struct case_view *s)
 {
-	return status_is(s, "accepted") || status_is(s, "accepted_tolerant");
+	return allows(s, CASE_DO_COMPLETE);
 }
 
 static bool commitment_open(const struct case_view *s)
 {
-	return s->x.c.has_commitment && s->x.c.commitment.status &&
-	       strcmp(s->x.c.commitment.status, "open") == 0;
+	return allows(s, CASE_DO_SUPPLEMENT);
 }
 
 static bool may_rate(const struct case_view *s)
 {
-	return (status_is(s, "completed") || status_is(s, "denied")) &&
-	       s->x.c.rating == 0;
+	return allows(s, CASE_DO_RATE);
 }
 
 /* "剩3个工作日" / "!剩1个工作日" / "!!超期2个工作日": marks are text. */
@@ -65,16 +80,16 @@ static void days_text(const struct net_case *c, char *out, size_t size)
 			 c->working_days_left);
 }
 
-static const char *state_mark(const char *state)
+static const char *state_mark(enum material_state state)
 {
-	static const char *const names[] = {"pending", "provided", "missing",
-					    "defective", "shared"};
-	static const char *const marks[] = {"[ ]", "[√]", "[×]", "[!]", "[=]"};
+	static const char *const marks[] = {[STATE_PENDING] = "[ ]",
+					    [STATE_PROVIDED] = "[√]",
+					    [STATE_MISSING] = "[×]",
+					    [STATE_DEFECTIVE] = "[!]",
+					    [STATE_SHARED] = "[=]"};
 
-	for (size_t i = 0; state && i < 5; i++)
-		if (strcmp(names[i], state) == 0)
-			return marks[i];
-	return "[?]";
+	return (unsigned)state < sizeof(marks) / sizeof(*marks) ? marks[state]
+								: "[?]";
 }
 
 static void checklist_append(const struct net_case *c, char **t, size_t *len)
@@ -84,11 +99,11 @@ static void checklist_append(const struct net_case *c, char **t, size_t *len)
 		case_append(t, len, "%s\n", msg(MSG_CV_NONE));
 	for (size_t i = 0; i < c->n_lines; i++) {
 		const struct net_case_line *l = &c->lines[i];
-		bool main = l->role && strcmp(l->role, "main") == 0;
+		bool main = l->main_material;
 
 		case_append(
 		    t, len, "%s %s  %s%s%s  %s%s%s\n", state_mark(l->state),
-		    case_state_text(l->state),
+		    case_state_label(l->state),
 		    l->name ? l->name : l->material_id, "  ",
 		    msg(main ? MSG_CV_ROLE_MAIN : MSG_CV_ROLE_SECONDARY),
 		    l->tolerable ? msg(MSG_CV_TOLERABLE) : "",
@@ -96,18 +111,16 @@ static void checklist_append(const struct net_case *c, char **t, size_t *len)
 	}
 }
 
-static const char *commitment_status_text(const char *status)
+static const char *commitment_status_text(enum commitment_status status)
 {
-	static const char *const names[] = {"open", "fulfilled", "breached",
-					    "waived"};
-	static const enum msg_id ids[] = {
-	    MSG_CV_COMMIT_OPEN, MSG_CV_COMMIT_FULFILLED, MSG_CV_COMMIT_BREACHED,
-	    MSG_CV_COMMIT_WAIVED};
+	static const enum msg_id ids[COMMITMENT_STATUS_COUNT] = {
+	    [COMMITMENT_OPEN] = MSG_CV_COMMIT_OPEN,
+	    [COMMITMENT_FULFILLED] = MSG_CV_COMMIT_FULFILLED,
+	    [COMMITMENT_BREACHED] = MSG_CV_COMMIT_BREACHED,
+	    [COMMITMENT_WAIVED] = MSG_CV_COMMIT_WAIVED};
 
-	for (size_t i = 0; status && i < 4; i++)
-		if (strcmp(names[i], status) == 0)
-			return msg(ids[i]);
-	return status ? status : "";
+	return (unsigned)status < COMMITMENT_STATUS_COUNT ? msg(ids[status])
+							  : "?";
 }
 
 static void documents_append(const struct net_case *c, char **t, size_t *len)
@@ -133,10 +146,12 @@ static void documents_append(const struct net_case *c, char **t, size_t *len)
 			    commitment_status_text(c->commitment.status));
 		case_append(t, len, "\n");
 	}
-	if (c->result) {
+	if (c->result != CASE_RESULT_COUNT) {
 		case_append(t, len, msg(MSG_CV_RESULT),
-			    case_status_text(c->status));
-		case_append(t, len, "  %s\n", c->result);
+			    case_status_label(c->status));
+		case_append(t, len, "  %s\n",
+			    msg(c->result == RESULT_DENIED ? MSG_TL_DENIED
+							   : MSG_TL_APPROVED));
 	}
 	if (c->rating) {
 		case_append(t, len, msg(MSG_CV_RATED), c->rating);
@@ -237,44 +252,40 @@ static const struct screen_key keys_checking[] = {
     {"F4", MSG_KEY_ACCEPT}, {"F8", MSG_KEY_WITHDRAW}, {"F5", MSG_KEY_REFRESH},
     {"Esc", MSG_KEY_BACK},  {"F10", MSG_KEY_QUIT},
 };
-static const struct screen_key keys_tolerant[] = {
-    {"F1", MSG_KEY_HELP},     {"F6", MSG_KEY_SUPPLEMENT},
-    {"F7", MSG_KEY_COMPLETE}, {"F8", MSG_KEY_WITHDRAW},
-    {"F5", MSG_KEY_REFRESH},  {"Esc", MSG_KEY_BACK},
-    {"F10", MSG_KEY_QUIT},
-};
-static const struct screen_key keys_accepted[] = {
-    {"F1", MSG_KEY_HELP},    {"F7", MSG_KEY_COMPLETE}, {"F8", MSG_KEY_WITHDRAW},
-    {"F5", MSG_KEY_REFRESH}, {"Esc", MSG_KEY_BACK},    {"F10", MSG_KEY_QUIT},
-};
-static const struct screen_key keys_rate[] = {
-    {"F1", MSG_KEY_HELP},  {"F9", MSG_KEY_RATING}, {"F5", MSG_KEY_REFRESH},
-    {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
-};
-static const struct screen_key keys_done[] = {
-    {"F1", MSG_KEY_HELP},
-    {"F5", MSG_KEY_REFRESH},
-    {"Esc", MSG_KEY_BACK},
-    {"F10", MSG_KEY_QUIT},
-};
 
-#define KEYS(a) (*n = sizeof(a) / sizeof(*(a)), (a))
+/* A notice is offered while the state allows one and a material is
+ * missing or defective (there is something to list). */
+static bool may_notify(const struct case_view *s)
+{
+	return allows(s, CASE_DO_NOTICE) && case_ctx_has_open_defect(&s->x);
+}
 
 static const struct screen_key *cv_keys_now(void *state, size_t *n)
 {
 	struct case_view *s = state;
+	struct key_list *l;
+	bool ok = s && s->x.loaded;
 
-	if (!s || !s->x.loaded)
-		return KEYS(keys_done);
-	if (checking(s))
-		return KEYS(keys_checking);
-	if (accepted(s) && commitment_open(s))
-		return KEYS(keys_tolerant);
-	if (accepted(s))
-		return KEYS(keys_accepted);
-	if (may_rate(s))
-		return KEYS(keys_rate);
-	return KEYS(keys_done);
+	if (!s) {
+		*n = sizeof(keys_checking) / sizeof(*keys_checking);
+		return keys_checking;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, true, "F1", MSG_KEY_HELP);
+	key_list_add(l, ok && checking(s), "F2", MSG_KEY_CHECK);
+	key_list_add(l, ok && may_notify(s), "F3", MSG_KEY_NOTICE);
+	key_list_add(l, ok && allows(s, CASE_DO_ACCEPT), "F4", MSG_KEY_ACCEPT);
+	key_list_add(l, ok && commitment_open(s), "F6", MSG_KEY_SUPPLEMENT);
+	key_list_add(l, ok && accepted(s), "F7", MSG_KEY_COMPLETE);
+	key_list_add(l, ok && allows(s, CASE_DO_WITHDRAW), "F8",
+		     MSG_KEY_WITHDRAW);
+	key_list_add(l, ok && may_rate(s), "F9", MSG_KEY_RATING);
+	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
 }
 
 /* The screen of key ch in this state, or NULL when it is not offered. */
@@ -285,9 +296,9 @@ static const struct screen_ops *action_screen(struct case_view *s,
 	case KEY_F(2):
 		return checking(s) ? &screen_checklist : NULL;
 	case KEY_F(3):
-		return checking(s) ? &screen_notice : NULL;
+		return may_notify(s) ? &screen_notice : NULL;
 	case KEY_F(4):
-		return checking(s) ? &screen_accept : NULL;
+		return allows(s, CASE_DO_ACCEPT) ? &screen_accept : NULL;
 	case KEY_F(6):
 		*action = CASE_ACTION_SUPPLEMENT;
 		return accepted(s) && commitment_open(s) ? &screen_case_actions
@@ -297,7 +308,8 @@ static const struct screen_ops *action_screen(struct case_view *s,
 		return accepted(s) ? &screen_case_actions : NULL;
 	case KEY_F(8):
 		*action = CASE_ACTION_WITHDRAW;
-		return checking(s) || accepted(s) ? &screen_case_actions : NULL;
+		return allows(s, CASE_DO_WITHDRAW) ? &screen_case_actions
+						   : NULL;
 	case KEY_F(9):
 		return may_rate(s) ? &screen_rating : NULL;
 	default:

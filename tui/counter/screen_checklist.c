@@ -40,8 +40,9 @@ static const enum msg_id column_titles[COL_COUNT] = {
 struct checklist {
 	char case_id[32]; /* the case it works on */
 	struct case_ctx x;
-	struct list rows;   /* the scenario's materials, row = position */
-	bool asking_defect; /* the defect line is open */
+	struct list rows;    /* the scenario's materials, row = position */
+	struct key_list bar; /* the key bar of this state */
+	bool asking_defect;  /* the defect line is open */
 	struct line_editor defect;
 	int cols, bottom_y;
 };
@@ -51,6 +52,41 @@ static const struct screen_key keys[] = {
     {"F7", MSG_KEY_TO_ACCEPT}, {"F5", MSG_KEY_REFRESH},
     {"Esc", MSG_KEY_BACK},     {"F10", MSG_KEY_QUIT},
 };
+
+/* A notice while the state allows one (the notice screen says when there
+ * is nothing to list, the server refuses unchecked lines); acceptance
+ * while the state allows it. */
+static bool may_notify(const struct checklist *s)
+{
+	return case_allows(s->x.c.status, CASE_DO_NOTICE, NULL);
+}
+
+static bool may_accept(const struct checklist *s)
+{
+	return case_allows(s->x.c.status, CASE_DO_ACCEPT, NULL);
+}
+
+static const struct screen_key *checklist_keys_now(void *state, size_t *n)
+{
+	struct checklist *s = state;
+	struct key_list *l;
+
+	if (!s || !s->x.loaded) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, case_allows(s->x.c.status, CASE_DO_CHECKLIST, NULL),
+		     "1-4", MSG_KEY_MARK);
+	key_list_add(l, may_notify(s), "F6", MSG_KEY_TO_NOTICE);
+	key_list_add(l, may_accept(s), "F7", MSG_KEY_TO_ACCEPT);
+	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static int checklist_open(struct app *app, const struct screen_arg *arg,
 			  void **state)
@@ -209,10 +245,12 @@ static void mark(struct checklist *s, struct app *app, enum material_state st,
 {
 	const struct material *m = case_ctx_material(&s->x, s->rows.selected);
 	struct wc_error err = {0};
+	char key[NET_IDEMPOTENCY_KEY_SIZE];
 
+	/* Setting a state twice is harmless: each mark is its own intent. */
+	net_idempotency_key_new(key);
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_case_mark(app->net, &s->x.c, m->id, material_state_name(st),
-			  note, &err)) {
+	if (net_case_mark(app->net, &s->x.c, m->id, st, note, key, &err)) {
 		case_refusal(&s->x, app, &err);
 		return;
 	}
@@ -354,4 +392,5 @@ const struct screen_ops screen_checklist = {
     .key = checklist_key,
     .resume = checklist_resume,
     .free = checklist_free,
+    .keys_now = checklist_keys_now,
 };

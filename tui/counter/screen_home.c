@@ -105,16 +105,16 @@ static bool mine(const struct net_inquiry_full *q, const struct net_user *me)
 
 static bool unacknowledged(const struct net_inquiry_full *q)
 {
-	return q->base.status && strcmp(q->base.status, "handed_off") == 0;
+	return inquiry_allows(q->base.status, INQUIRY_DO_ACK, NULL);
 }
 
 static bool commitment_shown(const struct home *s, const struct net_case *c)
 {
-	if (!c->has_commitment || !c->commitment.status)
+	if (!c->has_commitment)
 		return false;
-	if (strcmp(c->commitment.status, "breached") == 0)
+	if (c->commitment.status == COMMITMENT_BREACHED)
 		return true;
-	return strcmp(c->commitment.status, "open") == 0 &&
+	return c->commitment.status == COMMITMENT_OPEN &&
 	       c->commitment.due_date && s->commit_limit[0] &&
 	       strcmp(c->commitment.due_date, s->commit_limit) <= 0;
 }
@@ -289,8 +289,7 @@ static void cases_complete(struct net_case_list *cases, struct app *app)
 	for (size_t i = 0; i < cases->n; i++) {
 		struct net_case *c = &cases->items[i];
 
-		if (!c->status || strcmp(c->status, "accepted_tolerant") != 0 ||
-		    c->has_commitment)
+		if (c->status != CASE_ACCEPTED_TOLERANT || c->has_commitment)
 			continue;
 		if (net_case_get(app->net, c->id, &full, &err))
 			continue; /* the row still shows; the commitment not */
@@ -373,31 +372,22 @@ static void home_layout(void *state, const struct frame_layout *frame)
 
 /* ---- Drawing */
 
-static const char *inquiry_status_text(const char *status)
+static const char *inquiry_status_text(enum inquiry_status status)
 {
-	static const struct {
-		const char *name;
-		enum msg_id id;
-	} names[] = {
-	    {"open", MSG_STATUS_OPEN},
-	    {"handed_off", MSG_Q_WAIT_ACK},
-	    {"referred", MSG_STATUS_REFERRED},
-	    {"closed", MSG_STATUS_CLOSED},
-	};
+	static const enum msg_id ids[INQUIRY_STATUS_COUNT] = {
+	    [INQUIRY_OPEN] = MSG_STATUS_OPEN,
+	    [INQUIRY_HANDED_OFF] = MSG_Q_WAIT_ACK,
+	    [INQUIRY_REFERRED] = MSG_STATUS_REFERRED,
+	    [INQUIRY_CLOSED] = MSG_STATUS_CLOSED};
 
-	for (size_t i = 0; status && i < sizeof(names) / sizeof(*names); i++)
-		if (strcmp(names[i].name, status) == 0)
-			return msg(names[i].id);
-	return status ? status : "";
+	return (unsigned)status < INQUIRY_STATUS_COUNT ? msg(ids[status]) : "?";
 }
 
 /* "剩3个工作日", "!剩1个工作日", "!!超期2个工作日": the mark is text. */
 static void case_days_text(const struct net_case *c, char *out, size_t size)
 {
-	const char *status = c->status ? c->status : "";
-
 	if (!c->has_days_left) {
-		snprintf(out, size, "%s", case_status_text(status));
+		snprintf(out, size, "%s", case_status_label(c->status));
 		return;
 	}
 	if (c->working_days_left < 0)
@@ -479,12 +469,12 @@ static void draw_row(void *ctx, size_t i, struct list_row *row)
 		cells[COL_NO] = c->no ? c->no : c->id;
 		cells[COL_APPLICANT] = c->applicant.name;
 		snprintf(detail, size, "%s · %s", item_name(app, c->item_code),
-			 case_status_text(c->status));
+			 case_status_label(c->status));
 		cells[COL_DETAIL] = detail;
 		if (r->kind == ROW_CASE) {
 			case_days_text(c, status, size);
 			alert = c->has_days_left && c->working_days_left <= 1;
-		} else if (strcmp(c->commitment.status, "breached") == 0) {
+		} else if (c->commitment.status == COMMITMENT_BREACHED) {
 			snprintf(status, size, "%s",
 				 msg(MSG_Q_COMMIT_BREACHED));
 			alert = true;

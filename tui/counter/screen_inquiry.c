@@ -174,7 +174,7 @@ static void inquiry_submit(struct inquiry *s, struct app *app)
 		/* Only a request that may not have arrived is repeated with
 		 * the same key; an answered one was refused and changed
 		 * nothing, and the corrected form is a new request. */
-		if (strcmp(err.code, "offline") != 0)
+		if (!net_error_unsent(&err))
 			net_idempotency_key_new(s->idempotency_key);
 		form_server_refusal(s->form, app, &err);
 		return;

@@ -20,23 +20,24 @@ struct view {
 	char converted[32];  /* the case made from it (F6), "" none */
 	struct net_inquiry_full q;
 	bool loaded;
-	bool converting; /* a case is being made from it (F6) */
-	char *text;	 /* the body, built from q */
-	int first;	 /* first line shown */
+	bool converting;	   /* a case is being made from it (F6) */
+	const struct net_user *me; /* the user (app->user), for the key bar */
+	struct key_list bar;	   /* the key bar of this state */
+	char *text;		   /* the body, built from q */
+	int first;		   /* first line shown */
 	int top, rows, cols;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
 };
 
 static bool is_closed(const struct net_inquiry_full *q)
 {
-	return q->base.status && strcmp(q->base.status, "closed") == 0;
+	return q->base.status == INQUIRY_CLOSED;
 }
 
-static const struct net_handoff *handoff_for_me(const struct view *s,
-						const struct app *app)
+/* The handoff waiting for me (my window or my department), or NULL. */
+static const struct net_handoff *handoff_for(const struct view *s,
+					     const struct net_user *me)
 {
-	const struct net_user *me = &app->user;
-
 	for (size_t i = 0; i < s->q.n_handoffs; i++) {
 		const struct net_handoff *h = &s->q.handoffs[i];
 
@@ -51,31 +52,32 @@ static const struct net_handoff *handoff_for_me(const struct view *s,
 	return NULL;
 }
 
-static const char *resolution_text(const char *r)
+static const struct net_handoff *handoff_for_me(const struct view *s,
+						const struct app *app)
 {
-	static const char *const names[] = {"answered", "referred", "converted",
-					    "no_action"};
-	static const enum msg_id ids[] = {MSG_ICL_ANSWERED, MSG_ICL_REFERRED,
-					  MSG_ICL_CONVERTED, MSG_ICL_NO_ACTION};
-
-	for (size_t i = 0; r && i < 4; i++)
-		if (strcmp(names[i], r) == 0)
-			return msg(ids[i]);
-	return r ? r : "";
+	return handoff_for(s, &app->user);
 }
 
-static const char *inquiry_status(const char *status)
+static const char *resolution_text(enum inquiry_resolution r)
 {
-	static const char *const names[] = {"open", "handed_off", "referred",
-					    "closed"};
-	static const enum msg_id ids[] = {MSG_STATUS_OPEN, MSG_Q_WAIT_ACK,
-					  MSG_STATUS_REFERRED,
-					  MSG_STATUS_CLOSED};
+	static const enum msg_id ids[INQUIRY_RESOLUTION_COUNT] = {
+	    [RESOLUTION_ANSWERED] = MSG_ICL_ANSWERED,
+	    [RESOLUTION_REFERRED] = MSG_ICL_REFERRED,
+	    [RESOLUTION_CONVERTED] = MSG_ICL_CONVERTED,
+	    [RESOLUTION_NO_ACTION] = MSG_ICL_NO_ACTION};
 
-	for (size_t i = 0; status && i < 4; i++)
-		if (strcmp(names[i], status) == 0)
-			return msg(ids[i]);
-	return status ? status : "";
+	return (unsigned)r < INQUIRY_RESOLUTION_COUNT ? msg(ids[r]) : "?";
+}
+
+static const char *inquiry_status(enum inquiry_status status)
+{
+	static const enum msg_id ids[INQUIRY_STATUS_COUNT] = {
+	    [INQUIRY_OPEN] = MSG_STATUS_OPEN,
+	    [INQUIRY_HANDED_OFF] = MSG_Q_WAIT_ACK,
+	    [INQUIRY_REFERRED] = MSG_STATUS_REFERRED,
+	    [INQUIRY_CLOSED] = MSG_STATUS_CLOSED};
+
+	return (unsigned)status < INQUIRY_STATUS_COUNT ? msg(ids[status]) : "?";
 }
 
 static void chain_append(const struct net_inquiry_full *q, char **t,
@@ -132,7 +134,7 @@ static void text_build(struct view *s)
 		    q->base.created_at ? q->base.created_at : "");
 	case_append(&t, &len, "%s：%s\n", msg(MSG_IV_TOPIC),
 		    q->base.topic ? q->base.topic : "");
-	if (q->resolution)
+	if (q->resolution != INQUIRY_RESOLUTION_COUNT)
 		case_append(&t, &len, "%s：%s  %s\n", msg(MSG_IV_RESOLUTION),
 			    resolution_text(q->resolution),
 			    q->note ? q->note : "");
@@ -170,6 +172,7 @@ static int view_open(struct app *app, const struct screen_arg *arg,
 		return -1;
 	snprintf(s->inquiry_id, sizeof(s->inquiry_id), "%s", arg->inquiry_id);
 	net_idempotency_key_new(s->key);
+	s->me = &app->user;
 	if (!view_load(s, app)) {
 		free(s);
 		return -1;
@@ -198,7 +201,8 @@ static void view_draw(void *state, struct app *app, WINDOW *win)
 /* A refusal: 412 reads the inquiry again and says so. */
 static void refusal(struct view *s, struct app *app, const struct wc_error *err)
 {
-	if (strcmp(err->code, "version_conflict") == 0 && view_load(s, app)) {
+	if (net_error_of(err) == NET_ERR_VERSION_CONFLICT &&
+	    view_load(s, app)) {
 		app_message(app, true, "%s", msg(MSG_IV_RELOADED));
 		return;
 	}
@@ -209,16 +213,14 @@ static void acknowledge(struct view *s, struct app *app)
 {
 	const struct net_handoff *h = handoff_for_me(s, app);
 	struct wc_error err = {0};
-	char action[96];
 
 	if (!h) {
 		app_message(app, true, "%s", msg(MSG_IV_NOTHING_TO_ACK));
 		return;
 	}
-	snprintf(action, sizeof(action), "handoffs/%s/ack", h->id);
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_inquiry_action(app->net, &s->q, action, NULL, s->key, &err)) {
-		if (strcmp(err.code, "offline") != 0)
+	if (net_inquiry_ack(app->net, &s->q, h->id, s->key, &err)) {
+		if (!net_error_unsent(&err))
 			net_idempotency_key_new(s->key);
 		refusal(s, app, &err);
 		return;
@@ -231,26 +233,17 @@ static void acknowledge(struct view *s, struct app *app)
 /* The case made from it (F6) is in s->converted: close as converted. */
 static void close_converted(struct view *s, struct app *app)
 {
-	json_t *body;
 	struct wc_error err = {0};
-	char *end;
-	long long id = strtoll(s->converted, &end, 10);
 
 	if (!s->converted[0] || is_closed(&s->q))
 		return;
-	body = json_pack("{s:s, s:s}", "resolution", "converted", "note",
-			 msg(MSG_ICL_CONVERTED));
-	if (!body)
-		return;
-	json_object_set_new(body, "case_id",
-			    *end ? json_string(s->converted)
-				 : json_integer((json_int_t)id));
-	if (net_inquiry_action(app->net, &s->q, "close", body, s->key, &err))
+	if (net_inquiry_close(app->net, &s->q, RESOLUTION_CONVERTED,
+			      msg(MSG_ICL_CONVERTED), s->converted, s->key,
+			      &err))
 		refusal(s, app, &err);
 	else
 		app_message(app, false, msg(MSG_IV_CONVERTED), s->converted);
 	net_idempotency_key_new(s->key);
-	json_decref(body);
 	text_build(s);
 }
 
@@ -266,16 +259,38 @@ static const struct screen_key keys_closed[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
+/* What the inquiry's state allows (lifecycle.h) and, for F4, whether a
+ * handoff waits for this user. */
 static const struct screen_key *view_keys_now(void *state, size_t *n)
 {
 	struct view *s = state;
+	enum inquiry_status st;
+	struct key_list *l;
 
-	if (s && s->loaded && !is_closed(&s->q)) {
+	if (!s || !s->loaded || is_closed(&s->q)) {
+		*n = sizeof(keys_closed) / sizeof(*keys_closed);
+		return keys_closed;
+	}
+	if (!s->me) {
 		*n = sizeof(keys_open) / sizeof(*keys_open);
 		return keys_open;
 	}
-	*n = sizeof(keys_closed) / sizeof(*keys_closed);
-	return keys_closed;
+	st = s->q.base.status;
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, true, "F1", MSG_KEY_HELP);
+	key_list_add(l, inquiry_allows(st, INQUIRY_DO_CLOSE, NULL), "F2",
+		     MSG_KEY_CLOSE);
+	key_list_add(l, inquiry_allows(st, INQUIRY_DO_HANDOFF, NULL), "F3",
+		     MSG_KEY_HANDOFF);
+	key_list_add(l, handoff_for(s, s->me) != NULL, "F4", MSG_KEY_ACK);
+	key_list_add(l, inquiry_allows(st, INQUIRY_DO_CONVERT, NULL), "F6",
+		     MSG_KEY_CONVERT);
+	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
 }
 
 static int view_action(struct view *s, struct app *app, wint_t ch)
@@ -425,8 +440,10 @@ static void handoff_fields(struct inq_form *s)
 	s->n = 3;
 }
 
-static const char *const resolutions[] = {"answered", "referred", "converted",
-					  "no_action"};
+/* The close form's choices, in the order of its labels. */
+static const enum inquiry_resolution resolutions[] = {
+    RESOLUTION_ANSWERED, RESOLUTION_REFERRED, RESOLUTION_CONVERTED,
+    RESOLUTION_NO_ACTION};
 
 static void close_fields(struct inq_form *s)
 {
@@ -521,19 +538,19 @@ static void inq_form_draw(void *state, struct app *app, WINDOW *win)
 	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
-static json_t *inq_form_body(struct inq_form *s)
+/* The handoff (to a window or a department) or the close. */
+static int inq_form_send(struct inq_form *s, struct app *app,
+			 struct wc_error *err)
 {
 	const char *t1 = form_value(s->form, F_TEXT1);
 
 	if (s->handoff)
-		return json_pack("{s:s, s:s}",
-				 form_choice(s->form, F_CHOICE) == 0
-				     ? "to_window"
-				     : "to_department",
-				 t1, "reason", form_value(s->form, F_TEXT2));
-	return json_pack("{s:s, s:s}", "resolution",
-			 resolutions[form_choice(s->form, F_CHOICE)], "note",
-			 t1);
+		return net_inquiry_handoff(
+		    app->net, &s->q, form_choice(s->form, F_CHOICE) != 0, t1,
+		    form_value(s->form, F_TEXT2), s->key, err);
+	return net_inquiry_close(app->net, &s->q,
+				 resolutions[form_choice(s->form, F_CHOICE)],
+				 t1, NULL, s->key, err);
 }
 
 /* A refusal lands on the field it names; 412 reloads the inquiry. */
@@ -544,7 +561,7 @@ static void inq_form_refusal(struct inq_form *s, struct app *app,
 	int index;
 	char text[256];
 
-	if (strcmp(err->code, "version_conflict") == 0) {
+	if (net_error_of(err) == NET_ERR_VERSION_CONFLICT) {
 		struct net_inquiry_full q;
 		struct wc_error e2 = {0};
 
@@ -561,7 +578,7 @@ static void inq_form_refusal(struct inq_form *s, struct app *app,
 		field =
 		    strcmp(field, "case_id") == 0 ? "resolution" : "to_window";
 	index = field[0] ? form_find(s->form, field) : -1;
-	if (strcmp(err->code, "resolution_not_allowed") == 0)
+	if (net_error_of(err) == NET_ERR_RESOLUTION_NOT_ALLOWED)
 		index = F_CHOICE;
 	if (index < 0)
 		return;
@@ -573,26 +590,18 @@ static void inq_form_refusal(struct inq_form *s, struct app *app,
 static void inq_form_submit(struct inq_form *s, struct app *app)
 {
 	struct wc_error err = {0};
-	json_t *body;
 
 	if (!form_validate(s->form)) {
 		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
 		return;
 	}
-	body = inq_form_body(s);
-	if (!body)
-		return;
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_inquiry_action(app->net, &s->q,
-			       s->handoff ? "handoffs" : "close", body, s->key,
-			       &err)) {
-		if (strcmp(err.code, "offline") != 0)
+	if (inq_form_send(s, app, &err)) {
+		if (!net_error_unsent(&err))
 			net_idempotency_key_new(s->key);
 		inq_form_refusal(s, app, &err);
-		json_decref(body);
 		return;
 	}
-	json_decref(body);
 	app_message(app, false, "%s",
 		    msg(s->handoff ? MSG_HO_DONE : MSG_ICL_DONE));
 	app_pop(app);

@@ -23,6 +23,9 @@ struct notice {
 	struct line_editor reason;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
 	char today[11];
+	bool can_print;	     /* a print command is configured */
+	bool news;	     /* something a new notice would list */
+	struct key_list bar; /* the key bar of this phase */
 	int first, text_y, text_rows, cols, input_y;
 };
 
@@ -30,6 +33,60 @@ static const struct screen_key keys[] = {
     {"F2", MSG_KEY_ISSUE}, {"F6", MSG_KEY_PRINT}, {"F7", MSG_KEY_SAVE},
     {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
 };
+
+/* Whether name is among the materials the notice n listed. */
+static bool notice_lists(const struct net_notice *n, const char *name)
+{
+	for (size_t i = 0; name && i < n->n_items; i++)
+		if (n->item_names[i] && strcmp(n->item_names[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* A new notice is worth issuing while the state allows one and a material
+ * is missing or defective that the last notice did not list, or the
+ * checklist changed since (the case went back from notified). */
+static bool notice_news(const struct notice *s)
+{
+	const struct net_case *c = &s->x.c;
+
+	if (!case_allows(c->status, CASE_DO_NOTICE, NULL) ||
+	    !case_ctx_has_open_defect(&s->x))
+		return false;
+	if (c->n_notices == 0 || c->status != CASE_NOTIFIED)
+		return true;
+	for (size_t i = 0; i < s->x.n; i++)
+		if ((s->x.states[i] == STATE_MISSING ||
+		     s->x.states[i] == STATE_DEFECTIVE) &&
+		    !notice_lists(&c->notices[c->n_notices - 1],
+				  case_ctx_material(&s->x, i)->name))
+			return true;
+	return false;
+}
+
+static const struct screen_key *notice_keys_now(void *state, size_t *n)
+{
+	struct notice *s = state;
+	struct key_list *l;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l,
+		     s->phase == PHASE_OVERRIDE ||
+			 (s->phase == PHASE_PREVIEW && s->news),
+		     "F2", MSG_KEY_ISSUE);
+	key_list_add(l, s->phase == PHASE_ISSUED && s->can_print, "F6",
+		     MSG_KEY_PRINT);
+	key_list_add(l, s->phase == PHASE_ISSUED, "F7", MSG_KEY_SAVE);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 /* The preview: what the server will list, as the clerk should read it to
  * the applicant. The server's text is the one that is signed. */
@@ -89,6 +146,8 @@ static int notice_open(struct app *app, const struct screen_arg *arg,
 	s->preview = preview_build(s, app);
 	if (!s->preview)
 		goto fail;
+	s->can_print = case_can_print(app);
+	s->news = notice_news(s);
 	net_idempotency_key_new(s->key);
 	app_message(app, false, "%s", msg(MSG_NOTICE_PREVIEW_HINT));
 	*state = s;
@@ -150,33 +209,21 @@ static void notice_draw(void *state, struct app *app, WINDOW *win)
 	}
 }
 
-/* The materials of a notice_once_violation's details, by name. */
-static char *violations_build(struct notice *s, const json_t *details)
+/* The materials of a notice_once_violation (net/ read its details), by
+ * name. */
+static char *violations_build(struct notice *s,
+			      const struct net_refusals *violations)
 {
 	char *buf = NULL;
-	size_t len = 0, i;
-	const json_t *d;
+	size_t len = 0;
 	bool ok = case_append(&buf, &len, "%s\n\n", msg(MSG_NOTICE_ONCE_HEAD));
 
-	json_array_foreach(details, i, d)
-	{
-		const char *id = json_string_value(d);
-		const char *name = NULL;
+	for (size_t i = 0; ok && i < violations->n; i++) {
+		const char *id = violations->items[i].material_id;
 
-		if (json_is_object(d)) {
-			id = json_string_value(
-			    json_object_get(d, "material_id"));
-			name = json_string_value(json_object_get(d, "name"));
-		}
 		if (id)
-			name = case_ctx_material_name(&s->x, id);
-		if (ok && name) {
-			char *clean = text_sanitize(name, 0);
-
-			ok =
-			    clean && case_append(&buf, &len, "  · %s\n", clean);
-			free(clean);
-		}
+			ok = case_append(&buf, &len, "  · %s\n",
+					 case_ctx_material_name(&s->x, id));
 	}
 	if (ok)
 		ok = case_append(&buf, &len, "\n%s\n",
@@ -189,13 +236,14 @@ static char *violations_build(struct notice *s, const json_t *details)
 }
 
 static void notice_refused(struct notice *s, struct app *app,
-			   const struct wc_error *err, json_t *details)
+			   const struct wc_error *err,
+			   const struct net_refusals *violations)
 {
-	if (strcmp(err->code, "offline") != 0)
+	if (!net_error_unsent(err))
 		net_idempotency_key_new(s->key);
-	if (strcmp(err->code, "notice_once_violation") == 0) {
+	if (net_error_of(err) == NET_ERR_NOTICE_ONCE_VIOLATION) {
 		free(s->violations);
-		s->violations = violations_build(s, details);
+		s->violations = violations_build(s, violations);
 		if (s->violations) {
 			s->phase = PHASE_OVERRIDE;
 			s->first = 0;
@@ -210,7 +258,7 @@ static void notice_issue(struct notice *s, struct app *app)
 {
 	const char *reason = NULL;
 	struct wc_error err = {0};
-	json_t *details = NULL;
+	struct net_refusals violations = {0};
 
 	if (s->phase == PHASE_ISSUED)
 		return;
@@ -224,9 +272,9 @@ static void notice_issue(struct notice *s, struct app *app)
 	}
 	app_busy(app, MSG_BUSY_SAVING);
 	if (net_case_notice(app->net, &s->x.c, reason, s->key, &s->issued,
-			    &details, &err)) {
-		notice_refused(s, app, &err, details);
-		json_decref(details);
+			    &violations, &err)) {
+		notice_refused(s, app, &err, &violations);
+		net_refusals_release(&violations);
 		return;
 	}
 	s->phase = PHASE_ISSUED;
@@ -263,6 +311,11 @@ static int notice_key(void *state, struct app *app, int ret, wint_t ch)
 		return UI_HANDLED;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
+		/* Not offered after a notice when nothing new is open; before
+		 * the first one the server says what is missing. */
+		if (s->phase == PHASE_PREVIEW && !s->news &&
+		    s->x.c.n_notices > 0)
+			return UI_IGNORED;
 		notice_issue(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
@@ -310,4 +363,5 @@ const struct screen_ops screen_notice = {
     .draw = notice_draw,
     .key = notice_key,
     .free = notice_free,
+    .keys_now = notice_keys_now,
 };

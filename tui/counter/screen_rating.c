@@ -19,6 +19,7 @@ struct rating {
 	size_t selected; /* 0..N_REASONS-1 reasons, N_REASONS comment */
 	struct line_editor comment;
 	bool done;
+	struct key_list bar; /* the key bar of this state */
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
 	int top, cols, rows;
 };
@@ -29,6 +30,32 @@ static const struct screen_key keys[] = {
     {"Esc", MSG_KEY_BACK},
     {"F10", MSG_KEY_QUIT},
 };
+
+/* R5: one rating, after the result; once given the keys to give it go. */
+static bool may_rate(const struct rating *s)
+{
+	return !s->done && s->x.c.rating == 0 &&
+	       case_allows(s->x.c.status, CASE_DO_RATE, NULL);
+}
+
+static const struct screen_key *rating_keys_now(void *state, size_t *n)
+{
+	struct rating *s = state;
+	struct key_list *l;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, may_rate(s), "1-5", MSG_KEY_RATE);
+	key_list_add(l, may_rate(s), "Enter", MSG_KEY_SUBMIT);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static const enum msg_id level_words[6] = {0,	       MSG_RATE_1, MSG_RATE_2,
 					   MSG_RATE_3, MSG_RATE_4, MSG_RATE_5};
@@ -143,36 +170,27 @@ static void rating_draw(void *state, struct app *app, WINDOW *win)
 
 static void rating_submit(struct rating *s, struct app *app)
 {
-	json_t *body = json_pack("{s:i}", "level", s->level), *reasons;
+	const char *reasons[N_REASONS + 1];
+	size_t n = 0;
+	bool commented = lineedit_chars(&s->comment) > 0;
 	struct wc_error err = {0};
-	json_t *details = NULL;
 
-	if (!body)
-		return;
 	if (s->level <= 2) {
-		reasons = json_array();
 		for (size_t i = 0; i < N_REASONS; i++)
 			if (s->reasons[i])
-				json_array_append_new(
-				    reasons, json_string(msg(reason_words[i])));
-		if (lineedit_chars(&s->comment) > 0)
-			json_array_append_new(
-			    reasons, json_string(lineedit_text(&s->comment)));
-		if (json_array_size(reasons) == 0) {
-			json_decref(reasons);
-			json_decref(body);
+				reasons[n++] = msg(reason_words[i]);
+		if (commented)
+			reasons[n++] = lineedit_text(&s->comment);
+		if (n == 0) {
 			app_message(app, true, "%s", msg(MSG_RATE_NEED_REASON));
 			return;
 		}
-		json_object_set_new(body, "reasons", reasons);
 	}
-	if (lineedit_chars(&s->comment) > 0)
-		json_object_set_new(body, "comment",
-				    json_string(lineedit_text(&s->comment)));
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_case_action(app->net, &s->x.c, "POST", "rating", body, s->key,
-			    &details, &err)) {
-		if (strcmp(err.code, "offline") != 0)
+	if (net_case_rate(app->net, &s->x.c, s->level, reasons, n,
+			  commented ? lineedit_text(&s->comment) : NULL, s->key,
+			  &err)) {
+		if (!net_error_unsent(&err))
 			net_idempotency_key_new(s->key);
 		case_refusal(&s->x, app, &err);
 	} else {
@@ -180,8 +198,6 @@ static void rating_submit(struct rating *s, struct app *app)
 		app_message(app, false, msg(MSG_RATE_DONE), s->level,
 			    msg(level_words[s->level]));
 	}
-	json_decref(details);
-	json_decref(body);
 }
 
 /* Keys while reasons are asked: Up/Down move, Space ticks, typing goes to
@@ -258,4 +274,5 @@ const struct screen_ops screen_rating = {
     .draw = rating_draw,
     .key = rating_key,
     .free = rating_free,
+    .keys_now = rating_keys_now,
 };

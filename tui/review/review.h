@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "wincase/net_review.h"
+
 #include "app.h"
 
 extern const struct screen_ops screen_review;	     /* the queue */
@@ -24,7 +26,7 @@ extern const struct screen_ops screen_stats;
  * The decision goes back down as screen_result.decided. */
 struct review_target {
 	char item_id[32];
-	char kind[32];
+	enum review_kind kind; /* REVIEW_KIND_COUNT: none */
 	char case_id[32];
 	char inquiry_id[32];
 	char created_at[40];
@@ -37,12 +39,13 @@ struct review_target {
  * loaded, one less of the kind as soon as a decision is made (the queue
  * reloads when the reviewer is back), cleared when the queue closes. No
  * timer redraws them (slow links). */
-void review_status_decided(struct app *app, const char *kind);
+void review_status_decided(struct app *app, enum review_kind kind);
 
 /* True for the roles that see the reviewer console. */
 bool review_role(const struct app *app);
-/* The word for an API kind ("breach" -> 承诺失信); "?" when unknown. */
-const char *review_kind_text(const char *kind);
+/* The word for a kind (REVIEW_KIND_BREACH -> 承诺失信); "?" when
+ * unknown. */
+const char *review_kind_text(enum review_kind kind);
 /* "2026-11-02T09:30:00+08:00" -> "11-02 09:30" into out. */
 void review_short_time(const char *rfc3339, char *out, size_t size);
 

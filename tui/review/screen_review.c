@@ -34,20 +34,20 @@ struct queue {
 
 /* The counts on the status line, kept here so that a decision can change
  * them before the queue reloads. */
-static size_t status_counts[NET_REVIEW_KINDS];
+static size_t status_counts[REVIEW_KIND_COUNT];
 
 /* "待审 3：容缺1 推诿2" into app->status_note (kinds with none left out,
  * so that it fits at 80 columns beside the user and the server state). */
 static void status_note_set(struct app *app)
 {
-	static const enum msg_id words[NET_REVIEW_KINDS] = {
+	static const enum msg_id words[REVIEW_KIND_COUNT] = {
 	    MSG_RV_SHORT_TOLERANT, MSG_RV_SHORT_ONCE,	 MSG_RV_SHORT_BREACH,
 	    MSG_RV_SHORT_OVERDUE,  MSG_RV_SHORT_BOUNCED, MSG_RV_SHORT_RECTIFY,
 	};
 	char kinds[128] = "";
 	size_t total = 0, n = 0;
 
-	for (int k = 0; k < NET_REVIEW_KINDS; k++) {
+	for (int k = 0; k < REVIEW_KIND_COUNT; k++) {
 		total += status_counts[k];
 		if (status_counts[k] && n < sizeof(kinds))
 			n += (size_t)snprintf(kinds + n, sizeof(kinds) - n,
@@ -59,11 +59,10 @@ static void status_note_set(struct app *app)
 		 total ? msg(MSG_RV_COUNTS_SEP) : "", kinds);
 }
 
-void review_status_decided(struct app *app, const char *kind)
+void review_status_decided(struct app *app, enum review_kind k)
 {
-	int k = net_review_kind_index(kind);
-
-	if (k < 0 || !status_counts[k] || !app->status_note[0])
+	if ((unsigned)k >= REVIEW_KIND_COUNT || !status_counts[k] ||
+	    !app->status_note[0])
 		return;
 	status_counts[k]--;
 	status_note_set(app);
@@ -80,7 +79,6 @@ static void queue_load(struct queue *s, struct app *app)
 {
 	struct net_review_list list = {0};
 	struct wc_error err = {0};
-	int kind;
 
 	app_busy(app, MSG_BUSY_LOADING);
 	if (net_review_queue(app->net, true, &list, &err)) {
@@ -91,9 +89,8 @@ static void queue_load(struct queue *s, struct app *app)
 	s->list = list;
 	memset(status_counts, 0, sizeof(status_counts));
 	for (size_t i = 0; i < list.n; i++) {
-		kind = net_review_kind_index(list.items[i].kind);
-		if (kind >= 0)
-			status_counts[kind]++;
+		if (list.items[i].kind < REVIEW_KIND_COUNT)
+			status_counts[list.items[i].kind]++;
 	}
 	status_note_set(app);
 	list_set_count(&s->rows, list.n);
@@ -171,7 +168,7 @@ static void target_copy(struct review_target *t,
 {
 	memset(t, 0, sizeof(*t));
 	snprintf(t->item_id, sizeof(t->item_id), "%s", it->id);
-	snprintf(t->kind, sizeof(t->kind), "%s", it->kind);
+	t->kind = it->kind;
 	snprintf(t->case_id, sizeof(t->case_id), "%s",
 		 it->case_id ? it->case_id : "");
 	snprintf(t->inquiry_id, sizeof(t->inquiry_id), "%s",

@@ -15,7 +15,7 @@ enum { F_DECISION, F_COMMENT, F_VERIFY, F_FIX, F_FEEDBACK, F_MAX };
 struct decide {
 	struct field_def defs[F_MAX];
 	const char *choice_words[5];
-	const char *choice_codes[5];
+	enum net_review_decision choice_codes[5];
 	struct form *form;
 	struct form_layout lay;
 	int top, left;
@@ -32,22 +32,22 @@ static const struct screen_key keys[] = {
 };
 
 /* The decisions that fit the kind, as the server checks them. */
-static void choices_fill(struct decide *s, const char *kind)
+static void choices_fill(struct decide *s, enum review_kind kind)
 {
 	size_t n = 0;
 
 	if (s->rectify) {
-		s->choice_codes[n] = "rectified";
+		s->choice_codes[n] = DECISION_RECTIFIED;
 		s->choice_words[n++] = msg(MSG_RV_RECTIFIED);
 	} else {
-		s->choice_codes[n] = "approve";
+		s->choice_codes[n] = DECISION_APPROVE;
 		s->choice_words[n++] = msg(MSG_RV_APPROVE);
 	}
-	s->choice_codes[n] = "return";
+	s->choice_codes[n] = DECISION_RETURN;
 	s->choice_words[n++] = msg(MSG_RV_RETURN);
-	if (strcmp(kind, "breach") == 0 ||
-	    strcmp(kind, "tolerant_acceptance") == 0) {
-		s->choice_codes[n] = "waive";
+	if (kind == REVIEW_KIND_BREACH ||
+	    kind == REVIEW_KIND_TOLERANT_ACCEPTANCE) {
+		s->choice_codes[n] = DECISION_WAIVE;
 		s->choice_words[n++] = msg(MSG_RV_WAIVE);
 	}
 	s->choice_words[n] = NULL;
@@ -76,7 +76,7 @@ static int decide_open(struct app *app, const struct screen_arg *arg,
 		return -1;
 	}
 	s->t = *(const struct review_target *)arg->data;
-	s->rectify = strcmp(s->t.kind, "rectification") == 0;
+	s->rectify = s->t.kind == REVIEW_KIND_RECTIFICATION;
 	choices_fill(s, s->t.kind);
 	s->defs[F_DECISION] = (struct field_def){
 	    .name = "decision",
@@ -157,7 +157,7 @@ static void decide_submit(struct decide *s, struct app *app)
 {
 	struct wc_error err = {0};
 	size_t choice = form_choice(s->form, F_DECISION);
-	const char *code = s->choice_codes[choice];
+	enum net_review_decision code = s->choice_codes[choice];
 	char *comment;
 
 	if (!form_validate(s->form)) {
@@ -170,9 +170,9 @@ static void decide_submit(struct decide *s, struct app *app)
 	app_busy(app, MSG_BUSY_SAVING);
 	if (net_review_decide(app->net, s->t.item_id, code, comment, s->key,
 			      &err)) {
-		if (strcmp(err.code, "own_case") == 0)
+		if (net_error_of(&err) == NET_ERR_OWN_CASE)
 			app_message(app, true, "%s", msg(MSG_RV_OWN_CASE));
-		else if (strcmp(err.code, "already_decided") == 0)
+		else if (net_error_of(&err) == NET_ERR_ALREADY_DECIDED)
 			app_message(app, true, "%s", msg(MSG_RV_DONE_ALREADY));
 		else
 			app_message_error(app, &err);

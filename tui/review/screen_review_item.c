@@ -9,6 +9,7 @@
 
 #include "wincase/net_review.h"
 
+#include "common/case_util.h"
 #include "common/print.h"
 #include "review/review.h"
 #include "common/safe.h"
@@ -17,8 +18,10 @@ struct item_view {
 	struct review_target t; /* what it shows (review.h) */
 	bool decided;		/* decided here: the queue reloads */
 	struct textview tv;
-	bool own;   /* handled at the counter by this reviewer (R6) */
-	bool ready; /* loaded */
+	bool own;	     /* handled at the counter by this reviewer (R6) */
+	bool ready;	     /* loaded */
+	bool can_print;	     /* a print command is configured */
+	struct key_list bar; /* the key bar of this state */
 };
 
 static const struct screen_key keys[] = {
@@ -27,6 +30,31 @@ static const struct screen_key keys[] = {
     {"F8", MSG_RV_KEY_PRINT}, {"Esc", MSG_KEY_BACK},
     {"F10", MSG_KEY_QUIT},
 };
+
+/* F2 only on a review item still to decide that is not one's own (R6);
+ * F8 only with a print command. */
+static const struct screen_key *item_keys_now(void *state, size_t *n)
+{
+	struct item_view *s = state;
+	struct key_list *l;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	l = &s->bar;
+	l->n = 0;
+	key_list_add(l, true, "F1", MSG_KEY_HELP);
+	key_list_add(l, s->ready && s->t.item_id[0] && !s->own && !s->decided,
+		     "F2", MSG_RV_KEY_DECIDE);
+	key_list_add(l, true, "F4", MSG_RV_KEY_AUDIT);
+	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
+	key_list_add(l, s->can_print, "F8", MSG_RV_KEY_PRINT);
+	key_list_add(l, true, "Esc", MSG_KEY_BACK);
+	key_list_add(l, true, "F10", MSG_KEY_QUIT);
+	*n = l->n;
+	return l->keys;
+}
 
 static void rule(struct textbuf *b, const char *title)
 {
@@ -40,7 +68,7 @@ static void header_add(struct textbuf *b, const struct review_target *t)
 	textbuf_add(b, "%s：%s — %s\n", msg(MSG_RV_SUMMARY),
 		    review_kind_text(t->kind), t->summary);
 	textbuf_add(b, "%s：%s\n", msg(MSG_RV_COL_SINCE), t->created_at);
-	if (strcmp(t->kind, "rectification") == 0 && t->due_date[0]) {
+	if (t->kind == REVIEW_KIND_RECTIFICATION && t->due_date[0]) {
 		textbuf_add(b, msg(MSG_RV_RECTIFY_DUE), t->due_date);
 		textbuf_add(b, "\n");
 	}
@@ -75,7 +103,7 @@ static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
 {
 	textbuf_add(b, "%s %s  %s：%s\n", msg(MSG_RV_CASE),
 		    c->no ? c->no : c->id, msg(MSG_RV_STATUS),
-		    c->status ? c->status : "-");
+		    case_status_label(c->status));
 	textbuf_add(b, "%s：%s  %s：%s\n", msg(MSG_RV_APPLICANT),
 		    c->applicant.name ? c->applicant.name : "-",
 		    msg(MSG_RV_ITEM), c->item_code ? c->item_code : "-");
@@ -87,7 +115,7 @@ static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
 		 strcmp(c->created_by, app->user.username) == 0;
 	for (size_t i = 0; i < c->n_lines; i++)
 		textbuf_add(b, "  · %s [%s]%s%s\n", c->lines[i].name,
-			    c->lines[i].state ? c->lines[i].state : "-",
+			    case_state_label(c->lines[i].state),
 			    c->lines[i].note ? " " : "",
 			    c->lines[i].note ? c->lines[i].note : "");
 	for (size_t i = 0; i < c->n_notices; i++) {
@@ -96,7 +124,7 @@ static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
 
 		snprintf(title, sizeof(title), "%s %s%s", msg(MSG_RV_NOTICE),
 			 n->no ? n->no : "",
-			 n->once_violation ? " (once_violation)" : "");
+			 n->once_violation ? msg(MSG_CV_ONCE_VIOLATION) : "");
 		rule(b, title);
 		textbuf_add(b, "%s\n", n->text ? n->text : "");
 	}
@@ -106,7 +134,7 @@ static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
 		snprintf(title, sizeof(title), "%s %s (%s)",
 			 msg(MSG_RV_COMMITMENT),
 			 c->commitment.no ? c->commitment.no : "",
-			 c->commitment.status ? c->commitment.status : "-");
+			 commitment_status_label(c->commitment.status));
 		rule(b, title);
 		textbuf_add(b, "%s\n",
 			    c->commitment.text ? c->commitment.text : "");
@@ -121,7 +149,7 @@ static void inquiry_add(struct item_view *s, struct textbuf *b, struct app *app,
 
 	textbuf_add(b, "%s %s  %s：%s\n", msg(MSG_RV_INQUIRY),
 		    q->base.no ? q->base.no : q->base.id, msg(MSG_RV_STATUS),
-		    q->base.status ? q->base.status : "-");
+		    inquiry_status_label(q->base.status));
 	textbuf_add(b, "%s：%s  %s：%s  %s：%s\n", msg(MSG_RV_APPLICANT),
 		    q->base.applicant_name ? q->base.applicant_name : "-",
 		    msg(MSG_RV_WINDOW), q->base.window ? q->base.window : "-",
@@ -234,6 +262,7 @@ static int item_open(struct app *app, const struct screen_arg *arg,
 		snprintf(s->t.inquiry_id, sizeof(s->t.inquiry_id), "%s",
 			 arg->inquiry_id);
 	}
+	s->can_print = case_can_print(app);
 	s->tv.cols = app->frame.cols;
 	s->ready = item_load(s, app);
 	return 0;
@@ -335,4 +364,5 @@ const struct screen_ops screen_review_item = {
     .key = item_key,
     .resume = item_resume,
     .free = item_free,
+    .keys_now = item_keys_now,
 };

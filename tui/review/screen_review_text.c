@@ -12,21 +12,17 @@
 
 bool review_role(const struct app *app)
 {
-	const char *role = app->user.role;
-
-	return role &&
-	       (strcmp(role, "reviewer") == 0 || strcmp(role, "admin") == 0);
+	return app->user.role == NET_ROLE_REVIEWER ||
+	       app->user.role == NET_ROLE_ADMIN;
 }
 
-const char *review_kind_text(const char *kind)
+const char *review_kind_text(enum review_kind kind)
 {
-	static const enum msg_id words[NET_REVIEW_KINDS] = {
+	static const enum msg_id words[REVIEW_KIND_COUNT] = {
 	    MSG_RV_KIND_TOLERANT, MSG_RV_KIND_ONCE,    MSG_RV_KIND_BREACH,
 	    MSG_RV_KIND_OVERDUE,  MSG_RV_KIND_BOUNCED, MSG_RV_KIND_RECTIFY,
 	};
-	int i = net_review_kind_index(kind);
-
-	return i < 0 ? "?" : msg(words[i]);
+	return (unsigned)kind < REVIEW_KIND_COUNT ? msg(words[kind]) : "?";
 }
 
 void review_short_time(const char *t, char *out, size_t size)

@@ -10,6 +10,7 @@
 #include "wincase/net_review.h"
 #include "wincase/list.h"
 
+#include "common/case_util.h"
 #include "review/review.h"
 
 enum {
@@ -128,10 +129,12 @@ static void result_cells(void *ctx, size_t i, struct list_row *row)
 	const struct net_found *f = &((struct search *)ctx)->found.items[i];
 
 	row->cells[COL_NO] = f->no ? f->no : f->id;
-	row->cells[COL_APPLICANT] = f->applicant;
-	row->cells[COL_ITEM] = f->item_code;
-	row->cells[COL_STATUS] = f->status;
-	row->cells[COL_CLERK] = f->clerk;
+	row->cells[COL_APPLICANT] = f->applicant ? f->applicant : "";
+	row->cells[COL_ITEM] = f->item_code ? f->item_code : "";
+	row->cells[COL_STATUS] = f->is_case
+				     ? case_status_label(f->case_status)
+				     : inquiry_status_label(f->inquiry_status);
+	row->cells[COL_CLERK] = f->clerk ? f->clerk : "";
 }
 
 static void results_draw(struct search *s, WINDOW *win)
