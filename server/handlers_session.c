@@ -71,6 +71,8 @@ static bool session_check_password(struct api_request *req,
 	if (failures >= cfg->login_max_failures) {
 		api_error(rep, 429, "rate_limited", NULL,
 			  "too many failed logins; try again later");
+		/* The oldest counted failure leaves the window by then. */
+		rep->retry_after = cfg->login_window_seconds;
 		return false;
 	}
 	rc = db->ops->user_get(db, username, user, &err);

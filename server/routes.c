@@ -8,6 +8,7 @@
 
 const struct route routes[] = {
     {"GET", "/v1/health", ROLE_ANY, ROUTE_PUBLIC, handle_health},
+    {"GET", "/v1/openapi.yaml", ROLE_ANY, ROUTE_PUBLIC, handle_openapi_get},
     {"POST", "/v1/sessions", ROLE_ANY, ROUTE_PUBLIC, handle_session_create},
     {"DELETE", "/v1/sessions/current", ROLE_ANY, 0, handle_session_delete},
     {"GET", "/v1/me", ROLE_ANY, 0, handle_me},

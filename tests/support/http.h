@@ -26,7 +26,9 @@ struct http_reply {
 	char etag[64];
 	char location[128];
 	char content_type[128];
-	bool replayed; /* Idempotent-Replayed: true */
+	bool replayed;	       /* Idempotent-Replayed: true */
+	char violations[1024]; /* Prism's sl-violations (tests/support/prism.h)
+				*/
 };
 
 /* 0 with *out filled (release with http_reply_release), -1 if the call

@@ -1,6 +1,7 @@
 /* server.c - run wincased as a child process for the API tests. */
 #define _GNU_SOURCE
 #include "server.h"
+#include "prism.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -135,6 +136,10 @@ static int spawn(struct test_server *srv)
 		return -1;
 	}
 	close(fds[0]);
+	if (test_prism_start(srv) < 0) {
+		test_server_stop_keep(srv);
+		return -1;
+	}
 	return 0;
 }
 
@@ -170,6 +175,7 @@ int test_server_stop_keep(struct test_server *srv)
 	long long deadline = now_ms() + STOP_TIMEOUT_MS;
 	int status = 0;
 
+	test_prism_stop(srv);
 	if (srv->pid <= 0)
 		return -1;
 	kill(srv->pid, SIGTERM);
