@@ -116,6 +116,11 @@ $(OPENAPI_GEN).c: docs/openapi.yaml include/wincase/version.h
 $(OPENAPI_GEN).o: $(OPENAPI_GEN).c $(BUILD)/config.mk
 	$(CC) $(ALL_CFLAGS) -Iserver -c $< -o $@
 $(LIBSERVER): $(OPENAPI_GEN).o
+
+# The OpenAPI checks: Redocly lint, the API tests through Prism's proxy.
+.PHONY: test-openapi
+test-openapi: tests
+	@BUILD=$(BUILD) BIN=$(BIN) tests/openapi/run.sh
 # ---------------------------------------------------------------------------
 
 $(WINCASE): $(call obj,$(TUI_SRC)) $(LIBFORMS) $(LIBNET) $(LIBCORE)

@@ -27,7 +27,7 @@
 
 /* One server's pair of proxies. */
 struct prism_pair {
-	bool used;
+	const struct test_server *owner;
 	pid_t strict_pid, lenient_pid;
 	char strict_url[128], lenient_url[128], upstream[128];
 };
@@ -207,8 +207,10 @@ int test_prism_start(struct test_server *srv)
 				"description (tests/openapi/run.sh sets it)\n");
 		return -1;
 	}
+	/* A restart without a stop (a killed server): its old proxies go. */
+	test_prism_stop(srv);
 	for (size_t i = 0; i < PRISM_MAX && !p; i++)
-		if (!pairs[i].used)
+		if (!pairs[i].owner)
 			p = &pairs[i];
 	if (!p) {
 		fprintf(stderr, "test_prism: more than %d servers at once\n",
@@ -216,13 +218,13 @@ int test_prism_start(struct test_server *srv)
 		return -1;
 	}
 	memset(p, 0, sizeof(*p));
-	p->used = true;
+	p->owner = srv;
 	if (!reporting)
 		reporting = atexit(prism_report) == 0;
 	if (prism_start_pair(srv, p) < 0) {
 		prism_kill(&p->strict_pid);
 		prism_kill(&p->lenient_pid);
-		p->used = false;
+		p->owner = NULL;
 		return -1;
 	}
 	return 0;
@@ -231,21 +233,41 @@ int test_prism_start(struct test_server *srv)
 static struct prism_pair *prism_find(const char *url)
 {
 	for (size_t i = 0; i < PRISM_MAX; i++)
-		if (pairs[i].used && strcmp(pairs[i].strict_url, url) == 0)
+		if (pairs[i].owner && strcmp(pairs[i].strict_url, url) == 0)
 			return &pairs[i];
 	return NULL;
 }
 
 void test_prism_stop(struct test_server *srv)
 {
-	struct prism_pair *p = prism_find(srv->url);
+	for (size_t i = 0; i < PRISM_MAX; i++) {
+		struct prism_pair *p = &pairs[i];
 
-	if (!p)
-		return;
-	prism_kill(&p->strict_pid);
-	prism_kill(&p->lenient_pid);
-	snprintf(srv->url, sizeof(srv->url), "%s", p->upstream);
-	p->used = false;
+		if (p->owner != srv)
+			continue;
+		prism_kill(&p->strict_pid);
+		prism_kill(&p->lenient_pid);
+		if (strcmp(srv->url, p->strict_url) == 0)
+			snprintf(srv->url, sizeof(srv->url), "%s", p->upstream);
+		p->owner = NULL;
+	}
+}
+
+/* The path with bytes outside ASCII percent-encoded: Prism refuses a raw
+ * UTF-8 request line (400), wincased decodes both alike. */
+static void prism_encode_path(const char *path, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *path && n + 4 < size; path++) {
+		unsigned char c = (unsigned char)*path;
+
+		if (c >= 0x80 || c == ' ')
+			n += (size_t)snprintf(out + n, size - n, "%%%02X", c);
+		else
+			out[n++] = (char)c;
+	}
+	out[n] = '\0';
 }
 
 /* Can Prism take this request? It leaves a malformed JSON body
@@ -311,10 +333,15 @@ static int prism_recheck(const struct prism_pair *p,
 		return send(p->upstream, req, out);
 	}
 	tally.rechecked++;
-	if (out->status < 400)
-		prism_mismatch(req, out->status,
-			       "the description refuses this request but "
-			       "wincased accepted it");
+	if (out->status < 400) {
+		char why[sizeof(out->violations) + 64];
+
+		snprintf(why, sizeof(why),
+			 "wincased accepted a request the "
+			 "description refuses: %s",
+			 out->violations);
+		prism_mismatch(req, out->status, why);
+	}
 	if (prism_response_violated(out))
 		prism_mismatch(req, out->status, out->violations);
 	return 0;
@@ -324,6 +351,8 @@ int test_prism_do(const char *base_url, const struct http_request *req,
 		  struct http_reply *out, test_prism_send_fn send)
 {
 	const struct prism_pair *p = prism_find(base_url);
+	struct http_request encoded;
+	char path[2048];
 	int rc;
 
 	if (!p)
@@ -332,12 +361,15 @@ int test_prism_do(const char *base_url, const struct http_request *req,
 		tally.direct++;
 		return send(p->upstream, req, out);
 	}
-	rc = send(base_url, req, out);
+	encoded = *req;
+	prism_encode_path(req->path, path, sizeof(path));
+	encoded.path = path;
+	rc = send(base_url, &encoded, out);
 	if (rc != 0)
 		return rc;
 	if (prism_answered(out) &&
 	    !(out->status == 500 && strstr(out->body, PRISM_VIOLATIONS_ERROR)))
-		return prism_recheck(p, req, out, send);
+		return prism_recheck(p, &encoded, out, send);
 	tally.validated++;
 	if (prism_answered(out))
 		prism_mismatch(req, out->status, out->body);
