@@ -127,6 +127,31 @@ $(BUILD)/%.a:
 	@mkdir -p $(dir $@)
 	rm -f $@ && $(AR) rcs $@ $^
 
+# --- docs/openapi.yaml embedded in wincased (GET /v1/openapi.yaml) --------
+# The bytes as a C array; the build stops when the description's
+# info.version is not WINCASE_VERSION (include/wincase/version.h).
+OPENAPI_GEN := $(BUILD)/gen/openapi_yaml
+$(OPENAPI_GEN).c: docs/openapi.yaml include/wincase/version.h
+	@mkdir -p $(dir $@)
+	@v=$$(sed -n 's/^#define WINCASE_VERSION "\(.*\)"/\1/p' include/wincase/version.h); \
+	  grep -qx "  version: $$v" $< || { echo "$<: info.version is not $$v (include/wincase/version.h)" >&2; exit 1; }
+	@{ echo '/* Generated from docs/openapi.yaml by the Makefile. */'; \
+	  echo '#include "openapi.h"'; \
+	  echo 'const unsigned char wincased_openapi_yaml[] = {'; \
+	  od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '};'; \
+	  echo 'const size_t wincased_openapi_yaml_len = sizeof(wincased_openapi_yaml);'; \
+	} > $@.tmp && mv $@.tmp $@
+$(OPENAPI_GEN).o: $(OPENAPI_GEN).c $(BUILD)/config.mk
+	$(CC) $(ALL_CFLAGS) -Iserver -c $< -o $@
+$(LIBSERVER): $(OPENAPI_GEN).o
+
+# The OpenAPI checks: Redocly lint, the API tests through Prism's proxy.
+.PHONY: test-openapi
+test-openapi: tests
+	@BUILD=$(BUILD) BIN=$(BIN) tests/openapi/run.sh
+# ---------------------------------------------------------------------------
+
 $(WINCASE): $(call obj,$(TUI_SRC)) $(LIBFORMS) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS)

@@ -52,6 +52,11 @@ struct api_reply {
 	void (*after_commit)(struct api_request *req, void *ctx,
 			     bool committed);
 	void *after_commit_ctx;
+	/* A body that is not JSON (GET /v1/openapi.yaml): static bytes sent
+	 * as they are, with this content type; body stays NULL. */
+	const char *raw_body;
+	size_t raw_len;
+	const char *raw_type;
 };
 
 typedef void (*api_handler)(struct api_request *req, struct api_reply *rep);
@@ -173,5 +178,6 @@ void handle_item_put(struct api_request *req, struct api_reply *rep);
 void handle_calendar_put(struct api_request *req, struct api_reply *rep);
 void handle_audit_list(struct api_request *req, struct api_reply *rep);
 void handle_audit_verify(struct api_request *req, struct api_reply *rep);
+void handle_openapi_get(struct api_request *req, struct api_reply *rep);
 
 #endif

@@ -365,13 +365,23 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 		free(text);
 		text = NULL;
 	}
-	resp =
-	    MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+	if (d->rep.raw_body && d->rep.status < 400) {
+		free(text);
+		text = NULL;
+		resp = MHD_create_response_from_buffer(d->rep.raw_len,
+						       (void *)d->rep.raw_body,
+						       MHD_RESPMEM_PERSISTENT);
+	} else
+		resp = MHD_create_response_from_buffer(len, text,
+						       MHD_RESPMEM_MUST_FREE);
 	if (!resp) {
 		free(text);
 		return MHD_NO;
 	}
-	if (len)
+	if (d->rep.raw_body && d->rep.status < 400)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+					d->rep.raw_type);
+	else if (len)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 					"application/json; charset=utf-8");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,

@@ -8,6 +8,7 @@
 
 const struct route routes[] = {
     {"GET", "/v1/health", ROLE_ANY, ROUTE_PUBLIC, handle_health},
+    {"GET", "/v1/openapi.yaml", ROLE_ANY, ROUTE_PUBLIC, handle_openapi_get},
     /* Not ROUTE_WRITE: the password hash runs outside the write lock, and
      * the handler writes the session with its audit entry in its own
      * transaction (handlers_session.c). */

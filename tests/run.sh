@@ -9,7 +9,7 @@ BIN=${BIN:-bin}
 export WINCASE_BIN="$PWD/$BIN/wincase" WINCASED_BIN="$PWD/$BIN/wincased"
 export WINCASE_CONF="$PWD/conf" WINCASE_TESTS="$PWD/tests"
 export CMOCKA_MESSAGE_OUTPUT=TAP LC_ALL=C.UTF-8
-logdir="$BUILD/test-logs"
+logdir=${TEST_LOGS:-$BUILD/test-logs}
 rm -rf "$logdir" && mkdir -p "$logdir"
 
 passed=0 failed=0

@@ -1,5 +1,6 @@
 /* http.c - the API tests' HTTP client on libcurl. */
 #include "http.h"
+#include "prism.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,8 @@ static size_t on_header(char *line, size_t size, size_t n, void *ctx)
 		r->content_length = atoll(replayed);
 		replayed[0] = '\0';
 	}
+	header_value(line, len, "sl-violations", r->violations,
+		     sizeof(r->violations));
 	header_value(line, len, "Idempotent-Replayed", replayed,
 		     sizeof(replayed));
 	if (strcmp(replayed, "true") == 0)
@@ -70,8 +73,8 @@ static size_t on_header(char *line, size_t size, size_t n, void *ctx)
 	return len;
 }
 
-int http_do(const char *base_url, const struct http_request *req,
-	    struct http_reply *out)
+static int http_do_once(const char *base_url, const struct http_request *req,
+			struct http_reply *out)
 {
 	CURL *curl = curl_easy_init();
 	struct curl_slist *headers = NULL;
@@ -131,6 +134,13 @@ int http_do(const char *base_url, const struct http_request *req,
 	if (body.len)
 		out->json = json_loadb(body.data, body.len, 0, NULL);
 	return rc == CURLE_OK ? 0 : -1;
+}
+
+/* Through Prism's proxies when the test runs under them (prism.h). */
+int http_do(const char *base_url, const struct http_request *req,
+	    struct http_reply *out)
+{
+	return test_prism_do(base_url, req, out, http_do_once);
 }
 
 void http_reply_release(struct http_reply *r)

@@ -30,6 +30,8 @@ struct http_reply {
 	bool replayed; /* Idempotent-Replayed: true */
 	char retry_after[32];
 	long long content_length; /* Content-Length, -1 when absent */
+	char violations[1024]; /* Prism's sl-violations (tests/support/prism.h)
+				*/
 };
 
 /* 0 with *out filled (release with http_reply_release), -1 if the call

@@ -2,6 +2,7 @@
  * net/'s private-server helper (net_spawn.h), the one training mode uses. */
 #define _GNU_SOURCE
 #include "server.h"
+#include "prism.h"
 
 #include <ftw.h>
 #include <stdio.h>
@@ -85,6 +86,10 @@ static int spawn(struct test_server *srv)
 	}
 	srv->pid = child.pid;
 	snprintf(srv->url, sizeof(srv->url), "%s", child.url);
+	if (test_prism_start(srv) < 0) {
+		test_server_stop_keep(srv);
+		return -1;
+	}
 	return 0;
 }
 
@@ -132,6 +137,7 @@ int test_server_stop_keep(struct test_server *srv)
 {
 	struct net_spawned child = {.pid = srv->pid};
 
+	test_prism_stop(srv);
 	srv->pid = 0;
 	if (child.pid <= 0)
 		return -1;
