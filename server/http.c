@@ -349,8 +349,8 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 	}
 	/* Every answer but 204 has a JSON body: one that could not be
 	 * encoded (a string jansson refused) is an internal error, never an
-	 * empty answer. */
-	if (!text && d->rep.status != 204) {
+	 * empty answer. A raw body (the OpenAPI file) is not JSON. */
+	if (!text && d->rep.status != 204 && !d->rep.raw_body) {
 		fprintf(stderr,
 			"wincased: internal error: the %u answer "
 			"could not be encoded\n",

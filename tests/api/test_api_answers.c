@@ -72,6 +72,10 @@ static void test_path_not_utf8(void **state)
 	struct http_reply r;
 
 	(void)state;
+	/* Prism answers a path that is not UTF-8 itself, before wincased
+	 * sees it: this is about wincased's own answer. */
+	if (getenv("WINCASE_TEST_PRISM"))
+		skip();
 	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
 		assert_int_equal(http_get(srv.url, paths[i], clerk1, &r), 0);
 		assert_json_error(&r, 404, "not_found");

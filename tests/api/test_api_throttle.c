@@ -257,6 +257,12 @@ static void test_verify_guessing(void **state)
 
 int main(void)
 {
+	/* These tests tell clients apart by source address (127.0.0.2), which
+	 * a proxy in front of wincased hides: not run through Prism. */
+	if (getenv("WINCASE_TEST_PRISM")) {
+		printf("1..0 # SKIP source addresses do not pass a proxy\n");
+		return 0;
+	}
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(
 		test_right_password_from_clean_address, setup, teardown),
