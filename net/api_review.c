@@ -1,4 +1,4 @@
-/* api_review.c - the reviewer's calls (issue 5): review queue and
+/* api_review.c - the reviewer's calls: review queue and
  * decisions, audit chain check, statistics and the searches over all cases
  * and inquiries. Strings from the server pass text_sanitize here, once. */
 #include <inttypes.h>

@@ -135,7 +135,7 @@ struct net_client *net_client_new(const struct net_options *opt,
 			     "server URL must start with http:// or https://");
 		return NULL;
 	}
-	/* Issue 11.10: the link crosses a hall's LAN or a city network;
+	/* The link crosses a hall's LAN or a city network;
 	 * passwords and applicants' data do not travel it in clear. */
 	if (net_url_plain_remote(opt->base_url) && !opt->allow_plain_http) {
 		wc_error_set(err, "plain_http", "server",
@@ -273,7 +273,7 @@ static int request_setup(struct net_client *c, const char *method,
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, answer_write);
 	curl_easy_setopt(h, CURLOPT_WRITEDATA, a);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, "wincase/0.1");
-	/* Issue 11.10: TLS 1.2 or newer, the configured CA and pin (the
+	/* TLS 1.2 or newer, the configured CA and pin (the
 	 * handle is reset before each request, so they are set each time). */
 	curl_easy_setopt(h, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
 	if (c->ca_file)

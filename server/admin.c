@@ -281,7 +281,7 @@ int admin_calendar_put(struct app *app, struct store_conn *db, int year,
 	/* R4 (core): dates in that year, no overlap, workdays on weekends. */
 	if (calendar_load_year(cal, copy, err) < 0)
 		goto done;
-	/* Issue 11.7: a year is replaced only by both its lists (an empty
+	/* A year is replaced only by both its lists (an empty
 	 * list says "none" on purpose); a body without them is a mistake. */
 	if (!json_object_get(copy, "holidays") ||
 	    !json_object_get(copy, "workdays")) {

@@ -91,7 +91,7 @@ int admin_calendar_put(struct app *app, struct store_conn *db, int year,
 		       const json_t *body, int64_t now, const char *actor,
 		       json_t **out, struct wc_error *err);
 
-/* Issue 11.7 (admin_calendar.c): a new calendar of the server's years but
+/* A new calendar of the server's years but
  * year, and year_obj for it; NULL with err. */
 struct calendar *admin_calendar_with(struct app *app, const json_t *year_obj,
 				     int year, struct wc_error *err);

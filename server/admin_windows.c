@@ -1,4 +1,4 @@
-/* admin_windows.c - the windows each user may sit at (issue 11.5): the
+/* admin_windows.c - the windows each user may sit at: the
  * clerk no longer chooses any window at login, the administrator says
  * which ones are theirs. */
 #include <stdio.h>

@@ -82,8 +82,8 @@ json_t *case_notice_materials(const struct case_ctx *ctx,
 /* The applicant's id_type, id_no and phone, where present, into a
  * document's variables. */
 void case_applicant_vars(json_t *vars, const struct case_record *r);
-/* The texts of the case's own item version (issue 11.6: name, legal
- * basis, location, contact) into a document's variables, so that a
+/* The texts of the case's own item version (name, legal basis, location,
+ * contact) into a document's variables, so that a
  * document of an old case quotes the item it was made under. */
 void case_item_vars(json_t *vars, const struct item *it);
 /* A reviewer-queue item of kind about the case, made now, in the case's

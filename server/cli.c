@@ -227,7 +227,7 @@ static int verb_user_add(struct app *app, struct store_conn *db,
 	return 0;
 }
 
-/* Issue 11.5: the windows a user may sit at. */
+/* The windows a user may sit at. */
 static int verb_user_windows(struct app *app, struct store_conn *db,
 			     const struct cli_args *a, const char *actor)
 {

@@ -50,7 +50,7 @@ struct server_config {
 	char training_seed_dir[512]; /* "": not a training server */
 	char training_password[128];
 	bool ephemeral;
-	/* Issue 11.10: HTTPS with this certificate (chain, PEM) and key;
+	/* HTTPS with this certificate (chain, PEM) and key;
 	 * "": plain HTTP. Reread on SIGHUP. */
 	char tls_cert[512];
 	char tls_key[512];

@@ -141,7 +141,7 @@ void handle_user_create(struct api_request *req, struct api_reply *rep)
 	api_ok(rep, 201, out);
 }
 
-/* Issue 11.5: PUT /v1/users/{username}/windows {"windows":[...],
+/* PUT /v1/users/{username}/windows {"windows":[...],
  * "window"?: the default one}. */
 void handle_user_windows_put(struct api_request *req, struct api_reply *rep)
 {

@@ -56,7 +56,7 @@ static bool case_read_links(struct api_request *req, struct api_reply *rep,
 			  "inquiry_id must be a positive integer");
 		return false;
 	}
-	/* Issue 11.8: only an inquiry the caller may read (as GET
+	/* Only an inquiry the caller may read (as GET
 	 * /v1/inquiries/{id} decides), and the same answer for one that does
 	 * not exist, so that the answer tells no ids. */
 	memset(&v, 0, sizeof(v));
@@ -132,7 +132,7 @@ static bool case_read_item(struct api_request *req, struct api_reply *rep,
 	store_copy(r->item_code, sizeof(r->item_code), code);
 	store_copy(r->scenario_id, sizeof(r->scenario_id), scenario_id);
 	store_copy(r->department, sizeof(r->department), ctx->item.department);
-	/* Issue 11.6: the case keeps this version of the item. */
+	/* The case keeps this version of the item. */
 	r->item_json = case_item_snapshot(&ctx->item);
 	if (!r->item_json) {
 		api_error(rep, 500, "internal", NULL, "out of memory");

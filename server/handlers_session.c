@@ -108,7 +108,7 @@ static bool session_window(const json_t *body, struct api_reply *rep,
 	return true;
 }
 
-/* Issue 11.5: a user sits only at the windows the administrator gave
+/* A user sits only at the windows the administrator gave
  * them; a trainee works only on a training server (one started with the
  * training seed), never on the production one. False after a 403. */
 static bool session_may_sit(struct api_request *req, struct api_reply *rep,

@@ -650,7 +650,7 @@ int http_start(struct app *app, struct http_server **out, struct wc_error *err)
 	}
 	if (ipv6)
 		flags |= MHD_USE_IPv6;
-	/* Issue 11.10: HTTPS when tls_cert is set. */
+	/* HTTPS when tls_cert is set. */
 	if (http_tls_enabled(app)) {
 		if (http_tls_reload(app, err) < 0) {
 			free(srv);

@@ -1,4 +1,4 @@
-/* http_limits.h - deadlines for slow clients (issue 11, point 4).
+/* http_limits.h - deadlines for slow clients.
  *
  * libmicrohttpd's connection timeout counts idle time only: a client that
  * sends one header line every few seconds holds its connection forever,

@@ -1,4 +1,4 @@
-/* http_tls.c - HTTPS for wincased (issue 11.10): libmicrohttpd's GnuTLS
+/* http_tls.c - HTTPS for wincased: libmicrohttpd's GnuTLS
  * support with the certificate handed over by a callback, so that a new
  * certificate (SIGHUP, http_tls_reload) serves the next handshake without
  * a restart or a dropped connection. TLS 1.2 or newer only. */

@@ -1,4 +1,4 @@
-/* http_tls.h - HTTPS of wincased (issue 11.10): the certificate and key of
+/* http_tls.h - HTTPS of wincased: the certificate and key of
  * the config (tls_cert, tls_key, PEM files) served through libmicrohttpd's
  * GnuTLS support, TLS 1.2 or newer, and replaced without a restart. */
 #ifndef WINCASED_HTTP_TLS_H

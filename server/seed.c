@@ -21,7 +21,7 @@ static const struct user_record demo_users[] = {
     {"admin1", "管理员", "admin", "", "", ""},
 };
 
-/* Issue 11.5: the windows each demo clerk may sit at (the first is the
+/* The windows each demo clerk may sit at (the first is the
  * default). Window 3 is a second 市场监督管理局 counter, window 7 a second
  * 住房和城乡建设局 one. */
 static const char *const demo_windows[] = {"1,3", "2,7", "", ""};

@@ -1,5 +1,5 @@
-/* throttle.h - limits an attacker cannot turn against users (issue 11,
- * point 3; docs/api.md "Throttling").
+/* throttle.h - limits an attacker cannot turn against users (docs/api.md
+ * "Throttling").
  *
  * Logins are counted per client address and per account, in the store
  * (store_ops.throttle_hit, one atomic statement each), before the password

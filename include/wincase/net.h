@@ -25,7 +25,7 @@ struct net_options {
 	const char *base_url; /* "http://127.0.0.1:8080", without "/v1" */
 	long connect_timeout_ms;
 	long timeout_ms; /* the whole request */
-	/* TLS (issue 11.10), all optional: the CA certificate(s) (PEM) that
+	/* TLS, all optional: the CA certificate(s) (PEM) that
 	 * sign the server's certificate, instead of the system's; libcurl's
 	 * pinned public key ("sha256//BASE64;..." or a PEM/DER key file).
 	 * Plain http:// is refused (err "plain_http") to anything but a

@@ -1,4 +1,4 @@
-/* net_review.h - the reviewer's calls of API.md (issue 5): the review queue
+/* net_review.h - the reviewer's calls of API.md: the review queue
  * and decisions, the audit chain check, statistics, and the searches over
  * all cases and inquiries of the reviewer's department. Strings are owned
  * and sanitised (net/model rule: once, where they enter). */

@@ -1,7 +1,7 @@
-/* test_api_answers.c - every answer wincased produces is JSON (issue 11,
- * point 9): a message quoting user text cut inside a UTF-8 character, a
- * path that is not UTF-8; and an empty checklist change that changes
- * nothing (no new version, no audit entry). */
+/* test_api_answers.c - every answer wincased produces is JSON: a message
+ * quoting user text cut inside a UTF-8 character, a path that is not UTF-8; and
+ * an empty checklist change that changes nothing (no new version, no audit
+ * entry). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /* test_api_audit_checkpoints.c - signed checkpoints of the audit chain's
- * head (issue 11, point 1): made every N entries, after a quiet interval
+ * head: made every N entries, after a quiet interval
  * and at shutdown, stored and appended to the checkpoint file; the newest
  * in GET /v1/audit/verify; `wincased audit-head`; and what plain hashing
  * could not show: the newest rows deleted ("entries after seq N are

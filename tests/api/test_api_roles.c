@@ -161,7 +161,7 @@ static void make_objects(void)
 			    "\"role\":\"trainee\",\"window\":\"9\","
 			    "\"department\":\"市场监督管理局\"}",
 			    NULL, 201));
-	/* Issue 11.5: a trainee signs in on a training server only, so on
+	/* A trainee signs in on a training server only, so on
 	 * this (production) server the trainee column cannot be called: its
 	 * login is refused (test_api_trust checks the answer). */
 	tokens[TRAINEE] = http_login(srv.url, "trainee1", "trainee-password-1");

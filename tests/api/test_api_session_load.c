@@ -1,5 +1,5 @@
 /* test_api_session_load.c - logins and logouts under a concurrent write
- * load (issue 11, point 2): no answer is a 5xx and every session made or
+ * load: no answer is a 5xx and every session made or
  * ended has its audit entry (session.create, session.delete), because
  * each is written in one transaction with its entry.
  *

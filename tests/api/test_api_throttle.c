@@ -1,5 +1,5 @@
-/* test_api_throttle.c - throttling an attacker cannot turn against users
- * (issue 11, point 3): per client address and per account, counted before
+/* test_api_throttle.c - throttling an attacker cannot turn against users:
+ * per client address and per account, counted before
  * the hash so concurrent tries cannot pass the limit, growing delays with
  * Retry-After, the right password from a clean address always checked, a
  * bound on concurrent password hashes, and the same per-address limit on

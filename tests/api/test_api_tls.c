@@ -1,4 +1,4 @@
-/* test_api_tls.c - issue 11.10: wincased over HTTPS with a throwaway CA
+/* test_api_tls.c - wincased over HTTPS with a throwaway CA
  * made by certtool (gnutls-bin), and the real client (net/) talking to it:
  * it connects with the CA, refuses without it and with a wrong pin, TLS 1.1
  * is refused by the server (gnutls-cli), and after SIGHUP the server
@@ -291,6 +291,12 @@ static void test_sighup_reload(void **state)
 
 int main(void)
 {
+	/* Prism's proxy speaks plain HTTP to its upstream: the HTTPS tests
+	 * talk to wincased directly and are not run through it. */
+	if (getenv("WINCASE_TEST_PRISM")) {
+		printf("1..0 # SKIP HTTPS does not pass the Prism proxy\n");
+		return 0;
+	}
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_https_with_ca),
 	    cmocka_unit_test(test_https_refusals),

@@ -706,7 +706,7 @@ static void test_clock_and_ephemeral_guards(void **state)
 	    0);
 	assert_int_equal(r.status, 201);
 	http_reply_release(&r);
-	/* Issue 11.5: a trainee does not even sign in on such a server, so
+	/* A trainee does not even sign in on such a server, so
 	 * cannot reach the clock (handle_clock_put still refuses one). */
 	trainee = http_login(plain.url, "t9", "0123456789ab");
 	assert_null(trainee);

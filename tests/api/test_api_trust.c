@@ -1,4 +1,4 @@
-/* test_api_trust.c - issue 11, points 5 to 8, against a real wincased:
+/* test_api_trust.c - trust rules against a real wincased:
  * the windows a user may sit at (and trainees only on a training server),
  * cases that keep their catalog item through a catalog edit, a calendar
  * change that needs both lists and says how many due dates it moved, and

@@ -1,5 +1,5 @@
 /* bytes_per_key.c - how many bytes the client writes to its terminal per
- * keystroke (issue 5: slow SSH links). Runs a command in a pseudo-terminal
+ * keystroke. Runs a command in a pseudo-terminal
  * of 80x24 and follows a script read from a file, one step a line:
  *
  *   settle                   read until the output has been quiet 300 ms

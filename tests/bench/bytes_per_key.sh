@@ -1,7 +1,6 @@
 #!/bin/bash
 # bytes_per_key.sh - bytes the client writes to its terminal per keystroke
-# (issue 5: reviewers on slow SSH links; aim: under 32 bytes per key while
-# typing in a field and per move in a list). A pty harness
+#. A pty harness
 # (bytes_per_key.c) runs the real client at 80x24 against a real wincased
 # with 16 review items and prints, per kind of key, the mean and the
 # largest count. Figures only; it never fails on a figure.

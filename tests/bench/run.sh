@@ -43,5 +43,5 @@ spid=$E2E_SERVER_PID
 echo "wincased memory after seeding and one login: VmRSS $(awk '/^VmRSS/ {print $2}' "/proc/$spid/status") KiB"
 keys F10
 
-# Bytes written per keystroke (issue 5: slow SSH links); its own server.
+# Bytes written per keystroke; its own server.
 bash tests/bench/bytes_per_key.sh

@@ -3,9 +3,7 @@
 # acceptance refused with every reason shown (local check, then the
 # server's); tolerant acceptance with a commitment (deadline with its
 # working-day due date, the applicant's typed name), printed, then the
-# supplement that fulfils it (issue 4 e2e tests "normal acceptance",
-# "tolerant acceptance refused with all reasons shown", "tolerant
-# acceptance with commitment, then supplement -> fulfilled").
+# supplement that fulfils it.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
 client_conf_printing

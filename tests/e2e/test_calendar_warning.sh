@@ -1,5 +1,5 @@
 #!/bin/bash
-# The calendar horizon (issue 3): due dates need the working-day calendar of
+# The calendar horizon: due dates need the working-day calendar of
 # their year, so reviewers and administrators are warned at login while less
 # than 60 days of loaded calendar remain; clerks are not bothered with it.
 # The demo calendars end 2026-12-31 and the fake clock starts 2026-11-02.

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Drafts of the case forms (issue 4): a new case half typed (item, a
+# Drafts of the case forms: a new case half typed (item, a
 # scenario other than the first, applicant) survives kill -9 and comes back
 # with the scenario still chosen; a completion note survives too and comes
 # back on the same case and action.

@@ -1,6 +1,5 @@
 #!/bin/bash
-# The standard tolerant-acceptance case, counted (issue 4: no more
-# keystrokes than the text typed plus 40): inquiry registered -> converted
+# The standard tolerant-acceptance case, counted: inquiry registered -> converted
 # into a case (applicant carried over) -> checklist with one tolerable
 # material missing -> tolerant acceptance signed -> commitment printed.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh

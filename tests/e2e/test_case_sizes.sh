@@ -1,7 +1,6 @@
 #!/bin/bash
 # The case flow at 120x40 with TERM=screen and NO_COLOR, then at 80x24
-# (issue 4: "the same flow at 120x40 and at 80x24 with TERM=screen and
-# NO_COLOR"); the terminal is resized in the middle of the commitment form
+#; the terminal is resized in the middle of the commitment form
 # and of the override reason and nothing typed is lost; states are marked by
 # a symbol as well as a word, never by colour alone; CJK is never cut.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh

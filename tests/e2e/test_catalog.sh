@@ -1,6 +1,6 @@
 #!/bin/bash
 # The catalog search filters as you type, by Chinese name or by code, and
-# the chosen item lands on the form (issue 2, test 4).
+# the chosen item lands on the form.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
 clerk_session

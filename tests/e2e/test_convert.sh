@@ -1,5 +1,5 @@
 #!/bin/bash
-# An inquiry converted into a case (R1 -> R2, issue 4): registered, F6 in
+# An inquiry converted into a case (R1 -> R2): registered, F6 in
 # its view, the new-case form carries the applicant over, item and scenario
 # chosen, materials checked, normal acceptance; the server holds the case
 # with inquiry_id and the inquiry closed as "converted" with case_id. The

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Drafts (issue 4): what the clerk types survives a kill -9 of the client
+# Drafts: what the clerk types survives a kill -9 of the client
 # and a closed terminal; the next start offers the draft on the work
 # queue, Enter restores it, submitting removes it, Del discards one.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh

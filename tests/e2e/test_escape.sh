@@ -1,5 +1,5 @@
 #!/bin/bash
-# Untrusted text never reaches the terminal raw (issue 5): names, summaries
+# Untrusted text never reaches the terminal raw: names, summaries
 # and comments holding ESC, CSI, OSC 52 (clipboard), OSC 2 (title), C1
 # controls and bidi overrides are shown as visible escapes on the reviewer
 # screens, and the terminal (tmux) does not act on them. The server refuses

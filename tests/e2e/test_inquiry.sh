@@ -1,6 +1,6 @@
 #!/bin/bash
 # Register an inquiry for 张三 with a valid resident ID at 80x24 and see it
-# in the home list (issue 2, end-to-end test 1).
+# in the home list.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
 server_start

@@ -1,5 +1,5 @@
 #!/bin/bash
-# First inquiry (R1, issue 4): an inquiry answered and closed from its
+# First inquiry (R1): an inquiry answered and closed from its
 # view; another handed off to window 2, acknowledged by clerk2 in a second
 # client while clerk1's stays open, the chain visible, then closed as
 # referred. Every step by keyboard at 80x24.

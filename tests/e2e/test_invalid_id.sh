@@ -1,6 +1,6 @@
 #!/bin/bash
 # An invalid resident ID is refused on the form as it is typed, with a
-# clear Chinese message, and nothing is created (issue 2, test 2).
+# clear Chinese message, and nothing is created.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
 clerk_session

@@ -3,7 +3,7 @@
 # printed (without a shell) and saved; then a second notice that adds a
 # material no earlier notice listed is refused by the once-rule, the new
 # material is named, and the notice is issued with an override reason
-# (issue 4, e2e "notice issued, refused for a new material, override").
+# (notice issued, refused for a new material, override).
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
 client_conf_printing

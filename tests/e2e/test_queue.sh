@@ -1,5 +1,5 @@
 #!/bin/bash
-# The work queue (issue 4): open cases sorted by working days left with
+# The work queue: open cases sorted by working days left with
 # "!" (<= 1 day) and "!!" (overdue) in the text, not only in colour; the
 # tolerant-acceptance commitment due within 3 working days; after the fake
 # clock passes its deadline the breach is shown; the filter; the case view

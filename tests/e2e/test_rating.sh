@@ -2,7 +2,7 @@
 # Completion and rating (R5): a case accepted, completed from the case view
 # with a note, then rated 2 (不满意) on the large rating screen with reasons;
 # the server keeps the rating and opens a rectification review item
-# (issue 4 e2e "completion and a rating of 2 with reasons").
+# (completion and a rating of 2 with reasons).
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
 clerk_session

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The same registration at 120x40 with NO_COLOR and TERM=screen; the
 # terminal shrinks to 80x24 in the middle of typing and grows again, and
-# nothing typed is lost (issue 2, test 3).
+# nothing typed is lost.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
 server_start

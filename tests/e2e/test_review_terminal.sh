@@ -45,7 +45,7 @@ tap $? "TERM=linux: counts and keys readable in ASCII"
 quit_clean
 tap $? "TERM=linux: F10 quits cleanly"
 
-# The terminals of issue 5: the queue, its counts and the selection mark.
+# The reviewers' terminals: the queue, its counts and the selection mark.
 for term in xterm-256color screen tmux-256color vt100; do
 	if ! infocmp "$term" >/dev/null 2>&1; then
 		tap 0 "TERM=$term: the review queue works # SKIP no terminfo entry"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# An expired session (issue 4: nothing typed is lost): the clerk is typing
+# An expired session: the clerk is typing
 # a new inquiry when the fake clock passes the session's 12 hours; the
 # submit is refused with 401, the client goes back to the login screen with
 # a Chinese message (once, in the main loop), the user name kept; after the

@@ -1,5 +1,5 @@
 #!/bin/bash
-# wincase as an SSH ForceCommand (issue 5): a private sshd on a loopback
+# wincase as an SSH ForceCommand: a private sshd on a loopback
 # port whose test account runs `wincase --restricted`; through a real ssh
 # session reviewer1 logs in and decides a queue item; Ctrl-Z, Ctrl-\, !,
 # shell-escape keys and a crafted print command do nothing; F10 ends wincase

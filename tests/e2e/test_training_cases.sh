@@ -1,5 +1,5 @@
 #!/bin/bash
-# Training mode (issue 6), the material-check scenarios through the real
+# Training mode, the material-check scenarios through the real
 # client (wincase --training, 80x24), each ideal path scored 100: t04
 # complete case accepted normally (one material shared), t05 one notice
 # for three missing materials, t06 a defective copy, t07 tolerant

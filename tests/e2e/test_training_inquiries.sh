@@ -1,5 +1,5 @@
 #!/bin/bash
-# Training mode (issue 6), the inquiry scenarios through the real client
+# Training mode, the inquiry scenarios through the real client
 # (wincase --training at 80x24): the TRAINING banner on every screen, the
 # scenario list, the side panel (brief, what the applicant says), then the
 # ideal paths of t01 (answered on the spot), t02 (handed off to window 3,

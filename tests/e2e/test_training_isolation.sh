@@ -1,5 +1,5 @@
 #!/bin/bash
-# test_training_isolation.sh - training never reaches production (issue 6):
+# test_training_isolation.sh - training never reaches production:
 # with a production wincased running and configured, training sessions of
 # the real client (wincase --training in tmux: login, a scenario's ideal
 # path, its debrief) make zero requests to it (counted in its request log)

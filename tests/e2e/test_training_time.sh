@@ -1,5 +1,5 @@
 #!/bin/bash
-# Training mode (issue 6), the scenarios that need time or a rating,
+# Training mode, the scenarios that need time or a rating,
 # through the real client (wincase --training, 80x24), each scored 100:
 # t11 tolerant acceptance, time advanced 2 working days from the training
 # menu, the supplement registered -> fulfilled; t12 time advanced 4 working

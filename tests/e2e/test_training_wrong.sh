@@ -1,5 +1,5 @@
 #!/bin/bash
-# Training mode (issue 6), wrong paths through the real client (wincase
+# Training mode, wrong paths through the real client (wincase
 # --training, 80x24): each loses exactly the points of the checks it
 # breaks, and the debrief marks them ✗ with the rule and its one-sentence
 # explanation - t03 the bounce trap taken (handed off), t01 an inquiry

@@ -1,7 +1,7 @@
 # training_steps.sh - steps of the training tests (sourced after lib.sh):
 # the real client started as `wincase --training` in tmux, the trainee's
 # login, picking a scenario, the ordinary screens' steps of each scenario's
-# ideal path, and the debrief (issue 6, docs/training.md).
+# ideal path, and the debrief (docs/training.md).
 
 export XDG_DATA_HOME="$E2E_TMP/data"
 TRAINING_DIR="$XDG_DATA_HOME/wincase/training"

@@ -1,6 +1,7 @@
 /* test_demo_catalog.c - the demo catalog in conf/catalog/demo.json loads
- * with core's catalog loader and meets issue 2's requirements; and the loader
- * refuses a catalog broken in the two ways R3 forbids, naming the place.
+ * with core's catalog loader and meets the walking skeleton's requirements; and
+ * the loader refuses a catalog broken in the two ways R3 forbids, naming the
+ * place.
  *
  * Reads $WINCASE_CONF/catalog/demo.json (tests/run.sh sets WINCASE_CONF),
  * else conf/catalog/demo.json relative to the repository root. */

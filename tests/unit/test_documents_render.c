@@ -153,7 +153,7 @@ static const char *conf_dir(void)
 	return c && *c ? c : "conf";
 }
 
-/* The shipped notice prints every required element (issue 3). */
+/* The shipped notice prints every required element. */
 static void test_shipped_notice(void **state)
 {
 	static const char *const must[] = {

@@ -95,7 +95,7 @@ static void test_offline(void **state)
 	assert_string_equal(err.code, "bad_url");
 }
 
-/* Issue 11.10: plain http:// only to loopback unless allowed. */
+/* Plain http:// only to loopback unless allowed. */
 static void test_plain_http_refused(void **state)
 {
 	static const char *const remote[] = {

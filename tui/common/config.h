@@ -13,7 +13,7 @@ struct config {
 	char *server_url;
 	long timeout_ms;
 	long connect_timeout_ms;
-	/* Issue 11.10 ([server]): CA file and pinned public key for https://
+	/* CA file and pinned public key for https://
 	 * (NULL: the system's CAs, no pin); plain http:// to a host that is
 	 * not loopback only with allow_plain_http. */
 	char *ca_file;

@@ -1,4 +1,4 @@
-/* store_sqlite_trust.c - schema steps of issue 11 (trust): the catalog
+/* store_sqlite_trust.c - schema steps of the trust work: the catalog
  * item each case was created with, and the windows of each user; and the
  * operations on those windows. Each schema step stands alone (no step
  * depends on another of this file), so they can be renumbered when merged
