@@ -54,9 +54,13 @@ poll() {
 	return 1
 }
 
+# An empty configuration of its own, so that an installed
+# /etc/wincase/wincased.conf never changes a test.
 server_start() {
 	[ -x "$WINCASED_BIN" ] || { echo "# no $WINCASED_BIN"; return 1; }
-	"$WINCASED_BIN" --db "$E2E_TMP/wc.db" --listen 127.0.0.1:0 --seed-demo \
+	: >"$E2E_TMP/wincased.conf"
+	"$WINCASED_BIN" --config "$E2E_TMP/wincased.conf" \
+		--db "$E2E_TMP/wc.db" --listen 127.0.0.1:0 --seed-demo \
 		--fake-clock=2026-11-02T09:00:00+08:00 \
 		--conf-dir "$WINCASE_CONF" >"$E2E_TMP/server.out" \
 		2>"$E2E_TMP/server.log" &
