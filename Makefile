@@ -123,6 +123,12 @@ $(API_BIN): $(BUILD)/tests/%: $(BUILD)/tests/api/%.o $(LIBTEST) $(LIBNET) $(LIBC
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS)
 
+# The case generator writes through the store interface.
+$(BUILD)/tests/bench/gen_cases.o: ALL_CFLAGS += -Iserver
+$(BUILD)/bench/gen_cases: $(BUILD)/tests/bench/gen_cases.o $(LIBSERVER) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SERVER_LIBS) -lpthread
+
 $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(LIBTEST) $(LIBFORMS) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)

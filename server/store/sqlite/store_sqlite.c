@@ -94,19 +94,95 @@ int sq_fail(sqlite3 *db, struct wc_error *err, const char *what)
 			    db ? sqlite3_errmsg(db) : "out of memory");
 }
 
+/* Prepared statements are kept per thread and connection, keyed by their
+ * SQL, and reset instead of finalized (sq_finish): parsing and planning
+ * the same statement for every request cost more than running it. A
+ * statement still in use when its SQL is prepared again (a nested call)
+ * gets a fresh one; a full cache prepares without keeping. */
+#define STMT_CACHE_SIZE 128
+
+struct stmt_slot {
+	sqlite3 *db;
+	const char *sql; /* the caller's text, compared by address first */
+	sqlite3_stmt *st;
+	bool in_use;
+};
+
+static _Thread_local struct stmt_slot stmt_cache[STMT_CACHE_SIZE];
+
+static struct stmt_slot *stmt_cache_find(sqlite3 *db, const char *sql)
+{
+	for (size_t i = 0; i < STMT_CACHE_SIZE; i++) {
+		struct stmt_slot *s = &stmt_cache[i];
+
+		if (s->db == db && !s->in_use && s->sql == sql &&
+		    strcmp(sqlite3_sql(s->st), sql) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+static struct stmt_slot *stmt_cache_free_slot(void)
+{
+	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
+		if (!stmt_cache[i].db)
+			return &stmt_cache[i];
+	return NULL;
+}
+
 int sq_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 	       struct wc_error *err)
 {
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+	struct stmt_slot *slot = stmt_cache_find(db, sql);
+
+	if (slot) {
+		slot->in_use = true;
+		*st = slot->st;
+		return 0;
+	}
+	slot = stmt_cache_free_slot();
+	if (sqlite3_prepare_v3(db, sql, -1,
+			       slot ? SQLITE_PREPARE_PERSISTENT : 0, st,
+			       NULL) != SQLITE_OK)
 		return sq_fail(db, err, "prepare");
+	if (slot)
+		*slot = (struct stmt_slot){db, sql, *st, true};
 	return 0;
+}
+
+void sq_finish(sqlite3_stmt *st)
+{
+	for (size_t i = 0; st && i < STMT_CACHE_SIZE; i++) {
+		if (stmt_cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			stmt_cache[i].in_use = false;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+/* Every statement of db goes, cached or not, so that sqlite3_close
+ * succeeds; this thread's slots for db are emptied (another thread's
+ * slots are gone with it: connections close after the workers stop). */
+static void sq_close_db(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
+		if (stmt_cache[i].db == db)
+			stmt_cache[i] = (struct stmt_slot){0};
+	while ((st = sqlite3_next_stmt(db, NULL)))
+		sqlite3_finalize(st);
+	sqlite3_close(db);
 }
 
 int sq_step_done(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err)
 {
 	int rc = sqlite3_step(st);
 
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (rc != SQLITE_DONE)
 		return sq_fail(db, err, "step");
 	return 0;
@@ -161,7 +237,7 @@ int sq_step_int(sqlite3 *db, sqlite3_stmt *st, int *out, const char *what,
 		*out = sqlite3_column_int(st, 0);
 	else
 		rc = sq_fail(db, err, what);
-	sqlite3_finalize(st);
+	sq_finish(st);
 	return rc;
 }
 
@@ -178,7 +254,7 @@ int sq_step_row(sqlite3 *db, sqlite3_stmt *st, sq_row_reader read, void *out,
 	} else {
 		rc = sq_fail(db, err, what);
 	}
-	sqlite3_finalize(st);
+	sq_finish(st);
 	return rc;
 }
 
@@ -216,7 +292,7 @@ int sq_step_rows(sqlite3 *db, sqlite3_stmt *st, const struct sq_row_kind *kind,
 		kind->read(st, recs + count * kind->size);
 		count++;
 	}
-	sqlite3_finalize(st);
+	sq_finish(st);
 	/* SQLITE_ROW: stopped at the limit. */
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		for (size_t i = 0; kind->release && i < count; i++)
@@ -287,7 +363,7 @@ static struct sqlite_conn *sq_conn_open(const char *path, struct wc_error *err)
 		goto fail;
 	return c;
 fail:
-	sqlite3_close(c->db);
+	sq_close_db(c->db);
 	free(c);
 	return NULL;
 }
@@ -296,7 +372,7 @@ static void sq_conn_close(struct sqlite_conn **c)
 {
 	if (!*c)
 		return;
-	sqlite3_close((*c)->db);
+	sq_close_db((*c)->db);
 	free(*c);
 	*c = NULL;
 }
@@ -311,7 +387,7 @@ static int sq_migrate(sqlite3 *db, struct wc_error *err)
 		return -1;
 	version =
 	    sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (version < 0)
 		return sq_fail(db, err, "user_version");
 	if ((size_t)version > N_MIGRATIONS)

@@ -20,6 +20,10 @@ static inline struct sqlite_conn *sqlite_conn_of(struct store_conn *c)
 int sq_fail(sqlite3 *db, struct wc_error *err, const char *what);
 int sq_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 	       struct wc_error *err);
+/* Done with a statement of sq_prepare: back to the cache (reset, bindings
+ * cleared) or finalized. Every statement of sq_prepare ends here; the
+ * helpers below that "finalize" call it. */
+void sq_finish(sqlite3_stmt *st);
 /* Step a statement that returns no rows, finalize it. */
 int sq_step_done(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err);
 /* Bind text, or NULL for a NULL pointer. */
