@@ -129,6 +129,10 @@ $(BUILD)/bench/gen_cases: $(BUILD)/tests/bench/gen_cases.o $(LIBSERVER) $(LIBCOR
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SERVER_LIBS) -lpthread
 
+$(BUILD)/bench/sqlite_loop: $(BUILD)/tests/bench/sqlite_loop.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SERVER_LIBS)
+
 $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(LIBTEST) $(LIBFORMS) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
@@ -145,7 +149,7 @@ check-asan:
 		SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		CFLAGS="-O1"
 
-bench: all $(BENCH_BIN)
+bench: all $(BENCH_BIN) $(BUILD)/bench/gen_cases $(BUILD)/bench/sqlite_loop
 	@BUILD=$(BUILD) BIN=$(BIN) tests/bench/run.sh
 
 run: all

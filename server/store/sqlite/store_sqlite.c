@@ -15,6 +15,9 @@ struct sqlite_store {
 	char *path;
 	pthread_key_t key;
 	pthread_mutex_t lock; /* guards conns */
+	/* Writers of this process queue here rather than in SQLite's busy
+	 * handler, whose sleeps grow to 100 ms and made the slow tail. */
+	pthread_mutex_t write_lock;
 	size_t n_conns, cap_conns;
 	struct sqlite_conn **conns;
 };
@@ -445,6 +448,7 @@ static struct store_conn *sq_connect(struct store *st, struct wc_error *err)
 	c = sq_conn_open(s->path, err);
 	if (!c)
 		return NULL;
+	c->write_lock = &s->write_lock;
 	if (sq_register(s, c, err) < 0) {
 		sq_conn_close(&c);
 		return NULL;
@@ -463,6 +467,7 @@ static void sq_close(struct store **st)
 	free(s->conns);
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->lock);
+	pthread_mutex_destroy(&s->write_lock);
 	free(s->path);
 	free(s);
 	*st = NULL;
@@ -477,10 +482,12 @@ static int sq_open(const char *path, struct store **out, struct wc_error *err)
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	s->base.ops = &store_sqlite_ops;
 	pthread_mutex_init(&s->lock, NULL);
+	pthread_mutex_init(&s->write_lock, NULL);
 	s->path = strdup(path);
 	if (!s->path || pthread_key_create(&s->key, NULL) != 0) {
 		free(s->path);
 		pthread_mutex_destroy(&s->lock);
+		pthread_mutex_destroy(&s->write_lock);
 		free(s);
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	}
@@ -493,22 +500,47 @@ static int sq_open(const char *path, struct store **out, struct wc_error *err)
 	return 0;
 }
 
-static int sq_begin(struct store_conn *c, struct wc_error *err)
+/* The process's write lock, held from begin until the transaction ends
+ * (commit, or rollback after a failed commit). */
+static void sq_write_unlock(struct sqlite_conn *c)
 {
-	return sq_exec(sqlite_conn_of(c)->db, "BEGIN IMMEDIATE", err);
+	if (c->holds_write_lock && sqlite3_get_autocommit(c->db)) {
+		c->holds_write_lock = false;
+		if (c->write_lock)
+			pthread_mutex_unlock(c->write_lock);
+	}
 }
 
-static int sq_commit(struct store_conn *c, struct wc_error *err)
+static int sq_begin(struct store_conn *base, struct wc_error *err)
 {
-	return sq_exec(sqlite_conn_of(c)->db, "COMMIT", err);
+	struct sqlite_conn *c = sqlite_conn_of(base);
+
+	if (c->write_lock && !c->holds_write_lock)
+		pthread_mutex_lock(c->write_lock);
+	c->holds_write_lock = true;
+	if (sq_exec(c->db, "BEGIN IMMEDIATE", err) < 0) {
+		sq_write_unlock(c);
+		return -1;
+	}
+	return 0;
 }
 
-static void sq_rollback(struct store_conn *c)
+static int sq_commit(struct store_conn *base, struct wc_error *err)
 {
-	sqlite3 *db = sqlite_conn_of(c)->db;
+	struct sqlite_conn *c = sqlite_conn_of(base);
+	int rc = sq_exec(c->db, "COMMIT", err);
 
-	if (!sqlite3_get_autocommit(db))
-		sq_exec(db, "ROLLBACK", NULL);
+	sq_write_unlock(c);
+	return rc;
+}
+
+static void sq_rollback(struct store_conn *base)
+{
+	struct sqlite_conn *c = sqlite_conn_of(base);
+
+	if (!sqlite3_get_autocommit(c->db))
+		sq_exec(c->db, "ROLLBACK", NULL);
+	sq_write_unlock(c);
 }
 
 const struct store_ops store_sqlite_ops = {

@@ -2,6 +2,9 @@
 #ifndef WINCASED_STORE_SQLITE_H
 #define WINCASED_STORE_SQLITE_H
 
+#include <pthread.h>
+#include <stdbool.h>
+
 #include <sqlite3.h>
 
 #include "store/store.h"
@@ -9,6 +12,8 @@
 struct sqlite_conn {
 	struct store_conn base;
 	sqlite3 *db;
+	pthread_mutex_t *write_lock; /* the store's; NULL: none */
+	bool holds_write_lock;
 };
 
 static inline struct sqlite_conn *sqlite_conn_of(struct store_conn *c)
