@@ -1,7 +1,7 @@
 /* gen_cases.c - fills a case store with N generated cases for the
  * benchmarks (and for migration tests): a realistic spread over the demo
  * catalog's items and scenarios, twelve windows, every status, a year of
- * creation dates, checklists and ratings. Writes through the store
+ * creation dates, checklists, ratings and the review items they cause. Writes through the store
  * interface (store_open), so it follows every schema migration.
  *
  *   gen_cases --db PATH --cases N [--seed S]
@@ -167,6 +167,33 @@ static int add_clerks(struct store_conn *db, struct wc_error *err)
 	return 0;
 }
 
+/* The reviewer's queue: a tolerant acceptance to confirm, a bad rating to
+ * rectify; a quarter of them already decided. */
+static int add_review_item(struct store_conn *db, const struct case_record *r,
+			   struct wc_error *err)
+{
+	const char *kind = !strcmp(r->status, case_status_word(
+						  CASE_ACCEPTED_TOLERANT))
+			       ? "tolerant_acceptance"
+			   : r->rating_level > 0 && r->rating_level <= 2
+			       ? "rectification"
+			       : NULL;
+	struct review_record rv = {0};
+
+	if (!kind)
+		return 0;
+	store_copy(rv.kind, sizeof(rv.kind), kind);
+	rv.case_id = r->id;
+	store_copy(rv.department, sizeof(rv.department), r->department);
+	store_copy(rv.window, sizeof(rv.window), r->window);
+	rv.created_at = r->accepted_at;
+	rv.summary = (char *)"";
+	store_copy(rv.status, sizeof(rv.status),
+		   review_status_word(rng_below(4) ? REVIEW_PENDING
+						   : REVIEW_DONE));
+	return db->ops->review_add(db, &rv, err);
+}
+
 static int generate(struct store_conn *db, const struct catalog *cat,
 		    size_t n_cases, struct wc_error *err)
 {
@@ -180,7 +207,8 @@ static int generate(struct store_conn *db, const struct catalog *cat,
 		day_of(r.created_at, day);
 		memmove(day + 4, day + 5, 2); /* YYYYMMDD for the number */
 		memmove(day + 6, day + 8, 3);
-		if (db->ops->case_create(db, &r, day, err) < 0)
+		if (db->ops->case_create(db, &r, day, err) < 0 ||
+		    add_review_item(db, &r, err) < 0)
 			return -1;
 		if ((n + 1) % BATCH == 0 || n + 1 == n_cases) {
 			if (db->ops->commit(db, err) < 0)
