@@ -183,6 +183,16 @@ $(API_BIN): $(BUILD)/tests/%: $(BUILD)/tests/api/%.o $(LIBTEST) $(LIBNET) $(LIBC
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS)
 
+# The case generator writes through the store interface.
+$(BUILD)/tests/bench/gen_cases.o: ALL_CFLAGS += -Iserver
+$(BUILD)/bench/gen_cases: $(BUILD)/tests/bench/gen_cases.o $(LIBSERVER) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SERVER_LIBS) -lpthread
+
+$(BUILD)/bench/sqlite_loop: $(BUILD)/tests/bench/sqlite_loop.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(SERVER_LIBS)
+
 $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(LIBTEST) $(LIBFORMS) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
@@ -200,7 +210,7 @@ check-asan:
 		SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		CFLAGS="-g -O1"
 
-bench: all $(BENCH_BIN)
+bench: all $(BENCH_BIN) $(BUILD)/bench/gen_cases $(BUILD)/bench/sqlite_loop
 	@BUILD=$(BUILD) BIN=$(BIN) tests/bench/run.sh
 
 run: $(BUILD)/config.mk

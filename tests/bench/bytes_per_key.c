@@ -7,6 +7,11 @@
  *   type LABEL TEXT          each character of TEXT is one key: measured
  *   repeat LABEL N KEYS      KEYS sent N times, each time measured
  *   quiet LABEL MS           bytes written while no key is pressed for MS
+ *   frame LABEL              ms from the start to the last byte of the
+ *                            first frame (output then quiet for 100 ms)
+ *   memory LABEL             Private_Dirty and Rss of the program, KiB
+ *   wakeups LABEL MS         context switches per second of the program
+ *                            while no key is pressed for MS
  *
  * KEYS and TEXT take C escapes: \r \t \e \\ \xHH. A measured key counts
  * every byte the program writes until its output is quiet for 150 ms. Each
@@ -27,6 +32,9 @@
 #include <unistd.h>
 
 static int master = -1;
+static pid_t child = -1;
+static long started_ms, first_frame_ms;
+static long last_byte_ms; /* when drain last read a byte */
 
 static long now_ms(void)
 {
@@ -54,6 +62,7 @@ static long drain(int quiet_ms)
 		if (n <= 0)
 			break;
 		total += n;
+		last_byte_ms = now_ms();
 		if (getenv("BYTES_PER_KEY_DUMP")) /* to see what is written */
 			for (ssize_t i = 0; i < n; i++)
 				fprintf(stderr,
@@ -147,6 +156,29 @@ static size_t char_len(const char *s)
 	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
 }
 
+/* The number after name in /proc/CHILD/file, or -1. */
+static long proc_field(const char *file, const char *name)
+{
+	char path[64], line[256];
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)child, file);
+	f = fopen(path, "r");
+	while (f && fgets(line, sizeof(line), f))
+		if (strncmp(line, name, strlen(name)) == 0)
+			v = atol(line + strlen(name));
+	if (f)
+		fclose(f);
+	return v;
+}
+
+static long switches(void)
+{
+	return proc_field("status", "voluntary_ctxt_switches:") +
+	       proc_field("status", "nonvoluntary_ctxt_switches:");
+}
+
 static void step(char *line)
 {
 	char label[128], keys[1024], *rest;
@@ -185,6 +217,18 @@ static void step(char *line)
 	} else if (sscanf(line, "quiet %127s %d", label, &count) == 2) {
 		printf("%s: %ld bytes in %d ms without a key\n", label,
 		       drain(count), count);
+	} else if (sscanf(line, "frame %127s", label) == 1) {
+		printf("%s: %ld ms\n", label, first_frame_ms);
+	} else if (sscanf(line, "memory %127s", label) == 1) {
+		printf("%s: Private_Dirty %ld KiB, Rss %ld KiB\n", label,
+		       proc_field("smaps_rollup", "Private_Dirty:"),
+		       proc_field("smaps_rollup", "Rss:"));
+	} else if (sscanf(line, "wakeups %127s %d", label, &count) == 2) {
+		long before = switches();
+
+		drain(count);
+		printf("%s: %.1f wakeups/s\n", label,
+		       (double)(switches() - before) * 1000.0 / count);
 	} else {
 		fprintf(stderr, "bytes_per_key: bad step: %s\n", line);
 	}
@@ -208,6 +252,7 @@ int main(int argc, char **argv)
 		perror(argv[1]);
 		return 2;
 	}
+	started_ms = now_ms();
 	pid = forkpty(&master, NULL, NULL, &ws);
 	if (pid < 0) {
 		perror("forkpty");
@@ -217,7 +262,10 @@ int main(int argc, char **argv)
 		execvp(argv[2], argv + 2);
 		_exit(127);
 	}
-	drain(500);
+	child = pid;
+	drain(100);
+	first_frame_ms = last_byte_ms - started_ms;
+	drain(400);
 	while (fgets(line, sizeof(line), script))
 		step(line);
 	fclose(script);

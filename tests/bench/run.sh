@@ -1,47 +1,35 @@
 #!/bin/bash
-# run.sh - benchmarks for `make bench`. They print figures; they never fail on
-# a figure (targets live in the issues, not in assertions).
+# run.sh - `make bench`: one table of figures, each beside its anchor run in
+# the same invocation (dialog, nginx, a plain SQLite loop), with the ratio.
+# Every figure is a median of several runs; none is a pass or fail.
 #
-#   client start-up: from starting wincase in a terminal to the login screen
-#   client memory:   VmRSS / VmHWM of wincase on the home screen after login
-#   bytes per key:   bytes the client writes per keystroke (bytes_per_key.sh)
+#   client.sh   start-up, memory, bytes per key, per move, per screen,
+#               idle wakeups (against dialog)
+#   server.sh   health and write throughput (against nginx and the loop),
+#               list, search, review queue, statistics at 10k..1M cases
+#   bytes_per_key.sh  the detailed bytes-per-key figures
+#
+# BENCH_SIZES="10000 100000" shortens the growth rows; RUNS sets repeats.
 set -u
-cd "$(dirname "$0")/../.."
-BIN=${BIN:-bin}
-export WINCASE_BIN="$PWD/$BIN/wincase" WINCASED_BIN="$PWD/$BIN/wincased"
-export WINCASE_CONF="$PWD/conf" LC_ALL=C.UTF-8
-RUNS=${RUNS:-10}
+cd "$(dirname "$0")/../.." || exit 1
+export BUILD=${BUILD:-build} BIN=${BIN:-bin}
 
-# Reuse the terminal-test helpers (private tmux server, real wincased).
-. tests/e2e/lib.sh >/dev/null
+table() {
+	awk -F'\t' '
+	function num(s) { sub(/^[a-z ]+ /, "", s); return s + 0 }
+	{
+		ratio = "-"
+		if ($3 != "-" && num($3) > 0 && $2 + 0 > 0)
+			ratio = sprintf("%.2fx", ($2 + 0) / num($3))
+		printf "| %-52s | %14s | %22s | %6s |\n", $1, $2, $3, ratio
+	}'
+}
 
-now_ms() { date +%s%3N; }
-
-server_start || { echo "bench: wincased did not start" >&2; exit 1; }
-
-# Start-up: poll capture-pane as fast as it answers (a few ms per poll).
-times=()
-for _ in $(seq "$RUNS"); do
-	t0=$(now_ms)
-	client_start 80 24
-	until screen_has "用户名"; do
-		[ $(($(now_ms) - t0)) -gt 10000 ] && { echo "bench: no login screen" >&2; exit 1; }
-	done
-	times+=($(($(now_ms) - t0)))
-done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-median=$(echo "$sorted" | sed -n "$(((RUNS + 1) / 2))p")
-echo "client start-up to login screen (80x24, $RUNS runs): median ${median} ms, min $(echo "$sorted" | head -1) ms, max $(echo "$sorted" | tail -1) ms"
-
-# Memory on the home screen.
-login clerk1 demo-password-1 >/dev/null || { echo "bench: login failed" >&2; exit 1; }
-pid=$(client_pid)
-rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
-hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
-echo "client memory on the home screen: VmRSS ${rss} KiB, peak VmHWM ${hwm} KiB"
-spid=$E2E_SERVER_PID
-echo "wincased memory after seeding and one login: VmRSS $(awk '/^VmRSS/ {print $2}' "/proc/$spid/status") KiB"
-keys F10
-
-# Bytes written per keystroke; its own server.
+echo "| figure (80x24, loopback, $(nproc) cores) | wincase/wincased | anchor, same run | ratio |"
+echo "|---|---|---|---|"
+{
+	bash tests/bench/client.sh
+	bash tests/bench/server.sh
+} | table
+echo
 bash tests/bench/bytes_per_key.sh

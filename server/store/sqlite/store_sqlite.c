@@ -15,6 +15,9 @@ struct sqlite_store {
 	char *path;
 	pthread_key_t key;
 	pthread_mutex_t lock; /* guards conns */
+	/* Writers of this process queue here rather than in SQLite's busy
+	 * handler, whose sleeps grow to 100 ms and made the slow tail. */
+	pthread_mutex_t write_lock;
 	size_t n_conns, cap_conns;
 	struct sqlite_conn **conns;
 };
@@ -102,19 +105,95 @@ int sq_fail(sqlite3 *db, struct wc_error *err, const char *what)
 			    db ? sqlite3_errmsg(db) : "out of memory");
 }
 
+/* Prepared statements are kept per thread and connection, keyed by their
+ * SQL, and reset instead of finalized (sq_finish): parsing and planning
+ * the same statement for every request cost more than running it. A
+ * statement still in use when its SQL is prepared again (a nested call)
+ * gets a fresh one; a full cache prepares without keeping. */
+#define STMT_CACHE_SIZE 128
+
+struct stmt_slot {
+	sqlite3 *db;
+	const char *sql; /* the caller's text, compared by address first */
+	sqlite3_stmt *st;
+	bool in_use;
+};
+
+static _Thread_local struct stmt_slot stmt_cache[STMT_CACHE_SIZE];
+
+static struct stmt_slot *stmt_cache_find(sqlite3 *db, const char *sql)
+{
+	for (size_t i = 0; i < STMT_CACHE_SIZE; i++) {
+		struct stmt_slot *s = &stmt_cache[i];
+
+		if (s->db == db && !s->in_use && s->sql == sql &&
+		    strcmp(sqlite3_sql(s->st), sql) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+static struct stmt_slot *stmt_cache_free_slot(void)
+{
+	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
+		if (!stmt_cache[i].db)
+			return &stmt_cache[i];
+	return NULL;
+}
+
 int sq_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 	       struct wc_error *err)
 {
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+	struct stmt_slot *slot = stmt_cache_find(db, sql);
+
+	if (slot) {
+		slot->in_use = true;
+		*st = slot->st;
+		return 0;
+	}
+	slot = stmt_cache_free_slot();
+	if (sqlite3_prepare_v3(db, sql, -1,
+			       slot ? SQLITE_PREPARE_PERSISTENT : 0, st,
+			       NULL) != SQLITE_OK)
 		return sq_fail(db, err, "prepare");
+	if (slot)
+		*slot = (struct stmt_slot){db, sql, *st, true};
 	return 0;
+}
+
+void sq_finish(sqlite3_stmt *st)
+{
+	for (size_t i = 0; st && i < STMT_CACHE_SIZE; i++) {
+		if (stmt_cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			stmt_cache[i].in_use = false;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+/* Every statement of db goes, cached or not, so that sqlite3_close
+ * succeeds; this thread's slots for db are emptied (another thread's
+ * slots are gone with it: connections close after the workers stop). */
+static void sq_close_db(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
+		if (stmt_cache[i].db == db)
+			stmt_cache[i] = (struct stmt_slot){0};
+	while ((st = sqlite3_next_stmt(db, NULL)))
+		sqlite3_finalize(st);
+	sqlite3_close(db);
 }
 
 int sq_step_done(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err)
 {
 	int rc = sqlite3_step(st);
 
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (rc != SQLITE_DONE)
 		return sq_fail(db, err, "step");
 	return 0;
@@ -169,7 +248,7 @@ int sq_step_int(sqlite3 *db, sqlite3_stmt *st, int *out, const char *what,
 		*out = sqlite3_column_int(st, 0);
 	else
 		rc = sq_fail(db, err, what);
-	sqlite3_finalize(st);
+	sq_finish(st);
 	return rc;
 }
 
@@ -186,7 +265,7 @@ int sq_step_row(sqlite3 *db, sqlite3_stmt *st, sq_row_reader read, void *out,
 	} else {
 		rc = sq_fail(db, err, what);
 	}
-	sqlite3_finalize(st);
+	sq_finish(st);
 	return rc;
 }
 
@@ -224,7 +303,7 @@ int sq_step_rows(sqlite3 *db, sqlite3_stmt *st, const struct sq_row_kind *kind,
 		kind->read(st, recs + count * kind->size);
 		count++;
 	}
-	sqlite3_finalize(st);
+	sq_finish(st);
 	/* SQLITE_ROW: stopped at the limit. */
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		for (size_t i = 0; kind->release && i < count; i++)
@@ -295,7 +374,7 @@ static struct sqlite_conn *sq_conn_open(const char *path, struct wc_error *err)
 		goto fail;
 	return c;
 fail:
-	sqlite3_close(c->db);
+	sq_close_db(c->db);
 	free(c);
 	return NULL;
 }
@@ -304,7 +383,7 @@ static void sq_conn_close(struct sqlite_conn **c)
 {
 	if (!*c)
 		return;
-	sqlite3_close((*c)->db);
+	sq_close_db((*c)->db);
 	free(*c);
 	*c = NULL;
 }
@@ -319,7 +398,7 @@ static int sq_migrate(sqlite3 *db, struct wc_error *err)
 		return -1;
 	version =
 	    sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (version < 0)
 		return sq_fail(db, err, "user_version");
 	if ((size_t)version > N_MIGRATIONS)
@@ -377,6 +456,7 @@ static struct store_conn *sq_connect(struct store *st, struct wc_error *err)
 	c = sq_conn_open(s->path, err);
 	if (!c)
 		return NULL;
+	c->write_lock = &s->write_lock;
 	if (sq_register(s, c, err) < 0) {
 		sq_conn_close(&c);
 		return NULL;
@@ -395,6 +475,7 @@ static void sq_close(struct store **st)
 	free(s->conns);
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->lock);
+	pthread_mutex_destroy(&s->write_lock);
 	free(s->path);
 	free(s);
 	*st = NULL;
@@ -409,10 +490,12 @@ static int sq_open(const char *path, struct store **out, struct wc_error *err)
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	s->base.ops = &store_sqlite_ops;
 	pthread_mutex_init(&s->lock, NULL);
+	pthread_mutex_init(&s->write_lock, NULL);
 	s->path = strdup(path);
 	if (!s->path || pthread_key_create(&s->key, NULL) != 0) {
 		free(s->path);
 		pthread_mutex_destroy(&s->lock);
+		pthread_mutex_destroy(&s->write_lock);
 		free(s);
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	}
@@ -425,22 +508,47 @@ static int sq_open(const char *path, struct store **out, struct wc_error *err)
 	return 0;
 }
 
-static int sq_begin(struct store_conn *c, struct wc_error *err)
+/* The process's write lock, held from begin until the transaction ends
+ * (commit, or rollback after a failed commit). */
+static void sq_write_unlock(struct sqlite_conn *c)
 {
-	return sq_exec(sqlite_conn_of(c)->db, "BEGIN IMMEDIATE", err);
+	if (c->holds_write_lock && sqlite3_get_autocommit(c->db)) {
+		c->holds_write_lock = false;
+		if (c->write_lock)
+			pthread_mutex_unlock(c->write_lock);
+	}
 }
 
-static int sq_commit(struct store_conn *c, struct wc_error *err)
+static int sq_begin(struct store_conn *base, struct wc_error *err)
 {
-	return sq_exec(sqlite_conn_of(c)->db, "COMMIT", err);
+	struct sqlite_conn *c = sqlite_conn_of(base);
+
+	if (c->write_lock && !c->holds_write_lock)
+		pthread_mutex_lock(c->write_lock);
+	c->holds_write_lock = true;
+	if (sq_exec(c->db, "BEGIN IMMEDIATE", err) < 0) {
+		sq_write_unlock(c);
+		return -1;
+	}
+	return 0;
 }
 
-static void sq_rollback(struct store_conn *c)
+static int sq_commit(struct store_conn *base, struct wc_error *err)
 {
-	sqlite3 *db = sqlite_conn_of(c)->db;
+	struct sqlite_conn *c = sqlite_conn_of(base);
+	int rc = sq_exec(c->db, "COMMIT", err);
 
-	if (!sqlite3_get_autocommit(db))
-		sq_exec(db, "ROLLBACK", NULL);
+	sq_write_unlock(c);
+	return rc;
+}
+
+static void sq_rollback(struct store_conn *base)
+{
+	struct sqlite_conn *c = sqlite_conn_of(base);
+
+	if (!sqlite3_get_autocommit(c->db))
+		sq_exec(c->db, "ROLLBACK", NULL);
+	sq_write_unlock(c);
 }
 
 const struct store_ops store_sqlite_ops = {

@@ -2,6 +2,9 @@
 #ifndef WINCASED_STORE_SQLITE_H
 #define WINCASED_STORE_SQLITE_H
 
+#include <pthread.h>
+#include <stdbool.h>
+
 #include <sqlite3.h>
 
 #include "store/store.h"
@@ -9,6 +12,8 @@
 struct sqlite_conn {
 	struct store_conn base;
 	sqlite3 *db;
+	pthread_mutex_t *write_lock; /* the store's; NULL: none */
+	bool holds_write_lock;
 };
 
 static inline struct sqlite_conn *sqlite_conn_of(struct store_conn *c)
@@ -20,6 +25,10 @@ static inline struct sqlite_conn *sqlite_conn_of(struct store_conn *c)
 int sq_fail(sqlite3 *db, struct wc_error *err, const char *what);
 int sq_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 	       struct wc_error *err);
+/* Done with a statement of sq_prepare: back to the cache (reset, bindings
+ * cleared) or finalized. Every statement of sq_prepare ends here; the
+ * helpers below that "finalize" call it. */
+void sq_finish(sqlite3_stmt *st);
 /* Step a statement that returns no rows, finalize it. */
 int sq_step_done(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err);
 /* Bind text, or NULL for a NULL pointer. */

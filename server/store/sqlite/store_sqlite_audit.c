@@ -90,11 +90,11 @@ int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 		rc = visit(ctx, &rec, err);
 		audit_record_release(&rec);
 		if (rc < 0) {
-			sqlite3_finalize(st);
+			sq_finish(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (rc != SQLITE_DONE)
 		return sq_fail(db, err, "audit_visit");
 	return 0;
@@ -185,11 +185,11 @@ int sq_audit_checkpoint_visit(struct store_conn *c, bool unexported,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sq_checkpoint_row(st, &cp);
 		if (visit(ctx, &cp, err) < 0) {
-			sqlite3_finalize(st);
+			sq_finish(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (rc != SQLITE_DONE)
 		return sq_fail(db, err, "audit_checkpoint_visit");
 	return 0;

@@ -286,7 +286,7 @@ static int sq_throttle_blocked(sqlite3 *db, const char *key, int64_t now,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		until = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_fail(db, err, "throttle_blocked");
 	*retry_after = until > now ? until - now : 1;
@@ -316,7 +316,7 @@ int sq_throttle_hit(struct store_conn *c, const char *key,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*count = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_fail(db, err, "throttle_hit");
 	if (rc == SQLITE_DONE) /* blocked: nothing was updated */

@@ -37,11 +37,11 @@ static int sq_blobs_visit(struct store_conn *c, const char *sql,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (visit(ctx, (const char *)sqlite3_column_text(st, 0), err) <
 		    0) {
-			sqlite3_finalize(st);
+			sq_finish(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (rc != SQLITE_DONE)
 		return sq_fail(db, err, "visit");
 	return 0;

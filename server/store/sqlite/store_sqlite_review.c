@@ -136,7 +136,7 @@ int sq_review_exists(struct store_conn *c, const char *kind, int64_t case_id,
 	sqlite3_bind_int64(st, 2, case_id);
 	sqlite3_bind_int64(st, 3, inquiry_id);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_fail(db, err, "review_exists");
 	*out = rc == SQLITE_ROW;
@@ -329,11 +329,11 @@ int sq_stats_visit(struct store_conn *c, const struct stats_query *q,
 
 		if (visit(ctx, key ? key : "", metric ? metric : "",
 			  sqlite3_column_int64(st, 2), err) < 0) {
-			sqlite3_finalize(st);
+			sq_finish(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
+	sq_finish(st);
 	if (rc != SQLITE_DONE)
 		return sq_fail(db, err, "stats");
 	return 0;
