@@ -143,7 +143,7 @@ $(OPENAPI_GEN).c: docs/openapi.yaml include/wincase/version.h
 	  echo 'const size_t wincased_openapi_yaml_len = sizeof(wincased_openapi_yaml);'; \
 	} > $@.tmp && mv $@.tmp $@
 $(OPENAPI_GEN).o: $(OPENAPI_GEN).c $(BUILD)/config.mk
-	$(CC) $(ALL_CFLAGS) -Iserver -c $< -o $@
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Iserver -c $< -o $@
 $(LIBSERVER): $(OPENAPI_GEN).o
 
 # The OpenAPI checks: Redocly lint, the API tests through Prism's proxy.

@@ -175,7 +175,9 @@ tap $? "apt-get remove"
 [ ! -e /usr/bin/wincased ] && [ ! -e /usr/bin/wincase ] && [ -f /etc/wincase/wincased.conf ]
 tap $? "after remove: programs gone, the conffile kept"
 apt_get purge -y -qq wincase wincased >"$TMP/purge.log" 2>&1
-tap $? "apt-get purge"
+rc=$?
+[ $rc -eq 0 ] || sed 's/^/# purge: /' "$TMP/purge.log" | tail -20
+tap $rc "apt-get purge"
 snapshot >"$TMP/after"
 diff "$TMP/before" "$TMP/after" >"$TMP/left"
 rc=$?
