@@ -134,7 +134,7 @@ server=$!
 cd - >/dev/null
 url=""
 for _ in $(seq 100); do
-	url=$(sed -n 's/^wincased: listening on //p' "$TMP/out")
+	url=$(sed -n 's/^wincased: listening on //p' "$TMP/out" 2>/dev/null)
 	[ -n "$url" ] && break
 	kill -0 "$server" 2>/dev/null || break
 	sleep 0.1
@@ -174,7 +174,10 @@ apt_get remove -y -qq wincase wincased >"$TMP/remove.log" 2>&1
 tap $? "apt-get remove"
 [ ! -e /usr/bin/wincased ] && [ ! -e /usr/bin/wincase ] && [ -f /etc/wincase/wincased.conf ]
 tap $? "after remove: programs gone, the conffile kept"
-apt_get purge -y -qq wincase wincased >"$TMP/purge.log" 2>&1
+# After remove, a package without conffiles (wincase) is gone from dpkg's
+# list, and apt-get refuses to purge a local package it cannot find.
+known=$(dpkg-query -W -f '${Package} ' wincase wincased 2>/dev/null)
+apt_get purge -y -qq $known >"$TMP/purge.log" 2>&1
 rc=$?
 [ $rc -eq 0 ] || sed 's/^/# purge: /' "$TMP/purge.log" | tail -20
 tap $rc "apt-get purge"
