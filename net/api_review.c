@@ -192,22 +192,6 @@ done:
 	return ret;
 }
 
-int net_audit_verify(struct net_client *client, bool *ok, long *entries,
-		     long *broken_at, struct wc_error *err)
-{
-	json_t *answer = NULL;
-
-	if (net_request(client, "GET", "/v1/audit/verify", NULL, NULL, &answer,
-			err))
-		return -1;
-	*ok = json_is_true(json_object_get(answer, "ok"));
-	*entries = (long)json_integer_value(json_object_get(answer, "entries"));
-	*broken_at =
-	    (long)json_integer_value(json_object_get(answer, "broken_at"));
-	json_decref(answer);
-	return 0;
-}
-
 static long net_long(const json_t *obj, const char *key)
 {
 	return (long)json_integer_value(json_object_get(obj, key));

@@ -200,13 +200,22 @@ static void draw_keybar(struct app *app, WINDOW *win,
 			const struct app_screen *top)
 {
 	const struct screen_ops *ops = top->ops;
-	const struct screen_key *keys = ops->keys;
-	size_t n_keys = ops->n_keys, n = 0;
+	const struct screen_key *keys = ops->keys, *tr_keys;
+	size_t n_keys = ops->n_keys, n_tr, n = 0;
 	struct keybar_entry entries[16];
 
 	if (ops->keys_now)
 		keys = ops->keys_now(top->state, &n_keys);
+	/* In a training scenario F1 is the hint, not help (training_ui_key
+	 * takes it first), so a screen's own F1 is left out. */
+	tr_keys = training_ui_bar_keys(app, &n_tr);
+	for (size_t i = 0; i < n_tr; i++) {
+		entries[n].key = tr_keys[i].key;
+		entries[n++].label = msg(tr_keys[i].label);
+	}
 	for (size_t i = 0; i < n_keys && n < 15; i++) {
+		if (n_tr && strcmp(keys[i].key, "F1") == 0)
+			continue;
 		entries[n].key = keys[i].key;
 		entries[n++].label = msg(keys[i].label);
 	}

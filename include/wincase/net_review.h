@@ -62,10 +62,6 @@ int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 void net_review_item_release(struct net_review_item *item);
 void net_review_list_release(struct net_review_list *list);
 
-/* GET /v1/audit/verify: *ok, and *entries or *broken_at. */
-int net_audit_verify(struct net_client *client, bool *ok, long *entries,
-		     long *broken_at, struct wc_error *err);
-
 /* GET /v1/audit/verify in full: the chain checked against the server's
  * signed checkpoints, and when the head was last signed. */
 struct net_audit_check {

@@ -35,7 +35,7 @@ static char *at(char *out, size_t size, const char *name)
 	return out;
 }
 
-static int certtool(const char *const *args)
+static int run_certtool(const char *const *args)
 {
 	char *argv[16] = {CERTTOOL};
 	char out[4096];
@@ -81,21 +81,22 @@ static int make_pki(const char *name)
 	at(pub, sizeof(pub), file);
 	at(t1, sizeof(t1), "ca.tmpl");
 	at(t2, sizeof(t2), "server.tmpl");
-	return certtool((const char *const[]){"--generate-privkey",
-					      "--key-type=ecdsa", "--outfile",
-					      cak, NULL}) ||
-	       certtool((const char *const[]){
+	return run_certtool((const char *const[]){"--generate-privkey",
+						  "--key-type=ecdsa",
+						  "--outfile", cak, NULL}) ||
+	       run_certtool((const char *const[]){
 		   "--generate-self-signed", "--load-privkey", cak,
 		   "--template", t1, "--outfile", cap, NULL}) ||
-	       certtool((const char *const[]){"--generate-privkey",
-					      "--key-type=ecdsa", "--outfile",
-					      k, NULL}) ||
-	       certtool((const char *const[]){
+	       run_certtool((const char *const[]){"--generate-privkey",
+						  "--key-type=ecdsa",
+						  "--outfile", k, NULL}) ||
+	       run_certtool((const char *const[]){
 		   "--generate-certificate", "--load-privkey", k,
 		   "--load-ca-certificate", cap, "--load-ca-privkey", cak,
 		   "--template", t2, "--outfile", p, NULL}) ||
-	       certtool((const char *const[]){"--pubkey-info", "--load-privkey",
-					      k, "--outfile", pub, NULL});
+	       run_certtool((const char *const[]){"--pubkey-info",
+						  "--load-privkey", k,
+						  "--outfile", pub, NULL});
 }
 
 /* Copy dir/from to dir/to through a rename (the server never reads half

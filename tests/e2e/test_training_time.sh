@@ -14,7 +14,11 @@ tr_login trainee1
 tap $? "trainee1 logs in"
 
 # --- t11: supplemented in time
-tr_pick 11 && case_open 000150008000 0 褚卫东 0 321283198805174301 &&
+tr_pick 11
+bar=$(screen_text | tail -1)
+[[ $bar == *"F1提示"*"F11说明"*"F12培训菜单"* && $bar != *"帮助"* ]]
+tap $? "in a scenario the key bar offers F1 提示, F11 说明, F12 培训菜单 (F1 is not 帮助)"
+case_open 000150008000 0 褚卫东 0 321283198805174301 &&
 	case_mark 1111121 && case_tolerant 褚卫东
 tap $? "t11: tolerant acceptance"
 keys F6

@@ -301,14 +301,29 @@ void training_ui_panel_toggle(void)
 	T.panel = (T.panel + 1) % 3;
 }
 
+/* True while a scenario runs and the training menu is not open: the
+ * training keys work. */
+static bool training_keys_on(const struct app *app)
+{
+	return T.active && app->logged_in && T.current >= 0 && app->depth > 0 &&
+	       app->stack[app->depth - 1].ops != &screen_training_menu;
+}
+
+static const struct screen_key bar_keys[] = {
+    {"F1", MSG_TR_KEY_HINT},
+    {"F11", MSG_TR_KEY_PANEL},
+    {"F12", MSG_TR_KEY_MENU},
+};
+
+const struct screen_key *training_ui_bar_keys(const struct app *app, size_t *n)
+{
+	*n = training_keys_on(app) ? sizeof(bar_keys) / sizeof(*bar_keys) : 0;
+	return bar_keys;
+}
+
 int training_ui_key(struct app *app, int ret, wint_t ch)
 {
-	const struct screen_ops *top;
-
-	if (!T.active || !app->logged_in || T.current < 0 || app->depth == 0)
-		return UI_IGNORED;
-	top = app->stack[app->depth - 1].ops;
-	if (top == &screen_training_menu)
+	if (!training_keys_on(app))
 		return UI_IGNORED;
 	if (ret == KEY_CODE_YES && ch == KEY_F(1)) {
 		training_ui_hint(app);

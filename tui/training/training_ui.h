@@ -40,6 +40,9 @@ const struct screen_ops *training_ui_after_login(struct app *app);
 /* Keys of training mode, before any screen's (F1 hint, F11 panel, F12 and
  * Ctrl-T menu); UI_IGNORED when not one of them. */
 int training_ui_key(struct app *app, int ret, wint_t ch);
+/* Those keys for the key bar while a scenario runs (the menu screen has
+ * its own): *n of them, before the screen's; 0 outside a scenario. */
+const struct screen_key *training_ui_bar_keys(const struct app *app, size_t *n);
 /* The side panel over the right of the body, when it is shown. */
 void training_ui_draw(struct app *app, WINDOW *win);
 /* While the keyboard is idle: the simulated colleague acknowledges the
