@@ -5,6 +5,7 @@
 #   make check-asan the same suite built with ASan + UBSan into build-asan/
 #   make run        the demo: wincased on SQLite in ./data and the client
 #   make bench      benchmarks, printing figures
+#   make fuzz       libFuzzer targets, FUZZ_TIME (60) seconds each
 #   make install    PREFIX=/usr/local DESTDIR= (then make uninstall)
 #   make deb        the Debian packages (dpkg-buildpackage -us -uc -b)
 # Honours CC, AR, PKG_CONFIG, CPPFLAGS, CFLAGS, LDFLAGS; WERROR=-Werror
@@ -151,6 +152,46 @@ $(LIBSERVER): $(OPENAPI_GEN).o
 test-openapi: tests
 	@BUILD=$(BUILD) BIN=$(BIN) tests/openapi/run.sh
 # ---------------------------------------------------------------------------
+
+# --- make fuzz: libFuzzer targets (tests/fuzz/README.md) ------------------
+# Built with clang, ASan + UBSan, into $(BUILD)/fuzz/ (apart from the gcc
+# objects); each target runs FUZZ_TIME seconds (-max_total_time) over its
+# seeds in tests/fuzz/corpus/NAME/, FUZZ_JOBS at a time. CI: FUZZ_TIME=10.
+FUZZ_CC   ?= clang
+FUZZ_TIME ?= 60
+FUZZ_JOBS ?= 1
+FUZZ_DIR  := $(BUILD)/fuzz
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_CFLAGS = -g -O1 $(CFLAGS_BASE) -Iserver $(CLIENT_CFLAGS) \
+	$(SERVER_CFLAGS) $(PATH_DEFS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS  := $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_NAMES))
+FUZZ_LIB   := $(FUZZ_DIR)/libwcfuzz.a
+FUZZ_LIB_SRC := $(CORE_SRC) $(FORMS_SRC) \
+	$(filter-out server/main.c,$(SERVER_SRC)) $(OPENAPI_GEN).c
+# The request-body targets (route_harness.h).
+FUZZ_ROUTES := inquiries cases handoffs checklists sessions reviews admin
+
+$(FUZZ_DIR)/obj/%.o: %.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -c $< -o $@
+$(FUZZ_LIB): $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_LIB_SRC))
+	rm -f $@ && $(AR) rcs $@ $^
+$(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_ROUTES)): \
+	$(FUZZ_DIR)/obj/tests/fuzz/route_harness.o
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/tests/fuzz/fuzz_%.o $(FUZZ_LIB)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ \
+		$(filter %.o,$^) $(filter %.a,$^) \
+		$(CLIENT_LIBS) $(SERVER_LIBS) -lpthread
+
+.PHONY: fuzz fuzz-build
+fuzz-build: $(FUZZ_BINS)
+fuzz: fuzz-build
+	@FUZZ_DIR=$(FUZZ_DIR) FUZZ_TIME=$(FUZZ_TIME) FUZZ_JOBS=$(FUZZ_JOBS) \
+		tests/fuzz/run.sh $(FUZZ_NAMES)
+.SECONDARY: $(patsubst %,$(FUZZ_DIR)/obj/tests/fuzz/fuzz_%.o,$(FUZZ_NAMES))
+# --- end of make fuzz ------------------------------------------------------
 
 $(WINCASE): $(call obj,$(TUI_SRC)) $(LIBFORMS) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)

@@ -192,6 +192,20 @@ static int lines_each(const char *text,
 	return 0;
 }
 
+/* The bytes of the whole characters of value[0, cut) that fit in room:
+ * zero-width characters (combining marks) take bytes but no columns, so
+ * a cut by columns alone can be longer than the summary. */
+static size_t summary_fit(const char *value, size_t cut, size_t room)
+{
+	size_t at = 0, n;
+	wchar_t cp;
+
+	while (at < cut && (n = text_decode(value + at, cut - at, &cp)) > 0 &&
+	       n <= room - at)
+		at += n;
+	return at;
+}
+
 static void summary_add(struct draft_info *info, const char *value)
 {
 	size_t len = strlen(info->summary), cut;
@@ -206,8 +220,7 @@ static void summary_add(struct draft_info *info, const char *value)
 	}
 	cut = text_cut(value, SUMMARY_COLS - cols, NULL);
 	if (cut > sizeof(info->summary) - len - 1)
-		cut = text_cut(
-		    value, (int)(sizeof(info->summary) - len - 1) / 3, NULL);
+		cut = summary_fit(value, cut, sizeof(info->summary) - len - 1);
 	memcpy(info->summary + len, value, cut);
 	info->summary[len + cut] = '\0';
 	for (char *p = info->summary + len; *p; p++)

@@ -103,6 +103,25 @@ static void test_not_a_draft(void **state)
 	form_free(&f);
 }
 
+/* Found by fuzz_draft: zero-width characters (combining marks) take
+ * bytes but no columns, and the summary overflowed its buffer. */
+static void test_summary_zero_width(void **state)
+{
+	char text[1024] = "wincase-draft 1\nscreen inquiry\ntext topic ";
+	struct draft_info info;
+	size_t len;
+
+	(void)state;
+	for (int i = 0; i < 300; i++)
+		strcat(text, "\xcc\x81"); /* U+0301 */
+	strcat(text, "\n");
+	assert_int_equal(draft_parse_info(text, &info), 0);
+	len = strlen(info.summary);
+	assert_true(len > 0 && len < sizeof(info.summary));
+	assert_true(len % 2 == 0); /* whole characters only */
+	assert_int_equal(strspn(info.summary, "\xcc\x81"), len);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -177,6 +196,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_not_a_draft),
+	    cmocka_unit_test(test_summary_zero_width),
 	    cmocka_unit_test(test_names),
 	    cmocka_unit_test(test_file),
 	    cmocka_unit_test(test_home_expansion),
