@@ -147,7 +147,8 @@ int audit_check(struct store_conn *db, const unsigned char *pk,
 	if (rc == 0) {
 		int64_t unstored = count_unstored(&l);
 
-		qsort(l.v, l.n, sizeof(*l.v), cp_compare);
+		if (l.n) /* l.v is NULL when there are none */
+			qsort(l.v, l.n, sizeof(*l.v), cp_compare);
 		rc = audit_verify_against(db, l.v, l.n, out, err);
 		out->checkpoints = (int64_t)l.n;
 		out->bad_checkpoints = l.bad;
