@@ -25,7 +25,7 @@ keys F11
 wait_for "情景说明 2/2" && screen_has "申请人：陈美华" && screen_has "321202198503124618"
 tap $? "F11 turns to the applicant's identity"
 keys F11
-wait_gone "情景说明" && screen_has "【培训模式 TRAINING】"
+wait_gone "情景说明 2/2" && screen_has "【培训模式 TRAINING】"
 tap $? "F11 again hides the panel; the banner stays"
 inq_register "陈美华" "321202198503124618" "问食品经营许可要带什么材料" &&
 	screen_has "【培训模式 TRAINING】"

@@ -16,8 +16,8 @@ tap $? "trainee1 logs in"
 # --- t11: supplemented in time
 tr_pick 11
 bar=$(screen_text | tail -1)
-[[ $bar == *"F1提示"*"F11说明"*"F12培训菜单"* && $bar != *"帮助"* ]]
-tap $? "in a scenario the key bar offers F1 提示, F11 说明, F12 培训菜单 (F1 is not 帮助)"
+[[ $bar == *"F1提示"*"F11情景说明"*"F12培训菜单"* && $bar != *"帮助"* ]]
+tap $? "in a scenario the key bar offers F1 提示, F11 情景说明, F12 培训菜单 (F1 is not 帮助)"
 case_open 000150008000 0 褚卫东 0 321283198805174301 &&
 	case_mark 1111121 && case_tolerant 褚卫东
 tap $? "t11: tolerant acceptance"
@@ -68,7 +68,7 @@ tap $? "F10 quits cleanly"
 # --- the trainer
 tr_client_start 80 24
 tr_login trainer1 && screen_has "trainee1" && screen_has "300/300" &&
-	screen_has "t11 100" && screen_has "t13 100"
+	screen_has "t11 100" && screen_has "t13 100" && screen_has "练习次数"
 tap $? "trainer1 sees trainee1's progress: 3 scenarios, 300 of 300"
 quit_clean
 tap $? "F10 quits cleanly"

@@ -47,9 +47,6 @@ const char *const msg_table_training[MSG_COUNT] = {
     [MSG_TR_MENU_DEBRIEF] = "完成练习，查看讲评",
     [MSG_TR_MENU_ABANDON] = "放弃本练习，返回情景列表（不记成绩）",
     [MSG_TR_MENU_HELP] = "按数字键，或用上下键选择后按 Enter；Esc 返回练习",
-    [MSG_TR_KEY_HINT] = "提示",
-    [MSG_TR_KEY_PANEL] = "说明",
-    [MSG_TR_KEY_MENU] = "培训菜单",
     [MSG_TR_TRAVEL_NOT_YET] = "办件办到“%s”之后才能时间前进，请先完成受理",
     [MSG_TR_TRAVEL_DONE] =
 	"时间已前进 %d 个工作日，今天是 %s；按 F5 刷新查看办件",

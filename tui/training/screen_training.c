@@ -5,16 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/list.h"
 #include "wincase/text.h"
+
+#include "common/case_util.h"
 
 #include "training/training.h"
 #include "training/training_ui.h"
 
-/* A list of lines the screens scroll through (the debrief and progress
- * bodies) and a selection (the list and menu). */
+/* The screens' state: a list (the scenarios, the menu, the trainer's
+ * table: list.h) or lines scrolled by first line (the debrief). */
 struct tr_screen {
+	struct list list;
 	struct training_lines lines;
-	size_t selected, first, n_rows;
+	int first; /* the debrief's first line shown */
 	int body_y, body_rows, cols;
 	/* list: the user's row of it; progress: the trainer's table */
 	struct net_training_progress progress;
@@ -39,6 +43,7 @@ static void tr_free(void **state)
 		return;
 	training_lines_free(&s->lines);
 	net_training_progress_release(&s->progress);
+	list_release(&s->list);
 	free(s);
 	*state = NULL;
 }
@@ -50,34 +55,6 @@ static void tr_layout(void *state, const struct frame_layout *frame)
 	s->body_y = frame->body_y;
 	s->body_rows = frame->body_rows;
 	s->cols = frame->cols;
-}
-
-/* Up, Down, PgUp, PgDn over n entries; UI_IGNORED for other keys. */
-static int move_key(struct tr_screen *s, int ret, wint_t ch, size_t n,
-		    size_t page)
-{
-	if (ret != KEY_CODE_YES)
-		return UI_IGNORED;
-	page = page ? page : 1;
-	switch (ch) {
-	case KEY_UP:
-		s->selected = s->selected ? s->selected - 1 : 0;
-		break;
-	case KEY_DOWN:
-		if (s->selected + 1 < n)
-			s->selected++;
-		break;
-	case KEY_PPAGE:
-		s->selected = s->selected > page ? s->selected - page : 0;
-		break;
-	case KEY_NPAGE:
-		s->selected = s->selected + page < n ? s->selected + page
-						     : (n ? n - 1 : 0);
-		break;
-	default:
-		return UI_IGNORED;
-	}
-	return UI_HANDLED | UI_REDRAW;
 }
 
 static bool is_enter(int ret, wint_t ch)
@@ -93,53 +70,91 @@ static const struct screen_key list_keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-static void list_best_load(struct tr_screen *s, struct app *app)
+enum { SC_ID, SC_TITLE, SC_RULES, SC_BEST, SC_COUNT };
+
+static const struct column_def scenario_columns[SC_COUNT] = {
+    [SC_ID] = {.min = 4, .max = 6, .weight = 0},
+    [SC_TITLE] = {.min = 16, .max = 0, .weight = 1},
+    [SC_RULES] = {.min = 8, .max = 12, .weight = 0},
+    [SC_BEST] = {.min = 8, .max = 10, .weight = 0},
+};
+
+static void scenarios_best_load(struct tr_screen *s, struct app *app)
 {
 	net_training_progress_release(&s->progress);
 	training_ui_progress(&s->progress);
 	s->mine = net_training_progress_find(&s->progress, app->user.username);
 }
 
-static int list_open(struct app *app, const struct screen_arg *arg,
-		     void **state)
+static int scenarios_open(struct app *app, const struct screen_arg *arg,
+			  void **state)
 {
+	struct tr_screen *s;
+
 	(void)arg;
 	if (tr_alloc(state))
 		return -1;
-	list_best_load(*state, app);
+	s = *state;
+	list_init(&s->list, scenario_columns, SC_COUNT, LIST_MARK_HIGHLIGHT);
+	list_set_count(&s->list, training_ui_count());
+	scenarios_best_load(s, app);
 	if (training_ui_count() == 0)
 		app_message(app, true, "%s", msg(MSG_TR_NO_SCENARIOS));
 	return 0;
 }
 
-static void list_row(struct tr_screen *s, WINDOW *win, int y,
-		     const struct training_scenario *sc, attr_t attr)
-{
-	char id[16], rules[40] = "", best[32];
-	int have = net_training_best_score(s->mine, sc->id);
-	int w = s->cols - 2 - 6 - 10 - 10;
-
-	snprintf(id, sizeof(id), "%.*s", (int)strcspn(sc->id, "_"), sc->id);
-	for (size_t i = 0; i < sc->n_rules; i++)
-		snprintf(rules + strlen(rules), sizeof(rules) - strlen(rules),
-			 "%s%s", i ? "," : "", sc->rules[i]);
-	if (have >= 0)
-		snprintf(best, sizeof(best), "%d/%d", have, sc->max_points);
-	else
-		snprintf(best, sizeof(best), "%s", msg(MSG_TR_NOT_TRIED));
-	table_draw_cell(win, y, 0, 2, "", attr);
-	table_draw_cell(win, y, 2, 6, id, attr);
-	table_draw_cell(win, y, 8, w, sc->title, attr);
-	table_draw_cell(win, y, 8 + w, 10, rules, attr);
-	table_draw_cell(win, y, 18 + w, s->cols - 18 - w, best, attr);
-}
-
-static void list_draw(void *state, struct app *app, WINDOW *win)
+/* Below the two lines of help and a blank: the header, then the rows. */
+static void scenarios_layout(void *state, const struct frame_layout *frame)
 {
 	struct tr_screen *s = state;
+
+	tr_layout(state, frame);
+	list_layout(&s->list, frame->body_y + 4, frame->body_rows - 4,
+		    frame->cols);
+}
+
+static void scenario_cells(void *ctx, size_t i, struct list_row *row)
+{
+	const struct tr_screen *s = ctx;
+	const struct training_scenario *sc = training_ui_scenario(i);
+	int have = net_training_best_score(s->mine, sc->id);
+	char *rules = row->buf[SC_RULES];
+
+	snprintf(row->buf[SC_ID], LIST_CELL_BYTES, "%.*s",
+		 (int)strcspn(sc->id, "_"), sc->id);
+	rules[0] = '\0';
+	for (size_t r = 0; r < sc->n_rules; r++)
+		snprintf(rules + strlen(rules), LIST_CELL_BYTES - strlen(rules),
+			 "%s%s", r ? "," : "", sc->rules[r]);
+	if (have >= 0)
+		snprintf(row->buf[SC_BEST], LIST_CELL_BYTES, "%d/%d", have,
+			 sc->max_points);
+	else
+		snprintf(row->buf[SC_BEST], LIST_CELL_BYTES, "%s",
+			 msg(MSG_TR_NOT_TRIED));
+	row->cells[SC_ID] = row->buf[SC_ID];
+	row->cells[SC_TITLE] = sc->title;
+	row->cells[SC_RULES] = rules;
+	row->cells[SC_BEST] = row->buf[SC_BEST];
+}
+
+/* The column titles of a table at the list's header row. */
+static void header_draw(const struct tr_screen *s, WINDOW *win,
+			const enum msg_id *titles, size_t n)
+{
+	const char *cells[LIST_MAX_COLUMNS];
+
+	for (size_t c = 0; c < n; c++)
+		cells[c] = msg(titles[c]);
+	list_draw_header(&s->list, win, s->list.y - 1, cells);
+}
+
+static void scenarios_draw(void *state, struct app *app, WINDOW *win)
+{
+	static const enum msg_id titles[SC_COUNT] = {
+	    MSG_TR_COL_ID, MSG_TR_COL_TITLE, MSG_TR_COL_RULES, MSG_TR_COL_BEST};
+	struct tr_screen *s = state;
 	struct training_lines head = {0};
-	size_t n = training_ui_count();
-	int y, rows;
 
 	(void)app;
 	training_lines_add(&head, msg(MSG_TR_LIST_HEAD), s->cols - 2, 0);
@@ -147,30 +162,22 @@ static void list_draw(void *state, struct app *app, WINDOW *win)
 		table_draw_cell(win, s->body_y + (int)i, 1, s->cols - 1,
 				head.text[i], theme_attr(THEME_HINT));
 	training_lines_free(&head);
-	y = s->body_y + 3;
-	rows = s->body_rows - 3;
-	s->n_rows = rows > 1 ? (size_t)rows : 1;
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + s->n_rows)
-		s->first = s->selected - s->n_rows + 1;
-	for (size_t i = s->first; i < n && (int)(i - s->first) < rows; i++)
-		list_row(s, win, y + (int)(i - s->first),
-			 training_ui_scenario(i),
-			 theme_attr(i == s->selected ? THEME_SELECTED
-						     : THEME_NORMAL));
+	header_draw(s, win, titles, SC_COUNT);
+	list_draw(&s->list, win, scenario_cells, s);
 }
 
-static int list_key(void *state, struct app *app, int ret, wint_t ch)
+static int scenarios_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct tr_screen *s = state;
+	size_t i;
 
 	if (is_enter(ret, ch)) {
-		if (training_ui_begin(app, s->selected) == 0)
+		if (list_current(&s->list, &i) &&
+		    training_ui_begin(app, i) == 0)
 			app_replace(app, &screen_home, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	return move_key(s, ret, ch, training_ui_count(), s->n_rows);
+	return list_key(&s->list, ret, ch);
 }
 
 const struct screen_ops screen_training_list = {
@@ -179,10 +186,10 @@ const struct screen_ops screen_training_list = {
     .help = MSG_HELP_TRAINING,
     .keys = list_keys,
     .n_keys = sizeof(list_keys) / sizeof(*list_keys),
-    .open = list_open,
-    .layout = tr_layout,
-    .draw = list_draw,
-    .key = list_key,
+    .open = scenarios_open,
+    .layout = scenarios_layout,
+    .draw = scenarios_draw,
+    .key = scenarios_key,
     .free = tr_free,
 };
 
@@ -196,14 +203,30 @@ static const struct screen_key menu_keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
+static const struct column_def menu_column = {.min = 20, .max = 0, .weight = 1};
+
 static int menu_open(struct app *app, const struct screen_arg *arg,
 		     void **state)
 {
+	struct tr_screen *s;
+
 	(void)arg;
 	(void)app;
-	if (!training_ui_current())
+	if (!training_ui_current() || tr_alloc(state))
 		return -1;
-	return tr_alloc(state);
+	s = *state;
+	list_init(&s->list, &menu_column, 1, LIST_MARK_HIGHLIGHT);
+	list_set_count(&s->list, M_COUNT);
+	return 0;
+}
+
+/* The title, a blank, the entries, a blank, the help line. */
+static void menu_layout(void *state, const struct frame_layout *frame)
+{
+	struct tr_screen *s = state;
+
+	tr_layout(state, frame);
+	list_layout(&s->list, frame->body_y + 2, M_COUNT, frame->cols - 2);
 }
 
 static void menu_text(enum menu_entry e, char *out, size_t size)
@@ -233,24 +256,26 @@ static void menu_text(enum menu_entry e, char *out, size_t size)
 	}
 }
 
+static void menu_cells(void *ctx, size_t e, struct list_row *row)
+{
+	char text[240];
+
+	(void)ctx;
+	menu_text((enum menu_entry)e, text, sizeof(text));
+	snprintf(row->buf[0], LIST_CELL_BYTES, " %zu  %s", e + 1, text);
+	row->cells[0] = row->buf[0];
+}
+
 static void menu_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct tr_screen *s = state;
 	const struct training_scenario *sc = training_ui_current();
-	char line[300], text[240];
 
 	(void)app;
 	if (sc)
 		table_draw_cell(win, s->body_y, 2, s->cols - 2, sc->title,
 				theme_attr(THEME_LABEL) | A_BOLD);
-	for (int e = 0; e < M_COUNT; e++) {
-		menu_text((enum menu_entry)e, text, sizeof(text));
-		snprintf(line, sizeof(line), " %d  %s", e + 1, text);
-		table_draw_cell(win, s->body_y + 2 + e, 2, s->cols - 4, line,
-				theme_attr((size_t)e == s->selected
-					       ? THEME_SELECTED
-					       : THEME_NORMAL));
-	}
+	list_draw(&s->list, win, menu_cells, s);
 	table_draw_cell(win, s->body_y + 3 + M_COUNT, 2, s->cols - 2,
 			msg(MSG_TR_MENU_HELP), theme_attr(THEME_HINT));
 }
@@ -295,10 +320,13 @@ static int menu_key(void *state, struct app *app, int ret, wint_t ch)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (is_enter(ret, ch)) {
-		menu_do(app, (enum menu_entry)s->selected);
+		size_t e;
+
+		if (list_current(&s->list, &e))
+			menu_do(app, (enum menu_entry)e);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	return move_key(s, ret, ch, M_COUNT, 1);
+	return list_key(&s->list, ret, ch);
 }
 
 const struct screen_ops screen_training_menu = {
@@ -308,7 +336,7 @@ const struct screen_ops screen_training_menu = {
     .keys = menu_keys,
     .n_keys = sizeof(menu_keys) / sizeof(*menu_keys),
     .open = menu_open,
-    .layout = tr_layout,
+    .layout = menu_layout,
     .draw = menu_draw,
     .key = menu_key,
     .free = tr_free,
@@ -373,41 +401,25 @@ static int debrief_open(struct app *app, const struct screen_arg *arg,
 	return training_ui_last_result() ? tr_alloc(state) : -1;
 }
 
-/* The lines from s->first, one per row (the debrief and progress). */
-static void lines_draw(struct tr_screen *s, WINDOW *win, int from_row)
+/* The lines from s->first, one per row; a failed check in red. */
+static void debrief_draw(void *state, struct app *app, WINDOW *win)
 {
-	int rows = s->body_rows - from_row;
+	struct tr_screen *s = state;
+	int last =
+	    (int)s->lines.n > s->body_rows ? (int)s->lines.n - s->body_rows : 0;
 
-	s->n_rows = rows > 1 ? (size_t)rows : 1;
-	if (s->lines.n > s->n_rows && s->first > s->lines.n - s->n_rows)
-		s->first = s->lines.n - s->n_rows;
-	for (int r = 0; r < rows && s->first + (size_t)r < s->lines.n; r++) {
-		const char *t = s->lines.text[s->first + (size_t)r];
+	(void)app;
+	s->first = s->first < 0 ? 0 : s->first > last ? last : s->first;
+	for (int r = 0; r < s->body_rows && s->first + r < (int)s->lines.n;
+	     r++) {
+		const char *t = s->lines.text[s->first + r];
 		enum theme_role role = THEME_NORMAL;
 
 		if (strstr(t, msg(MSG_TR_FAILED)) == t)
 			role = THEME_ERROR;
-		table_draw_cell(win, s->body_y + from_row + r, 1, s->cols - 1,
-				t, theme_attr(role));
+		table_draw_cell(win, s->body_y + r, 1, s->cols - 1, t,
+				theme_attr(role));
 	}
-}
-
-static void debrief_draw(void *state, struct app *app, WINDOW *win)
-{
-	(void)app;
-	lines_draw(state, win, 0);
-}
-
-/* Scrolling: the first line shown moves. */
-static int scroll_key(struct tr_screen *s, int ret, wint_t ch)
-{
-	size_t max = s->lines.n > s->n_rows ? s->lines.n - s->n_rows : 0;
-	int r;
-
-	s->selected = s->first;
-	r = move_key(s, ret, ch, max + 1, s->n_rows);
-	s->first = s->selected;
-	return r;
 }
 
 static int debrief_key(void *state, struct app *app, int ret, wint_t ch)
@@ -417,7 +429,11 @@ static int debrief_key(void *state, struct app *app, int ret, wint_t ch)
 		app_replace(app, &screen_training_list, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	return scroll_key(state, ret, ch);
+	if (ret != KEY_CODE_YES)
+		return UI_IGNORED;
+	return case_text_key(&((struct tr_screen *)state)->first,
+			     (int)((struct tr_screen *)state)->lines.n,
+			     ((struct tr_screen *)state)->body_rows, ch);
 }
 
 const struct screen_ops screen_training_debrief = {
@@ -440,99 +456,104 @@ static const struct screen_key progress_keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-/* Appends text to line in a cell of cols columns (measured, never half a
- * character), right-aligned when right. */
-static void cell_add(char *line, size_t size, const char *text, int cols,
-		     bool right)
-{
-	int w;
-	size_t n = text_cut(text, cols, &w), len = strlen(line);
+/* Two rows a trainee: the figures (selectable), then the best score of
+ * each scenario tried across the width. */
+enum { PR_TRAINEE, PR_ATTEMPTS, PR_SCENARIOS, PR_TOTAL, PR_TIME, PR_COUNT };
 
-	snprintf(line + len, size - len, "%*s%.*s%*s ", right ? cols - w : 0,
-		 "", (int)n, text, right ? 0 : cols - w, "");
+static const struct column_def progress_columns[PR_COUNT] = {
+    [PR_TRAINEE] = {.min = 10, .max = 16, .weight = 1},
+    [PR_ATTEMPTS] = {.min = 8, .max = 10, .weight = 0},
+    [PR_SCENARIOS] = {.min = 6, .max = 8, .weight = 0},
+    [PR_TOTAL] = {.min = 10, .max = 12, .weight = 0},
+    [PR_TIME] = {.min = 6, .max = 8, .weight = 0},
+};
+
+static bool progress_selectable(const void *ctx, size_t item)
+{
+	(void)ctx;
+	return item % 2 == 0;
 }
 
-static void progress_row(struct tr_screen *s,
-			 const struct net_training_row *row)
+static void progress_cells(void *ctx, size_t item, struct list_row *row)
 {
-	char line[TRAINING_LINE_MAX] = "", cell[64];
+	const struct tr_screen *s = ctx;
+	const struct net_training_row *r = &s->progress.rows[item / 2];
+	char *line = row->buf[0];
 
-	cell_add(line, sizeof(line), row->trainee, 12, false);
-	snprintf(cell, sizeof(cell), "%ld", row->attempts);
-	cell_add(line, sizeof(line), cell, 8, true);
-	snprintf(cell, sizeof(cell), "%zu", row->n_best);
-	cell_add(line, sizeof(line), cell, 8, true);
-	snprintf(cell, sizeof(cell), "%ld/%ld", row->best_total,
-		 row->max_total);
-	cell_add(line, sizeof(line), cell, 12, true);
-	snprintf(cell, sizeof(cell), "%ld:%02ld", row->seconds / 60,
-		 row->seconds % 60);
-	cell_add(line, sizeof(line), cell, 8, true);
-	training_lines_add(&s->lines, line, s->cols - 2, 2);
-	line[0] = '\0';
-	for (size_t i = 0; i < row->n_best; i++) {
-		const char *id = row->best[i].scenario;
+	if (item % 2) {
+		line[0] = '\0';
+		for (size_t i = 0; i < r->n_best; i++) {
+			const char *id = r->best[i].scenario;
 
-		snprintf(line + strlen(line), sizeof(line) - strlen(line),
-			 "  %.*s %d", (int)strcspn(id, "_"), id,
-			 row->best[i].score);
+			snprintf(line + strlen(line),
+				 LIST_CELL_BYTES - strlen(line), "  %.*s %d",
+				 (int)strcspn(id, "_"), id, r->best[i].score);
+		}
+		row->span = line;
+		row->attr = theme_attr(THEME_HINT);
+		return;
 	}
-	training_lines_add(&s->lines, line, s->cols - 2, 2);
-}
-
-static void progress_build(struct tr_screen *s)
-{
-	char line[TRAINING_LINE_MAX] = "";
-
-	training_lines_free(&s->lines);
-	cell_add(line, sizeof(line), msg(MSG_TR_COL_TRAINEE), 12, false);
-	cell_add(line, sizeof(line), msg(MSG_TR_COL_ATTEMPTS), 8, true);
-	cell_add(line, sizeof(line), msg(MSG_TR_COL_SCENARIOS), 8, true);
-	cell_add(line, sizeof(line), msg(MSG_TR_COL_TOTAL), 12, true);
-	cell_add(line, sizeof(line), msg(MSG_TR_COL_TIME), 8, true);
-	training_lines_add(&s->lines, line, s->cols - 2, 2);
-	if (s->progress.n == 0)
-		training_lines_add(&s->lines, msg(MSG_TR_PROGRESS_EMPTY),
-				   s->cols - 2, 2);
-	for (size_t i = 0; i < s->progress.n; i++)
-		progress_row(s, &s->progress.rows[i]);
+	row->cells[PR_TRAINEE] = r->trainee;
+	snprintf(row->buf[PR_ATTEMPTS], LIST_CELL_BYTES, "%ld", r->attempts);
+	snprintf(row->buf[PR_SCENARIOS], LIST_CELL_BYTES, "%zu", r->n_best);
+	snprintf(row->buf[PR_TOTAL], LIST_CELL_BYTES, "%ld/%ld", r->best_total,
+		 r->max_total);
+	snprintf(row->buf[PR_TIME], LIST_CELL_BYTES, "%ld:%02ld",
+		 r->seconds / 60, r->seconds % 60);
+	for (int c = PR_ATTEMPTS; c < PR_COUNT; c++)
+		row->cells[c] = row->buf[c];
 }
 
 static void progress_load(struct tr_screen *s)
 {
 	net_training_progress_release(&s->progress);
 	training_ui_progress(&s->progress);
+	list_set_count(&s->list, 2 * s->progress.n);
 }
 
 static int progress_open(struct app *app, const struct screen_arg *arg,
 			 void **state)
 {
+	struct tr_screen *s;
+
 	(void)arg;
 	(void)app;
 	if (tr_alloc(state))
 		return -1;
-	progress_load(*state);
+	s = *state;
+	list_init(&s->list, progress_columns, PR_COUNT, LIST_MARK_HIGHLIGHT);
+	s->list.selectable = progress_selectable;
+	progress_load(s);
 	return 0;
 }
 
+/* The help line, a blank, the header, the rows. */
 static void progress_layout(void *state, const struct frame_layout *frame)
 {
+	struct tr_screen *s = state;
+
 	tr_layout(state, frame);
-	progress_build(state);
+	list_layout(&s->list, frame->body_y + 3, frame->body_rows - 3,
+		    frame->cols);
 }
 
 static void progress_draw(void *state, struct app *app, WINDOW *win)
 {
+	static const enum msg_id titles[PR_COUNT] = {
+	    MSG_TR_COL_TRAINEE, MSG_TR_COL_ATTEMPTS, MSG_TR_COL_SCENARIOS,
+	    MSG_TR_COL_TOTAL, MSG_TR_COL_TIME};
 	struct tr_screen *s = state;
 
 	(void)app;
 	table_draw_cell(win, s->body_y, 1, s->cols - 1,
 			msg(MSG_TR_PROGRESS_HEAD), theme_attr(THEME_HINT));
-	s->body_y++;
-	s->body_rows--;
-	lines_draw(s, win, 1);
-	s->body_y--;
-	s->body_rows++;
+	header_draw(s, win, titles, PR_COUNT);
+	if (s->progress.n == 0)
+		table_draw_cell(win, s->list.y, 2, s->cols - 2,
+				msg(MSG_TR_PROGRESS_EMPTY),
+				theme_attr(THEME_HINT));
+	else
+		list_draw(&s->list, win, progress_cells, s);
 }
 
 static int progress_key(void *state, struct app *app, int ret, wint_t ch)
@@ -542,10 +563,9 @@ static int progress_key(void *state, struct app *app, int ret, wint_t ch)
 	(void)app;
 	if (ret == KEY_CODE_YES && ch == KEY_F(5)) {
 		progress_load(s);
-		progress_build(s);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	return scroll_key(s, ret, ch);
+	return list_key(&s->list, ret, ch);
 }
 
 const struct screen_ops screen_training_progress = {

@@ -310,9 +310,9 @@ static bool training_keys_on(const struct app *app)
 }
 
 static const struct screen_key bar_keys[] = {
-    {"F1", MSG_TR_KEY_HINT},
-    {"F11", MSG_TR_KEY_PANEL},
-    {"F12", MSG_TR_KEY_MENU},
+    {"F1", MSG_KEY_TR_HINT},
+    {"F11", MSG_KEY_TR_PANEL},
+    {"F12", MSG_KEY_TR_MENU},
 };
 
 const struct screen_key *training_ui_bar_keys(const struct app *app, size_t *n)
