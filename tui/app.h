@@ -114,6 +114,7 @@ extern const struct screen_ops screen_notice;
 extern const struct screen_ops screen_accept;
 extern const struct screen_ops screen_case_actions;
 extern const struct screen_ops screen_rating;
+extern const struct screen_ops screen_documents;
 
 #define APP_MAX_SCREENS 8
 
