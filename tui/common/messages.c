@@ -496,6 +496,24 @@ static const char *const table[MSG_COUNT] = {
 	"  列出此办件出具过的每份告知书和承诺书，下方是所选文书的全文。\n"
 	"  F6 补打：再打印一份，纸上注明“补打”，补打记入办理经过；\n"
 	"  F7 把全文存为文本文件。Esc 返回办件详情。\n",
+    [MSG_FIND_TITLE] = "查找办件和咨询",
+    [MSG_FIND_LABEL] = "号码或姓名",
+    [MSG_FIND_HINT] =
+	"输入编号、申请人姓名、证件号码或电话，按 Enter 查找（含已办结）",
+    [MSG_FIND_EMPTY] = "请先输入编号、姓名、证件号码或电话",
+    [MSG_FIND_NONE] = "本窗口没有与“%s”相符的办件或咨询",
+    [MSG_FIND_COUNT] = "找到 %zu 件；↑/↓ 选择，Enter 打开",
+    [MSG_FIND_COL_KIND] = "类别",
+    [MSG_FIND_COL_TIME] = "登记时间",
+    [MSG_FIND_KIND_CASE] = "办件",
+    [MSG_FIND_KIND_INQUIRY] = "咨询",
+    [MSG_KEY_FIND] = "查找",
+    [MSG_HELP_FIND] =
+	"查找办件和咨询\n"
+	"  在任何画面按 Ctrl-F（工作台上也可按 F3）打开。\n"
+	"  输入编号、申请人姓名、证件号码或电话的一部分，按 Enter，\n"
+	"  列出本窗口所有状态（含已办结、已结束）的办件和咨询；\n"
+	"  输入完整编号按 Enter 直接打开。↑/↓ 选择，Enter 打开，Esc 返回。\n",
 };
 
 /* The Linux console has no CJK glyphs: these words stand in for
