@@ -5,6 +5,8 @@
  * libc involvement, so a date never shifts with TZ or DST. */
 #include "wincase/date.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 static bool date_is_leap(int year)
@@ -124,4 +126,25 @@ void date_format(wc_day d, char out[DATE_TEXT_SIZE])
 	out[7] = '-';
 	date_put_digits(out + 8, day, 2);
 	out[10] = '\0';
+}
+
+void date_time_short(const char *t, int this_year,
+		     char out[DATE_TIME_SHORT_SIZE])
+{
+	char day[DATE_TEXT_SIZE];
+	wc_day d;
+
+	t = t ? t : "";
+	snprintf(day, sizeof(day), "%.10s", t);
+	if (strlen(t) < 16 || t[10] != 'T' || !date_parse(day, &d) ||
+	    !isdigit((unsigned char)t[11]) || !isdigit((unsigned char)t[12]) ||
+	    t[13] != ':' || !isdigit((unsigned char)t[14]) ||
+	    !isdigit((unsigned char)t[15])) {
+		snprintf(out, DATE_TIME_SHORT_SIZE, "%s", t);
+		return;
+	}
+	if (date_year(d) == this_year)
+		snprintf(out, DATE_TIME_SHORT_SIZE, "%.5s %.5s", t + 5, t + 11);
+	else
+		snprintf(out, DATE_TIME_SHORT_SIZE, "%.10s %.5s", t, t + 11);
 }

@@ -187,3 +187,45 @@ fail:
 	net_found_list_release(&list);
 	return -1;
 }
+
+/* The server did the matching: every row is kept. */
+static const struct net_list_kind found_all_kind = {
+    .elem = sizeof(struct net_found),
+    .parse = found_parse,
+    .release = found_elem_release,
+};
+
+int net_counter_find(struct net_client *client, const char *q,
+		     struct net_found_list *out, struct wc_error *err)
+{
+	static const char *const bases[] = {"/v1/cases", "/v1/inquiries"};
+	struct search_pass pass = {0};
+	struct net_found_list list = {0};
+	char *escaped = curl_easy_escape(NULL, q ? q : "", 0);
+	char path[512];
+	void *items = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (!escaped)
+		return net_oom(err);
+	for (size_t i = 0; rc == 0 && i < 2; i++) {
+		pass.is_case = i == 0;
+		if (snprintf(path, sizeof(path), "%s?scope=window&q=%s",
+			     bases[i], escaped) >= (int)sizeof(path))
+			rc =
+			    wc_error_set(err, "invalid_field", "q", "too long");
+		else
+			rc = net_list_collect(client, path, &found_all_kind,
+					      &pass, &items, &n, err);
+	}
+	curl_free(escaped);
+	list.items = items;
+	list.n = n;
+	if (rc) {
+		net_found_list_release(&list);
+		return -1;
+	}
+	*out = list;
+	return 0;
+}

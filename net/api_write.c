@@ -355,3 +355,30 @@ int net_case_rate(struct net_client *client, struct net_case *c, int level,
 			 rating_body(level, reasons, n_reasons, comment),
 			 idempotency_key, err);
 }
+
+int net_case_document_reprint(struct net_client *client, const char *case_id,
+			      const char *no, const char *idempotency_key,
+			      char **text, struct wc_error *err)
+{
+	struct net_request_options opt = {.idempotency_key = idempotency_key};
+	json_t *answer = NULL;
+	char path[256], suffix[160];
+	int ret = -1;
+
+	*text = NULL;
+	if (net_path_build(suffix, sizeof(suffix), "/documents/", no,
+			   "/reprint") ||
+	    net_path_build(path, sizeof(path), "/v1/cases/", case_id, suffix))
+		return wc_error_set(err, "not_found", NULL, "bad id");
+	if (net_write(client, "POST", path, NULL, &opt, &answer, err))
+		goto done;
+	if (net_text_get_flags(answer, "text", TEXT_KEEP_NEWLINE, text))
+		net_oom(err);
+	else if (!*text)
+		wc_error_set(err, "bad_response", "text", "no text");
+	else
+		ret = 0;
+done:
+	json_decref(answer);
+	return ret;
+}

@@ -134,6 +134,7 @@ static void commitment_release(struct net_commitment *m)
 	free(m->due_date);
 	free(m->text);
 	free(m->verify_code);
+	free(m->created_at);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -142,6 +143,7 @@ static int commitment_from_json(const json_t *obj, struct net_commitment *m)
 	if (net_text_get(obj, "id", &m->id) ||
 	    net_text_get(obj, "no", &m->no) ||
 	    net_text_get(obj, "due_date", &m->due_date) ||
+	    net_text_get(obj, "created_at", &m->created_at) ||
 	    net_text_get_flags(obj, "text", TEXT_KEEP_NEWLINE, &m->text) ||
 	    net_text_get(obj, "verify_code", &m->verify_code))
 		return -1;

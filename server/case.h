@@ -135,6 +135,8 @@ void handle_case_supplement(struct api_request *req, struct api_reply *rep);
 void handle_case_complete(struct api_request *req, struct api_reply *rep);
 void handle_case_withdraw(struct api_request *req, struct api_reply *rep);
 void handle_case_rating(struct api_request *req, struct api_reply *rep);
+void handle_case_document_reprint(struct api_request *req,
+				  struct api_reply *rep);
 void handle_applicant_credit(struct api_request *req, struct api_reply *rep);
 
 #endif

@@ -180,6 +180,7 @@ static bool inquiry_read_query(struct api_request *req, struct api_reply *rep,
 	const char *scope = api_query(req, "scope");
 	const char *status = api_query(req, "status");
 	const char *cursor = api_query(req, "cursor");
+	const char *text = api_query(req, "q");
 	const struct session_record *s = req->session;
 	enum inquiry_status st;
 
@@ -212,6 +213,11 @@ static bool inquiry_read_query(struct api_request *req, struct api_reply *rep,
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
 		return false;
 	}
+	if (text && validate_text(text, NAME_MAX_CHARS, false) != VALID_OK) {
+		api_error(rep, 400, "bad_request", "q", "bad search text");
+		return false;
+	}
+	q->q = text && *text ? text : NULL;
 	q->status = status ? inquiry_status_word(st) : NULL;
 	q->username = s->user.username;
 	q->window = s->window;

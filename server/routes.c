@@ -43,6 +43,9 @@ const struct route routes[] = {
     {"POST", "/v1/cases/{id}/withdraw", CASE_COUNTER | ROLE_REVIEWER, W,
      handle_case_withdraw},
     {"POST", "/v1/cases/{id}/rating", CASE_COUNTER, W, handle_case_rating},
+    /* 补打: the case does not change, the reprint is audited. */
+    {"POST", "/v1/cases/{id}/documents/{no}/reprint", CASE_COUNTER, W,
+     handle_case_document_reprint},
     {"GET", "/v1/applicants/credit", ROLE_ANY, 0, handle_applicant_credit},
     {"GET", "/v1/review/queue", ROLE_REVIEWER | ROLE_ADMIN, 0,
      handle_review_queue},

@@ -493,7 +493,10 @@ static int key_read(int *ret, wint_t *ch)
 	return *ret;
 }
 
-/* Keys every screen shares: F1 help, F10 quit. */
+/* Ctrl-F: find (raw mode, so it arrives as a character). */
+#define KEY_CTRL_F 0x06
+
+/* Keys every screen shares: F1 help, F10 quit, Ctrl-F find. */
 static int app_global_key(struct app *app, int ret, wint_t ch)
 {
 	const struct screen_ops *top = app->stack[app->depth - 1].ops;
@@ -502,6 +505,13 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 
 	if (r != UI_IGNORED)
 		return r;
+	/* Issue 13.3: a case or inquiry by its number from any screen of
+	 * the counter; the screen below keeps what it holds. */
+	if (ret == OK && ch == KEY_CTRL_F && app->logged_in &&
+	    app->user.role == NET_ROLE_CLERK && top != &screen_find) {
+		app_push(app, &screen_find, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (ret != KEY_CODE_YES)
 		return UI_IGNORED;
 	if (ch == KEY_F(10)) {

@@ -114,6 +114,9 @@ extern const struct screen_ops screen_notice;
 extern const struct screen_ops screen_accept;
 extern const struct screen_ops screen_case_actions;
 extern const struct screen_ops screen_rating;
+extern const struct screen_ops screen_documents;
+/* Any case or inquiry of the window (F3 at home, Ctrl-F anywhere). */
+extern const struct screen_ops screen_find;
 
 #define APP_MAX_SCREENS 8
 

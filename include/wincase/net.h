@@ -288,6 +288,7 @@ struct net_commitment {
 	enum commitment_status status;
 	char *text;
 	char *verify_code;
+	char *created_at; /* when it was issued */
 };
 
 struct net_case {

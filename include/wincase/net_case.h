@@ -74,6 +74,13 @@ int net_case_notice(struct net_client *client, const struct net_case *c,
 		    struct net_notice *out, struct net_refusals *violations,
 		    struct wc_error *err);
 
+/* POST documents/{no}/reprint (补打): the issued notice or commitment
+ * numbered no of case case_id again, the reprint audited by the server.
+ * *text (new string, free it) is the signed text, sanitised. */
+int net_case_document_reprint(struct net_client *client, const char *case_id,
+			      const char *no, const char *idempotency_key,
+			      char **text, struct wc_error *err);
+
 /* POST accept, mode normal. On a 422 *why (when not NULL) gets the
  * refusals (empty otherwise; release it in every case). */
 int net_case_accept_normal(struct net_client *client, struct net_case *c,

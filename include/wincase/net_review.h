@@ -154,6 +154,12 @@ struct net_search {
 
 int net_search(struct net_client *client, const struct net_search *s,
 	       struct net_found_list *out, struct wc_error *err);
+/* The counter's search (issue 13.3): the cases and the inquiries of the
+ * session's window in every state, completed and closed ones too, whose
+ * number, applicant name, ID number or phone contains q (the server
+ * matches). Cases first, each newest first; every page. */
+int net_counter_find(struct net_client *client, const char *q,
+		     struct net_found_list *out, struct wc_error *err);
 /* True when f matches s (the client side of the filter; exposed for
  * tests). */
 bool net_search_matches(const struct net_search *s, const struct net_found *f);

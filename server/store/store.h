@@ -145,7 +145,10 @@ struct inquiry_query {
 	const char *window;	/* SCOPE_MINE (handoffs), SCOPE_WINDOW */
 	const char *department; /* SCOPE_MINE: handoffs to my department */
 	const char *status;	/* NULL: any */
-	int64_t before_id;	/* 0: from the newest; else ids below it */
+	/* NULL: any; else a part of the number, the applicant's name, ID
+	 * number (any case) or phone */
+	const char *q;
+	int64_t before_id; /* 0: from the newest; else ids below it */
 	int limit;
 };
 

@@ -110,6 +110,33 @@ static void test_date_parse(void **state)
 	assert_string_equal(text, "0001-01-01");
 }
 
+/* Issue 13.7: times read 12-02 14:39, with the year when not this one. */
+static void test_date_time_short(void **state)
+{
+	static const struct {
+		const char *in;
+		int year;
+		const char *out;
+	} cases[] = {
+	    {"2026-12-02T14:39:21+08:00", 2026, "12-02 14:39"},
+	    {"2026-01-05T08:00:00Z", 2026, "01-05 08:00"},
+	    {"2025-12-31T23:59:59+08:00", 2026, "2025-12-31 23:59"},
+	    {"2026-02-30T10:00:00+08:00", 2026, "2026-02-30T10:00"},
+	    {"2026-12-02", 2026, "2026-12-02"},
+	    {"", 2026, ""},
+	    {"无", 2026, "无"},
+	};
+	char out[DATE_TIME_SHORT_SIZE];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		date_time_short(cases[i].in, cases[i].year, out);
+		assert_string_equal(out, cases[i].out);
+	}
+	date_time_short(NULL, 2026, out);
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -117,6 +144,7 @@ int main(void)
 	    cmocka_unit_test(test_date_roundtrip_range),
 	    cmocka_unit_test(test_date_valid_ymd),
 	    cmocka_unit_test(test_date_parse),
+	    cmocka_unit_test(test_date_time_short),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,7 +25,7 @@ static void test_split(void **state)
 	static const struct {
 		const char *command;
 		size_t n;
-		const char *words[4];
+		const char *words[5];
 	} cases[] = {
 	    {"lp", 1, {"lp"}},
 	    {"lp -d counter1", 3, {"lp", "-d", "counter1"}},
@@ -33,6 +33,18 @@ static void test_split(void **state)
 	    {"lp; rm -rf /", 4, {"lp;", "rm", "-rf", "/"}},
 	    {"", 0, {NULL}},
 	    {"   ", 0, {NULL}},
+	    /* Issue 13.2: a printer name with spaces, still no shell. */
+	    {"lp -d \"Front Desk\"", 3, {"lp", "-d", "Front Desk"}},
+	    {"lp -d 'Front Desk' -n 2",
+	     5,
+	     {"lp", "-d", "Front Desk", "-n", "2"}},
+	    {"lp -d\"Front Desk\"x", 2, {"lp", "-dFront Deskx"}},
+	    {"lp -t \"say \\\"hi\\\"\"", 3, {"lp", "-t", "say \"hi\""}},
+	    {"lp -t 'a\\b'", 3, {"lp", "-t", "a\\b"}},
+	    {"lp \"\"", 2, {"lp", ""}},
+	    {"lp $(rm -rf /) `x`", 5, {"lp", "$(rm", "-rf", "/)", "`x`"}},
+	    {"lp -d \"Front Desk", 0, {NULL}},
+	    {"lp -d 'Front", 0, {NULL}},
 	};
 	char buf[256], *argv[PRINT_MAX_ARGS];
 

@@ -248,6 +248,7 @@ static const char *const table[MSG_COUNT] = {
 		    "  上方是编号、申请人、事项、状态、到期日和剩余工作日；\n"
 		    "  “!”表示只剩1个工作日，“!!”表示已超期或已失信。\n"
 		    "  下方是材料清单、告知书、承诺书和办理经过，↑/↓ 翻看。\n"
+		    "  Enter 打开此办件的告知书和承诺书，可补打或存文件。\n"
 		    "  功能键栏只列出此状态下可做的操作。F5 刷新，Esc 返回。\n",
     /* case screens (counter-b) */
     [MSG_KEY_MARK] = "标记",
@@ -479,6 +480,40 @@ static const char *const table[MSG_COUNT] = {
     [MSG_TL_RESOLUTION] = "%s：%s",
     [MSG_SESSION_EXPIRED] =
 	"登录已过期，请重新登录；未提交的内容已保存为草稿，登录后可恢复",
+    [MSG_DOC_TITLE] = "办件文书",
+    [MSG_DOC_COL_KIND] = "文书",
+    [MSG_DOC_COL_NO] = "编号",
+    [MSG_DOC_COL_TIME] = "出具时间",
+    [MSG_DOC_KIND_NOTICE] = "一次性告知书",
+    [MSG_DOC_KIND_COMMITMENT] = "容缺受理承诺书",
+    [MSG_DOC_NONE] = "此办件还没有出具告知书或承诺书",
+    [MSG_DOC_REPRINT_MARK] = "【补打】本件为 %s 的补打件，与原件同等有效\n\n",
+    [MSG_DOC_HINT] = "↑/↓ 选文书，PgUp/PgDn 翻看内容；F6 补打，F7 存文件",
+    [MSG_KEY_REPRINT] = "补打",
+    [MSG_KEY_DOCUMENTS] = "文书",
+    [MSG_HELP_DOC] =
+	"办件文书\n"
+	"  列出此办件出具过的每份告知书和承诺书，下方是所选文书的全文。\n"
+	"  F6 补打：再打印一份，纸上注明“补打”，补打记入办理经过；\n"
+	"  F7 把全文存为文本文件。Esc 返回办件详情。\n",
+    [MSG_FIND_TITLE] = "查找办件和咨询",
+    [MSG_FIND_LABEL] = "号码或姓名",
+    [MSG_FIND_HINT] =
+	"输入编号、申请人姓名、证件号码或电话，按 Enter 查找（含已办结）",
+    [MSG_FIND_EMPTY] = "请先输入编号、姓名、证件号码或电话",
+    [MSG_FIND_NONE] = "本窗口没有与“%s”相符的办件或咨询",
+    [MSG_FIND_COUNT] = "找到 %zu 件；↑/↓ 选择，Enter 打开",
+    [MSG_FIND_COL_KIND] = "类别",
+    [MSG_FIND_COL_TIME] = "登记时间",
+    [MSG_FIND_KIND_CASE] = "办件",
+    [MSG_FIND_KIND_INQUIRY] = "咨询",
+    [MSG_KEY_FIND] = "查找",
+    [MSG_HELP_FIND] =
+	"查找办件和咨询\n"
+	"  在任何画面按 Ctrl-F（工作台上也可按 F3）打开。\n"
+	"  输入编号、申请人姓名、证件号码或电话的一部分，按 Enter，\n"
+	"  列出本窗口所有状态（含已办结、已结束）的办件和咨询；\n"
+	"  输入完整编号按 Enter 直接打开。↑/↓ 选择，Enter 打开，Esc 返回。\n",
 };
 
 /* The Linux console has no CJK glyphs: these words stand in for
@@ -686,6 +721,7 @@ static const struct code_text action_texts[] = {
     {"case.checklist", "核验材料"},
     {"case.notice", "出具一次性告知书"},
     {"document.issue", "签发文书"},
+    {"document.reprint", "补打文书"},
     {"case.accept", "受理"},
     {"case.accept.tolerant", "容缺受理"},
     {"case.supplement", "补交材料"},

@@ -66,19 +66,62 @@ char *print_marked(const char *text)
 	return out;
 }
 
+/* One word of command from *in into *out (both in the same buffer, out
+ * never ahead of in): blanks end it, "..." and '...' keep blanks (a
+ * backslash inside "..." takes the next " or \ as it is). False for a
+ * quote left open. */
+static bool split_word(const char **in, char **out)
+{
+	const char *p = *in;
+	char *o = *out, quote = 0;
+
+	for (; *p && (quote || (*p != ' ' && *p != '\t')); p++) {
+		if (quote && *p == quote)
+			quote = 0;
+		else if (!quote && (*p == '"' || *p == '\''))
+			quote = *p;
+		else if (quote == '"' && *p == '\\' &&
+			 (p[1] == '"' || p[1] == '\\'))
+			*o++ = *++p;
+		else
+			*o++ = *p;
+	}
+	/* The blank that ended the word is read before out may overwrite it
+	 * with the word's NUL. */
+	if (*p)
+		p++;
+	*o++ = '\0';
+	*in = p;
+	*out = o;
+	return quote == 0;
+}
+
 size_t print_split(const char *command, char *buf, size_t size,
 		   char *argv[PRINT_MAX_ARGS])
 {
+	const char *in;
+	char *out = buf;
 	size_t n = 0;
-	char *p, *save = NULL;
 
 	argv[0] = NULL;
 	if (!command || strlen(command) >= size)
 		return 0;
+	/* The words are copied into buf as they are read: a word never
+	 * grows, so out stays at or behind the reading position. */
 	strcpy(buf, command);
-	for (p = strtok_r(buf, " \t", &save); p && n + 1 < PRINT_MAX_ARGS;
-	     p = strtok_r(NULL, " \t", &save))
-		argv[n++] = p;
+	in = buf;
+	while (n + 1 < PRINT_MAX_ARGS) {
+		while (*in == ' ' || *in == '\t')
+			in++;
+		if (!*in)
+			break;
+		argv[n] = out;
+		if (!split_word(&in, &out)) {
+			argv[0] = NULL;
+			return 0;
+		}
+		n++;
+	}
 	argv[n] = NULL;
 	return n;
 }

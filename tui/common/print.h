@@ -14,8 +14,11 @@
 #define PRINT_MAX_ARGS 16
 
 /* Splits command on blanks into argv (at most PRINT_MAX_ARGS - 1 words,
- * NULL-terminated), pointing into buf (a copy of command, size bytes).
- * Returns the number of words; 0 for an empty command or no room. Pure. */
+ * NULL-terminated), pointing into buf (size bytes). "..." and '...' keep
+ * blanks in a word (lp -d "Front Desk"); inside "..." \" and \\ stand for
+ * " and \. Nothing else is special: no shell ever reads it. Returns the
+ * number of words; 0 for an empty command, a quote left open or no room.
+ * Pure. */
 size_t print_split(const char *command, char *buf, size_t size,
 		   char *argv[PRINT_MAX_ARGS]);
 

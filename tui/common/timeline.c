@@ -220,7 +220,7 @@ static const struct {
     {"case.due_resolved", sum_due},    {"case.deemed", sum_deemed},
     {"commitment.breach", sum_breach}, {"review.decide", sum_review},
     {"review.due_date", sum_due},      {"inquiry.handoff", sum_handoff},
-    {"inquiry.close", sum_close},
+    {"inquiry.close", sum_close},      {"document.reprint", sum_document},
 };
 
 /* The event's name: tolerant acceptance is an acceptance of its own. */

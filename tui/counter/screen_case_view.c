@@ -260,6 +260,12 @@ static bool may_notify(const struct case_view *s)
 	return allows(s, CASE_DO_NOTICE) && case_ctx_has_open_defect(&s->x);
 }
 
+/* A notice or a commitment to reopen, reprint or save. */
+static bool has_documents(const struct case_view *s)
+{
+	return s->x.c.n_notices > 0 || s->x.c.has_commitment;
+}
+
 static const struct screen_key *cv_keys_now(void *state, size_t *n)
 {
 	struct case_view *s = state;
@@ -281,6 +287,7 @@ static const struct screen_key *cv_keys_now(void *state, size_t *n)
 	key_list_add(l, ok && allows(s, CASE_DO_WITHDRAW), "F8",
 		     MSG_KEY_WITHDRAW);
 	key_list_add(l, ok && may_rate(s), "F9", MSG_KEY_RATING);
+	key_list_add(l, ok && has_documents(s), "Enter", MSG_KEY_DOCUMENTS);
 	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
 	key_list_add(l, true, "Esc", MSG_KEY_BACK);
 	key_list_add(l, true, "F10", MSG_KEY_QUIT);
@@ -326,6 +333,14 @@ static int cv_key(void *state, struct app *app, int ret, wint_t ch)
 	if (ret == OK && ch == KEY_ESC) {
 		app_message_clear(app);
 		app_pop(app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (((ret == OK && (ch == '\r' || ch == '\n')) ||
+	     (ret == KEY_CODE_YES && ch == KEY_ENTER)) &&
+	    s->x.loaded && has_documents(s)) {
+		app_message_clear(app);
+		app_push(app, &screen_documents,
+			 &(struct screen_arg){.case_id = s->case_id});
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret != KEY_CODE_YES)

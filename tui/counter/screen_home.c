@@ -72,7 +72,8 @@ struct home {
 
 static const struct screen_key keys[] = {
     {"F1", MSG_KEY_HELP},     {"Enter", MSG_KEY_OPEN}, {"F4", MSG_KEY_NEW},
-    {"F6", MSG_KEY_NEW_CASE}, {"F5", MSG_KEY_REFRESH}, {"F10", MSG_KEY_QUIT},
+    {"F6", MSG_KEY_NEW_CASE}, {"F3", MSG_KEY_FIND},    {"F5", MSG_KEY_REFRESH},
+    {"F10", MSG_KEY_QUIT},
 };
 
 /* ---- What belongs where */
@@ -587,6 +588,10 @@ static int function_key(struct home *s, struct app *app, wint_t ch)
 	case KEY_F(4):
 		app_message_clear(app);
 		app_push(app, &screen_inquiry, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	case KEY_F(3):
+		app_message_clear(app);
+		app_push(app, &screen_find, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	case KEY_F(5):
 		home_refresh(s, app);

@@ -272,7 +272,9 @@ static const char case_list_sql[] =
     " ((?1 = 0 AND created_by = ?2) OR (?1 = 1 AND window_no = ?3)"
     "  OR (?1 = 2 AND department = ?4) OR ?1 = 3)"
     " AND (?5 IS NULL OR status = ?5)"
-    " AND (?6 IS NULL OR instr(no, ?6) > 0 OR instr(applicant_name, ?6) > 0)"
+    " AND (?6 IS NULL OR instr(no, ?6) > 0 OR instr(applicant_name, ?6) > 0"
+    "  OR instr(upper(applicant_id_no), upper(?6)) > 0"
+    "  OR instr(applicant_phone, ?6) > 0)"
     " AND (?7 IS NULL OR (due_date IS NOT NULL AND due_date < ?7))"
     " AND (?8 = 0 OR id < ?8) ORDER BY id DESC LIMIT ?9";
 

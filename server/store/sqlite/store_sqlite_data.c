@@ -203,6 +203,9 @@ static const char inquiry_list_sql[] =
     "      AND g.acknowledged_at IS NOT NULL)))))"
     "  OR (?1 = 1 AND window_no = ?3) OR ?1 = 2)"
     " AND (?5 IS NULL OR status = ?5) AND (?6 = 0 OR id < ?6)"
+    " AND (?8 IS NULL OR instr(no, ?8) > 0 OR instr(applicant_name, ?8) > 0"
+    "  OR instr(upper(applicant_id_no), upper(?8)) > 0"
+    "  OR instr(applicant_phone, ?8) > 0)"
     " ORDER BY id DESC LIMIT ?7";
 
 static void sq_release_inquiry(void *rec)
@@ -231,6 +234,7 @@ int sq_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
 	sq_bind_text(st, 5, q->status);
 	sqlite3_bind_int64(st, 6, q->before_id);
 	sqlite3_bind_int(st, 7, q->limit);
+	sq_bind_opt_text(st, 8, q->q);
 	if (sq_step_rows(db, st, &inquiry_rows, q->limit, &recs, n, err) < 0)
 		return -1;
 	*out = recs;
