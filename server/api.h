@@ -168,6 +168,11 @@ void handle_inquiry_get(struct api_request *req, struct api_reply *rep);
 void handle_documents_verify(struct api_request *req, struct api_reply *rep);
 void handle_review_queue(struct api_request *req, struct api_reply *rep);
 void handle_review_decision(struct api_request *req, struct api_reply *rep);
+/* For queue summaries in words (no JSON): the strings of arr, or each
+ * object's key member when key is not NULL, joined with "、" into out
+ * (cut at a whole character when it does not fit). */
+void review_summary_join(const json_t *arr, const char *key, char *out,
+			 size_t size);
 void handle_stats(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_ack(struct api_request *req, struct api_reply *rep);

@@ -209,9 +209,9 @@ static bool commitment_issue(struct api_request *req, struct api_reply *rep,
 	if (req->db->ops->commitment_create(req->db, &c, day, &err) < 0)
 		goto internal;
 	snprintf(summary, sizeof(summary),
-		 "%s accepted tolerantly, commitment %s: %zu material(s) "
-		 "within %d working days",
-		 ctx->rec.no, c.no, ev->n_notice, c.deadline_days);
+		 "容缺受理：办件 %s，承诺书 %s，%zu 项材料须在 %d 个工作日内"
+		 "补交（期限 %s）",
+		 ctx->rec.no, c.no, ev->n_notice, c.deadline_days, c.due_date);
 	case_review_init(&rv, ctx, REVIEW_KIND_TOLERANT_ACCEPTANCE, req->now,
 			 summary);
 	store_copy(rv.due_date, sizeof(rv.due_date), c.due_date);

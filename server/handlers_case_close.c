@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "case.h"
 #include "record_state.h"
+#include "wincase/review_words.h"
 #include "wincase/validate.h"
 
 static bool read_note(struct api_request *req, struct api_reply *rep,
@@ -181,11 +182,16 @@ static bool rating_rectification(struct api_request *req, struct api_reply *rep,
 {
 	struct review_record rv = {0};
 	struct wc_error err;
-	char summary[1024];
+	json_t *reasons = json_loads(ctx->rec.rating_reasons, 0, NULL);
+	char summary[1024], words[800];
 	bool pending;
 
-	snprintf(summary, sizeof(summary), "%s rated %d: %.900s", ctx->rec.no,
-		 ctx->rec.rating_level, ctx->rec.rating_reasons);
+	review_summary_join(reasons, NULL, words, sizeof(words));
+	json_decref(reasons);
+	snprintf(summary, sizeof(summary),
+		 "差评：办件 %s 评价为%s（%d 级），原因：%s", ctx->rec.no,
+		 review_words_rating(ctx->rec.rating_level),
+		 ctx->rec.rating_level, words);
 	case_review_init(&rv, ctx, REVIEW_KIND_RECTIFICATION, req->now,
 			 summary);
 	if (case_due_date(req->app, clock_local_day(&req->app->clock, req->now),

@@ -52,15 +52,14 @@ static bool notice_review(struct api_request *req, struct api_reply *rep,
 {
 	struct review_record rv = {0};
 	struct wc_error err;
-	char *names = json_dumps(added, JSON_COMPACT);
-	char summary[1024];
+	char summary[1024], names[500];
 	bool ok;
 
+	review_summary_join(added, "name", names, sizeof(names));
 	snprintf(summary, sizeof(summary),
-		 "%s %s adds materials no earlier notice listed: %s; "
-		 "override: %.300s",
-		 ctx->rec.no, n->no, names ? names : "", n->override_reason);
-	free(names);
+		 "告知超范围：办件 %s 的告知书 %s 新列入此前未告知的材料：%s；"
+		 "理由：%.300s",
+		 ctx->rec.no, n->no, names, n->override_reason);
 	case_review_init(&rv, ctx, REVIEW_KIND_ONCE_VIOLATION, req->now,
 			 summary);
 	ok = req->db->ops->review_add(req->db, &rv, &err) == 0;

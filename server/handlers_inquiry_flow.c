@@ -130,8 +130,8 @@ static bool inquiry_queue_bounced(struct api_request *req,
 	if (!req->db->ops->review_add)
 		return true; /* no review queue in this store */
 	memset(&item, 0, sizeof(item));
-	snprintf(summary, sizeof(summary),
-		 "inquiry %s handed off %zu times (推诿)", v->rec.no, handoffs);
+	snprintf(summary, sizeof(summary), "推诿：咨询 %s 已转办 %zu 次",
+		 v->rec.no, handoffs);
 	review_record_set_kind(&item, REVIEW_KIND_BOUNCED);
 	item.inquiry_id = v->rec.id;
 	store_copy(item.department, sizeof(item.department), v->rec.department);

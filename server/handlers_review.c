@@ -46,6 +46,31 @@ static json_t *review_to_json(struct app *app, const struct review_record *r)
 	return o;
 }
 
+void review_summary_join(const json_t *arr, const char *key, char *out,
+			 size_t size)
+{
+	size_t len = 0, i;
+	const json_t *v;
+
+	out[0] = '\0';
+	json_array_foreach(arr, i, v)
+	{
+		const char *s =
+		    json_string_value(key ? json_object_get(v, key) : v);
+		const char *sep = len ? "、" : "";
+
+		if (!s)
+			continue;
+		/* Whole names only: one that does not fit ends the list. */
+		if (strlen(sep) + strlen(s) >= size - len) {
+			if (size - len > strlen("…"))
+				snprintf(out + len, size - len, "…");
+			return;
+		}
+		len += (size_t)snprintf(out + len, size - len, "%s%s", sep, s);
+	}
+}
+
 /* R6: a reviewer sees their department's items; an administrator all. */
 static bool review_in_scope(const struct session_record *s,
 			    const struct review_record *r)

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "../support/cases.h"
 #include "../support/http.h"
 #include "../support/logins.h"
 #include "../support/server.h"
@@ -192,7 +193,8 @@ static json_t *queue(const char *token, const char *query)
 	return get_json(token, path);
 }
 
-static long long item_of(const json_t *q, const char *kind)
+/* The first item of kind in the queue q. */
+static const json_t *entry_of(const json_t *q, const char *kind)
 {
 	const json_t *it;
 	size_t i;
@@ -200,10 +202,15 @@ static long long item_of(const json_t *q, const char *kind)
 	json_array_foreach(json_object_get(q, "items"), i, it)
 	{
 		if (strcmp(tj_str(it, "kind"), kind) == 0)
-			return tj_num(it, "id");
+			return it;
 	}
 	fail_msg("no %s item in the queue", kind);
-	return 0;
+	return NULL;
+}
+
+static long long item_of(const json_t *q, const char *kind)
+{
+	return tj_num(entry_of(q, kind), "id");
 }
 
 static long decide(const char *token, long long item, const char *body,
@@ -674,13 +681,120 @@ static void test_stats(void **state)
 			 403);
 }
 
+/* A once_violation item: a notice, then a second one that adds a defect
+ * in a material no notice listed, with an override reason. */
+static void once_violation_case(void)
+{
+	struct test_case c;
+	struct http_reply r;
+
+	assert_int_equal(tc_create(srv.url, clerk1, "000131104000", "canteen",
+				   "{\"name\":\"张三\",\"id_type\":"
+				   "\"resident_id\",\"id_no\":\"" VALID_ID
+				   "\"}",
+				   &c, &r),
+			 201);
+	http_reply_release(&r);
+	assert_int_equal(tc_checklist(srv.url, clerk1, &c,
+				      "application_form=provided,"
+				      "business_licence=missing,"
+				      "legal_rep_id=provided,premises_proof="
+				      "provided,layout_flow=provided,"
+				      "safety_manager_proof=provided,"
+				      "safety_rules=provided",
+				      &r),
+			 200);
+	http_reply_release(&r);
+	assert_int_equal(
+	    tc_change(srv.url, clerk1, &c, "POST", "/notices", "{}", &r), 201);
+	http_reply_release(&r);
+	assert_int_equal(tc_checklist(srv.url, clerk1, &c,
+				      "business_licence=provided,"
+				      "premises_proof=defective:地址不符",
+				      &r),
+			 200);
+	http_reply_release(&r);
+	assert_int_equal(tc_change(srv.url, clerk1, &c, "POST", "/notices",
+				   "{\"override_reason\":\"场所证明当场发现"
+				   "问题\"}",
+				   &r),
+			 201);
+	http_reply_release(&r);
+}
+
+/* Issue 14.1: a summary is words a reviewer reads, no API words, no JSON
+ * (no run of three ASCII letters: numbers like SL-20261104-0001 pass). */
+static bool summary_in_words(const char *s)
+{
+	int letters = 0;
+
+	for (; *s; s++) {
+		if (strchr("{}[]\"_", *s))
+			return false;
+		letters = ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			      ? letters + 1
+			      : 0;
+		if (letters >= 3)
+			return false;
+	}
+	return true;
+}
+
+static const char *summary_of(const json_t *q, const char *kind)
+{
+	return tj_str(entry_of(q, kind), "summary");
+}
+
+/* Every kind of item the counter makes has its summary in Chinese with
+ * labelled fields: tolerant acceptance, once violation, rectification,
+ * bounced. */
+static void test_summaries_in_words(void **state)
+{
+	static const struct {
+		const char *kind, *has;
+	} want[] = {
+	    {"tolerant_acceptance", "容缺受理：办件 SL-"},
+	    {"tolerant_acceptance", "个工作日内补交"},
+	    {"once_violation", "新列入此前未告知的材料："},
+	    {"once_violation", "理由：场所证明当场发现问题"},
+	    {"rectification", "评价为非常不满意（1 级），原因：态度差、等太久"},
+	    {"bounced", "推诿：咨询 SW-"},
+	};
+	json_t *q;
+	long long id;
+	int version;
+
+	(void)state;
+	clock_to("2026-11-04T09:00:00+08:00");
+	accepted_case(clerk1, "000131104000", "food_sales", true, &version);
+	once_violation_case();
+	id = accepted_case_of(clerk1, OTHER_ID, "000131101000", "in_person",
+			      false, &version);
+	complete_and_rate(id, version,
+			  "{\"level\":1,\"reasons\":[\"态度差\",\"等太久\"]}");
+	bounced_inquiry("clerk1", "2026-11-04T10:00:00+08:00",
+			"2026-11-04T11:30:00+08:00");
+	q = queue(reviewer, "?limit=200");
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const char *s = summary_of(q, want[i].kind);
+
+		if (!strstr(s, want[i].has) || !summary_in_words(s))
+			fail_msg("%s: '%s' lacks '%s' or is not in words",
+				 want[i].kind, s, want[i].has);
+	}
+	if (strstr(summary_of(q, "once_violation"), "经营场所使用证明") == NULL)
+		fail_msg("the once violation names the material");
+	json_decref(q);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_queue), T(test_decisions), T(test_own_case),
-	    T(test_scope), T(test_waive),     T(test_rectification),
-	    T(test_stats),
+	    T(test_queue),    T(test_decisions),
+	    T(test_own_case), T(test_scope),
+	    T(test_waive),    T(test_rectification),
+	    T(test_stats),    T(test_summaries_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

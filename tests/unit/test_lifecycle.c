@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "wincase/lifecycle.h"
+#include "wincase/review_words.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define NO   NULL /* the action is refused in that state */
@@ -357,6 +358,42 @@ static void test_actions_of_words(void **state)
 				 accept_mode_action(ACCEPT_MODE_COUNT), NULL));
 }
 
+/* True when w holds no ASCII letter or underscore: a word, not a code. */
+static bool is_word(const char *w)
+{
+	if (!w || !w[0] || strcmp(w, "?") == 0)
+		return false;
+	for (; *w; w++)
+		if ((*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z') ||
+		    *w == '_')
+			return false;
+	return true;
+}
+
+/* Issue 14.1: every review kind, status, decision and rating level has a
+ * Chinese word; out of range is "?". */
+static void test_review_words(void **state)
+{
+	(void)state;
+	for (int k = 0; k < REVIEW_KIND_COUNT; k++)
+		assert_true(is_word(review_words_kind((enum review_kind)k)));
+	for (int st = 0; st < REVIEW_STATUS_COUNT; st++)
+		assert_true(
+		    is_word(review_words_status((enum review_status)st)));
+	for (int d = 0; d < REVIEW_DECISION_COUNT; d++)
+		assert_true(
+		    is_word(review_words_decision((enum review_decision)d)));
+	for (int level = 1; level <= 5; level++)
+		assert_true(is_word(review_words_rating(level)));
+	assert_string_equal(review_words_rating(1), "非常不满意");
+	assert_string_equal(review_words_kind(REVIEW_KIND_BREACH), "承诺失信");
+	assert_string_equal(review_words_kind(REVIEW_KIND_COUNT), "?");
+	assert_string_equal(review_words_status(REVIEW_STATUS_COUNT), "?");
+	assert_string_equal(review_words_decision(REVIEW_DECISION_COUNT), "?");
+	assert_string_equal(review_words_rating(0), "?");
+	assert_string_equal(review_words_rating(6), "?");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -370,6 +407,7 @@ int main(void)
 	    cmocka_unit_test(test_case_shorthands),
 	    cmocka_unit_test(test_review_decision_fits),
 	    cmocka_unit_test(test_actions_of_words),
+	    cmocka_unit_test(test_review_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -247,22 +247,36 @@ static void time_text(const char *at, char out[20])
 		out[10] = ' ';
 }
 
-void timeline_line(const struct net_audit_entry *e, const struct case_ctx *x,
-		   char *out, size_t size)
+const char *timeline_who(const char *actor)
+{
+	if (actor && strcmp(actor, "scheduler") == 0)
+		return msg(MSG_TL_SCHEDULER);
+	return actor ? actor : "";
+}
+
+void timeline_parts(const struct net_audit_entry *e, const struct case_ctx *x,
+		    char *name, size_t name_size, char *summary,
+		    size_t summary_size)
 {
 	const char *action = e->action ? e->action : "";
-	char when[20], unknown[WORD_SIZE], summary[320] = "";
-	const char *who = e->actor ? e->actor : "";
+	char unknown[WORD_SIZE];
 
-	time_text(e->at, when);
-	if (strcmp(who, "scheduler") == 0)
-		who = msg(MSG_TL_SCHEDULER);
+	summary[0] = '\0';
 	for (size_t i = 0;
 	     e->data && i < sizeof(summaries) / sizeof(*summaries); i++)
 		if (strcmp(summaries[i].action, action) == 0)
-			summaries[i].summary(&e->d, x, summary,
-					     sizeof(summary));
-	snprintf(out, size, "%s  %s  %s%s%s", when, who,
-		 event_name(action, &e->d, unknown, sizeof(unknown)),
-		 summary[0] ? "  " : "", summary);
+			summaries[i].summary(&e->d, x, summary, summary_size);
+	snprintf(name, name_size, "%s",
+		 event_name(action, &e->d, unknown, sizeof(unknown)));
+}
+
+void timeline_line(const struct net_audit_entry *e, const struct case_ctx *x,
+		   char *out, size_t size)
+{
+	char when[20], name[WORD_SIZE], summary[320];
+
+	time_text(e->at, when);
+	timeline_parts(e, x, name, sizeof(name), summary, sizeof(summary));
+	snprintf(out, size, "%s  %s  %s%s%s", when, timeline_who(e->actor),
+		 name, summary[0] ? "  " : "", summary);
 }

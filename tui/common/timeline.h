@@ -13,4 +13,12 @@
 void timeline_line(const struct net_audit_entry *e, const struct case_ctx *x,
 		   char *out, size_t size);
 
+/* The same in parts, for a table: the event's Chinese name and the summary
+ * of its data ("" when it has none worth showing). */
+void timeline_parts(const struct net_audit_entry *e, const struct case_ctx *x,
+		    char *name, size_t name_size, char *summary,
+		    size_t summary_size);
+/* Who did it, as a person reads it: the scheduler is 系统. */
+const char *timeline_who(const char *actor);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "wincase/list.h"
 
+#include "common/timeline.h"
 #include "review/review.h"
 
 enum { COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_DATA, COL_COUNT };
@@ -163,12 +164,33 @@ static void entry_cells(void *ctx, size_t i, struct list_row *row)
 {
 	const struct net_audit_entry *e = &((struct audit *)ctx)->list.items[i];
 
+	/* Issue 14.1: the event's Chinese name and its data in words, as the
+	 * clerk's timeline shows them; never the action code or raw JSON. */
 	review_short_time(e->at, row->buf[COL_AT], sizeof(row->buf[COL_AT]));
+	timeline_parts(e, NULL, row->buf[COL_ACTION],
+		       sizeof(row->buf[COL_ACTION]), row->buf[COL_DATA],
+		       sizeof(row->buf[COL_DATA]));
 	row->cells[COL_SEQ] = e->seq;
 	row->cells[COL_AT] = row->buf[COL_AT];
-	row->cells[COL_ACTOR] = e->actor;
-	row->cells[COL_ACTION] = e->action;
-	row->cells[COL_DATA] = e->data;
+	row->cells[COL_ACTOR] = timeline_who(e->actor);
+	row->cells[COL_ACTION] = row->buf[COL_ACTION];
+	row->cells[COL_DATA] = row->buf[COL_DATA];
+}
+
+/* The summary of e in words over two rows (a CJK character never cut). */
+static void detail_draw(const struct audit *s, WINDOW *win,
+			const struct net_audit_entry *e)
+{
+	char name[160], d[512], first[512];
+	size_t cut;
+
+	timeline_parts(e, NULL, name, sizeof(name), d, sizeof(d));
+	cut = text_cut(d, s->cols - 2, NULL);
+	snprintf(first, sizeof(first), "%.*s", (int)cut, d);
+	table_draw_cell(win, s->detail_y, 1, s->cols - 1, first,
+			theme_attr(THEME_HINT));
+	table_draw_cell(win, s->detail_y + 1, 1, s->cols - 1, d + cut,
+			theme_attr(THEME_HINT));
 }
 
 static void audit_draw(void *state, struct app *app, WINDOW *win)
@@ -193,27 +215,9 @@ static void audit_draw(void *state, struct app *app, WINDOW *win)
 		cells[c] = msg(column_titles[c]);
 	list_draw_header(&s->rows, win, s->rows.y - 1, cells);
 	list_draw(&s->rows, win, entry_cells, s);
-	/* The selected entry's data in full on two rows below the list. */
-	if (list_current(&s->rows, &i) && s->list.items[i].data) {
-		const char *d = s->list.items[i].data;
-		size_t cut = text_cut(d, s->cols - 2, NULL);
-
-		table_draw_cell(win, s->detail_y, 1, s->cols - 1, "",
-				theme_attr(THEME_NORMAL));
-		{
-			char first[512];
-
-			snprintf(first, sizeof(first), "%.*s",
-				 (int)(cut < sizeof(first) - 1
-					   ? cut
-					   : sizeof(first) - 1),
-				 d);
-			table_draw_cell(win, s->detail_y, 1, s->cols - 1, first,
-					theme_attr(THEME_HINT));
-		}
-		table_draw_cell(win, s->detail_y + 1, 1, s->cols - 1, d + cut,
-				theme_attr(THEME_HINT));
-	}
+	/* The selected entry's summary in full on two rows below the list. */
+	if (list_current(&s->rows, &i))
+		detail_draw(s, win, &s->list.items[i]);
 }
 
 static int audit_key(void *state, struct app *app, int ret, wint_t ch)

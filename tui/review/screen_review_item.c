@@ -11,6 +11,7 @@
 
 #include "common/case_util.h"
 #include "common/print.h"
+#include "common/timeline.h"
 #include "review/review.h"
 #include "common/safe.h"
 
@@ -99,14 +100,17 @@ static void credit_add(struct textbuf *b, struct app *app,
 }
 
 static void case_add(struct item_view *s, struct textbuf *b, struct app *app,
-		     const struct net_case *c)
+		     const struct case_ctx *x)
 {
+	const struct net_case *c = &x->c;
+	const char *item = x->item.name ? x->item.name : c->item_code;
+
 	textbuf_add(b, "%s %s  %s：%s\n", msg(MSG_RV_CASE),
 		    c->no ? c->no : c->id, msg(MSG_RV_STATUS),
 		    case_status_label(c->status));
 	textbuf_add(b, "%s：%s  %s：%s\n", msg(MSG_RV_APPLICANT),
 		    c->applicant.name ? c->applicant.name : "-",
-		    msg(MSG_RV_ITEM), c->item_code ? c->item_code : "-");
+		    msg(MSG_RV_ITEM), item ? item : "-");
 	textbuf_add(b, "%s：%s  %s：%s  %s：%s\n", msg(MSG_RV_WINDOW),
 		    c->window ? c->window : "-", msg(MSG_RV_CLERK),
 		    c->created_by ? c->created_by : "-", msg(MSG_RV_DUE),
@@ -162,9 +166,11 @@ static void inquiry_add(struct item_view *s, struct textbuf *b, struct app *app,
 	for (size_t i = 0; i < q->n_handoffs; i++) {
 		const struct net_handoff *h = &q->handoffs[i];
 
+		char at[24];
+
+		review_short_time(h->created_at, at, sizeof(at));
 		textbuf_add(
-		    b, "%s %s → %s：%s%s%s\n",
-		    h->created_at ? h->created_at : "",
+		    b, "%s %s → %s：%s%s%s\n", at,
 		    h->created_by ? h->created_by : "",
 		    h->to_window ? h->to_window
 				 : (h->to_department ? h->to_department : "-"),
@@ -175,11 +181,14 @@ static void inquiry_add(struct item_view *s, struct textbuf *b, struct app *app,
 	}
 }
 
-static void history_add(struct textbuf *b, struct app *app, const char *entity)
+/* Issue 14.1: each entry as the clerk's timeline says it (x, may be NULL,
+ * names the case's materials). */
+static void history_add(struct textbuf *b, struct app *app, const char *entity,
+			const struct case_ctx *x)
 {
 	struct net_audit_list list = {0};
 	struct wc_error err = {0};
-	char at[24];
+	char line[640];
 
 	rule(b, msg(MSG_RV_HISTORY));
 	if (net_audit_list(app->net, entity, &list, &err)) {
@@ -190,11 +199,8 @@ static void history_add(struct textbuf *b, struct app *app, const char *entity)
 		return;
 	}
 	for (size_t i = 0; i < list.n; i++) {
-		review_short_time(list.items[i].at, at, sizeof(at));
-		textbuf_add(b, "%s %-10s %s %s\n", at,
-			    list.items[i].actor ? list.items[i].actor : "",
-			    list.items[i].action ? list.items[i].action : "",
-			    list.items[i].data ? list.items[i].data : "");
+		timeline_line(&list.items[i], x, line, sizeof(line));
+		textbuf_add(b, "%s\n", line);
 	}
 	net_audit_list_release(&list);
 }
@@ -205,18 +211,19 @@ static bool item_load(struct item_view *s, struct app *app)
 	const struct review_target *t = &s->t;
 	struct textbuf b = {0};
 	struct wc_error err = {0};
+	struct case_ctx x = {0};
 	char entity[64];
-	bool ok = false;
+	bool ok = false, told = false;
 
 	app_busy(app, MSG_BUSY_LOADING);
 	header_add(&b, t);
 	if (t->case_id[0]) {
-		struct net_case c = {0};
-
-		if (net_case_get(app->net, t->case_id, &c, &err))
+		/* With its catalog item: materials by name (case_util). */
+		if (!case_ctx_load(&x, app, t->case_id)) {
+			told = true;
 			goto done;
-		case_add(s, &b, app, &c);
-		net_case_release(&c);
+		}
+		case_add(s, &b, app, &x);
 		snprintf(entity, sizeof(entity), "case:%.31s", t->case_id);
 	} else if (t->inquiry_id[0]) {
 		struct net_inquiry_full q = {0};
@@ -231,12 +238,15 @@ static bool item_load(struct item_view *s, struct app *app)
 		entity[0] = '\0';
 	}
 	if (entity[0])
-		history_add(&b, app, entity);
+		history_add(&b, app, entity, x.loaded ? &x : NULL);
 	if (b.failed || textview_set(&s->tv, b.s ? b.s : ""))
 		goto done;
 	ok = true;
 done:
 	textbuf_release(&b);
+	case_ctx_release(&x);
+	if (told)
+		return false; /* case_ctx_load set the message */
 	if (!ok && err.code[0])
 		app_message_error(app, &err);
 	else if (s->own)
