@@ -696,6 +696,11 @@ static const struct code_text action_texts[] = {
     {"commitment.waive", "免除补交承诺"},
     {"review.decide", "审核"},
     {"review.due_date", "确定整改期限"},
+    /* issue 14: the reviewer queue worked by a team */
+    {"review.take", "领取审核事项"},
+    {"review.release", "退回审核事项"},
+    {"review.assign", "转交审核事项"},
+    {"review.step", "填写整改步骤"},
     {"inquiry.create", "登记咨询"},
     {"inquiry.handoff", "转办"},
     {"inquiry.ack", "接收转办"},
