@@ -653,6 +653,10 @@ static const char *const error_texts[NET_ERROR_COUNT] = {
 	"不能用这种方式办结：“已转办”须对方已接收，“已转为办件”须先由此"
 	"咨询建立办件；请改选办结方式",
     [NET_ERR_PRECONDITION_REQUIRED] = "记录版本缺失，请按 F5 刷新后再操作",
+    [NET_ERR_TAKEN_BY_OTHER] =
+	"这一项已由其他审核人员领取处理，您不能对它作出决定；按 F5 刷新查看",
+    [NET_ERR_NOT_TAKEN] = "这一项还没有人领取，无需放回",
+    [NET_ERR_STEP_OUT_OF_ORDER] = "请按 核实 → 整改 → 反馈 的顺序填写",
 };
 
 static const struct code_text field_texts[] = {
