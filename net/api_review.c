@@ -50,6 +50,18 @@ int net_review_kind_index(const char *kind)
 	return -1;
 }
 
+/* The API's words of the steps, by enum net_review_step. */
+static const char *const step_words[NET_REVIEW_STEPS] = {"verify", "fix",
+							 "feedback"};
+
+static int review_steps_get(const json_t *steps, struct net_review_item *r)
+{
+	for (int i = 0; i < NET_REVIEW_STEPS; i++)
+		if (net_text_get(steps, step_words[i], &r->steps[i]))
+			return -1;
+	return 0;
+}
+
 int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 			      struct wc_error *err)
 {
@@ -64,7 +76,11 @@ int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 	    net_text_get(obj, "inquiry_id", &r.inquiry_id) ||
 	    net_text_get(obj, "created_at", &r.created_at) ||
 	    net_text_get(obj, "summary", &r.summary) ||
-	    net_text_get(obj, "due_date", &r.due_date)) {
+	    net_text_get(obj, "due_date", &r.due_date) ||
+	    net_text_get(obj, "owner", &r.owner) ||
+	    net_text_get(obj, "decision", &r.decision) ||
+	    net_text_get(obj, "decided_by", &r.decided_by) ||
+	    review_steps_get(json_object_get(obj, "steps"), &r)) {
 		net_review_item_release(&r);
 		return net_oom(err);
 	}
@@ -89,6 +105,11 @@ void net_review_item_release(struct net_review_item *r)
 	free(r->created_at);
 	free(r->summary);
 	free(r->due_date);
+	free(r->owner);
+	free(r->decision);
+	free(r->decided_by);
+	for (int i = 0; i < NET_REVIEW_STEPS; i++)
+		free(r->steps[i]);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -150,20 +171,123 @@ static int review_order(const void *pa, const void *pb)
 	return (int)(strtol(a->id, NULL, 10) - strtol(b->id, NULL, 10));
 }
 
-int net_review_queue(struct net_client *client, bool pending_only,
-		     struct net_review_list *out, struct wc_error *err)
+/* The queue at path: every page, sorted. */
+static int review_collect(struct net_client *client, const char *path,
+			  bool pending_only, struct net_review_list *out,
+			  struct wc_error *err)
 {
 	void *items = NULL;
 	size_t n = 0;
 
-	if (net_list_collect(client, "/v1/review/queue", &review_kind,
-			     &pending_only, &items, &n, err))
+	if (net_list_collect(client, path, &review_kind, &pending_only, &items,
+			     &n, err))
 		return -1;
 	if (n > 1)
 		qsort(items, n, sizeof(*out->items), review_order);
 	out->items = items;
 	out->n = n;
 	return 0;
+}
+
+int net_review_queue(struct net_client *client, bool pending_only,
+		     struct net_review_list *out, struct wc_error *err)
+{
+	return review_collect(client, "/v1/review/queue", pending_only, out,
+			      err);
+}
+
+int net_review_queue_view(struct net_client *client, enum net_review_view view,
+			  struct net_review_list *out, struct wc_error *err)
+{
+	static const char *const paths[NET_REVIEW_VIEWS] = {
+	    [NET_VIEW_PENDING] = "/v1/review/queue",
+	    [NET_VIEW_MINE] = "/v1/review/queue?owner=me",
+	    [NET_VIEW_UNOWNED] = "/v1/review/queue?owner=none",
+	    [NET_VIEW_DONE] = "/v1/review/queue?status=done",
+	    [NET_VIEW_MY_DECIDED] =
+		"/v1/review/queue?status=done&decided_by=me",
+	};
+
+	if ((unsigned)view >= NET_REVIEW_VIEWS)
+		return wc_error_set(err, "bad_request", "view", "no such view");
+	return review_collect(client, paths[view], false, out, err);
+}
+
+/* POST /v1/review/{id}/verb with body (borrowed, may be NULL); on 409
+ * taken_by_other the colleague's username into owner. */
+static int review_post(struct net_client *client, const char *id,
+		       const char *verb, const json_t *body, const char *key,
+		       char *owner, size_t size, struct wc_error *err)
+{
+	json_t *details = NULL;
+	struct net_request_options opt = {.idempotency_key = key,
+					  .details = &details};
+	char path[160], *escaped = curl_easy_escape(NULL, id ? id : "", 0);
+	char *who = NULL;
+	int ret;
+
+	if (!escaped)
+		return net_oom(err);
+	snprintf(path, sizeof(path), "/v1/review/%s/%s", escaped, verb);
+	curl_free(escaped);
+	ret = net_write(client, "POST", path, body, &opt, NULL, err);
+	if (ret && owner && size) {
+		if (net_text_get(json_array_get(details, 0), "owner", &who))
+			who = NULL;
+		snprintf(owner, size, "%s", who ? who : "");
+		free(who);
+	}
+	json_decref(details);
+	return ret;
+}
+
+int net_review_take(struct net_client *client, const char *id,
+		    const char *idempotency_key, char *owner, size_t size,
+		    struct wc_error *err)
+{
+	return review_post(client, id, "take", NULL, idempotency_key, owner,
+			   size, err);
+}
+
+int net_review_release(struct net_client *client, const char *id,
+		       const char *idempotency_key, struct wc_error *err)
+{
+	return review_post(client, id, "release", NULL, idempotency_key, NULL,
+			   0, err);
+}
+
+int net_review_assign(struct net_client *client, const char *id, const char *to,
+		      const char *idempotency_key, struct wc_error *err)
+{
+	json_t *body = json_pack("{s:s}", "to", to ? to : "");
+	int ret;
+
+	if (!body)
+		return net_oom(err);
+	ret = review_post(client, id, "assign", body, idempotency_key, NULL, 0,
+			  err);
+	json_decref(body);
+	return ret;
+}
+
+int net_review_step(struct net_client *client, const char *id,
+		    enum net_review_step step, const char *text,
+		    const char *idempotency_key, char *owner, size_t size,
+		    struct wc_error *err)
+{
+	json_t *body;
+	int ret;
+
+	if ((unsigned)step >= NET_REVIEW_STEPS)
+		return wc_error_set(err, "bad_request", "step", "no such step");
+	body = json_pack("{s:s, s:s}", "step", step_words[step], "text",
+			 text ? text : "");
+	if (!body)
+		return net_oom(err);
+	ret = review_post(client, id, "steps", body, idempotency_key, owner,
+			  size, err);
+	json_decref(body);
+	return ret;
 }
 
 int net_review_decide(struct net_client *client, const char *id,

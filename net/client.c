@@ -481,6 +481,9 @@ static const char *const error_words[NET_ERROR_COUNT] = {
     [NET_ERR_WINDOW_NOT_ALLOWED] = "window_not_allowed",
     [NET_ERR_TRAINING_ONLY] = "training_only",
     [NET_ERR_PLAIN_HTTP] = "plain_http",
+    [NET_ERR_TAKEN_BY_OTHER] = "taken_by_other",
+    [NET_ERR_NOT_TAKEN] = "not_taken",
+    [NET_ERR_STEP_OUT_OF_ORDER] = "step_out_of_order",
 };
 
 enum net_error net_error_of(const struct wc_error *err)

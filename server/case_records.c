@@ -77,4 +77,8 @@ void review_record_release(struct review_record *rec)
 	rec->summary = NULL;
 	free(rec->comment);
 	rec->comment = NULL;
+	for (size_t i = 0; i < REVIEW_STEPS; i++) {
+		free(rec->steps[i]);
+		rec->steps[i] = NULL;
+	}
 }

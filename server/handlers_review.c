@@ -9,11 +9,12 @@
 
 #include "api.h"
 #include "record_state.h"
+#include "review.h"
 #include "wincase/validate.h"
 
 /* New reference: a queue item as API.md lists it, plus department, window,
  * due_date and the decision once made. */
-static json_t *review_to_json(struct app *app, const struct review_record *r)
+json_t *review_to_json(struct app *app, const struct review_record *r)
 {
 	char at[CLOCK_TEXT_SIZE];
 	json_t *o;
@@ -34,6 +35,7 @@ static json_t *review_to_json(struct app *app, const struct review_record *r)
 	json_object_set_new(o, "due_date",
 			    r->due_date[0] ? json_string(r->due_date)
 					   : json_null());
+	review_team_json(app, r, o);
 	if (r->decision[0]) {
 		clock_format(&app->clock, r->decided_at, at);
 		json_object_set_new(o, "decision", json_string(r->decision));
@@ -107,6 +109,8 @@ static bool review_read_query(struct api_request *req, struct api_reply *rep,
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");
 		return false;
 	}
+	if (!review_read_owner_query(req, rep, q))
+		return false;
 	q->kind = kind ? review_kind_word(k) : NULL;
 	q->status = all ? NULL : review_status_word(st);
 	if (strcmp(req->session->user.role, "admin") != 0)
@@ -169,8 +173,8 @@ static int review_handled_visit(void *ctx, const struct audit_record *rec,
 /* R6: did username handle the item's case (or inquiry) at the counter?
  * Created or accepted it, or did any counter step the audit trail records
  * (a clerk promoted to reviewer keeps their history). */
-static int review_handled(struct store_conn *db, const struct review_record *r,
-			  const char *username, bool *out, struct wc_error *err)
+int review_handled(struct store_conn *db, const struct review_record *r,
+		   const char *username, bool *out, struct wc_error *err)
 {
 	struct handled_ctx h = {.username = username};
 	char entity[48];
@@ -295,14 +299,10 @@ static bool review_read_decision(struct api_request *req, struct api_reply *rep,
 	return true;
 }
 
-/* Load the item and check who may decide it: 404, 403 (scope, R6), 403
- * own_case, 409 already_decided. */
-static bool review_open(struct api_request *req, struct api_reply *rep,
-			struct review_record *r)
+bool review_load(struct api_request *req, struct api_reply *rep,
+		 struct review_record *r)
 {
-	const char *me = req->session->user.username;
 	struct wc_error err;
-	bool handled = false;
 	int64_t id;
 	int rc;
 
@@ -319,10 +319,27 @@ static bool review_open(struct api_request *req, struct api_reply *rep,
 		api_error(rep, 404, "not_found", NULL, "no such review item");
 		return false;
 	}
-	if (!review_in_scope(req->session, r)) {
-		api_error(rep, 403, "forbidden", NULL,
-			  "the item belongs to another department");
-	} else if (review_handled(req->db, r, me, &handled, &err) < 0) {
+	if (review_in_scope(req->session, r))
+		return true;
+	api_error(rep, 403, "forbidden", NULL,
+		  "the item belongs to another department");
+	review_record_release(r);
+	return false;
+}
+
+/* Load the item and check who may decide it: 404, 403 (scope, R6), 403
+ * own_case, 409 already_decided, 409 taken_by_other (issue 14: two
+ * reviewers never decide one item unknowingly). */
+static bool review_open(struct api_request *req, struct api_reply *rep,
+			struct review_record *r)
+{
+	const char *me = req->session->user.username;
+	struct wc_error err;
+	bool handled = false;
+
+	if (!review_load(req, rep, r))
+		return false;
+	if (review_handled(req->db, r, me, &handled, &err) < 0) {
 		api_internal(rep, &err);
 	} else if (handled) {
 		api_error(rep, 403, "own_case", NULL,
@@ -333,6 +350,8 @@ static bool review_open(struct api_request *req, struct api_reply *rep,
 		api_error(rep, 409, "already_decided", NULL,
 			  "decided already: %s by %s", r->decision,
 			  r->decided_by);
+	} else if (r->owner[0] && strcmp(r->owner, me) != 0) {
+		review_taken_error(rep, r);
 	} else {
 		return true;
 	}
@@ -342,7 +361,7 @@ static bool review_open(struct api_request *req, struct api_reply *rep,
 
 /* A decision is in the history of what it is about: case:ID, inquiry:ID
  * (review:ID for an item about neither). */
-static void review_entity(const struct review_record *r, char *out, size_t size)
+void review_entity(const struct review_record *r, char *out, size_t size)
 {
 	if (r->case_id)
 		snprintf(out, size, "case:%" PRId64, r->case_id);

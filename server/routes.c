@@ -2,6 +2,7 @@
  * patterns could match the same path: the literal one comes first. */
 #include "routes.h"
 #include "case.h"
+#include "review.h"
 
 #define W	     (ROUTE_WRITE | ROUTE_IDEMPOTENT)
 #define CASE_COUNTER (ROLE_CLERK | ROLE_TRAINEE)
@@ -51,6 +52,14 @@ const struct route routes[] = {
      handle_review_queue},
     {"POST", "/v1/review/{item_id}/decision", ROLE_REVIEWER, W,
      handle_review_decision},
+    /* Issue 14: a queue for a team (handlers_review_team.c). */
+    {"POST", "/v1/review/{item_id}/take", ROLE_REVIEWER, W, handle_review_take},
+    {"POST", "/v1/review/{item_id}/release", ROLE_REVIEWER | ROLE_ADMIN, W,
+     handle_review_release},
+    {"POST", "/v1/review/{item_id}/assign", ROLE_REVIEWER | ROLE_ADMIN, W,
+     handle_review_assign},
+    {"POST", "/v1/review/{item_id}/steps", ROLE_REVIEWER, W,
+     handle_review_step},
     {"GET", "/v1/stats", ROLE_REVIEWER | ROLE_ADMIN, 0, handle_stats},
     {"POST", "/v1/inquiries/{id}/handoffs", ROLE_ANY, W,
      handle_inquiry_handoff},

@@ -138,6 +138,10 @@ enum net_error {
 	NET_ERR_WINDOW_NOT_ALLOWED,
 	NET_ERR_TRAINING_ONLY,
 	NET_ERR_PLAIN_HTTP,
+	/* issue 14: the reviewer queue for a team */
+	NET_ERR_TAKEN_BY_OTHER,
+	NET_ERR_NOT_TAKEN,
+	NET_ERR_STEP_OUT_OF_ORDER,
 	NET_ERROR_COUNT
 };
 

@@ -36,6 +36,20 @@ struct net_review_item {
 	enum review_status status;
 	char *summary;
 	char *due_date; /* rectification deadline when the server has one */
+	/* Issue 14: who works on it (NULL: nobody), and R5's steps 核实,
+	 * 整改, 反馈 as saved (NULL: not yet), by enum net_review_step. */
+	char *owner;
+	char *steps[3];
+	char *decision; /* the API's word once decided, else NULL */
+	char *decided_by;
+};
+
+/* R5's rectification steps, in their order. */
+enum net_review_step {
+	NET_STEP_VERIFY,
+	NET_STEP_FIX,
+	NET_STEP_FEEDBACK,
+	NET_REVIEW_STEPS
 };
 
 struct net_review_list {
@@ -53,6 +67,34 @@ int net_review_kind_index(const char *kind);
  * first. */
 int net_review_queue(struct net_client *client, bool pending_only,
 		     struct net_review_list *out, struct wc_error *err);
+/* Which items GET /v1/review/queue lists (issue 14). */
+enum net_review_view {
+	NET_VIEW_PENDING,    /* every pending item */
+	NET_VIEW_MINE,	     /* pending, taken by me */
+	NET_VIEW_UNOWNED,    /* pending, nobody's */
+	NET_VIEW_DONE,	     /* decided */
+	NET_VIEW_MY_DECIDED, /* decided by me */
+	NET_REVIEW_VIEWS
+};
+/* The queue of a view, every page, sorted as net_review_queue. */
+int net_review_queue_view(struct net_client *client, enum net_review_view view,
+			  struct net_review_list *out, struct wc_error *err);
+
+/* Issue 14: POST /v1/review/{id}/take, /release, /assign {"to"} and
+ * /steps {"step","text"}, each with its key. On 409 taken_by_other,
+ * owner (may be NULL) gets the colleague's username (size bytes). */
+int net_review_take(struct net_client *client, const char *id,
+		    const char *idempotency_key, char *owner, size_t size,
+		    struct wc_error *err);
+int net_review_release(struct net_client *client, const char *id,
+		       const char *idempotency_key, struct wc_error *err);
+int net_review_assign(struct net_client *client, const char *id, const char *to,
+		      const char *idempotency_key, struct wc_error *err);
+int net_review_step(struct net_client *client, const char *id,
+		    enum net_review_step step, const char *text,
+		    const char *idempotency_key, char *owner, size_t size,
+		    struct wc_error *err);
+
 /* POST /v1/review/{id}/decision with the key. */
 int net_review_decide(struct net_client *client, const char *id,
 		      enum net_review_decision decision, const char *comment,

@@ -277,7 +277,17 @@ struct review_record {
 	char decided_by[64];
 	int64_t decided_at;
 	char due_date[11]; /* "" when none */
+	/* Issue 14: a queue for a team (migration 9). */
+	char owner[64];	  /* the reviewer who took it, "" when nobody */
+	int64_t owned_at; /* when they took it (or were handed it) */
+	/* R5 rectification as steps, each saved as it is done: 核实, 整改,
+	 * 反馈 (REVIEW_STEP_*); owned, NULL when not written yet. */
+	char *steps[3];
 };
+
+/* The rectification steps of a review item, in their order (R5). */
+enum review_step { REVIEW_STEP_VERIFY, REVIEW_STEP_FIX, REVIEW_STEP_FEEDBACK };
+#define REVIEW_STEPS 3
 
 /* The reviewer queue as listed (store_sqlite_review.c). */
 struct review_query {
@@ -287,6 +297,8 @@ struct review_query {
 	bool undated;		/* only items without a due date */
 	int64_t after_id;	/* oldest first: ids above it */
 	int limit;		/* 0: no limit */
+	const char *owner;	/* NULL: any; "": nobody's; else that user's */
+	const char *decided_by; /* NULL: any; else decided by that user */
 };
 
 /* R1 scheduler: a handoff still waiting for acknowledgement. */
@@ -619,6 +631,19 @@ struct store_ops {
 	int (*stats_visit)(struct store_conn *c, const struct stats_query *q,
 			   store_stats_visitor visit, void *ctx,
 			   struct wc_error *err);
+
+	/* Issue 14 (store_sqlite_review.c). Compare and set the owner of a
+	 * pending item: only when its owner is now expect ("" nobody, NULL
+	 * any), to owner ("" releases it) at time at; STORE_NOT_FOUND when the
+	 * item is not pending or its owner is not expect. */
+	int (*review_set_owner)(struct store_conn *c, int64_t id,
+				const char *expect, const char *owner,
+				int64_t at, struct wc_error *err);
+	/* R5: save one rectification step's text of a pending item;
+	 * STORE_NOT_FOUND when it is not pending. */
+	int (*review_set_step)(struct store_conn *c, int64_t id,
+			       enum review_step step, const char *text,
+			       struct wc_error *err);
 };
 
 extern const struct store_ops store_sqlite_ops;

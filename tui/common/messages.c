@@ -691,6 +691,10 @@ static const char *const error_texts[NET_ERROR_COUNT] = {
 	"不能用这种方式办结：“已转办”须对方已接收，“已转为办件”须先由此"
 	"咨询建立办件；请改选办结方式",
     [NET_ERR_PRECONDITION_REQUIRED] = "记录版本缺失，请按 F5 刷新后再操作",
+    [NET_ERR_TAKEN_BY_OTHER] =
+	"这一项已由其他审核人员领取处理，您不能对它作出决定；按 F5 刷新查看",
+    [NET_ERR_NOT_TAKEN] = "这一项还没有人领取，无需放回",
+    [NET_ERR_STEP_OUT_OF_ORDER] = "请按 核实 → 整改 → 反馈 的顺序填写",
 };
 
 static const struct code_text field_texts[] = {
@@ -735,6 +739,11 @@ static const struct code_text action_texts[] = {
     {"commitment.waive", "免除补交承诺"},
     {"review.decide", "审核"},
     {"review.due_date", "确定整改期限"},
+    /* issue 14: the reviewer queue worked by a team */
+    {"review.take", "领取审核事项"},
+    {"review.release", "退回审核事项"},
+    {"review.assign", "转交审核事项"},
+    {"review.step", "填写整改步骤"},
     {"inquiry.create", "登记咨询"},
     {"inquiry.handoff", "转办"},
     {"inquiry.ack", "接收转办"},

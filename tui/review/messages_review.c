@@ -133,8 +133,14 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_HELP_QUEUE] =
 	"审核队列：按类别排列，每类最早提交的在前；最上面的状态行显示待审总数\n"
 	"  和各类件数，类别用简称：容缺、告知、失信、超期、推诿、整改。\n"
-	"  ↑/↓ 选择，Enter 打开，F3 查找办件和咨询，F4 审计记录，F5 刷新，\n"
-	"  F6 统计。本人在窗口经办的件不能由本人审核。\n",
+	"  ↑/↓、Home/End 选择，Enter 打开，F3 查找，F4 审计记录，F5 刷新，F6 "
+	"统计。\n"
+	"  多人共用队列：F7 领取（再按放回），F8 "
+	"转交同事，处理人一栏显示谁在办；\n"
+	"  别人领取的事项您不能作出决定。F9 切换列表：全部待审、我领取的、\n"
+	"  无人领取、已审结、我的审核决定；Tab 按类别筛选。空格选中容缺受理\n"
+	"  事项，F2 一次同意全部选中的（每项分别审核、分别记入审计）。\n"
+	"  本人在窗口经办的件不能由本人审核，可按 F8 转交。\n",
     [MSG_RV_HELP_ITEM] =
 	"审核事项：办件或咨询的全部经过、告知书或承诺书全文、申请人信用记录。\n"
 	"  ↑/↓、PgUp/PgDn 翻看，F2 作出决定，F4 审计记录，F8 打印，Esc "
@@ -170,4 +176,37 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_RATING_3] = "基本满意",
     [MSG_RV_RATING_4] = "满意",
     [MSG_RV_RATING_5] = "非常满意",
+    [MSG_RV_COL_OWNER] = "处理人",
+    [MSG_RV_NOBODY] = "—",
+    [MSG_RV_KEY_TAKE] = "领取",
+    [MSG_RV_KEY_RELEASE] = "放回",
+    [MSG_RV_KEY_ASSIGN] = "转交",
+    [MSG_RV_KEY_VIEW] = "切换列表",
+    [MSG_RV_KEY_KIND] = "类别",
+    [MSG_RV_KEY_MARK] = "选中",
+    [MSG_RV_KEY_BULK] = "批量同意",
+    [MSG_RV_VIEW_PENDING] = "全部待审",
+    [MSG_RV_VIEW_MINE] = "我领取的",
+    [MSG_RV_VIEW_UNOWNED] = "无人领取",
+    [MSG_RV_VIEW_DONE] = "已审结",
+    [MSG_RV_VIEW_MY_DECIDED] = "我的审核决定",
+    [MSG_RV_VIEW_LINE] = "列表：%s  类别：%s  共 %zu 项%s",
+    [MSG_RV_ALL_KINDS] = "全部",
+    [MSG_RV_TAKEN] = "已领取这一项，其他审核人员不能再对它作出决定",
+    [MSG_RV_RELEASED] = "已放回，其他审核人员可以领取",
+    [MSG_RV_ASSIGNED] = "已转交给 %s",
+    [MSG_RV_TAKEN_BY] =
+	"这一项已由 %s 领取处理，您不能对它作出决定；如需接手请与其联系",
+    [MSG_RV_ASSIGN_PROMPT] = "转交给（审核人员账号）：",
+    [MSG_RV_BULK_PROMPT] = "批量同意 %zu 项，审核意见：",
+    [MSG_RV_BULK_DONE] = "已同意 %zu 项（每项分别记入审计记录）",
+    [MSG_RV_BULK_FAILED] =
+	"已同意 %zu 项，%zu 项未能同意（已被他人领取或已审结），请刷新后查看",
+    [MSG_RV_MARK_ONLY_TOLERANT] = "只有待审的容缺受理事项可以选中后批量同意",
+    [MSG_RV_MARKED] = "已选中 %zu 项；F2 批量同意",
+    [MSG_RV_STATUS_DONE] = "已审结",
+    [MSG_RV_OWNER_LINE] = "处理人：%s",
+    [MSG_RV_DECIDED_LINE] = "审核结果：%s（%s）",
+    [MSG_RV_EMPTY_VIEW] = "这个列表中没有事项。F9 切换列表，Tab 切换类别。",
+    [MSG_RV_INPUT_EMPTY] = "请先输入内容再按 Enter；Esc 取消",
 };

@@ -32,6 +32,11 @@ struct review_target {
 	char created_at[40];
 	char due_date[16];
 	char summary[600];
+	/* issue 14: pending or done, who works on it ("" nobody), and the
+	 * decision's Chinese word once decided ("" before). */
+	enum review_status status;
+	char owner[64];
+	char decided[64];
 };
 
 /* The counts per kind on the program's status line (app->status_note),

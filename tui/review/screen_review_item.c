@@ -23,6 +23,7 @@ struct item_view {
 	bool ready;	     /* loaded */
 	bool can_print;	     /* a print command is configured */
 	struct key_list bar; /* the key bar of this state */
+	const struct app *app;
 };
 
 static const struct screen_key keys[] = {
@@ -32,7 +33,18 @@ static const struct screen_key keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-/* F2 only on a review item still to decide that is not one's own (R6);
+/* Whether this reviewer may decide the item now: pending, not handled at
+ * the counter (R6), not taken by a colleague (issue 14). */
+static bool item_decidable(const struct item_view *s, const struct app *app)
+{
+	const char *me = app->user.username ? app->user.username : "";
+
+	return s->ready && s->t.item_id[0] && !s->own && !s->decided &&
+	       s->t.status == REVIEW_PENDING &&
+	       (!s->t.owner[0] || strcmp(s->t.owner, me) == 0);
+}
+
+/* F2 only on a review item this reviewer may decide (item_decidable);
  * F8 only with a print command. */
 static const struct screen_key *item_keys_now(void *state, size_t *n)
 {
@@ -46,8 +58,7 @@ static const struct screen_key *item_keys_now(void *state, size_t *n)
 	l = &s->bar;
 	l->n = 0;
 	key_list_add(l, true, "F1", MSG_KEY_HELP);
-	key_list_add(l, s->ready && s->t.item_id[0] && !s->own && !s->decided,
-		     "F2", MSG_RV_KEY_DECIDE);
+	key_list_add(l, item_decidable(s, s->app), "F2", MSG_RV_KEY_DECIDE);
 	key_list_add(l, true, "F4", MSG_RV_KEY_AUDIT);
 	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
 	key_list_add(l, s->can_print, "F8", MSG_RV_KEY_PRINT);
@@ -69,6 +80,16 @@ static void header_add(struct textbuf *b, const struct review_target *t)
 	textbuf_add(b, "%s：%s — %s\n", msg(MSG_RV_SUMMARY),
 		    review_kind_text(t->kind), t->summary);
 	textbuf_add(b, "%s：%s\n", msg(MSG_RV_COL_SINCE), t->created_at);
+	if (t->owner[0]) {
+		textbuf_add(b, msg(MSG_RV_OWNER_LINE), t->owner);
+		textbuf_add(b, "\n");
+	}
+	if (t->status == REVIEW_DONE) {
+		textbuf_add(b, msg(MSG_RV_DECIDED_LINE),
+			    msg(MSG_RV_STATUS_DONE),
+			    t->decided[0] ? t->decided : "-");
+		textbuf_add(b, "\n");
+	}
 	if (t->kind == REVIEW_KIND_RECTIFICATION && t->due_date[0]) {
 		textbuf_add(b, msg(MSG_RV_RECTIFY_DUE), t->due_date);
 		textbuf_add(b, "\n");
@@ -264,6 +285,7 @@ static int item_open(struct app *app, const struct screen_arg *arg,
 	if (!s)
 		return -1;
 	*state = s;
+	s->app = app;
 	if (arg->data) { /* a queue row */
 		s->t = *(const struct review_target *)arg->data;
 	} else { /* a search result: the case or inquiry alone */
@@ -322,6 +344,11 @@ static int item_key(void *state, struct app *app, int ret, wint_t ch)
 			return UI_HANDLED;
 		if (s->own)
 			app_message(app, true, "%s", msg(MSG_RV_OWN_CASE));
+		else if (s->decided || s->t.status == REVIEW_DONE)
+			app_message(app, true, "%s", msg(MSG_RV_DONE_ALREADY));
+		else if (!item_decidable(s, app))
+			app_message(app, true, msg(MSG_RV_TAKEN_BY),
+				    s->t.owner);
 		else
 			app_push(app, &screen_review_decide,
 				 &(struct screen_arg){.data = &s->t});

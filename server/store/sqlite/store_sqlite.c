@@ -95,6 +95,9 @@ static const char *const migrations[] = {
     sq_schema_audit_checkpoints,
     /* 8: throttle counters per address and account (store_sqlite_auth.c). */
     sq_schema_throttle,
+    /* 9: review items' owners and rectification steps
+     * (store_sqlite_review.c). */
+    sq_schema_review_team,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -625,4 +628,6 @@ const struct store_ops store_sqlite_ops = {
     .handoff_list_waiting = sq_handoff_list_waiting,
     .credit_waive = sq_credit_waive,
     .stats_visit = sq_stats_visit,
+    .review_set_owner = sq_review_set_owner,
+    .review_set_step = sq_review_set_step,
 };

@@ -166,6 +166,7 @@ int sq_audit_checkpoint_exported(struct store_conn *c, int64_t id,
 				 struct wc_error *err);
 int sq_audit_count(struct store_conn *c, int64_t *out, struct wc_error *err);
 extern const char sq_schema_throttle[];
+extern const char sq_schema_review_team[];
 int sq_throttle_hit(struct store_conn *c, const char *key,
 		    const struct throttle_rule *rule, int64_t now, bool force,
 		    int *count, int64_t *retry_after, struct wc_error *err);
@@ -241,6 +242,10 @@ int sq_review_decide(struct store_conn *c, int64_t id, const char *decision,
 		     struct wc_error *err);
 int sq_review_exists(struct store_conn *c, const char *kind, int64_t case_id,
 		     int64_t inquiry_id, bool *out, struct wc_error *err);
+int sq_review_set_owner(struct store_conn *c, int64_t id, const char *expect,
+			const char *owner, int64_t at, struct wc_error *err);
+int sq_review_set_step(struct store_conn *c, int64_t id, enum review_step step,
+		       const char *text, struct wc_error *err);
 int sq_review_set_due(struct store_conn *c, int64_t id, const char *due_date,
 		      struct wc_error *err);
 int sq_handoff_list_waiting(struct store_conn *c, int64_t created_before,

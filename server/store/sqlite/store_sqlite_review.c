@@ -1,7 +1,8 @@
 /* store_sqlite_review.c - the reviewer queue's reads and decisions, what
  * the deadline scheduler looks for (R1, R3-R5) and the statistics
  * aggregates, on SQLite. The review_items table itself is created by
- * migration 3 (store_sqlite_case_schema.c). */
+ * migration 3 (store_sqlite_case_schema.c); migration 9 (here) adds the
+ * owner and the rectification steps. */
 #include "store/sqlite/store_sqlite.h"
 
 #include <stdio.h>
@@ -11,7 +12,17 @@
 #define REVIEW_COLUMNS                                                         \
 	"id, kind, case_id, inquiry_id, department, window_no, created_at,"    \
 	" status, summary, decision, comment, decided_by, decided_at,"         \
-	" due_date"
+	" due_date, owner, owned_at, step_verify, step_fix, step_feedback"
+
+/* Migration 9 (issue 14): who works an item, and R5's steps. */
+const char sq_schema_review_team[] =
+    "ALTER TABLE review_items ADD COLUMN owner TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE review_items ADD COLUMN owned_at INTEGER;"
+    "ALTER TABLE review_items ADD COLUMN step_verify TEXT;"
+    "ALTER TABLE review_items ADD COLUMN step_fix TEXT;"
+    "ALTER TABLE review_items ADD COLUMN step_feedback TEXT;"
+    "CREATE INDEX review_items_owner ON review_items(owner, status, id);"
+    "CREATE INDEX review_items_decided ON review_items(decided_by, id);";
 
 static void sq_review_row(sqlite3_stmt *st, void *rec)
 {
@@ -32,6 +43,10 @@ static void sq_review_row(sqlite3_stmt *st, void *rec)
 	sq_column_copy(st, 11, out->decided_by, sizeof(out->decided_by));
 	out->decided_at = sqlite3_column_int64(st, 12);
 	sq_column_copy(st, 13, out->due_date, sizeof(out->due_date));
+	sq_column_copy(st, 14, out->owner, sizeof(out->owner));
+	out->owned_at = sqlite3_column_int64(st, 15);
+	for (int i = 0; i < REVIEW_STEPS; i++)
+		out->steps[i] = sq_column_dup(st, 16 + i);
 }
 
 void review_records_free(struct review_record **recs, size_t n)
@@ -68,6 +83,8 @@ int sq_review_list(struct store_conn *c, const struct review_query *q,
 		       " AND (?3 IS NULL OR status = ?3)"
 		       " AND (?4 IS NULL OR department = ?4)"
 		       " AND (?5 = 0 OR due_date IS NULL OR due_date = '')"
+		       " AND (?7 IS NULL OR owner = ?7)"
+		       " AND (?8 IS NULL OR decided_by = ?8)"
 		       " ORDER BY id LIMIT ?6",
 		       &st, err) < 0)
 		return -1;
@@ -77,6 +94,8 @@ int sq_review_list(struct store_conn *c, const struct review_query *q,
 	sq_bind_text(st, 4, q->department);
 	sqlite3_bind_int(st, 5, q->undated);
 	sqlite3_bind_int(st, 6, q->limit > 0 ? q->limit : -1);
+	sq_bind_text(st, 7, q->owner);
+	sq_bind_text(st, 8, q->decided_by);
 	if (sq_step_rows(db, st, &review_rows, 0, &recs, n, err) < 0)
 		return -1;
 	*out = recs;
@@ -116,6 +135,50 @@ int sq_review_decide(struct store_conn *c, int64_t id, const char *decision,
 	sq_bind_text(st, 3, by);
 	sqlite3_bind_int64(st, 4, at);
 	sqlite3_bind_int64(st, 5, id);
+	return sq_step_changed(db, st, err);
+}
+
+int sq_review_set_owner(struct store_conn *c, int64_t id, const char *expect,
+			const char *owner, int64_t at, struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "UPDATE review_items SET owner = ?1,"
+		       " owned_at = CASE WHEN ?1 = '' THEN NULL ELSE ?2 END"
+		       " WHERE id = ?3 AND status = 'pending'"
+		       " AND (?4 IS NULL OR owner = ?4)",
+		       &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, owner);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_int64(st, 3, id);
+	sq_bind_text(st, 4, expect);
+	return sq_step_changed(db, st, err);
+}
+
+int sq_review_set_step(struct store_conn *c, int64_t id, enum review_step step,
+		       const char *text, struct wc_error *err)
+{
+	/* Fixed SQL per step: the column is never built from input. */
+	static const char *const sql[REVIEW_STEPS] = {
+	    "UPDATE review_items SET step_verify = ?"
+	    " WHERE id = ? AND status = 'pending'",
+	    "UPDATE review_items SET step_fix = ?"
+	    " WHERE id = ? AND status = 'pending'",
+	    "UPDATE review_items SET step_feedback = ?"
+	    " WHERE id = ? AND status = 'pending'",
+	};
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if ((unsigned)step >= REVIEW_STEPS)
+		return wc_error_set(err, "internal", NULL, "review step");
+	if (sq_prepare(db, sql[step], &st, err) < 0)
+		return -1;
+	sq_bind_text(st, 1, text);
+	sqlite3_bind_int64(st, 2, id);
 	return sq_step_changed(db, st, err);
 }
 
