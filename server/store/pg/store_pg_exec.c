@@ -1,0 +1,357 @@
+/* store_pg_exec.c - running statements on the PostgreSQL store: typed
+ * parameters, statements prepared once per connection, row readers, and
+ * the error that says the database cannot be reached. */
+#include "store/pg/store_pg.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TEXTOID 25
+#define INT8OID 20
+
+static void pgp_add(struct pgp *p, const char *v, Oid type)
+{
+	if (p->n >= PG_MAX_PARAMS)
+		return; /* pg_run refuses such a statement */
+	p->v[p->n] = v;
+	p->types[p->n] = type;
+	p->n++;
+}
+
+void pgp_text(struct pgp *p, const char *text)
+{
+	pgp_add(p, text, TEXTOID);
+}
+
+void pgp_opt_text(struct pgp *p, const char *text)
+{
+	pgp_add(p, text && *text ? text : NULL, TEXTOID);
+}
+
+void pgp_int(struct pgp *p, int64_t v)
+{
+	if (p->n < PG_MAX_PARAMS)
+		snprintf(p->num[p->n], sizeof(p->num[0]), "%" PRId64, v);
+	pgp_add(p, p->n < PG_MAX_PARAMS ? p->num[p->n] : NULL, INT8OID);
+}
+
+void pgp_opt_int(struct pgp *p, int64_t v)
+{
+	if (v)
+		pgp_int(p, v);
+	else
+		pgp_add(p, NULL, INT8OID);
+}
+
+void pgp_limit(struct pgp *p, int limit)
+{
+	pgp_opt_int(p, limit > 0 ? limit : 0);
+}
+
+void pgr_copy(struct pgr *r, char *dst, size_t size)
+{
+	int col = r->col++;
+
+	store_copy(dst, size,
+		   PQgetisnull(r->res, r->row, col)
+		       ? ""
+		       : PQgetvalue(r->res, r->row, col));
+}
+
+char *pgr_dup(struct pgr *r)
+{
+	int col = r->col++;
+
+	if (PQgetisnull(r->res, r->row, col))
+		return NULL;
+	return strdup(PQgetvalue(r->res, r->row, col));
+}
+
+int64_t pgr_int(struct pgr *r)
+{
+	int col = r->col++;
+
+	if (PQgetisnull(r->res, r->row, col))
+		return 0;
+	return strtoll(PQgetvalue(r->res, r->row, col), NULL, 10);
+}
+
+/* The server is gone (or was never reached): 503 store_unavailable. */
+static bool pg_lost(PGconn *db)
+{
+	return !db || PQstatus(db) == CONNECTION_BAD;
+}
+
+static int pg_fail(struct pg_conn *c, const PGresult *res, struct wc_error *err,
+		   const char *what)
+{
+	const char *msg = res ? PQresultErrorMessage(res) : "";
+
+	if (!msg[0])
+		msg = c->db ? PQerrorMessage(c->db) : "no connection";
+	if (pg_lost(c->db))
+		return wc_error_set(err, "store_unavailable", NULL,
+				    "the case database cannot be reached: %s",
+				    msg);
+	return wc_error_set(err, "internal", NULL, "postgresql: %s: %s", what,
+			    msg);
+}
+
+/* A lost connection is reset before a statement outside a transaction
+ * (inside one, the transaction is gone and fails as a whole). */
+static bool pg_ready(struct pg_conn *c, struct wc_error *err)
+{
+	if (!pg_lost(c->db))
+		return true;
+	if (!c->in_tx && c->db) {
+		PQreset(c->db);
+		c->n_prepared = 0; /* the new session has none */
+		c->scheduler_lock = false;
+		if (!pg_lost(c->db))
+			return true;
+	}
+	pg_fail(c, NULL, err, "connect");
+	return false;
+}
+
+static bool pg_ok(const PGresult *res)
+{
+	ExecStatusType s = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+
+	return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+}
+
+static const char *pg_find_prepared(struct pg_conn *c, const char *sql)
+{
+	for (size_t i = 0; i < c->n_prepared; i++)
+		if (c->prepared[i].sql == sql &&
+		    strcmp(c->prepared[i].sql, sql) == 0)
+			return c->prepared[i].name;
+	return NULL;
+}
+
+static const char *pg_prepare(struct pg_conn *c, const char *sql,
+			      const struct pgp *p, struct wc_error *err)
+{
+	const char *name = pg_find_prepared(c, sql);
+	struct pg_prepared *slot;
+	PGresult *res;
+
+	if (name)
+		return name;
+	if (c->n_prepared == c->cap_prepared) {
+		size_t cap = c->cap_prepared ? c->cap_prepared * 2 : 64;
+		void *np = realloc(c->prepared, cap * sizeof(*c->prepared));
+
+		if (!np) {
+			wc_error_set(err, "internal", NULL, "out of memory");
+			return NULL;
+		}
+		c->prepared = np;
+		c->cap_prepared = cap;
+	}
+	slot = &c->prepared[c->n_prepared];
+	slot->sql = sql;
+	snprintf(slot->name, sizeof(slot->name), "w%zu", c->n_prepared);
+	res = PQprepare(c->db, slot->name, sql, p ? p->n : 0,
+			p ? p->types : NULL);
+	if (!pg_ok(res)) {
+		pg_fail(c, res, err, "prepare");
+		PQclear(res);
+		return NULL;
+	}
+	PQclear(res);
+	c->n_prepared++;
+	return slot->name;
+}
+
+static PGresult *pg_result(struct pg_conn *c, PGresult *res,
+			   struct wc_error *err)
+{
+	if (pg_ok(res))
+		return res;
+	pg_fail(c, res, err, "exec");
+	PQclear(res);
+	return NULL;
+}
+
+PGresult *pg_run(struct store_conn *base, const char *sql, const struct pgp *p,
+		 struct wc_error *err)
+{
+	struct pg_conn *c = pg_conn_of(base);
+	const char *name;
+
+	if (p && p->n >= PG_MAX_PARAMS) {
+		wc_error_set(err, "internal", NULL, "too many parameters");
+		return NULL;
+	}
+	if (!pg_ready(c, err) || !(name = pg_prepare(c, sql, p, err)))
+		return NULL;
+	return pg_result(c,
+			 PQexecPrepared(c->db, name, p ? p->n : 0,
+					p ? p->v : NULL, NULL, NULL, 0),
+			 err);
+}
+
+PGresult *pg_run_once(struct store_conn *base, const char *sql,
+		      const struct pgp *p, struct wc_error *err)
+{
+	struct pg_conn *c = pg_conn_of(base);
+
+	if (!pg_ready(c, err))
+		return NULL;
+	return pg_result(c,
+			 PQexecParams(c->db, sql, p ? p->n : 0,
+				      p ? p->types : NULL, p ? p->v : NULL,
+				      NULL, NULL, 0),
+			 err);
+}
+
+int pg_done(struct store_conn *c, const char *sql, const struct pgp *p,
+	    struct wc_error *err)
+{
+	PGresult *res = pg_run(c, sql, p, err);
+
+	if (!res)
+		return -1;
+	PQclear(res);
+	return 0;
+}
+
+int pg_changed(struct store_conn *c, const char *sql, const struct pgp *p,
+	       struct wc_error *err)
+{
+	PGresult *res = pg_run(c, sql, p, err);
+	int rc;
+
+	if (!res)
+		return -1;
+	rc = strcmp(PQcmdTuples(res), "0") == 0 || !PQcmdTuples(res)[0]
+		 ? STORE_NOT_FOUND
+		 : 0;
+	PQclear(res);
+	return rc;
+}
+
+int pg_int(struct store_conn *c, const char *sql, const struct pgp *p,
+	   int64_t *out, struct wc_error *err)
+{
+	PGresult *res = pg_run(c, sql, p, err);
+	struct pgr r = {res, 0, 0};
+
+	if (!res)
+		return -1;
+	if (PQntuples(res) < 1) {
+		PQclear(res);
+		return wc_error_set(err, "internal", NULL,
+				    "postgresql: no row");
+	}
+	*out = pgr_int(&r);
+	PQclear(res);
+	return 0;
+}
+
+int pg_int32(struct store_conn *c, const char *sql, const struct pgp *p,
+	     int *out, struct wc_error *err)
+{
+	int64_t v = 0;
+
+	if (pg_int(c, sql, p, &v, err) < 0)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+int pg_row(struct store_conn *c, const char *sql, const struct pgp *p,
+	   pg_row_reader read, void *out, struct wc_error *err)
+{
+	PGresult *res = pg_run(c, sql, p, err);
+	struct pgr r = {res, 0, 0};
+
+	if (!res)
+		return -1;
+	if (PQntuples(res) < 1) {
+		PQclear(res);
+		return STORE_NOT_FOUND;
+	}
+	read(&r, out);
+	PQclear(res);
+	return 0;
+}
+
+int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
+	    const struct pg_row_kind *kind, void **out, size_t *n,
+	    struct wc_error *err)
+{
+	PGresult *res = pg_run(c, sql, p, err);
+	size_t count;
+	char *recs;
+
+	if (!res)
+		return -1;
+	count = (size_t)PQntuples(res);
+	recs = count ? calloc(count, kind->size) : NULL;
+	if (count && !recs) {
+		PQclear(res);
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	}
+	for (size_t i = 0; i < count; i++) {
+		struct pgr r = {res, (int)i, 0};
+
+		kind->read(&r, recs + i * kind->size);
+	}
+	PQclear(res);
+	*out = recs;
+	*n = count;
+	return 0;
+}
+
+int pg_visit(struct store_conn *c, PGresult *res,
+	     const struct pg_row_kind *kind,
+	     int (*visit)(void *ctx, void *rec, struct wc_error *err),
+	     void *ctx, struct wc_error *err)
+{
+	char rec[1024];
+	int rc = 0;
+
+	(void)c;
+	if (!res)
+		return -1;
+	if (kind->size > sizeof(rec)) {
+		PQclear(res);
+		return wc_error_set(err, "internal", NULL, "record too large");
+	}
+	for (int i = 0; rc == 0 && i < PQntuples(res); i++) {
+		struct pgr r = {res, i, 0};
+
+		memset(rec, 0, kind->size);
+		kind->read(&r, rec);
+		rc = visit(ctx, rec, err) < 0 ? -1 : 0;
+		if (kind->release)
+			kind->release(rec);
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* The counter row is updated in the writing transaction: a number is
+ * taken once, and given back with a rollback, so numbers have no gaps. */
+int pg_next_number(struct store_conn *c, const char *kind, const char *day,
+		   char *out, size_t size, struct wc_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO daily_counters (kind, day, last) VALUES ($1, $2, 1)"
+	    " ON CONFLICT (kind, day) DO UPDATE"
+	    " SET last = daily_counters.last + 1 RETURNING last";
+	struct pgp p = {0};
+	int64_t number = 0;
+
+	pgp_text(&p, kind);
+	pgp_text(&p, day);
+	if (pg_int(c, sql, &p, &number, err) < 0)
+		return -1;
+	snprintf(out, size, "%s-%s-%04" PRId64, kind, day, number);
+	return 0;
+}
