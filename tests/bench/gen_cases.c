@@ -1,8 +1,9 @@
 /* gen_cases.c - fills a case store with N generated cases for the
  * benchmarks (and for migration tests): a realistic spread over the demo
  * catalog's items and scenarios, twelve windows, every status, a year of
- * creation dates, checklists, ratings and the review items they cause. Writes through the store
- * interface (store_open), so it follows every schema migration.
+ * creation dates, checklists, ratings and the review items they cause. Writes
+ * through the store interface (store_open), so it follows every schema
+ * migration.
  *
  *   gen_cases --db PATH --cases N [--seed S]
  *
@@ -172,12 +173,11 @@ static int add_clerks(struct store_conn *db, struct wc_error *err)
 static int add_review_item(struct store_conn *db, const struct case_record *r,
 			   struct wc_error *err)
 {
-	const char *kind = !strcmp(r->status, case_status_word(
-						  CASE_ACCEPTED_TOLERANT))
-			       ? "tolerant_acceptance"
-			   : r->rating_level > 0 && r->rating_level <= 2
-			       ? "rectification"
-			       : NULL;
+	const char *kind =
+	    !strcmp(r->status, case_status_word(CASE_ACCEPTED_TOLERANT))
+		? "tolerant_acceptance"
+	    : r->rating_level > 0 && r->rating_level <= 2 ? "rectification"
+							  : NULL;
 	struct review_record rv = {0};
 
 	if (!kind)
@@ -188,9 +188,9 @@ static int add_review_item(struct store_conn *db, const struct case_record *r,
 	store_copy(rv.window, sizeof(rv.window), r->window);
 	rv.created_at = r->accepted_at;
 	rv.summary = (char *)"";
-	store_copy(rv.status, sizeof(rv.status),
-		   review_status_word(rng_below(4) ? REVIEW_PENDING
-						   : REVIEW_DONE));
+	store_copy(
+	    rv.status, sizeof(rv.status),
+	    review_status_word(rng_below(4) ? REVIEW_PENDING : REVIEW_DONE));
 	return db->ops->review_add(db, &rv, err);
 }
 
