@@ -122,16 +122,19 @@ static pid_t prism_spawn(const char *upstream, int port, bool strict,
 static bool prism_wait(pid_t pid, const char *log)
 {
 	long long deadline = now_ms() + PRISM_START_MS;
-	char buf[4096];
+	char line[1024];
 
 	while (now_ms() < deadline) {
+		/* Line by line: Prism lists every route before it is ready,
+		 * more than any fixed buffer as routes are added. */
 		FILE *f = fopen(log, "r");
-		size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+		bool ready = false;
 
+		while (f && !ready && fgets(line, sizeof(line), f))
+			ready = strstr(line, PRISM_READY) != NULL;
 		if (f)
 			fclose(f);
-		buf[n] = '\0';
-		if (strstr(buf, PRISM_READY))
+		if (ready)
 			return true;
 		if (waitpid(pid, NULL, WNOHANG) == pid)
 			break;
