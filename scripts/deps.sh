@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh [--install] build|test|run - make sure the Debian packages
+# deps.sh [--install] build|test|run|city - make sure the Debian packages
 # wincase needs are here. With --install (make run, make test) and as root
 # it installs the missing ones with apt-get; otherwise it stops with the
 # exact command to run. Plain `make` never installs.
@@ -41,6 +41,14 @@ if [ "$mode" = test ]; then
 	for tool in tmux:tmux sqlite3:sqlite3 curl:curl certtool:gnutls-bin gnutls-cli:gnutls-bin; do
 		command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
 	done
+fi
+# make run-city: a PostgreSQL server (started in ./data, never the system
+# service) and nginx as the load balancer.
+if [ "$mode" = city ]; then
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 ||
+		command -v initdb >/dev/null 2>&1 || missing="$missing postgresql"
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] ||
+		missing="$missing nginx"
 fi
 [ -z "$missing" ] && exit 0
 
