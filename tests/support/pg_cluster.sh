@@ -11,18 +11,21 @@
 #   host=127.0.0.1 port=PORT user=wincase dbname=postgres
 # (role "wincase" is the cluster's superuser; trust authentication on
 # loopback only: a test cluster, never a production setting).
+# createdb DIR NAME makes database NAME (when missing) in the running
+# cluster and prints its conninfo.
 #
 # The binaries come from $PG_BIN, else the newest /usr/lib/postgresql/*/bin,
 # else PATH. Exit status: 0 done, 1 failed, 2 usage, 3 no PostgreSQL here.
 set -euo pipefail
 
 usage() {
-	echo "usage: $0 start|stop|status|conninfo DIR" >&2
+	echo "usage: $0 start|stop|status|conninfo DIR | createdb DIR NAME" >&2
 	exit 2
 }
-[ $# -eq 2 ] || usage
+[ $# -eq 2 ] || { [ $# -eq 3 ] && [ "$1" = createdb ]; } || usage
 cmd=$1
 dir=$2
+dbname=${3:-postgres}
 os_user=${WINCASE_PG_OS_USER:-wincase-test}
 role=wincase
 
@@ -62,7 +65,22 @@ ensure_os_user() {
 }
 
 conninfo() {
-	echo "host=127.0.0.1 port=$(cat "$dir/port") user=$role dbname=postgres"
+	echo "host=127.0.0.1 port=$(cat "$dir/port") user=$role dbname=$dbname"
+}
+
+createdb() {
+	local port
+	port=$(cat "$dir/port")
+	case $dbname in *[!a-z0-9_]*)
+		echo "pg_cluster: database names here are [a-z0-9_]" >&2
+		return 2
+		;;
+	esac
+	if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U "$role" -d postgres -Atqc \
+		"SELECT 1 FROM pg_database WHERE datname = '$dbname'" | grep -q 1; then
+		"$bin/createdb" -h 127.0.0.1 -p "$port" -U "$role" "$dbname"
+	fi
+	conninfo
 }
 
 running() {
@@ -148,5 +166,6 @@ start) start ;;
 stop) stop ;;
 status) running ;;
 conninfo) conninfo ;;
+createdb) createdb ;;
 *) usage ;;
 esac
