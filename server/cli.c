@@ -490,7 +490,8 @@ static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
 	else if (!app->cfg.db_path[0])
 		options_db_default(&app->cfg, &paths);
 	config_finish(&app->cfg);
-	if (must_exist && stat(app->cfg.db_path, &st) != 0) {
+	if (must_exist && !store_url_is_postgresql(app->cfg.db_path) &&
+	    stat(app->cfg.db_path, &st) != 0) {
 		fprintf(stderr, "wincased: %s: %s\n", app->cfg.db_path,
 			strerror(errno));
 		return 1;
