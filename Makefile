@@ -90,10 +90,8 @@ CORE_SRC   := $(wildcard core/*.c)
 FORMS_SRC  := $(wildcard forms/*.c)
 NET_SRC    := $(wildcard net/*.c)
 TUI_SRC    := $(wildcard tui/*.c tui/*/*.c)
-# server/store/pg/ (the PostgreSQL store, issue 10) is work in progress and
-# not built yet: it needs store.h's scheduler_claim/clock ops and the rest
-# of its operation files first.
-SERVER_SRC := $(filter-out server/store/pg/%,$(wildcard server/*.c server/store/*.c server/store/*/*.c))
+# server/store/sqlite/ and server/store/pg/ (libpq) are the two back ends.
+SERVER_SRC := $(wildcard server/*.c server/store/*.c server/store/*/*.c)
 SUPPORT_SRC := $(wildcard tests/support/*.c)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 API_SRC    := $(wildcard tests/api/test_*.c)

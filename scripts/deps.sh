@@ -22,6 +22,7 @@ need_pkg() {
 	libmicrohttpd) echo libmicrohttpd-dev ;;
 	gnutls) echo libgnutls28-dev ;;
 	sqlite3) echo libsqlite3-dev ;;
+	libpq) echo libpq-dev ;;
 	inih) echo libinih-dev ;;
 	cmocka) echo libcmocka-dev ;;
 	esac
@@ -30,7 +31,7 @@ need_pkg() {
 missing=""
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v "$pkg_config" >/dev/null 2>&1 || missing="$missing pkg-config"
-modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 inih"
+modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 libpq inih"
 [ "$mode" = test ] && modules="$modules cmocka"
 for m in $modules; do
 	if ! command -v "$pkg_config" >/dev/null 2>&1 || ! "$pkg_config" --exists "$m"; then

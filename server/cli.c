@@ -606,16 +606,6 @@ static const struct cli_verb verbs[] = {
     {"migrate-store", true, verb_migrate_store},
 };
 
-/* The SQLite file a database name means, or NULL for a PostgreSQL URI or
- * conninfo (store_open decides; this only spares a verb from creating an
- * empty file by a typo). */
-static const char *cli_db_file(const char *name)
-{
-	if (strncmp(name, "sqlite:", 7) == 0)
-		return name + 7;
-	return strstr(name, "://") || strchr(name, '=') ? NULL : name;
-}
-
 static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
 		    struct store_conn **db)
 {
@@ -639,8 +629,11 @@ static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
 	else if (!app->cfg.db_path[0])
 		options_db_default(&app->cfg, &paths);
 	config_finish(&app->cfg);
-	if (must_exist && cli_db_file(app->cfg.db_path) &&
-	    stat(cli_db_file(app->cfg.db_path), &st) != 0) {
+	if (must_exist && !store_url_is_postgresql(app->cfg.db_path) &&
+	    stat(strncmp(app->cfg.db_path, "sqlite:", 7) == 0
+		     ? app->cfg.db_path + 7
+		     : app->cfg.db_path,
+		 &st) != 0) {
 		fprintf(stderr, "wincased: %s: %s\n", app->cfg.db_path,
 			strerror(errno));
 		return 1;

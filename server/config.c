@@ -9,6 +9,12 @@
 
 #include <ini.h>
 
+#include "store/store.h"
+
+#ifndef WINCASE_STATE_DIR
+#define WINCASE_STATE_DIR "/var/lib/wincase"
+#endif
+
 #ifndef WINCASE_SHARE_DIR
 #define WINCASE_SHARE_DIR "/usr/local/share/wincase"
 #endif
@@ -45,6 +51,19 @@ void config_finish(struct server_config *cfg)
 {
 	const char *db = cfg->db_path;
 
+	if (store_url_is_postgresql(db)) {
+		/* No database file to keep the key and checkpoints next to:
+		 * the state folder unless data_dir names one (every instance
+		 * on one database needs the same signing key). */
+		if (!cfg->data_dir[0])
+			snprintf(cfg->data_dir, sizeof(cfg->data_dir), "%s",
+				 WINCASE_STATE_DIR);
+		if (!cfg->audit_checkpoint_file[0])
+			snprintf(cfg->audit_checkpoint_file,
+				 sizeof(cfg->audit_checkpoint_file),
+				 "%.580s/audit.checkpoints", cfg->data_dir);
+		return;
+	}
 	if (strncmp(db, "sqlite:", 7) == 0)
 		db += 7;
 	if (!cfg->audit_checkpoint_file[0])

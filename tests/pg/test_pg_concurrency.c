@@ -143,7 +143,7 @@ static char *checklist_body(const json_t *kase)
 static void worker_round(struct worker *w, int round)
 {
 	int first = (w->id + round) % 2;
-	char key[48], path[96], if_match[32];
+	char key[48], path[96], if_match[64];
 	struct http_reply r;
 	long long id;
 	char *body;
