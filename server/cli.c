@@ -583,8 +583,10 @@ static int verb_migrate_store(struct app *app, struct store_conn *db,
 	rc = migrate_store_copy(path, a->to, &report, &err);
 	if (rc < 0) {
 		cli_fail("migrate-store", &err);
-		fprintf(stderr, "wincased: nothing was written to the target; "
-				"the migration can be run again\n");
+		if (strcmp(err.code, "target_not_empty") != 0)
+			fprintf(stderr, "wincased: nothing was written to the "
+					"target; the migration can be run "
+					"again\n");
 		rc = 1;
 	} else {
 		migrate_print(&report);

@@ -29,7 +29,6 @@
 #define WORKERS	   8
 #define ROUNDS	   4
 #define TOTAL	   (WORKERS * ROUNDS)
-#define VALID_ID   "11010519491231002X"
 #define DAY_PREFIX "-20261102-"
 
 enum kind { K_INQUIRY, K_CASE, K_NOTICE, K_COMMITMENT, N_KINDS };
@@ -70,9 +69,9 @@ static void fail_once(struct worker *w, const char *what,
 		      const struct http_reply *r)
 {
 	if (!w->error[0])
-		snprintf(w->error, sizeof(w->error), "worker %d: %s: %ld %.300s",
-			 w->id, what, r ? r->status : -1L,
-			 r && r->body ? r->body : "");
+		snprintf(w->error, sizeof(w->error),
+			 "worker %d: %s: %ld %.300s", w->id, what,
+			 r ? r->status : -1L, r && r->body ? r->body : "");
 }
 
 /* One write with key on instance `first`, and the same retried on the
@@ -83,8 +82,15 @@ static bool send_twice(struct worker *w, int first, bool together,
 		       const char *key, const char *if_match, long want,
 		       const char *field, struct http_reply *out)
 {
-	struct send a = {pair.srv[first].url, w->token, method, path, body,
-			 key, if_match, {0}, 0};
+	struct send a = {pair.srv[first].url,
+			 w->token,
+			 method,
+			 path,
+			 body,
+			 key,
+			 if_match,
+			 {0},
+			 0};
 	struct send b = a;
 	pthread_t t;
 	bool ok;
@@ -113,32 +119,6 @@ static bool send_twice(struct worker *w, int first, bool together,
 	return ok;
 }
 
-/* The checklist body: every material provided but the first tolerable
- * one, missing (R3: a tolerant acceptance, R2: a notice to issue). */
-static char *checklist_body(const json_t *kase)
-{
-	json_t *items = json_array(), *line, *body;
-	bool left_out = false;
-	size_t i;
-	char *text;
-
-	json_array_foreach(json_object_get(kase, "checklist"), i, line)
-	{
-		bool miss = !left_out &&
-			    json_is_true(json_object_get(line, "tolerable"));
-
-		left_out |= miss;
-		json_array_append_new(
-		    items, json_pack("{s:s, s:s}", "material_id",
-				     tj_str(line, "material_id"), "state",
-				     miss ? "missing" : "provided"));
-	}
-	body = json_pack("{s:o}", "items", items);
-	text = json_dumps(body, JSON_COMPACT);
-	json_decref(body);
-	return text;
-}
-
 /* One round: inquiry, case, checklist, notice, tolerant acceptance. */
 static void worker_round(struct worker *w, int round)
 {
@@ -148,7 +128,8 @@ static void worker_round(struct worker *w, int round)
 	long long id;
 	char *body;
 
-#define KEY(kind) (snprintf(key, sizeof(key), "w%d-r%d-%s", w->id, round, kind), key)
+#define KEY(kind)                                                              \
+	(snprintf(key, sizeof(key), "w%d-r%d-%s", w->id, round, kind), key)
 	if (!send_twice(w, first, true, "POST", "/v1/inquiries",
 			"{\"applicant\":{\"name\":\"张三\"},\"channel\":"
 			"\"counter\",\"topic\":\"开餐馆要什么材料\"}",
@@ -159,19 +140,26 @@ static void worker_round(struct worker *w, int round)
 	if (!send_twice(w, first, false, "POST", "/v1/cases",
 			"{\"item_code\":\"000131104000\",\"scenario_id\":"
 			"\"food_sales\",\"applicant\":{\"name\":\"张三\","
-			"\"id_type\":\"resident_id\",\"id_no\":\"" VALID_ID
+			"\"id_type\":\"resident_id\",\"id_no\":\"" PG_VALID_ID
 			"\"}}",
 			KEY("case"), NULL, 201, "no", &r))
 		goto out;
 	snprintf(w->no[K_CASE][round], 24, "%s", tj_str(r.json, "no"));
 	id = tj_num(r.json, "id");
-	body = checklist_body(r.json);
+	body = pg_checklist_body(r.json);
 	snprintf(path, sizeof(path), "/v1/cases/%lld/checklist", id);
 	snprintf(if_match, sizeof(if_match), "%s", r.etag);
 	http_reply_release(&r);
 	{
-		struct send s = {pair.srv[1 - first].url, w->token, "PUT", path,
-				 body, NULL, if_match, {0}, 0};
+		struct send s = {pair.srv[1 - first].url,
+				 w->token,
+				 "PUT",
+				 path,
+				 body,
+				 NULL,
+				 if_match,
+				 {0},
+				 0};
 
 		send_thread(&s);
 		w->requests++;
@@ -271,11 +259,11 @@ static void *tick_thread(void *arg)
 	struct tick *t = arg;
 	struct http_reply r;
 
-	t->status = http_send_json(t->url, "PUT", "/v1/admin/clock", t->admin,
-				   "{\"now\":\"2026-11-10T09:00:00+08:00\"}",
-				   &r) == 0
-			? r.status
-			: -1;
+	t->status =
+	    http_send_json(t->url, "PUT", "/v1/admin/clock", t->admin,
+			   "{\"now\":\"2026-11-10T09:00:00+08:00\"}", &r) == 0
+		? r.status
+		: -1;
 	t->breached = tj_num(json_object_get(r.json, "scheduler"), "breached");
 	http_reply_release(&r);
 	return NULL;
@@ -338,9 +326,8 @@ static void test_two_instances(void **state)
 	/* One scheduler run per tick: both instances told the same time at
 	 * once; every commitment (due 11-09) breached once, in all. The
 	 * clock is shared, so first near it, and a session of then. */
-	assert_int_equal(http_set_clock(pair.srv[0].url,
-					"2026-11-09T23:00:00+08:00"),
-			 200);
+	assert_int_equal(
+	    http_set_clock(pair.srv[0].url, "2026-11-09T23:00:00+08:00"), 200);
 	free(admin);
 	admin = http_login(pair.srv[0].url, "admin1", TEST_PASSWORD);
 	assert_non_null(admin);

@@ -12,14 +12,15 @@
 # (role "wincase" is the cluster's superuser; trust authentication on
 # loopback only: a test cluster, never a production setting).
 # createdb DIR NAME makes database NAME (when missing) in the running
-# cluster and prints its conninfo.
+# cluster and prints its conninfo; bindir - prints the folder of the
+# PostgreSQL programs (pg_dump, pg_restore, ...).
 #
 # The binaries come from $PG_BIN, else the newest /usr/lib/postgresql/*/bin,
 # else PATH. Exit status: 0 done, 1 failed, 2 usage, 3 no PostgreSQL here.
 set -euo pipefail
 
 usage() {
-	echo "usage: $0 start|stop|status|conninfo DIR | createdb DIR NAME" >&2
+	echo "usage: $0 start|stop|status|conninfo DIR | createdb DIR NAME | bindir -" >&2
 	exit 2
 }
 [ $# -eq 2 ] || { [ $# -eq 3 ] && [ "$1" = createdb ]; } || usage
@@ -165,6 +166,7 @@ case $cmd in
 start) start ;;
 stop) stop ;;
 status) running ;;
+bindir) echo "$bin" ;;
 conninfo) conninfo ;;
 createdb) createdb ;;
 *) usage ;;

@@ -1,6 +1,7 @@
 /* pg_pair.c - two instances on one database (pg_pair.h). */
 #include "pg_pair.h"
 #include "command.h"
+#include "http.h"
 #include "server_pg.h"
 
 #include <stdio.h>
@@ -54,4 +55,89 @@ int pg_cluster_command(const char *verb)
 	if (rc != 0)
 		fprintf(stderr, "pg_cluster.sh %s: %d %s\n", verb, rc, out);
 	return rc == 0 ? 0 : -1;
+}
+
+json_t *pg_call(const char *url, const char *token, const char *method,
+		const char *path, const char *body, const char *if_match,
+		long want)
+{
+	struct http_request req = {.method = method,
+				   .path = path,
+				   .token = token,
+				   .body = body,
+				   .if_match = if_match};
+	struct http_reply r;
+	json_t *out = NULL;
+
+	if (http_do(url, &req, &r) == 0 && r.status == want && r.json) {
+		out = json_incref(r.json);
+		if (r.etag[0])
+			json_object_set_new(out, "_etag", json_string(r.etag));
+	} else {
+		fprintf(stderr, "%s %s: %ld %s\n", method, path, r.status,
+			r.body ? r.body : "");
+	}
+	http_reply_release(&r);
+	return out;
+}
+
+char *pg_checklist_body(const json_t *kase)
+{
+	json_t *items = json_array(), *line, *body;
+	bool left_out = false;
+	size_t i;
+	char *text;
+
+	json_array_foreach(json_object_get(kase, "checklist"), i, line)
+	{
+		bool miss = !left_out &&
+			    json_is_true(json_object_get(line, "tolerable"));
+
+		left_out |= miss;
+		json_array_append_new(
+		    items, json_pack("{s:s, s:s}", "material_id",
+				     tj_str(line, "material_id"), "state",
+				     miss ? "missing" : "provided"));
+	}
+	body = json_pack("{s:o}", "items", items);
+	text = json_dumps(body, JSON_COMPACT);
+	json_decref(body);
+	return text;
+}
+
+json_t *pg_case_tolerant(const char *url, const char *token, json_t **notice)
+{
+	json_t *c, *next = NULL;
+	char path[96], *body;
+	long long id;
+
+	*notice = NULL;
+	c = pg_call(url, token, "POST", "/v1/cases",
+		    "{\"item_code\":\"000131104000\",\"scenario_id\":"
+		    "\"food_sales\",\"applicant\":{\"name\":\"张三\","
+		    "\"id_type\":\"resident_id\",\"id_no\":\"" PG_VALID_ID
+		    "\"}}",
+		    NULL, 201);
+	if (!c)
+		return NULL;
+	id = tj_num(c, "id");
+	body = pg_checklist_body(c);
+	snprintf(path, sizeof(path), "/v1/cases/%lld/checklist", id);
+	next = pg_call(url, token, "PUT", path, body, tj_str(c, "_etag"), 200);
+	free(body);
+	json_decref(c);
+	if (!next)
+		return NULL;
+	snprintf(path, sizeof(path), "/v1/cases/%lld/notices", id);
+	*notice =
+	    pg_call(url, token, "POST", path, "{}", tj_str(next, "_etag"), 201);
+	json_decref(next);
+	if (!*notice)
+		return NULL;
+	snprintf(path, sizeof(path), "/v1/cases/%lld/accept", id);
+	return pg_call(
+	    url, token, "POST", path,
+	    "{\"mode\":\"tolerant\",\"commitment\":{\"deadline_days\":"
+	    "5,\"applicant_confirmation\":\"张三\"}}",
+	    tj_str(*notice, "_etag"), 200);
 }

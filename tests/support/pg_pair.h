@@ -8,7 +8,12 @@
 
 #include <stdbool.h>
 
+#include <jansson.h>
+
 #include "server.h"
+
+/* A resident ID with a right check digit (GB 11643). */
+#define PG_VALID_ID "11010519491231002X"
 
 struct pg_pair {
 	struct test_server srv[2];
@@ -24,5 +29,19 @@ int pg_pair_stop(struct pg_pair *p);
 /* Stop or start the whole test cluster ($WINCASE_PG_CLUSTER on
  * $WINCASE_TEST_PG_DIR, set by tests/support/pg_pass.sh): 0, or -1. */
 int pg_cluster_command(const char *verb);
+
+/* method path on url; the answer's JSON (new) with its ETag as "_etag"
+ * when the status is want, else NULL with the answer on stderr. */
+json_t *pg_call(const char *url, const char *token, const char *method,
+		const char *path, const char *body, const char *if_match,
+		long want);
+/* The checklist body for the case answer kase: every material provided
+ * but the first tolerable one, missing (R2 a notice to issue, R3 a
+ * tolerant acceptance). A new string. */
+char *pg_checklist_body(const json_t *kase);
+/* Through url as token: a food_sales case for VALID_ID, its checklist, a
+ * notice (*notice, new) and a tolerant acceptance with 5 days; the
+ * accepted case (new), or NULL. */
+json_t *pg_case_tolerant(const char *url, const char *token, json_t **notice);
 
 #endif

@@ -38,11 +38,13 @@ pg_pass() {
 	fi
 	echo "PostgreSQL pass on $conninfo"
 	export WINCASE_TEST_DB="$conninfo" WINCASE_TEST_PG_DIR="$pg_dir"
-	export WINCASE_PG_CLUSTER="$PWD/tests/support/pg_cluster.sh"
+	export WINCASE_PG_CLUSTER="$PWD/tests/support/pg_cluster.sh" BUILD
+	WINCASE_PG_BIN=$(tests/support/pg_cluster.sh bindir -)
+	export WINCASE_PG_BIN
 	for t in $programs; do
 		run_one "pg-$(basename "$t")" "$t"
 	done
-	unset WINCASE_TEST_DB WINCASE_TEST_PG_DIR
+	unset WINCASE_TEST_DB WINCASE_TEST_PG_DIR WINCASE_PG_BIN
 	tests/support/pg_cluster.sh stop "$pg_dir" >/dev/null 2>&1
 }
 
