@@ -308,6 +308,53 @@ static int op_answer_local(const struct op *op, json_t **out,
 			    "back");
 }
 
+static bool pending_before(const struct offline *o, size_t index)
+{
+	for (size_t i = 0; i < index; i++)
+		if (o->ops[i].state == OFFLINE_PENDING)
+			return true;
+	return false;
+}
+
+/* The screen's own write, nothing waiting before it: sent now. Any
+ * answer settles it (done, or refused and shown to the clerk: then it is
+ * no journal entry to settle later); 1 when it did not reach the server
+ * and waits in the journal. */
+static int offline_send_direct(struct net_client *client, struct offline *o,
+			       struct op *op,
+			       const struct net_request_options *opt,
+			       json_t **out, struct wc_error *err)
+{
+	struct net_request_options send = *opt;
+	json_t *answer = NULL, *body;
+	char path[512];
+	int ret;
+
+	send.client_time = NULL; /* the server's own time is the time */
+	body = offline_op_request(o, op, path, sizeof(path), &send.if_match);
+	ret =
+	    net_transport(client, op->method, path, body, &send, &answer, err);
+	json_decref(body);
+	if (ret == 0) {
+		struct wc_error jerr;
+
+		offline_record_done(o, op, answer, &jerr);
+		if (out)
+			*out = answer;
+		else
+			json_decref(answer);
+		offline_compact(o);
+		return 0;
+	}
+	if (net_error_unsent(err))
+		return 1;
+	op->state = OFFLINE_DISMISSED;
+	record_append(o, json_pack("{s:s,s:s}", "t", "x", "key", op->key),
+		      NULL);
+	offline_compact(o);
+	return -1;
+}
+
 static int hook_write(struct net_client *client, const char *method,
 		      const char *path, const json_t *body,
 		      const struct net_request_options *opt, json_t **out,
@@ -331,34 +378,20 @@ static int hook_write(struct net_client *client, const char *method,
 	if (!op && op_journal(o, method, path, body, opt, &op, err))
 		return -1;
 	index = (size_t)(op - o->ops);
-	/* In order: send it (and whatever waits before it) now unless the
-	 * link is known to be down. */
-	if (net_client_link(client) != NET_LINK_OFFLINE) {
+	/* In order: what waits before it goes first, unless the link is
+	 * known to be down. */
+	if (net_client_link(client) != NET_LINK_OFFLINE && index > 0) {
 		struct wc_error rerr = {0};
 
-		offline_replay_until(client, o, index, &rerr);
+		offline_replay_until(client, o, index - 1, &rerr);
 		op = &o->ops[index];
-		if (op->state == OFFLINE_DONE) {
-			if (out && op->answer)
-				*out = json_incref(op->answer);
-			offline_compact(o);
-			return 0;
-		}
-		if (op->state == OFFLINE_STOPPED && !op->blocked) {
-			/* The server answered the clerk directly: an error
-			 * on the screen, not a journal entry to settle. */
-			*err = o->last_refusal;
-			if (opt->details && o->last_details) {
-				*opt->details = o->last_details;
-				o->last_details = NULL;
-			}
-			op->state = OFFLINE_DISMISSED;
-			record_append(
-			    o, json_pack("{s:s,s:s}", "t", "x", "key", op->key),
-			    NULL);
-			offline_compact(o);
-			return -1;
-		}
+	}
+	if (net_client_link(client) != NET_LINK_OFFLINE &&
+	    !pending_before(o, index)) {
+		int r = offline_send_direct(client, o, op, opt, out, err);
+
+		if (r != 1) /* answered by the server: done or refused */
+			return r;
 	}
 	return op_answer_local(op, out, err);
 }

@@ -83,6 +83,11 @@ int offline_hook_read(struct net_client *client, const char *path,
  * "" for none. */
 void offline_entity_of(const char *path, char *out, size_t size);
 
+/* The path, body (a new reference) and If-Match of op as sent now: local
+ * ids replaced by the server's, the version the server last gave. */
+json_t *offline_op_request(const struct offline *o, const struct op *op,
+			   char *path, size_t size, int *if_match);
+
 /* Replays the pending writes up to and including index (SIZE_MAX: all);
  * 0, or -1 when the link failed or the session is lost. */
 int offline_replay_until(struct net_client *client, struct offline *o,

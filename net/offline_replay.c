@@ -149,34 +149,45 @@ static json_t *body_mapped(const struct offline *o, const json_t *body)
 	return b;
 }
 
+json_t *offline_op_request(const struct offline *o, const struct op *op,
+			   char *path, size_t size, int *if_match)
+{
+	char entity[64], mapped[64];
+	int seen;
+
+	offline_entity_of(op->path, entity, sizeof(entity));
+	entity_mapped(o, entity, mapped, sizeof(mapped));
+	if (entity[0] && strcmp(entity, mapped) != 0)
+		snprintf(path, size, "/v1/%s%s", mapped,
+			 op->path + 4 + strlen(entity));
+	else
+		snprintf(path, size, "%s", op->path);
+	seen = mapped[0] ? version_get(o, mapped) : 0;
+	*if_match = op->if_match > 0 && seen > 0 ? seen : op->if_match;
+	if (op->if_match > 0 && entity[0] && strchr(entity, '/')[1] == 'L' &&
+	    seen == 0)
+		*if_match = 1; /* made offline: version 1 on the server */
+	return body_mapped(o, op->body);
+}
+
 /* Sends one write; 1 applied, 0 refused (recorded), -1 link or session
  * lost (left waiting). */
 static int op_send(struct net_client *client, struct offline *o, struct op *op,
 		   struct wc_error *err)
 {
 	char path[512], entity[64], mapped[64];
-	json_t *body = body_mapped(o, op->body), *answer = NULL,
-	       *details = NULL;
+	json_t *body, *answer = NULL, *details = NULL;
 	struct net_request_options opt = {
 	    .idempotency_key = op->key,
 	    .client_time = op->at,
 	    .details = &details,
 	};
 	struct wc_error why = {0};
-	int seen, ret;
+	int ret;
 
+	body = offline_op_request(o, op, path, sizeof(path), &opt.if_match);
 	offline_entity_of(op->path, entity, sizeof(entity));
 	entity_mapped(o, entity, mapped, sizeof(mapped));
-	if (entity[0] && strcmp(entity, mapped) != 0)
-		snprintf(path, sizeof(path), "/v1/%s%s", mapped,
-			 op->path + 4 + strlen(entity));
-	else
-		snprintf(path, sizeof(path), "%s", op->path);
-	seen = mapped[0] ? version_get(o, mapped) : 0;
-	opt.if_match = op->if_match > 0 && seen > 0 ? seen : op->if_match;
-	if (op->if_match > 0 && entity[0] && strchr(entity, '/')[1] == 'L' &&
-	    seen == 0)
-		opt.if_match = 1; /* made offline: version 1 on the server */
 	ret =
 	    net_transport(client, op->method, path, body, &opt, &answer, &why);
 	json_decref(body);
