@@ -43,6 +43,8 @@ void config_set_defaults(struct server_config *cfg)
 	cfg->pwhash_cost = PWHASH_INTERACTIVE;
 	workhours_default(&cfg->working_hours);
 	cfg->rectification_days = 5;
+	cfg->rectification_max_days = 15;
+	cfg->review_warn_hours = 8;
 	cfg->audit_checkpoint_entries = 100;
 	cfg->audit_checkpoint_seconds = 300;
 }
@@ -70,6 +72,9 @@ void config_finish(struct server_config *cfg)
 		snprintf(cfg->audit_checkpoint_file,
 			 sizeof(cfg->audit_checkpoint_file),
 			 "%.580s.checkpoints", db);
+	/* The default deadline is always one a reviewer may set. */
+	if (cfg->rectification_max_days < cfg->rectification_days)
+		cfg->rectification_max_days = cfg->rectification_days;
 }
 
 static bool parse_int(const char *text, int min, int max, int *out)
@@ -204,6 +209,10 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return workhours_parse(value, &cfg->working_hours, &err) == 0;
 	if (strcmp(name, "rectification_days") == 0)
 		return parse_int(value, 1, 60, &cfg->rectification_days);
+	if (strcmp(name, "rectification_max_days") == 0)
+		return parse_int(value, 1, 120, &cfg->rectification_max_days);
+	if (strcmp(name, "review_warn_hours") == 0)
+		return parse_int(value, 1, 1000, &cfg->review_warn_hours);
 	if (strcmp(name, "tls_cert") == 0)
 		return set_path(cfg->tls_cert, sizeof(cfg->tls_cert), value);
 	if (strcmp(name, "tls_key") == 0)
