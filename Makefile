@@ -227,7 +227,14 @@ $(BUILD)/tests/test_client_args: $(BUILD)/tests/unit/test_client_args.o \
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
 
 # SERVER_LIBS: the audit tamper test edits the SQLite file directly.
-$(API_BIN): $(BUILD)/tests/%: $(BUILD)/tests/api/%.o $(LIBTEST) $(LIBNET) $(LIBCORE)
+$(filter-out $(BUILD)/tests/test_api_training,$(API_BIN)): $(BUILD)/tests/%: $(BUILD)/tests/api/%.o $(LIBTEST) $(LIBNET) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS)
+
+# The training API test starts attempts' servers as the client does
+# (tui/training/training.c).
+$(BUILD)/tests/test_api_training: $(BUILD)/tests/api/test_api_training.o \
+		$(BUILD)/tui/training/training.o $(LIBTEST) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS)
 

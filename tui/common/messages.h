@@ -449,6 +449,7 @@ enum msg_id {
 	MSG_TR_COL_TOTAL,
 	MSG_TR_COL_TIME,
 	MSG_TR_NO_SCENARIOS,
+	MSG_TR_PREPARING,
 	MSG_HELP_TRAINING,
 	/* end of training mode */
 	/* case screens (counter-b) */
