@@ -279,11 +279,12 @@ static void row_draw(struct pdf *p, struct cell *cells, int n, bool ruled)
 		line_range(cells[i].layout, 0, &t, &b, &cells[i].shift, &x);
 		if (cells[i].shift > base0)
 			base0 = cells[i].shift;
-		if (layout_height(cells[i].layout) > full)
-			full = layout_height(cells[i].layout);
 	}
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		cells[i].shift = ruled ? 0 : base0 - cells[i].shift;
+		if (layout_height(cells[i].layout) + cells[i].shift > full)
+			full = layout_height(cells[i].layout) + cells[i].shift;
+	}
 	/* A row that fits a fresh page is not split. */
 	if (p->y + full + 2 * pad > BOTTOM &&
 	    full + 2 * pad <= BOTTOM - MARGIN_T - 60)

@@ -713,6 +713,8 @@ int http_start(struct app *app, struct http_server **out, struct wc_error *err)
 	}
 	info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = info ? info->port : app->cfg.listen_port;
+	/* Port 0 picked one: the verify URL without public_url names it. */
+	app->cfg.listen_port = srv->port;
 	*out = srv;
 	return 0;
 }
