@@ -24,6 +24,9 @@ need_pkg() {
 	sqlite3) echo libsqlite3-dev ;;
 	libpq) echo libpq-dev ;;
 	inih) echo libinih-dev ;;
+	cairo) echo libcairo2-dev ;;
+	pangocairo) echo libpango1.0-dev ;;
+	libqrencode) echo libqrencode-dev ;;
 	cmocka) echo libcmocka-dev ;;
 	esac
 }
@@ -31,7 +34,7 @@ need_pkg() {
 missing=""
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v "$pkg_config" >/dev/null 2>&1 || missing="$missing pkg-config"
-modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 libpq inih"
+modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 libpq inih cairo pangocairo libqrencode"
 [ "$mode" = test ] && modules="$modules cmocka"
 for m in $modules; do
 	if ! command -v "$pkg_config" >/dev/null 2>&1 || ! "$pkg_config" --exists "$m"; then
@@ -39,7 +42,7 @@ for m in $modules; do
 	fi
 done
 if [ "$mode" = test ]; then
-	for tool in tmux:tmux sqlite3:sqlite3 curl:curl certtool:gnutls-bin gnutls-cli:gnutls-bin; do
+	for tool in tmux:tmux sqlite3:sqlite3 curl:curl certtool:gnutls-bin gnutls-cli:gnutls-bin pdftotext:poppler-utils zbarimg:zbar-tools chromium:chromium; do
 		command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
 	done
 fi

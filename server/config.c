@@ -134,6 +134,30 @@ int config_parse_listen(struct server_config *cfg, const char *text,
 	return 0;
 }
 
+int config_parse_public_url(struct server_config *cfg, const char *text)
+{
+	size_t n = strlen(text), scheme;
+
+	if (strncmp(text, "https://", 8) == 0)
+		scheme = 8;
+	else if (strncmp(text, "http://", 7) == 0)
+		scheme = 7;
+	else
+		return -1;
+	while (n > scheme && text[n - 1] == '/')
+		n--;
+	if (n == scheme || n >= sizeof(cfg->public_url) || text[scheme] == '/')
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)text[i] <= ' ' ||
+		    (unsigned char)text[i] >= 0x7f ||
+		    strchr("\"'<>`?#\\", text[i]))
+			return -1;
+	memcpy(cfg->public_url, text, n);
+	cfg->public_url[n] = '\0';
+	return 0;
+}
+
 static bool set_path(char *dst, size_t size, const char *value)
 {
 	if (strlen(value) >= size)
@@ -223,6 +247,8 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 	if (strcmp(name, "audit_checkpoint_entries") == 0)
 		return parse_int(value, 1, 100000,
 				 &cfg->audit_checkpoint_entries);
+	if (strcmp(name, "public_url") == 0)
+		return config_parse_public_url(cfg, value) == 0;
 	if (strcmp(name, "audit_checkpoint_seconds") == 0)
 		return parse_int(value, 1, 86400,
 				 &cfg->audit_checkpoint_seconds);

@@ -15,6 +15,8 @@ export WINCASE_CONF="$PWD/conf" WINCASE_TESTS="$PWD/tests"
 export CMOCKA_MESSAGE_OUTPUT=TAP LC_ALL=C.UTF-8
 logdir=${TEST_LOGS:-$BUILD/test-logs}
 rm -rf "$logdir" && mkdir -p "$logdir"
+# Tests that leave files for a person to look at (PDF pages, screenshots).
+export WINCASE_TEST_LOGS="$(cd "$logdir" && pwd)"
 
 passed=0 failed=0 skipped=0
 only=${1:-}

@@ -524,6 +524,10 @@ struct store_ops {
 	int (*document_find_by_code)(struct store_conn *c, const char *code,
 				     struct document_record *out,
 				     struct wc_error *err);
+	/* By number (GZ-..., CN-...), or STORE_NOT_FOUND. */
+	int (*document_find_by_no)(struct store_conn *c, const char *no,
+				   struct document_record *out,
+				   struct wc_error *err);
 
 	/* Cases (store_sqlite_case*.c). Inside a transaction: assigns rec->id
 	 * and rec->no ("SL-" + day + number) and inserts it with its lines. */

@@ -335,6 +335,7 @@ const struct store_ops store_pg_ops = {
     .audit_count = pg_audit_count,
     .document_put = pg_document_put,
     .document_find_by_code = pg_document_find_by_code,
+    .document_find_by_no = pg_document_find_by_no,
     .case_create = pg_case_create,
     .case_get = pg_case_get,
     .case_update = pg_case_update,

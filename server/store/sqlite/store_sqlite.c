@@ -98,6 +98,8 @@ static const char *const migrations[] = {
     /* 9: review items' owners and rectification steps
      * (store_sqlite_review.c). */
     sq_schema_review_team,
+    /* 10: what each document was rendered from (store_sqlite_documents.c). */
+    sq_schema_document_data,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -617,6 +619,7 @@ const struct store_ops store_sqlite_ops = {
     .audit_count = sq_audit_count,
     .document_put = sq_document_put,
     .document_find_by_code = sq_document_find_by_code,
+    .document_find_by_no = sq_document_find_by_no,
     .case_create = sq_case_create,
     .case_get = sq_case_get,
     .case_update = sq_case_update,
