@@ -176,19 +176,6 @@ static int replace_string(char **dst, const char *value)
 	return 0;
 }
 
-/* Drafts an earlier version left in the training folder: they belong to
- * a server long gone and are never offered (issue 14.11). */
-static void drafts_forget(const char *dir)
-{
-	struct draft_info d[16];
-	size_t n;
-
-	while ((n = draft_list(dir, d, sizeof(d) / sizeof(*d))) > 0)
-		for (size_t i = 0; i < n; i++)
-			if (draft_remove(dir, d[i].screen))
-				return;
-}
-
 int training_ui_start(struct config *cfg, struct wc_error *err)
 {
 	char dir[TRAINING_PATH_MAX + 16];
@@ -206,7 +193,9 @@ int training_ui_start(struct config *cfg, struct wc_error *err)
 		T.atexit_set = true;
 	training_scenarios_dir(&T.opt, dir, sizeof(dir));
 	scenarios_load(dir);
-	drafts_forget(T.ts.data_dir);
+	/* Drafts an earlier version left in the training folder belong to a
+	 * server long gone and are never offered (issue 14.11). */
+	draft_remove_plain(T.ts.data_dir);
 	/* The production URL is dropped: nothing can reach it from here. */
 	if (replace_string(&cfg->server_url, T.ts.url) ||
 	    replace_string(&cfg->data_dir, T.ts.data_dir)) {

@@ -184,6 +184,8 @@ PG_OP(audit_count, int64_t *out, struct wc_error *err);
 PG_OP(document_put, struct document_record *rec, struct wc_error *err);
 PG_OP(document_find_by_code, const char *code, struct document_record *out,
       struct wc_error *err);
+PG_OP(document_find_by_no, const char *no, struct document_record *out,
+      struct wc_error *err);
 PG_OP(backup, const char *to_path, struct wc_error *err);
 
 /* store_pg_case.c */

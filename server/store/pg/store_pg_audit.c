@@ -201,20 +201,39 @@ static void pg_read_document(struct pgr *r, void *rec)
 	pgr_copy(r, out->verify_code, sizeof(out->verify_code));
 }
 
-int pg_document_find_by_code(struct store_conn *c, const char *code,
-			     struct document_record *out, struct wc_error *err)
+/* sql is static: prepared statements are kept by its address. */
+static int pg_document_find(struct store_conn *c, const char *sql,
+			    const char *value, struct document_record *out,
+			    struct wc_error *err)
 {
-	static const char sql[] =
-	    "SELECT id, kind, no, case_id, issued_at, text, signature,"
-	    " verify_code FROM documents WHERE verify_code = $1";
 	struct pgp p = {0};
 	int rc;
 
-	pgp_text(&p, code);
+	pgp_text(&p, value);
 	rc = pg_row(c, sql, &p, pg_read_document, out, err);
 	if (rc == 0 && !out->text)
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	return rc;
+}
+
+#define PG_DOCUMENT_SELECT                                                     \
+	"SELECT id, kind, no, case_id, issued_at, text, signature,"            \
+	" verify_code FROM documents WHERE "
+
+int pg_document_find_by_code(struct store_conn *c, const char *code,
+			     struct document_record *out, struct wc_error *err)
+{
+	static const char sql[] = PG_DOCUMENT_SELECT "verify_code = $1";
+
+	return pg_document_find(c, sql, code, out, err);
+}
+
+int pg_document_find_by_no(struct store_conn *c, const char *no,
+			   struct document_record *out, struct wc_error *err)
+{
+	static const char sql[] = PG_DOCUMENT_SELECT "no = $1";
+
+	return pg_document_find(c, sql, no, out, err);
 }
 
 /* The database server keeps the data: pg_dump (or its base backups and
