@@ -83,6 +83,10 @@ static const struct error_text errors[] = {
     {"taken_by_other", "这一项已由其他审核人员领取",
      "您不能对它作出决定，按 F5 刷新查看"},
     {"not_taken", "这一项还没有人领取", "无需放回"},
+    {"store_unavailable", "案件数据库暂时无法连接，这次没有保存任何内容",
+     "请稍后重试；仍不行请联系管理员"},
+    {"deadline_too_long", "整改期限超过了允许的最长期限",
+     "请改选不晚于提示日期的期限"},
     {"step_out_of_order", "整改步骤顺序不对",
      "请按 核实 → 整改 → 反馈 的顺序填写"},
 };
