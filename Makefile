@@ -258,7 +258,14 @@ $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(LIBTEST) $(LIBFORMS) $(LIBNET) $(LI
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
 
-tests: all $(UNIT_BIN) $(API_BIN) $(PG_TEST_BIN) $(BUILD)/bench/gen_cases
+# The loopback proxy that delays, stalls and drops (issue 12's stall test).
+STALL_PROXY := $(BUILD)/tests/stall_proxy
+$(STALL_PROXY): tests/support/proxy/stall_proxy.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
+
+tests: all $(UNIT_BIN) $(API_BIN) $(PG_TEST_BIN) $(STALL_PROXY) \
+	$(BUILD)/bench/gen_cases
 
 # The test targets build with -Werror (CI runs them on a fresh clone).
 test check: $(BUILD)/config.mk

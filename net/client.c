@@ -39,7 +39,9 @@ struct net_client {
 	long probe_backoff_ms;
 	bool session_lost; /* a 401 unauthenticated while holding a token */
 	struct net_journal_hook hook; /* the offline journal (net_offline.c) */
-	json_t *session; /* the last login's answer (offline login) */
+	json_t *session;	/* the last login's answer (offline login) */
+	long long clock_offset; /* server's clock - ours, from health */
+	bool clock_known;
 };
 
 struct answer {
@@ -297,6 +299,15 @@ int net_client_probe(struct net_client *client, struct wc_error *err)
 			    err);
 	client->probing = false;
 	status = json_string_value(json_object_get(answer, "status"));
+	if (ret == 0) {
+		long long t = net_rfc3339_seconds(
+		    json_string_value(json_object_get(answer, "time")));
+
+		if (t > 0) {
+			client->clock_offset = t - (long long)time(NULL);
+			client->clock_known = true;
+		}
+	}
 	if (ret == 0 && (!status || strcmp(status, "ok") != 0))
 		ret = wc_error_set(err, "bad_response", "status",
 				   "server not ok");
@@ -313,6 +324,16 @@ void net_client_session_note(struct net_client *client, const json_t *answer)
 const json_t *net_client_session_answer(const struct net_client *client)
 {
 	return client->session;
+}
+
+long long net_client_clock_offset(const struct net_client *client)
+{
+	return client->clock_offset;
+}
+
+bool net_client_clock_known(const struct net_client *client)
+{
+	return client->clock_known;
 }
 
 struct net_journal_hook *net_client_hook(struct net_client *client)

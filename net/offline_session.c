@@ -21,7 +21,25 @@ int net_session_save(struct net_client *client, struct localstore *store,
 
 	if (!answer)
 		return wc_error_set(err, "internal", NULL, "no login answer");
-	text = json_dumps(answer, JSON_COMPACT);
+	if (!net_client_clock_known(client)) /* for the offset below */
+		net_client_probe(client, NULL);
+	/* The session's end on this PC's clock: the server's clock (fake in
+	 * tests, or simply off) is not this one. */
+	{
+		json_t *copy = json_deep_copy(answer);
+		long long end = net_rfc3339_seconds(
+		    json_string_value(json_object_get(answer, "expires_at")));
+
+		if (!copy)
+			return net_oom(err);
+		if (end > 0)
+			json_object_set_new(
+			    copy, "client_expires",
+			    json_integer(end -
+					 net_client_clock_offset(client)));
+		text = json_dumps(copy, JSON_COMPACT);
+		json_decref(copy);
+	}
 	if (!text)
 		return net_oom(err);
 	ret =
@@ -31,7 +49,7 @@ int net_session_save(struct net_client *client, struct localstore *store,
 }
 
 /* "2026-11-02T17:00:00+08:00" as seconds since the epoch; -1 when not. */
-static long long rfc3339_seconds(const char *s)
+long long net_rfc3339_seconds(const char *s)
 {
 	struct tm tm = {0};
 	int y, mo, d, h, mi, sec, oh = 0, om = 0;
@@ -82,7 +100,10 @@ int net_session_restore(struct net_client *client, struct localstore *store,
 	free(text);
 	token = json_string_value(json_object_get(answer, "token"));
 	until = json_string_value(json_object_get(answer, "expires_at"));
-	end = rfc3339_seconds(until);
+	end = json_is_integer(json_object_get(answer, "client_expires"))
+		  ? (long long)json_integer_value(
+			json_object_get(answer, "client_expires"))
+		  : net_rfc3339_seconds(until);
 	if (!token || end < 0) {
 		wc_error_set(err, "no_local_login", NULL, "bad login record");
 		goto done;

@@ -34,6 +34,13 @@ struct net_journal_hook *net_client_hook(struct net_client *client);
 void net_client_session_note(struct net_client *client, const json_t *answer);
 const json_t *net_client_session_answer(const struct net_client *client);
 
+/* Seconds since the epoch of an RFC 3339 time, -1 when it is not one. */
+long long net_rfc3339_seconds(const char *s);
+/* The server's clock minus this PC's, in seconds, from the last health
+ * answer (0 before one). */
+long long net_client_clock_offset(const struct net_client *client);
+bool net_client_clock_known(const struct net_client *client);
+
 /* The HTTP exchange itself, with no hook. */
 int net_transport(struct net_client *client, const char *method,
 		  const char *path, const json_t *body,

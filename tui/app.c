@@ -393,6 +393,24 @@ static void screen_resume(struct app *app, struct app_screen *top)
 	}
 }
 
+void app_reload_home(struct app *app)
+{
+	struct app_screen *top;
+
+	if (app->depth == 0)
+		return;
+	top = &app->stack[app->depth - 1];
+	if (top->ops == &screen_home && top->ops->resume) {
+		memset(&app->result, 0, sizeof(app->result));
+		app->result_case[0] = app->result_inquiry[0] = '\0';
+		app->result.case_id = app->result_case;
+		app->result.inquiry_id = app->result_inquiry;
+		screen_resume(app, top);
+		memset(&app->result, 0, sizeof(app->result));
+		app_mark(app, APP_WORK_DRAW);
+	}
+}
+
 static void app_apply_pending(struct app *app)
 {
 	enum app_pending what = app->pending;

@@ -201,6 +201,9 @@ void app_reset(struct app *app, const struct screen_ops *ops,
 
 /* Marks work (enum app_work) for the loop to do before the next key. */
 void app_mark(struct app *app, unsigned work);
+/* The work queue, when it is on top, reads its lists again (after the
+ * journal was replayed: the server's numbers replace 未生效). */
+void app_reload_home(struct app *app);
 /* Does the marked work at once (before a long call). */
 void app_work_now(struct app *app);
 

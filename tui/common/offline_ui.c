@@ -127,6 +127,13 @@ static void replay(struct app *app)
 			    net_offline_stopped(app->net));
 	else if (sent > 0)
 		app_message(app, false, msg(MSG_OFF_SYNCED), sent);
+	if (sent > 0) {
+		char keep[sizeof(app->message)];
+
+		memcpy(keep, app->message, sizeof(keep));
+		app_reload_home(app);
+		memcpy(app->message, keep, sizeof(keep));
+	}
 }
 
 void offline_ui_tick(struct app *app)

@@ -32,9 +32,9 @@ void offline_ui_tick(struct app *app);
  * online. */
 void offline_ui_status(const struct app *app, char *out, size_t size,
 		       bool *alert);
-/* net_options.interrupt: a key waits and the request has taken 100 ms. */
+/* net_options.interrupt: a key waits and the request has taken 60 ms. */
 bool offline_ui_key_waiting(void *user, long elapsed_ms);
 
-#define OFFLINE_UI_KEY_WAIT_MS 100
+#define OFFLINE_UI_KEY_WAIT_MS 60
 
 #endif
