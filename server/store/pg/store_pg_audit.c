@@ -172,7 +172,8 @@ int pg_document_put(struct store_conn *c, struct document_record *rec,
 {
 	static const char sql[] =
 	    "INSERT INTO documents (kind, no, case_id, issued_at, text,"
-	    " signature, verify_code) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+	    " signature, verify_code, data, template)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
 	    " RETURNING id";
 	struct pgp p = {0};
 
@@ -183,6 +184,8 @@ int pg_document_put(struct store_conn *c, struct document_record *rec,
 	pgp_text(&p, rec->text);
 	pgp_text(&p, rec->signature);
 	pgp_text(&p, rec->verify_code);
+	pgp_text(&p, rec->data);
+	pgp_text(&p, rec->template_text);
 	return pg_int(c, sql, &p, &rec->id, err);
 }
 
@@ -199,6 +202,8 @@ static void pg_read_document(struct pgr *r, void *rec)
 	out->text = pgr_dup(r);
 	pgr_copy(r, out->signature, sizeof(out->signature));
 	pgr_copy(r, out->verify_code, sizeof(out->verify_code));
+	out->data = pgr_dup(r);
+	out->template_text = pgr_dup(r);
 }
 
 /* sql is static: prepared statements are kept by its address. */
@@ -218,7 +223,7 @@ static int pg_document_find(struct store_conn *c, const char *sql,
 
 #define PG_DOCUMENT_SELECT                                                     \
 	"SELECT id, kind, no, case_id, issued_at, text, signature,"            \
-	" verify_code FROM documents WHERE "
+	" verify_code, data, template FROM documents WHERE "
 
 int pg_document_find_by_code(struct store_conn *c, const char *code,
 			     struct document_record *out, struct wc_error *err)

@@ -207,6 +207,10 @@ static const char *const pg_migrations[] = {
     "ALTER TABLE review_items ADD COLUMN step_feedback TEXT;"
     "CREATE INDEX review_items_owner ON review_items(owner, status, id);"
     "CREATE INDEX review_items_decided ON review_items(decided_by, id);",
+    /* 10: what each document was rendered from (its variables as JSON and
+     * the template text), for its PDF. */
+    "ALTER TABLE documents ADD COLUMN data TEXT;"
+    "ALTER TABLE documents ADD COLUMN template TEXT;",
 };
 
 #define PG_N_MIGRATIONS (sizeof(pg_migrations) / sizeof(pg_migrations[0]))
