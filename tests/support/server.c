@@ -28,6 +28,14 @@ static int write_config(const struct test_server *srv)
 	/* Cheap password hashing keeps the suite fast; production uses
 	 * the default (interactive). */
 	fputs("pwhash_cost = min\nthreads = 4\n", f);
+	/* PostgreSQL: no file to keep the key and the checkpoints next to;
+	 * they stay in the test's folder, as with SQLite (the verbs read
+	 * this file too, test_server_db_argv). */
+	if (srv->pg_name[0])
+		fprintf(f,
+			"data_dir = %s\n"
+			"audit_checkpoint_file = %s/wincased.db.checkpoints\n",
+			srv->dir, srv->dir);
 	if (srv->config_extra)
 		fputs(srv->config_extra, f);
 	return fclose(f);
@@ -44,15 +52,7 @@ static void server_args(const struct test_server *srv, char *db, char *config,
 	snprintf(db, size, "%s/wincased.db", srv->dir);
 	snprintf(config, size, "%s/wincased.conf", srv->dir);
 	argv[n++] = "--db";
-	if (srv->pg_name[0]) {
-		/* No file next to the database: the key and the audit
-		 * checkpoints go to the test's folder. */
-		argv[n++] = srv->pg_conninfo;
-		argv[n++] = "--data-dir";
-		argv[n++] = srv->dir;
-	} else {
-		argv[n++] = db;
-	}
+	argv[n++] = srv->pg_name[0] ? srv->pg_conninfo : db;
 	argv[n++] = "--conf-dir";
 	argv[n++] = getenv("WINCASE_CONF");
 	argv[n++] = "--config";
@@ -113,7 +113,7 @@ static int start_with(struct test_server *srv, bool fake_clock,
 	srv->extra_args = extra_args;
 	snprintf(srv->dir, sizeof(srv->dir), "%s/wincase-api-XXXXXX",
 		 tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(srv->dir) || write_config(srv) < 0) {
+	if (!mkdtemp(srv->dir)) {
 		perror("test_server");
 		return -1;
 	}
@@ -121,6 +121,10 @@ static int start_with(struct test_server *srv, bool fake_clock,
 	    test_pg_create(srv->pg_name, sizeof(srv->pg_name), srv->pg_conninfo,
 			   sizeof(srv->pg_conninfo)) < 0)
 		return -1;
+	if (write_config(srv) < 0) {
+		perror("test_server");
+		return -1;
+	}
 	return spawn(srv);
 }
 
@@ -177,4 +181,20 @@ int test_server_stop(struct test_server *srv)
 	test_pg_drop(srv->pg_name);
 	srv->pg_name[0] = '\0';
 	return rc;
+}
+
+size_t test_server_db_argv(struct test_server *srv, char **argv)
+{
+	size_t n = 0;
+
+	snprintf(srv->db_arg, sizeof(srv->db_arg), "%s/wincased.db", srv->dir);
+	snprintf(srv->conf_arg, sizeof(srv->conf_arg), "%s/wincased.conf",
+		 srv->dir);
+	argv[n++] = "--db";
+	argv[n++] = srv->pg_name[0] ? srv->pg_conninfo : srv->db_arg;
+	if (srv->pg_name[0]) {
+		argv[n++] = "--config";
+		argv[n++] = srv->conf_arg;
+	}
+	return n;
 }

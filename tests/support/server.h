@@ -20,7 +20,8 @@ struct test_server {
 	 * "" for the SQLite file in dir. */
 	char pg_name[64];
 	char pg_conninfo[512];
-	char url[128]; /* "http://127.0.0.1:PORT" */
+	char db_arg[300], conf_arg[300]; /* test_server_db_argv's */
+	char url[128];			 /* "http://127.0.0.1:PORT" */
 	/* More options after the usual ones (NULL-terminated), or NULL. */
 	const char *const *extra_args;
 	/* More lines for wincased.conf ("key = value\n..."), or NULL. */
@@ -44,5 +45,10 @@ int test_server_restart(struct test_server *srv);
 int test_server_stop_keep(struct test_server *srv);
 /* Stop and remove the temporary directory. */
 int test_server_stop(struct test_server *srv);
+/* The options naming this server's store for a wincased verb, into argv:
+ * "--db" and the SQLite file or the PostgreSQL conninfo (then also
+ * "--config" and the server's wincased.conf, for data_dir). Returns how
+ * many (at most 4); they live in srv. */
+size_t test_server_db_argv(struct test_server *srv, char **argv);
 
 #endif

@@ -70,6 +70,12 @@ static int conninfo_for(const char *name, char *out, size_t size)
 	return 0;
 }
 
+static void notice_quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static int admin_exec(const char *sql)
 {
 	PGconn *db = PQconnectdb(admin_conninfo());
@@ -82,6 +88,7 @@ static int admin_exec(const char *sql)
 		PQfinish(db);
 		return -1;
 	}
+	PQsetNoticeProcessor(db, notice_quiet, NULL);
 	res = PQexec(db, sql);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		fprintf(stderr, "test_server: %s: %s", sql,
