@@ -53,6 +53,11 @@ static void server_args(const struct test_server *srv, char *db, char *config,
 	snprintf(config, size, "%s/wincased.conf", srv->dir);
 	argv[n++] = "--db";
 	argv[n++] = srv->pg_name[0] ? srv->pg_conninfo : db;
+	if (srv->pg_name[0]) {
+		/* Also when a test names its own --config. */
+		argv[n++] = "--data-dir";
+		argv[n++] = srv->dir;
+	}
 	argv[n++] = "--conf-dir";
 	argv[n++] = getenv("WINCASE_CONF");
 	argv[n++] = "--config";
@@ -102,6 +107,15 @@ static int spawn(struct test_server *srv)
 	return 0;
 }
 
+/* A training server's --ephemeral store is always a file of its own. */
+static bool wants_file(const char *const *extra_args)
+{
+	for (size_t i = 0; extra_args && extra_args[i]; i++)
+		if (strcmp(extra_args[i], "--ephemeral") == 0)
+			return true;
+	return false;
+}
+
 static int start_with(struct test_server *srv, bool fake_clock,
 		      const char *const *extra_args, const char *config_lines)
 {
@@ -117,7 +131,7 @@ static int start_with(struct test_server *srv, bool fake_clock,
 		perror("test_server");
 		return -1;
 	}
-	if (test_pg_wanted() &&
+	if (test_pg_wanted() && !wants_file(extra_args) &&
 	    test_pg_create(srv->pg_name, sizeof(srv->pg_name), srv->pg_conninfo,
 			   sizeof(srv->pg_conninfo)) < 0)
 		return -1;

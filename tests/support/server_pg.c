@@ -117,6 +117,19 @@ int test_pg_create(char *name, size_t name_size, char *conninfo,
 	return conninfo_for(name, conninfo, conninfo_size);
 }
 
+int test_pg_copy(const char *from, char *name, size_t name_size,
+		 const char *suffix, char *conninfo, size_t conninfo_size)
+{
+	char sql[256];
+
+	snprintf(name, name_size, "%s_%s", from, suffix);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE %s", name,
+		 from);
+	if (admin_exec(sql) < 0)
+		return -1;
+	return conninfo_for(name, conninfo, conninfo_size);
+}
+
 void test_pg_drop(const char *name)
 {
 	char sql[128];

@@ -15,6 +15,10 @@ bool test_pg_wanted(void);
  * on stderr. */
 int test_pg_create(char *name, size_t name_size, char *conninfo,
 		   size_t conninfo_size);
+/* CREATE DATABASE <from>_<suffix> TEMPLATE from (nobody may be
+ * connected to from): its name and conninfo, as test_pg_create. */
+int test_pg_copy(const char *from, char *name, size_t name_size,
+		 const char *suffix, char *conninfo, size_t conninfo_size);
 /* DROP it (connections left are ended). */
 void test_pg_drop(const char *name);
 

@@ -3,9 +3,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
+
+#include "server_pg.h"
 
 #define TEST_DB_MAX_COLS 32
 
@@ -169,4 +173,42 @@ int test_db_int(const struct test_server *srv, const char *sql, long long *out)
 {
 	*out = 0;
 	return test_db_rows(srv, sql, first_int, out);
+}
+
+int test_db_copy(const struct test_server *srv, const char *name,
+		 struct test_server *copy)
+{
+	char sql[600], path[400];
+	FILE *f;
+
+	memset(copy, 0, sizeof(*copy));
+	if ((size_t)snprintf(copy->dir, sizeof(copy->dir), "%.200s/%.40s",
+			     srv->dir, name) >= sizeof(copy->dir))
+		return -1;
+	if (mkdir(copy->dir, 0700) != 0) {
+		perror("test_db_copy");
+		return -1;
+	}
+	if (!srv->pg_name[0]) {
+		snprintf(sql, sizeof(sql), "VACUUM INTO '%s/wincased.db'",
+			 copy->dir);
+		return test_db_exec(srv, sql, 0, NULL, NULL);
+	}
+	/* The verbs read this (test_server_db_argv): the server's key. */
+	snprintf(path, sizeof(path), "%s/wincased.conf", copy->dir);
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	fprintf(f, "data_dir = %s\naudit_checkpoint_file = %s/none\n", srv->dir,
+		copy->dir);
+	if (fclose(f) != 0)
+		return -1;
+	return test_pg_copy(srv->pg_name, copy->pg_name, sizeof(copy->pg_name),
+			    name, copy->pg_conninfo, sizeof(copy->pg_conninfo));
+}
+
+void test_db_copy_drop(struct test_server *copy)
+{
+	test_pg_drop(copy->pg_name);
+	copy->pg_name[0] = '\0';
 }

@@ -18,4 +18,12 @@ typedef int (*test_db_row)(void *ctx, int ncols, const char *const *vals);
 int test_db_rows(const struct test_server *srv, const char *sql,
 		 test_db_row row, void *ctx);
 
+/* A copy of a stopped server's store, named name, in a folder of its own
+ * below srv->dir: copy is good for test_db_* and test_server_db_argv (the
+ * same signing key, no checkpoint file). Drop it with test_db_copy_drop.
+ * 0, or -1 with a message on stderr. */
+int test_db_copy(const struct test_server *srv, const char *name,
+		 struct test_server *copy);
+void test_db_copy_drop(struct test_server *copy);
+
 #endif
