@@ -142,6 +142,7 @@ static int serve(struct app *app, const sigset_t *signals)
 	struct audit_checkpointer *checkpointer = NULL;
 	struct wc_error err;
 	const char *host = app->cfg.listen_host;
+	char store_name[600];
 	bool v6 = strchr(host, ':') != NULL;
 	int sig = 0;
 
@@ -165,8 +166,9 @@ static int serve(struct app *app, const sigset_t *signals)
 	       http_tls_enabled(app) ? "https" : "http", v6 ? "[" : "", host,
 	       v6 ? "]" : "", http_port(srv));
 	fflush(stdout);
+	store_display_name(app->cfg.db_path, store_name, sizeof(store_name));
 	log_write(LOG_LEVEL_NOTICE, "version %s listening on %s:%d, store %s",
-		  WINCASE_VERSION, host, http_port(srv), app->cfg.db_path);
+		  WINCASE_VERSION, host, http_port(srv), store_name);
 	while (sigwait(signals, &sig) == 0 && sig == SIGHUP)
 		reload_all(app);
 	log_write(LOG_LEVEL_NOTICE, "signal %d, stopping", sig);

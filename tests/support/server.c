@@ -35,7 +35,7 @@ static int write_config(const struct test_server *srv)
 		fprintf(f,
 			"data_dir = %s\n"
 			"audit_checkpoint_file = %s/wincased.db.checkpoints\n",
-			srv->dir, srv->dir);
+			srv->key_dir, srv->dir);
 	if (srv->config_extra)
 		fputs(srv->config_extra, f);
 	return fclose(f);
@@ -56,7 +56,7 @@ static void server_args(const struct test_server *srv, char *db, char *config,
 	if (srv->pg_name[0]) {
 		/* Also when a test names its own --config. */
 		argv[n++] = "--data-dir";
-		argv[n++] = srv->dir;
+		argv[n++] = srv->key_dir;
 	}
 	argv[n++] = "--conf-dir";
 	argv[n++] = getenv("WINCASE_CONF");
@@ -117,7 +117,8 @@ static bool wants_file(const char *const *extra_args)
 }
 
 static int start_with(struct test_server *srv, bool fake_clock,
-		      const char *const *extra_args, const char *config_lines)
+		      const char *const *extra_args, const char *config_lines,
+		      const struct test_server *first)
 {
 	const char *tmp = getenv("TMPDIR");
 
@@ -131,9 +132,18 @@ static int start_with(struct test_server *srv, bool fake_clock,
 		perror("test_server");
 		return -1;
 	}
-	if (test_pg_wanted() && !wants_file(extra_args) &&
-	    test_pg_create(srv->pg_name, sizeof(srv->pg_name), srv->pg_conninfo,
-			   sizeof(srv->pg_conninfo)) < 0)
+	snprintf(srv->key_dir, sizeof(srv->key_dir), "%s", srv->dir);
+	if (first) {
+		srv->pg_shared = true;
+		snprintf(srv->key_dir, sizeof(srv->key_dir), "%s", first->dir);
+		snprintf(srv->pg_name, sizeof(srv->pg_name), "%s",
+			 first->pg_name);
+		snprintf(srv->pg_conninfo, sizeof(srv->pg_conninfo), "%s",
+			 first->pg_conninfo);
+	} else if (test_pg_wanted() && !wants_file(extra_args) &&
+		   test_pg_create(srv->pg_name, sizeof(srv->pg_name),
+				  srv->pg_conninfo,
+				  sizeof(srv->pg_conninfo)) < 0)
 		return -1;
 	if (write_config(srv) < 0) {
 		perror("test_server");
@@ -145,18 +155,29 @@ static int start_with(struct test_server *srv, bool fake_clock,
 int test_server_start_args(struct test_server *srv, bool fake_clock,
 			   const char *const *extra_args)
 {
-	return start_with(srv, fake_clock, extra_args, NULL);
+	return start_with(srv, fake_clock, extra_args, NULL, NULL);
 }
 
 int test_server_start_config(struct test_server *srv, bool fake_clock,
 			     const char *config_lines)
 {
-	return start_with(srv, fake_clock, NULL, config_lines);
+	return start_with(srv, fake_clock, NULL, config_lines, NULL);
 }
 
 int test_server_start(struct test_server *srv, bool fake_clock)
 {
 	return test_server_start_args(srv, fake_clock, NULL);
+}
+
+int test_server_start_shared(struct test_server *srv,
+			     const struct test_server *first, bool fake_clock)
+{
+	if (!first->pg_name[0]) {
+		fprintf(stderr, "test_server: a shared database needs "
+				"WINCASE_TEST_DB (PostgreSQL)\n");
+		return -1;
+	}
+	return start_with(srv, fake_clock, NULL, NULL, first);
 }
 
 int test_server_restart(struct test_server *srv)
@@ -192,7 +213,8 @@ int test_server_stop(struct test_server *srv)
 	if (srv->dir[0])
 		nftw(srv->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
 	srv->dir[0] = '\0';
-	test_pg_drop(srv->pg_name);
+	if (!srv->pg_shared)
+		test_pg_drop(srv->pg_name);
 	srv->pg_name[0] = '\0';
 	return rc;
 }

@@ -90,7 +90,8 @@ static int admin_exec(const char *sql)
 	}
 	PQsetNoticeProcessor(db, notice_quiet, NULL);
 	res = PQexec(db, sql);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
 		fprintf(stderr, "test_server: %s: %s", sql,
 			PQresultErrorMessage(res));
 		rc = -1;
@@ -98,6 +99,11 @@ static int admin_exec(const char *sql)
 	PQclear(res);
 	PQfinish(db);
 	return rc;
+}
+
+int test_pg_admin(const char *sql)
+{
+	return admin_exec(sql);
 }
 
 int test_pg_create(char *name, size_t name_size, char *conninfo,
