@@ -684,6 +684,8 @@ int store_open(const char *url, struct store **out, struct wc_error *err);
 /* True for a name store_open gives to PostgreSQL (no file to stat, no
  * folder to keep the signing key next to). */
 bool store_url_is_postgresql(const char *url);
+/* url as the log may show it: a PostgreSQL password left out. */
+void store_display_name(const char *url, char *out, size_t size);
 
 void idempotency_record_release(struct idempotency_record *rec);
 void inquiry_record_release(struct inquiry_record *rec);
@@ -698,6 +700,16 @@ void commitment_record_release(struct commitment_record *rec);
 void commitment_records_free(struct commitment_record **recs, size_t n);
 void review_record_release(struct review_record *rec);
 void review_records_free(struct review_record **recs, size_t n);
+
+/* The same for one element of a list (void *), as the back ends' list
+ * readers take them. */
+void store_release_inquiry(void *rec);
+void store_release_handoff(void *rec);
+void store_release_case(void *rec);
+void store_release_case_line(void *line);
+void store_release_notice(void *rec);
+void store_release_commitment(void *rec);
+void store_release_review(void *rec);
 
 /* Copy src into a fixed buffer, truncating; used for record fields. */
 void store_copy(char *dst, size_t size, const char *src);
