@@ -23,11 +23,20 @@ fi
 
 stop_all() {
 	local p
+	trap '' INT TERM HUP # a second Ctrl-C must not cut the cleanup short
 	[ -f "$city/nginx/nginx.pid" ] && kill "$(cat "$city/nginx/nginx.pid")" 2>/dev/null
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
 	tests/support/pg_cluster.sh stop "$city/pg" >/dev/null 2>&1 || true
 	rm -rf "$city"
+}
+
+any_alive() {
+	local p
+	for p in "${pids[@]}"; do
+		kill -0 "$p" 2>/dev/null && return 0
+	done
+	return 1
 }
 
 # A port nothing listens on yet.
@@ -108,7 +117,6 @@ $upstreams		keepalive 16;
 			proxy_pass http://wincased;
 			proxy_http_version 1.1;
 			proxy_set_header Connection "";
-			proxy_set_header X-Forwarded-For \$remote_addr;
 			# A write is retried on the other instance only when
 			# it never reached this one; the client's
 			# Idempotency-Key covers the rest.
@@ -129,7 +137,9 @@ echo "demo users clerk1 clerk2 reviewer1 admin1, password demo-password-1 (demo 
 
 if [ "${WINCASE_CITY_CLIENT:-}" = none ]; then
 	echo "no client (WINCASE_CITY_CLIENT=none); Ctrl-C stops the city"
-	while kill -0 "${pids[0]}" 2>/dev/null; do sleep 1; done
+	# Until stopped, or until every instance has gone (one may be
+	# stopped on purpose to watch the balancer move to the other).
+	while any_alive; do sleep 1; done
 	exit 0
 fi
 case $(locale charmap 2>/dev/null) in

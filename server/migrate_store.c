@@ -16,6 +16,8 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "store/pg/store_pg.h" /* PG_LOCK_WRITE */
+
 #define COPY_BUFFER (256 * 1024)
 #define MAX_COLUMNS 64
 
@@ -414,11 +416,17 @@ static int ms_fix_sequences(PGconn *pg, const char *table, struct wc_error *err)
 	return rc;
 }
 
+/* The write lock every wincased takes first (store_pg.c), then the
+ * tables: instances on the target wait, readers go on. */
 static int ms_lock_targets(PGconn *pg, const struct migrate_report *r,
 			   struct wc_error *err)
 {
 	char quoted[160], sql[256];
 
+	snprintf(sql, sizeof(sql), "SELECT pg_advisory_xact_lock(%d)",
+		 PG_LOCK_WRITE);
+	if (ms_exec(pg, sql, err) < 0)
+		return -1;
 	for (size_t i = 0; i < r->n_tables; i++) {
 		if (ms_quote(pg, r->tables[i].name, quoted, sizeof(quoted),
 			     err) < 0)
