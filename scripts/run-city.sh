@@ -7,11 +7,12 @@
 # ./data/city is removed again when the client exits. `make run` stays the
 # SQLite demo.
 #
+# WINCASE_CITY_DIR: the folder instead of ./data/city (tests).
 # WINCASE_CITY_PORT: the balancer's port (default: a free one).
 # WINCASE_CITY_CLIENT=none: no client; wait for Ctrl-C (or SIGTERM) instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-city=$PWD/data/city
+city=${WINCASE_CITY_DIR:-$PWD/data/city}
 instances=2
 pids=()
 
@@ -89,7 +90,7 @@ for n in $(seq 1 "$instances"); do
 		tail -5 "$city/wincased-$n.log" >&2
 		exit 1
 	fi
-	echo "wincased $n on http://$addr (log: $city/wincased-$n.log)"
+	echo "wincased $n on http://$addr (pid ${pids[-1]}, log: $city/wincased-$n.log)"
 	upstreams+="		server $addr max_fails=2 fail_timeout=5s;"$'\n'
 done
 
