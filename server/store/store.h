@@ -680,6 +680,8 @@ int store_open(const char *url, struct store **out, struct wc_error *err);
 /* True for a name store_open gives to PostgreSQL (no file to stat, no
  * folder to keep the signing key next to). */
 bool store_url_is_postgresql(const char *url);
+/* url as the log may show it: a PostgreSQL password left out. */
+void store_display_name(const char *url, char *out, size_t size);
 
 void idempotency_record_release(struct idempotency_record *rec);
 void inquiry_record_release(struct inquiry_record *rec);
