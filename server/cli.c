@@ -447,7 +447,7 @@ static int verb_backup(struct app *app, struct store_conn *db,
 		fprintf(stderr, "wincased: backup copies a SQLite store; back "
 				"up PostgreSQL with pg_dump or pg_basebackup "
 				"(docs/deploy.md)\n");
-		return 2;
+		return 1;
 	}
 	if (stat(a->to, &st) == 0) {
 		fprintf(stderr, "wincased: %s exists; not overwritten\n",
@@ -572,14 +572,13 @@ static int verb_migrate_store(struct app *app, struct store_conn *db,
 			text);
 		return 1;
 	}
-	if (store_open(a->to, &target, &err) < 0)
-		return cli_fail(a->to, &err);
-	if (strcmp(target->ops->name, "sqlite") == 0) {
-		target->ops->close(&target);
+	if (!store_url_is_postgresql(a->to)) {
 		fprintf(stderr, "wincased: migrate-store: --to must name a "
-				"PostgreSQL database\n");
+				"PostgreSQL database (postgresql://...)\n");
 		return 2;
 	}
+	if (store_open(a->to, &target, &err) < 0)
+		return cli_fail(a->to, &err);
 	rc = migrate_store_copy(path, a->to, &report, &err);
 	if (rc < 0) {
 		cli_fail("migrate-store", &err);
