@@ -167,6 +167,15 @@ static void test_migrate(void **state)
 	/* audit-verify appends its own entry after counting. */
 	hall_entries = chain_entries(hall_db) + 1;
 
+	/* A hall whose chain does not verify is not moved. */
+	hall_sql("UPDATE audit SET actor = actor || 'x' WHERE seq = 2");
+	rc = run_verb(out, sizeof(out), "migrate-store", "--from", from,
+		      "--to", target);
+	if (rc != 1 || !strstr(out, "nothing was copied"))
+		fail_msg("a broken source chain: %d %s", rc, out);
+	assert_int_equal(target_count("SELECT count(*) FROM users"), -1);
+	hall_sql("UPDATE audit SET actor = rtrim(actor, 'x') WHERE seq = 2");
+
 	/* A value PostgreSQL refuses half-way: nothing stays behind. */
 	hall_sql("UPDATE cases SET created_at = created_at || 'x' WHERE id = "
 		 "150");
