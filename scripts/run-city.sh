@@ -52,8 +52,8 @@ free_port() {
 
 # Wait (at most 20 s) for "wincased: listening on URL" in file $1.
 wait_listening() {
-	local i url
-	for i in $(seq 1 200); do
+	local url
+	for _ in $(seq 1 200); do
 		url=$(sed -n 's/^wincased: listening on //p' "$1")
 		if [ -n "$url" ]; then
 			echo "${url#http://}"
@@ -129,7 +129,7 @@ $upstreams		keepalive 16;
 EOF
 "$nginx_bin" -p "$city/nginx" -c "$city/nginx/nginx.conf" -e "$city/nginx/error.log"
 url=http://127.0.0.1:$port
-for i in $(seq 1 100); do
+for _ in $(seq 1 100); do
 	curl -fsS "$url/v1/health" >/dev/null 2>&1 && break
 	sleep 0.1
 done

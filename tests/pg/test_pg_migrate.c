@@ -169,8 +169,8 @@ static void test_migrate(void **state)
 
 	/* A hall whose chain does not verify is not moved. */
 	hall_sql("UPDATE audit SET actor = actor || 'x' WHERE seq = 2");
-	rc = run_verb(out, sizeof(out), "migrate-store", "--from", from,
-		      "--to", target);
+	rc = run_verb(out, sizeof(out), "migrate-store", "--from", from, "--to",
+		      target);
 	if (rc != 1 || !strstr(out, "nothing was copied"))
 		fail_msg("a broken source chain: %d %s", rc, out);
 	assert_int_equal(target_count("SELECT count(*) FROM users"), -1);
@@ -200,6 +200,18 @@ static void test_migrate(void **state)
 			 1);
 	/* The hall's entries and the migration's own. */
 	assert_int_equal(chain_entries(target), hall_entries + 1);
+	/* The hall's checkpoint file still vouches for the moved chain. */
+	{
+		char checkpoints[320];
+
+		snprintf(checkpoints, sizeof(checkpoints), "%s.checkpoints",
+			 hall_db);
+		rc = run_verb(out, sizeof(out), "audit-verify", "--db", target,
+			      "--checkpoints", checkpoints);
+		if (rc != 0 || !strstr(out, "ok "))
+			fail_msg("audit-verify --checkpoints: %d %s", rc, out);
+		print_message("# against the hall's checkpoints: %s", out);
+	}
 
 	/* Not twice into the same database. */
 	rc = run_verb(out, sizeof(out), "migrate-store", "--from", from, "--to",

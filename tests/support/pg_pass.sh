@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # only, logdir, run_one: tests/run.sh's
 # pg_pass.sh - sourced by tests/run.sh: the API suite ($BUILD/tests/test_api_*)
 # once more and the PostgreSQL tests ($BUILD/tests/pg/test_pg_*,
 # tests/pg/test_*.sh), on a throwaway cluster of their own
