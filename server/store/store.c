@@ -92,3 +92,44 @@ void audit_record_release(struct audit_record *rec)
 	free(rec->data);
 	rec->data = NULL;
 }
+
+void store_release_inquiry(void *rec)
+{
+	inquiry_record_release(rec);
+}
+
+void store_release_handoff(void *rec)
+{
+	struct handoff_record *h = rec;
+
+	free(h->reason);
+	h->reason = NULL;
+}
+
+void store_release_case(void *rec)
+{
+	case_record_release(rec);
+}
+
+void store_release_case_line(void *line)
+{
+	struct case_line *l = line;
+
+	free(l->note);
+	l->note = NULL;
+}
+
+void store_release_notice(void *rec)
+{
+	notice_record_release(rec);
+}
+
+void store_release_commitment(void *rec)
+{
+	commitment_record_release(rec);
+}
+
+void store_release_review(void *rec)
+{
+	review_record_release(rec);
+}

@@ -697,6 +697,16 @@ void commitment_records_free(struct commitment_record **recs, size_t n);
 void review_record_release(struct review_record *rec);
 void review_records_free(struct review_record **recs, size_t n);
 
+/* The same for one element of a list (void *), as the back ends' list
+ * readers take them. */
+void store_release_inquiry(void *rec);
+void store_release_handoff(void *rec);
+void store_release_case(void *rec);
+void store_release_case_line(void *line);
+void store_release_notice(void *rec);
+void store_release_commitment(void *rec);
+void store_release_review(void *rec);
+
 /* Copy src into a fixed buffer, truncating; used for record fields. */
 void store_copy(char *dst, size_t size, const char *src);
 
