@@ -260,3 +260,35 @@ int config_data_dir_default(struct config *cfg)
 		return -1;
 	return replace(&cfg->data_dir, path);
 }
+
+int config_setup(struct config *cfg, const char *file, const char *server,
+		 bool restricted)
+{
+	struct wc_error err = {0};
+	char path[4096];
+
+	if (config_init(cfg))
+		return -1;
+	/* Restricted: never a file the (SSH) user could have written. */
+	if (!file && restricted) {
+		if (access("/etc/wincase/wincase.conf", R_OK) == 0)
+			file = "/etc/wincase/wincase.conf";
+	} else if (!file && config_find(path, sizeof(path))) {
+		file = path;
+	}
+	if (file && config_load(cfg, file, &err)) {
+		fprintf(stderr,
+			"wincase: 配置文件有误 / bad configuration: %s\n",
+			err.message);
+		return -1;
+	}
+	if (config_data_dir_default(cfg))
+		return -1;
+	if (server) {
+		free(cfg->server_url);
+		cfg->server_url = strdup(server);
+		if (!cfg->server_url)
+			return -1;
+	}
+	return 0;
+}

@@ -54,4 +54,10 @@ bool config_find(char *out, size_t size);
  * of memory. */
 int config_data_dir_default(struct config *cfg);
 
+/* config_init, then file (NULL: config_find's, or in restricted mode only
+ * /etc/wincase/wincase.conf), the default data folder, and server (NULL:
+ * the file's) over [server] url. -1 after a message on stderr. */
+int config_setup(struct config *cfg, const char *file, const char *server,
+		 bool restricted);
+
 #endif
