@@ -316,8 +316,9 @@ static void draft_restore(struct app *app, struct app_screen *s,
 	struct form *form =
 	    s->ops->draft_form ? s->ops->draft_form(s->state) : NULL;
 
-	if (arg->draft_restore && form && app->data_dir[0])
-		draft_load(app->data_dir, s->ops->name, form, NULL);
+	if (arg->draft_restore && form && app->data_dir[0] &&
+	    draft_load(app->data_dir, s->ops->name, form, NULL) == 0)
+		s->changed = true;
 }
 
 /* After a change in the top screen's form. */
@@ -331,12 +332,15 @@ static void draft_keep(struct app *app)
 		draft_save(app->data_dir, s->ops->name, form, s->draft_context);
 }
 
-/* The top screen closes on purpose (submitted or left with Esc). */
+/* The top screen closes on purpose (submitted or left with Esc). A form
+ * left untouched leaves a draft kept earlier alone; one the clerk chose
+ * to keep stays (13.6). */
 static void draft_drop(struct app *app)
 {
 	struct app_screen *s = &app->stack[app->depth - 1];
 
-	if (s->ops->draft_form && app->data_dir[0])
+	if (s->ops->draft_form && app->data_dir[0] && s->changed &&
+	    !s->keep_draft)
 		draft_remove(app->data_dir, s->ops->name);
 }
 
@@ -355,6 +359,7 @@ static int screen_open(struct app *app, const struct screen_ops *ops,
 	s = &app->stack[app->depth];
 	s->ops = ops;
 	s->state = NULL;
+	s->changed = s->keep_draft = false;
 	snprintf(s->draft_context, sizeof(s->draft_context), "%s",
 		 arg->draft_context);
 	if (ops->open(app, arg, &s->state))
@@ -402,6 +407,7 @@ static void app_apply_pending(struct app *app)
 		screen_open(app, app->pending_ops, &app->pending_arg);
 		break;
 	case PENDING_REPLACE:
+		app->stack[app->depth - 1].changed = true; /* submitted */
 		draft_drop(app);
 		screen_close(app);
 		if (screen_open(app, app->pending_ops, &app->pending_arg))
@@ -409,6 +415,7 @@ static void app_apply_pending(struct app *app)
 		break;
 	case PENDING_RESET:
 		while (app->depth > 0) {
+			app->stack[app->depth - 1].changed = true;
 			draft_drop(app);
 			screen_close(app);
 		}
@@ -590,12 +597,75 @@ static void app_work_do(struct app *app)
 		app_draw(app);
 }
 
+/* Issue 13.6: Esc or F10 on a form that holds typing asks first. */
+static bool app_leave_ask(struct app *app, int ret, wint_t ch)
+{
+	struct app_screen *top = &app->stack[app->depth - 1];
+	bool esc = ret == OK && ch == KEY_ESC;
+	bool quit = ret == KEY_CODE_YES && ch == KEY_F(10);
+
+	if (!top->changed || !top->ops->draft_form || (!esc && !quit) ||
+	    !top->ops->draft_form(top->state))
+		return false;
+	app->leave = esc ? LEAVE_BACK : LEAVE_QUIT;
+	app_message(app, true, "%s",
+		    msg(esc ? MSG_LEAVE_ASK : MSG_LEAVE_QUIT_ASK));
+	return true;
+}
+
+/* The answer: 1 keep a draft, 2 throw the typing away, Esc or 3 go on
+ * typing; any other key asks again. */
+static void app_leave_answer(struct app *app, int ret, wint_t ch)
+{
+	struct app_screen *top = &app->stack[app->depth - 1];
+	enum app_leave leave = app->leave;
+
+	if (ret != OK ||
+	    (ch != '1' && ch != '2' && ch != '3' && ch != KEY_ESC)) {
+		app_message(app, true, "%s",
+			    msg(leave == LEAVE_BACK ? MSG_LEAVE_ASK
+						    : MSG_LEAVE_QUIT_ASK));
+		return;
+	}
+	app->leave = LEAVE_NONE;
+	if (ch == '3' || ch == KEY_ESC) {
+		app_message(app, false, "%s", msg(MSG_LEAVE_GO_ON));
+		return;
+	}
+	if (ch == '1') {
+		draft_keep(app); /* what is on screen now */
+		top->keep_draft = true;
+		app_message_after(app, "%s", msg(MSG_LEAVE_SAVED));
+	} else {
+		draft_drop(app);
+		top->changed = false; /* nothing left to keep */
+		app_message_after(app, "%s", msg(MSG_LEAVE_DROPPED));
+	}
+	if (leave == LEAVE_QUIT) {
+		app->quit = true;
+		return;
+	}
+	app_message_clear(app);
+	app_pop(app);
+}
+
 /* One key: the global keys, then the screen on top; its result decides
  * whether the screen is drawn again. */
 static void app_key(struct app *app, int ret, wint_t ch)
 {
 	struct app_screen *top;
-	int r = app_global_key(app, ret, ch);
+	int r;
+
+	if (app->leave != LEAVE_NONE) {
+		app_leave_answer(app, ret, ch);
+		app_mark(app, APP_WORK_DRAW);
+		return;
+	}
+	if (app_leave_ask(app, ret, ch)) {
+		app_mark(app, APP_WORK_DRAW);
+		return;
+	}
+	r = app_global_key(app, ret, ch);
 
 	if (!(r & UI_HANDLED)) {
 		top = &app->stack[app->depth - 1];
@@ -603,8 +673,10 @@ static void app_key(struct app *app, int ret, wint_t ch)
 	}
 	if (r & UI_REDRAW)
 		app_mark(app, APP_WORK_DRAW);
-	if (r & UI_CHANGED)
+	if ((r & UI_CHANGED) && app->depth > 0) {
+		app->stack[app->depth - 1].changed = true;
 		draft_keep(app);
+	}
 	if (r & APP_QUIT)
 		app->quit = true;
 }

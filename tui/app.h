@@ -124,6 +124,17 @@ struct app_screen {
 	const struct screen_ops *ops;
 	void *state;
 	char draft_context[128]; /* screen_arg.draft_context it opened with */
+	/* Issue 13.6: its form holds typing (a change, or a restored draft)
+	 * that leaving must not throw away unasked; keep_draft: the clerk
+	 * chose to keep it as a draft when leaving. */
+	bool changed, keep_draft;
+};
+
+/* What the clerk is asked before leaving a changed form (13.6). */
+enum app_leave {
+	LEAVE_NONE,
+	LEAVE_BACK, /* Esc */
+	LEAVE_QUIT, /* F10 */
 };
 
 enum app_pending {
@@ -167,6 +178,7 @@ struct app {
 	char message_after[320]; /* shown once the pending change is done */
 	int cursor_y, cursor_x;	 /* set by a screen's draw; -1 hides it */
 	unsigned work;		 /* enum app_work marked, not done yet */
+	enum app_leave leave;	 /* asked, waiting for the answer */
 	bool quit;
 };
 

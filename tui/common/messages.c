@@ -515,6 +515,16 @@ static const char *const table[MSG_COUNT] = {
 	"  输入编号、申请人姓名、证件号码或电话的一部分，按 Enter，\n"
 	"  列出本窗口所有状态（含已办结、已结束）的办件和咨询；\n"
 	"  输入完整编号按 Enter 直接打开。↑/↓ 选择，Enter 打开，Esc 返回。\n",
+
+    /* issue 13 (counter): leaving a form, handoff targets and recall,
+     * returning applicants */
+    [MSG_LEAVE_ASK] = "填写的内容尚未提交：1 保存草稿  2 放弃  Esc 继续填写",
+    [MSG_LEAVE_QUIT_ASK] =
+	"填写的内容尚未提交，退出前：1 保存草稿  2 放弃  Esc 继续填写",
+    [MSG_LEAVE_GO_ON] = "请继续填写",
+    [MSG_LEAVE_SAVED] = "已保存草稿：在工作台“未提交的草稿”中按 Enter 恢复",
+    [MSG_LEAVE_DROPPED] = "已放弃刚才填写的内容",
+    /* end of issue 13 (counter) */
 };
 
 /* The Linux console has no CJK glyphs: these words stand in for

@@ -651,6 +651,14 @@ enum msg_id {
 	MSG_FIND_KIND_INQUIRY,
 	MSG_KEY_FIND,
 	MSG_HELP_FIND,
+	/* issue 13 (counter): leaving a form, handoff targets and recall,
+	 * returning applicants */
+	MSG_LEAVE_ASK,
+	MSG_LEAVE_QUIT_ASK,
+	MSG_LEAVE_GO_ON,
+	MSG_LEAVE_SAVED,
+	MSG_LEAVE_DROPPED,
+	/* end of issue 13 (counter) */
 	MSG_COUNT
 };
 
