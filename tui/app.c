@@ -694,6 +694,10 @@ static void app_loop(struct app *app)
 			if (safe_idle_expired(app->cfg->idle_logout_seconds))
 				app_idle_logout(app);
 			training_ui_tick(app); /* the simulated colleague */
+			if (app->depth > 0 &&
+			    app->stack[app->depth - 1].ops->idle)
+				app->stack[app->depth - 1].ops->idle(
+				    app->stack[app->depth - 1].state, app);
 			continue;
 		}
 		safe_activity();

@@ -94,6 +94,9 @@ struct screen_ops {
 	/* The keys that work now, when they depend on the state (may be NULL:
 	 * then keys and n_keys). */
 	const struct screen_key *(*keys_now)(void *state, size_t *n);
+	/* Called on the top screen while no key comes (about twice a
+	 * second); it marks work only when something changed (may be NULL). */
+	void (*idle)(void *state, struct app *app);
 };
 
 extern const struct screen_ops screen_login;
@@ -117,6 +120,8 @@ extern const struct screen_ops screen_rating;
 extern const struct screen_ops screen_documents;
 /* Any case or inquiry of the window (F3 at home, Ctrl-F anywhere). */
 extern const struct screen_ops screen_find;
+/* The windows and departments a handoff can go to (issue 13.5). */
+extern const struct screen_ops screen_targets;
 
 #define APP_MAX_SCREENS 8
 

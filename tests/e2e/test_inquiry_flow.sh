@@ -75,7 +75,12 @@ keys Enter
 wait_for "咨询详情"
 keys F3
 wait_for "转办咨询"
+keys Enter
+wait_for "选择转办对象"
 type_text "2"
+wait_for "共 1 个"
+keys Enter
+wait_for "转办咨询" && wait_for "< 窗口 >"
 keys F2
 wait_for "此项必须填写"
 tap $? "a handoff without a reason is refused"

@@ -67,6 +67,10 @@ keys Enter
 no_codes "inquiry view" "咨询详情"
 keys F3
 no_codes "handoff form" "转办咨询"
+keys Enter
+no_codes "handoff target picker" "选择转办对象"
+keys Escape
+wait_for "转办咨询"
 keys Escape
 wait_for "咨询详情"
 keys F2

@@ -188,11 +188,12 @@ static const char *const table[MSG_COUNT] = {
     [MSG_HO_TARGET] = "窗口号或部门",
     [MSG_HO_REASON] = "转办原因",
     [MSG_HO_KIND_HELP] = "用 ←/→ 或空格切换：窗口、部门",
-    [MSG_HO_TARGET_HELP] = "窗口号（如 2）或部门全称（如 住房和城乡建设局）",
+    [MSG_HO_TARGET_HELP] =
+	"按 Enter 或 F3 从服务器的窗口和部门列表中选择（可输入筛选）",
     [MSG_HO_REASON_HELP] = "说明为什么由对方办理；在此按 Enter 或 F2 提交",
     [MSG_HO_TO_WINDOW] = "窗口",
     [MSG_HO_TO_DEPARTMENT] = "部门",
-    [MSG_HO_DONE] = "已转办，对方接收前此咨询仍在您的待办中",
+    [MSG_HO_DONE] = "已转办；对方接收前此咨询仍在您的待办中，可按 F7 撤回",
     [MSG_ICL_TITLE] = "办结咨询",
     [MSG_ICL_RESOLUTION] = "办结方式",
     [MSG_ICL_NOTE] = "答复或说明",
@@ -239,8 +240,11 @@ static const char *const table[MSG_COUNT] = {
 	"  F5 刷新，Esc 返回工作台。\n",
     [MSG_HELP_HO] =
 	"转办咨询\n"
-	"  选择转给窗口还是部门，填写窗口号或部门全称和转办原因。\n"
-	"  F2 提交，Esc 放弃。填写内容随时保存，断电或断线也不会丢。\n",
+	"  在“窗口号或部门”处按 Enter 或 F3，从列表中选择转办对象（输入\n"
+	"  窗口号或部门名称筛选），再写明转办原因，F2 提交。\n"
+	"  对方接收前，可在咨询详情按 F7 撤回；撤回的转办不计入推诿次数。\n"
+	"  已转办两次的咨询再转将认定为推诿：提交前会提示，须再按 F2 确认。\n"
+	"  填写内容随时保存，断电或断线也不会丢。\n",
     [MSG_HELP_CL] = "办结咨询\n"
 		    "  选择办结方式并写明答复或说明。“已转办”须对方已接收，\n"
 		    "  “已转为办件”须先由此咨询建立办件。F2 提交，Esc 放弃。\n",
@@ -524,6 +528,18 @@ static const char *const table[MSG_COUNT] = {
     [MSG_LEAVE_GO_ON] = "请继续填写",
     [MSG_LEAVE_SAVED] = "已保存草稿：在工作台“未提交的草稿”中按 Enter 恢复",
     [MSG_LEAVE_DROPPED] = "已放弃刚才填写的内容",
+    [MSG_HO_PICK_TITLE] = "选择转办对象",
+    [MSG_HO_PICK_NONE] = "没有相符的窗口或部门，请换个词（窗口号或部门名称）",
+    [MSG_HO_PICK_COUNT] =
+	"共 %zu 个；输入窗口号或部门名称筛选，↑/↓ 选择，Enter 选定",
+    [MSG_HO_BOUNCE_WARN] =
+	"注意：此咨询已转办两次，再转将认定为推诿并送审核；能办理请直接办理",
+    [MSG_HO_BOUNCE_CONFIRM] =
+	"这次转办将认定为推诿并送审核：确需转办请再按 F2，否则按 Esc",
+    [MSG_KEY_RECALL] = "撤回转办",
+    [MSG_IV_RECALLED] = "已撤回转办，此咨询回到您的待办，可重新转办或直接办理",
+    [MSG_IV_NOTHING_TO_RECALL] = "没有您发出、等待对方接收的转办",
+    [MSG_Q_NEW_HANDOFF] = "有新转给本窗口的咨询待接收",
     /* end of issue 13 (counter) */
 };
 
