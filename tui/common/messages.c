@@ -175,7 +175,7 @@ static const char *const table[MSG_COUNT] = {
 	"!!已判定推诿（转办超过两次或一个工作小时内未接收），已送审核",
     [MSG_IV_CHAIN] = "转办记录",
     [MSG_IV_CHAIN_NONE] = "  没有转办",
-    [MSG_IV_HANDOFF_LINE] = "%zu. %s 转给 %s：%s",
+    [MSG_IV_HANDOFF_LINE] = "%zu. %s  %s 转给 %s：%s",
     [MSG_IV_HANDOFF_ACKED] = "   已接收：%s %s",
     [MSG_IV_HANDOFF_WAITING] = "   *待接收",
     [MSG_IV_NOTHING_TO_ACK] = "没有转给您窗口或部门、待接收的转办",
@@ -830,8 +830,8 @@ void msg_for_phone(enum validate_result result, char *out, size_t size)
 		snprintf(out, size, "%s", "");
 	else
 		snprintf(out, size,
-			 "电话号码不正确：手机号为1开头的11位数字，"
-			 "座机请带区号，如 0571-87654321");
+			 "电话不正确：手机为1开头的11位数字，"
+			 "座机带区号，如 0571-87654321");
 }
 
 void msg_for_text(const char *what, enum validate_result result,

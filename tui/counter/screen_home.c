@@ -499,9 +499,12 @@ static void draw_row(void *ctx, size_t i, struct list_row *row)
 		row->span = title;
 		row->attr = theme_attr(THEME_HINT);
 		return;
-	case ROW_DRAFT:
-		snprintf(title, size, msg(MSG_Q_DRAFT_ROW),
-			 s->drafts[r->index].saved);
+	case ROW_DRAFT: {
+		char when[DATE_TIME_SHORT_SIZE];
+
+		case_time_text(s->drafts[r->index].saved, when);
+		snprintf(title, size, msg(MSG_Q_DRAFT_ROW), when);
+	}
 		cells[COL_NO] = title;
 		cells[COL_DETAIL] = s->drafts[r->index].summary;
 		{

@@ -90,7 +90,7 @@ static void chain_append(const struct net_inquiry_full *q, char **t,
 		case_append(t, len, "%s\n", msg(MSG_IV_CHAIN_NONE));
 	for (size_t i = 0; i < q->n_handoffs; i++) {
 		const struct net_handoff *h = &q->handoffs[i];
-		char target[160];
+		char target[160], when[DATE_TIME_SHORT_SIZE];
 
 		if (h->to_window)
 			snprintf(target, sizeof(target), "%s %s",
@@ -98,16 +98,16 @@ static void chain_append(const struct net_inquiry_full *q, char **t,
 		else
 			snprintf(target, sizeof(target), "%s",
 				 h->to_department ? h->to_department : "");
-		case_append(t, len, msg(MSG_IV_HANDOFF_LINE), i + 1,
+		case_time_text(h->created_at, when);
+		case_append(t, len, msg(MSG_IV_HANDOFF_LINE), i + 1, when,
 			    h->created_by ? h->created_by : "", target,
 			    h->reason ? h->reason : "");
-		case_append(t, len, "  (%s)\n",
-			    h->created_at ? h->created_at : "");
+		case_append(t, len, "\n");
+		case_time_text(h->acknowledged_at, when);
 		if (h->acknowledged_at)
-			case_append(t, len, msg(MSG_IV_HANDOFF_ACKED),
-				    h->acknowledged_by ? h->acknowledged_by
-						       : "",
-				    h->acknowledged_at);
+			case_append(
+			    t, len, msg(MSG_IV_HANDOFF_ACKED),
+			    h->acknowledged_by ? h->acknowledged_by : "", when);
 		else
 			case_append(t, len, "%s", msg(MSG_IV_HANDOFF_WAITING));
 		case_append(t, len, "\n");
@@ -117,7 +117,7 @@ static void chain_append(const struct net_inquiry_full *q, char **t,
 static void text_build(struct view *s)
 {
 	const struct net_inquiry_full *q = &s->q;
-	char *t = NULL;
+	char *t = NULL, when[DATE_TIME_SHORT_SIZE];
 	size_t len = 0;
 
 	case_append(&t, &len, "%s：%s  [%s]\n", msg(MSG_IV_NO),
@@ -129,11 +129,11 @@ static void text_build(struct view *s)
 		    q->base.applicant_name ? q->base.applicant_name : "",
 		    q->applicant_id_no ? q->applicant_id_no : "",
 		    q->applicant_phone ? q->applicant_phone : "");
+	case_time_text(q->base.created_at, when);
 	case_append(&t, &len, "%s：%s  %s %s  %s\n", msg(MSG_IV_RESPONDER),
 		    q->first_responder ? q->first_responder : "",
 		    msg(MSG_STATUS_WINDOW),
-		    q->base.window ? q->base.window : "",
-		    q->base.created_at ? q->base.created_at : "");
+		    q->base.window ? q->base.window : "", when);
 	case_append(&t, &len, "%s：%s\n", msg(MSG_IV_TOPIC),
 		    q->base.topic ? q->base.topic : "");
 	if (q->resolution != INQUIRY_RESOLUTION_COUNT)
