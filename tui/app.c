@@ -649,6 +649,27 @@ static void app_leave_answer(struct app *app, int ret, wint_t ch)
 	app_pop(app);
 }
 
+/* Issue 13.8: a character that a field at its limit refused is said, not
+ * dropped silently. */
+static void app_limit_note(struct app *app, int ret, wint_t ch, int r)
+{
+	struct app_screen *top = &app->stack[app->depth - 1];
+	struct form *f =
+	    top->ops->draft_form ? top->ops->draft_form(top->state) : NULL;
+	const struct field_def *def;
+
+	if (!f || (r & UI_CHANGED) || ret != OK || ch < 0x20 || ch == 0x7f ||
+	    f->focus >= f->n)
+		return;
+	def = &f->defs[f->focus];
+	if (def->kind != FIELD_TEXT || def->max_chars == 0 ||
+	    text_chars(form_value(f, f->focus)) < def->max_chars)
+		return;
+	app_message(app, true, msg(MSG_LIMIT_REACHED),
+		    def->label ? def->label : "", def->max_chars);
+	app_mark(app, APP_WORK_DRAW);
+}
+
 /* One key: the global keys, then the screen on top; its result decides
  * whether the screen is drawn again. */
 static void app_key(struct app *app, int ret, wint_t ch)
@@ -670,6 +691,7 @@ static void app_key(struct app *app, int ret, wint_t ch)
 	if (!(r & UI_HANDLED)) {
 		top = &app->stack[app->depth - 1];
 		r = top->ops->key(top->state, app, ret, ch);
+		app_limit_note(app, ret, ch, r);
 	}
 	if (r & UI_REDRAW)
 		app_mark(app, APP_WORK_DRAW);

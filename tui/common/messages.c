@@ -540,6 +540,9 @@ static const char *const table[MSG_COUNT] = {
     [MSG_IV_RECALLED] = "已撤回转办，此咨询回到您的待办，可重新转办或直接办理",
     [MSG_IV_NOTHING_TO_RECALL] = "没有您发出、等待对方接收的转办",
     [MSG_Q_NEW_HANDOFF] = "有新转给本窗口的咨询待接收",
+    [MSG_NAME_CHARSET] =
+	"姓名只能用汉字、字母、数字和 · （ ）-，不能有表情或符号",
+    [MSG_LIMIT_REACHED] = "%s最多%zu个字，已到上限，后面的字没有输入",
     /* end of issue 13 (counter) */
 };
 
@@ -674,7 +677,8 @@ struct code_text {
 };
 
 static const struct code_text field_texts[] = {
-    {"applicant.name", "申请人姓名不符合要求：最多100个字，不含控制字符"},
+    {"applicant.name",
+     "申请人姓名不符合要求：最多100个字，只用汉字、字母、数字和 ·"},
     {"applicant.id_type", "证件类型不正确，请重新选择"},
     {"applicant.id_no", "证件号码不正确，请逐位核对后重新输入"},
     {"applicant.phone", "联系电话不正确：手机号为11位，座机请带区号"},

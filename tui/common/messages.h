@@ -667,6 +667,8 @@ enum msg_id {
 	MSG_IV_RECALLED,
 	MSG_IV_NOTHING_TO_RECALL,
 	MSG_Q_NEW_HANDOFF,
+	MSG_NAME_CHARSET,
+	MSG_LIMIT_REACHED,
 	/* end of issue 13 (counter) */
 	MSG_COUNT
 };
