@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "common/safe.h"
+#include "common/terminal.h"
 #include "training/training_ui.h"
 
 /* How long to wait after Esc for a digit (Esc 1 = F1 ... Esc 0 = F10). */
@@ -502,6 +503,9 @@ static int key_read(int *ret, wint_t *ch)
 
 /* Ctrl-F: find (raw mode, so it arrives as a character). */
 #define KEY_CTRL_F 0x06
+/* Ctrl-C arrives as a character too (raw mode): it quits nothing, so
+ * that what is being typed is not lost, and says how to quit (13.9). */
+#define KEY_CTRL_C 0x03
 
 /* Keys every screen shares: F1 help, F10 quit, Ctrl-F find. */
 static int app_global_key(struct app *app, int ret, wint_t ch)
@@ -517,6 +521,10 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 	if (ret == OK && ch == KEY_CTRL_F && app->logged_in &&
 	    app->user.role == NET_ROLE_CLERK && top != &screen_find) {
 		app_push(app, &screen_find, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == OK && ch == KEY_CTRL_C) {
+		app_message(app, false, "%s", msg(MSG_CTRL_C));
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret != KEY_CODE_YES)
@@ -771,6 +779,8 @@ int app_run(struct config *cfg)
 	};
 	struct wc_error err = {0};
 
+	if (!terminal_usable())
+		return 2;
 	app.net = net_client_new(&opt, &err);
 	if (!app.net) {
 		msg_for_error(&err, app.message, sizeof(app.message));
@@ -797,6 +807,10 @@ int app_run(struct config *cfg)
 	if (screen_open(&app, &screen_login, NULL) == 0)
 		app_loop(&app);
 	app_end(&app);
+	/* A terminal without an alternate screen (vt100) keeps what was
+	 * drawn: leave it blank, the shell's prompt at the top (13.9). */
+	clear();
+	refresh();
 	endwin();
 	return 0;
 }

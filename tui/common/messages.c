@@ -543,6 +543,15 @@ static const char *const table[MSG_COUNT] = {
     [MSG_NAME_CHARSET] =
 	"姓名只能用汉字、字母、数字和 · （ ）-，不能有表情或符号",
     [MSG_LIMIT_REACHED] = "%s最多%zu个字，已到上限，后面的字没有输入",
+    [MSG_CTRL_C] =
+	"Ctrl-C 不会退出（以免丢失正在填写的内容）：要退出请按 F10 或 Esc 0",
+    [MSG_TERM_DUMB] =
+	"wincase：终端类型 %s 不能显示全屏界面（无法移动光标）。\n"
+	"请在 xterm、linux 控制台、screen/tmux 或 vt100 等终端中使用，"
+	"或设置正确的 TERM 后再启动。\n",
+    [MSG_TERM_UNKNOWN] =
+	"wincase：不认识这个终端类型（TERM 未设置或没有它的 terminfo）。"
+	"请设置 TERM（如 xterm-256color、linux、vt100）后再启动。",
     /* end of issue 13 (counter) */
 };
 

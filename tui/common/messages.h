@@ -669,6 +669,9 @@ enum msg_id {
 	MSG_Q_NEW_HANDOFF,
 	MSG_NAME_CHARSET,
 	MSG_LIMIT_REACHED,
+	MSG_CTRL_C,
+	MSG_TERM_DUMB,
+	MSG_TERM_UNKNOWN,
 	/* end of issue 13 (counter) */
 	MSG_COUNT
 };
