@@ -477,6 +477,18 @@ struct store_ops {
 	int (*inquiry_handoff_ack)(struct store_conn *c, int64_t handoff_id,
 				   const char *username, int64_t at,
 				   struct wc_error *err);
+	/* Issue 13.5: the sender recalls a waiting handoff; it leaves the
+	 * inquiry (the audit entry inquiry.recall keeps it).
+	 * STORE_NOT_FOUND when no waiting handoff has that id. */
+	int (*inquiry_handoff_recall)(struct store_conn *c, int64_t handoff_id,
+				      struct wc_error *err);
+	/* Issue 13.5, R1 handoff targets: visit gets, per user who may sit at
+	 * a window, that user's comma-separated windows ("1,3"; duplicates
+	 * across users possible) or, with departments, each department some
+	 * user belongs to (distinct, sorted). */
+	int (*handoff_targets_visit)(struct store_conn *c, bool departments,
+				     store_text_visitor visit, void *ctx,
+				     struct wc_error *err);
 	/* An online copy of the whole store into a new file at to_path
 	 * (`wincased backup`). */
 	int (*backup)(struct store_conn *c, const char *to_path,

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "wincase/text.h"
 
@@ -207,6 +208,15 @@ void case_refusal(struct case_ctx *x, struct app *app,
 	app_message_error(app, err);
 }
 
+void case_time_text(const char *at, char out[DATE_TIME_SHORT_SIZE])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	int year = localtime_r(&now, &tm) ? tm.tm_year + 1900 : 0;
+
+	date_time_short(at, year, out);
+}
+
 /* Calls each(line, bytes, user) for every display line of text wrapped at
  * cols; returns how many. */
 static int wrap_each(const char *text, int cols,
@@ -229,7 +239,7 @@ static int wrap_each(const char *text, int cols,
 		memcpy(buf, p, para);
 		buf[para] = '\0';
 		do {
-			size_t cut = text_cut(buf + off, cols, NULL);
+			size_t cut = text_line_break(buf + off, cols, NULL);
 
 			if (cut == 0 && buf[off])
 				cut = strlen(buf + off); /* never loop */

@@ -81,6 +81,11 @@ void case_save(struct app *app, const char *name, const char *text);
 
 /* Appends a formatted text to *buf (len bytes so far, grown with realloc);
  * false when out of memory. */
+/* A server time as the clerk reads it (date.h date_time_short: "12-02
+ * 14:39", the year added when not this one). */
+#include "wincase/date.h"
+void case_time_text(const char *at, char out[DATE_TIME_SHORT_SIZE]);
+
 bool case_append(char **buf, size_t *len, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

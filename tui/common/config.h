@@ -32,6 +32,9 @@ struct config {
 	bool restricted;
 	bool restricted_print;
 	long idle_logout_seconds;
+	/* Issue 13.5: the work queue looks for new handoffs to this window
+	 * every so many seconds (0: never). */
+	long queue_check_seconds;
 };
 
 /* Defaults: server http://127.0.0.1:8730, 10 s, 3 s, lp, auto. -1 when out

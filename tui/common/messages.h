@@ -687,6 +687,28 @@ enum msg_id {
 	MSG_HELP_JOURNAL,
 	MSG_JR_KIND_FIRST, /* enum net_offline_kind follows in order */
 	MSG_JR_KIND_LAST = MSG_JR_KIND_FIRST + 12,
+	/* issue 13 (counter): leaving a form, handoff targets and recall,
+	 * returning applicants */
+	MSG_LEAVE_ASK,
+	MSG_LEAVE_QUIT_ASK,
+	MSG_LEAVE_GO_ON,
+	MSG_LEAVE_SAVED,
+	MSG_LEAVE_DROPPED,
+	MSG_HO_PICK_TITLE,
+	MSG_HO_PICK_NONE,
+	MSG_HO_PICK_COUNT,
+	MSG_HO_BOUNCE_WARN,
+	MSG_HO_BOUNCE_CONFIRM,
+	MSG_KEY_RECALL,
+	MSG_IV_RECALLED,
+	MSG_IV_NOTHING_TO_RECALL,
+	MSG_Q_NEW_HANDOFF,
+	MSG_NAME_CHARSET,
+	MSG_LIMIT_REACHED,
+	MSG_CTRL_C,
+	MSG_TERM_DUMB,
+	MSG_TERM_UNKNOWN,
+	/* end of issue 13 (counter) */
 	MSG_COUNT
 };
 

@@ -65,6 +65,19 @@ int sq_catalog_items_visit(struct store_conn *c, store_text_visitor visit,
 			      visit, ctx, err);
 }
 
+int sq_handoff_targets_visit(struct store_conn *c, bool departments,
+			     store_text_visitor visit, void *ctx,
+			     struct wc_error *err)
+{
+	return sq_blobs_visit(
+	    c,
+	    departments ? "SELECT DISTINCT department FROM users"
+			  " WHERE department <> '' ORDER BY department"
+			: "SELECT windows FROM users WHERE windows <> ''"
+			  " AND role IN ('clerk', 'trainee') ORDER BY username",
+	    visit, ctx, err);
+}
+
 int sq_calendar_year_put(struct store_conn *c, int year, const char *json_text,
 			 int64_t now, struct wc_error *err)
 {

@@ -113,6 +113,21 @@ int sq_inquiry_handoff_ack(struct store_conn *c, int64_t handoff_id,
 	return sq_step_changed(db, st, err);
 }
 
+int sq_inquiry_handoff_recall(struct store_conn *c, int64_t handoff_id,
+			      struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "DELETE FROM inquiry_handoffs WHERE id = ?"
+		       " AND acknowledged_at IS NULL",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, handoff_id);
+	return sq_step_changed(db, st, err);
+}
+
 void handoff_records_free(struct handoff_record **recs, size_t n)
 {
 	if (!*recs)
