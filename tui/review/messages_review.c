@@ -140,7 +140,11 @@ const char *const msg_table_review[MSG_COUNT] = {
 	"  别人领取的事项您不能作出决定。F9 切换列表：全部待审、我领取的、\n"
 	"  无人领取、已审结、我的审核决定；Tab 按类别筛选。空格选中容缺受理\n"
 	"  事项，F2 一次同意全部选中的（每项分别审核、分别记入审计）。\n"
-	"  本人在窗口经办的件不能由本人审核，可按 F8 转交。\n",
+	"  本人在窗口经办的件不能由本人审核，可按 F8 转交。\n"
+	"  “已等待”按工作时间计；超过预警时长的以醒目颜色和 ! 标出。\n"
+	"  S 切换排序（按类别、最早在前、最新在前、按处理人、按期限），\n"
+	"  A 按等待时长筛选（全部、超时预警、未超时）。“期限”是差评整改的\n"
+	"  完成期限，可在审核决定中设定。\n",
     [MSG_RV_HELP_ITEM] =
 	"审核事项：办件或咨询的全部经过、告知书或承诺书全文、申请人信用记录。\n"
 	"  ↑/↓、PgUp/PgDn 翻看，F2 作出决定，F4 审计记录，F8 打印，Esc "
@@ -190,7 +194,7 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_VIEW_UNOWNED] = "无人领取",
     [MSG_RV_VIEW_DONE] = "已审结",
     [MSG_RV_VIEW_MY_DECIDED] = "我的审核决定",
-    [MSG_RV_VIEW_LINE] = "列表：%s  类别：%s  共 %zu 项%s",
+    [MSG_RV_VIEW_LINE] = "列表：%s  类别：%s  时长：%s  排序：%s  共 %zu 项%s",
     [MSG_RV_ALL_KINDS] = "全部",
     [MSG_RV_TAKEN] = "已领取这一项，其他审核人员不能再对它作出决定",
     [MSG_RV_RELEASED] = "已放回，其他审核人员可以领取",
@@ -209,4 +213,17 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_DECIDED_LINE] = "审核结果：%s（%s）",
     [MSG_RV_EMPTY_VIEW] = "这个列表中没有事项。F9 切换列表，Tab 切换类别。",
     [MSG_RV_INPUT_EMPTY] = "请先输入内容再按 Enter；Esc 取消",
+    [MSG_RV_COL_AGE] = "已等待",
+    [MSG_RV_COL_DUE] = "期限",
+    [MSG_RV_AGE_HOURS] = "%s%ld工时",
+    [MSG_RV_SORT_KIND] = "按类别",
+    [MSG_RV_SORT_OLDEST] = "最早在前",
+    [MSG_RV_SORT_NEWEST] = "最新在前",
+    [MSG_RV_SORT_OWNER] = "按处理人",
+    [MSG_RV_SORT_DUE] = "按期限",
+    [MSG_RV_AGE_ANY] = "全部",
+    [MSG_RV_AGE_AGED] = "超时预警",
+    [MSG_RV_AGE_FRESH] = "未超时",
+    [MSG_RV_KEY_SORT] = "排序",
+    [MSG_RV_KEY_AGE] = "时长",
 };

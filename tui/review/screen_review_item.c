@@ -75,11 +75,14 @@ static void rule(struct textbuf *b, const char *title)
 
 static void header_add(struct textbuf *b, const struct review_target *t)
 {
+	char at[24];
+
 	if (!t->item_id[0])
 		return;
 	textbuf_add(b, "%s：%s — %s\n", msg(MSG_RV_SUMMARY),
 		    review_kind_text(t->kind), t->summary);
-	textbuf_add(b, "%s：%s\n", msg(MSG_RV_COL_SINCE), t->created_at);
+	review_short_time(t->created_at, at, sizeof(at));
+	textbuf_add(b, "%s：%s\n", msg(MSG_RV_COL_SINCE), at);
 	if (t->owner[0]) {
 		textbuf_add(b, msg(MSG_RV_OWNER_LINE), t->owner);
 		textbuf_add(b, "\n");
