@@ -219,7 +219,8 @@ int net_review_queue_view(struct net_client *client, enum net_review_view view,
 }
 
 /* POST /v1/review/{id}/verb with body (borrowed, may be NULL); on 409
- * taken_by_other the colleague's username into owner. */
+ * taken_by_other the colleague's username into owner, on 422
+ * deadline_too_long the latest date. */
 static int review_post(struct net_client *client, const char *id,
 		       const char *verb, const json_t *body, const char *key,
 		       char *owner, size_t size, struct wc_error *err)
@@ -237,7 +238,10 @@ static int review_post(struct net_client *client, const char *id,
 	curl_free(escaped);
 	ret = net_write(client, "POST", path, body, &opt, NULL, err);
 	if (ret && owner && size) {
-		if (net_text_get(json_array_get(details, 0), "owner", &who))
+		const json_t *d = json_array_get(details, 0);
+
+		if (net_text_get(
+			d, json_object_get(d, "owner") ? "owner" : "max", &who))
 			who = NULL;
 		snprintf(owner, size, "%s", who ? who : "");
 		free(who);

@@ -100,7 +100,8 @@ int net_review_step(struct net_client *client, const char *id,
 		    struct wc_error *err);
 
 /* POST /v1/review/{id}/due {"due_date"} (issue 14.3: a rectification's
- * deadline, "YYYY-MM-DD"), as net_review_step. */
+ * deadline, "YYYY-MM-DD"), as net_review_step; on 422 deadline_too_long
+ * the latest date the server allows goes into owner. */
 int net_review_set_due(struct net_client *client, const char *id,
 		       const char *due_date, const char *idempotency_key,
 		       char *owner, size_t size, struct wc_error *err);

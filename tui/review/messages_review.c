@@ -68,8 +68,8 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_FEEDBACK_TEXT] = "反馈结果",
     [MSG_RV_DECISION_HELP] = "用 ←/→ 或空格选择：同意、退回、免除承诺、已整改",
     [MSG_RV_COMMENT_HELP] = "必须填写审核意见；按 Enter 或 F2 提交",
-    [MSG_RV_VERIFY_HELP] = "核实：差评反映的问题是否属实",
-    [MSG_RV_FIX_HELP] = "整改：采取了哪些措施",
+    [MSG_RV_VERIFY_HELP] = "核实：差评反映的问题是否属实；离开此栏即保存",
+    [MSG_RV_FIX_HELP] = "整改：采取了哪些措施；离开此栏即保存",
     [MSG_RV_FEEDBACK_HELP] = "反馈：如何告知申请人；按 Enter 或 F2 提交",
     [MSG_RV_APPROVE] = "同意",
     [MSG_RV_RETURN] = "退回",
@@ -151,7 +151,11 @@ const char *const msg_table_review[MSG_COUNT] = {
 	"返回。\n",
     [MSG_RV_HELP_DECIDE] =
 	"审核决定：同意、退回、免除承诺（仅容缺承诺）或已整改（差评整改）。\n"
-	"  差评整改分 核实 → 整改 → 反馈 三项填写。F2 提交，Esc 返回。\n",
+	"  差评整改分 核实 → 整改 → 反馈 三项依次填写，每填完一项离开该栏即\n"
+	"  保存到服务器（F3 保存全部已填的项），并可设定整改期限（不超过规定\n"
+	"  的最长期限）。F2 提交决定，Esc "
+	"返回。连接中断时已输入的内容会保留，\n"
+	"  重新登录后打开同一事项按 F2 即可继续。\n",
     [MSG_RV_HELP_SEARCH] =
 	"查找：按编号或申请人、事项、窗口、经办人、状态和日期范围查找本部门的\n"
 	"  办件和咨询。F2 查找，结果中 Enter 查看该件的审计记录，Esc 返回。\n",
@@ -226,4 +230,16 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_AGE_FRESH] = "未超时",
     [MSG_RV_KEY_SORT] = "排序",
     [MSG_RV_KEY_AGE] = "时长",
+    [MSG_RV_KEY_SAVE_STEPS] = "保存",
+    [MSG_RV_DUE_TEXT] = "整改期限",
+    [MSG_RV_DUE_HELP] =
+	"完成期限，格式 2026-11-20；不得早于今天，也不得超过规定的最长"
+	"期限；离开此栏即保存",
+    [MSG_RV_DUE_TOO_LONG] = "整改期限最晚为 %s，请改早一些",
+    [MSG_RV_STEP_SAVED] = "已保存：%s",
+    [MSG_RV_STEPS_SAVED] = "已保存填写的各步和期限",
+    [MSG_RV_NOTHING_TO_SAVE] = "没有需要保存的改动",
+    [MSG_RV_DRAFT_RESTORED] = "已恢复 %s 未提交的内容，请核对后提交",
+    [MSG_RV_DRAFT_WAITING] =
+	"未提交的审核意见：第 %s 项（%s 保存），打开该项按 F2 继续",
 };

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/draft.h"
 #include "wincase/net_review.h"
 #include "wincase/review_words.h"
 #include "wincase/text.h"
@@ -78,7 +79,8 @@ struct queue {
 	struct key_list bar;
 	int cols, view_y, line_y;
 	bool loaded;
-	struct app *app; /* to clear the status line's counts on free */
+	char draft_note[256]; /* "" when no decision draft waits */
+	struct app *app;      /* to clear the status line's counts on free */
 };
 
 /* The counts on the status line, kept here so that a decision can change
@@ -325,6 +327,24 @@ static void queue_load(struct queue *s, struct app *app)
 	app_message_clear(app);
 }
 
+/* Issue 14.4: a decision typed before the connection dropped waits; the
+ * line above the key bar says so until it is sent or left. */
+static void draft_note_set(struct queue *s, struct app *app)
+{
+	struct draft_info info;
+	char at[24];
+
+	s->draft_note[0] = '\0';
+	if (app->data_dir[0] &&
+	    draft_load(app->data_dir, screen_review_decide.name, NULL, &info) ==
+		0 &&
+	    info.context[0]) {
+		review_short_time(info.saved, at, sizeof(at));
+		snprintf(s->draft_note, sizeof(s->draft_note),
+			 msg(MSG_RV_DRAFT_WAITING), info.context, at);
+	}
+}
+
 static int queue_open(struct app *app, const struct screen_arg *arg,
 		      void **state)
 {
@@ -345,6 +365,7 @@ static int queue_open(struct app *app, const struct screen_arg *arg,
 	s->kind = REVIEW_KIND_COUNT;
 	list_init(&s->rows, columns, COL_COUNT, LIST_MARK_ARROW);
 	queue_load(s, app);
+	draft_note_set(s, app);
 	return 0;
 }
 
@@ -451,6 +472,9 @@ static void queue_draw(void *state, struct app *app, WINDOW *win)
 		list_draw(&s->rows, win, item_cells, s);
 	if (s->input != INPUT_NONE)
 		input_draw(s, app, win);
+	else if (s->draft_note[0])
+		table_draw_cell(win, s->line_y, 1, s->cols - 1, s->draft_note,
+				theme_attr(THEME_HINT) | A_BOLD);
 }
 
 static void target_copy(struct review_target *t,
@@ -690,6 +714,7 @@ static void queue_resume(void *state, struct app *app,
 {
 	(void)res;
 	queue_load(state, app);
+	draft_note_set(state, app);
 }
 
 static void queue_free(void **state)

@@ -354,7 +354,9 @@ static int item_key(void *state, struct app *app, int ret, wint_t ch)
 				    s->t.owner);
 		else
 			app_push(app, &screen_review_decide,
-				 &(struct screen_arg){.data = &s->t});
+				 &(struct screen_arg){.data = &s->t,
+						      .draft_context =
+							  s->t.item_id});
 	} else if (ch == KEY_F(4)) {
 		app_push(app, &screen_audit,
 			 &(struct screen_arg){.case_id = s->t.case_id,
