@@ -456,7 +456,8 @@ struct net_audit_entry {
 	char *at;
 	char *actor;
 	char *action;
-	char *data; /* the entry's data as compact JSON text, sanitised */
+	char *entity; /* "case:12", "user:clerk1", ... */
+	char *data;   /* the entry's data as compact JSON text, sanitised */
 	struct net_audit_data d; /* the same, parsed */
 };
 

@@ -240,6 +240,36 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_STEPS_SAVED] = "已保存填写的各步和期限",
     [MSG_RV_NOTHING_TO_SAVE] = "没有需要保存的改动",
     [MSG_RV_DRAFT_RESTORED] = "已恢复 %s 未提交的内容，请核对后提交",
+    [MSG_EX_COL_ITEM] = "审核事项",
+    [MSG_EX_COL_HOURS] = "已等待工时",
+    [MSG_EX_COL_AGED] = "超时预警",
+    [MSG_EX_COL_DECISION] = "审核结果",
+    [MSG_EX_COL_DECIDED_BY] = "审核人",
+    [MSG_EX_COL_ENTITY] = "对象",
+    [MSG_EX_YES] = "是",
+    [MSG_EX_NO] = "否",
+    [MSG_EX_USER] = "用户",
+    [MSG_EX_CALENDAR] = "日历",
+    [MSG_EX_USAGE] =
+	"可用的导出命令（CSV 写到标准输出，UTF-8 带 BOM）：\n"
+	"  export stats --from 2026-11-01 --to 2026-11-30 [--by "
+	"window|clerk|item]\n"
+	"  export queue [--view pending|mine|unowned|done|decided] [--kind "
+	"类别]\n"
+	"  export audit SL-20261102-0001|SW-20261102-0001|user:clerk1\n"
+	"  export help\n"
+	"每条命令可加 --user 用户名；用户名（未给 --user 时）和密码从标准输入"
+	"读取，每项一行。\n"
+	"例：read -rs PW; printf '%s\\n' \"$PW\" | ssh reviewer@服务器 "
+	"export stats --user reviewer1 --from 2026-11-01 --to 2026-11-30 --by "
+	"item > nov.csv",
+    [MSG_EX_REFUSED] = "wincase: 此账号只能运行下列导出命令，其他命令"
+		       "（包括 scp、sftp 和 shell）一律拒绝。",
+    [MSG_EX_PROMPT_USER] = "用户名：",
+    [MSG_EX_PROMPT_PASSWORD] = "密码：",
+    [MSG_EX_NO_LOGIN] = "wincase: 没有读到用户名和密码：请从标准输入给出，"
+			"每项一行",
+    [MSG_EX_WRITE_FAILED] = "wincase: CSV 没能完整写出",
     [MSG_RV_DRAFT_WAITING] =
 	"未提交的审核意见：第 %s 项（%s 保存），打开该项按 F2 继续",
 };

@@ -14,7 +14,7 @@
 #include "wincase/net_review.h"
 #include "wincase/text.h"
 
-#include "common/csv.h"
+#include "review/export.h"
 #include "review/review.h"
 
 enum { F_FROM, F_TO, F_GROUP, F_COUNT };
@@ -58,17 +58,12 @@ static int date_check(const struct form *form, size_t i, char *out, size_t size)
 	return -1;
 }
 
-static enum msg_id stat_word(enum net_stats_column c)
-{
-	return (enum msg_id)(MSG_RV_STAT_INQUIRIES + (int)c);
-}
-
 static void columns_fill(struct stats *s)
 {
 	s->cols_def[0] = (struct column_def){
 	    .title = msg(MSG_RV_STAT_KEY), .min = 8, .max = 20, .weight = 2};
 	for (size_t i = 0; i < N_SHOWN; i++) {
-		const char *title = msg(stat_word(shown[i]));
+		const char *title = msg(export_stat_word(shown[i]));
 		int w = text_width(title) > 6 ? text_width(title) : 6;
 
 		/* a column as wide as its title: never a cut heading */
@@ -293,47 +288,6 @@ static int folder_make(const struct app *app, char *out, size_t size)
 	return mkdir(out, 0700) && errno != EEXIST ? -1 : 0;
 }
 
-static int csv_rows_write(const struct stats *s, FILE *f)
-{
-	const char *cells[STAT_COLUMNS + 7];
-	char nums[STAT_COLUMNS + 7][24];
-	size_t n = 0;
-
-	cells[n++] = msg(MSG_RV_STAT_KEY);
-	for (int c = 0; c < STAT_COLUMNS; c++)
-		cells[n++] = msg(stat_word((enum net_stats_column)c));
-	for (int l = 0; l < 5; l++)
-		cells[n++] = msg((enum msg_id)(MSG_RV_RATING_1 + l));
-	cells[n++] = msg(MSG_RV_STATS_SAT);
-	if (csv_begin(f) || csv_record(f, cells, n))
-		return -1;
-	for (size_t i = 0; i < s->data.n; i++) {
-		const struct net_stats_row *r = &s->data.rows[i];
-
-		n = 0;
-		cells[n++] = r->key;
-		for (int c = 0; c < STAT_COLUMNS; c++, n++) {
-			snprintf(nums[n], sizeof(nums[n]), "%ld", r->value[c]);
-			cells[n] = nums[n];
-		}
-		for (int l = 0; l < 5; l++, n++) {
-			snprintf(nums[n], sizeof(nums[n]), "%ld",
-				 r->ratings[l]);
-			cells[n] = nums[n];
-		}
-		if (r->has_satisfaction)
-			snprintf(nums[n], sizeof(nums[n]), "%.3f",
-				 r->satisfaction);
-		else
-			nums[n][0] = '\0';
-		cells[n] = nums[n];
-		n++;
-		if (csv_record(f, cells, n))
-			return -1;
-	}
-	return 0;
-}
-
 /* F6: data_dir/stats-FROM-TO-GROUP.csv, written to a temporary name, 0600,
  * then renamed. */
 static void stats_export(struct stats *s, struct app *app)
@@ -361,7 +315,7 @@ static void stats_export(struct stats *s, struct app *app)
 		unlink(tmp);
 		goto fail;
 	}
-	if (csv_rows_write(s, f) || fflush(f) || fsync(fileno(f))) {
+	if (export_stats_csv(f, &s->data) || fflush(f) || fsync(fileno(f))) {
 		fclose(f);
 		unlink(tmp);
 		goto fail;
