@@ -401,6 +401,9 @@ enum msg_id {
 	MSG_RV_NOTHING_TO_SAVE,
 	MSG_RV_DRAFT_RESTORED,
 	MSG_RV_DRAFT_WAITING,
+	MSG_RV_KEY_COLS_LEFT,
+	MSG_RV_KEY_COLS_RIGHT,
+	MSG_RV_STATS_COLS,
 	/* issue 14.5: the export commands of a restricted account */
 	MSG_EX_COL_ITEM,
 	MSG_EX_COL_HOURS,

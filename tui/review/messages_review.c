@@ -165,7 +165,9 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_HELP_STATS] =
 	"统计：按窗口、经办人或事项分组，列出咨询、推诿、办件、告知、受理、\n"
 	"  容缺、履约、失信、超期、办结和满意率，下方是文字条形图。\n"
-	"  F2 查询，F6 导出 CSV（UTF-8 带 BOM，表格软件可直接打开）。\n",
+	"  F2 查询，F6 导出 CSV（UTF-8 带 BOM，表格软件可直接打开）。\n"
+	"  屏幕放不下全部列时，F7/F8 左右移动列（分组一列始终显示，事项编码\n"
+	"  不截断）；PgUp/PgDn 上下翻行。\n",
     [MSG_RV_STAT_KEY] = "分组",
     [MSG_RV_STAT_INQUIRIES] = "咨询",
     [MSG_RV_STAT_BOUNCED] = "推诿",
@@ -240,6 +242,9 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_STEPS_SAVED] = "已保存填写的各步和期限",
     [MSG_RV_NOTHING_TO_SAVE] = "没有需要保存的改动",
     [MSG_RV_DRAFT_RESTORED] = "已恢复 %s 未提交的内容，请核对后提交",
+    [MSG_RV_KEY_COLS_LEFT] = "左移列",
+    [MSG_RV_KEY_COLS_RIGHT] = "右移列",
+    [MSG_RV_STATS_COLS] = "显示第 %d–%d 列，共 %d 列；F7/F8 左右移动",
     [MSG_EX_COL_ITEM] = "审核事项",
     [MSG_EX_COL_HOURS] = "已等待工时",
     [MSG_EX_COL_AGED] = "超时预警",
