@@ -677,6 +677,7 @@ static const char *const error_words[NET_ERROR_COUNT] = {
     [NET_ERR_NOT_TAKEN] = "not_taken",
     [NET_ERR_STEP_OUT_OF_ORDER] = "step_out_of_order",
     [NET_ERR_QUEUED] = "queued",
+    [NET_ERR_DEADLINE_TOO_LONG] = "deadline_too_long",
 };
 
 enum net_error net_error_of(const struct wc_error *err)
