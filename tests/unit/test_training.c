@@ -470,6 +470,23 @@ static void test_findings_in_chinese(void **state)
 			    "?");
 }
 
+/* Issue 14.10: the trainer's list of lost checks names every check of
+ * every shipped scenario in Chinese. */
+static void test_check_names(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < n_scenarios; i++)
+		for (size_t c = 0; c < scenarios[i]->n_checks; c++)
+			if (strcmp(training_check_name(
+				       scenarios[i]->checks[c].kind),
+				   "?") == 0)
+				fail_msg("%s: %s has no name", scenarios[i]->id,
+					 scenarios[i]->checks[c].kind);
+	assert_string_equal(training_check_name("handoff_count"), "一次转到位");
+	assert_string_equal(training_check_name("nope"), "?");
+	assert_string_equal(training_check_name(NULL), "?");
+}
+
 static void test_hints_cost_never_below_zero(void **state)
 {
 	const struct training_scenario *sc = find("t07_tolerant_allowed");
@@ -667,6 +684,7 @@ int main(void)
 	    cmocka_unit_test(test_notice_split_explained),
 	    cmocka_unit_test(test_at_most_needs_the_act),
 	    cmocka_unit_test(test_findings_in_chinese),
+	    cmocka_unit_test(test_check_names),
 	    cmocka_unit_test(test_hints_cost_never_below_zero),
 	    cmocka_unit_test(test_bad_state_refused),
 	    cmocka_unit_test(test_broken_scenarios_refused),

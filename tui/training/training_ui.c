@@ -46,6 +46,8 @@ static struct {
 	long long colleague_next_ms;
 	struct training_debrief last; /* the last debrief */
 	bool have_last;
+	bool last_stored; /* last is a stored one the trainer opened */
+	char *shared;	  /* [training] results_dir, NULL: none */
 } T = {.current = -1};
 
 static long long now_ms(void)
@@ -156,6 +158,8 @@ void training_ui_stop(void)
 		training_scenario_free(&T.sc[i]);
 	T.n = 0;
 	T.have_last = false;
+	free(T.shared);
+	T.shared = NULL;
 	print_set_mark(NULL);
 	T.active = false;
 }
@@ -207,6 +211,11 @@ int training_ui_start(struct config *cfg, struct wc_error *err)
 	training_scenarios_dir(&T.opt, dir, sizeof(dir));
 	scenarios_load(dir);
 	drafts_forget(T.ts.data_dir);
+	if (cfg->training_results_dir && *cfg->training_results_dir &&
+	    replace_string(&T.shared, cfg->training_results_dir)) {
+		training_ui_stop();
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	}
 	/* The production URL is dropped: nothing can reach it from here. */
 	if (replace_string(&cfg->server_url, T.ts.url) ||
 	    replace_string(&cfg->data_dir, T.ts.data_dir)) {
@@ -629,6 +638,29 @@ void training_ui_travel(struct app *app)
 	app_message(app, false, msg(MSG_TR_TRAVEL_DONE), days, day);
 }
 
+static struct net_training_folders folders(void)
+{
+	return (struct net_training_folders){.local = T.ts.data_dir,
+					     .shared = T.shared};
+}
+
+/* The debrief into the results: the shared folder when there is one,
+ * else (or when it fails, said on the message line) this PC's file. */
+static void results_save(struct app *app, const struct training_scenario *sc)
+{
+	struct net_training_folders f = folders();
+	struct wc_error err = {0};
+
+	if (net_training_results_save(&f, app->user.username, sc,
+				      &T.last.result, T.hints_used, NULL, &err))
+		app_message(app, true, msg(MSG_TR_DEBRIEF_UNSAVED),
+			    err.message);
+	else if (err.code[0])
+		app_message(app, true, msg(MSG_TR_SAVED_LOCALLY), err.message);
+	else
+		app_message(app, false, "%s", msg(MSG_TR_DEBRIEF_SAVED));
+}
+
 const struct training_debrief *training_ui_finish(struct app *app)
 {
 	const struct training_scenario *sc = training_ui_current();
@@ -647,23 +679,51 @@ const struct training_debrief *training_ui_finish(struct app *app)
 	}
 	T.last.sc = sc; /* the scenarios stay loaded for the session */
 	T.have_last = true;
-	if (net_training_results_add(T.ts.data_dir, app->user.username, sc,
-				     &T.last.result, T.hints_used, &err))
-		app_message(app, true, msg(MSG_TR_DEBRIEF_UNSAVED),
-			    err.message);
-	else
-		app_message(app, false, "%s", msg(MSG_TR_DEBRIEF_SAVED));
+	T.last_stored = false;
+	results_save(app, sc);
 	scenario_end();
 	return &T.last;
 }
 
-int training_ui_progress(struct net_training_progress *out)
+int training_ui_class(struct net_training_class *out)
 {
+	struct net_training_folders f = folders();
 	struct wc_error err = {0};
 
 	if (!T.active) {
 		memset(out, 0, sizeof(*out));
 		return -1;
 	}
-	return net_training_progress_load(T.ts.data_dir, out, &err);
+	return net_training_class_load(
+	    &f, (const struct training_scenario *const *)T.sc, T.n, out, &err);
+}
+
+bool training_ui_results_shared(void)
+{
+	return T.shared != NULL;
+}
+
+const struct training_debrief *
+training_ui_stored_debrief(struct app *app, const char *trainee, size_t i)
+{
+	struct net_training_folders f = folders();
+	const struct training_scenario *sc = training_ui_scenario(i);
+	struct wc_error err = {0};
+
+	if (!sc || T.current >= 0)
+		return NULL;
+	T.have_last = false;
+	if (net_training_debrief_load(&f, trainee, sc, &T.last.result, &err)) {
+		app_message(app, true, "%s", msg(MSG_TR_NO_ATTEMPT));
+		return NULL;
+	}
+	T.last.sc = sc;
+	snprintf(T.last.trainee, sizeof(T.last.trainee), "%s", trainee);
+	T.have_last = T.last_stored = true;
+	return &T.last;
+}
+
+bool training_ui_debrief_stored(void)
+{
+	return T.have_last && T.last_stored;
 }

@@ -68,15 +68,26 @@ void training_ui_travel(struct app *app);
 struct training_debrief {
 	const struct training_scenario *sc;
 	struct training_result result;
+	char trainee[64]; /* a stored debrief's trainee, "" for one's own */
 };
 /* Gather the state, score, save; the debrief or NULL with the message
  * set. */
 const struct training_debrief *training_ui_finish(struct app *app);
 /* The last debrief or NULL. */
 const struct training_debrief *training_ui_last_result(void);
-/* The trainer's table from the saved results (release with
- * net_training_progress_release); -1 when there is none to read. */
-int training_ui_progress(struct net_training_progress *out);
+/* The class from the saved results (this PC's and the shared folder's),
+ * counted against every scenario; release with
+ * net_training_class_release. -1 when there is none to read. */
+int training_ui_class(struct net_training_class *out);
+/* True when a shared results folder is configured. */
+bool training_ui_results_shared(void);
+/* For the trainer: the stored debrief of trainee's best attempt of
+ * scenario i as the last debrief (NULL with the message set when there is
+ * none). */
+const struct training_debrief *
+training_ui_stored_debrief(struct app *app, const char *trainee, size_t i);
+/* True when the last debrief is such a stored one. */
+bool training_ui_debrief_stored(void);
 /* The scenario's rule name ("R3" -> 容缺受理), "" when unknown. */
 const char *training_ui_rule_name(const char *rule);
 
@@ -97,5 +108,6 @@ extern const struct screen_ops screen_training_list;
 extern const struct screen_ops screen_training_menu;
 extern const struct screen_ops screen_training_debrief;
 extern const struct screen_ops screen_training_progress;
+extern const struct screen_ops screen_training_trainee;
 
 #endif
