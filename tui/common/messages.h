@@ -465,6 +465,8 @@ enum msg_id {
 	MSG_KEY_TR_DEBRIEF,
 	MSG_KEY_TR_EXPORT,
 	MSG_TR_CSV_SECONDS,
+	MSG_TR_PANEL_KEYS_PAGE,
+	MSG_TR_RESTRICTED,
 	MSG_HELP_TRAINING,
 	/* end of training mode */
 	/* case screens (counter-b) */

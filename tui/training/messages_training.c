@@ -98,6 +98,10 @@ const char *const msg_table_training[MSG_COUNT] = {
     [MSG_KEY_TR_DEBRIEF] = "看讲评",
     [MSG_KEY_TR_EXPORT] = "导出CSV",
     [MSG_TR_CSV_SECONDS] = "用时（秒）",
+    [MSG_TR_PANEL_KEYS_PAGE] = "F11 翻页  其他键回到工作台  F1 提示  F12 菜单",
+    [MSG_TR_RESTRICTED] =
+	"受限模式下不能从登录界面进入培训模式；请在窗口电脑上用 wincase "
+	"--training 启动",
     [MSG_HELP_TRAINING] =
 	"培训模式\n  "
 	"练习用的是本机临时服务器和虚构的申请人，不连正式系统，退出即删除。\n  "

@@ -272,7 +272,7 @@ static void menu_do(struct app *app, enum menu_entry e)
 {
 	switch (e) {
 	case M_PANEL:
-		training_ui_panel_toggle();
+		training_ui_panel_toggle(app);
 		app_pop(app);
 		break;
 	case M_HINT:

@@ -19,7 +19,11 @@
 #include "common/safe.h"
 #include "training/training.h"
 
-#define MAX_SCENARIOS	  64
+#define MAX_SCENARIOS 64
+/* The side panel stands beside the screens only when they keep the 80
+ * columns they are made for; on a narrower terminal it is a page over
+ * the whole body that the next key closes (issue 14.11). */
+#define PANEL_BODY_MIN	  80
 #define COLLEAGUE_POLL_MS 1000
 #define SCENARIO_MAX	  (1024 * 1024) /* a scenario file is a few KB */
 /* The fake clock of a new training server: a Monday in the loaded
@@ -359,9 +363,33 @@ bool training_ui_hint(struct app *app)
 	return true;
 }
 
-void training_ui_panel_toggle(void)
+void training_ui_panel_toggle(struct app *app)
 {
 	T.panel = (T.panel + 1) % 3;
+	app_mark(app, APP_WORK_LAYOUT); /* beside: the screens get narrower */
+}
+
+static int panel_width(int cols)
+{
+	return cols >= PANEL_BODY_MIN + 48 ? 48 : 38;
+}
+
+static bool panel_beside(int cols)
+{
+	return cols - panel_width(cols) >= PANEL_BODY_MIN;
+}
+
+static bool panel_shown(const struct app *app)
+{
+	return T.current >= 0 && T.panel && app->logged_in &&
+	       !app->frame.too_small;
+}
+
+int training_ui_panel_cols(const struct app *app)
+{
+	return panel_shown(app) && panel_beside(app->frame.cols)
+		   ? panel_width(app->frame.cols)
+		   : 0;
 }
 
 /* True while a scenario runs and the training menu is not open: the
@@ -393,12 +421,19 @@ int training_ui_key(struct app *app, int ret, wint_t ch)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(11)) {
-		training_ui_panel_toggle();
+		training_ui_panel_toggle(app);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if ((ret == KEY_CODE_YES && ch == KEY_F(12)) ||
 	    (ret == OK && ch == 0x14)) { /* Ctrl-T */
 		app_push(app, &screen_training_menu, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	/* The panel as a page: any other key (F10 and a resize aside) closes
+	 * it and is not given to the screen the trainee could not see. */
+	if (panel_shown(app) && !panel_beside(app->frame.cols) &&
+	    !(ret == KEY_CODE_YES && (ch == KEY_F(10) || ch == KEY_RESIZE))) {
+		T.panel = 0;
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return UI_IGNORED;
@@ -530,12 +565,12 @@ void training_ui_draw(struct app *app, WINDOW *win)
 	const struct frame_layout *f = &app->frame;
 	struct training_lines l = {0};
 	char head[120];
-	int pw, x;
+	bool beside = panel_beside(f->cols);
+	int pw = beside ? panel_width(f->cols) : f->cols, x = f->cols - pw;
 
-	if (!sc || !T.panel || !app->logged_in || f->too_small)
+	if (!sc || !panel_shown(app) ||
+	    (!beside && !training_keys_on(app))) /* the menu is a page too */
 		return;
-	pw = f->cols >= 120 ? 48 : f->cols >= 80 ? 38 : f->cols / 2;
-	x = f->cols - pw;
 	if (T.panel == 1)
 		panel_brief(sc, &l, pw - 2);
 	else
@@ -546,7 +581,8 @@ void training_ui_draw(struct app *app, WINDOW *win)
 		const char *text = (size_t)(r - 1) < l.n ? l.text[r - 1] : "";
 
 		if (r == f->body_rows - 1)
-			text = msg(MSG_TR_PANEL_KEYS);
+			text = msg(beside ? MSG_TR_PANEL_KEYS
+					  : MSG_TR_PANEL_KEYS_PAGE);
 		table_draw_cell(win, f->body_y + r, x, 1, "",
 				theme_attr(THEME_SELECTED));
 		table_draw_cell(win, f->body_y + r, x + 1, pw - 1, text,

@@ -43,7 +43,9 @@ int training_ui_key(struct app *app, int ret, wint_t ch);
 /* Those keys for the key bar while a scenario runs (the menu screen has
  * its own): *n of them, before the screen's; 0 outside a scenario. */
 const struct screen_key *training_ui_bar_keys(const struct app *app, size_t *n);
-/* The side panel over the right of the body, when it is shown. */
+/* The side panel, when it is shown: beside the screens at the right of
+ * the body, or on a narrower terminal (80 columns) a page over the whole
+ * body that the next key closes. */
 void training_ui_draw(struct app *app, WINDOW *win);
 /* While the keyboard is idle: the simulated colleague acknowledges the
  * trainee's handoff. */
@@ -60,7 +62,11 @@ int training_ui_begin(struct app *app, size_t i);
 void training_ui_abandon(void);
 /* Next hint on the message line; false when none is left. */
 bool training_ui_hint(struct app *app);
-void training_ui_panel_toggle(void);
+void training_ui_panel_toggle(struct app *app);
+/* The columns the side panel takes beside the screens (0 when hidden or
+ * shown as a page over the body, below 80 + its width): the screens lay
+ * out in the rest (app.c). */
+int training_ui_panel_cols(const struct app *app);
 /* Time travel: N working days (the scenario's), as the trainee. */
 void training_ui_travel(struct app *app);
 /* The last debrief: the scenario and its score (both borrowed, until
