@@ -91,14 +91,29 @@ static int scenarios_open(struct app *app, const struct screen_arg *arg,
 	return 0;
 }
 
-/* Below the two lines of help and a blank: the header, then the rows. */
-static void scenarios_layout(void *state, const struct frame_layout *frame)
+void tr_layout_headed(void *state, const struct frame_layout *frame)
 {
 	struct tr_screen *s = state;
 
 	tr_layout(state, frame);
 	list_layout(&s->list, frame->body_y + 4, frame->body_rows - 4,
 		    frame->cols);
+}
+
+void tr_head_draw(const struct tr_screen *s, WINDOW *win, const char *text)
+{
+	struct training_lines head = {0};
+
+	training_lines_add(&head, text, s->cols - 2, 0);
+	for (size_t i = 0; i < head.n && i < 2; i++)
+		table_draw_cell(win, s->body_y + (int)i, 1, s->cols - 1,
+				head.text[i], theme_attr(THEME_HINT));
+	training_lines_free(&head);
+}
+
+void tr_short_id(char *out, size_t size, const char *id)
+{
+	snprintf(out, size, "%.*s", (int)strcspn(id, "_"), id);
 }
 
 static void scenario_cells(void *ctx, size_t i, struct list_row *row)
@@ -109,8 +124,7 @@ static void scenario_cells(void *ctx, size_t i, struct list_row *row)
 	    s->mine && i < s->cls.n_scenarios ? s->mine->per[i].best : -1;
 	char *rules = row->buf[SC_RULES];
 
-	snprintf(row->buf[SC_ID], LIST_CELL_BYTES, "%.*s",
-		 (int)strcspn(sc->id, "_"), sc->id);
+	tr_short_id(row->buf[SC_ID], LIST_CELL_BYTES, sc->id);
 	rules[0] = '\0';
 	for (size_t r = 0; r < sc->n_rules; r++)
 		snprintf(rules + strlen(rules), LIST_CELL_BYTES - strlen(rules),
@@ -142,14 +156,9 @@ static void scenarios_draw(void *state, struct app *app, WINDOW *win)
 	static const enum msg_id titles[SC_COUNT] = {
 	    MSG_TR_COL_ID, MSG_TR_COL_TITLE, MSG_TR_COL_RULES, MSG_TR_COL_BEST};
 	struct tr_screen *s = state;
-	struct training_lines head = {0};
 
 	(void)app;
-	training_lines_add(&head, msg(MSG_TR_LIST_HEAD), s->cols - 2, 0);
-	for (size_t i = 0; i < head.n && i < 2; i++)
-		table_draw_cell(win, s->body_y + (int)i, 1, s->cols - 1,
-				head.text[i], theme_attr(THEME_HINT));
-	training_lines_free(&head);
+	tr_head_draw(s, win, msg(MSG_TR_LIST_HEAD));
 	tr_header_draw(s, win, titles, SC_COUNT);
 	list_draw(&s->list, win, scenario_cells, s);
 }
@@ -175,7 +184,7 @@ const struct screen_ops screen_training_list = {
     .keys = list_keys,
     .n_keys = sizeof(list_keys) / sizeof(*list_keys),
     .open = scenarios_open,
-    .layout = scenarios_layout,
+    .layout = tr_layout_headed,
     .draw = scenarios_draw,
     .key = scenarios_key,
     .free = tr_free,

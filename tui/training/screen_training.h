@@ -24,6 +24,12 @@ struct tr_screen {
 int tr_alloc(void **state);
 void tr_free(void **state);
 void tr_layout(void *state, const struct frame_layout *frame);
+/* A list below two lines of text and a blank (then its header). */
+void tr_layout_headed(void *state, const struct frame_layout *frame);
+/* text cut into at most two lines at the top of the body. */
+void tr_head_draw(const struct tr_screen *s, WINDOW *win, const char *text);
+/* A scenario's short id, "t01" of "t01_inquiry_answered". */
+void tr_short_id(char *out, size_t size, const char *id);
 bool tr_is_enter(int ret, wint_t ch);
 /* The column titles of a table at the list's header row. */
 void tr_header_draw(const struct tr_screen *s, WINDOW *win,

@@ -45,12 +45,12 @@ static void progress_scores(const struct tr_screen *s,
 {
 	line[0] = '\0';
 	for (size_t k = 0; k < s->cls.n_scenarios; k++) {
-		const char *id = s->cls.scenarios[k]->id;
+		char id[16];
 
+		tr_short_id(id, sizeof(id), s->cls.scenarios[k]->id);
 		if (r->per[k].best >= 0)
 			snprintf(line + strlen(line), size - strlen(line),
-				 "  %.*s %d", (int)strcspn(id, "_"), id,
-				 r->per[k].best);
+				 "  %s %d", id, r->per[k].best);
 	}
 }
 
@@ -294,24 +294,13 @@ static int trainee_open(struct app *app, const struct screen_arg *arg,
 	return 0;
 }
 
-/* Two lines of the trainee's figures, a blank, the header, the rows. */
-static void trainee_layout(void *state, const struct frame_layout *frame)
-{
-	struct tr_screen *s = state;
-
-	tr_layout(state, frame);
-	list_layout(&s->list, frame->body_y + 4, frame->body_rows - 4,
-		    frame->cols);
-}
-
 static void trainee_cells(void *ctx, size_t k, struct list_row *row)
 {
 	const struct tr_screen *s = ctx;
 	const struct training_scenario *sc = s->cls.scenarios[k];
 	const struct net_training_scenario_stat *st = &trainee_row(s)->per[k];
 
-	snprintf(row->buf[TT_ID], LIST_CELL_BYTES, "%.*s",
-		 (int)strcspn(sc->id, "_"), sc->id);
+	tr_short_id(row->buf[TT_ID], LIST_CELL_BYTES, sc->id);
 	snprintf(row->buf[TT_ATTEMPTS], LIST_CELL_BYTES, "%ld", st->attempts);
 	if (st->best >= 0)
 		snprintf(row->buf[TT_BEST], LIST_CELL_BYTES, "%d/%d", st->best,
@@ -334,18 +323,13 @@ static void trainee_draw(void *state, struct app *app, WINDOW *win)
 	    MSG_TR_COL_BEST, MSG_TR_COL_LOST};
 	struct tr_screen *s = state;
 	const struct net_training_class_row *r = trainee_row(s);
-	struct training_lines head = {0};
 	char line[TRAINING_LINE_MAX];
 
 	(void)app;
 	snprintf(line, sizeof(line), msg(MSG_TR_TRAINEE_HEAD), s->trainee,
 		 r ? r->done : 0, s->cls.n_scenarios, r ? r->best_total : 0,
 		 r ? r->max_total : 0);
-	training_lines_add(&head, line, s->cols - 2, 0);
-	for (size_t i = 0; i < head.n && i < 2; i++)
-		table_draw_cell(win, s->body_y + (int)i, 1, s->cols - 1,
-				head.text[i], theme_attr(THEME_HINT));
-	training_lines_free(&head);
+	tr_head_draw(s, win, line);
 	tr_header_draw(s, win, titles, TT_COUNT);
 	list_draw(&s->list, win, trainee_cells, s);
 }
@@ -375,7 +359,7 @@ const struct screen_ops screen_training_trainee = {
     .keys = trainee_keys,
     .n_keys = sizeof(trainee_keys) / sizeof(*trainee_keys),
     .open = trainee_open,
-    .layout = trainee_layout,
+    .layout = tr_layout_headed,
     .draw = trainee_draw,
     .key = trainee_key,
     .free = tr_free,
