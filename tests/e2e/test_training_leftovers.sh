@@ -46,6 +46,11 @@ tr_login trainee1 && keys Enter && wait_for "情景说明 1/2"
 header=$(screen_text | grep "^ *编号" | head -1)
 screen_has "我的待办咨询" && [[ $header == *"状态"*"咨询当场答复"* ]]
 tap $? "120x30: the panel is beside the queue, whose columns end before it"
+keys F11 && wait_for "情景说明 2/2" && keys F11 && wait_gone "情景说明 2/2"
+wide=$(screen_text | grep "^ *编号" | head -1)
+before=${header%%状态*} after=${wide%%状态*}
+[ "${#after}" -gt "${#before}" ]
+tap $? "120x30: hidden (F11 twice), the queue takes the whole width again"
 quit_clean
 
 # --- F6 on the login screen
