@@ -289,14 +289,26 @@ bool app_items_load(struct app *app)
 	return true;
 }
 
+/* The frame the screens lay out in: the whole one, less the training
+ * side panel when it stands beside them (training_ui.h). */
+static const struct frame_layout *body_frame(const struct app *app,
+					     struct frame_layout *tmp)
+{
+	*tmp = app->frame;
+	tmp->cols -= training_ui_panel_cols(app);
+	return tmp;
+}
+
 static void app_layout(struct app *app)
 {
+	struct frame_layout body;
 	int rows, cols;
 
 	getmaxyx(stdscr, rows, cols);
 	frame_layout(rows, cols, &app->frame);
+	body_frame(app, &body);
 	for (size_t i = 0; i < app->depth; i++)
-		app->stack[i].ops->layout(app->stack[i].state, &app->frame);
+		app->stack[i].ops->layout(app->stack[i].state, &body);
 }
 
 /* Drafts (draft.h): the forms whose typing survives a crash. */
@@ -353,6 +365,7 @@ static int screen_open(struct app *app, const struct screen_ops *ops,
 {
 	static const struct screen_arg none = {
 	    .case_id = "", .inquiry_id = "", .draft_context = ""};
+	struct frame_layout body;
 	struct app_screen *s;
 
 	if (!arg)
@@ -369,7 +382,7 @@ static int screen_open(struct app *app, const struct screen_ops *ops,
 		return -1;
 	draft_restore(app, s, arg);
 	app->depth++;
-	ops->layout(s->state, &app->frame);
+	ops->layout(s->state, body_frame(app, &body));
 	return 0;
 }
 

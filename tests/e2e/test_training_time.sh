@@ -67,9 +67,10 @@ tap $? "F10 quits cleanly"
 
 # --- the trainer
 tr_client_start 80 24
-tr_login trainer1 && screen_has "trainee1" && screen_has "300/300" &&
+tr_login trainer1 && screen_has "trainee1" && screen_has "300/1300" &&
+	screen_has "3/13" &&
 	screen_has "t11 100" && screen_has "t13 100" && screen_has "练习次数"
-tap $? "trainer1 sees trainee1's progress: 3 scenarios, 300 of 300"
+tap $? "trainer1 sees trainee1's progress: 3 of 13 scenarios, 300 of 1300"
 quit_clean
 tap $? "F10 quits cleanly"
 tap_done

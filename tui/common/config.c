@@ -44,6 +44,7 @@ void config_release(struct config *cfg)
 	free(cfg->window);
 	free(cfg->data_dir);
 	free(cfg->print_command);
+	free(cfg->training_results_dir);
 	free(cfg->ca_file);
 	free(cfg->pinned_public_key);
 	memset(cfg, 0, sizeof(*cfg));
@@ -170,6 +171,9 @@ static int on_value(void *user, const char *section, const char *name,
 		ok = colour_parse(value, &c->colour);
 	else if (strcmp(section, "client") == 0)
 		ok = safety_parse(c, name, value);
+	else if (strcmp(section, "training") == 0 &&
+		 strcmp(name, "results_dir") == 0)
+		ok = replace(&c->training_results_dir, value) == 0;
 	else
 		ok = false;
 	if (!ok && !l->bad[0])
