@@ -23,6 +23,7 @@
 #include "../support/command.h"
 #include "../support/http.h"
 #include "../support/logins.h"
+#include "../support/prism.h"
 #include "../support/server.h"
 
 #define FOOD "000131104000"
@@ -267,10 +268,13 @@ static void test_notice_pdf_has_every_field(void **state)
 			fail_msg("a font is not embedded: %s", l + 1);
 		*nl = '\n';
 	}
-	/* The QR code is the verify page of this code. */
+	/* The QR code is this server's verify page of this code (srv.url
+	 * may be the OpenAPI check's proxy in front of it). */
 	pdf_raster_qr(path, "notice", qr, sizeof(qr));
-	snprintf(want, sizeof(want), "%s/verify?code=%s", srv.url, code);
-	assert_string_equal(qr, want);
+	snprintf(want, sizeof(want), "/verify?code=%s", code);
+	assert_true(strncmp(qr, "http://127.0.0.1:", 17) == 0);
+	assert_true(strlen(qr) > strlen(want) &&
+		    strcmp(qr + strlen(qr) - strlen(want), want) == 0);
 	free(pdf);
 	free(text);
 }
@@ -535,8 +539,9 @@ static void test_verify_page_csp_and_throttle(void **state)
 	long last = 0;
 
 	(void)state;
+	/* The header as wincased sends it (a proxy may drop it). */
 	snprintf(cmd, sizeof(cmd), "curl -s -D - -o /dev/null '%s/verify'",
-		 srv.url);
+		 test_prism_upstream(srv.url));
 	assert_int_equal(tool(sh), 0);
 	assert_non_null(strstr(out, "Content-Security-Policy: default-src "
 				    "'none'"));
