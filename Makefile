@@ -29,7 +29,7 @@ STATEDIR   ?= /var/lib/wincase
 EXAMPLEDIR ?= $(SHAREDIR)
 
 PKG_CLIENT := ncursesw libcurl jansson libsodium inih
-PKG_SERVER := libmicrohttpd gnutls sqlite3 jansson libsodium inih cairo pangocairo libqrencode
+PKG_SERVER := libmicrohttpd gnutls sqlite3 jansson libsodium inih cairo pangocairo fontconfig libqrencode
 TEST_LIBS  := -lcmocka
 
 .DEFAULT_GOAL := all

@@ -1,8 +1,8 @@
 /* documents_pdf.c - a signed document as an A4 PDF (cairo + pango), laid
  * out from the blocks of the same template that made its signed text
  * (document_blocks) and the variables it was rendered with: the title in a
- * heading face, the applicant's fields, the materials as a ruled table whose
- * header repeats on every page, the verify code with its QR code
+ * heading face (Hei), the applicant's fields, the materials as a ruled table
+ * whose header repeats on every page, the verify code with its QR code
  * (libqrencode), signature lines, 第 N 页 共 M 页 when it runs over a page.
  * Pango breaks lines by the Unicode rules with the zh-CN language set (no
  * closing punctuation at a line start); every layout has a width and a
@@ -18,6 +18,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
 
@@ -38,13 +39,17 @@
 #define QR_GAP	  (6 * MM)
 #define BLOCK_GAP 9.0
 
-#define BODY_FONT     "AR PL UMing CN, Noto Serif CJK SC, serif 12"
-#define TABLE_FONT    "AR PL UMing CN, Noto Serif CJK SC, serif 10.5"
-#define HEAD_FONT     "Noto Serif CJK SC Bold, serif bold 10.5"
-#define LABEL_FONT    "Noto Serif CJK SC Bold, serif bold 12"
-#define TITLE_FONT    "Noto Serif CJK SC Bold, serif bold 22"
-#define SMALL_FONT    "Noto Sans CJK SC, sans 9"
-#define MARK_FONT     "Noto Sans CJK SC Bold, sans bold 64"
+/* The body in a Ming (Song) face, headings and labels in a Hei face: AR PL
+ * UMing and WenQuanYi Zen Hei (Debian fonts-arphic-uming and
+ * fonts-wqy-zenhei, both TrueType: cairo 1.16 leaks a little with every
+ * embedded CFF font, such as Noto CJK's). */
+#define BODY_FONT     "AR PL UMing CN 12"
+#define TABLE_FONT    "AR PL UMing CN 10.5"
+#define HEAD_FONT     "WenQuanYi Zen Hei Bold 10.5"
+#define LABEL_FONT    "WenQuanYi Zen Hei 12"
+#define TITLE_FONT    "WenQuanYi Zen Hei Bold 22"
+#define SMALL_FONT    "WenQuanYi Zen Hei 9"
+#define MARK_FONT     "WenQuanYi Zen Hei Bold 64"
 #define TRAINING_MARK "培训样张"
 #define VERIFY_HINT   "扫描右侧二维码，或打开核验网址输入验证码，即可核验真伪。"
 
@@ -55,6 +60,10 @@ static const double table_share[TABLE_COLS] = {0.09, 0.29, 0.31, 0.31};
 
 struct pdf {
 	cairo_t *cr;
+	/* This document's own font map and context: nothing shared between
+	 * the worker threads, all of it freed after. */
+	PangoFontMap *fonts;
+	PangoContext *pango;
 	const struct document_pdf_options *opt;
 	const json_t *vars; /* NULL: the stored text alone */
 	char title[128];
@@ -107,12 +116,9 @@ static cairo_status_t buffer_write(void *closure, const unsigned char *data,
 static PangoLayout *layout_new(struct pdf *p, const char *font,
 			       const char *text, double width)
 {
-	PangoLayout *l = pango_cairo_create_layout(p->cr);
+	PangoLayout *l = pango_layout_new(p->pango);
 	PangoFontDescription *fd = pango_font_description_from_string(font);
-	PangoContext *ctx = pango_layout_get_context(l);
 
-	pango_context_set_language(ctx, pango_language_from_string("zh-cn"));
-	pango_layout_context_changed(l);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
@@ -514,7 +520,8 @@ static void fields_line(struct pdf *p, const char *s, size_t n)
 				  : CONTENT_W / count,
 		       lw = pixel_width(l->layout);
 
-		if (lw > pair * 0.45)
+		/* A long label wraps only when the value needs the room. */
+		if (lw > pair * 0.45 && lw + pixel_width(v->layout) + 12 > pair)
 			lw = pair * 0.45;
 		l->x = x;
 		l->w = lw;
@@ -688,6 +695,11 @@ static int pdf_pass(struct pdf *p, const struct document_block *b, size_t n,
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
 				       "wincased");
 	p->cr = cairo_create(s);
+	p->pango = pango_font_map_create_context(p->fonts);
+	pango_cairo_update_context(p->cr, p->pango);
+	/* Line breaking and glyph choice for Simplified Chinese. */
+	pango_context_set_language(p->pango,
+				   pango_language_from_string("zh-cn"));
 	p->page = 0;
 	p->in_table = false;
 	p->failed = false;
@@ -699,6 +711,7 @@ static int pdf_pass(struct pdf *p, const struct document_block *b, size_t n,
 					       p->title);
 	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
 		p->failed = true;
+	g_object_unref(p->pango);
 	cairo_destroy(p->cr);
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || p->failed)
@@ -736,17 +749,25 @@ unsigned char *document_pdf(const struct document_record *doc,
 	struct document_block *blocks = NULL;
 	size_t n = 0;
 	json_t *vars = vars_matching(doc);
-	int rc;
+	/* The text alone passes the sanitiser: a row altered in the database
+	 * may hold anything. */
+	char *text = vars ? NULL : text_sanitize(doc->text, TEXT_KEEP_NEWLINE);
+	int rc = vars || text ? 0 : -1;
 
 	p.vars = vars;
-	rc = document_blocks(vars ? doc->template_text : doc->text,
-			     vars ? "materials" : NULL, &blocks, &n, err);
+	p.fonts = pango_cairo_font_map_new();
+	if (rc == 0)
+		rc = document_blocks(vars ? doc->template_text : text,
+				     vars ? "materials" : NULL, &blocks, &n,
+				     err);
 	if (rc == 0 && (rc = pdf_pass(&p, blocks, n, NULL)) == 0) {
 		p.pages = p.page;
 		rc = pdf_pass(&p, blocks, n, &out);
 	}
 	document_blocks_free(&blocks, &n);
+	g_object_unref(p.fonts);
 	json_decref(vars);
+	free(text);
 	if (rc < 0 || out.failed) {
 		free(out.data);
 		wc_error_set(err, "internal", NULL,
@@ -755,4 +776,10 @@ unsigned char *document_pdf(const struct document_record *doc,
 	}
 	*len = out.len;
 	return out.data;
+}
+
+void document_pdf_cleanup(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
 }

@@ -257,7 +257,7 @@ static void test_notice_pdf_has_every_field(void **state)
 	 * them. */
 	assert_int_equal(tool(fonts), 0);
 	assert_non_null(strstr(out, "UMing"));
-	assert_non_null(strstr(out, "NotoSerifCJK"));
+	assert_non_null(strstr(out, "WenQuanYiZenHei"));
 	for (char *l = strstr(out, "\n---"), *nl;
 	     l && (l = strchr(l + 1, '\n')); l = nl) {
 		nl = strchr(l + 1, '\n');
