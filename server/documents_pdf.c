@@ -57,6 +57,7 @@
 static const char *const table_titles[TABLE_COLS] = {"序号", "材料名称", "问题",
 						     "获取方式"};
 static const double table_share[TABLE_COLS] = {0.09, 0.29, 0.31, 0.31};
+static const double whole_width[1] = {1};
 
 struct pdf {
 	cairo_t *cr;
@@ -183,8 +184,6 @@ static void page_training_mark(struct pdf *p)
 
 static void page_decorate(struct pdf *p)
 {
-	char footer[64];
-
 	if (p->opt->training)
 		page_training_mark(p);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
@@ -211,6 +210,8 @@ static void page_decorate(struct pdf *p)
 			CONTENT_W / 2, PANGO_ALIGN_LEFT);
 	}
 	if (p->pages > 1) {
+		char footer[64];
+
 		snprintf(footer, sizeof(footer), "第 %d 页 共 %d 页", p->page,
 			 p->pages);
 		text_at(p, SMALL_FONT, footer, MARGIN_L, PAGE_H - 18 * MM,
@@ -361,15 +362,46 @@ static void table_header(struct pdf *p)
 static char *value_text(const json_t *obj, const char *key)
 {
 	const json_t *v = json_object_get(obj, key);
-	char num[32];
 
 	if (json_is_integer(v)) {
+		char num[32];
+
 		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
 			 json_integer_value(v));
 		return strdup(num);
 	}
 	return text_sanitize(json_is_string(v) ? json_string_value(v) : "",
 			     TEXT_KEEP_NEWLINE);
+}
+
+/* One material: its number, name, state with reason, how to obtain. */
+static void table_row(struct pdf *p, const json_t *m, size_t number)
+{
+	char *name = value_text(m, "name"), *state = value_text(m, "state"),
+	     *reason = value_text(m, "reason"),
+	     *how = value_text(m, "how_to_obtain"), *problem = NULL;
+	size_t len =
+	    (state ? strlen(state) : 0) + (reason ? strlen(reason) : 0) + 8;
+
+	if (name && state && reason && how)
+		problem = malloc(len);
+	if (problem) {
+		char index[24];
+		const char *texts[TABLE_COLS] = {index, name, problem,
+						 how[0] ? how : "无"};
+
+		snprintf(index, sizeof(index), "%zu", number);
+		snprintf(problem, len, "%s%s%s", state, reason[0] ? "：" : "",
+			 reason);
+		row_texts(p, texts, table_share, TABLE_COLS, TABLE_FONT, true);
+	} else {
+		p->failed = true;
+	}
+	free(name);
+	free(state);
+	free(reason);
+	free(how);
+	free(problem);
 }
 
 /* The materials table: 序号 / 材料名称 / 问题 (state and reason) /
@@ -384,33 +416,7 @@ static void block_table(struct pdf *p)
 	table_header(p);
 	json_array_foreach(list, i, m)
 	{
-		char index[24], *name = value_text(m, "name"),
-				*state = value_text(m, "state"),
-				*reason = value_text(m, "reason"),
-				*how = value_text(m, "how_to_obtain"), *problem;
-		size_t len = (state ? strlen(state) : 0) +
-			     (reason ? strlen(reason) : 0) + 8;
-		const char *texts[TABLE_COLS];
-
-		problem = malloc(len);
-		if (!name || !state || !reason || !how || !problem) {
-			p->failed = true;
-		} else {
-			snprintf(index, sizeof(index), "%zu", i + 1);
-			snprintf(problem, len, "%s%s%s", state,
-				 reason[0] ? "：" : "", reason);
-			texts[0] = index;
-			texts[1] = name;
-			texts[2] = problem;
-			texts[3] = how[0] ? how : "无";
-			row_texts(p, texts, table_share, TABLE_COLS, TABLE_FONT,
-				  true);
-		}
-		free(name);
-		free(state);
-		free(reason);
-		free(how);
-		free(problem);
+		table_row(p, m, i + 1);
 	}
 	p->in_table = false;
 }
@@ -437,7 +443,6 @@ static void block_paragraphs(struct pdf *p, const char *src, double indent)
 		size_t n = strcspn(s, "\n");
 		char *text = piece_render(p, s, n), *spaced;
 		const char *one[1];
-		double share = 1;
 
 		if (text) {
 			/* A first-line indent of two characters. */
@@ -446,7 +451,8 @@ static void block_paragraphs(struct pdf *p, const char *src, double indent)
 				snprintf(spaced, strlen(text) + 8, "%s%s",
 					 indent > 0 ? "　　" : "", text);
 				one[0] = spaced;
-				row_texts(p, one, &share, 1, BODY_FONT, false);
+				row_texts(p, one, whole_width, 1, BODY_FONT,
+					  false);
 				p->y += 3;
 			}
 			free(spaced);
@@ -552,8 +558,7 @@ static void block_title(struct pdf *p, const char *src)
 {
 	char *text = piece_render(p, src, strlen(src));
 	const char *t = text;
-	const char *one[1];
-	double share = 1;
+	struct cell c = {.x = MARGIN_L, .w = CONTENT_W};
 
 	if (!text)
 		return;
@@ -561,18 +566,11 @@ static void block_title(struct pdf *p, const char *src)
 		t++;
 	if (!p->title[0])
 		snprintf(p->title, sizeof(p->title), "%s", t);
-	one[0] = t;
-	{
-		struct cell c = {0};
-
-		c.x = MARGIN_L;
-		c.w = CONTENT_W * share;
-		c.layout = layout_new(p, TITLE_FONT, one[0], c.w);
-		pango_layout_set_alignment(c.layout, PANGO_ALIGN_CENTER);
-		pango_layout_set_spacing(c.layout, 4 * PANGO_SCALE);
-		row_draw(p, &c, 1, false);
-		g_object_unref(c.layout);
-	}
+	c.layout = layout_new(p, TITLE_FONT, t, c.w);
+	pango_layout_set_alignment(c.layout, PANGO_ALIGN_CENTER);
+	pango_layout_set_spacing(c.layout, 4 * PANGO_SCALE);
+	row_draw(p, &c, 1, false);
+	g_object_unref(c.layout);
 	p->y += 10;
 	free(text);
 }

@@ -360,7 +360,7 @@ void case_print_document(struct app *app, const char *no, bool reprint,
 void case_save_document(struct app *app, const char *no, const char *text)
 {
 	struct wc_error err = {0};
-	char name[80], path[1400], pdf_path[1400], both[2900];
+	char name[80], path[1400], pdf_path[1400];
 	char *pdf = NULL;
 	size_t len = 0;
 
@@ -380,6 +380,8 @@ void case_save_document(struct app *app, const char *no, const char *text)
 			   sizeof(pdf_path), &err)) {
 		app_message(app, true, msg(MSG_SAVE_FAILED), err.message);
 	} else {
+		char both[1500];
+
 		/* The PDF is in the same folder: its name is enough. */
 		snprintf(both, sizeof(both), "%s、%s", path, name);
 		app_message(app, false, msg(MSG_SAVED), both);
