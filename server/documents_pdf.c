@@ -437,7 +437,7 @@ static char *piece_render(struct pdf *p, const char *src, size_t n)
 	return out;
 }
 
-static void block_paragraphs(struct pdf *p, const char *src, double indent)
+static void block_paragraphs(struct pdf *p, const char *src)
 {
 	for (const char *s = src; *s;) {
 		size_t n = strcspn(s, "\n");
@@ -448,8 +448,8 @@ static void block_paragraphs(struct pdf *p, const char *src, double indent)
 			/* A first-line indent of two characters. */
 			spaced = malloc(strlen(text) + 8);
 			if (spaced) {
-				snprintf(spaced, strlen(text) + 8, "%s%s",
-					 indent > 0 ? "　　" : "", text);
+				snprintf(spaced, strlen(text) + 8, "　　%s",
+					 text);
 				one[0] = spaced;
 				row_texts(p, one, whole_width, 1, BODY_FONT,
 					  false);
@@ -654,29 +654,22 @@ static void block_signatures(struct pdf *p, const char *src)
 	}
 }
 
+static void block_table_of(struct pdf *p, const char *src)
+{
+	(void)src; /* the rows come from the variables' materials */
+	block_table(p);
+}
+
+static void (*const block_drawers[])(struct pdf *, const char *) = {
+    [BLOCK_TITLE] = block_title,	  [BLOCK_FIELDS] = block_fields,
+    [BLOCK_PARAGRAPH] = block_paragraphs, [BLOCK_TABLE] = block_table_of,
+    [BLOCK_VERIFY] = block_verify,	  [BLOCK_SIGNATURES] = block_signatures,
+};
+
 static void blocks_draw(struct pdf *p, const struct document_block *b, size_t n)
 {
 	for (size_t i = 0; i < n && !p->failed; i++) {
-		switch (b[i].kind) {
-		case BLOCK_TITLE:
-			block_title(p, b[i].source);
-			break;
-		case BLOCK_FIELDS:
-			block_fields(p, b[i].source);
-			break;
-		case BLOCK_PARAGRAPH:
-			block_paragraphs(p, b[i].source, 1);
-			break;
-		case BLOCK_TABLE:
-			block_table(p);
-			break;
-		case BLOCK_VERIFY:
-			block_verify(p, b[i].source);
-			break;
-		case BLOCK_SIGNATURES:
-			block_signatures(p, b[i].source);
-			break;
-		}
+		block_drawers[b[i].kind](p, b[i].source);
 		p->y += BLOCK_GAP;
 	}
 }

@@ -52,28 +52,19 @@ static const char page_head[] =
 
 static void html_escaped(FILE *f, const char *s)
 {
+	static const char *const entities[256] = {
+	    ['&'] = "&amp;",  ['<'] = "&lt;",	['>'] = "&gt;",
+	    ['"'] = "&quot;", ['\''] = "&#39;",
+	};
 	char *clean = text_sanitize(s ? s : "", 0);
 
 	for (const char *p = clean ? clean : ""; *p; p++) {
-		switch (*p) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
+		const char *e = entities[(unsigned char)*p];
+
+		if (e)
+			fputs(e, f);
+		else
 			fputc(*p, f);
-		}
 	}
 	free(clean);
 }
