@@ -44,6 +44,11 @@ struct server_config {
 	int64_t fake_clock_start;	/* unix seconds */
 	struct workhours working_hours; /* R1: one working hour to ack */
 	int rectification_days;		/* R5: working days to rectify */
+	/* Issue 14: the latest deadline a reviewer may set, in working days
+	 * after the item (at least rectification_days), and the working
+	 * hours after which a waiting review item is shown as aged. */
+	int rectification_max_days;
+	int review_warn_hours;
 	/* Training (docs/training.md): --training-seed DIR seeds the trainee,
 	 * trainer and scenario data and lets the trainee move the fake clock;
 	 * --ephemeral removes the store's files and folder on stop. */

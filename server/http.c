@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "api.h"
+#include "audit.h"
 #include "http_limits.h"
 #include "http_tls.h"
 #include "log.h"
@@ -279,11 +280,27 @@ static bool dispatch_idempotency_save(struct dispatch *d, const char *key,
 	return rc == 0;
 }
 
+/* "2026-11-02T09:30:00+08:00" (or Z, fractions allowed), at most 39. */
+static bool client_time_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 20 || n > 39)
+		return false;
+	for (size_t i = 0; i < 19; i++)
+		if (!(i == 4 || i == 7	   ? s[i] == '-'
+		      : i == 10		   ? s[i] == 'T'
+		      : i == 13 || i == 16 ? s[i] == ':'
+					   : s[i] >= '0' && s[i] <= '9'))
+			return false;
+	return strspn(s + 19, "0123456789.:+-Z") == n - 19;
+}
+
 /* Run the handler in one write transaction with the idempotency record,
  * so that an answered request is stored exactly once (DESIGN.md 6). */
 static void dispatch_write(struct dispatch *d, const struct request_state *rs)
 {
-	const char *key = NULL;
+	const char *key = NULL, *client_time;
 	char hash[65] = "";
 	struct wc_error err;
 	bool keep;
@@ -296,13 +313,22 @@ static void dispatch_write(struct dispatch *d, const struct request_state *rs)
 			  "the key must be 1-64 of A-Za-z0-9_-");
 		return;
 	}
+	client_time = MHD_lookup_connection_value(
+	    d->req.connection, MHD_HEADER_KIND, "X-Client-Time");
+	if (client_time && !client_time_valid(client_time)) {
+		api_error(&d->rep, 400, "bad_request", "X-Client-Time",
+			  "X-Client-Time must be an RFC 3339 time");
+		return;
+	}
 	if (d->req.db->ops->begin(d->req.db, &err) < 0) {
 		api_internal(&d->rep, &err);
 		return;
 	}
 	if (key && !dispatch_idempotency_check(d, key, rs, hash))
 		goto rollback;
+	audit_client_time_set(client_time);
 	d->route->handler(&d->req, &d->rep);
+	audit_client_time_set(NULL);
 	keep = d->rep.status < 400 || d->rep.commit_on_error;
 	if (!keep)
 		goto rollback;

@@ -226,3 +226,22 @@ client_conf_printing() {
 		-e "s|^;* *data_dir = .*|data_dir = $E2E_TMP/data|" \
 		"$WINCASE_CONF/wincase.conf" >"$E2E_CLIENT_CONF"
 }
+
+# Drafts live encrypted in the clerk's local store (issue 12):
+# $HOME/.local/share/wincase/local/SERVER/USER/draft-SCREEN.wce.
+# draft_path SCREEN: that file, or "" when there is none.
+draft_path() {
+	ls "$E2E_TMP"/.local/share/wincase/local/*/*/draft-"$1".wce 2>/dev/null | head -1
+}
+# draft_saved SCREEN TEXT: TEXT is on the screen (the draft is written
+# before the redraw that shows it), the file is there, and TEXT is not in
+# it in clear.
+draft_saved() {
+	local f
+	wait_for "$2" || return 1
+	f=$(draft_path "$1")
+	[ -n "$f" ] && ! grep -qF -- "$2" "$f"
+}
+draft_gone() {
+	[ -z "$(draft_path "$1")" ]
+}

@@ -80,6 +80,7 @@ const char *const msg_table_training[MSG_COUNT] = {
     [MSG_TR_COL_TOTAL] = "总分/满分",
     [MSG_TR_COL_TIME] = "用时",
     [MSG_TR_NO_SCENARIOS] = "没有找到培训情景（conf/training），请联系管理员",
+    [MSG_TR_PREPARING] = "正在为本次练习准备全新的练习数据，请稍候……",
     [MSG_HELP_TRAINING] =
 	"培训模式\n  "
 	"练习用的是本机临时服务器和虚构的申请人，不连正式系统，退出即删除。\n  "

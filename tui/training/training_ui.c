@@ -29,6 +29,7 @@
 static struct {
 	bool active;
 	bool atexit_set;
+	struct training_options opt; /* how the servers are started */
 	struct training_server ts;
 	struct training_scenario *sc[MAX_SCENARIOS];
 	size_t n;
@@ -177,21 +178,24 @@ static int replace_string(char **dst, const char *value)
 
 int training_ui_start(struct config *cfg, struct wc_error *err)
 {
-	struct training_options opt = {
-	    .clock_start = TRAINING_CLOCK,
-	    .log_path = getenv("WINCASE_TRAINING_LOG"),
-	};
 	char dir[TRAINING_PATH_MAX + 16];
 
 	if (T.active)
 		return 0;
-	if (training_server_start(&T.ts, &opt, err))
+	T.opt = (struct training_options){
+	    .clock_start = TRAINING_CLOCK,
+	    .log_path = getenv("WINCASE_TRAINING_LOG"),
+	};
+	if (training_server_start(&T.ts, &T.opt, err))
 		return -1;
 	T.active = true;
 	if (!T.atexit_set && atexit(stop_at_exit) == 0)
 		T.atexit_set = true;
-	training_scenarios_dir(&opt, dir, sizeof(dir));
+	training_scenarios_dir(&T.opt, dir, sizeof(dir));
 	scenarios_load(dir);
+	/* Drafts an earlier version left in the training folder belong to a
+	 * server long gone and are never offered (issue 14.11). */
+	draft_remove_plain(T.ts.data_dir);
 	/* The production URL is dropped: nothing can reach it from here. */
 	if (replace_string(&cfg->server_url, T.ts.url) ||
 	    replace_string(&cfg->data_dir, T.ts.data_dir)) {
@@ -202,11 +206,29 @@ int training_ui_start(struct config *cfg, struct wc_error *err)
 	return 0;
 }
 
+/* The client talks to the training server of T.ts from now on: a new
+ * connection in app->net (the old one is freed). */
+static int connect_server(struct app *app, struct wc_error *err)
+{
+	struct net_options opt = {0};
+	struct net_client *net;
+
+	if (replace_string(&app->cfg->server_url, T.ts.url))
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	opt.base_url = app->cfg->server_url;
+	opt.connect_timeout_ms = app->cfg->connect_timeout_ms;
+	opt.timeout_ms = app->cfg->timeout_ms;
+	net = net_client_new(&opt, err);
+	if (!net)
+		return -1;
+	net_client_free(&app->net);
+	app->net = net;
+	return 0;
+}
+
 int training_ui_enter(struct app *app)
 {
 	struct wc_error err = {0};
-	struct net_options opt = {0};
-	struct net_client *net;
 
 	if (T.active || safe_restricted())
 		return UI_HANDLED;
@@ -215,25 +237,28 @@ int training_ui_enter(struct app *app)
 		app_message(app, true, msg(MSG_TR_START_FAILED), err.message);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	opt.base_url = app->cfg->server_url;
-	opt.connect_timeout_ms = app->cfg->connect_timeout_ms;
-	opt.timeout_ms = app->cfg->timeout_ms;
-	net = net_client_new(&opt, &err);
-	if (!net) {
+	if (connect_server(app, &err)) {
 		training_ui_stop();
 		app_message(app, true, msg(MSG_TR_START_FAILED), err.message);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	net_client_free(&app->net);
-	app->net = net;
-	if (draft_dir(app->cfg->data_dir, app->data_dir, sizeof(app->data_dir)))
-		app->data_dir[0] = '\0';
 	app_message(app, false, msg(MSG_TR_STARTED), TRAINING_PASSWORD_DEFAULT);
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* Drafts of training forms belong to one training server: they live in
+ * its store folder and go with it (issue 14.11), never in the training
+ * folder where the next session would offer them. */
+static void drafts_follow_server(struct app *app)
+{
+	if (snprintf(app->data_dir, sizeof(app->data_dir), "%s",
+		     T.ts.store_dir) >= (int)sizeof(app->data_dir))
+		app->data_dir[0] = '\0';
+}
+
 const struct screen_ops *training_ui_after_login(struct app *app)
 {
+	drafts_follow_server(app);
 	return review_role(app) ? &screen_training_progress
 				: &screen_training_list;
 }
@@ -253,6 +278,23 @@ const char *training_ui_rule_name(const char *rule)
 
 /* --- the running scenario --- */
 
+static int relogin(struct app *app, struct wc_error *err);
+
+/* Issue 14.8: an attempt runs on a server of its own - a fresh store,
+ * the clock at TRAINING_CLOCK, the personas and their history as seeded -
+ * so no attempt, of this scenario or another, changes what the next one
+ * finds, and the same actions score the same every time. The trainee is
+ * logged in on it again (the accounts are the seed's). */
+static int attempt_server_fresh(struct app *app, struct wc_error *err)
+{
+	app_busy(app, MSG_TR_PREPARING);
+	if (training_server_restart(&T.ts, &T.opt, err) ||
+	    connect_server(app, err) || relogin(app, err))
+		return -1;
+	drafts_follow_server(app);
+	return 0;
+}
+
 int training_ui_begin(struct app *app, size_t i)
 {
 	const struct training_scenario *sc = training_ui_scenario(i);
@@ -261,7 +303,8 @@ int training_ui_begin(struct app *app, size_t i)
 	if (!sc)
 		return -1;
 	scenario_end();
-	if (net_training_floor_get(app->net, &T.floor, &err)) {
+	if (attempt_server_fresh(app, &err) ||
+	    net_training_floor_get(app->net, &T.floor, &err)) {
 		app_message_error(app, &err);
 		return -1;
 	}
@@ -519,11 +562,11 @@ void training_ui_tick(struct app *app)
 				: "");
 }
 
-/* Log the trainee in again: sessions expire by the moved clock. */
-static void relogin(struct app *app)
+/* Log the trainee in again: sessions expire by the moved clock, and a
+ * new server knows none. */
+static int relogin(struct app *app, struct wc_error *err)
 {
 	struct net_user u = {0};
-	struct wc_error err = {0};
 	char name[64], window[32];
 
 	snprintf(name, sizeof(name), "%s",
@@ -531,10 +574,11 @@ static void relogin(struct app *app)
 	snprintf(window, sizeof(window), "%s",
 		 app->user.window ? app->user.window : "");
 	if (net_login(app->net, name, TRAINING_PASSWORD_DEFAULT, window, &u,
-		      &err) == 0) {
-		net_user_release(&app->user);
-		app->user = u;
-	}
+		      err))
+		return -1;
+	net_user_release(&app->user);
+	app->user = u;
+	return 0;
 }
 
 void training_ui_travel(struct app *app)
@@ -570,7 +614,7 @@ void training_ui_travel(struct app *app)
 		return;
 	}
 	T.travelled = true;
-	relogin(app);
+	relogin(app, &err);
 	app_message(app, false, msg(MSG_TR_TRAVEL_DONE), days, day);
 }
 

@@ -556,6 +556,23 @@ static void sq_rollback(struct store_conn *base)
 	sq_write_unlock(c);
 }
 
+/* GET /v1/health: a file is always there; its schema version. */
+static void sq_status(struct store_conn *base, struct store_status *out)
+{
+	sqlite3 *db = sqlite_conn_of(base)->db;
+	sqlite3_stmt *st = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (sq_prepare(db, "PRAGMA user_version", &st, NULL) < 0)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->connected = true;
+		store_copy(out->role, sizeof(out->role), "primary");
+		out->schema_version = sqlite3_column_int(st, 0);
+	}
+	sq_finish(st);
+}
+
 const struct store_ops store_sqlite_ops = {
     .name = "sqlite",
     .open = sq_open,
@@ -633,4 +650,5 @@ const struct store_ops store_sqlite_ops = {
     .stats_visit = sq_stats_visit,
     .review_set_owner = sq_review_set_owner,
     .review_set_step = sq_review_set_step,
+    .status = sq_status,
 };
