@@ -94,21 +94,13 @@ int pg_row(struct store_conn *c, const char *sql, const struct pgp *p,
 int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
 	    const struct pg_row_kind *kind, void **out, size_t *n,
 	    struct wc_error *err);
-/* Call visit for each row (read into a record of kind). */
-int pg_visit(struct store_conn *c, PGresult *res,
-	     const struct pg_row_kind *kind,
-	     int (*visit)(void *ctx, void *rec, struct wc_error *err),
-	     void *ctx, struct wc_error *err);
-
 /* "KIND-DAY-NNNN": the next number of kind on day. */
 int pg_next_number(struct store_conn *c, const char *kind, const char *day,
 		   char *out, size_t size, struct wc_error *err);
 
-/* The schema (store_pg_schema.c): applied at start; the version the
- * database has, and the newest this wincased knows. */
+/* The schema (store_pg_schema.c), brought to the newest version at
+ * start. */
 int pg_migrate(PGconn *db, struct wc_error *err);
-int pg_schema_version(PGconn *db, int *out);
-int pg_schema_latest(void);
 
 /* Operations, by file. */
 #define PG_OP(name, ...) int pg_##name(struct store_conn *c, __VA_ARGS__)

@@ -369,34 +369,6 @@ int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
 	return 0;
 }
 
-int pg_visit(struct store_conn *c, PGresult *res,
-	     const struct pg_row_kind *kind,
-	     int (*visit)(void *ctx, void *rec, struct wc_error *err),
-	     void *ctx, struct wc_error *err)
-{
-	char rec[1024];
-	int rc = 0;
-
-	(void)c;
-	if (!res)
-		return -1;
-	if (kind->size > sizeof(rec)) {
-		PQclear(res);
-		return wc_error_set(err, "internal", NULL, "record too large");
-	}
-	for (int i = 0; rc == 0 && i < PQntuples(res); i++) {
-		struct pgr r = {res, i, 0};
-
-		memset(rec, 0, kind->size);
-		kind->read(&r, rec);
-		rc = visit(ctx, rec, err) < 0 ? -1 : 0;
-		if (kind->release)
-			kind->release(rec);
-	}
-	PQclear(res);
-	return rc;
-}
-
 /* The counter row is updated in the writing transaction: a number is
  * taken once, and given back with a rollback, so numbers have no gaps. */
 int pg_next_number(struct store_conn *c, const char *kind, const char *day,
