@@ -70,6 +70,9 @@ struct pg_row_kind {
 	const char *what;
 };
 
+/* What every session (new, or reset after a loss) is set to. */
+void pg_session_setup(PGconn *db);
+
 /* Run a prepared statement (prepared once per connection): the result,
  * or NULL with err ("store_unavailable" when the server is gone). */
 PGresult *pg_run(struct store_conn *c, const char *sql, const struct pgp *p,
