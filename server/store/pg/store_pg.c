@@ -40,7 +40,6 @@ static struct pg_conn *pg_conn_open(struct pg_store *s, bool must_reach,
 				    struct wc_error *err)
 {
 	struct pg_conn *c = calloc(1, sizeof(*c));
-	PGresult *res;
 
 	if (!c) {
 		wc_error_set(err, "internal", NULL, "out of memory");
@@ -57,12 +56,8 @@ static struct pg_conn *pg_conn_open(struct pg_store *s, bool must_reach,
 		free(c);
 		return NULL;
 	}
-	if (PQstatus(c->db) == CONNECTION_OK) {
-		/* Notices (a table that already exists, ...) stay off
-		 * stderr. */
-		res = PQexec(c->db, "SET client_min_messages = warning");
-		PQclear(res);
-	}
+	if (PQstatus(c->db) == CONNECTION_OK)
+		pg_session_setup(c->db);
 	return c;
 }
 

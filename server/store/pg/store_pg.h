@@ -70,6 +70,9 @@ struct pg_row_kind {
 	const char *what;
 };
 
+/* What every session (new, or reset after a loss) is set to. */
+void pg_session_setup(PGconn *db);
+
 /* Run a prepared statement (prepared once per connection): the result,
  * or NULL with err ("store_unavailable" when the server is gone). */
 PGresult *pg_run(struct store_conn *c, const char *sql, const struct pgp *p,
@@ -94,21 +97,13 @@ int pg_row(struct store_conn *c, const char *sql, const struct pgp *p,
 int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
 	    const struct pg_row_kind *kind, void **out, size_t *n,
 	    struct wc_error *err);
-/* Call visit for each row (read into a record of kind). */
-int pg_visit(struct store_conn *c, PGresult *res,
-	     const struct pg_row_kind *kind,
-	     int (*visit)(void *ctx, void *rec, struct wc_error *err),
-	     void *ctx, struct wc_error *err);
-
 /* "KIND-DAY-NNNN": the next number of kind on day. */
 int pg_next_number(struct store_conn *c, const char *kind, const char *day,
 		   char *out, size_t size, struct wc_error *err);
 
-/* The schema (store_pg_schema.c): applied at start; the version the
- * database has, and the newest this wincased knows. */
+/* The schema (store_pg_schema.c), brought to the newest version at
+ * start. */
 int pg_migrate(PGconn *db, struct wc_error *err);
-int pg_schema_version(PGconn *db, int *out);
-int pg_schema_latest(void);
 
 /* Operations, by file. */
 #define PG_OP(name, ...) int pg_##name(struct store_conn *c, __VA_ARGS__)

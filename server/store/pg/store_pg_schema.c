@@ -232,11 +232,6 @@ static const char schema_sequences[] =
     "  END IF;"
     " END LOOP; END $$";
 
-int pg_schema_latest(void)
-{
-	return (int)PG_N_MIGRATIONS;
-}
-
 static int pg_exec(PGconn *db, const char *sql, struct wc_error *err)
 {
 	PGresult *res = PQexec(db, sql);
@@ -254,7 +249,7 @@ static int pg_exec(PGconn *db, const char *sql, struct wc_error *err)
 	return rc;
 }
 
-int pg_schema_version(PGconn *db, int *out)
+static int pg_schema_version(PGconn *db, int *out)
 {
 	PGresult *res = PQexec(db, "SELECT version FROM schema_version");
 	int rc = -1;
