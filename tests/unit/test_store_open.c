@@ -92,6 +92,45 @@ static void test_data_dir_default(void **state)
 	assert_null(strstr(cfg.audit_checkpoint_file, "dbname"));
 }
 
+/* Every operation of store.h is there in both back ends: an operation
+ * added to one and forgotten in the other would be a NULL call on that
+ * store's routes. store_ops is its name and then function pointers only,
+ * read here slot by slot. */
+static bool optional(size_t off)
+{
+	/* One server owns a SQLite file: no claim, no shared clock. */
+	return off == offsetof(struct store_ops, scheduler_claim) ||
+	       off == offsetof(struct store_ops, clock_get) ||
+	       off == offsetof(struct store_ops, clock_put);
+}
+
+static size_t ops_missing(const struct store_ops *ops, const char *which,
+			  bool all)
+{
+	const unsigned char *p = (const unsigned char *)ops;
+	size_t slot = sizeof(int (*)(void)), missing = 0;
+
+	for (size_t off = sizeof(const char *); off + slot <= sizeof(*ops);
+	     off += slot) {
+		int (*fn)(void);
+
+		memcpy(&fn, p + off, slot);
+		if (!fn && (all || !optional(off))) {
+			print_message("# %s: no operation in slot %zu\n", which,
+				      off / slot);
+			missing++;
+		}
+	}
+	return missing;
+}
+
+static void test_every_operation(void **state)
+{
+	(void)state;
+	assert_int_equal(ops_missing(&store_sqlite_ops, "sqlite", false), 0);
+	assert_int_equal(ops_missing(&store_pg_ops, "postgres", true), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,6 +138,7 @@ int main(void)
 	    cmocka_unit_test(test_display_name),
 	    cmocka_unit_test(test_unreachable_at_start),
 	    cmocka_unit_test(test_data_dir_default),
+	    cmocka_unit_test(test_every_operation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
