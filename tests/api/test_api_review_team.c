@@ -475,6 +475,67 @@ static void test_due(void **state)
 	free(reviewer2);
 }
 
+/* How many items GET /v1/review/returns + query answers token; the first
+ * into *first (a new reference, may be NULL). */
+static size_t returns_count(const char *token, const char *query,
+			    json_t **first)
+{
+	char path[96];
+	struct http_reply r;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/v1/review/returns%s", query);
+	assert_int_equal(http_get(srv.url, path, token, &r), 0);
+	assert_int_equal(r.status, 200);
+	n = json_array_size(json_object_get(r.json, "items"));
+	if (first)
+		*first = json_incref(
+		    json_array_get(json_object_get(r.json, "items"), 0));
+	http_reply_release(&r);
+	return n;
+}
+
+/* Issue 14.7: the clerk sees what review returned, with the comment. */
+static void test_returns(void **state)
+{
+	json_t *it = NULL;
+	long long id;
+	char code[48];
+
+	(void)state;
+	assert_int_equal(http_set_clock(srv.url, "2026-11-04T09:00:00+08:00"),
+			 200);
+	assert_true(test_login(srv.url, logins));
+	counter_case(false);
+	id = first_item("tolerant_acceptance");
+	assert_int_equal(returns_count(clerk1, "", NULL), 0);
+	assert_int_equal(on_item_code(reviewer, id, "decision",
+				      "{\"decision\":\"return\",\"comment\":"
+				      "\"设备清单须提交原件\"}",
+				      code),
+			 200);
+	assert_int_equal(returns_count(clerk1, "", &it), 1);
+	assert_string_equal(tj_str(it, "decision"), "return");
+	assert_string_equal(tj_str(it, "comment"), "设备清单须提交原件");
+	assert_string_equal(tj_str(it, "decided_by"), "reviewer1");
+	assert_int_equal(strncmp(tj_str(it, "no"), "SL-", 3), 0);
+	json_decref(it);
+	assert_int_equal(returns_count(reviewer, "", NULL), 1);
+	assert_int_equal(returns_count(admin, "", NULL), 1);
+	assert_int_equal(
+	    call_code(clerk1, "GET", "/v1/review/returns?days=0", NULL, code),
+	    400);
+	assert_int_equal(
+	    call_code(clerk1, "GET", "/v1/review/returns?days=x", NULL, code),
+	    400);
+	/* Eight days on: out of the default week, in a month. */
+	assert_int_equal(http_set_clock(srv.url, "2026-11-12T09:00:00+08:00"),
+			 200);
+	assert_true(test_login(srv.url, logins));
+	assert_int_equal(returns_count(clerk1, "", NULL), 0);
+	assert_int_equal(returns_count(clerk1, "?days=30", NULL), 1);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -484,6 +545,7 @@ int main(void)
 	    T(test_rectification_steps),
 	    T(test_age),
 	    T(test_due),
+	    T(test_returns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

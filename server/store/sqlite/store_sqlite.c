@@ -98,6 +98,8 @@ static const char *const migrations[] = {
     /* 9: review items' owners and rectification steps
      * (store_sqlite_review.c). */
     sq_schema_review_team,
+    /* 10: the audit trail by actor, for user:NAME (store_sqlite_audit.c). */
+    sq_schema_audit_actor,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
