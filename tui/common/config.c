@@ -10,6 +10,7 @@
 #include <ini.h>
 
 #include "common/config.h"
+#include "wincase/net.h"
 
 static int replace(char **slot, const char *value)
 {
@@ -237,4 +238,16 @@ int config_data_dir_default(struct config *cfg)
 	if (n < 0 || (size_t)n >= sizeof(path))
 		return -1;
 	return replace(&cfg->data_dir, path);
+}
+
+void config_net_options(const struct config *cfg, struct net_options *opt)
+{
+	*opt = (struct net_options){
+	    .base_url = cfg->server_url,
+	    .connect_timeout_ms = cfg->connect_timeout_ms,
+	    .timeout_ms = cfg->timeout_ms,
+	    .ca_file = cfg->ca_file,
+	    .pinned_public_key = cfg->pinned_public_key,
+	    .allow_plain_http = cfg->allow_plain_http,
+	};
 }

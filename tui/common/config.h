@@ -50,4 +50,9 @@ bool config_find(char *out, size_t size);
  * of memory. */
 int config_data_dir_default(struct config *cfg);
 
+struct net_options;
+/* The connection settings of cfg for net_client_new (strings borrowed):
+ * the screens' client and the export commands' are the same. */
+void config_net_options(const struct config *cfg, struct net_options *opt);
+
 #endif
