@@ -211,6 +211,8 @@ static const char *const pg_migrations[] = {
      * the template text), for its PDF. */
     "ALTER TABLE documents ADD COLUMN data TEXT;"
     "ALTER TABLE documents ADD COLUMN template TEXT;",
+    /* 11: the audit trail by actor, for user:NAME. */
+    "CREATE INDEX audit_actor ON audit(actor, seq);",
 };
 
 #define PG_N_MIGRATIONS (sizeof(pg_migrations) / sizeof(pg_migrations[0]))

@@ -100,6 +100,8 @@ static const char *const migrations[] = {
     sq_schema_review_team,
     /* 10: what each document was rendered from (store_sqlite_documents.c). */
     sq_schema_document_data,
+    /* 11: the audit trail by actor, for user:NAME (store_sqlite_audit.c). */
+    sq_schema_audit_actor,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))

@@ -173,6 +173,7 @@ int sq_audit_count(struct store_conn *c, int64_t *out, struct wc_error *err);
 extern const char sq_schema_throttle[];
 extern const char sq_schema_review_team[];
 extern const char sq_schema_document_data[];
+extern const char sq_schema_audit_actor[];
 int sq_throttle_hit(struct store_conn *c, const char *key,
 		    const struct throttle_rule *rule, int64_t now, bool force,
 		    int *count, int64_t *retry_after, struct wc_error *err);
