@@ -15,6 +15,38 @@
 
 struct net_client;
 
+/* The offline layer (net_offline.c) under net_write and the reads: NULL
+ * members send straight to the server. */
+struct net_journal_hook {
+	int (*write)(struct net_client *client, const char *method,
+		     const char *path, const json_t *body,
+		     const struct net_request_options *opt, json_t **out,
+		     struct wc_error *err);
+	int (*read)(struct net_client *client, const char *path,
+		    const struct net_request_options *opt, json_t **out,
+		    struct wc_error *err);
+	void *state;
+};
+struct net_journal_hook *net_client_hook(struct net_client *client);
+
+/* Keeps the login's answer (token, expires_at, user) for
+ * net_session_save; answer borrowed. */
+void net_client_session_note(struct net_client *client, const json_t *answer);
+const json_t *net_client_session_answer(const struct net_client *client);
+
+/* Seconds since the epoch of an RFC 3339 time, -1 when it is not one. */
+long long net_rfc3339_seconds(const char *s);
+/* The server's clock minus this PC's, in seconds, from the last health
+ * answer (0 before one). */
+long long net_client_clock_offset(const struct net_client *client);
+bool net_client_clock_known(const struct net_client *client);
+
+/* The HTTP exchange itself, with no hook. */
+int net_transport(struct net_client *client, const char *method,
+		  const char *path, const json_t *body,
+		  const struct net_request_options *opt, json_t **out,
+		  struct wc_error *err);
+
 /* Sets err to internal "out of memory"; returns -1. */
 int net_oom(struct wc_error *err);
 

@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "wincase/draft.h"
+#include "wincase/net_offline.h"
 #include "wincase/text.h"
 
 #include "app.h"
+#include "common/offline_ui.h"
 #include "common/safe.h"
 #include "training/training_ui.h"
 
@@ -163,15 +165,16 @@ static void status_left(const struct app *app, const char *name, int room,
 static void draw_status(struct app *app, WINDOW *win)
 {
 	const struct frame_layout *f = &app->frame;
-	bool online = !app->net || net_client_online(app->net);
-	const char *server =
-	    msg(online ? MSG_STATUS_ONLINE : MSG_STATUS_OFFLINE);
-	int sw = text_width(server) + 2, nw = 0;
+	char server[160];
+	bool alert = false;
+	int sw, nw = 0;
 	char left[320];
 	/* Training mode says so on every screen, first. */
 	const char *name =
 	    msg(training_ui_active() ? MSG_TR_BANNER : MSG_APP_NAME);
 
+	offline_ui_status(app, server, sizeof(server), &alert);
+	sw = text_width(server) + 2;
 	if (app->logged_in && app->status_note[0])
 		nw = text_width(app->status_note) + 2;
 	if (nw > f->cols - sw)
@@ -193,7 +196,7 @@ static void draw_status(struct app *app, WINDOW *win)
 	table_draw_cell(win, f->status_y, f->cols - sw, 1, "",
 			theme_attr(THEME_STATUS));
 	table_draw_cell(win, f->status_y, f->cols - sw + 1, sw - 1, server,
-			theme_attr(online ? THEME_STATUS : THEME_STATUS_ALERT));
+			theme_attr(alert ? THEME_STATUS_ALERT : THEME_STATUS));
 }
 
 static void draw_keybar(struct app *app, WINDOW *win,
@@ -328,8 +331,8 @@ static void draft_restore(struct app *app, struct app_screen *s,
 	struct form *form =
 	    s->ops->draft_form ? s->ops->draft_form(s->state) : NULL;
 
-	if (arg->draft_restore && form && app->data_dir[0])
-		draft_load(app->data_dir, s->ops->name, form, NULL);
+	if (arg->draft_restore && form && app->store)
+		draft_load(app->store, s->ops->name, form, NULL);
 }
 
 /* After a change in the top screen's form. */
@@ -339,8 +342,8 @@ static void draft_keep(struct app *app)
 	struct form *form =
 	    s->ops->draft_form ? s->ops->draft_form(s->state) : NULL;
 
-	if (form && app->data_dir[0])
-		draft_save(app->data_dir, s->ops->name, form, s->draft_context);
+	if (form && app->store)
+		draft_save(app->store, s->ops->name, form, s->draft_context);
 }
 
 /* The top screen closes on purpose (submitted or left with Esc). */
@@ -348,8 +351,8 @@ static void draft_drop(struct app *app)
 {
 	struct app_screen *s = &app->stack[app->depth - 1];
 
-	if (s->ops->draft_form && app->data_dir[0])
-		draft_remove(app->data_dir, s->ops->name);
+	if (s->ops->draft_form && app->store)
+		draft_remove(app->store, s->ops->name);
 }
 
 /* Opens ops on arg (NULL: a zero one) on top of the stack. */
@@ -400,6 +403,24 @@ static void screen_resume(struct app *app, struct app_screen *top)
 	if (keep[0] && !app->message_is_error) {
 		memcpy(app->message, keep, sizeof(keep));
 		app->message_is_error = keep_error;
+	}
+}
+
+void app_reload_home(struct app *app)
+{
+	struct app_screen *top;
+
+	if (app->depth == 0)
+		return;
+	top = &app->stack[app->depth - 1];
+	if (top->ops == &screen_home && top->ops->resume) {
+		memset(&app->result, 0, sizeof(app->result));
+		app->result_case[0] = app->result_inquiry[0] = '\0';
+		app->result.case_id = app->result_case;
+		app->result.inquiry_id = app->result_inquiry;
+		screen_resume(app, top);
+		memset(&app->result, 0, sizeof(app->result));
+		app_mark(app, APP_WORK_DRAW);
 	}
 }
 
@@ -508,6 +529,8 @@ static int key_read(int *ret, wint_t *ch)
 
 /* Ctrl-F: find (raw mode, so it arrives as a character). */
 #define KEY_CTRL_F 0x06
+/* Ctrl-O: the offline journal. */
+#define KEY_CTRL_O 0x0f
 
 /* Keys every screen shares: F1 help, F10 quit, Ctrl-F find. */
 static int app_global_key(struct app *app, int ret, wint_t ch)
@@ -523,6 +546,11 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 	if (ret == OK && ch == KEY_CTRL_F && app->logged_in &&
 	    app->user.role == NET_ROLE_CLERK && top != &screen_find) {
 		app_push(app, &screen_find, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == OK && ch == KEY_CTRL_O && app->logged_in &&
+	    net_offline_attached(app->net) && top != &screen_journal) {
+		app_push(app, &screen_journal, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret != KEY_CODE_YES)
@@ -557,6 +585,7 @@ static void app_idle_logout(struct app *app)
 	while (app->depth > 0)
 		screen_close(app);
 	net_logout(app->net, &err);
+	offline_ui_close(app);
 	net_user_release(&app->user);
 	app->logged_in = false;
 	app_mark(app, APP_WORK_DRAW);
@@ -582,6 +611,7 @@ static bool app_session_check(struct app *app)
 	snprintf(app->relogin_user, sizeof(app->relogin_user), "%s",
 		 app->user.username ? app->user.username : "");
 	net_client_set_token(app->net, NULL);
+	offline_ui_close(app);
 	net_user_release(&app->user);
 	app->logged_in = false;
 	app_mark(app, APP_WORK_DRAW);
@@ -601,6 +631,12 @@ static void app_work_do(struct app *app)
 		app_layout(app);
 	if (app->work)
 		app_draw(app);
+}
+
+void app_work_now(struct app *app)
+{
+	if (app->depth > 0)
+		app_work_do(app);
 }
 
 /* One key: the global keys, then the screen on top; its result decides
@@ -635,6 +671,8 @@ static void app_loop(struct app *app)
 			if (safe_idle_expired(app->cfg->idle_logout_seconds))
 				app_idle_logout(app);
 			training_ui_tick(app); /* the simulated colleague */
+			offline_ui_tick(app);  /* the probe, the replay */
+			app_session_check(app);
 			continue;
 		}
 		safe_activity();
@@ -657,8 +695,11 @@ static void app_end(struct app *app)
 
 	while (app->depth > 0)
 		screen_close(app);
-	if (app->logged_in)
+	/* An offline login keeps its session for the replay later. */
+	if (app->logged_in && !app->offline_login &&
+	    net_offline_pending(app->net) == 0)
 		net_logout(app->net, &err);
+	offline_ui_close(app);
 	net_user_release(&app->user);
 	net_item_list_release(&app->items);
 	net_client_free(&app->net);
@@ -683,6 +724,9 @@ int app_run(struct config *cfg)
 	    .ca_file = cfg->ca_file,
 	    .pinned_public_key = cfg->pinned_public_key,
 	    .allow_plain_http = cfg->allow_plain_http,
+	    .low_speed_limit = cfg->low_speed_limit,
+	    .low_speed_time_ms = cfg->low_speed_time_ms,
+	    .interrupt = offline_ui_key_waiting,
 	};
 	struct wc_error err = {0};
 
@@ -694,6 +738,7 @@ int app_run(struct config *cfg)
 	}
 	if (draft_dir(cfg->data_dir, app.data_dir, sizeof(app.data_dir)))
 		app.data_dir[0] = '\0'; /* no drafts, the rest works */
+	training_ui_attach(&app); /* training: the local store dies with it */
 	initscr();
 	raw(); /* no signals from keys: Ctrl-C, Ctrl-Z, Ctrl-\ are ignored */
 	noecho();

@@ -5,19 +5,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool url_is_postgresql(const char *url)
+bool store_url_is_postgresql(const char *url)
 {
+	if (strncmp(url, "sqlite:", 7) == 0)
+		return false;
 	return strncmp(url, "postgresql://", 13) == 0 ||
 	       strncmp(url, "postgres://", 11) == 0 || strchr(url, '=') != NULL;
 }
 
 int store_open(const char *url, struct store **out, struct wc_error *err)
 {
+	/* "sqlite:" names a file, even one with '=' in its name. */
 	if (strncmp(url, "sqlite:", 7) == 0)
 		url += 7;
-	if (url_is_postgresql(url))
-		return wc_error_set(err, "invalid_field", "db",
-				    "this wincased has no PostgreSQL store");
+	else if (store_url_is_postgresql(url))
+		return store_pg_ops.open(url, out, err);
 	if (!url[0])
 		return wc_error_set(err, "invalid_field", "db",
 				    "no database file named");

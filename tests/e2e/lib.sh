@@ -83,6 +83,9 @@ client_spawn() {
 	local cols=$1 rows=$2
 	shift 2
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+	# kill-server returns before the old server is gone: a new-session
+	# that reaches it then fails ("server exited unexpectedly").
+	E2E_TIMEOUT=5 poll test ! -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$E2E_SOCK"
 	rm -f "$E2E_TMP/client.status"
 	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
 	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
@@ -207,4 +210,23 @@ client_conf_printing() {
 	sed -e "s|^print_command = .*|print_command = tee -a $E2E_TMP/printed.txt|" \
 		-e "s|^;* *data_dir = .*|data_dir = $E2E_TMP/data|" \
 		"$WINCASE_CONF/wincase.conf" >"$E2E_CLIENT_CONF"
+}
+
+# Drafts live encrypted in the clerk's local store (issue 12):
+# $HOME/.local/share/wincase/local/SERVER/USER/draft-SCREEN.wce.
+# draft_path SCREEN: that file, or "" when there is none.
+draft_path() {
+	ls "$E2E_TMP"/.local/share/wincase/local/*/*/draft-"$1".wce 2>/dev/null | head -1
+}
+# draft_saved SCREEN TEXT: TEXT is on the screen (the draft is written
+# before the redraw that shows it), the file is there, and TEXT is not in
+# it in clear.
+draft_saved() {
+	local f
+	wait_for "$2" || return 1
+	f=$(draft_path "$1")
+	[ -n "$f" ] && ! grep -qF -- "$2" "$f"
+}
+draft_gone() {
+	[ -z "$(draft_path "$1")" ]
 }

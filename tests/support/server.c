@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include "server.h"
 #include "prism.h"
+#include "server_pg.h"
 
 #include <ftw.h>
 #include <stdio.h>
@@ -43,7 +44,15 @@ static void server_args(const struct test_server *srv, char *db, char *config,
 	snprintf(db, size, "%s/wincased.db", srv->dir);
 	snprintf(config, size, "%s/wincased.conf", srv->dir);
 	argv[n++] = "--db";
-	argv[n++] = db;
+	if (srv->pg_name[0]) {
+		/* No file next to the database: the key and the audit
+		 * checkpoints go to the test's folder. */
+		argv[n++] = srv->pg_conninfo;
+		argv[n++] = "--data-dir";
+		argv[n++] = srv->dir;
+	} else {
+		argv[n++] = db;
+	}
 	argv[n++] = "--conf-dir";
 	argv[n++] = getenv("WINCASE_CONF");
 	argv[n++] = "--config";
@@ -108,6 +117,10 @@ static int start_with(struct test_server *srv, bool fake_clock,
 		perror("test_server");
 		return -1;
 	}
+	if (test_pg_wanted() &&
+	    test_pg_create(srv->pg_name, sizeof(srv->pg_name), srv->pg_conninfo,
+			   sizeof(srv->pg_conninfo)) < 0)
+		return -1;
 	return spawn(srv);
 }
 
@@ -161,5 +174,7 @@ int test_server_stop(struct test_server *srv)
 	if (srv->dir[0])
 		nftw(srv->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
 	srv->dir[0] = '\0';
+	test_pg_drop(srv->pg_name);
+	srv->pg_name[0] = '\0';
 	return rc;
 }

@@ -1,4 +1,5 @@
-/* server.h - start a real wincased for a test: a temporary SQLite file, a
+/* server.h - start a real wincased for a test: a temporary SQLite file (or
+ * a fresh PostgreSQL database when WINCASE_TEST_DB names a cluster), a
  * free loopback port, the demo seed and a fake clock at
  * 2026-11-02T09:00:00+08:00; stop it with SIGTERM. The starting and
  * stopping are net_spawn.h's, the helper training mode uses too. */
@@ -14,6 +15,11 @@ struct test_server {
 	pid_t pid;
 	bool fake_clock;
 	char dir[256]; /* temporary directory holding the database */
+	/* WINCASE_TEST_DB (server_pg.h): this server's PostgreSQL database
+	 * (made at start, dropped at test_server_stop) and its conninfo;
+	 * "" for the SQLite file in dir. */
+	char pg_name[64];
+	char pg_conninfo[512];
 	char url[128]; /* "http://127.0.0.1:PORT" */
 	/* More options after the usual ones (NULL-terminated), or NULL. */
 	const char *const *extra_args;

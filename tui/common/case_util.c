@@ -328,7 +328,8 @@ void case_save(struct app *app, const char *name, const char *text)
 
 	if (print_save(app->cfg->data_dir, name, text, path, sizeof(path),
 		       &err))
-		app_message(app, true, msg(MSG_SAVE_FAILED), err.message);
+		app_message(app, true, msg(MSG_SAVE_FAILED),
+			    app->cfg->data_dir);
 	else
 		app_message(app, false, msg(MSG_SAVED), path);
 }

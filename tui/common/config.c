@@ -27,6 +27,8 @@ int config_init(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->timeout_ms = 10000;
 	cfg->connect_timeout_ms = 3000;
+	cfg->low_speed_limit = 10;
+	cfg->low_speed_time_ms = 5000;
 	cfg->colour = COLOUR_AUTO;
 	cfg->idle_logout_seconds = -1;
 	if (replace(&cfg->server_url, "http://127.0.0.1:8730") ||
@@ -57,6 +59,20 @@ static bool seconds_parse(const char *value, long *ms)
 	if (errno || end == value || *end || s <= 0 || s > 600)
 		return false;
 	*ms = (long)(s * 1000);
+	return true;
+}
+
+/* Bytes a second, 0 (off) to 1 MB. */
+static bool bytes_parse(const char *value, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (errno || end == value || *end || n < 0 || n > 1000000)
+		return false;
+	*out = n;
 	return true;
 }
 
@@ -123,6 +139,12 @@ static int on_value(void *user, const char *section, const char *name,
 	else if (strcmp(section, "server") == 0 &&
 		 strcmp(name, "connect_timeout") == 0)
 		ok = seconds_parse(value, &c->connect_timeout_ms);
+	else if (strcmp(section, "server") == 0 &&
+		 strcmp(name, "low_speed_limit") == 0)
+		ok = bytes_parse(value, &c->low_speed_limit);
+	else if (strcmp(section, "server") == 0 &&
+		 strcmp(name, "low_speed_time") == 0)
+		ok = seconds_parse(value, &c->low_speed_time_ms);
 	else if (strcmp(section, "server") == 0 && strcmp(name, "ca_file") == 0)
 		ok = replace(&c->ca_file, value) == 0;
 	else if (strcmp(section, "server") == 0 &&

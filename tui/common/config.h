@@ -13,6 +13,10 @@ struct config {
 	char *server_url;
 	long timeout_ms;
 	long connect_timeout_ms;
+	/* A stalled link: under low_speed_limit bytes a second for
+	 * low_speed_time_ms ends a request (0: off). */
+	long low_speed_limit;
+	long low_speed_time_ms;
 	/* CA file and pinned public key for https://
 	 * (NULL: the system's CAs, no pin); plain http:// to a host that is
 	 * not loopback only with allow_plain_http. */

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "wincase/net.h"
+#include "wincase/error_text.h"
 
 #include "common/messages.h"
 
@@ -261,7 +261,8 @@ static const char *const table[MSG_COUNT] = {
     [MSG_PRINT_FAILED] =
 	"打印失败：打印命令“%s”无法执行或出错，请检查打印机，或按 F7 存为文件",
     [MSG_SAVED] = "已保存：%s",
-    [MSG_SAVE_FAILED] = "保存失败（%s），请检查数据目录的权限和磁盘空间",
+    [MSG_SAVE_FAILED] =
+	"保存失败：无法写入数据目录 %s，请检查它的权限和磁盘空间",
     [MSG_CASE_CHECKING] = "材料核对中",
     [MSG_CASE_NOTIFIED] = "已一次性告知",
     [MSG_CASE_ACCEPTED] = "已受理",
@@ -638,63 +639,14 @@ const char *msg(enum msg_id id)
 		return table[id];
 	if (msg_table_training[id])
 		return msg_table_training[id];
+	if (msg_table_offline[id])
+		return msg_table_offline[id];
 	return msg_table_review[id] ? msg_table_review[id] : "?";
 }
 
 struct code_text {
 	const char *code;
 	const char *text;
-};
-
-/* By net/'s enum of the error code (net.h), mapped there once. */
-static const char *const error_texts[NET_ERROR_COUNT] = {
-    [NET_ERR_OFFLINE] = "无法连接服务器，请检查网络，稍后按 F5 或重新提交",
-    [NET_ERR_BAD_CREDENTIALS] = "用户名或密码不正确，请重新输入",
-    [NET_ERR_RATE_LIMITED] = "登录失败次数过多，请 5 分钟后再试",
-    [NET_ERR_WINDOW_NOT_ALLOWED] =
-	"您的账号不能在这个窗口登录，请核对窗口号或联系管理员",
-    [NET_ERR_TRAINING_ONLY] = "学员账号只能在培训模式中登录（登录界面按 F6）",
-    [NET_ERR_PLAIN_HTTP] =
-	"服务器地址不加密（http://），只能用于本机；请改用 "
-	"https:// 地址，或请管理员设置 allow_plain_http = yes",
-    [NET_ERR_UNAUTHENTICATED] = "登录已过期，请重新登录",
-    [NET_ERR_FORBIDDEN] = "您的账号没有这项操作的权限，请联系管理员",
-    [NET_ERR_NOT_FOUND] = "没有找到这条记录，请刷新后再试",
-    [NET_ERR_INVALID_FIELD] = "有填写不符合要求的项目，请按提示修改",
-    [NET_ERR_BAD_REQUEST] =
-	"提交的内容格式有误，请检查后重试；如仍出错请联系管理员",
-    [NET_ERR_IDEMPOTENCY_KEY_REUSED] =
-	"这份登记已用不同内容提交过，请再按一次提交",
-    [NET_ERR_TOO_LARGE] = "内容太长，请删减后再提交",
-    [NET_ERR_VERSION_CONFLICT] = "记录已被他人修改，请刷新后再试",
-    [NET_ERR_INTERNAL] = "服务器内部出错，请稍后重试；如仍出错请联系管理员",
-    [NET_ERR_BAD_RESPONSE] = "服务器的回答无法识别，请联系管理员",
-    [NET_ERR_BAD_URL] = "服务器地址不正确，应以 http:// 或 https:// 开头",
-    [NET_ERR_CHECKLIST_UNCHECKED] =
-	"还有材料未核对：请先逐项标记全部材料，告知书须一次列全",
-    [NET_ERR_INVALID_STATE] =
-	"办件当前的状态不允许这项操作，请按 F5 刷新后查看",
-    [NET_ERR_NOTICE_ONCE_VIOLATION] =
-	"告知书新增了此前没有告知的材料，须写明理由才能出具",
-    [NET_ERR_NOTHING_MISSING] = "没有缺少或有误的材料，不需要出具一次性告知书",
-    [NET_ERR_NOT_TOLERABLE] = "不符合容缺受理条件，请按列出的原因处理",
-    [NET_ERR_CHECKLIST_INCOMPLETE] =
-	"还有材料未提供，不能正常受理；请补齐或出具一次性告知书",
-    [NET_ERR_NO_OPEN_COMMITMENT] = "这件办件没有待补交的承诺书，无需登记补交",
-    [NET_ERR_ALREADY_RATED] = "这件办件已经评价过，每件只能评价一次",
-    [NET_ERR_CALENDAR_MISSING] =
-	"服务器缺少该年度的工作日历，请联系管理员导入日历",
-    [NET_ERR_INQUIRY_CLOSED] =
-	"此咨询已办结，不能再转办；如需继续办理请登记新咨询",
-    [NET_ERR_ALREADY_ACKNOWLEDGED] = "这项转办已被接收，无需再接收；按 F5 刷新",
-    [NET_ERR_RESOLUTION_NOT_ALLOWED] =
-	"不能用这种方式办结：“已转办”须对方已接收，“已转为办件”须先由此"
-	"咨询建立办件；请改选办结方式",
-    [NET_ERR_PRECONDITION_REQUIRED] = "记录版本缺失，请按 F5 刷新后再操作",
-    [NET_ERR_TAKEN_BY_OTHER] =
-	"这一项已由其他审核人员领取处理，您不能对它作出决定；按 F5 刷新查看",
-    [NET_ERR_NOT_TAKEN] = "这一项还没有人领取，无需放回",
-    [NET_ERR_STEP_OUT_OF_ORDER] = "请按 核实 → 整改 → 反馈 的顺序填写",
 };
 
 static const struct code_text field_texts[] = {
@@ -782,18 +734,13 @@ void msg_for_error(const struct wc_error *err, char *out, size_t size)
 {
 	const char *field = msg_for_field(err->field);
 
-	enum net_error code = net_error_of(err);
-
-	if (code == NET_ERR_INVALID_FIELD && field) {
+	if (strcmp(err->code, "invalid_field") == 0 && field) {
 		snprintf(out, size, "%s", field);
 		return;
 	}
-	if (error_texts[code]) {
-		snprintf(out, size, "%s", error_texts[code]);
-		return;
-	}
-	snprintf(out, size, "服务器拒绝了这项操作（原因代码 %s），请联系管理员",
-		 err->code);
+	/* issue 13.4: core's table says what happened and what to do; an
+	 * unknown code gets a general sentence, never the code itself. */
+	error_text_format(err->code, out, size);
 }
 
 static const char *id_name(enum id_type type)

@@ -669,6 +669,41 @@ enum msg_id {
 	MSG_FIND_KIND_INQUIRY,
 	MSG_KEY_FIND,
 	MSG_HELP_FIND,
+	/* issue 12: working offline (messages_offline.c) */
+	MSG_OFF_CONNECTING,
+	MSG_OFF_OFFLINE_N,
+	MSG_OFF_ONLINE_N,
+	MSG_OFF_SYNCING,
+	MSG_OFF_LOGIN_TAG,
+	MSG_OFF_LOGGED_IN,
+	MSG_OFF_PENDING_NO,
+	MSG_OFF_SYNCED,
+	MSG_OFF_STOPPED,
+	MSG_OFF_REFUSED,
+	MSG_OFF_TORN,
+	MSG_OFF_NO_LOCAL,
+	MSG_OFF_EXPIRED,
+	MSG_OFF_STORE_FAILED,
+	MSG_OFF_MOVED_ASIDE,
+	MSG_OFF_CACHE_AGE,
+	MSG_JR_TITLE,
+	MSG_JR_HEAD,
+	MSG_JR_EMPTY,
+	MSG_JR_COL_TIME,
+	MSG_JR_COL_WHAT,
+	MSG_JR_COL_STATE,
+	MSG_JR_PENDING,
+	MSG_JR_STOPPED,
+	MSG_JR_BLOCKED,
+	MSG_JR_WHAT_TO_DO,
+	MSG_JR_RETRIED,
+	MSG_JR_DISMISSED,
+	MSG_KEY_JR_RETRY,
+	MSG_KEY_JR_DISMISS,
+	MSG_KEY_JR_SYNC,
+	MSG_HELP_JOURNAL,
+	MSG_JR_KIND_FIRST, /* enum net_offline_kind follows in order */
+	MSG_JR_KIND_LAST = MSG_JR_KIND_FIRST + 12,
 	MSG_COUNT
 };
 
@@ -676,6 +711,7 @@ enum msg_id {
  * files (messages_review.c, messages_training.c); msg() reads every
  * table. */
 extern const char *const msg_table_review[MSG_COUNT];
+extern const char *const msg_table_offline[MSG_COUNT];
 extern const char *const msg_table_training[MSG_COUNT];
 
 const char *msg(enum msg_id id);

@@ -6,6 +6,7 @@
 #include "wincase/date.h"
 #include "common/form_util.h"
 #include "common/safe.h"
+#include "common/offline_ui.h"
 #include "review/review.h"
 #include "training/training.h"
 #include "training/training_ui.h"
@@ -140,6 +141,8 @@ static void login_warn_calendar(struct app *app)
 				  (int)(u - t));
 }
 
+static void login_done(struct app *app, bool offline);
+
 static void login_submit(struct login *s, struct app *app)
 {
 	struct wc_error err = {0};
@@ -154,6 +157,19 @@ static void login_submit(struct login *s, struct app *app)
 	if (net_login(app->net, form_value(s->form, F_USER),
 		      form_value(s->form, F_PASSWORD),
 		      form_value(s->form, F_WINDOW), &app->user, &err)) {
+		/* Issue 12: the server out of reach, the same clerk on the
+		 * same PC works on. */
+		if (net_error_unsent(&err)) {
+			if (offline_ui_offline_login(
+				app, form_value(s->form, F_USER),
+				form_value(s->form, F_PASSWORD)) == 0) {
+				login_done(app, true);
+				return;
+			}
+			form_set_value(s->form, F_PASSWORD, "");
+			form_focus(s->form, F_PASSWORD);
+			return;
+		}
 		app_message_error(app, &err);
 		field = msg_for_field(err.field);
 		index = err.field[0] ? form_find(s->form, err.field) : -1;
@@ -166,8 +182,18 @@ static void login_submit(struct login *s, struct app *app)
 		}
 		return;
 	}
+	offline_ui_online_login(app, form_value(s->form, F_USER),
+				form_value(s->form, F_PASSWORD));
+	login_done(app, false);
+}
+
+static void login_done(struct app *app, bool offline)
+{
 	app->logged_in = true;
 	app_message_clear(app);
+	if (offline)
+		app_message_after(app, msg(MSG_OFF_LOGGED_IN),
+				  app->offline_until);
 	/* Reviewers work in the review queue, clerks never see it.
 	 * Training starts at its scenario list (or the trainer's
 	 * progress table). */

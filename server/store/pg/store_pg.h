@@ -26,6 +26,7 @@ struct pg_conn {
 	struct pg_store *store;
 	PGconn *db;
 	bool in_tx;
+	bool lost;	     /* a failure that needs a new session (failover) */
 	bool scheduler_lock; /* this session holds PG_LOCK_SCHEDULER */
 	size_t n_prepared, cap_prepared;
 	struct pg_prepared *prepared;
@@ -103,8 +104,11 @@ int pg_visit(struct store_conn *c, PGresult *res,
 int pg_next_number(struct store_conn *c, const char *kind, const char *day,
 		   char *out, size_t size, struct wc_error *err);
 
-/* The schema (store_pg_schema.c). */
+/* The schema (store_pg_schema.c): applied at start; the version the
+ * database has, and the newest this wincased knows. */
 int pg_migrate(PGconn *db, struct wc_error *err);
+int pg_schema_version(PGconn *db, int *out);
+int pg_schema_latest(void);
 
 /* Operations, by file. */
 #define PG_OP(name, ...) int pg_##name(struct store_conn *c, __VA_ARGS__)
@@ -180,6 +184,8 @@ PG_OP(audit_count, int64_t *out, struct wc_error *err);
 PG_OP(document_put, struct document_record *rec, struct wc_error *err);
 PG_OP(document_find_by_code, const char *code, struct document_record *out,
       struct wc_error *err);
+PG_OP(document_find_by_no, const char *no, struct document_record *out,
+      struct wc_error *err);
 PG_OP(backup, const char *to_path, struct wc_error *err);
 
 /* store_pg_case.c */
@@ -237,5 +243,9 @@ PG_OP(handoff_list_waiting, int64_t created_before, struct handoff_wait **out,
       size_t *n, struct wc_error *err);
 PG_OP(stats_visit, const struct stats_query *q, store_stats_visitor visit,
       void *ctx, struct wc_error *err);
+PG_OP(review_set_owner, int64_t id, const char *expect, const char *owner,
+      int64_t at, struct wc_error *err);
+PG_OP(review_set_step, int64_t id, enum review_step step, const char *text,
+      struct wc_error *err);
 
 #endif
