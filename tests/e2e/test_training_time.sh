@@ -22,8 +22,8 @@ case_open 000150008000 0 褚卫东 0 321283198805174301 &&
 	case_mark 1111121 && case_tolerant 褚卫东
 tap $? "t11: tolerant acceptance"
 keys F6
-wait_for "已送打印" && grep -q "CN-" "$E2E_TMP/printed.txt" &&
-	[ "$(grep -c '培训样张' "$E2E_TMP/printed.txt")" -ge 2 ]
+wait_for "已送打印" && paper=$(printed_text "$E2E_TMP/printed.txt") &&
+	[[ $paper == *"CN-"* && $paper == *"培训样张"*"培训样张"* ]]
 tap $? "t11: the printed commitment carries 培训样张"
 tr_time 2
 tap $? "t11: the training menu moves the clock 2 working days ahead"
