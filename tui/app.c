@@ -837,6 +837,7 @@ int app_run(struct config *cfg)
 	}
 	if (draft_dir(cfg->data_dir, app.data_dir, sizeof(app.data_dir)))
 		app.data_dir[0] = '\0'; /* no drafts, the rest works */
+	training_ui_attach(&app); /* training: the local store dies with it */
 	initscr();
 	raw(); /* no signals from keys: Ctrl-C, Ctrl-Z, Ctrl-\ are ignored */
 	noecho();

@@ -83,6 +83,9 @@ client_spawn() {
 	local cols=$1 rows=$2
 	shift 2
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+	# kill-server returns before the old server is gone: a new-session
+	# that reaches it then fails ("server exited unexpectedly").
+	E2E_TIMEOUT=5 poll test ! -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$E2E_SOCK"
 	rm -f "$E2E_TMP/client.status"
 	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
 	# The killed server may still be going away ("server exited
