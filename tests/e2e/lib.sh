@@ -88,18 +88,11 @@ client_spawn() {
 	E2E_TIMEOUT=5 poll test ! -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$E2E_SOCK"
 	rm -f "$E2E_TMP/client.status"
 	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
-	# The killed server may still be going away ("server exited
-	# unexpectedly" when we reach it): try again, a bounded number of times.
-	local i
-	for i in $(seq 50); do
-		tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
-			-x "$cols" -y "$rows" \
-			sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
-			env -u XDG_DATA_HOME -u XDG_CONFIG_DIRS LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
-			XDG_CONFIG_HOME="$E2E_TMP/config" "$@" 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
+	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
+		-x "$cols" -y "$rows" \
+		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
+		env -u XDG_DATA_HOME -u XDG_CONFIG_DIRS LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
+		XDG_CONFIG_HOME="$E2E_TMP/config" "$@"
 }
 
 # client_start COLS ROWS [VAR=value...]: the client (client_spawn), with the
