@@ -42,6 +42,7 @@ struct net_client {
 	json_t *session;	/* the last login's answer (offline login) */
 	long long clock_offset; /* server's clock - ours, from health */
 	bool clock_known;
+	long last_status; /* of the last answer, 0 when none came */
 };
 
 struct answer {
@@ -331,6 +332,11 @@ long long net_client_clock_offset(const struct net_client *client)
 	return client->clock_offset;
 }
 
+long net_client_last_status(const struct net_client *client)
+{
+	return client->last_status;
+}
+
 bool net_client_clock_known(const struct net_client *client)
 {
 	return client->clock_known;
@@ -560,6 +566,7 @@ int net_transport(struct net_client *client, const char *method,
 	strcpy(url, client->base_url);
 	strcat(url, path);
 	request_setup(client, method, url, body_text, headers, &a);
+	client->last_status = 0;
 	rc = perform(client);
 	if (rc != CURLE_OK && !a.too_large) {
 		link_set(client, false);
@@ -573,6 +580,7 @@ int net_transport(struct net_client *client, const char *method,
 		goto done;
 	}
 	curl_easy_getinfo(client->curl, CURLINFO_RESPONSE_CODE, &status);
+	client->last_status = status;
 	if (status < 200 || status > 299) {
 		error_from_answer(status, &a, err, opt->details);
 		if (status == 401 && client->token &&

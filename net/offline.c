@@ -339,6 +339,7 @@ static int offline_send_direct(struct net_client *client, struct offline *o,
 		struct wc_error jerr;
 
 		offline_record_done(o, op, answer, &jerr);
+		offline_cache_answer(o, path, answer);
 		if (out)
 			*out = answer;
 		else

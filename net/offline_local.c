@@ -83,6 +83,29 @@ static json_t *cache_get(struct offline *o, const char *path, time_t *at)
 	return body;
 }
 
+void offline_cache_answer(struct offline *o, const char *path,
+			  const json_t *answer)
+{
+	const json_t *id = json_object_get(answer, "id");
+	char where[96];
+
+	if (!json_is_integer(id))
+		return;
+	/* a case or an inquiry as the server now holds it (a notice or a
+	 * document answer is not the entity) */
+	if (strncmp(path, "/v1/cases", 9) == 0 &&
+	    json_object_get(answer, "checklist"))
+		snprintf(where, sizeof(where), "/v1/cases/%lld",
+			 (long long)json_integer_value(id));
+	else if (strncmp(path, "/v1/inquiries", 13) == 0 &&
+		 json_object_get(answer, "first_responder"))
+		snprintf(where, sizeof(where), "/v1/inquiries/%lld",
+			 (long long)json_integer_value(id));
+	else
+		return;
+	cache_put(o, where, answer);
+}
+
 /* ---- local objects */
 
 /* The newest local state of entity ("cases/L1a2b"), from the pending
