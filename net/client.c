@@ -704,5 +704,7 @@ const char *net_error_word(enum net_error e)
 
 bool net_error_unsent(const struct wc_error *err)
 {
-	return net_error_of(err) == NET_ERR_OFFLINE;
+	/* queued: journaled, not sent yet; the same key again finds it */
+	return net_error_of(err) == NET_ERR_OFFLINE ||
+	       net_error_of(err) == NET_ERR_QUEUED;
 }
