@@ -42,7 +42,8 @@ struct net_client {
 	json_t *session;	/* the last login's answer (offline login) */
 	long long clock_offset; /* server's clock - ours, from health */
 	bool clock_known;
-	long last_status; /* of the last answer, 0 when none came */
+	long last_status;   /* of the last answer, 0 when none came */
+	bool uninterrupted; /* the request under way is a session call */
 };
 
 struct answer {
@@ -505,7 +506,9 @@ static CURLcode perform(struct net_client *c)
 	CURLMsg *msg;
 	int running = 1, left;
 
-	if (!c->interrupt)
+	/* A login is not cut short: it cannot be journaled, and a
+	 * password hash takes the server a moment. */
+	if (!c->interrupt || c->uninterrupted)
 		return curl_easy_perform(c->curl);
 	if (curl_multi_add_handle(c->multi, c->curl) != CURLM_OK)
 		return curl_easy_perform(c->curl);
@@ -567,6 +570,7 @@ int net_transport(struct net_client *client, const char *method,
 	strcat(url, path);
 	request_setup(client, method, url, body_text, headers, &a);
 	client->last_status = 0;
+	client->uninterrupted = strncmp(path, "/v1/sessions", 12) == 0;
 	rc = perform(client);
 	if (rc != CURLE_OK && !a.too_large) {
 		link_set(client, false);

@@ -157,28 +157,24 @@ static void record_apply(struct offline *o, const json_t *r)
 int offline_record_done(struct offline *o, struct op *op, const json_t *answer,
 			struct wc_error *err)
 {
-	const char *id = NULL;
+	const json_t *idv = json_object_get(answer, "id");
+	char id[32] = "";
 	json_t *rec;
 
-	if (op->local_id[0])
-		id = json_string_value(json_object_get(answer, "id"));
-	{
-		json_t *idv = json_object_get(answer, "id");
-		static char num[32];
-
-		if (op->local_id[0] && json_is_integer(idv)) {
-			snprintf(num, sizeof(num), "%lld",
-				 (long long)json_integer_value(idv));
-			id = num;
-		}
-	}
-	rec = json_pack("{s:s,s:s,s:s?}", "t", "d", "key", op->key, "id", id);
+	/* the server's id of an object made offline, for the id map */
+	if (op->local_id[0] && json_is_integer(idv))
+		snprintf(id, sizeof(id), "%lld",
+			 (long long)json_integer_value(idv));
+	else if (op->local_id[0] && json_is_string(idv))
+		snprintf(id, sizeof(id), "%s", json_string_value(idv));
+	rec = json_pack("{s:s,s:s,s:s?}", "t", "d", "key", op->key, "id",
+			id[0] ? id : NULL);
 	if (record_append(o, rec, err))
 		return -1;
 	op->state = OFFLINE_DONE;
 	json_decref(op->answer);
 	op->answer = json_incref((json_t *)answer);
-	if (id && op->local_id[0] && !offline_mapped(o, op->local_id))
+	if (id[0] && !offline_mapped(o, op->local_id))
 		map_add(o, op->local_id, id);
 	return 0;
 }
