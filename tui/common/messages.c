@@ -697,8 +697,9 @@ static const char *const error_texts[NET_ERROR_COUNT] = {
 	"这一项已由其他审核人员领取处理，您不能对它作出决定；按 F5 刷新查看",
     [NET_ERR_NOT_TAKEN] = "这一项还没有人领取，无需放回",
     [NET_ERR_STEP_OUT_OF_ORDER] = "请按 核实 → 整改 → 反馈 的顺序填写",
-    [NET_ERR_QUEUED] = "已保存到本机离线日志（未生效）：这项需要服务器审核或签章，"
-		       "联网后自动提交，不会打印正式文书",
+    [NET_ERR_QUEUED] =
+	"已保存到本机离线日志（未生效）：这项需要服务器审核或签章，"
+	"联网后自动提交，不会打印正式文书",
 };
 
 static const struct code_text field_texts[] = {
