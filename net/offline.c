@@ -199,11 +199,14 @@ int offline_record_stopped(struct offline *o, struct op *op, int http,
 
 /* Every change applied or settled: the file starts anew, keeping only the
  * id map (screens may still hold a local id). */
-void offline_compact(struct offline *o)
+void offline_compact(struct offline *o, bool force)
 {
 	const char **texts;
 	size_t n = 0;
 
+	/* after a write only now and then: each rewrite costs fsyncs */
+	if (!force && journal_count(o->journal) < OFFLINE_COMPACT_AFTER)
+		return;
 	for (size_t i = 0; i < o->n; i++)
 		if (o->ops[i].state == OFFLINE_PENDING ||
 		    o->ops[i].state == OFFLINE_STOPPED)
@@ -340,7 +343,7 @@ static int offline_send_direct(struct net_client *client, struct offline *o,
 			*out = answer;
 		else
 			json_decref(answer);
-		offline_compact(o);
+		offline_compact(o, false);
 		return 0;
 	}
 	if (net_error_unsent(err))
@@ -348,7 +351,7 @@ static int offline_send_direct(struct net_client *client, struct offline *o,
 	op->state = OFFLINE_DISMISSED;
 	record_append(o, json_pack("{s:s,s:s}", "t", "x", "key", op->key),
 		      NULL);
-	offline_compact(o);
+	offline_compact(o, false);
 	return -1;
 }
 
@@ -427,7 +430,7 @@ int net_offline_attach(struct net_client *client, struct localstore *store,
 	hook->state = o;
 	hook->write = hook_write;
 	hook->read = offline_hook_read;
-	offline_compact(o);
+	offline_compact(o, true);
 	return 0;
 }
 
@@ -602,7 +605,7 @@ int net_offline_dismiss(struct net_client *client, const char *key,
 			  err))
 		return -1;
 	op->state = OFFLINE_DISMISSED;
-	offline_compact(o);
+	offline_compact(o, true);
 	return 0;
 }
 

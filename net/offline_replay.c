@@ -305,6 +305,6 @@ int net_offline_replay(struct net_client *client, size_t *sent,
 		after += o->ops[i].state == OFFLINE_DONE;
 	if (sent)
 		*sent = after - before;
-	offline_compact(o);
+	offline_compact(o, true);
 	return ret;
 }
