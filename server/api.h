@@ -57,6 +57,9 @@ struct api_reply {
 	const char *raw_body;
 	size_t raw_len;
 	const char *raw_type;
+	bool raw_owned;	   /* raw_body is malloc'd: freed once sent */
+	bool raw_on_error; /* sent at a status >= 400 too (an HTML page) */
+	const char *csp;   /* static Content-Security-Policy of raw_body */
 };
 
 typedef void (*api_handler)(struct api_request *req, struct api_reply *rep);
@@ -176,6 +179,8 @@ void review_summary_join(const json_t *arr, const char *key, char *out,
 void handle_stats(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_ack(struct api_request *req, struct api_reply *rep);
+void handle_inquiry_recall(struct api_request *req, struct api_reply *rep);
+void handle_handoff_targets(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_close(struct api_request *req, struct api_reply *rep);
 void handle_user_create(struct api_request *req, struct api_reply *rep);
 void handle_user_windows_put(struct api_request *req, struct api_reply *rep);

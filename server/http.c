@@ -63,7 +63,17 @@ static bool route_match(const char *pattern, const char *path,
 
 	while (*pattern && *path) {
 		if (*pattern == '{') {
-			size_t len = strcspn(path, "/");
+			const char *after = strchr(pattern, '}') + 1;
+			size_t len = strcspn(path, "/"),
+			       suffix = strcspn(after, "/");
+
+			/* {no}.pdf: a literal after the name ends the
+			 * segment. */
+			if (suffix &&
+			    (len <= suffix ||
+			     strncmp(path + len - suffix, after, suffix) != 0))
+				return false;
+			len -= suffix;
 
 			if (len == 0 || len >= PARAM_MAX_BYTES ||
 			    n == API_MAX_PARAMS)
@@ -71,7 +81,7 @@ static bool route_match(const char *pattern, const char *path,
 			memcpy(params[n], path, len);
 			params[n++][len] = '\0';
 			path += len;
-			pattern = strchr(pattern, '}') + 1;
+			pattern = after;
 			continue;
 		}
 		if (*pattern++ != *path++)
@@ -338,6 +348,23 @@ rollback:
 		d->rep.after_commit(&d->req, d->rep.after_commit_ctx, false);
 }
 
+/* A fake clock kept in the store (PostgreSQL: several servers on one
+ * database move it together); the last one read when the store does
+ * not answer. */
+static void dispatch_shared_clock(struct dispatch *d)
+{
+	struct store_conn *db = d->req.db;
+	struct wc_error err;
+	int64_t t;
+	bool set = false;
+
+	if (!d->req.app->clock.fake || !db->ops->clock_get ||
+	    db->ops->clock_get(db, &t, &set, &err) < 0 || !set)
+		return;
+	clock_set(&d->req.app->clock, t);
+	d->req.now = t;
+}
+
 static bool dispatch_prepare(struct dispatch *d, const struct request_state *rs)
 {
 	struct wc_error err;
@@ -353,6 +380,7 @@ static bool dispatch_prepare(struct dispatch *d, const struct request_state *rs)
 		return false;
 	}
 	d->req.now = clock_now(&d->req.app->clock);
+	dispatch_shared_clock(d);
 	return dispatch_authenticate(d) && dispatch_parse_body(d, rs);
 }
 
@@ -363,6 +391,7 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 	enum MHD_Result ret;
 	char *text = d->replay_body;
 	size_t len;
+	bool raw;
 
 	d->replay_body = NULL;
 	if (!text && d->rep.body)
@@ -386,17 +415,21 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 			      "encoded\"}}");
 		d->rep.status = 500;
 	}
+	raw = d->rep.raw_body && (d->rep.status < 400 || d->rep.raw_on_error);
 	len = text ? strlen(text) : 0;
 	if (len == 0) {
 		free(text);
 		text = NULL;
 	}
-	if (d->rep.raw_body && d->rep.status < 400) {
+	if (raw) {
 		free(text);
 		text = NULL;
-		resp = MHD_create_response_from_buffer(d->rep.raw_len,
-						       (void *)d->rep.raw_body,
-						       MHD_RESPMEM_PERSISTENT);
+		resp = MHD_create_response_from_buffer(
+		    d->rep.raw_len, (void *)d->rep.raw_body,
+		    d->rep.raw_owned ? MHD_RESPMEM_MUST_FREE
+				     : MHD_RESPMEM_PERSISTENT);
+		if (resp)
+			d->rep.raw_owned = false; /* MHD frees it now */
 	} else
 		resp = MHD_create_response_from_buffer(len, text,
 						       MHD_RESPMEM_MUST_FREE);
@@ -404,9 +437,12 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 		free(text);
 		return MHD_NO;
 	}
-	if (d->rep.raw_body && d->rep.status < 400)
+	if (raw)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 					d->rep.raw_type);
+	if (raw && d->rep.csp)
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					d->rep.csp);
 	else if (len)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 					"application/json; charset=utf-8");
@@ -543,6 +579,8 @@ static enum MHD_Result http_dispatch(struct http_server *srv,
 	http_log_request(conn, d, method, url, d->rep.status, started_us);
 	json_decref(d->req.body);
 	json_decref(d->rep.body);
+	if (d->rep.raw_owned) /* not sent: an error replaced it */
+		free((void *)d->rep.raw_body);
 	free(d->replay_body);
 	free(d);
 	return ret;
@@ -719,6 +757,8 @@ int http_start(struct app *app, struct http_server **out, struct wc_error *err)
 	}
 	info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = info ? info->port : app->cfg.listen_port;
+	/* Port 0 picked one: the verify URL without public_url names it. */
+	app->cfg.listen_port = srv->port;
 	*out = srv;
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include "common/args.h"
 #include "common/journal_cli.h"
 #include "common/safe.h"
+#include "review/export.h"
 #include "training/training_ui.h"
 
 #include "wincase/version.h"
@@ -53,6 +54,7 @@ int main(int argc, char **argv)
 {
 	struct client_args a;
 	struct config cfg;
+	const char *command;
 	int rc;
 
 	/* wincase journal list|replay|export (support staff) */
@@ -90,6 +92,14 @@ int main(int argc, char **argv)
 		return CLIENT_EXIT_USAGE;
 	}
 	safe_setup(&cfg, a.restricted);
+	/* Issue 14.5: `ssh reviewer@host export ...` runs one export command
+	 * of the whitelist (scp, sftp and any other command are refused). */
+	command = a.restricted ? getenv("SSH_ORIGINAL_COMMAND") : NULL;
+	if (command && command[0]) {
+		rc = (int)export_command(&cfg, command, stdin, stdout, stderr);
+		config_release(&cfg);
+		return rc;
+	}
 	safe_signals_install(on_signal);
 	msg_set_ascii(safe_console_lacks_cjk());
 	if (a.training && training_start(&cfg)) {

@@ -85,11 +85,18 @@ client_spawn() {
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
 	rm -f "$E2E_TMP/client.status"
 	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
-	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
-		-x "$cols" -y "$rows" \
-		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
-		env -u XDG_DATA_HOME -u XDG_CONFIG_DIRS LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
-		XDG_CONFIG_HOME="$E2E_TMP/config" "$@"
+	# The killed server may still be going away ("server exited
+	# unexpectedly" when we reach it): try again, a bounded number of times.
+	local i
+	for i in $(seq 50); do
+		tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
+			-x "$cols" -y "$rows" \
+			sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
+			env -u XDG_DATA_HOME -u XDG_CONFIG_DIRS LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
+			XDG_CONFIG_HOME="$E2E_TMP/config" "$@" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
 }
 
 # client_start COLS ROWS [VAR=value...]: the client (client_spawn), with the
@@ -197,6 +204,24 @@ api_inquiry_count() { # user
 		"$E2E_URL/v1/sessions" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
 	curl -s -H "Authorization: Bearer $token" \
 		"$E2E_URL/v1/inquiries?scope=mine" | grep -o '"no" *:' | wc -l
+}
+
+# printed_text FILE: what the print command received into FILE (tee -a),
+# as text without blanks or line breaks: each PDF in it (the server's, the
+# client prints those) through pdftotext, text as it is.
+printed_text() {
+	local dir part
+	dir=$(mktemp -d "$E2E_TMP/printed.XXXXXX")
+	csplit -s -z -f "$dir/part" "$1" '/^%PDF-/' '{*}' 2>/dev/null ||
+		cp "$1" "$dir/part00"
+	for part in "$dir"/part*; do
+		if [ "$(head -c 5 "$part")" = "%PDF-" ]; then
+			pdftotext -raw "$part" - 2>/dev/null
+		else
+			cat "$part"
+		fi
+	done | tr -d ' \f\n'
+	rm -rf "$dir"
 }
 
 # client_conf_printing: a client configuration whose print command writes

@@ -31,6 +31,7 @@ int config_init(struct config *cfg)
 	cfg->low_speed_time_ms = 5000;
 	cfg->colour = COLOUR_AUTO;
 	cfg->idle_logout_seconds = -1;
+	cfg->queue_check_seconds = 30;
 	if (replace(&cfg->server_url, "http://127.0.0.1:8730") ||
 	    replace(&cfg->print_command, "lp"))
 		return -1;
@@ -43,6 +44,7 @@ void config_release(struct config *cfg)
 	free(cfg->window);
 	free(cfg->data_dir);
 	free(cfg->print_command);
+	free(cfg->training_results_dir);
 	free(cfg->ca_file);
 	free(cfg->pinned_public_key);
 	memset(cfg, 0, sizeof(*cfg));
@@ -98,7 +100,8 @@ static bool yes_no_parse(const char *value, bool *out)
 	return true;
 }
 
-/* [client] restricted, restricted_print, idle_logout_seconds (safe.h). */
+/* [client] restricted, restricted_print, idle_logout_seconds (safe.h),
+ * queue_check_seconds. */
 static bool safety_parse(struct config *c, const char *name, const char *value)
 {
 	char *end;
@@ -108,13 +111,17 @@ static bool safety_parse(struct config *c, const char *name, const char *value)
 		return yes_no_parse(value, &c->restricted);
 	if (strcmp(name, "restricted_print") == 0)
 		return yes_no_parse(value, &c->restricted_print);
-	if (strcmp(name, "idle_logout_seconds") != 0)
+	if (strcmp(name, "idle_logout_seconds") != 0 &&
+	    strcmp(name, "queue_check_seconds") != 0)
 		return false;
 	errno = 0;
 	n = strtol(value, &end, 10);
 	if (errno || end == value || *end || n < 0 || n > 86400)
 		return false;
-	c->idle_logout_seconds = n;
+	if (strcmp(name, "queue_check_seconds") == 0)
+		c->queue_check_seconds = n;
+	else
+		c->idle_logout_seconds = n;
 	return true;
 }
 
@@ -164,6 +171,9 @@ static int on_value(void *user, const char *section, const char *name,
 		ok = colour_parse(value, &c->colour);
 	else if (strcmp(section, "client") == 0)
 		ok = safety_parse(c, name, value);
+	else if (strcmp(section, "training") == 0 &&
+		 strcmp(name, "results_dir") == 0)
+		ok = replace(&c->training_results_dir, value) == 0;
 	else
 		ok = false;
 	if (!ok && !l->bad[0])

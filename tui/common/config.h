@@ -32,6 +32,12 @@ struct config {
 	bool restricted;
 	bool restricted_print;
 	long idle_logout_seconds;
+	/* Issue 13.5: the work queue looks for new handoffs to this window
+	 * every so many seconds (0: never). */
+	long queue_check_seconds;
+	/* [training] results_dir: the folder every counter PC's training
+	 * results go to, for the trainer (NULL: this PC's only). */
+	char *training_results_dir;
 };
 
 /* Defaults: server http://127.0.0.1:8730, 10 s, 3 s, lp, auto. -1 when out

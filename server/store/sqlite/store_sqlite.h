@@ -139,6 +139,11 @@ int sq_inquiry_handoff_add(struct store_conn *c, struct handoff_record *rec,
 int sq_inquiry_handoff_ack(struct store_conn *c, int64_t handoff_id,
 			   const char *username, int64_t at,
 			   struct wc_error *err);
+int sq_inquiry_handoff_recall(struct store_conn *c, int64_t handoff_id,
+			      struct wc_error *err);
+int sq_handoff_targets_visit(struct store_conn *c, bool departments,
+			     store_text_visitor visit, void *ctx,
+			     struct wc_error *err);
 
 /* Operations in store_sqlite_admin.c. */
 int sq_backup(struct store_conn *c, const char *to_path, struct wc_error *err);
@@ -167,6 +172,7 @@ int sq_audit_checkpoint_exported(struct store_conn *c, int64_t id,
 int sq_audit_count(struct store_conn *c, int64_t *out, struct wc_error *err);
 extern const char sq_schema_throttle[];
 extern const char sq_schema_review_team[];
+extern const char sq_schema_document_data[];
 int sq_throttle_hit(struct store_conn *c, const char *key,
 		    const struct throttle_rule *rule, int64_t now, bool force,
 		    int *count, int64_t *retry_after, struct wc_error *err);
@@ -181,6 +187,8 @@ int sq_document_put(struct store_conn *c, struct document_record *rec,
 		    struct wc_error *err);
 int sq_document_find_by_code(struct store_conn *c, const char *code,
 			     struct document_record *out, struct wc_error *err);
+int sq_document_find_by_no(struct store_conn *c, const char *no,
+			   struct document_record *out, struct wc_error *err);
 
 /* Operations in store_sqlite_case*.c (R2-R5). */
 extern const char sq_schema_cases[];
