@@ -11,13 +11,10 @@ sed -e 's/^timeout = .*/timeout = 2/' -e 's/^connect_timeout = .*/connect_timeou
 	"$WINCASE_CONF/wincase.conf" >"$CONF"
 server_start
 tap $? "wincased starts"
-PORT=${E2E_URL##*:}
 E2E_CLIENT_CONF=$CONF client_start 80 24
 login clerk1 demo-password-1
 tap $? "clerk1 logs in"
-kill -9 "$E2E_SERVER_PID"
-wait "$E2E_SERVER_PID" 2>/dev/null
-E2E_SERVER_PID=""
+server_kill
 
 start=$(date +%s)
 typed=0
@@ -36,15 +33,10 @@ echo "# $typed inquiries typed with the server stopped in $(($(date +%s) - start
 [ "$typed" = "$OPS" ]
 tap $? "$OPS inquiries typed and journaled with the server stopped"
 
-"$WINCASED_BIN" --config "$E2E_TMP/wincased.conf" --db "$E2E_TMP/wc.db" \
-	--listen "127.0.0.1:$PORT" --fake-clock=2026-11-02T09:00:00+08:00 \
-	--conf-dir "$WINCASE_CONF" >"$E2E_TMP/server2.out" 2>"$E2E_TMP/server2.log" &
-E2E_SERVER_PID=$!
+server_restart_same
 E2E_TIMEOUT=60 wait_for "服务器：在线" && E2E_TIMEOUT=60 wait_gone "待同步"
 tap $? "the server is back: all replayed"
-token=$(curl -s -X POST -H 'Content-Type: application/json' \
-	-d '{"username":"clerk1","password":"demo-password-1"}' \
-	"$E2E_URL/v1/sessions" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
+token=$(api_token clerk1)
 names=$(curl -s -H "Authorization: Bearer $token" \
 	"$E2E_URL/v1/inquiries?scope=mine&limit=200" |
 	grep -o '停机[0-9][0-9][0-9]')
