@@ -343,6 +343,14 @@ static void list_merge(const struct offline *o, const char *path, json_t *ans)
 	}
 }
 
+/* The credit record needs the server's judgement now: never answered
+ * from an old copy (issue 12); health is the link itself. */
+static bool read_cacheable(const char *path)
+{
+	return strncmp(path, "/v1/applicants/credit", 21) != 0 &&
+	       strncmp(path, "/v1/health", 10) != 0;
+}
+
 int offline_hook_read(struct net_client *client, const char *path,
 		      const struct net_request_options *opt, json_t **out,
 		      struct wc_error *err)
@@ -368,7 +376,7 @@ int offline_hook_read(struct net_client *client, const char *path,
 	if (net_client_link(client) != NET_LINK_OFFLINE) {
 		ret = net_transport(client, "GET", mapped, NULL, opt, &answer,
 				    err);
-		if (ret == 0 && answer && !strstr(mapped, "/v1/health"))
+		if (ret == 0 && answer && read_cacheable(mapped))
 			cache_put(o, mapped, answer);
 		if (ret == 0 || !net_error_unsent(err)) {
 			if (out)
@@ -378,7 +386,8 @@ int offline_hook_read(struct net_client *client, const char *path,
 			return ret;
 		}
 	}
-	answer = cache_get(o, mapped, &o->cache_time);
+	answer = read_cacheable(mapped) ? cache_get(o, mapped, &o->cache_time)
+					: NULL;
 	if (!answer)
 		return wc_error_set(err, "offline", NULL,
 				    "server out of reach and nothing cached");
