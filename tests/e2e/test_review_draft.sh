@@ -6,7 +6,6 @@
 # the steps the server already saved). Esc and a sent decision remove it.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/review_api.sh
 
-DRAFT="$E2E_TMP/.local/share/wincase/draft-review_decide.txt"
 server_start
 tap $? "wincased starts"
 clerk=$(api_token clerk1)
@@ -26,9 +25,9 @@ wait_for "容缺受理 —"
 keys F2
 wait_for "审核意见"
 type_text "材料基本齐全，设备清单"
-poll grep -q "设备清单" "$DRAFT"
+draft_saved review_decide "设备清单"
 tap $? "the half-typed decision is kept as it is typed"
-drop && grep -q "context $tol" "$DRAFT"
+drop && [ -n "$(draft_path review_decide)" ]
 tap $? "the connection drops (SIGHUP): clean exit, the draft kept for item $tol"
 
 client_start 80 24
@@ -45,7 +44,7 @@ keys F2
 wait_for "已作出审核决定：同意"
 tap $? "the restored decision is sent"
 [ "$(api "$reviewer" GET "/v1/review/queue?status=done" | json_str comment)" = "材料基本齐全，设备清单三日内补交" ] &&
-	poll test ! -e "$DRAFT"
+	poll draft_gone review_decide
 tap $? "the server holds the whole comment; the draft is gone"
 quit_clean
 
@@ -64,7 +63,7 @@ wait_for "已保存：核实情况"
 type_text "窗口人员培训"
 keys Tab
 type_text "待回访"
-poll grep -q "待回访" "$DRAFT"
+draft_saved review_decide "待回访"
 drop
 tap $? "a rectification half done; the connection drops"
 client_start 80 24
@@ -76,8 +75,10 @@ keys F2
 wait_for "经查属实" && wait_for "窗口人员培训" && screen_has "待回访"
 tap $? "all three fields are back: the saved step and the two typed"
 keys Escape
-wait_for "审核事项" && poll test ! -e "$DRAFT"
-tap $? "Esc leaves the form on purpose: the draft is removed"
+wait_for "填写的内容尚未提交"
+keys 2
+wait_for "审核事项" && poll draft_gone review_decide
+tap $? "Esc and 2 (放弃) leave the form on purpose: the draft is removed"
 quit_clean
 tap $? "F10 quits cleanly"
 tap_done

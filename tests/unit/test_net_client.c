@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "wincase/net.h"
+#include "wincase/net_case.h"
 
 #include "../support/server.h"
 
@@ -268,6 +269,59 @@ static int server_down(void **state)
 	return test_server_stop(&srv) == 0 ? 0 : -1;
 }
 
+/* Issue 17: the client prints the server's PDF only when it is one, and
+ * falls back to the text otherwise (case_print_document): a number the
+ * server has no PDF for, an answer that is not a PDF (an old server or a
+ * proxy answering something else: here the spec, reached by a base URL
+ * whose query swallows the path), and no server at all all fail cleanly. */
+static void test_document_pdf_fallback(void **state)
+{
+	struct net_client *c = connect_server();
+	struct net_user u = {0};
+	struct wc_error err = {0};
+	char base[300], *pdf = (char *)"x";
+	size_t len = 1;
+
+	(void)state;
+	assert_int_equal(net_login(c, "clerk1", PASSWORD, "", &u, &err), 0);
+	assert_int_equal(
+	    net_document_pdf(c, "GZ-20990101-0001", false, &pdf, &len, &err),
+	    -1);
+	assert_string_equal(err.code, "not_found");
+	assert_null(pdf);
+	assert_int_equal(len, 0);
+	net_user_release(&u);
+	net_client_free(&c);
+
+	snprintf(base, sizeof(base), "%s/v1/openapi.yaml?x=", srv.url);
+	{
+		struct net_options opt = {.base_url = base};
+
+		c = net_client_new(&opt, &err);
+	}
+	assert_non_null(c);
+	assert_int_equal(
+	    net_document_pdf(c, "GZ-20990101-0001", false, &pdf, &len, &err),
+	    -1);
+	assert_string_equal(err.code, "bad_response");
+	assert_null(pdf);
+	net_client_free(&c);
+
+	{
+		struct net_options opt = {.base_url = "http://127.0.0.1:1",
+					  .connect_timeout_ms = 2000,
+					  .timeout_ms = 2000};
+
+		c = net_client_new(&opt, &err);
+	}
+	assert_int_equal(
+	    net_document_pdf(c, "GZ-20990101-0001", false, &pdf, &len, &err),
+	    -1);
+	assert_string_equal(err.code, "offline");
+	assert_null(pdf);
+	net_client_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest offline[] = {
@@ -281,6 +335,7 @@ int main(void)
 	    cmocka_unit_test(test_login),
 	    cmocka_unit_test(test_items),
 	    cmocka_unit_test(test_inquiry_create),
+	    cmocka_unit_test(test_document_pdf_fallback),
 	};
 	int failed;
 
