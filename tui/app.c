@@ -360,6 +360,12 @@ static void draft_drop(struct app *app)
 }
 
 /* Opens ops on arg (NULL: a zero one) on top of the stack. */
+void app_opening_restored(struct app *app)
+{
+	if (app->depth < APP_MAX_SCREENS)
+		app->stack[app->depth].changed = true;
+}
+
 static int screen_open(struct app *app, const struct screen_ops *ops,
 		       const struct screen_arg *arg)
 {

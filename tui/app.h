@@ -235,6 +235,9 @@ void app_message_after(struct app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Shows text on the message line at once, before a blocking call. */
 void app_busy(struct app *app, enum msg_id id);
+/* From a screen's open: it restored a draft into its form itself, so
+ * leaving the form asks (13.6) as for a draft the app restored. */
+void app_opening_restored(struct app *app);
 
 /* The screen with that name among those that keep drafts, or NULL. */
 const struct screen_ops *app_draft_screen(const char *name);

@@ -43,7 +43,11 @@ type_text 2026-11-20
 keys F3
 wait_for "已保存填写的各步和期限" && [ "$(item | json_str due_date)" = 2026-11-20 ]
 tap $? "a deadline within it is saved"
+# The decision itself is not sent yet: leaving asks (13.6); 2 leaves it,
+# the steps and the deadline stay on the server.
 keys Escape
+wait_for "填写的内容尚未提交"
+keys 2
 wait_for "审核事项"
 keys Escape
 wait_for "已等待" && screen_text | grep "差评整改" | grep -q "11-20"

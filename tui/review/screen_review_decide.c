@@ -184,6 +184,7 @@ static void draft_offer(struct decide *s, struct app *app)
 	    0) {
 		review_short_time(info.saved, at, sizeof(at));
 		app_message(app, false, msg(MSG_RV_DRAFT_RESTORED), at);
+		app_opening_restored(app);
 	}
 }
 
