@@ -193,6 +193,8 @@ static void draft_prepare(struct case_new *s, struct app *app,
 	item_load(s, app, code);
 }
 
+static void item_lookup(struct app *app);
+
 static int case_new_open(struct app *app, const struct screen_arg *arg,
 			 void **state)
 {
@@ -216,6 +218,10 @@ static int case_new_open(struct app *app, const struct screen_arg *arg,
 	if (s->has_item)
 		form_focus(s->form, F_SCENARIO);
 	*state = s;
+	/* Issue 13.10: a case made from an inquiry without an item starts
+	 * with the catalog search open (the loop opens it right after). */
+	if (s->inquiry_id[0] && !arg->draft_restore && !s->has_item)
+		item_lookup(app);
 	return 0;
 }
 
