@@ -550,6 +550,9 @@ static const char *const table[MSG_COUNT] = {
     [MSG_KEY_TO_NEW_CASE] = "登记并建办件",
     [MSG_ACC_DONE_UNPRINTED] =
 	"已受理 %s，办结期限 %s；承诺书未能打印，请检查打印机后按 F6",
+    [MSG_RA_FOUND] = "老申请人%s：已带出姓名和电话，请与申请人核对",
+    [MSG_RA_CASES] = "本窗口在办件 %zu 件：",
+    [MSG_RA_CREDIT] = "信用：承诺 %d 次，按时补齐 %d 次，失信 %d 次，%s",
     [MSG_ACC_DONE_PRINTED] =
 	"已受理 %s，办结期限 %s；承诺书已送打印，请申请人签字",
     [MSG_TERM_DUMB] =
