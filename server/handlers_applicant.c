@@ -97,17 +97,8 @@ void handle_applicant_lookup(struct api_request *req, struct api_reply *rep)
 	enum id_type type;
 	char entity[96];
 
-	if (!id_type || !id_no || !*id_type || !*id_no) {
-		api_error(rep, 400, "bad_request",
-			  id_type ? "id_no" : "id_type",
-			  "id_type and id_no are required");
+	if (!applicant_params_check(rep, id_type, id_no, &type))
 		return;
-	}
-	if (!id_type_parse(id_type, &type)) {
-		api_error(rep, 400, "bad_request", "id_type",
-			  "unknown id_type '%.40s'", id_type);
-		return;
-	}
 	if (validate_id(type, id_no, 0) != VALID_OK) {
 		api_error(rep, 422, "invalid_field", "id_no",
 			  "id_no is not a valid %s", id_type);

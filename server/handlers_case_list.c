@@ -174,6 +174,23 @@ json_t *applicant_credit_summary(struct api_request *req, const char *id_type,
 			 "eligible", recent <= req->app->cfg.credit_threshold);
 }
 
+bool applicant_params_check(struct api_reply *rep, const char *id_type,
+			    const char *id_no, enum id_type *type)
+{
+	if (!id_type || !id_no || !*id_type || !*id_no) {
+		api_error(rep, 400, "bad_request",
+			  id_type ? "id_no" : "id_type",
+			  "id_type and id_no are required");
+		return false;
+	}
+	if (!id_type_parse(id_type, type)) {
+		api_error(rep, 400, "bad_request", "id_type",
+			  "unknown id_type '%.40s'", id_type);
+		return false;
+	}
+	return true;
+}
+
 void handle_applicant_credit(struct api_request *req, struct api_reply *rep)
 {
 	const char *id_type = api_query(req, "id_type");
@@ -184,17 +201,8 @@ void handle_applicant_credit(struct api_request *req, struct api_reply *rep)
 	size_t n = 0;
 	json_t *list, *body;
 
-	if (!id_type || !id_no || !*id_type || !*id_no) {
-		api_error(rep, 400, "bad_request",
-			  id_type ? "id_no" : "id_type",
-			  "id_type and id_no are required");
+	if (!applicant_params_check(rep, id_type, id_no, &type))
 		return;
-	}
-	if (!id_type_parse(id_type, &type)) {
-		api_error(rep, 400, "bad_request", "id_type",
-			  "unknown id_type '%.40s'", id_type);
-		return;
-	}
 	body = applicant_credit_summary(req, id_type, id_no, &err);
 	if (!body || req->db->ops->credit_list(req->db, id_type, id_no, 200,
 					       &entries, &n, &err) < 0) {

@@ -109,3 +109,26 @@ wint_t applicant_id_key_upper(const struct form *form, int ret, wint_t ch)
 		return (wint_t)toupper((int)ch);
 	return ch;
 }
+
+void search_head_draw(struct app *app, WINDOW *win, struct line_editor *query,
+		      int y, int x, int cols, size_t n, const char *count_fmt,
+		      const char *none)
+{
+	int width = cols - x - 2 > 40 ? 40 : cols - x - 2;
+	char line[200];
+	struct line_view v;
+
+	snprintf(line, sizeof(line), "%s：", msg(MSG_ITEMS_SEARCH));
+	table_draw_cell(win, y, 2, x - 2, line,
+			theme_attr(THEME_LABEL) | A_BOLD);
+	lineedit_draw(query, win, y, x, width, theme_attr(THEME_INPUT_FOCUS));
+	lineedit_view(query, width, &v);
+	app->cursor_y = y;
+	app->cursor_x = x + v.cursor_x;
+	if (n == 0)
+		snprintf(line, sizeof(line), "%s", none);
+	else
+		snprintf(line, sizeof(line), count_fmt, n);
+	table_draw_cell(win, y + 1, 2, cols - 2, line,
+			theme_attr(n ? THEME_HINT : THEME_ERROR));
+}

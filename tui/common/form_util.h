@@ -19,6 +19,13 @@ void form_screen_draw(struct form *form, struct app *app, WINDOW *win, int top,
 void form_server_refusal(struct form *form, struct app *app,
 			 const struct wc_error *err);
 
+/* The head of a list that filters as typed (items, handoff targets): the
+ * search field at (y, x) with its label and the cursor in it, and under
+ * it count_fmt with n ("%zu") or none when n is 0. */
+void search_head_draw(struct app *app, WINDOW *win, struct line_editor *query,
+		      int y, int x, int cols, size_t n, const char *count_fmt,
+		      const char *none);
+
 /* ---- The applicant's fields: "applicant.name", "applicant.id_type" (a
  * choice over applicant_id_types), "applicant.id_no", "applicant.phone". */
 
