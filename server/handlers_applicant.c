@@ -71,7 +71,7 @@ static int lookup_records(struct api_request *req, const char *id_type,
 	if (*who)
 		return 0;
 	iq.scope =
-	    role & (ROLE_CLERK | ROLE_TRAINEE) ? SCOPE_WINDOW : SCOPE_ALL;
+	    (role & (ROLE_CLERK | ROLE_TRAINEE)) ? SCOPE_WINDOW : SCOPE_ALL;
 	iq.window = req->session->window;
 	iq.username = req->session->user.username;
 	if (req->db->ops->inquiry_list(req->db, &iq, &inqs, &m, err) < 0)

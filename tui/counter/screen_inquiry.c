@@ -152,13 +152,13 @@ static void returning_draw(const struct inquiry *s, struct app *app,
 	const struct net_applicant_lookup *w = &s->who;
 	int y = app->frame.message_y - 4, cols = app->frame.cols - 2;
 	char line[512];
-	size_t len;
 
 	if (!w->known)
 		return;
 	snprintf(line, sizeof(line), msg(MSG_RA_CASES), w->open_cases.n);
 	for (size_t i = 0; i < w->open_cases.n && i < 4; i++) {
-		len = strlen(line);
+		size_t len = strlen(line);
+
 		snprintf(line + len, sizeof(line) - len, "%s%s %s",
 			 i ? "，" : "", w->open_cases.items[i].no,
 			 case_status_label(w->open_cases.items[i].status));
