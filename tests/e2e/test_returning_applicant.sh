@@ -47,6 +47,19 @@ tap $? "an ID number the server does not know fills nothing"
 keys Escape
 wait_for "填写的内容尚未提交"
 keys 2
+wait_for "我的待办咨询"
+
+# The new-case form (F6 on the work queue) does the same.
+keys F6
+wait_for "新建办件"
+keys Tab Tab Tab Tab
+type_text "110101199003070011"
+wait_for "老申请人钱八" && screen_has "13800138000" &&
+	screen_has "本窗口在办件 1 件"
+tap $? "the new-case form fills a returning applicant too"
+keys Escape
+wait_for "填写的内容尚未提交"
+keys 2
 quit_clean
 tap $? "F10 quits cleanly"
 tap_done

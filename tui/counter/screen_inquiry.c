@@ -7,8 +7,6 @@
 
 #include "wincase/validate.h"
 
-#include "wincase/net_applicant.h"
-
 #include "app.h"
 #include "common/case_util.h"
 #include "common/form_util.h"
@@ -33,9 +31,7 @@ struct inquiry {
 	int top, left;
 	char item_code[64];
 	char idempotency_key[NET_IDEMPOTENCY_KEY_SIZE];
-	/* Issue 13.11: what the server knows of the ID number typed */
-	char looked_up[64];
-	struct net_applicant_lookup who;
+	struct returning who; /* issue 13.11: a returning applicant */
 };
 
 static const char *const channel_names[] = {"counter", "phone", "online"};
@@ -144,68 +140,12 @@ static void inquiry_layout(void *state, const struct frame_layout *frame)
 		    &s->lay);
 }
 
-/* Issue 13.11: the returning applicant's open cases and credit, under
- * the form, at once. */
-static void returning_draw(const struct inquiry *s, struct app *app,
-			   WINDOW *win)
-{
-	const struct net_applicant_lookup *w = &s->who;
-	int y = app->frame.message_y - 4, cols = app->frame.cols - 2;
-	char line[512];
-
-	if (!w->known)
-		return;
-	snprintf(line, sizeof(line), msg(MSG_RA_CASES), w->open_cases.n);
-	for (size_t i = 0; i < w->open_cases.n && i < 4; i++) {
-		size_t len = strlen(line);
-
-		snprintf(line + len, sizeof(line) - len, "%s%s %s",
-			 i ? "，" : "", w->open_cases.items[i].no,
-			 case_status_label(w->open_cases.items[i].status));
-	}
-	table_draw_cell(win, y, 2, cols, line, theme_attr(THEME_LABEL));
-	snprintf(line, sizeof(line), msg(MSG_RA_CREDIT), w->credit.commitments,
-		 w->credit.fulfilled, w->credit.breached,
-		 msg(w->credit.eligible ? MSG_ACC_CREDIT_OK
-					: MSG_ACC_CREDIT_BLOCKED));
-	table_draw_cell(
-	    win, y + 1, 2, cols, line,
-	    theme_attr(w->credit.eligible ? THEME_LABEL : THEME_ERROR));
-}
-
 static void inquiry_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct inquiry *s = state;
 
-	returning_draw(s, app, win);
+	returning_draw(&s->who, app, win);
 	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
-}
-
-/* Issue 13.11: once the ID number is a valid one, ask the server what it
- * knows; a known applicant's name and phone fill the empty fields for the
- * clerk to confirm with the applicant. */
-static void returning_lookup(struct inquiry *s, struct app *app)
-{
-	const char *id_no = form_value(s->form, F_ID_NO);
-	struct wc_error err = {0};
-	char why[256];
-
-	if (!*id_no || strcmp(id_no, s->looked_up) == 0 ||
-	    applicant_id_no_check(s->form, F_ID_NO, why, sizeof(why)) != 0)
-		return;
-	snprintf(s->looked_up, sizeof(s->looked_up), "%s", id_no);
-	net_applicant_lookup_release(&s->who);
-	if (net_applicant_lookup(app->net,
-				 id_type_name(applicant_id_type(s->form)),
-				 id_no, &s->who, &err) != 0 ||
-	    !s->who.known)
-		return; /* a new applicant, or no answer: the clerk types */
-	if (!*form_value(s->form, F_NAME) && s->who.name)
-		form_set_value(s->form, F_NAME, s->who.name);
-	if (!*form_value(s->form, F_PHONE) && s->who.phone)
-		form_set_value(s->form, F_PHONE, s->who.phone);
-	app_message(app, false, msg(MSG_RA_FOUND),
-		    s->who.name ? s->who.name : "");
 }
 
 /* F2 registers and goes back to the queue; F6 (issue 13.10) registers
@@ -284,7 +224,7 @@ static int inquiry_key(void *state, struct app *app, int ret, wint_t ch)
 	}
 	r = form_key(s->form, ret, applicant_id_key_upper(s->form, ret, ch));
 	if ((r & UI_CHANGED) && s->form->focus == F_ID_NO)
-		returning_lookup(s, app);
+		returning_check(&s->who, s->form, app);
 	if (r & UI_ACTIVATE)
 		item_lookup(app);
 	if (r & UI_SUBMIT)
@@ -322,7 +262,7 @@ static void inquiry_free(void **state)
 	if (!s)
 		return;
 	form_free(&s->form);
-	net_applicant_lookup_release(&s->who);
+	returning_release(&s->who);
 	free(s);
 	*state = NULL;
 }
