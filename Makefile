@@ -1,9 +1,13 @@
 # wincase - build, test, run. See README.md.
 #
 #   make            bin/wincase and bin/wincased
-#   make test       the whole suite (unit, API, terminal), "N passed, N failed"
+#   make test       the whole suite (unit, API, terminal), "N passed, N failed";
+#                   then the API suite again on PostgreSQL when it is installed
+#   make test-pg    only the PostgreSQL part (API suite and tests/pg)
 #   make check-asan the same suite built with ASan + UBSan into build-asan/
 #   make run        the demo: wincased on SQLite in ./data and the client
+#   make run-city   the city demo: PostgreSQL (primary + standby) in ./data,
+#                   two wincased behind nginx, the client on the balancer
 #   make bench      benchmarks, printing figures
 #   make fuzz       libFuzzer targets, FUZZ_TIME (60) seconds each
 #   make install    PREFIX=/usr/local DESTDIR= (then make uninstall)
@@ -29,7 +33,7 @@ STATEDIR   ?= /var/lib/wincase
 EXAMPLEDIR ?= $(SHAREDIR)
 
 PKG_CLIENT := ncursesw libcurl jansson libsodium inih
-PKG_SERVER := libmicrohttpd gnutls sqlite3 jansson libsodium inih
+PKG_SERVER := libmicrohttpd gnutls sqlite3 libpq jansson libsodium inih cairo pangocairo fontconfig libqrencode
 TEST_LIBS  := -lcmocka
 
 .DEFAULT_GOAL := all
@@ -49,7 +53,7 @@ SAN_FLAGS ?=
 # only checks here (plain `make` never installs anything); `make run` and
 # `make test` let it install missing packages as README says. ncursesw's
 # own -D_XOPEN_SOURCE=600 would clash with ours and is dropped.
-DEPS_GOALS := run test check check-asan
+DEPS_GOALS := run run-city test test-pg check check-asan
 DEPS_MODE = $(if $(filter $(DEPS_GOALS),$(MAKECMDGOALS)),--install,)
 ifeq ($(filter clean distclean format format-check uninstall,$(MAKECMDGOALS)),)
 -include $(BUILD)/config.mk
@@ -86,13 +90,12 @@ CORE_SRC   := $(wildcard core/*.c)
 FORMS_SRC  := $(wildcard forms/*.c)
 NET_SRC    := $(wildcard net/*.c)
 TUI_SRC    := $(wildcard tui/*.c tui/*/*.c)
-# server/store/pg/ (the PostgreSQL store, issue 10) is work in progress and
-# not built yet: it needs store.h's scheduler_claim/clock ops and the rest
-# of its operation files first.
-SERVER_SRC := $(filter-out server/store/pg/%,$(wildcard server/*.c server/store/*.c server/store/*/*.c))
+# server/store/sqlite/ and server/store/pg/ (libpq) are the two back ends.
+SERVER_SRC := $(wildcard server/*.c server/store/*.c server/store/*/*.c)
 SUPPORT_SRC := $(wildcard tests/support/*.c)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 API_SRC    := $(wildcard tests/api/test_*.c)
+PG_TEST_SRC := $(wildcard tests/pg/test_*.c)
 BENCH_SRC  := $(wildcard tests/bench/bench_*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
@@ -107,9 +110,10 @@ WINCASE  := $(BIN)/wincase
 WINCASED := $(BIN)/wincased
 UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 API_BIN   := $(patsubst tests/api/%.c,$(BUILD)/tests/%,$(API_SRC))
+PG_TEST_BIN := $(patsubst tests/pg/%.c,$(BUILD)/tests/pg/%,$(PG_TEST_SRC))
 BENCH_BIN := $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
-.PHONY: all test check check-asan run bench deb install uninstall clean format format-check tests
+.PHONY: all test test-pg check check-asan run run-city bench deb install uninstall clean format format-check tests
 all: $(WINCASE) $(WINCASED)
 
 # Each program's folder is its include root: tui/counter/x.c includes
@@ -223,9 +227,22 @@ $(BUILD)/tests/test_client_args: $(BUILD)/tests/unit/test_client_args.o \
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
 
 # SERVER_LIBS: the audit tamper test edits the SQLite file directly.
-$(API_BIN): $(BUILD)/tests/%: $(BUILD)/tests/api/%.o $(LIBTEST) $(LIBNET) $(LIBCORE)
+$(filter-out $(BUILD)/tests/test_api_training,$(API_BIN)): $(BUILD)/tests/%: $(BUILD)/tests/api/%.o $(LIBTEST) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS)
+
+# The training API test starts attempts' servers as the client does
+# (tui/training/training.c).
+$(BUILD)/tests/test_api_training: $(BUILD)/tests/api/test_api_training.o \
+		$(BUILD)/tui/training/training.o $(LIBTEST) $(LIBNET) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS)
+
+# The PostgreSQL tests (tests/pg/README.md), run by the PostgreSQL pass
+# of tests/run.sh only.
+$(PG_TEST_BIN): $(BUILD)/tests/pg/%: $(BUILD)/tests/pg/%.o $(LIBTEST) $(LIBNET) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(SERVER_LIBS) $(TEST_LIBS) -lpthread
 
 # The case generator writes through the store interface.
 $(BUILD)/tests/bench/gen_cases.o: ALL_CFLAGS += -Iserver
@@ -241,13 +258,26 @@ $(BUILD)/bench/%: $(BUILD)/tests/bench/%.o $(LIBTEST) $(LIBFORMS) $(LIBNET) $(LI
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS) $(TEST_LIBS)
 
-tests: all $(UNIT_BIN) $(API_BIN)
+# The loopback proxy that delays, stalls and drops (issue 12's stall test).
+STALL_PROXY := $(BUILD)/tests/stall_proxy
+$(STALL_PROXY): tests/support/proxy/stall_proxy.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
+
+tests: all $(UNIT_BIN) $(API_BIN) $(PG_TEST_BIN) $(STALL_PROXY) \
+	$(BUILD)/bench/gen_cases
 
 # The test targets build with -Werror (CI runs them on a fresh clone).
 test check: $(BUILD)/config.mk
 	@PKG_CONFIG="$(PKG_CONFIG)" scripts/deps.sh --install test
 	@$(MAKE) --no-print-directory tests WERROR=-Werror
 	@BUILD=$(BUILD) BIN=$(BIN) tests/run.sh
+
+# The PostgreSQL pass alone (tests/support/pg_pass.sh).
+test-pg: $(BUILD)/config.mk
+	@PKG_CONFIG="$(PKG_CONFIG)" scripts/deps.sh --install test
+	@$(MAKE) --no-print-directory tests WERROR=-Werror
+	@BUILD=$(BUILD) BIN=$(BIN) TEST_STORES=pg tests/run.sh
 
 check-asan:
 	@$(MAKE) --no-print-directory test BUILD=build-asan BIN=build-asan/bin \
@@ -261,6 +291,12 @@ run: $(BUILD)/config.mk
 	@PKG_CONFIG="$(PKG_CONFIG)" scripts/deps.sh --install run
 	@$(MAKE) --no-print-directory all
 	@scripts/run-demo.sh
+
+# The city topology on one machine (scripts/run-city.sh, docs/deploy.md).
+run-city: $(BUILD)/config.mk
+	@PKG_CONFIG="$(PKG_CONFIG)" scripts/deps.sh --install city
+	@$(MAKE) --no-print-directory all
+	@scripts/run-city.sh
 
 # The Debian packages (debian/), built in a copy of the tree so that the
 # .deb files land in $(BUILD)/deb/ and not beside the tree.
@@ -334,4 +370,4 @@ clean:
 -include $(shell find $(BUILD) -path '$(BUILD)/deb' -prune -o -name '*.d' -type f -print 2>/dev/null)
 
 # Keep objects of test programs between runs.
-.SECONDARY: $(call obj,$(UNIT_SRC) $(API_SRC) $(BENCH_SRC))
+.SECONDARY: $(call obj,$(UNIT_SRC) $(API_SRC) $(PG_TEST_SRC) $(BENCH_SRC))

@@ -10,6 +10,8 @@
 static const struct error_text errors[] = {
     /* the transport (client side, never on the wire) */
     {"offline", "无法连接服务器", "请检查网络，稍后按 F5 刷新或重新提交"},
+    {"queued", "已保存到本机离线日志（未生效）",
+     "这项需要服务器审核或签章，联网后自动提交，不会打印正式文书"},
     {"bad_response", "服务器的回答无法识别", "请稍后重试；仍不行请联系管理员"},
     {"bad_url", "服务器地址不正确",
      "地址应以 http:// 或 https:// 开头，请联系管理员改正配置"},
@@ -80,6 +82,10 @@ static const struct error_text errors[] = {
     {"taken_by_other", "这一项已由其他审核人员领取",
      "您不能对它作出决定，按 F5 刷新查看"},
     {"not_taken", "这一项还没有人领取", "无需放回"},
+    {"store_unavailable", "案件数据库暂时无法连接，这次没有保存任何内容",
+     "请稍后重试；仍不行请联系管理员"},
+    {"deadline_too_long", "整改期限超过了允许的最长期限",
+     "请改选不晚于提示日期的期限"},
     {"step_out_of_order", "整改步骤顺序不对",
      "请按 核实 → 整改 → 反馈 的顺序填写"},
 };

@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "wincase/lifecycle.h"
+#include "wincase/review_words.h"
+
+#define WORD(vocabulary, code) training_word(TRAINING_WORD_##vocabulary, code)
 
 /* What a check sees: the persona's cases and inquiries (borrowed). */
 struct eval_view {
@@ -61,20 +64,62 @@ static json_t *select_objects(const struct training_scenario *sc,
 	return out;
 }
 
-/* "a,b,c" of strings into found (cut at size). */
-static void join_into(char *found, size_t size, const char *prefix,
-		      const json_t *ids)
+/* The name of material id: as the newest case's checklist names it. */
+static const char *material_name(const struct eval_view *v, const char *id)
 {
+	const json_t *line;
+	size_t i;
+
+	json_array_foreach(
+	    json_object_get(v->newest_case, "checklist"), i,
+	    line) if (strcmp(str(line, "material_id"), id) == 0 &&
+		      *str(line, "name")) return str(line, "name");
+	return "?";
+}
+
+/* prefix and the names of the materials of list ({"material_id",
+ * "name"?} objects), "、" between them, into found; a name that does not
+ * fit whole is left out for "等" (never half a character). */
+static void names_into(const struct eval_view *v, char *found, size_t size,
+		       const char *prefix, const json_t *list)
+{
+	static const char more[] = "等";
 	const json_t *e;
 	size_t i, used;
 
 	snprintf(found, size, "%s", prefix);
-	json_array_foreach(ids, i, e)
+	json_array_foreach(list, i, e)
 	{
+		const char *name = str(e, "name");
+		const char *sep = i ? "、" : "";
+
+		if (!*name)
+			name = material_name(v, str(e, "material_id"));
 		used = strlen(found);
-		snprintf(found + used, size - used, "%s%s", i ? "," : "",
-			 json_string_value(e) ? json_string_value(e) : "?");
+		if (used + strlen(sep) + strlen(name) + sizeof(more) > size) {
+			if (used + sizeof(more) <= size)
+				memcpy(found + used, more, sizeof(more));
+			return;
+		}
+		snprintf(found + used, size - used, "%s%s", sep, name);
 	}
+}
+
+/* found cut by snprintf may end inside a UTF-8 sequence: drop that part
+ * (results are JSON, which takes only whole characters). */
+static void utf8_tail_trim(char *s)
+{
+	size_t n = strlen(s), i = n, need;
+	unsigned char lead;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	lead = (unsigned char)s[i - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
 }
 
 /* Same members, in any order, no duplicates counted twice. */
@@ -128,7 +173,7 @@ static bool need_inquiry(const struct eval_view *v, char *found, size_t size)
 {
 	if (json_array_size(v->inquiries) > 0)
 		return true;
-	snprintf(found, size, "inquiries=0");
+	snprintf(found, size, "没有登记咨询");
 	return false;
 }
 
@@ -136,7 +181,7 @@ static bool need_case(const struct eval_view *v, char *found, size_t size)
 {
 	if (v->newest_case)
 		return true;
-	snprintf(found, size, "cases=0");
+	snprintf(found, size, "没有建立办件");
 	return false;
 }
 
@@ -162,8 +207,13 @@ static bool check_inquiry_closed(const struct eval_view *v, const json_t *args,
 		const char *res = str(q, "resolution");
 		enum inquiry_status st;
 
-		snprintf(found, size, "status=%s resolution=%s",
-			 str(q, "status"), *res ? res : "-");
+		if (*res)
+			snprintf(found, size, "咨询状态为“%s”，办结方式为“%s”",
+				 WORD(INQUIRY_STATUS, str(q, "status")),
+				 WORD(RESOLUTION, res));
+		else
+			snprintf(found, size, "咨询状态为“%s”，尚未办结",
+				 WORD(INQUIRY_STATUS, str(q, "status")));
 		if (inquiry_status_parse(str(q, "status"), &st) &&
 		    st == INQUIRY_CLOSED &&
 		    matches_one(args, "resolution", "resolutions", res))
@@ -193,7 +243,7 @@ static bool check_handoff_acknowledged(const struct eval_view *v,
 
 	if (!need_inquiry(v, found, size))
 		return false;
-	snprintf(found, size, "handoffs=0");
+	snprintf(found, size, "没有转办");
 	json_array_foreach(v->inquiries, i, q)
 	{
 		json_array_foreach(json_object_get(q, "handoffs"), k, h)
@@ -203,8 +253,10 @@ static bool check_handoff_acknowledged(const struct eval_view *v,
 						 : str(h, "to_department");
 			bool acked = *str(h, "acknowledged_by") != '\0';
 
-			snprintf(found, size, "to=%s acknowledged=%s",
-				 *target ? target : "-", acked ? "yes" : "no");
+			snprintf(found, size, "转给%s%s，对方%s",
+				 *target ? target : "?",
+				 to_window && *target ? "号窗口" : "",
+				 acked ? "已接收" : "尚未接收");
 			if (acked &&
 			    strcmp(target,
 				   to_window ? to_window
@@ -223,8 +275,13 @@ static bool check_handoff_count(const struct eval_view *v, const json_t *args,
 	if (!need_inquiry(v, found, size))
 		return false;
 	n = count_handoffs(v);
-	snprintf(found, size, "handoffs=%zu", n);
-	return n <= (size_t)json_integer_value(json_object_get(args, "max"));
+	if (n == 0)
+		snprintf(found, size, "没有转办");
+	else
+		snprintf(found, size, "转办 %zu 次", n);
+	/* "At most" is about a handoff that was made: none earns nothing. */
+	return n >= 1 &&
+	       n <= (size_t)json_integer_value(json_object_get(args, "max"));
 }
 
 static bool check_no_handoff(const struct eval_view *v, const json_t *args,
@@ -233,7 +290,7 @@ static bool check_no_handoff(const struct eval_view *v, const json_t *args,
 	(void)args;
 	if (!need_inquiry(v, found, size))
 		return false;
-	snprintf(found, size, "handoffs=%zu", count_handoffs(v));
+	snprintf(found, size, "转办 %zu 次", count_handoffs(v));
 	return count_handoffs(v) == 0;
 }
 
@@ -249,7 +306,7 @@ static bool check_not_bounced(const struct eval_view *v, const json_t *args,
 	json_array_foreach(v->inquiries, i,
 			   q) if (json_is_true(json_object_get(q, "bounced")))
 	{
-		snprintf(found, size, "bounced=%s", str(q, "no"));
+		snprintf(found, size, "咨询 %s 被认定为推诿", str(q, "no"));
 		return false;
 	}
 	return true;
@@ -261,7 +318,7 @@ static bool check_no_case(const struct eval_view *v, const json_t *args,
 	(void)args;
 	if (!need_inquiry(v, found, size))
 		return false;
-	snprintf(found, size, "cases=%zu", json_array_size(v->cases));
+	snprintf(found, size, "建立了 %zu 件办件", json_array_size(v->cases));
 	return json_array_size(v->cases) == 0;
 }
 
@@ -276,11 +333,14 @@ static bool check_case_created(const struct eval_view *v, const json_t *args,
 		return false;
 	json_array_foreach(v->cases, i, c)
 	{
-		snprintf(found, size, "item=%s scenario=%s",
-			 str(c, "item_code"), str(c, "scenario_id"));
-		if (strcmp(str(c, "item_code"), str(args, "item_code")) == 0 &&
-		    strcmp(str(c, "scenario_id"), str(args, "scenario_id")) ==
-			0)
+		bool item =
+		    strcmp(str(c, "item_code"), str(args, "item_code")) == 0;
+		bool scenario = strcmp(str(c, "scenario_id"),
+				       str(args, "scenario_id")) == 0;
+
+		snprintf(found, size, "办件事项%s，办事情形%s",
+			 item ? "相符" : "不符", scenario ? "相符" : "不符");
+		if (item && scenario)
 			return true;
 	}
 	return false;
@@ -294,7 +354,7 @@ static bool check_case_status(const struct eval_view *v, const json_t *args,
 	if (!need_case(v, found, size))
 		return false;
 	status = str(v->newest_case, "status");
-	snprintf(found, size, "status=%s", status);
+	snprintf(found, size, "办件状态为“%s”", WORD(CASE_STATUS, status));
 	return matches_one(args, "status", "statuses", status);
 }
 
@@ -306,15 +366,16 @@ static bool check_material_state(const struct eval_view *v, const json_t *args,
 
 	if (!need_case(v, found, size))
 		return false;
-	snprintf(found, size, "%s=absent", str(args, "material"));
+	snprintf(found, size, "材料清单中没有这项材料");
 	json_array_foreach(json_object_get(v->newest_case, "checklist"), i,
 			   line)
 	{
 		if (strcmp(str(line, "material_id"), str(args, "material")) !=
 		    0)
 			continue;
-		snprintf(found, size, "%s=%s", str(args, "material"),
-			 str(line, "state"));
+		snprintf(found, size, "%s：%s",
+			 material_name(v, str(line, "material_id")),
+			 WORD(MATERIAL_STATE, str(line, "state")));
 		return strcmp(str(line, "state"), str(args, "state")) == 0;
 	}
 	return false;
@@ -332,11 +393,12 @@ static bool check_notice_lists(const struct eval_view *v, const json_t *args,
 	notices = json_object_get(v->newest_case, "notices");
 	first = json_array_get(notices, 0);
 	if (!first) {
-		snprintf(found, size, "notices=0");
+		snprintf(found, size, "没有出具一次性告知书");
 		return false;
 	}
 	ids = material_ids(json_object_get(first, "items"));
-	join_into(found, size, "listed=", ids);
+	names_into(v, found, size, "告知书列出：",
+		   json_object_get(first, "items"));
 	ok = same_set(ids, json_object_get(args, "materials"));
 	json_decref(ids);
 	return ok;
@@ -350,7 +412,7 @@ static bool check_notice_count(const struct eval_view *v, const json_t *args,
 	if (!need_case(v, found, size))
 		return false;
 	n = json_array_size(json_object_get(v->newest_case, "notices"));
-	snprintf(found, size, "notices=%zu", n);
+	snprintf(found, size, "出具告知书 %zu 份", n);
 	return n == (size_t)json_integer_value(json_object_get(args, "count"));
 }
 
@@ -368,7 +430,7 @@ static bool check_no_once_violation(const struct eval_view *v,
 	    json_array_foreach(json_object_get(c, "notices"), k, n)
 	{
 		if (json_is_true(json_object_get(n, "once_violation"))) {
-			snprintf(found, size, "once_violation=%s",
+			snprintf(found, size, "告知书 %s 超出一次性告知范围",
 				 str(n, "no"));
 			return false;
 		}
@@ -395,7 +457,8 @@ static bool check_no_tolerant_acceptance(const struct eval_view *v,
 		if ((case_status_parse(str(c, "status"), &st) &&
 		     st == CASE_ACCEPTED_TOLERANT) ||
 		    json_is_object(m)) {
-			snprintf(found, size, "tolerant=%s", str(c, "no"));
+			snprintf(found, size, "办件 %s 已容缺受理",
+				 str(c, "no"));
 			return false;
 		}
 	}
@@ -419,8 +482,9 @@ static bool check_no_acceptance(const struct eval_view *v, const json_t *args,
 		if ((json_is_string(at) && *json_string_value(at)) ||
 		    (case_status_parse(str(c, "status"), &st) &&
 		     case_is_accepted(st))) {
-			snprintf(found, size, "accepted=%s status=%s",
-				 str(c, "no"), str(c, "status"));
+			snprintf(found, size, "办件 %s 已受理（%s）",
+				 str(c, "no"),
+				 WORD(CASE_STATUS, str(c, "status")));
 			return false;
 		}
 	}
@@ -436,7 +500,7 @@ static const json_t *newest_commitment(const struct eval_view *v, char *found,
 		return NULL;
 	m = json_object_get(v->newest_case, "commitment");
 	if (!json_is_object(m)) {
-		snprintf(found, size, "commitment=none");
+		snprintf(found, size, "没有承诺书");
 		return NULL;
 	}
 	return m;
@@ -450,7 +514,8 @@ static bool check_commitment_status(const struct eval_view *v,
 
 	if (!m)
 		return false;
-	snprintf(found, size, "commitment=%s", str(m, "status"));
+	snprintf(found, size, "承诺书状态为“%s”",
+		 WORD(COMMITMENT_STATUS, str(m, "status")));
 	return strcmp(str(m, "status"), str(args, "status")) == 0;
 }
 
@@ -465,7 +530,8 @@ static bool check_commitment_materials(const struct eval_view *v,
 	if (!m)
 		return false;
 	ids = material_ids(json_object_get(m, "materials"));
-	join_into(found, size, "committed=", ids);
+	names_into(v, found, size, "承诺补交：",
+		   json_object_get(m, "materials"));
 	ok = same_set(ids, json_object_get(args, "materials"));
 	json_decref(ids);
 	return ok;
@@ -480,7 +546,10 @@ static bool check_case_result(const struct eval_view *v, const json_t *args,
 	if (!need_case(v, found, size))
 		return false;
 	result = str(v->newest_case, "result");
-	snprintf(found, size, "result=%s", *result ? result : "-");
+	if (*result)
+		snprintf(found, size, "办理结果为“%s”", WORD(RESULT, result));
+	else
+		snprintf(found, size, "尚无办理结果");
 	return strcmp(result, str(args, "result")) == 0;
 }
 
@@ -495,13 +564,13 @@ static bool check_rating(const struct eval_view *v, const json_t *args,
 		return false;
 	r = json_object_get(v->newest_case, "rating");
 	if (!json_is_object(r)) {
-		snprintf(found, size, "rating=none");
+		snprintf(found, size, "申请人尚未评价");
 		return false;
 	}
 	level = json_integer_value(json_object_get(r, "level"));
 	reasons = json_array_size(json_object_get(r, "reasons"));
-	snprintf(found, size, "level=%lld reasons=%zu", (long long)level,
-		 reasons);
+	snprintf(found, size, "评价为“%s”（%lld 级），写明原因 %zu 条",
+		 review_words_rating((int)level), (long long)level, reasons);
 	if (level != json_integer_value(json_object_get(args, "level")))
 		return false;
 	/* R5: a rating of 1-2 with its reasons opens a rectification. */
@@ -515,7 +584,7 @@ static bool check_credit_breaches(const struct eval_view *v, const json_t *args,
 	const json_t *credit = json_object_get(v->state, "credit");
 	json_int_t n = json_integer_value(json_object_get(credit, "breached"));
 
-	snprintf(found, size, "breached=%lld", (long long)n);
+	snprintf(found, size, "信用记录中失信 %lld 次", (long long)n);
 	return json_is_object(credit) &&
 	       n >= json_integer_value(json_object_get(args, "min"));
 }
@@ -599,6 +668,7 @@ int training_evaluate(const struct training_scenario *sc, const json_t *state,
 		r->check = &sc->checks[i];
 		r->passed = fn && fn(&v, sc->checks[i].args, r->found,
 				     sizeof(r->found));
+		utf8_tail_trim(r->found);
 		r->points = r->passed ? sc->checks[i].points : 0;
 		out->earned += r->points;
 	}

@@ -155,3 +155,42 @@ int workhours_add(const struct workhours *wh, const struct calendar *cal,
 	out->minute = pos;
 	return 0;
 }
+
+/* The working minutes of one day's periods in [from, to). */
+static long workhours_day_minutes(const struct workhours *wh, int from, int to)
+{
+	long n = 0;
+
+	for (int i = 0; i < wh->n_periods; i++) {
+		int a =
+		    wh->periods[i].start > from ? wh->periods[i].start : from;
+		int b = wh->periods[i].end < to ? wh->periods[i].end : to;
+
+		if (b > a)
+			n += b - a;
+	}
+	return n;
+}
+
+int workhours_between(const struct workhours *wh, const struct calendar *cal,
+		      struct workhours_time from, struct workhours_time to,
+		      long *minutes, struct wc_error *err)
+{
+	long n = 0;
+	bool work;
+
+	if (from.minute < 0 || from.minute >= MINUTES_PER_DAY ||
+	    to.minute < 0 || to.minute >= MINUTES_PER_DAY)
+		return wc_error_set(err, "invalid_field", "minute",
+				    "a minute of the day is 0-1439");
+	for (wc_day day = from.day; day <= to.day; day++) {
+		if (calendar_is_workday(cal, day, &work, err) < 0)
+			return -1;
+		if (work)
+			n += workhours_day_minutes(
+			    wh, day == from.day ? from.minute : 0,
+			    day == to.day ? to.minute : MINUTES_PER_DAY);
+	}
+	*minutes = n;
+	return 0;
+}

@@ -1,22 +1,18 @@
 /* draft.c - form values saved to the data folder as they are typed and
  * read back after a crash, a closed terminal or a lost connection. */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "wincase/draft.h"
 #include "wincase/forms.h"
 #include "wincase/text.h"
 
-#define DRAFT_MAGIC	"wincase-draft 1"
-#define DRAFT_MAX_BYTES (256u * 1024u)
-#define SUMMARY_COLS	60
+#define DRAFT_MAGIC  "wincase-draft 1"
+#define SUMMARY_COLS 60
 
 /* A growing string; on failure data becomes NULL and stays so. */
 struct buf {
@@ -305,146 +301,4 @@ int draft_dir(const char *data_dir, char *out, size_t size)
 	if (mkdir(out, 0700) && errno != EEXIST)
 		return -1;
 	return 0;
-}
-
-static int path_of(const char *dir, const char *screen, const char *suffix,
-		   char *out, size_t size)
-{
-	int n;
-
-	if (!dir || !draft_name_ok(screen))
-		return -1;
-	n = snprintf(out, size, "%s/draft-%s.txt%s", dir, screen, suffix);
-	return n < 0 || (size_t)n >= size ? -1 : 0;
-}
-
-static int write_all(int fd, const char *s, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, s, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
-int draft_save(const char *dir, const char *screen, const struct form *form,
-	       const char *context)
-{
-	char path[4096], tmp[4112];
-	char *text = NULL;
-	int fd = -1, ret = -1;
-
-	if (path_of(dir, screen, "", path, sizeof(path)) ||
-	    path_of(dir, screen, ".tmp", tmp, sizeof(tmp)))
-		return -1;
-	text = draft_serialise(form, screen, context);
-	if (!text)
-		return -1;
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		goto done;
-	if (fchmod(fd, 0600) || write_all(fd, text, strlen(text)) || fsync(fd))
-		goto done;
-	if (close(fd)) {
-		fd = -1;
-		goto done;
-	}
-	fd = -1;
-	/* rename is atomic: a reader sees the old draft or the new one */
-	if (rename(tmp, path))
-		goto done;
-	ret = 0;
-done:
-	if (fd >= 0)
-		close(fd);
-	if (ret)
-		unlink(tmp);
-	free(text);
-	return ret;
-}
-
-static char *file_read(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *data = NULL;
-	size_t len;
-
-	if (!f)
-		return NULL;
-	data = malloc(DRAFT_MAX_BYTES + 1);
-	if (data) {
-		len = fread(data, 1, DRAFT_MAX_BYTES, f);
-		data[len] = '\0';
-	}
-	fclose(f);
-	return data;
-}
-
-int draft_load(const char *dir, const char *screen, struct form *form,
-	       struct draft_info *info)
-{
-	char path[4096];
-	struct draft_info own;
-	char *text;
-	int ret = -1;
-
-	if (path_of(dir, screen, "", path, sizeof(path)))
-		return -1;
-	text = file_read(path);
-	if (!text)
-		return -1;
-	if (draft_parse_info(text, info ? info : &own) == 0 &&
-	    (!form || draft_parse_into(text, form) == 0))
-		ret = 0;
-	free(text);
-	return ret;
-}
-
-int draft_remove(const char *dir, const char *screen)
-{
-	char path[4096];
-
-	if (path_of(dir, screen, "", path, sizeof(path)))
-		return -1;
-	if (unlink(path) && errno != ENOENT)
-		return -1;
-	return 0;
-}
-
-static int newer_first(const void *a, const void *b)
-{
-	return strcmp(((const struct draft_info *)b)->saved,
-		      ((const struct draft_info *)a)->saved);
-}
-
-size_t draft_list(const char *dir, struct draft_info *out, size_t max)
-{
-	DIR *d = dir ? opendir(dir) : NULL;
-	struct dirent *e;
-	char screen[DRAFT_NAME_MAX];
-	size_t n = 0, len;
-
-	if (!d)
-		return 0;
-	while (n < max && (e = readdir(d))) {
-		len = strlen(e->d_name);
-		if (strncmp(e->d_name, "draft-", 6) || len < 11 ||
-		    strcmp(e->d_name + len - 4, ".txt") ||
-		    len - 10 >= sizeof(screen))
-			continue;
-		memcpy(screen, e->d_name + 6, len - 10);
-		screen[len - 10] = '\0';
-		if (draft_load(dir, screen, NULL, &out[n]) == 0 &&
-		    strcmp(out[n].screen, screen) == 0)
-			n++;
-	}
-	closedir(d);
-	qsort(out, n, sizeof(*out), newer_first);
-	return n;
 }

@@ -38,6 +38,7 @@ int net_login(struct net_client *client, const char *username,
 		net_oom(err);
 		goto done;
 	}
+	net_client_session_note(client, answer);
 	ret = 0;
 done:
 	json_decref(body);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -11,21 +12,36 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "private.h"
 #include "wincase/net.h"
+#include "wincase/net_offline.h"
 
 /* An answer larger than this is refused: lists are paged by the server. */
 #define NET_MAX_ANSWER (8u * 1024u * 1024u)
 
 struct net_client {
 	CURL *curl;
+	CURLM *multi; /* drives curl so that waits can be interrupted */
 	char *base_url;
 	char *token;
 	long connect_timeout_ms;
 	long timeout_ms;
+	long low_speed_limit; /* bytes per second, 0: none */
+	long low_speed_time_ms;
+	long probe_connect_ms, probe_timeout_ms;
 	char *ca_file;		 /* NULL: the system's CAs */
 	char *pinned_public_key; /* NULL: no pin */
-	bool online;
+	bool (*interrupt)(void *user, long elapsed_ms);
+	void *interrupt_user;
+	enum net_link link;
+	bool probing;	   /* the request under way is the health probe */
+	long probe_due_ms; /* monotonic time of the next probe */
+	long probe_backoff_ms;
 	bool session_lost; /* a 401 unauthenticated while holding a token */
+	struct net_journal_hook hook; /* the offline journal (net_offline.c) */
+	json_t *session;	/* the last login's answer (offline login) */
+	long long clock_offset; /* server's clock - ours, from health */
+	bool clock_known;
 };
 
 struct answer {
@@ -161,7 +177,21 @@ struct net_client *net_client_new(const struct net_options *opt,
 	c->connect_timeout_ms =
 	    opt->connect_timeout_ms > 0 ? opt->connect_timeout_ms : 3000;
 	c->timeout_ms = opt->timeout_ms > 0 ? opt->timeout_ms : 10000;
-	c->online = true;
+	c->low_speed_limit =
+	    opt->low_speed_limit > 0 ? opt->low_speed_limit : 0;
+	c->low_speed_time_ms =
+	    opt->low_speed_time_ms > 0 ? opt->low_speed_time_ms : 5000;
+	c->probe_connect_ms =
+	    c->connect_timeout_ms < 1500 ? c->connect_timeout_ms : 1500;
+	c->probe_timeout_ms = c->timeout_ms < 3000 ? c->timeout_ms : 3000;
+	c->interrupt = opt->interrupt;
+	c->interrupt_user = opt->interrupt_user;
+	c->multi = curl_multi_init();
+	if (!c->multi)
+		goto fail;
+	/* Unknown until the server has answered (issue 12): never "online"
+	 * on trust. */
+	c->link = NET_LINK_UNKNOWN;
 	return c;
 fail:
 	wc_error_set(err, "internal", NULL, "out of memory");
@@ -177,11 +207,15 @@ void net_client_free(struct net_client **client)
 
 	if (!c)
 		return;
+	net_offline_detach(c);
 	if (c->curl)
 		curl_easy_cleanup(c->curl);
+	if (c->multi)
+		curl_multi_cleanup(c->multi);
 	if (c->token)
 		sodium_memzero(c->token, strlen(c->token));
 	free(c->token);
+	json_decref(c->session);
 	free(c->base_url);
 	free(c->ca_file);
 	free(c->pinned_public_key);
@@ -209,7 +243,102 @@ int net_client_set_token(struct net_client *client, const char *token)
 
 bool net_client_online(const struct net_client *client)
 {
-	return client->online;
+	return client->link == NET_LINK_ONLINE;
+}
+
+enum net_link net_client_link(const struct net_client *client)
+{
+	return client->link;
+}
+
+long net_monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Every exchange tells the link state; a failure backs the probe off
+ * (1 s, 2 s, 4 s ... 30 s), an answer resets it. */
+static void link_set(struct net_client *c, bool answered)
+{
+	long now = net_monotonic_ms();
+
+	if (answered) {
+		c->link = NET_LINK_ONLINE;
+		c->probe_backoff_ms = 0;
+		c->probe_due_ms = now + NET_PROBE_ONLINE_MS;
+		return;
+	}
+	c->link = NET_LINK_OFFLINE;
+	c->probe_backoff_ms =
+	    c->probe_backoff_ms ? c->probe_backoff_ms * 2 : NET_PROBE_FIRST_MS;
+	if (c->probe_backoff_ms > NET_PROBE_MAX_MS)
+		c->probe_backoff_ms = NET_PROBE_MAX_MS;
+	c->probe_due_ms = now + c->probe_backoff_ms;
+}
+
+bool net_client_probe_due(const struct net_client *client)
+{
+	return client->link == NET_LINK_UNKNOWN ||
+	       net_monotonic_ms() >= client->probe_due_ms;
+}
+
+int net_client_probe(struct net_client *client, struct wc_error *err)
+{
+	static const struct net_request_options none = {0};
+	json_t *answer = NULL;
+	const char *status;
+	int ret;
+
+	/* Straight to the wire: the offline layer's cache never answers a
+	 * probe. */
+	client->probing = true;
+	ret = net_transport(client, "GET", "/v1/health", NULL, &none, &answer,
+			    err);
+	client->probing = false;
+	status = json_string_value(json_object_get(answer, "status"));
+	if (ret == 0) {
+		long long t = net_rfc3339_seconds(
+		    json_string_value(json_object_get(answer, "time")));
+
+		if (t > 0) {
+			client->clock_offset = t - (long long)time(NULL);
+			client->clock_known = true;
+		}
+	}
+	if (ret == 0 && (!status || strcmp(status, "ok") != 0))
+		ret = wc_error_set(err, "bad_response", "status",
+				   "server not ok");
+	json_decref(answer);
+	return ret;
+}
+
+void net_client_session_note(struct net_client *client, const json_t *answer)
+{
+	json_decref(client->session);
+	client->session = json_deep_copy(answer);
+}
+
+const json_t *net_client_session_answer(const struct net_client *client)
+{
+	return client->session;
+}
+
+long long net_client_clock_offset(const struct net_client *client)
+{
+	return client->clock_offset;
+}
+
+bool net_client_clock_known(const struct net_client *client)
+{
+	return client->clock_known;
+}
+
+struct net_journal_hook *net_client_hook(struct net_client *client)
+{
+	return &client->hook;
 }
 
 bool net_client_session_lost(const struct net_client *client)
@@ -266,8 +395,19 @@ static int request_setup(struct net_client *c, const char *method,
 	curl_easy_setopt(h, CURLOPT_URL, url);
 	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, c->timeout_ms);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+			 c->probing ? c->probe_connect_ms
+				    : c->connect_timeout_ms);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
+			 c->probing ? c->probe_timeout_ms : c->timeout_ms);
+	/* A stalled link (bytes trickling or none at all) ends the wait
+	 * before the total timeout does. */
+	if (c->low_speed_limit > 0) {
+		curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT,
+				 c->low_speed_limit);
+		curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
+				 (c->low_speed_time_ms + 999) / 1000);
+	}
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, answer_write);
@@ -292,9 +432,11 @@ static int request_setup(struct net_client *c, const char *method,
 }
 
 static struct curl_slist *headers_build(const struct net_client *c,
-					const char *idempotency_key,
-					int if_match, bool has_body)
+					const struct net_request_options *opt,
+					bool has_body)
 {
+	const char *idempotency_key = opt->idempotency_key;
+	int if_match = opt->if_match;
 	struct curl_slist *list = NULL, *next;
 	char line[512];
 
@@ -322,6 +464,12 @@ static struct curl_slist *headers_build(const struct net_client *c,
 		next = curl_slist_append(list, line);
 		list = next ? next : (curl_slist_free_all(list), NULL);
 	}
+	if (list && opt->client_time && *opt->client_time) {
+		snprintf(line, sizeof(line), "X-Client-Time: %s",
+			 opt->client_time);
+		next = curl_slist_append(list, line);
+		list = next ? next : (curl_slist_free_all(list), NULL);
+	}
 	if (list) { /* no "Expect: 100-continue" round trip */
 		next = curl_slist_append(list, "Expect:");
 		list = next ? next : (curl_slist_free_all(list), NULL);
@@ -338,22 +486,58 @@ int net_request(struct net_client *client, const char *method, const char *path,
 	return net_request_ex(client, method, path, body, &opt, out, err);
 }
 
-/* The HTTP exchange itself, for reads and (through net_write) writes. */
-static int transport(struct net_client *client, const char *method,
-		     const char *path, const json_t *body,
-		     const struct net_request_options *opt, json_t **out,
-		     struct wc_error *err)
+/* curl_easy_perform, but through the multi handle so that the wait can
+ * be cut short: every NET_POLL_MS the caller's interrupt is asked (a key
+ * waiting, in the client), and a yes ends the exchange as if the link had
+ * failed. A write cut short may have reached the server; it is retried
+ * (or journaled) with the same Idempotency-Key, which the server answers
+ * once. */
+static CURLcode perform(struct net_client *c)
 {
-	struct answer a = {0};
+	long start = net_monotonic_ms();
+	CURLcode rc = CURLE_OK;
+	CURLMsg *msg;
+	int running = 1, left;
+
+	if (!c->interrupt)
+		return curl_easy_perform(c->curl);
+	if (curl_multi_add_handle(c->multi, c->curl) != CURLM_OK)
+		return curl_easy_perform(c->curl);
+	for (;;) {
+		if (curl_multi_perform(c->multi, &running) != CURLM_OK) {
+			rc = CURLE_FAILED_INIT;
+			break;
+		}
+		if (!running) {
+			while ((msg = curl_multi_info_read(c->multi, &left)))
+				if (msg->msg == CURLMSG_DONE)
+					rc = msg->data.result;
+			break;
+		}
+		if (c->interrupt(c->interrupt_user,
+				 net_monotonic_ms() - start)) {
+			rc = CURLE_ABORTED_BY_CALLBACK;
+			break;
+		}
+		curl_multi_poll(c->multi, NULL, 0, NET_POLL_MS, NULL);
+	}
+	curl_multi_remove_handle(c->multi, c->curl);
+	return rc;
+}
+
+/* The HTTP exchange itself: a 2xx answer's bytes into *a (0), or -1 with
+ * err (the server's error, offline, bad_response). */
+static int exchange(struct net_client *client, const char *method,
+		    const char *path, const json_t *body,
+		    const struct net_request_options *opt, struct answer *a,
+		    struct wc_error *err)
+{
 	struct curl_slist *headers = NULL;
 	char *url = NULL, *body_text = NULL;
-	json_t *root = NULL;
 	long status = 0;
 	CURLcode rc;
 	int ret = -1;
 
-	if (out)
-		*out = NULL;
 	if (opt->details)
 		*opt->details = NULL;
 	if (body) {
@@ -365,35 +549,56 @@ static int transport(struct net_client *client, const char *method,
 		}
 	}
 	url = malloc(strlen(client->base_url) + strlen(path) + 1);
-	headers = headers_build(client, opt->idempotency_key, opt->if_match,
-				body != NULL);
+	headers = headers_build(client, opt, body != NULL);
 	if (!url || !headers) {
 		wc_error_set(err, "internal", NULL, "out of memory");
 		goto done;
 	}
 	strcpy(url, client->base_url);
 	strcat(url, path);
-	request_setup(client, method, url, body_text, headers, &a);
-	rc = curl_easy_perform(client->curl);
-	if (rc != CURLE_OK && !a.too_large) {
-		client->online = false;
+	request_setup(client, method, url, body_text, headers, a);
+	rc = perform(client);
+	if (rc != CURLE_OK && !a->too_large) {
+		link_set(client, false);
 		wc_error_set(err, "offline", NULL, "%s",
 			     curl_easy_strerror(rc));
 		goto done;
 	}
-	client->online = true;
-	if (a.too_large) {
+	link_set(client, true);
+	if (a->too_large) {
 		wc_error_set(err, "bad_response", NULL, "answer too large");
 		goto done;
 	}
 	curl_easy_getinfo(client->curl, CURLINFO_RESPONSE_CODE, &status);
 	if (status < 200 || status > 299) {
-		error_from_answer(status, &a, err, opt->details);
+		error_from_answer(status, a, err, opt->details);
 		if (status == 401 && client->token &&
 		    (!err || strcmp(err->code, "unauthenticated") == 0))
 			client->session_lost = true;
 		goto done;
 	}
+	ret = 0;
+done:
+	curl_slist_free_all(headers);
+	free(url);
+	free(body_text);
+	return ret;
+}
+
+/* For reads and (through net_write) writes: the answer as JSON. */
+int net_transport(struct net_client *client, const char *method,
+		  const char *path, const json_t *body,
+		  const struct net_request_options *opt, json_t **out,
+		  struct wc_error *err)
+{
+	struct answer a = {0};
+	json_t *root = NULL;
+	int ret = -1;
+
+	if (out)
+		*out = NULL;
+	if (exchange(client, method, path, body, opt, &a, err) < 0)
+		goto done;
 	if (a.len > 0) {
 		root = json_loadb(a.data, a.len, 0, NULL);
 		if (!root) {
@@ -409,11 +614,27 @@ static int transport(struct net_client *client, const char *method,
 	ret = 0;
 done:
 	json_decref(root);
-	curl_slist_free_all(headers);
-	free(url);
-	free(body_text);
 	free(a.data);
 	return ret;
+}
+
+int net_get_bytes(struct net_client *client, const char *path, char **data,
+		  size_t *len, struct wc_error *err)
+{
+	static const struct net_request_options none = {0};
+	struct answer a = {0};
+
+	*data = NULL;
+	*len = 0;
+	if (exchange(client, "GET", path, NULL, &none, &a, err) < 0) {
+		free(a.data);
+		return -1;
+	}
+	if (!a.data)
+		return wc_error_set(err, "bad_response", NULL, "empty answer");
+	*data = a.data;
+	*len = a.len;
+	return 0;
 }
 
 int net_write(struct net_client *client, const char *method, const char *path,
@@ -422,9 +643,12 @@ int net_write(struct net_client *client, const char *method, const char *path,
 {
 	static const struct net_request_options none = {0};
 
-	/* The journal's hook goes here: every write passes by. */
-	return transport(client, method, path, body, opt ? opt : &none, out,
-			 err);
+	/* The journal's hook: every write passes by (net_offline.c). */
+	if (client->hook.write)
+		return client->hook.write(client, method, path, body,
+					  opt ? opt : &none, out, err);
+	return net_transport(client, method, path, body, opt ? opt : &none, out,
+			     err);
 }
 
 int net_request_ex(struct net_client *client, const char *method,
@@ -436,8 +660,11 @@ int net_request_ex(struct net_client *client, const char *method,
 
 	if (strcmp(method, "GET") != 0)
 		return net_write(client, method, path, body, opt, out, err);
-	return transport(client, method, path, body, opt ? opt : &none, out,
-			 err);
+	if (client->hook.read)
+		return client->hook.read(client, path, opt ? opt : &none, out,
+					 err);
+	return net_transport(client, method, path, body, opt ? opt : &none, out,
+			     err);
 }
 
 static const char *const error_words[NET_ERROR_COUNT] = {
@@ -484,6 +711,8 @@ static const char *const error_words[NET_ERROR_COUNT] = {
     [NET_ERR_TAKEN_BY_OTHER] = "taken_by_other",
     [NET_ERR_NOT_TAKEN] = "not_taken",
     [NET_ERR_STEP_OUT_OF_ORDER] = "step_out_of_order",
+    [NET_ERR_QUEUED] = "queued",
+    [NET_ERR_DEADLINE_TOO_LONG] = "deadline_too_long",
 };
 
 enum net_error net_error_of(const struct wc_error *err)

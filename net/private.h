@@ -15,8 +15,44 @@
 
 struct net_client;
 
+/* The offline layer (net_offline.c) under net_write and the reads: NULL
+ * members send straight to the server. */
+struct net_journal_hook {
+	int (*write)(struct net_client *client, const char *method,
+		     const char *path, const json_t *body,
+		     const struct net_request_options *opt, json_t **out,
+		     struct wc_error *err);
+	int (*read)(struct net_client *client, const char *path,
+		    const struct net_request_options *opt, json_t **out,
+		    struct wc_error *err);
+	void *state;
+};
+struct net_journal_hook *net_client_hook(struct net_client *client);
+
+/* Keeps the login's answer (token, expires_at, user) for
+ * net_session_save; answer borrowed. */
+void net_client_session_note(struct net_client *client, const json_t *answer);
+const json_t *net_client_session_answer(const struct net_client *client);
+
+/* Seconds since the epoch of an RFC 3339 time, -1 when it is not one. */
+long long net_rfc3339_seconds(const char *s);
+/* The server's clock minus this PC's, in seconds, from the last health
+ * answer (0 before one). */
+long long net_client_clock_offset(const struct net_client *client);
+bool net_client_clock_known(const struct net_client *client);
+
+/* The HTTP exchange itself, with no hook. */
+int net_transport(struct net_client *client, const char *method,
+		  const char *path, const json_t *body,
+		  const struct net_request_options *opt, json_t **out,
+		  struct wc_error *err);
+
 /* Sets err to internal "out of memory"; returns -1. */
 int net_oom(struct wc_error *err);
+/* GET path; a 2xx answer's bytes as they are (not JSON) into *data (free
+ * it; NUL-terminated after *len bytes). -1 with err as net_request. */
+int net_get_bytes(struct net_client *client, const char *path, char **data,
+		  size_t *len, struct wc_error *err);
 
 /* *out = a sanitised copy of obj[key] (text_sanitize with flags): strings
  * as they are, integers in decimal, missing, null or obj not an object as

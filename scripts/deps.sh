@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh [--install] build|test|run - make sure the Debian packages
+# deps.sh [--install] build|test|run|city - make sure the Debian packages
 # wincase needs are here. With --install (make run, make test) and as root
 # it installs the missing ones with apt-get; otherwise it stops with the
 # exact command to run. Plain `make` never installs.
@@ -22,7 +22,12 @@ need_pkg() {
 	libmicrohttpd) echo libmicrohttpd-dev ;;
 	gnutls) echo libgnutls28-dev ;;
 	sqlite3) echo libsqlite3-dev ;;
+	libpq) echo libpq-dev ;;
 	inih) echo libinih-dev ;;
+	cairo) echo libcairo2-dev ;;
+	pangocairo) echo libpango1.0-dev ;;
+	fontconfig) echo libfontconfig-dev ;;
+	libqrencode) echo libqrencode-dev ;;
 	cmocka) echo libcmocka-dev ;;
 	esac
 }
@@ -30,7 +35,7 @@ need_pkg() {
 missing=""
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v "$pkg_config" >/dev/null 2>&1 || missing="$missing pkg-config"
-modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 inih"
+modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 libpq inih cairo pangocairo fontconfig libqrencode"
 [ "$mode" = test ] && modules="$modules cmocka"
 for m in $modules; do
 	if ! command -v "$pkg_config" >/dev/null 2>&1 || ! "$pkg_config" --exists "$m"; then
@@ -38,9 +43,17 @@ for m in $modules; do
 	fi
 done
 if [ "$mode" = test ]; then
-	for tool in tmux:tmux sqlite3:sqlite3 curl:curl certtool:gnutls-bin gnutls-cli:gnutls-bin; do
+	for tool in tmux:tmux sqlite3:sqlite3 curl:curl certtool:gnutls-bin gnutls-cli:gnutls-bin pdftotext:poppler-utils zbarimg:zbar-tools chromium:chromium; do
 		command -v "${tool%%:*}" >/dev/null 2>&1 || missing="$missing ${tool#*:}"
 	done
+fi
+# make run-city: a PostgreSQL server (started in ./data, never the system
+# service) and nginx as the load balancer.
+if [ "$mode" = city ]; then
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 ||
+		command -v initdb >/dev/null 2>&1 || missing="$missing postgresql"
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] ||
+		missing="$missing nginx"
 fi
 [ -z "$missing" ] && exit 0
 

@@ -104,6 +104,15 @@ void api_error_from(struct api_reply *rep, unsigned status,
 
 void api_internal(struct api_reply *rep, const struct wc_error *err)
 {
+	/* The database is down or failing over (PostgreSQL): nothing was
+	 * written, and the client may try again. */
+	if (err && strcmp(err->code, "store_unavailable") == 0) {
+		fprintf(stderr, "wincased: %s\n", err->message);
+		api_error(rep, 503, "store_unavailable", NULL,
+			  "the case database cannot be reached now; nothing "
+			  "was changed, try again shortly");
+		return;
+	}
 	fprintf(stderr, "wincased: internal error: %s\n",
 		err ? err->message : "unknown");
 	api_error(rep, 500, "internal", NULL, "internal error");

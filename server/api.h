@@ -57,6 +57,9 @@ struct api_reply {
 	const char *raw_body;
 	size_t raw_len;
 	const char *raw_type;
+	bool raw_owned;	   /* raw_body is malloc'd: freed once sent */
+	bool raw_on_error; /* sent at a status >= 400 too (an HTML page) */
+	const char *csp;   /* static Content-Security-Policy of raw_body */
 };
 
 typedef void (*api_handler)(struct api_request *req, struct api_reply *rep);

@@ -39,13 +39,35 @@ static int audit_hash(const struct audit_record *rec, const json_t *data,
 	return 0;
 }
 
+/* The X-Client-Time of the request this thread is handling (issue 12:
+ * a change made offline and replayed keeps the clerk's time beside the
+ * server's); "" none. Set by http.c around the handler. */
+static _Thread_local char client_time[40];
+
+void audit_client_time_set(const char *value)
+{
+	snprintf(client_time, sizeof(client_time), "%s", value ? value : "");
+}
+
 int audit_append(struct store_conn *db, int64_t at, const char *actor,
 		 const char *action, const char *entity, const json_t *data,
 		 struct wc_error *err)
 {
 	struct audit_record last, rec;
-	json_t *empty = NULL;
+	json_t *empty = NULL, *with_time = NULL;
 	int rc;
+
+	if (client_time[0]) {
+		with_time = data ? json_deep_copy(data) : json_object();
+		if (!with_time ||
+		    json_object_set_new(with_time, "client_time",
+					json_string(client_time))) {
+			json_decref(with_time);
+			return wc_error_set(err, "internal", NULL,
+					    "audit: out of memory");
+		}
+		data = with_time;
+	}
 
 	memset(&rec, 0, sizeof(rec));
 	rc = db->ops->audit_last(db, &last, err);
@@ -79,6 +101,7 @@ int audit_append(struct store_conn *db, int64_t at, const char *actor,
 done:
 	audit_record_release(&rec);
 	json_decref(empty);
+	json_decref(with_time);
 	return rc;
 }
 

@@ -23,6 +23,11 @@ int audit_append(struct store_conn *db, int64_t at, const char *actor,
 		 const char *action, const char *entity, const json_t *data,
 		 struct wc_error *err);
 
+/* Issue 12: the client's recorded time of the change this thread is
+ * handling (X-Client-Time, RFC 3339; NULL or "" none): audit_append adds
+ * it to every entry's data as "client_time" until it is cleared. */
+void audit_client_time_set(const char *value);
+
 /* Walk the whole trail. *ok false and *broken_at the first entry whose
  * hash, link or sequence number is wrong; *entries counts the entries
  * read. */

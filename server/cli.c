@@ -23,6 +23,7 @@
 #include "app.h"
 #include "audit.h"
 #include "documents.h"
+#include "migrate_store.h"
 #include "options.h"
 
 #define CLI_FILE_MAX (8 * 1024 * 1024)
@@ -41,13 +42,16 @@ const char cli_usage[] =
     "       wincased audit-verify --db PATH [--checkpoints FILE]\n"
     "                (FILE: a copy of checkpoint lines kept elsewhere)\n"
     "       wincased audit-head --db PATH   (the signed head, one line)\n"
-    "       wincased backup --db PATH --to FILE\n"
+    "       wincased backup --db PATH --to FILE   (SQLite; PostgreSQL:\n"
+    "                pg_dump, see docs/deploy.md)\n"
+    "       wincased migrate-store --from sqlite:PATH --to postgresql://...\n"
+    "                (into an empty PostgreSQL database; sessions dropped)\n"
     "  the verbs also take --config FILE; after an import, reload a\n"
     "  running wincased (SIGHUP: systemctl reload wincased)\n";
 
 struct cli_args {
 	const char *db, *config, *username, *display_name, *role, *window,
-	    *department, *to, *file, *windows, *checkpoints;
+	    *department, *to, *file, *windows, *checkpoints, *from;
 };
 
 struct cli_verb {
@@ -56,6 +60,8 @@ struct cli_verb {
 	int (*run)(struct app *app, struct store_conn *db,
 		   const struct cli_args *a, const char *actor);
 };
+
+static void cli_checkpoint(struct app *app, struct store_conn *db);
 
 static int cli_fail(const char *what, const struct wc_error *err)
 {
@@ -83,6 +89,7 @@ static int cli_parse(int argc, char **argv, struct cli_args *a)
 	    {"--department", offsetof(struct cli_args, department)},
 	    {"--to", offsetof(struct cli_args, to)},
 	    {"--checkpoints", offsetof(struct cli_args, checkpoints)},
+	    {"--from", offsetof(struct cli_args, from)},
 	};
 
 	for (int i = 2; i < argc; i++) {
@@ -315,11 +322,28 @@ static int verb_import_calendar(struct app *app, struct store_conn *db,
 	return 0;
 }
 
+/* The audit chain checked against the signed checkpoints (the store's,
+ * the configured file's and extra's, when given) with the server's key:
+ * 0 with *r and its text for people, or -1 with err. */
+static int cli_chain_check(struct app *app, struct store_conn *db,
+			   const char *extra, struct audit_report *r,
+			   char *text, size_t size, struct wc_error *err)
+{
+	const char *files[] = {app->cfg.audit_checkpoint_file,
+			       extra ? extra : "", NULL};
+
+	if (audit_check(db,
+			app->documents ? documents_public_key(app->documents)
+				       : NULL,
+			files, r, err) < 0)
+		return -1;
+	audit_report_text(r, text, size);
+	return 0;
+}
+
 static int verb_audit_verify(struct app *app, struct store_conn *db,
 			     const struct cli_args *a, const char *actor)
 {
-	const char *files[] = {app->cfg.audit_checkpoint_file,
-			       a->checkpoints ? a->checkpoints : "", NULL};
 	struct wc_error err = {0};
 	struct audit_report r;
 	char text[512];
@@ -329,12 +353,9 @@ static int verb_audit_verify(struct app *app, struct store_conn *db,
 		fprintf(stderr, "wincased: audit-verify takes no FILE\n");
 		return 2;
 	}
-	if (audit_check(db,
-			app->documents ? documents_public_key(app->documents)
-				       : NULL,
-			files, &r, &err) < 0)
+	if (cli_chain_check(app, db, a->checkpoints, &r, text, sizeof(text),
+			    &err) < 0)
 		return cli_fail("audit-verify", &err);
-	audit_report_text(&r, text, sizeof(text));
 	printf("%s\n", text);
 	fflush(stdout);
 	/* The check itself is in the trail (after the entries it read). */
@@ -436,6 +457,12 @@ static int verb_backup(struct app *app, struct store_conn *db,
 		fprintf(stderr, "wincased: backup needs --to FILE\n");
 		return 2;
 	}
+	if (strcmp(db->ops->name, "sqlite") != 0) {
+		fprintf(stderr, "wincased: backup copies a SQLite store; back "
+				"up PostgreSQL with pg_dump or pg_basebackup "
+				"(docs/deploy.md)\n");
+		return 1;
+	}
 	if (stat(a->to, &st) == 0) {
 		fprintf(stderr, "wincased: %s exists; not overwritten\n",
 			a->to);
@@ -457,6 +484,127 @@ static int verb_backup(struct app *app, struct store_conn *db,
 	return backup_key(app, a->to);
 }
 
+/* The audit chain of a store, checked as audit-verify checks it; false
+ * with the reason in text when it does not verify. */
+static bool cli_chain_ok(struct app *app, struct store_conn *db, char *text,
+			 size_t size)
+{
+	struct wc_error err = {0};
+	struct audit_report r;
+
+	if (cli_chain_check(app, db, NULL, &r, text, size, &err) < 0) {
+		snprintf(text, size, "%s", err.message);
+		return false;
+	}
+	return r.ok;
+}
+
+static void migrate_print(const struct migrate_report *r)
+{
+	for (size_t i = 0; i < r->n_tables; i++)
+		printf("  %-24s %10lld rows\n", r->tables[i].name,
+		       (long long)r->tables[i].rows);
+	printf("%lld rows in %zu tables copied in %.1f s (sessions "
+	       "dropped)\n",
+	       (long long)r->rows, r->n_tables, r->seconds);
+}
+
+/* After the copy: the audit chain on the target, then the migration's own
+ * entry there. A chain that does not verify empties the target again. */
+static int migrate_finish(struct app *app, struct store *target, const char *to,
+			  const struct migrate_report *r, const char *from,
+			  const char *actor)
+{
+	struct wc_error err = {0};
+	struct store_conn *t = target->ops->connect(target, &err);
+	char text[512];
+	json_t *data;
+	int rc;
+
+	if (!t)
+		return cli_fail(to, &err);
+	if (!cli_chain_ok(app, t, text, sizeof(text))) {
+		fprintf(stderr,
+			"wincased: migrate-store: the audit chain on the "
+			"target does not verify (%s)\n",
+			text);
+		if (migrate_store_undo(to, r, &err) < 0)
+			return cli_fail("emptying the target", &err);
+		fprintf(stderr, "wincased: the target was emptied again\n");
+		return 1;
+	}
+	printf("target verified: row counts equal, audit chain %s\n", text);
+	data =
+	    json_pack("{s:s, s:I, s:I}", "from", from, "rows",
+		      (json_int_t)r->rows, "tables", (json_int_t)r->n_tables);
+	rc = t->ops->begin(t, &err);
+	if (rc == 0)
+		rc = audit_append(t, clock_now(&app->clock), actor,
+				  "store.migrate", "store", data, &err);
+	json_decref(data);
+	if (cli_transaction(t, "migration's audit entry", rc, &err) != 0)
+		return 1;
+	/* The target's own checkpoint of its new head. */
+	cli_checkpoint(app, t);
+	return 0;
+}
+
+/* `migrate-store --from sqlite:PATH --to URL` (migrate_store.h). The
+ * source is the verb's store (--from, opened like --db); opening the
+ * target creates its schema. */
+static int verb_migrate_store(struct app *app, struct store_conn *db,
+			      const struct cli_args *a, const char *actor)
+{
+	const char *path = app->cfg.db_path;
+	struct wc_error err = {0};
+	struct migrate_report report;
+	struct store *target = NULL;
+	char text[512];
+	int rc;
+
+	if (!a->to || !a->from || a->file) {
+		fprintf(stderr, "wincased: migrate-store needs --from "
+				"sqlite:PATH and --to postgresql://...\n");
+		return 2;
+	}
+	if (strcmp(db->ops->name, "sqlite") != 0) {
+		fprintf(stderr, "wincased: migrate-store copies a SQLite "
+				"store (--from sqlite:PATH)\n");
+		return 2;
+	}
+	if (strncmp(path, "sqlite:", 7) == 0)
+		path += 7;
+	if (!cli_chain_ok(app, db, text, sizeof(text))) {
+		fprintf(stderr,
+			"wincased: migrate-store: the source's audit chain "
+			"does not verify (%s); nothing was copied\n",
+			text);
+		return 1;
+	}
+	if (!store_url_is_postgresql(a->to)) {
+		fprintf(stderr, "wincased: migrate-store: --to must name a "
+				"PostgreSQL database (postgresql://...)\n");
+		return 2;
+	}
+	if (store_open(a->to, &target, &err) < 0)
+		return cli_fail(a->to, &err);
+	rc = migrate_store_copy(path, a->to, &report, &err);
+	if (rc < 0) {
+		cli_fail("migrate-store", &err);
+		if (strcmp(err.code, "target_not_empty") != 0)
+			fprintf(stderr, "wincased: nothing was written to the "
+					"target; the migration can be run "
+					"again\n");
+		rc = 1;
+	} else {
+		migrate_print(&report);
+		rc =
+		    migrate_finish(app, target, a->to, &report, a->from, actor);
+	}
+	target->ops->close(&target);
+	return rc;
+}
+
 static const struct cli_verb verbs[] = {
     {"user-add", false, verb_user_add},
     {"user-windows", true, verb_user_windows},
@@ -465,6 +613,7 @@ static const struct cli_verb verbs[] = {
     {"audit-verify", true, verb_audit_verify},
     {"audit-head", true, verb_audit_head},
     {"backup", true, verb_backup},
+    {"migrate-store", true, verb_migrate_store},
 };
 
 static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
@@ -490,7 +639,11 @@ static int cli_open(struct app *app, const struct cli_args *a, bool must_exist,
 	else if (!app->cfg.db_path[0])
 		options_db_default(&app->cfg, &paths);
 	config_finish(&app->cfg);
-	if (must_exist && stat(app->cfg.db_path, &st) != 0) {
+	if (must_exist && !store_url_is_postgresql(app->cfg.db_path) &&
+	    stat(strncmp(app->cfg.db_path, "sqlite:", 7) == 0
+		     ? app->cfg.db_path + 7
+		     : app->cfg.db_path,
+		 &st) != 0) {
 		fprintf(stderr, "wincased: %s: %s\n", app->cfg.db_path,
 			strerror(errno));
 		return 1;
@@ -551,6 +704,9 @@ int cli_run(int argc, char **argv)
 		return 2;
 	}
 	cli_actor(actor, sizeof(actor));
+	/* migrate-store's source is the store the verb opens. */
+	if (verb->run == verb_migrate_store && args.from)
+		args.db = args.from;
 	rc = cli_open(&app, &args, verb->needs_db_file, &db);
 	if (rc == 0) {
 		rc = verb->run(&app, db, &args, actor);

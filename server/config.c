@@ -9,6 +9,12 @@
 
 #include <ini.h>
 
+#include "store/store.h"
+
+#ifndef WINCASE_STATE_DIR
+#define WINCASE_STATE_DIR "/var/lib/wincase"
+#endif
+
 #ifndef WINCASE_SHARE_DIR
 #define WINCASE_SHARE_DIR "/usr/local/share/wincase"
 #endif
@@ -37,6 +43,8 @@ void config_set_defaults(struct server_config *cfg)
 	cfg->pwhash_cost = PWHASH_INTERACTIVE;
 	workhours_default(&cfg->working_hours);
 	cfg->rectification_days = 5;
+	cfg->rectification_max_days = 15;
+	cfg->review_warn_hours = 8;
 	cfg->audit_checkpoint_entries = 100;
 	cfg->audit_checkpoint_seconds = 300;
 }
@@ -45,12 +53,28 @@ void config_finish(struct server_config *cfg)
 {
 	const char *db = cfg->db_path;
 
+	if (store_url_is_postgresql(db)) {
+		/* No database file to keep the key and checkpoints next to:
+		 * the state folder unless data_dir names one (every instance
+		 * on one database needs the same signing key). */
+		if (!cfg->data_dir[0])
+			snprintf(cfg->data_dir, sizeof(cfg->data_dir), "%s",
+				 WINCASE_STATE_DIR);
+		if (!cfg->audit_checkpoint_file[0])
+			snprintf(cfg->audit_checkpoint_file,
+				 sizeof(cfg->audit_checkpoint_file),
+				 "%.580s/audit.checkpoints", cfg->data_dir);
+		return;
+	}
 	if (strncmp(db, "sqlite:", 7) == 0)
 		db += 7;
 	if (!cfg->audit_checkpoint_file[0])
 		snprintf(cfg->audit_checkpoint_file,
 			 sizeof(cfg->audit_checkpoint_file),
 			 "%.580s.checkpoints", db);
+	/* The default deadline is always one a reviewer may set. */
+	if (cfg->rectification_max_days < cfg->rectification_days)
+		cfg->rectification_max_days = cfg->rectification_days;
 }
 
 static bool parse_int(const char *text, int min, int max, int *out)
@@ -107,6 +131,30 @@ int config_parse_listen(struct server_config *cfg, const char *text,
 	memcpy(cfg->listen_host, text, host_len);
 	cfg->listen_host[host_len] = '\0';
 	cfg->listen_port = port;
+	return 0;
+}
+
+int config_parse_public_url(struct server_config *cfg, const char *text)
+{
+	size_t n = strlen(text), scheme;
+
+	if (strncmp(text, "https://", 8) == 0)
+		scheme = 8;
+	else if (strncmp(text, "http://", 7) == 0)
+		scheme = 7;
+	else
+		return -1;
+	while (n > scheme && text[n - 1] == '/')
+		n--;
+	if (n == scheme || n >= sizeof(cfg->public_url) || text[scheme] == '/')
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)text[i] <= ' ' ||
+		    (unsigned char)text[i] >= 0x7f ||
+		    strchr("\"'<>`?#\\", text[i]))
+			return -1;
+	memcpy(cfg->public_url, text, n);
+	cfg->public_url[n] = '\0';
 	return 0;
 }
 
@@ -185,6 +233,10 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 		return workhours_parse(value, &cfg->working_hours, &err) == 0;
 	if (strcmp(name, "rectification_days") == 0)
 		return parse_int(value, 1, 60, &cfg->rectification_days);
+	if (strcmp(name, "rectification_max_days") == 0)
+		return parse_int(value, 1, 120, &cfg->rectification_max_days);
+	if (strcmp(name, "review_warn_hours") == 0)
+		return parse_int(value, 1, 1000, &cfg->review_warn_hours);
 	if (strcmp(name, "tls_cert") == 0)
 		return set_path(cfg->tls_cert, sizeof(cfg->tls_cert), value);
 	if (strcmp(name, "tls_key") == 0)
@@ -195,6 +247,8 @@ static bool config_set_key(struct server_config *cfg, const char *name,
 	if (strcmp(name, "audit_checkpoint_entries") == 0)
 		return parse_int(value, 1, 100000,
 				 &cfg->audit_checkpoint_entries);
+	if (strcmp(name, "public_url") == 0)
+		return config_parse_public_url(cfg, value) == 0;
 	if (strcmp(name, "audit_checkpoint_seconds") == 0)
 		return parse_int(value, 1, 86400,
 				 &cfg->audit_checkpoint_seconds);

@@ -44,6 +44,11 @@ struct server_config {
 	int64_t fake_clock_start;	/* unix seconds */
 	struct workhours working_hours; /* R1: one working hour to ack */
 	int rectification_days;		/* R5: working days to rectify */
+	/* Issue 14: the latest deadline a reviewer may set, in working days
+	 * after the item (at least rectification_days), and the working
+	 * hours after which a waiting review item is shown as aged. */
+	int rectification_max_days;
+	int review_warn_hours;
 	/* Training (docs/training.md): --training-seed DIR seeds the trainee,
 	 * trainer and scenario data and lets the trainee move the fake clock;
 	 * --ephemeral removes the store's files and folder on stop. */
@@ -60,6 +65,11 @@ struct server_config {
 	char audit_checkpoint_file[600];
 	int audit_checkpoint_entries;
 	int audit_checkpoint_seconds;
+	/* The address the public reaches this server at (a gateway's), as
+	 * http(s)://HOST[:PORT][/PATH] without a trailing slash: printed
+	 * documents' QR codes open PUBLIC_URL/verify. "": this server's own
+	 * listening address. */
+	char public_url[256];
 };
 
 void config_set_defaults(struct server_config *cfg);
@@ -73,6 +83,10 @@ void config_finish(struct server_config *cfg);
 /* "HOST:PORT" into listen_host/listen_port; port 0 picks a free port. */
 int config_parse_listen(struct server_config *cfg, const char *text,
 			struct wc_error *err);
+/* An absolute http:// or https:// URL with a host and no characters
+ * that need escaping in HTML or a URL (quotes, <, >, blanks, ?, #), a
+ * trailing slash dropped; -1 otherwise. */
+int config_parse_public_url(struct server_config *cfg, const char *text);
 /* "+08:00", "-05:30", "Z" into minutes east of UTC. */
 int config_parse_offset(const char *text, int *minutes);
 

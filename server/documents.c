@@ -11,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "documents_pdf.h"
 #include "wincase/catalog.h"
 #include "wincase/checklist.h"
 #include "wincase/date.h"
@@ -58,7 +59,9 @@ static int kind_index(const char *kind)
 void document_record_release(struct document_record *rec)
 {
 	free(rec->text);
-	rec->text = NULL;
+	free(rec->data);
+	free(rec->template_text);
+	rec->text = rec->data = rec->template_text = NULL;
 }
 
 static char *read_template(const char *path, struct wc_error *err)
@@ -228,6 +231,7 @@ void documents_release(struct app *app)
 	free(docs->templates[1]);
 	free(docs);
 	app->documents = NULL;
+	document_pdf_cleanup(); /* the PDFs' font caches, at exit */
 }
 
 /* Crockford base32 without I L O U: nothing a person can misread. */
@@ -525,9 +529,13 @@ static int render_and_sign(struct api_request *req, int kind, json_t *v,
 	}
 	json_object_set_new(v, "verify_code", json_string(out->verify_code));
 	out->text = document_render(tmpl, v, err);
-	free(tmpl);
+	/* Kept with the row: the PDF is laid out from them (documents.h). */
+	out->template_text = tmpl;
+	out->data = out->text ? json_dumps(v, JSON_COMPACT) : NULL;
 	if (!out->text)
 		return -1;
+	if (!out->data)
+		return wc_error_set(err, "internal", NULL, "out of memory");
 	sign_text(docs, out->text, sig);
 	sodium_bin2base64(out->signature, sizeof(out->signature), sig,
 			  sizeof(sig), sodium_base64_VARIANT_ORIGINAL);

@@ -71,6 +71,10 @@ struct document_record {
 	char *text;	     /* owned; document_record_release */
 	char signature[128]; /* base64 Ed25519 signature of text */
 	char verify_code[DOCUMENT_CODE_SIZE];
+	/* What text was rendered from (owned; NULL in documents issued before
+	 * they were kept): the completed variables as JSON and the template. */
+	char *data;
+	char *template_text;
 };
 
 void document_record_release(struct document_record *rec);
@@ -142,5 +146,32 @@ int document_template_check(const char *tmpl, const char *const *keys,
  * 1). NULL with err on a syntax error or a value of another type. */
 char *document_render(const char *tmpl, const json_t *vars,
 		      struct wc_error *err);
+
+/* The layout of a template for print (documents_pdf.c): the same template
+ * that makes the text, cut at blank lines into blocks, the {{#section}}
+ * body a block of its own (BLOCK_TABLE, one row per element). A block with
+ * {{verify_code}} is BLOCK_VERIFY (the QR code goes beside it), one with
+ * "____" BLOCK_SIGNATURES, one indented line BLOCK_TITLE, lines that all
+ * read "label：value" (a short label, several pairs on a line apart by
+ * four spaces) BLOCK_FIELDS, anything else BLOCK_PARAGRAPH (one per line).
+ * Pure; the text a template renders is not changed by any of this. */
+enum document_block_kind {
+	BLOCK_TITLE,
+	BLOCK_FIELDS,
+	BLOCK_PARAGRAPH,
+	BLOCK_TABLE,
+	BLOCK_VERIFY,
+	BLOCK_SIGNATURES,
+};
+struct document_block {
+	enum document_block_kind kind;
+	char *source; /* owned: the block's template text */
+};
+/* Fills *out with *n blocks (document_blocks_free them); section may be
+ * NULL (no table: a stored text laid out as it is). */
+int document_blocks(const char *tmpl, const char *section,
+		    struct document_block **out, size_t *n,
+		    struct wc_error *err);
+void document_blocks_free(struct document_block **blocks, size_t *n);
 
 #endif

@@ -272,3 +272,170 @@ char *document_render(const char *tmpl, const json_t *vars,
 	}
 	return b.data;
 }
+
+/* Layout blocks (documents.h): the template cut into paragraphs at blank
+ * lines, the materials section a block of its own, each classified by what
+ * its template text says. */
+
+#define FIELD_LABEL_MAX_CHARS 16
+#define TITLE_INDENT	      2
+
+static bool line_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+static bool span_has(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/* "label：..." with a short label that is not a sentence. */
+static bool line_is_field(const char *s, size_t n)
+{
+	const char *colon = NULL;
+	size_t chars = 0;
+
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (memcmp(s + i, "：", 3) == 0) {
+			colon = s + i;
+			break;
+		}
+	if (!colon || colon == s)
+		return false;
+	for (const char *p = s; p < colon; p++) {
+		if ((*p & 0xC0) != 0x80)
+			chars++;
+		if (p + 3 <= colon &&
+		    (memcmp(p, "，", 3) == 0 || memcmp(p, "。", 3) == 0))
+			return false;
+	}
+	return chars <= FIELD_LABEL_MAX_CHARS;
+}
+
+static enum document_block_kind block_classify(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	size_t lines = 0, fields = 0;
+
+	if (span_has(s, n, "{{verify_code}}"))
+		return BLOCK_VERIFY;
+	if (span_has(s, n, "____"))
+		return BLOCK_SIGNATURES;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		lines++;
+		fields += line_is_field(p, len);
+		p += len + (nl != NULL);
+	}
+	if (lines == 1 && n > TITLE_INDENT && line_blank(s, TITLE_INDENT))
+		return BLOCK_TITLE;
+	return fields == lines ? BLOCK_FIELDS : BLOCK_PARAGRAPH;
+}
+
+static int blocks_add(struct document_block **out, size_t *n,
+		      enum document_block_kind kind, const char *s, size_t len)
+{
+	struct document_block *grown;
+	char *copy = malloc(len + 1);
+
+	grown = copy ? realloc(*out, (*n + 1) * sizeof(**out)) : NULL;
+	if (!grown) {
+		free(copy);
+		return -1;
+	}
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	*out = grown;
+	grown[*n].kind = kind;
+	grown[*n].source = copy;
+	(*n)++;
+	return 0;
+}
+
+/* The blank-line separated blocks of s[0..len). */
+static int blocks_split(const char *s, size_t len, struct document_block **out,
+			size_t *n)
+{
+	const char *p = s, *end = s + len, *start = NULL, *last = NULL;
+
+	while (p <= end) {
+		const char *nl =
+		    p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		bool blank = line_blank(p, l);
+
+		if (!blank && !start)
+			start = p;
+		if (!blank)
+			last = p + l;
+		if ((blank || !nl) && start) {
+			if (blocks_add(
+				out, n,
+				block_classify(start, (size_t)(last - start)),
+				start, (size_t)(last - start)) < 0)
+				return -1;
+			start = NULL;
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return 0;
+}
+
+int document_blocks(const char *tmpl, const char *section,
+		    struct document_block **out, size_t *n,
+		    struct wc_error *err)
+{
+	char open[NAME_MAX_BYTES + 8], close[NAME_MAX_BYTES + 8];
+	const char *o = NULL, *c = NULL;
+	size_t len = strlen(tmpl);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (section) {
+		snprintf(open, sizeof(open), "{{#%s}}", section);
+		snprintf(close, sizeof(close), "{{/%s}}", section);
+		o = strstr(tmpl, open);
+		c = o ? strstr(o, close) : NULL;
+	}
+	if (!c) {
+		rc = blocks_split(tmpl, len, out, n);
+	} else {
+		const char *body = o + strlen(open), *after = c + strlen(close);
+
+		rc = blocks_split(tmpl, (size_t)(o - tmpl), out, n);
+		if (rc == 0)
+			rc = blocks_add(out, n, BLOCK_TABLE, body,
+					(size_t)(c - body));
+		if (rc == 0)
+			rc = blocks_split(after, len - (size_t)(after - tmpl),
+					  out, n);
+	}
+	if (rc < 0) {
+		document_blocks_free(out, n);
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	}
+	return 0;
+}
+
+void document_blocks_free(struct document_block **blocks, size_t *n)
+{
+	for (size_t i = 0; *blocks && i < *n; i++)
+		free((*blocks)[i].source);
+	free(*blocks);
+	*blocks = NULL;
+	*n = 0;
+}

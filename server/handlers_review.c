@@ -11,6 +11,44 @@
 #include "record_state.h"
 #include "review.h"
 #include "wincase/validate.h"
+#include "wincase/workhours.h"
+
+/* The server-local minute of t (whole minutes, rounded down). */
+static struct workhours_time local_minute(const struct server_clock *clk,
+					  int64_t t)
+{
+	int64_t local = t + (int64_t)clk->offset_minutes * 60;
+	int64_t minutes = local >= 0 ? local / 60 : (local - 59) / 60;
+	int64_t day = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+
+	return (struct workhours_time){.day = (wc_day)day,
+				       .minute = (int)(minutes - day * 1440)};
+}
+
+/* Issue 14: how long the item has waited in working minutes (until its
+ * decision once decided), and whether that is past review_warn_hours.
+ * Both null/false when the calendar lacks a year crossed. */
+static void review_age_json(struct app *app, const struct review_record *r,
+			    json_t *o)
+{
+	int64_t until = r->decided_at ? r->decided_at : clock_now(&app->clock);
+	struct wc_error err;
+	long minutes = 0;
+	int rc;
+
+	pthread_rwlock_rdlock(&app->reference_lock);
+	rc =
+	    workhours_between(&app->cfg.working_hours, app->calendar,
+			      local_minute(&app->clock, r->created_at),
+			      local_minute(&app->clock, until), &minutes, &err);
+	pthread_rwlock_unlock(&app->reference_lock);
+	json_object_set_new(o, "age_minutes",
+			    rc == 0 ? json_integer(minutes) : json_null());
+	json_object_set_new(
+	    o, "aged",
+	    json_boolean(rc == 0 && !r->decision[0] &&
+			 minutes >= (long)app->cfg.review_warn_hours * 60));
+}
 
 /* New reference: a queue item as API.md lists it, plus department, window,
  * due_date and the decision once made. */
@@ -36,6 +74,7 @@ json_t *review_to_json(struct app *app, const struct review_record *r)
 			    r->due_date[0] ? json_string(r->due_date)
 					   : json_null());
 	review_team_json(app, r, o);
+	review_age_json(app, r, o);
 	if (r->decision[0]) {
 		clock_format(&app->clock, r->decided_at, at);
 		json_object_set_new(o, "decision", json_string(r->decision));

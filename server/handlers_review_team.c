@@ -1,13 +1,17 @@
 /* handlers_review_team.c - the reviewer queue worked by a team (issue 14):
  * an item has an owner who took it or was handed it, and a rectification
  * (R5) is written step by step, 核实 -> 整改 -> 反馈, each saved as it is
- * done. POST /v1/review/{item_id}/take, /release, /assign and /steps. */
+ * done, before a deadline the reviewer may set. POST
+ * /v1/review/{item_id}/take, /release, /assign, /steps and /due; GET
+ * /v1/review/{item_id}. */
 #include <stdio.h>
 #include <string.h>
 
 #include "api.h"
 #include "record_state.h"
 #include "review.h"
+#include "wincase/calendar.h"
+#include "wincase/date.h"
 #include "wincase/validate.h"
 
 /* The API's words of the steps, by enum review_step. */
@@ -302,5 +306,116 @@ void handle_review_step(struct api_request *req, struct api_reply *rep)
 	owner_change(req, rep, &r, me, "review.step", data);
 	json_decref(data);
 done:
+	review_record_release(&r);
+}
+
+/* The latest deadline a reviewer may set: rectification_max_days working
+ * days after the item's day. False after a 422 calendar_missing. */
+static bool due_latest(struct api_request *req, struct api_reply *rep,
+		       const struct review_record *r, wc_day *out)
+{
+	struct app *app = req->app;
+	struct wc_error err = {0};
+	int rc;
+
+	pthread_rwlock_rdlock(&app->reference_lock);
+	rc = calendar_add_working_days(
+	    app->calendar, clock_local_day(&app->clock, r->created_at),
+	    app->cfg.rectification_max_days, out, &err);
+	pthread_rwlock_unlock(&app->reference_lock);
+	if (rc == 0)
+		return true;
+	api_error(rep, 422, "calendar_missing", "due_date", "%s", err.message);
+	return false;
+}
+
+/* The new deadline of {"due_date"}: a date, today or later, at most
+ * rectification_max_days working days after the item. */
+static bool due_read(struct api_request *req, struct api_reply *rep,
+		     const struct review_record *r, char out[DATE_TEXT_SIZE])
+{
+	const char *text;
+	wc_day day, latest;
+	char max[DATE_TEXT_SIZE];
+
+	if (!api_get_string(req->body, "due_date", "due_date", true, rep,
+			    &text))
+		return false;
+	if (review_record_kind(r) != REVIEW_KIND_RECTIFICATION) {
+		api_error(rep, 422, "decision_not_allowed", "due_date",
+			  "only a rectification has a deadline");
+		return false;
+	}
+	if (!date_parse(text, &day)) {
+		api_error(rep, 422, "invalid_field", "due_date",
+			  "due_date must be a date YYYY-MM-DD");
+		return false;
+	}
+	if (day < clock_local_day(&req->app->clock, req->now)) {
+		api_error(rep, 422, "invalid_field", "due_date",
+			  "the deadline must not be in the past");
+		return false;
+	}
+	if (!due_latest(req, rep, r, &latest))
+		return false;
+	if (day > latest) {
+		date_format(latest, max);
+		api_error(rep, 422, "deadline_too_long", "due_date",
+			  "at most %d working days: %s at the latest",
+			  req->app->cfg.rectification_max_days, max);
+		api_error_details(rep, json_pack("[{s:s}]", "max", max));
+		return false;
+	}
+	date_format(day, out);
+	return true;
+}
+
+/* POST /v1/review/{item_id}/due {"due_date"}: the reviewer sets a
+ * rectification's deadline within the configured maximum (R5); an item
+ * nobody has is taken by the setter. */
+void handle_review_due(struct api_request *req, struct api_reply *rep)
+{
+	const char *me = req->session->user.username;
+	struct review_record r;
+	struct wc_error err = {0};
+	char due[DATE_TEXT_SIZE];
+	bool handled = false;
+	json_t *data;
+
+	if (!api_body_object(req, rep) || !team_open(req, rep, &r))
+		return;
+	if (!due_read(req, rep, &r, due))
+		goto done;
+	if (r.owner[0] && strcmp(r.owner, me) != 0) {
+		review_taken_error(rep, &r);
+		goto done;
+	}
+	if (review_handled(req->db, &r, me, &handled, &err) < 0 || handled) {
+		if (handled)
+			api_error(rep, 403, "own_case", NULL,
+				  "you handled this at the counter");
+		else
+			api_internal(rep, &err);
+		goto done;
+	}
+	if (req->db->ops->review_set_due(req->db, r.id, due, &err) != 0) {
+		api_internal(rep, &err);
+		goto done;
+	}
+	data = json_pack("{s:s, s:s}", "due_date", due, "was", r.due_date);
+	owner_change(req, rep, &r, me, "review.due_date", data);
+	json_decref(data);
+done:
+	review_record_release(&r);
+}
+
+/* GET /v1/review/{item_id}: one item as the queue lists it. */
+void handle_review_get(struct api_request *req, struct api_reply *rep)
+{
+	struct review_record r;
+
+	if (!review_load(req, rep, &r))
+		return;
+	api_ok(rep, 200, review_to_json(req->app, &r));
 	review_record_release(&r);
 }

@@ -34,6 +34,20 @@ int auth_hash_password(const struct app *app, const char *password,
 	return 0;
 }
 
+/* Issue 10: is the database reachable, is it the primary, and which
+ * schema version it has. */
+static json_t *health_store(struct store_conn *db)
+{
+	struct store_status st = {0};
+
+	if (db && db->ops->status)
+		db->ops->status(db, &st);
+	return json_pack(
+	    "{s:b, s:o, s:o}", "connected", st.connected, "role",
+	    st.role[0] ? json_string(st.role) : json_null(), "schema_version",
+	    st.connected ? json_integer(st.schema_version) : json_null());
+}
+
 void handle_health(struct api_request *req, struct api_reply *rep)
 {
 	struct app *app = req->app;
@@ -47,11 +61,12 @@ void handle_health(struct api_request *req, struct api_reply *rep)
 		date_format(last, until);
 	clock_format(&app->clock, req->now, now);
 	api_ok(rep, 200,
-	       json_pack("{s:s, s:s, s:s, s:s, s:o, s:b}", "status", "ok",
+	       json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:o}", "status", "ok",
 			 "version", WINCASED_VERSION, "store",
 			 app->store->ops->name, "time", now, "calendar_until",
 			 last >= 0 ? json_string(until) : json_null(),
-			 "fake_clock", app->clock.fake));
+			 "fake_clock", app->clock.fake, "database",
+			 health_store(req->db)));
 }
 
 /* Throttled per address and account before the hash (throttle.h); the
@@ -278,7 +293,9 @@ void handle_clock_put(struct api_request *req, struct api_reply *rep)
 		return;
 	/* The deadline scheduler runs at the new time before the answer, in
 	 * this request's transaction (it commits with the clock change). */
-	if (scheduler_run(req->app, req->db, t, &counts, &err) < 0) {
+	if (scheduler_run(req->app, req->db, t, &counts, &err) < 0 ||
+	    (req->db->ops->clock_put &&
+	     req->db->ops->clock_put(req->db, t, false, &err) < 0)) {
 		api_internal(rep, &err);
 		return;
 	}

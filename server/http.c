@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "api.h"
+#include "audit.h"
 #include "http_limits.h"
 #include "http_tls.h"
 #include "log.h"
@@ -62,7 +63,17 @@ static bool route_match(const char *pattern, const char *path,
 
 	while (*pattern && *path) {
 		if (*pattern == '{') {
-			size_t len = strcspn(path, "/");
+			const char *after = strchr(pattern, '}') + 1;
+			size_t len = strcspn(path, "/"),
+			       suffix = strcspn(after, "/");
+
+			/* {no}.pdf: a literal after the name ends the
+			 * segment. */
+			if (suffix &&
+			    (len <= suffix ||
+			     strncmp(path + len - suffix, after, suffix) != 0))
+				return false;
+			len -= suffix;
 
 			if (len == 0 || len >= PARAM_MAX_BYTES ||
 			    n == API_MAX_PARAMS)
@@ -70,7 +81,7 @@ static bool route_match(const char *pattern, const char *path,
 			memcpy(params[n], path, len);
 			params[n++][len] = '\0';
 			path += len;
-			pattern = strchr(pattern, '}') + 1;
+			pattern = after;
 			continue;
 		}
 		if (*pattern++ != *path++)
@@ -269,11 +280,27 @@ static bool dispatch_idempotency_save(struct dispatch *d, const char *key,
 	return rc == 0;
 }
 
+/* "2026-11-02T09:30:00+08:00" (or Z, fractions allowed), at most 39. */
+static bool client_time_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 20 || n > 39)
+		return false;
+	for (size_t i = 0; i < 19; i++)
+		if (!(i == 4 || i == 7	   ? s[i] == '-'
+		      : i == 10		   ? s[i] == 'T'
+		      : i == 13 || i == 16 ? s[i] == ':'
+					   : s[i] >= '0' && s[i] <= '9'))
+			return false;
+	return strspn(s + 19, "0123456789.:+-Z") == n - 19;
+}
+
 /* Run the handler in one write transaction with the idempotency record,
  * so that an answered request is stored exactly once (DESIGN.md 6). */
 static void dispatch_write(struct dispatch *d, const struct request_state *rs)
 {
-	const char *key = NULL;
+	const char *key = NULL, *client_time;
 	char hash[65] = "";
 	struct wc_error err;
 	bool keep;
@@ -286,13 +313,22 @@ static void dispatch_write(struct dispatch *d, const struct request_state *rs)
 			  "the key must be 1-64 of A-Za-z0-9_-");
 		return;
 	}
+	client_time = MHD_lookup_connection_value(
+	    d->req.connection, MHD_HEADER_KIND, "X-Client-Time");
+	if (client_time && !client_time_valid(client_time)) {
+		api_error(&d->rep, 400, "bad_request", "X-Client-Time",
+			  "X-Client-Time must be an RFC 3339 time");
+		return;
+	}
 	if (d->req.db->ops->begin(d->req.db, &err) < 0) {
 		api_internal(&d->rep, &err);
 		return;
 	}
 	if (key && !dispatch_idempotency_check(d, key, rs, hash))
 		goto rollback;
+	audit_client_time_set(client_time);
 	d->route->handler(&d->req, &d->rep);
+	audit_client_time_set(NULL);
 	keep = d->rep.status < 400 || d->rep.commit_on_error;
 	if (!keep)
 		goto rollback;
@@ -312,6 +348,23 @@ rollback:
 		d->rep.after_commit(&d->req, d->rep.after_commit_ctx, false);
 }
 
+/* A fake clock kept in the store (PostgreSQL: several servers on one
+ * database move it together); the last one read when the store does
+ * not answer. */
+static void dispatch_shared_clock(struct dispatch *d)
+{
+	struct store_conn *db = d->req.db;
+	struct wc_error err;
+	int64_t t;
+	bool set = false;
+
+	if (!d->req.app->clock.fake || !db->ops->clock_get ||
+	    db->ops->clock_get(db, &t, &set, &err) < 0 || !set)
+		return;
+	clock_set(&d->req.app->clock, t);
+	d->req.now = t;
+}
+
 static bool dispatch_prepare(struct dispatch *d, const struct request_state *rs)
 {
 	struct wc_error err;
@@ -327,6 +380,7 @@ static bool dispatch_prepare(struct dispatch *d, const struct request_state *rs)
 		return false;
 	}
 	d->req.now = clock_now(&d->req.app->clock);
+	dispatch_shared_clock(d);
 	return dispatch_authenticate(d) && dispatch_parse_body(d, rs);
 }
 
@@ -337,6 +391,7 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 	enum MHD_Result ret;
 	char *text = d->replay_body;
 	size_t len;
+	bool raw;
 
 	d->replay_body = NULL;
 	if (!text && d->rep.body)
@@ -360,17 +415,21 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 			      "encoded\"}}");
 		d->rep.status = 500;
 	}
+	raw = d->rep.raw_body && (d->rep.status < 400 || d->rep.raw_on_error);
 	len = text ? strlen(text) : 0;
 	if (len == 0) {
 		free(text);
 		text = NULL;
 	}
-	if (d->rep.raw_body && d->rep.status < 400) {
+	if (raw) {
 		free(text);
 		text = NULL;
-		resp = MHD_create_response_from_buffer(d->rep.raw_len,
-						       (void *)d->rep.raw_body,
-						       MHD_RESPMEM_PERSISTENT);
+		resp = MHD_create_response_from_buffer(
+		    d->rep.raw_len, (void *)d->rep.raw_body,
+		    d->rep.raw_owned ? MHD_RESPMEM_MUST_FREE
+				     : MHD_RESPMEM_PERSISTENT);
+		if (resp)
+			d->rep.raw_owned = false; /* MHD frees it now */
 	} else
 		resp = MHD_create_response_from_buffer(len, text,
 						       MHD_RESPMEM_MUST_FREE);
@@ -378,9 +437,12 @@ static enum MHD_Result http_send(struct MHD_Connection *conn,
 		free(text);
 		return MHD_NO;
 	}
-	if (d->rep.raw_body && d->rep.status < 400)
+	if (raw)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 					d->rep.raw_type);
+	if (raw && d->rep.csp)
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					d->rep.csp);
 	else if (len)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 					"application/json; charset=utf-8");
@@ -517,6 +579,8 @@ static enum MHD_Result http_dispatch(struct http_server *srv,
 	http_log_request(conn, d, method, url, d->rep.status, started_us);
 	json_decref(d->req.body);
 	json_decref(d->rep.body);
+	if (d->rep.raw_owned) /* not sent: an error replaced it */
+		free((void *)d->rep.raw_body);
 	free(d->replay_body);
 	free(d);
 	return ret;
@@ -693,6 +757,8 @@ int http_start(struct app *app, struct http_server **out, struct wc_error *err)
 	}
 	info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = info ? info->port : app->cfg.listen_port;
+	/* Port 0 picked one: the verify URL without public_url names it. */
+	app->cfg.listen_port = srv->port;
 	*out = srv;
 	return 0;
 }

@@ -1,6 +1,8 @@
 /* main.c - wincased: the case store's start-up, a reload on SIGHUP and a
  * clean stop on SIGTERM/SIGINT. The options are in options.c. */
+#include <dirent.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,25 @@
 #include "options.h"
 #include "scheduler.h"
 
+/* A fake clock the store keeps for every server on it (PostgreSQL):
+ * --fake-clock=TIME sets it, a bare --fake-clock joins the one there. */
+static int app_shared_clock(struct app *app, struct store_conn *db,
+			    struct wc_error *err)
+{
+	int64_t now = 0;
+	bool set = false;
+
+	if (!app->clock.fake || !db->ops->clock_put)
+		return 0;
+	if (db->ops->clock_put(db, clock_now(&app->clock),
+			       !app->cfg.fake_clock_start_set, err) < 0 ||
+	    db->ops->clock_get(db, &now, &set, err) < 0)
+		return -1;
+	if (set)
+		clock_set(&app->clock, now);
+	return 0;
+}
+
 static int app_start(struct app *app, struct wc_error *err)
 {
 	struct store_conn *db;
@@ -36,7 +57,7 @@ static int app_start(struct app *app, struct wc_error *err)
 	if (store_open(app->cfg.db_path, &app->store, err) < 0)
 		return -1;
 	db = app->store->ops->connect(app->store, err);
-	if (!db)
+	if (!db || app_shared_clock(app, db, err) < 0)
 		return -1;
 	randombytes_buf(dummy, sizeof(dummy) - 1);
 	dummy[sizeof(dummy) - 1] = '\0';
@@ -49,8 +70,35 @@ static int app_start(struct app *app, struct wc_error *err)
 	return app->cfg.training_seed_dir[0] ? seed_training(app, db, err) : 0;
 }
 
-/* --ephemeral: the store's files, the signing key, then the folders (only
- * if nothing else is left in them: rmdir, never a recursive delete). */
+/* The training client keeps the drafts of its forms in the folder of
+ * its server's store (docs/training.md), so that they go with it: when the
+ * client died first (kill -9), these are what stays. Only its file names
+ * (draft-NAME.txt, draft-NAME.txt.tmp), nothing else. */
+static void remove_training_drafts(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[1200];
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		bool txt = len > 10 && strcmp(e->d_name + len - 4, ".txt") == 0;
+		bool tmp =
+		    len > 14 && strcmp(e->d_name + len - 8, ".txt.tmp") == 0;
+
+		if (strncmp(e->d_name, "draft-", 6) == 0 && (txt || tmp)) {
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			unlink(path);
+		}
+	}
+	closedir(d);
+}
+
+/* --ephemeral: the store's files, the signing key, the training client's
+ * drafts, then the folders (only if nothing else is left in them: rmdir,
+ * never a recursive delete). */
 static void remove_ephemeral(const struct server_config *cfg)
 {
 	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
@@ -71,6 +119,7 @@ static void remove_ephemeral(const struct server_config *cfg)
 		 cfg->data_dir[0] ? cfg->data_dir : dir, DOCUMENT_KEY_FILE);
 	unlink(path);
 	unlink(cfg->audit_checkpoint_file);
+	remove_training_drafts(dir);
 	if (cfg->data_dir[0])
 		rmdir(cfg->data_dir);
 	if (slash)
@@ -123,6 +172,7 @@ static int serve(struct app *app, const sigset_t *signals)
 	struct audit_checkpointer *checkpointer = NULL;
 	struct wc_error err;
 	const char *host = app->cfg.listen_host;
+	char store_name[600];
 	bool v6 = strchr(host, ':') != NULL;
 	int sig = 0;
 
@@ -146,8 +196,9 @@ static int serve(struct app *app, const sigset_t *signals)
 	       http_tls_enabled(app) ? "https" : "http", v6 ? "[" : "", host,
 	       v6 ? "]" : "", http_port(srv));
 	fflush(stdout);
+	store_display_name(app->cfg.db_path, store_name, sizeof(store_name));
 	log_write(LOG_LEVEL_NOTICE, "version %s listening on %s:%d, store %s",
-		  WINCASE_VERSION, host, http_port(srv), app->cfg.db_path);
+		  WINCASE_VERSION, host, http_port(srv), store_name);
 	while (sigwait(signals, &sig) == 0 && sig == SIGHUP)
 		reload_all(app);
 	log_write(LOG_LEVEL_NOTICE, "signal %d, stopping", sig);

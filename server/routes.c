@@ -2,6 +2,7 @@
  * patterns could match the same path: the literal one comes first. */
 #include "routes.h"
 #include "case.h"
+#include "documents_pdf.h"
 #include "review.h"
 
 #define W	     (ROUTE_WRITE | ROUTE_IDEMPOTENT)
@@ -63,6 +64,9 @@ const struct route routes[] = {
      handle_review_assign},
     {"POST", "/v1/review/{item_id}/steps", ROLE_REVIEWER, W,
      handle_review_step},
+    {"POST", "/v1/review/{item_id}/due", ROLE_REVIEWER, W, handle_review_due},
+    {"GET", "/v1/review/{item_id}", ROLE_REVIEWER | ROLE_ADMIN, 0,
+     handle_review_get},
     {"GET", "/v1/stats", ROLE_REVIEWER | ROLE_ADMIN, 0, handle_stats},
     {"POST", "/v1/inquiries/{id}/handoffs", ROLE_ANY, W,
      handle_inquiry_handoff},
@@ -80,6 +84,10 @@ const struct route routes[] = {
      handle_audit_verify},
     {"GET", "/v1/documents/verify", ROLE_ANY, ROUTE_PUBLIC,
      handle_documents_verify},
+    /* Issue 17: the printed PDF (its case's readers) and the public page
+     * its QR code opens (documents_pdf.h). */
+    {"GET", "/v1/documents/{no}.pdf", ROLE_ANY, 0, handle_document_pdf},
+    {"GET", "/verify", ROLE_ANY, ROUTE_PUBLIC, handle_verify_page},
     /* The trainee too, on a training server only (handle_clock_put). */
     {"PUT", "/v1/admin/clock", ROLE_ADMIN | ROLE_TRAINEE,
      ROUTE_WRITE | ROUTE_FAKE_CLOCK, handle_clock_put},

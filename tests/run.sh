@@ -2,6 +2,10 @@
 # run.sh - run every test program and script, read their TAP lines
 # ("ok N ..." / "not ok N ..."), and end with "N passed, N failed".
 # A program that exits non-zero without reporting a failure counts as one.
+# TEST_STORES (default "sqlite pg"): the SQLite pass runs everything; the
+# PostgreSQL pass (tests/support/pg_pass.sh) runs the API suite and the
+# tests/pg programs again on a cluster of its own, when PostgreSQL is
+# installed and wincased has the PostgreSQL store.
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -11,6 +15,8 @@ export WINCASE_CONF="$PWD/conf" WINCASE_TESTS="$PWD/tests"
 export CMOCKA_MESSAGE_OUTPUT=TAP LC_ALL=C.UTF-8
 logdir=${TEST_LOGS:-$BUILD/test-logs}
 rm -rf "$logdir" && mkdir -p "$logdir"
+# Tests that leave files for a person to look at (PDF pages, screenshots).
+export WINCASE_TEST_LOGS="$(cd "$logdir" && pwd)"
 
 passed=0 failed=0 skipped=0
 only=${1:-}
@@ -40,14 +46,19 @@ run_one() { # name command...
 	fi
 }
 
-for t in "$BUILD"/tests/test_*; do
-	[ -x "$t" ] || continue
-	run_one "$(basename "$t")" "$t"
-done
-for t in tests/e2e/test_*.sh; do
-	[ -f "$t" ] || continue
-	run_one "e2e-$(basename "$t" .sh)" bash "$t"
-done
+stores=${TEST_STORES:-sqlite pg}
+case " $stores " in *" sqlite "*)
+	for t in "$BUILD"/tests/test_*; do
+		[ -x "$t" ] || continue
+		run_one "$(basename "$t")" "$t"
+	done
+	for t in tests/e2e/test_*.sh; do
+		[ -f "$t" ] || continue
+		run_one "e2e-$(basename "$t" .sh)" bash "$t"
+	done
+	;;
+esac
+case " $stores " in *" pg "*) . tests/support/pg_pass.sh ;; esac
 
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

@@ -6,9 +6,11 @@
 #include <string.h>
 
 #include "wincase/draft.h"
+#include "wincase/net_offline.h"
 #include "wincase/text.h"
 
 #include "app.h"
+#include "common/offline_ui.h"
 #include "common/safe.h"
 #include "common/terminal.h"
 #include "training/training_ui.h"
@@ -164,15 +166,16 @@ static void status_left(const struct app *app, const char *name, int room,
 static void draw_status(struct app *app, WINDOW *win)
 {
 	const struct frame_layout *f = &app->frame;
-	bool online = !app->net || net_client_online(app->net);
-	const char *server =
-	    msg(online ? MSG_STATUS_ONLINE : MSG_STATUS_OFFLINE);
-	int sw = text_width(server) + 2, nw = 0;
+	char server[160];
+	bool alert = false;
+	int sw, nw = 0;
 	char left[320];
 	/* Training mode says so on every screen, first. */
 	const char *name =
 	    msg(training_ui_active() ? MSG_TR_BANNER : MSG_APP_NAME);
 
+	offline_ui_status(app, server, sizeof(server), &alert);
+	sw = text_width(server) + 2;
 	if (app->logged_in && app->status_note[0])
 		nw = text_width(app->status_note) + 2;
 	if (nw > f->cols - sw)
@@ -194,7 +197,7 @@ static void draw_status(struct app *app, WINDOW *win)
 	table_draw_cell(win, f->status_y, f->cols - sw, 1, "",
 			theme_attr(THEME_STATUS));
 	table_draw_cell(win, f->status_y, f->cols - sw + 1, sw - 1, server,
-			theme_attr(online ? THEME_STATUS : THEME_STATUS_ALERT));
+			theme_attr(alert ? THEME_STATUS_ALERT : THEME_STATUS));
 }
 
 static void draw_keybar(struct app *app, WINDOW *win,
@@ -286,14 +289,26 @@ bool app_items_load(struct app *app)
 	return true;
 }
 
+/* The frame the screens lay out in: the whole one, less the training
+ * side panel when it stands beside them (training_ui.h). */
+static const struct frame_layout *body_frame(const struct app *app,
+					     struct frame_layout *tmp)
+{
+	*tmp = app->frame;
+	tmp->cols -= training_ui_panel_cols(app);
+	return tmp;
+}
+
 static void app_layout(struct app *app)
 {
+	struct frame_layout body;
 	int rows, cols;
 
 	getmaxyx(stdscr, rows, cols);
 	frame_layout(rows, cols, &app->frame);
+	body_frame(app, &body);
 	for (size_t i = 0; i < app->depth; i++)
-		app->stack[i].ops->layout(app->stack[i].state, &app->frame);
+		app->stack[i].ops->layout(app->stack[i].state, &body);
 }
 
 /* Drafts (draft.h): the forms whose typing survives a crash. */
@@ -317,8 +332,8 @@ static void draft_restore(struct app *app, struct app_screen *s,
 	struct form *form =
 	    s->ops->draft_form ? s->ops->draft_form(s->state) : NULL;
 
-	if (arg->draft_restore && form && app->data_dir[0] &&
-	    draft_load(app->data_dir, s->ops->name, form, NULL) == 0)
+	if (arg->draft_restore && form && app->store &&
+	    draft_load(app->store, s->ops->name, form, NULL) == 0)
 		s->changed = true;
 }
 
@@ -329,8 +344,8 @@ static void draft_keep(struct app *app)
 	struct form *form =
 	    s->ops->draft_form ? s->ops->draft_form(s->state) : NULL;
 
-	if (form && app->data_dir[0])
-		draft_save(app->data_dir, s->ops->name, form, s->draft_context);
+	if (form && app->store)
+		draft_save(app->store, s->ops->name, form, s->draft_context);
 }
 
 /* The top screen closes on purpose (submitted or left with Esc). A form
@@ -340,9 +355,8 @@ static void draft_drop(struct app *app)
 {
 	struct app_screen *s = &app->stack[app->depth - 1];
 
-	if (s->ops->draft_form && app->data_dir[0] && s->changed &&
-	    !s->keep_draft)
-		draft_remove(app->data_dir, s->ops->name);
+	if (s->ops->draft_form && app->store && s->changed && !s->keep_draft)
+		draft_remove(app->store, s->ops->name);
 }
 
 /* Opens ops on arg (NULL: a zero one) on top of the stack. */
@@ -351,6 +365,7 @@ static int screen_open(struct app *app, const struct screen_ops *ops,
 {
 	static const struct screen_arg none = {
 	    .case_id = "", .inquiry_id = "", .draft_context = ""};
+	struct frame_layout body;
 	struct app_screen *s;
 
 	if (!arg)
@@ -367,7 +382,7 @@ static int screen_open(struct app *app, const struct screen_ops *ops,
 		return -1;
 	draft_restore(app, s, arg);
 	app->depth++;
-	ops->layout(s->state, &app->frame);
+	ops->layout(s->state, body_frame(app, &body));
 	return 0;
 }
 
@@ -393,6 +408,24 @@ static void screen_resume(struct app *app, struct app_screen *top)
 	if (keep[0] && !app->message_is_error) {
 		memcpy(app->message, keep, sizeof(keep));
 		app->message_is_error = keep_error;
+	}
+}
+
+void app_reload_home(struct app *app)
+{
+	struct app_screen *top;
+
+	if (app->depth == 0)
+		return;
+	top = &app->stack[app->depth - 1];
+	if (top->ops == &screen_home && top->ops->resume) {
+		memset(&app->result, 0, sizeof(app->result));
+		app->result_case[0] = app->result_inquiry[0] = '\0';
+		app->result.case_id = app->result_case;
+		app->result.inquiry_id = app->result_inquiry;
+		screen_resume(app, top);
+		memset(&app->result, 0, sizeof(app->result));
+		app_mark(app, APP_WORK_DRAW);
 	}
 }
 
@@ -503,6 +536,8 @@ static int key_read(int *ret, wint_t *ch)
 
 /* Ctrl-F: find (raw mode, so it arrives as a character). */
 #define KEY_CTRL_F 0x06
+/* Ctrl-O: the offline journal. */
+#define KEY_CTRL_O 0x0f
 /* Ctrl-C arrives as a character too (raw mode): it quits nothing, so
  * that what is being typed is not lost, and says how to quit (13.9). */
 #define KEY_CTRL_C 0x03
@@ -521,6 +556,11 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 	if (ret == OK && ch == KEY_CTRL_F && app->logged_in &&
 	    app->user.role == NET_ROLE_CLERK && top != &screen_find) {
 		app_push(app, &screen_find, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == OK && ch == KEY_CTRL_O && app->logged_in &&
+	    net_offline_attached(app->net) && top != &screen_journal) {
+		app_push(app, &screen_journal, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == OK && ch == KEY_CTRL_C) {
@@ -559,6 +599,7 @@ static void app_idle_logout(struct app *app)
 	while (app->depth > 0)
 		screen_close(app);
 	net_logout(app->net, &err);
+	offline_ui_close(app);
 	net_user_release(&app->user);
 	app->logged_in = false;
 	app_mark(app, APP_WORK_DRAW);
@@ -584,6 +625,7 @@ static bool app_session_check(struct app *app)
 	snprintf(app->relogin_user, sizeof(app->relogin_user), "%s",
 		 app->user.username ? app->user.username : "");
 	net_client_set_token(app->net, NULL);
+	offline_ui_close(app);
 	net_user_release(&app->user);
 	app->logged_in = false;
 	app_mark(app, APP_WORK_DRAW);
@@ -603,6 +645,12 @@ static void app_work_do(struct app *app)
 		app_layout(app);
 	if (app->work)
 		app_draw(app);
+}
+
+void app_work_now(struct app *app)
+{
+	if (app->depth > 0)
+		app_work_do(app);
 }
 
 /* Issue 13.6: Esc or F10 on a form that holds typing asks first. */
@@ -724,6 +772,8 @@ static void app_loop(struct app *app)
 			if (safe_idle_expired(app->cfg->idle_logout_seconds))
 				app_idle_logout(app);
 			training_ui_tick(app); /* the simulated colleague */
+			offline_ui_tick(app);  /* the probe, the replay */
+			app_session_check(app);
 			if (app->depth > 0 &&
 			    app->stack[app->depth - 1].ops->idle)
 				app->stack[app->depth - 1].ops->idle(
@@ -751,8 +801,11 @@ static void app_end(struct app *app)
 
 	while (app->depth > 0)
 		screen_close(app);
-	if (app->logged_in)
+	/* An offline login keeps its session for the replay later. */
+	if (app->logged_in && !app->offline_login &&
+	    net_offline_pending(app->net) == 0)
 		net_logout(app->net, &err);
+	offline_ui_close(app);
 	net_user_release(&app->user);
 	net_item_list_release(&app->items);
 	net_client_free(&app->net);
@@ -777,6 +830,9 @@ int app_run(struct config *cfg)
 	    .ca_file = cfg->ca_file,
 	    .pinned_public_key = cfg->pinned_public_key,
 	    .allow_plain_http = cfg->allow_plain_http,
+	    .low_speed_limit = cfg->low_speed_limit,
+	    .low_speed_time_ms = cfg->low_speed_time_ms,
+	    .interrupt = offline_ui_key_waiting,
 	};
 	struct wc_error err = {0};
 

@@ -120,6 +120,8 @@ extern const struct screen_ops screen_rating;
 extern const struct screen_ops screen_documents;
 /* Any case or inquiry of the window (F3 at home, Ctrl-F anywhere). */
 extern const struct screen_ops screen_find;
+/* The offline journal (Ctrl-O anywhere once logged in). */
+extern const struct screen_ops screen_journal;
 /* The windows and departments a handoff can go to (issue 13.5). */
 extern const struct screen_ops screen_targets;
 
@@ -163,8 +165,14 @@ struct app {
 	 * review queue's counts per kind, screen_review.c); "" none. */
 	char status_note[160];
 
-	/* Drafts: the data folder ("" when it cannot be used). */
+	/* The data folder ("" when it cannot be used), and in it the
+	 * clerk's encrypted local store (drafts, journal, cache; NULL until
+	 * login, offline_ui.h). */
 	char data_dir[4096];
+	struct localstore *store;
+	bool offline_login;	/* logged in without the server */
+	char offline_until[40]; /* that session's end */
+	bool syncing;		/* the journal is being replayed */
 
 	struct app_screen stack[APP_MAX_SCREENS];
 	size_t depth;
@@ -210,6 +218,11 @@ void app_reset(struct app *app, const struct screen_ops *ops,
 
 /* Marks work (enum app_work) for the loop to do before the next key. */
 void app_mark(struct app *app, unsigned work);
+/* The work queue, when it is on top, reads its lists again (after the
+ * journal was replayed: the server's numbers replace 未生效). */
+void app_reload_home(struct app *app);
+/* Does the marked work at once (before a long call). */
+void app_work_now(struct app *app);
 
 /* The message line. The text is copied; a change marks a redraw. */
 void app_message(struct app *app, bool is_error, const char *fmt, ...)

@@ -1,11 +1,15 @@
 /* draft.h - what the clerk types survives (DESIGN.md 4): the values of an
- * open form are written to a file in the data folder as they are typed
- * (temporary file + rename, mode 0600) and read back on the next start.
- * Generic over every form: fields are saved by their name, so a screen
- * gets drafts by handing its form over. Passwords are never written.
+ * open form are written to the clerk's encrypted local store
+ * (localstore.h: entry "draft-SCREEN", temporary file + fsync + rename,
+ * mode 0600) as they are typed and read back on the next login of the
+ * same clerk on the same server; another clerk on the same computer
+ * account never sees them. Generic over every form: fields are saved by
+ * their name, so a screen gets drafts by handing its form over. Passwords
+ * are never written. Serialising (forms/draft.c) is apart from storing
+ * (net/draft_store.c).
  *
- * File format (UTF-8 text, one record a line, values escaped with \\ \n
- * \t \r):
+ * Text format (UTF-8 text, one record a line, values escaped with \\ \n
+ * \t \r), encrypted as a whole:
  *     wincase-draft 1
  *     screen inquiry
  *     context 42
@@ -47,16 +51,23 @@ int draft_dir(const char *data_dir, char *out, size_t size);
 /* True for a screen name usable in a file name. */
 bool draft_name_ok(const char *screen);
 
-/* Writes dir/draft-SCREEN.txt atomically (temp + fsync + rename, 0600). */
-int draft_save(const char *dir, const char *screen, const struct form *form,
-	       const char *context);
-/* Reads dir/draft-SCREEN.txt into form (may be NULL) and info (may be
- * NULL). -1 when there is none or it is unreadable. */
-int draft_load(const char *dir, const char *screen, struct form *form,
+struct localstore;
+
+/* Writes the draft of screen into the clerk's store (NULL: nothing, -1). */
+int draft_save(struct localstore *store, const char *screen,
+	       const struct form *form, const char *context);
+/* Reads the draft of screen into form (may be NULL) and info (may be
+ * NULL). -1 when there is none, or it does not open with this clerk's key
+ * (copied from another clerk: refused, never shown). */
+int draft_load(struct localstore *store, const char *screen, struct form *form,
 	       struct draft_info *info);
-/* Removes dir/draft-SCREEN.txt; 0 also when there was none. */
-int draft_remove(const char *dir, const char *screen);
-/* The drafts in dir, newest first; returns how many (at most max). */
-size_t draft_list(const char *dir, struct draft_info *out, size_t max);
+/* Removes the draft of screen; 0 also when there was none. */
+int draft_remove(struct localstore *store, const char *screen);
+/* The clerk's drafts, newest first; returns how many (at most max). */
+size_t draft_list(struct localstore *store, struct draft_info *out, size_t max);
+/* Removes the plain-text drafts (draft-*.txt) that versions before the
+ * encrypted store kept in dir, shared by every clerk of the computer
+ * account; returns how many. */
+size_t draft_remove_plain(const char *dir);
 
 #endif

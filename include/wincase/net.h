@@ -33,7 +33,27 @@ struct net_options {
 	const char *ca_file;
 	const char *pinned_public_key;
 	bool allow_plain_http;
+	/* A stalled link: fewer than low_speed_limit bytes a second for
+	 * low_speed_time_ms ends the request (0: only the timeouts). */
+	long low_speed_limit;
+	long low_speed_time_ms;
+	/* Asked every NET_POLL_MS while a request waits (may be NULL), with
+	 * the time waited so far: true cuts the wait short, the request then
+	 * fails as "offline" (the client: a key is waiting). */
+	bool (*interrupt)(void *user, long elapsed_ms);
+	void *interrupt_user;
 };
+
+#define NET_POLL_MS 20
+/* The health probe: first retry after a failure, the longest backoff, and
+ * how often an online link is checked when nothing else was sent. */
+#define NET_PROBE_FIRST_MS  1000
+#define NET_PROBE_MAX_MS    30000
+#define NET_PROBE_ONLINE_MS 15000
+
+/* What the client knows of the link: nothing yet (no answer so far),
+ * online (the last exchange was answered), offline (it was not). */
+enum net_link { NET_LINK_UNKNOWN, NET_LINK_ONLINE, NET_LINK_OFFLINE };
 
 /* Is url plain http:// to a host that is not loopback (localhost,
  * 127.0.0.0/8, ::1)? Such a URL needs allow_plain_http. */
@@ -46,9 +66,20 @@ void net_client_free(struct net_client **client);
 
 /* Copies token; NULL forgets it. Returns -1 only when out of memory. */
 int net_client_set_token(struct net_client *client, const char *token);
-/* False after a request that did not reach the server, true after any
- * answer from it (an error answer included). */
+/* True only after an answer from the server (an error answer included)
+ * to the last exchange; false before the first answer and after a request
+ * that did not reach it. */
 bool net_client_online(const struct net_client *client);
+enum net_link net_client_link(const struct net_client *client);
+/* GET /v1/health straight to the server with the probe's short limits
+ * (at most 1.5 s to connect, 3 s in all); sets the link state. 0 when
+ * the server answered "ok". */
+int net_client_probe(struct net_client *client, struct wc_error *err);
+/* True when the link is unknown, or the backoff after the last exchange
+ * (1 s doubling to 30 s offline, 15 s online) has passed. */
+bool net_client_probe_due(const struct net_client *client);
+/* CLOCK_MONOTONIC in milliseconds. */
+long net_monotonic_ms(void);
 const char *net_client_url(const struct net_client *client);
 /* True once a request with a token was refused with 401 unauthenticated
  * (the session expired or was revoked), until the next set_token. */
@@ -58,6 +89,9 @@ bool net_client_session_lost(const struct net_client *client);
 struct net_request_options {
 	const char *idempotency_key; /* NULL: none */
 	int if_match;		     /* > 0: If-Match: "N" (the version) */
+	/* The clerk's time of the change (RFC 3339), sent as X-Client-Time
+	 * and kept by the server beside its own (a replayed write). */
+	const char *client_time;
 	/* Not NULL: on an error answer *details gets a new reference to the
 	 * error's "details" (NULL when it has none); the caller decrefs. */
 	json_t **details;
@@ -142,6 +176,9 @@ enum net_error {
 	NET_ERR_TAKEN_BY_OTHER,
 	NET_ERR_NOT_TAKEN,
 	NET_ERR_STEP_OUT_OF_ORDER,
+	/* issue 12: journaled while offline, to be applied by the server */
+	NET_ERR_QUEUED,
+	NET_ERR_DEADLINE_TOO_LONG,
 	NET_ERROR_COUNT
 };
 
@@ -455,7 +492,8 @@ struct net_audit_entry {
 	char *at;
 	char *actor;
 	char *action;
-	char *data; /* the entry's data as compact JSON text, sanitised */
+	char *entity; /* "case:12", "user:clerk1", ... */
+	char *data;   /* the entry's data as compact JSON text, sanitised */
 	struct net_audit_data d; /* the same, parsed */
 };
 

@@ -113,8 +113,11 @@ int training_scenario_check_catalog(const struct training_scenario *sc,
 struct training_check_result {
 	const struct training_check *check; /* borrowed from the scenario */
 	bool passed;
-	int points;	 /* earned: check->points when passed, else 0 */
-	char found[256]; /* what the state showed, for the debrief ("" ok) */
+	int points; /* earned: check->points when passed, else 0 */
+	/* What the state showed, for the debrief, in Chinese words
+	 * (材料名称, 3号窗口, 已受理; never an API code); "" when nothing
+	 * to say. */
+	char found[256];
 };
 
 struct training_result {
@@ -137,6 +140,22 @@ struct training_result {
 int training_evaluate(const struct training_scenario *sc, const json_t *state,
 		      size_t hints_used, int seconds,
 		      struct training_result *out, struct wc_error *err);
+
+/* The Chinese word of an API code for the debrief ("accepted" as a case
+ * status: "已受理"); "?" for a code the vocabulary does not know. Static
+ * strings. */
+enum training_vocabulary {
+	TRAINING_WORD_CASE_STATUS,
+	TRAINING_WORD_INQUIRY_STATUS,
+	TRAINING_WORD_COMMITMENT_STATUS,
+	TRAINING_WORD_RESOLUTION,
+	TRAINING_WORD_RESULT,
+	TRAINING_WORD_MATERIAL_STATE,
+};
+const char *training_word(enum training_vocabulary v, const char *code);
+/* A check kind's Chinese name ("handoff_count": "一次转到位"), for the
+ * trainer's lists of lost checks; "?" for an unknown kind. */
+const char *training_check_name(const char *kind);
 
 /* New reference: {"scenario","title","score","max_points","earned","hint_cost",
  * "seconds","checks":[{"check","rule","points","earned","passed",

@@ -54,4 +54,12 @@ int workhours_add(const struct workhours *wh, const struct calendar *cal,
 		  struct workhours_time start, int minutes,
 		  struct workhours_time *out, struct wc_error *err);
 
+/* The working minutes between from and to (0 when to is not after
+ * from): the inverse of workhours_add, for how long something has waited
+ * in working time. Error "calendar_missing" when a day crossed is in a year
+ * that is not loaded, "invalid_field" for a minute outside 0-1439. */
+int workhours_between(const struct workhours *wh, const struct calendar *cal,
+		      struct workhours_time from, struct workhours_time to,
+		      long *minutes, struct wc_error *err);
+
 #endif

@@ -5,23 +5,52 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool url_is_postgresql(const char *url)
+#include <libpq-fe.h>
+
+bool store_url_is_postgresql(const char *url)
 {
+	if (strncmp(url, "sqlite:", 7) == 0)
+		return false;
 	return strncmp(url, "postgresql://", 13) == 0 ||
 	       strncmp(url, "postgres://", 11) == 0 || strchr(url, '=') != NULL;
 }
 
 int store_open(const char *url, struct store **out, struct wc_error *err)
 {
+	/* "sqlite:" names a file, even one with '=' in its name. */
 	if (strncmp(url, "sqlite:", 7) == 0)
 		url += 7;
-	if (url_is_postgresql(url))
-		return wc_error_set(err, "invalid_field", "db",
-				    "this wincased has no PostgreSQL store");
+	else if (store_url_is_postgresql(url))
+		return store_pg_ops.open(url, out, err);
 	if (!url[0])
 		return wc_error_set(err, "invalid_field", "db",
 				    "no database file named");
 	return store_sqlite_ops.open(url, out, err);
+}
+
+void store_display_name(const char *url, char *out, size_t size)
+{
+	PQconninfoOption *opts;
+	size_t used = 0;
+
+	snprintf(out, size, "%s", url);
+	if (!store_url_is_postgresql(url) ||
+	    !(opts = PQconninfoParse(url, NULL)))
+		return;
+	out[0] = '\0';
+	for (PQconninfoOption *o = opts; o->keyword && used < size; o++) {
+		int n;
+
+		if (!o->val || !o->val[0] ||
+		    strcmp(o->keyword, "password") == 0)
+			continue;
+		n = snprintf(out + used, size - used, "%s%s=%s",
+			     used ? " " : "", o->keyword, o->val);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+	PQconninfoFree(opts);
 }
 
 void store_copy(char *dst, size_t size, const char *src)
@@ -62,4 +91,45 @@ void audit_record_release(struct audit_record *rec)
 {
 	free(rec->data);
 	rec->data = NULL;
+}
+
+void store_release_inquiry(void *rec)
+{
+	inquiry_record_release(rec);
+}
+
+void store_release_handoff(void *rec)
+{
+	struct handoff_record *h = rec;
+
+	free(h->reason);
+	h->reason = NULL;
+}
+
+void store_release_case(void *rec)
+{
+	case_record_release(rec);
+}
+
+void store_release_case_line(void *line)
+{
+	struct case_line *l = line;
+
+	free(l->note);
+	l->note = NULL;
+}
+
+void store_release_notice(void *rec)
+{
+	notice_record_release(rec);
+}
+
+void store_release_commitment(void *rec)
+{
+	commitment_record_release(rec);
+}
+
+void store_release_review(void *rec)
+{
+	review_record_release(rec);
 }

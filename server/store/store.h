@@ -342,8 +342,15 @@ struct case_query {
 	int limit;
 };
 
+/* What GET /v1/health says of the store (store_ops.status). */
+struct store_status {
+	bool connected;
+	char role[16]; /* primary, standby ("" when unknown) */
+	int schema_version;
+};
+
 struct store_ops {
-	const char *name; /* "sqlite", as GET /v1/health reports it */
+	const char *name; /* "sqlite", "postgres", as GET /v1/health says */
 
 	/* Open (creating and migrating the schema as needed). */
 	int (*open)(const char *path, struct store **out, struct wc_error *err);
@@ -529,6 +536,10 @@ struct store_ops {
 	int (*document_find_by_code)(struct store_conn *c, const char *code,
 				     struct document_record *out,
 				     struct wc_error *err);
+	/* By number (GZ-..., CN-...), or STORE_NOT_FOUND. */
+	int (*document_find_by_no)(struct store_conn *c, const char *no,
+				   struct document_record *out,
+				   struct wc_error *err);
 
 	/* Cases (store_sqlite_case*.c). Inside a transaction: assigns rec->id
 	 * and rec->no ("SL-" + day + number) and inserts it with its lines. */
@@ -656,15 +667,37 @@ struct store_ops {
 	int (*review_set_step)(struct store_conn *c, int64_t id,
 			       enum review_step step, const char *text,
 			       struct wc_error *err);
+
+	/* Issue 10: several servers on one database. Optional (NULL: one
+	 * server owns the store). Whether this server runs the deadline
+	 * scheduler now: exactly one instance at a time holds the claim. */
+	int (*scheduler_claim)(struct store_conn *c, bool *mine,
+			       struct wc_error *err);
+	/* The fake clock shared by every instance: *set false while none
+	 * was stored. */
+	int (*clock_get)(struct store_conn *c, int64_t *now, bool *set,
+			 struct wc_error *err);
+	/* Store it; only_if_unset keeps one already stored. */
+	int (*clock_put)(struct store_conn *c, int64_t now, bool only_if_unset,
+			 struct wc_error *err);
+	/* GET /v1/health: how the store is (never fails; a lost database
+	 * reads connected false). */
+	void (*status)(struct store_conn *c, struct store_status *out);
 };
 
 extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_pg_ops;
 
 /* Opens the store that url names, creating and migrating its schema:
- * "sqlite:PATH" or a plain file path is SQLite; a PostgreSQL URI or
- * conninfo is refused while no such back end is built. 0, or -1 with err
- * (code "invalid_field" for a name no back end takes). */
+ * "sqlite:PATH" or a plain file path is SQLite; a PostgreSQL URI
+ * (postgresql://, postgres://) or key=value conninfo is PostgreSQL. 0, or
+ * -1 with err (code "invalid_field" for a name no back end takes). */
 int store_open(const char *url, struct store **out, struct wc_error *err);
+/* True for a name store_open gives to PostgreSQL (no file to stat, no
+ * folder to keep the signing key next to). */
+bool store_url_is_postgresql(const char *url);
+/* url as the log may show it: a PostgreSQL password left out. */
+void store_display_name(const char *url, char *out, size_t size);
 
 void idempotency_record_release(struct idempotency_record *rec);
 void inquiry_record_release(struct inquiry_record *rec);
@@ -679,6 +712,16 @@ void commitment_record_release(struct commitment_record *rec);
 void commitment_records_free(struct commitment_record **recs, size_t n);
 void review_record_release(struct review_record *rec);
 void review_records_free(struct review_record **recs, size_t n);
+
+/* The same for one element of a list (void *), as the back ends' list
+ * readers take them. */
+void store_release_inquiry(void *rec);
+void store_release_handoff(void *rec);
+void store_release_case(void *rec);
+void store_release_case_line(void *line);
+void store_release_notice(void *rec);
+void store_release_commitment(void *rec);
+void store_release_review(void *rec);
 
 /* Copy src into a fixed buffer, truncating; used for record fields. */
 void store_copy(char *dst, size_t size, const char *src);

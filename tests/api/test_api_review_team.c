@@ -334,6 +334,147 @@ static void test_rectification_steps(void **state)
 	free(reviewer2);
 }
 
+/* GET /v1/review/ID: the item as the queue lists it. */
+static long item_get(const char *token, long long id, struct http_reply *r)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), "/v1/review/%lld", id);
+	assert_int_equal(http_get(srv.url, path, token, r), 0);
+	return r->status;
+}
+
+/* Issue 14.2: the age in working minutes, aged past review_warn_hours
+ * (8 by default); a decided item's age stops at its decision. */
+static void test_age(void **state)
+{
+	struct http_reply r;
+	long long id;
+	char code[48];
+
+	(void)state;
+	/* Wednesday 09:00 */
+	assert_int_equal(http_set_clock(srv.url, "2026-11-04T09:00:00+08:00"),
+			 200);
+	assert_true(test_login(srv.url, logins));
+	counter_case(false);
+	id = first_item("tolerant_acceptance");
+	assert_int_equal(item_get(reviewer, id, &r), 200);
+	assert_int_equal(tj_num(r.json, "age_minutes"), 0);
+	assert_true(json_is_false(json_object_get(r.json, "aged")));
+	assert_string_equal(tj_str(r.json, "kind"), "tolerant_acceptance");
+	http_reply_release(&r);
+	/* 16:00: 3 h before lunch, 2.5 h after */
+	assert_int_equal(http_set_clock(srv.url, "2026-11-04T16:00:00+08:00"),
+			 200);
+	assert_int_equal(item_get(reviewer, id, &r), 200);
+	assert_int_equal(tj_num(r.json, "age_minutes"), 330);
+	assert_true(json_is_false(json_object_get(r.json, "aged")));
+	http_reply_release(&r);
+	/* Thursday 11:00: 7 h of Wednesday and 2 h */
+	assert_int_equal(http_set_clock(srv.url, "2026-11-05T11:00:00+08:00"),
+			 200);
+	assert_true(test_login(srv.url, logins));
+	assert_int_equal(item_get(reviewer, id, &r), 200);
+	assert_int_equal(tj_num(r.json, "age_minutes"), 540);
+	assert_true(json_is_true(json_object_get(r.json, "aged")));
+	http_reply_release(&r);
+	assert_int_equal(on_item_code(reviewer, id, "decision",
+				      "{\"decision\":\"approve\",\"comment\":"
+				      "\"同意\"}",
+				      code),
+			 200);
+	/* Monday: the age stays at the decision's */
+	assert_int_equal(http_set_clock(srv.url, "2026-11-09T11:00:00+08:00"),
+			 200);
+	assert_true(test_login(srv.url, logins));
+	assert_int_equal(item_get(reviewer, id, &r), 200);
+	assert_int_equal(tj_num(r.json, "age_minutes"), 540);
+	assert_true(json_is_false(json_object_get(r.json, "aged")));
+	http_reply_release(&r);
+	assert_int_equal(item_get(reviewer, 99999, &r), 404);
+	http_reply_release(&r);
+	assert_int_equal(item_get(clerk1, id, &r), 403);
+	http_reply_release(&r);
+}
+
+/* Issue 14.3: the reviewer sets a rectification's deadline, at most
+ * rectification_max_days (15) working days after the item; not in the
+ * past, not on another kind, not on a colleague's item. */
+static void test_due(void **state)
+{
+	struct http_reply r;
+	long long id, tolerant;
+	char code[48], path[96], *reviewer2;
+	const char *d;
+
+	(void)state;
+	/* Wednesday 2026-11-04 */
+	assert_int_equal(http_set_clock(srv.url, "2026-11-04T09:00:00+08:00"),
+			 200);
+	assert_true(test_login(srv.url, logins));
+	reviewer2 = reviewer2_login();
+	counter_case(false);
+	counter_case(true);
+	id = first_item("rectification");
+	tolerant = first_item("tolerant_acceptance");
+	/* Opened with rectification_days (5) working days: 11-11 */
+	assert_int_equal(item_get(reviewer, id, &r), 200);
+	assert_string_equal(tj_str(r.json, "due_date"), "2026-11-11");
+	http_reply_release(&r);
+	assert_int_equal(on_item_code(reviewer, id, "due", "{}", code), 400);
+	assert_int_equal(on_item_code(reviewer, id, "due",
+				      "{\"due_date\":\"2026-13-01\"}", code),
+			 422);
+	assert_string_equal(code, "invalid_field");
+	assert_int_equal(on_item_code(reviewer, id, "due",
+				      "{\"due_date\":\"2026-11-03\"}", code),
+			 422);
+	assert_string_equal(code, "invalid_field");
+	/* 15 working days after 11-04 is 11-25 */
+	assert_int_equal(
+	    on_item(reviewer, id, "due", "{\"due_date\":\"2026-11-26\"}", &r),
+	    422);
+	assert_string_equal(http_error_code(&r), "deadline_too_long");
+	d = tj_str(
+	    json_array_get(
+		json_object_get(json_object_get(r.json, "error"), "details"),
+		0),
+	    "max");
+	assert_string_equal(d, "2026-11-25");
+	http_reply_release(&r);
+	assert_int_equal(on_item_code(reviewer, tolerant, "due",
+				      "{\"due_date\":\"2026-11-20\"}", code),
+			 422);
+	assert_string_equal(code, "decision_not_allowed");
+	assert_int_equal(
+	    on_item(reviewer, id, "due", "{\"due_date\":\"2026-11-25\"}", &r),
+	    200);
+	assert_string_equal(tj_str(r.json, "due_date"), "2026-11-25");
+	assert_string_equal(tj_str(r.json, "owner"), "reviewer1");
+	snprintf(path, sizeof(path), "/v1/audit?entity=case:%lld",
+		 (long long)tj_num(r.json, "case_id"));
+	http_reply_release(&r);
+	assert_int_equal(on_item_code(reviewer2, id, "due",
+				      "{\"due_date\":\"2026-11-20\"}", code),
+			 409);
+	assert_string_equal(code, "taken_by_other");
+	/* The queue lists the new deadline; the change is audited. */
+	assert_int_equal(http_get(srv.url,
+				  "/v1/review/queue?kind=rectification",
+				  reviewer, &r),
+			 0);
+	assert_string_equal(
+	    tj_str(json_array_get(json_object_get(r.json, "items"), 0),
+		   "due_date"),
+	    "2026-11-25");
+	http_reply_release(&r);
+	assert_int_equal(http_get(srv.url, path, reviewer, &r), 0);
+	assert_non_null(strstr(r.body, "review.due_date"));
+	http_reply_release(&r);
+	free(reviewer2);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -341,6 +482,8 @@ int main(void)
 	    T(test_take_assign_decide),
 	    T(test_release),
 	    T(test_rectification_steps),
+	    T(test_age),
+	    T(test_due),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

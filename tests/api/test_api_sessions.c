@@ -32,13 +32,21 @@ static int teardown(void **state)
 static void test_health(void **state)
 {
 	struct http_reply r;
+	json_t *db;
 
 	(void)state;
 	assert_int_equal(http_get(srv.url, "/v1/health", NULL, &r), 0);
 	assert_int_equal(r.status, 200);
 	assert_non_null(strstr(r.content_type, "application/json"));
 	assert_string_equal(tj_str(r.json, "status"), "ok");
-	assert_string_equal(tj_str(r.json, "store"), "sqlite");
+	assert_string_equal(tj_str(r.json, "store"),
+			    srv.pg_name[0] ? "postgres" : "sqlite");
+	/* Issue 10: the store's own report, the schema at its newest. */
+	db = json_object_get(r.json, "database");
+	assert_true(json_is_true(json_object_get(db, "connected")));
+	assert_string_equal(tj_str(db, "role"), "primary");
+	assert_true(json_integer_value(json_object_get(db, "schema_version")) >=
+		    9);
 	assert_string_equal(tj_str(r.json, "time"), TEST_SERVER_START_TIME);
 	assert_string_equal(tj_str(r.json, "calendar_until"), "2026-12-31");
 	assert_true(json_is_true(json_object_get(r.json, "fake_clock")));

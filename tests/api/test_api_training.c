@@ -3,8 +3,9 @@
  * record that GET /v1/applicants/credit shows, the trainee moving the fake
  * clock (only on a training server), every scenario's ideal path through
  * the API scored at full marks by core training_evaluate on the real
- * answers, wrong paths losing the right checks, and --ephemeral deleting
- * its own store (and refusing an existing one). */
+ * answers, wrong paths losing the right checks, net_training.h's calls,
+ * and attempts on servers of their own (issue 14.8). The guards of
+ * --ephemeral are in test_api_training_ephemeral.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,9 +24,13 @@
 #include "wincase/net_training.h"
 #include "wincase/training.h"
 
+#include "../../tui/training/training.h"
+
 #define TRAINING_PASSWORD "training-only-1"
 
 static struct test_server srv;
+/* The server the helpers talk to: srv, or an attempt's own server. */
+static const char *base_url;
 static char seed_dir[600];
 static const char *seed_args[] = {"--training-seed", seed_dir, NULL};
 
@@ -34,6 +39,7 @@ static int setup(void **state)
 	(void)state;
 	snprintf(seed_dir, sizeof(seed_dir), "%s/training",
 		 getenv("WINCASE_CONF") ? getenv("WINCASE_CONF") : "conf");
+	base_url = srv.url;
 	return test_server_start_args(&srv, true, seed_args);
 }
 
@@ -60,34 +66,34 @@ static struct training_scenario *load_scenario(const char *id)
 
 static void test_accounts(void **state)
 {
-	char *trainee = http_login(srv.url, "trainee1", TRAINING_PASSWORD);
-	char *trainer = http_login(srv.url, "trainer1", TRAINING_PASSWORD);
-	char *colleague = http_login(srv.url, "window3", TRAINING_PASSWORD);
+	char *trainee = http_login(base_url, "trainee1", TRAINING_PASSWORD);
+	char *trainer = http_login(base_url, "trainer1", TRAINING_PASSWORD);
+	char *colleague = http_login(base_url, "window3", TRAINING_PASSWORD);
 	struct http_reply r;
 
 	(void)state;
 	assert_non_null(trainee);
 	assert_non_null(trainer);
 	assert_non_null(colleague);
-	assert_int_equal(http_get(srv.url, "/v1/me", trainee, &r), 0);
+	assert_int_equal(http_get(base_url, "/v1/me", trainee, &r), 0);
 	assert_string_equal(json_string_value(json_object_get(r.json, "role")),
 			    "trainee");
 	assert_string_equal(
 	    json_string_value(json_object_get(r.json, "window")), "9");
 	http_reply_release(&r);
-	assert_int_equal(http_get(srv.url, "/v1/me", trainer, &r), 0);
+	assert_int_equal(http_get(base_url, "/v1/me", trainer, &r), 0);
 	assert_string_equal(json_string_value(json_object_get(r.json, "role")),
 			    "reviewer");
 	http_reply_release(&r);
 	/* API.md: on a training server the trainee moves the clock too. */
 	assert_int_equal(
-	    http_send_json(srv.url, "PUT", "/v1/admin/clock", trainee,
+	    http_send_json(base_url, "PUT", "/v1/admin/clock", trainee,
 			   "{\"now\":\"" TEST_SERVER_START_TIME "\"}", &r),
 	    0);
 	assert_int_equal(r.status, 200);
 	http_reply_release(&r);
 	assert_int_equal(
-	    http_send_json(srv.url, "PUT", "/v1/admin/clock", trainer,
+	    http_send_json(base_url, "PUT", "/v1/admin/clock", trainer,
 			   "{\"now\":\"" TEST_SERVER_START_TIME "\"}", &r),
 	    0);
 	assert_int_equal(r.status, 403);
@@ -106,7 +112,7 @@ static json_t *credit_of(const char *token, const struct training_scenario *sc)
 	snprintf(path, sizeof(path),
 		 "/v1/applicants/credit?id_type=%s&id_no=%s",
 		 sc->applicant_id_type, sc->applicant_id_no);
-	assert_int_equal(http_get(srv.url, path, token, &r), 0);
+	assert_int_equal(http_get(base_url, path, token, &r), 0);
 	assert_int_equal(r.status, 200);
 	out = json_incref(r.json);
 	http_reply_release(&r);
@@ -118,7 +124,7 @@ static void test_breach_on_record(void **state)
 {
 	struct training_scenario *bad = load_scenario("t09_refused_breach");
 	struct training_scenario *good = load_scenario("t07_tolerant_allowed");
-	char *trainee = http_login(srv.url, "trainee1", TRAINING_PASSWORD);
+	char *trainee = http_login(base_url, "trainee1", TRAINING_PASSWORD);
 	json_t *c;
 
 	(void)state;
@@ -140,7 +146,7 @@ static long st_call(const char *method, const char *path, const char *token,
 		    const char *body, const char *if_match)
 {
 	struct http_reply r = {0};
-	long s = tc_call(srv.url, method, path, token, body, if_match, &r);
+	long s = tc_call(base_url, method, path, token, body, if_match, &r);
 
 	http_reply_release(&r);
 	return s;
@@ -150,7 +156,7 @@ static long st_create(const char *token, const char *item, const char *scenario,
 		      const char *applicant, struct test_case *c)
 {
 	struct http_reply r = {0};
-	long s = tc_create(srv.url, token, item, scenario, applicant, c, &r);
+	long s = tc_create(base_url, token, item, scenario, applicant, c, &r);
 
 	http_reply_release(&r);
 	return s;
@@ -160,7 +166,7 @@ static long st_change(const char *token, struct test_case *c,
 		      const char *method, const char *suffix, const char *body)
 {
 	struct http_reply r = {0};
-	long s = tc_change(srv.url, token, c, method, suffix, body, &r);
+	long s = tc_change(base_url, token, c, method, suffix, body, &r);
 
 	http_reply_release(&r);
 	return s;
@@ -170,7 +176,7 @@ static long st_checklist(const char *token, struct test_case *c,
 			 const char *states)
 {
 	struct http_reply r = {0};
-	long s = tc_checklist(srv.url, token, c, states, &r);
+	long s = tc_checklist(base_url, token, c, states, &r);
 
 	http_reply_release(&r);
 	return s;
@@ -179,7 +185,7 @@ static long st_checklist(const char *token, struct test_case *c,
 static long st_get(const char *token, struct test_case *c)
 {
 	struct http_reply r = {0};
-	long s = tc_get(srv.url, token, c, &r);
+	long s = tc_get(base_url, token, c, &r);
 
 	http_reply_release(&r);
 	return s;
@@ -242,7 +248,7 @@ static long inquiry_post(const char *token, long long id, const char *suffix,
 	long status;
 
 	snprintf(path, sizeof(path), "/v1/inquiries/%lld", id);
-	assert_int_equal(http_get(srv.url, path, token, &r), 0);
+	assert_int_equal(http_get(base_url, path, token, &r), 0);
 	snprintf(path + strlen(path), sizeof(path) - strlen(path), "%s",
 		 suffix);
 	status = st_call("POST", path, token, text, r.etag);
@@ -262,7 +268,7 @@ static long long inquiry_create(struct run *run)
 	struct http_reply r;
 	long long id;
 
-	assert_int_equal(http_send_json(srv.url, "POST", "/v1/inquiries",
+	assert_int_equal(http_send_json(base_url, "POST", "/v1/inquiries",
 					run->token, text, &r),
 			 0);
 	assert_int_equal(r.status, 201);
@@ -278,7 +284,7 @@ static void inquiry_refer(struct run *run, long long id, const json_t *want)
 {
 	const json_t *colleague = find_fact(run->sc, "colleague");
 	char *other = http_login(
-	    srv.url, json_string_value(json_object_get(colleague, "username")),
+	    base_url, json_string_value(json_object_get(colleague, "username")),
 	    TRAINING_PASSWORD);
 	char path[160];
 	struct http_reply r;
@@ -293,7 +299,7 @@ static void inquiry_refer(struct run *run, long long id, const json_t *want)
 			  "reason", "该事项由住建局3号窗口办理")),
 	    200);
 	snprintf(path, sizeof(path), "/v1/inquiries/%lld", id);
-	assert_int_equal(http_get(srv.url, path, run->token, &r), 0);
+	assert_int_equal(http_get(base_url, path, run->token, &r), 0);
 	hid = json_integer_value(json_object_get(
 	    json_array_get(json_object_get(r.json, "handoffs"), 0), "id"));
 	http_reply_release(&r);
@@ -357,13 +363,13 @@ static void advance(struct run *run, const char *to)
 	char body[80];
 
 	snprintf(body, sizeof(body), "{\"now\":\"%s\"}", to);
-	assert_int_equal(http_send_json(srv.url, "PUT", "/v1/admin/clock",
+	assert_int_equal(http_send_json(base_url, "PUT", "/v1/admin/clock",
 					run->token, body, &r),
 			 0);
 	assert_int_equal(r.status, 200);
 	http_reply_release(&r);
 	free(run->token);
-	run->token = http_login(srv.url, run->user, TRAINING_PASSWORD);
+	run->token = http_login(base_url, run->user, TRAINING_PASSWORD);
 	snprintf(run->now, sizeof(run->now), "%s", to);
 }
 
@@ -452,13 +458,13 @@ static json_t *read_all(const char *token, const char *list_path,
 	char path[160];
 	size_t i;
 
-	assert_int_equal(http_get(srv.url, list_path, token, &r), 0);
+	assert_int_equal(http_get(base_url, list_path, token, &r), 0);
 	json_array_foreach(json_object_get(r.json, "items"), i, row)
 	{
 		snprintf(
 		    path, sizeof(path), "%s/%lld", item_prefix,
 		    (long long)json_integer_value(json_object_get(row, "id")));
-		assert_int_equal(http_get(srv.url, path, token, &one), 0);
+		assert_int_equal(http_get(base_url, path, token, &one), 0);
 		json_array_append(out, one.json);
 		http_reply_release(&one);
 	}
@@ -508,7 +514,7 @@ static void test_ideal_paths_full_marks(void **state)
 		struct run run = {.sc = sc, .user = "trainee1"};
 		struct training_result res;
 
-		run.token = http_login(srv.url, run.user, TRAINING_PASSWORD);
+		run.token = http_login(base_url, run.user, TRAINING_PASSWORD);
 		assert_non_null(run.token);
 		if (strcmp(sc->kind, "inquiry") == 0)
 			run_inquiry(&run);
@@ -560,7 +566,7 @@ static void test_wrong_paths_lose_points(void **state)
 	long long id;
 
 	(void)state;
-	run.token = http_login(srv.url, run.user, TRAINING_PASSWORD);
+	run.token = http_login(base_url, run.user, TRAINING_PASSWORD);
 	/* t03: the bounce trap taken, handed on to window 3. */
 	run.sc = sc = load_scenario("t03_bounce_trap");
 	id = inquiry_create(&run);
@@ -613,7 +619,7 @@ static void test_net_training_calls(void **state)
 {
 	struct training_scenario *sc = load_scenario("t02_inquiry_handoff");
 	struct training_scenario *t04 = load_scenario("t04_complete_normal");
-	struct net_options o = {.base_url = srv.url};
+	struct net_options o = {.base_url = base_url};
 	struct net_client *c, *colleague = NULL;
 	struct run run = {.sc = sc, .user = "trainee1"};
 	struct net_training_floor floor;
@@ -632,24 +638,24 @@ static void test_net_training_calls(void **state)
 	    net_login(c, "trainee1", TRAINING_PASSWORD, NULL, &u, &err), 0);
 	net_user_release(&u);
 	assert_int_equal(net_training_floor_get(c, &floor, &err), 0);
-	run.token = http_login(srv.url, run.user, TRAINING_PASSWORD);
+	run.token = http_login(base_url, run.user, TRAINING_PASSWORD);
 	id = inquiry_create(&run);
 	assert_true(id > floor.inquiry_id);
 	assert_int_equal(inquiry_post(run.token, id, "/handoffs",
 				      json_pack("{s:s, s:s}", "to_window", "3",
 						"reason", "住建局3号窗口办理")),
 			 200);
-	assert_int_equal(net_training_colleague_ack(srv.url, TRAINING_PASSWORD,
+	assert_int_equal(net_training_colleague_ack(base_url, TRAINING_PASSWORD,
 						    &colleague, sc, &err),
 			 1);
 	assert_non_null(colleague);
-	assert_int_equal(net_training_colleague_ack(srv.url, TRAINING_PASSWORD,
+	assert_int_equal(net_training_colleague_ack(base_url, TRAINING_PASSWORD,
 						    &colleague, sc, &err),
 			 0);
 	net_client_free(&colleague);
 	/* A scenario without a colleague acknowledges nothing, logs in no
 	 * one. */
-	assert_int_equal(net_training_colleague_ack(srv.url, TRAINING_PASSWORD,
+	assert_int_equal(net_training_colleague_ack(base_url, TRAINING_PASSWORD,
 						    &colleague, t04, &err),
 			 0);
 	assert_null(colleague);
@@ -683,85 +689,100 @@ static void test_net_training_calls(void **state)
 	training_scenario_free(&t04);
 }
 
-/* A trainee may not move the clock of a server that is not for training,
- * and --ephemeral is refused without --training-seed or on an existing
- * store. */
-static void test_clock_and_ephemeral_guards(void **state)
+/* One ideal path by trainee1 on the server at base_url, scored. */
+static void ideal_attempt(const char *id, struct training_result *res)
 {
-	struct test_server plain;
-	char out[2000], db[700];
-	char *admin, *trainee;
-	struct http_reply r;
-	const char *bin = getenv("WINCASED_BIN");
+	struct training_scenario *sc = load_scenario(id);
+	struct run run = {.sc = sc, .user = "trainee1"};
 
-	(void)state;
-	assert_int_equal(test_server_start(&plain, true), 0);
-	admin = http_login(plain.url, "admin1", "demo-password-1");
-	assert_int_equal(
-	    http_send_json(plain.url, "POST", "/v1/users", admin,
-			   "{\"username\":\"t9\",\"display_name\":\"学员\","
-			   "\"password\":\"0123456789ab\",\"role\":\"trainee\","
-			   "\"window\":\"9\"}",
-			   &r),
-	    0);
-	assert_int_equal(r.status, 201);
-	http_reply_release(&r);
-	/* A trainee does not even sign in on such a server, so
-	 * cannot reach the clock (handle_clock_put still refuses one). */
-	trainee = http_login(plain.url, "t9", "0123456789ab");
-	assert_null(trainee);
-	assert_int_equal(http_send_json(plain.url, "POST", "/v1/sessions", NULL,
-					"{\"username\":\"t9\",\"password\":"
-					"\"0123456789ab\"}",
-					&r),
-			 0);
-	assert_int_equal(r.status, 403);
-	assert_string_equal(http_error_code(&r), "training_only");
-	http_reply_release(&r);
-	free(admin);
-	free(trainee);
-	snprintf(db, sizeof(db), "%s/wincased.db", plain.dir);
-	assert_int_equal(test_server_stop_keep(&plain), 0);
-	{
-		char *argv1[] = {(char *)bin, "--db", db, "--ephemeral", NULL};
-		char *argv2[] = {
-		    (char *)bin, "--db",	db,  "--training-seed",
-		    seed_dir,	 "--ephemeral", NULL};
-
-		assert_int_equal(
-		    test_run_command(argv1, NULL, out, sizeof(out)), 2);
-		assert_non_null(
-		    strstr(out, "--ephemeral needs --training-seed"));
-		assert_int_equal(
-		    test_run_command(argv2, NULL, out, sizeof(out)), 2);
-		assert_non_null(strstr(out, "needs a new store"));
-	}
-	assert_int_equal(access(db, F_OK), 0); /* untouched */
-	test_server_stop(&plain);
+	run.token = http_login(base_url, run.user, TRAINING_PASSWORD);
+	assert_non_null(run.token);
+	if (sc->type == TRAINING_INQUIRY)
+		run_inquiry(&run);
+	else
+		run_case(&run);
+	evaluate(&run, res);
+	free(run.token);
+	training_scenario_free(&sc);
 }
 
-/* --ephemeral: after SIGTERM the store, its WAL and the key are gone. */
-static void test_ephemeral_removes_store(void **state)
+static void assert_same_result(const struct training_result *a,
+			       const struct training_result *b)
 {
-	static const char *args[] = {"--training-seed", seed_dir, "--ephemeral",
-				     NULL};
-	struct test_server eph;
-	char path[700];
+	assert_int_equal(a->score, b->score);
+	assert_int_equal(a->n, b->n);
+	for (size_t k = 0; k < a->n; k++) {
+		assert_int_equal(a->results[k].passed, b->results[k].passed);
+		assert_string_equal(a->results[k].found, b->results[k].found);
+	}
+}
+
+/* Issue 14.8: each attempt on a server of its own, as the client starts
+ * them (training_server_restart): t07, then t12 (its clock goes past
+ * t07's supplement deadline), then t07 again scores the same 100 with
+ * the same findings. On one shared server the replay would not: the
+ * first t07's commitment is breached by then, the persona's credit
+ * blocks tolerant acceptance. */
+static void test_attempts_apart(void **state)
+{
+	char dir[600];
+	const char *conf = getenv("WINCASE_CONF");
+	struct training_options opt = {
+	    .data_dir = dir,
+	    .conf_dir = conf ? conf : "conf",
+	    .wincased = getenv("WINCASED_BIN"),
+	    .clock_start = "2026-11-02T09:00:00+08:00",
+	};
+	struct training_server ts;
+	struct training_result first, t12, again;
+	struct wc_error err = {0};
+	struct run run = {.user = "trainee1"};
+	struct training_scenario *sc;
+	char *applicant, states[2000], body[300], store[TRAINING_PATH_MAX + 16];
+	struct test_case c;
+	struct http_reply r = {0};
 
 	(void)state;
-	assert_int_equal(test_server_start_args(&eph, true, args), 0);
-	snprintf(path, sizeof(path), "%s/wincased.db", eph.dir);
-	assert_int_equal(access(path, F_OK), 0);
-	assert_int_equal(test_server_stop_keep(&eph), 0);
-	assert_int_not_equal(access(path, F_OK), 0);
-	snprintf(path, sizeof(path), "%s/wincased.db-wal", eph.dir);
-	assert_int_not_equal(access(path, F_OK), 0);
-	snprintf(path, sizeof(path), "%s/wincased.key", eph.dir);
-	assert_int_not_equal(access(path, F_OK), 0);
-	/* The folder stays: it still holds the test's wincased.conf. */
-	snprintf(path, sizeof(path), "%s/wincased.conf", eph.dir);
-	assert_int_equal(access(path, F_OK), 0);
-	test_server_stop(&eph);
+	snprintf(dir, sizeof(dir), "%s/attempts", srv.dir);
+	assert_int_equal(training_server_start(&ts, &opt, &err), 0);
+	base_url = ts.url;
+	ideal_attempt("t07_tolerant_allowed", &first);
+	assert_int_equal(first.score, 100);
+	assert_int_equal(training_server_restart(&ts, &opt, &err), 0);
+	base_url = ts.url;
+	ideal_attempt("t12_commitment_breached", &t12);
+	assert_int_equal(t12.score, 100);
+	assert_int_equal(training_server_restart(&ts, &opt, &err), 0);
+	base_url = ts.url;
+	ideal_attempt("t07_tolerant_allowed", &again);
+	assert_same_result(&first, &again);
+	/* The same three on one server: t12's clock breaches t07's first
+	 * commitment, and the replay is refused tolerant acceptance. */
+	ideal_attempt("t12_commitment_breached", &t12);
+	run.sc = sc = load_scenario("t07_tolerant_allowed");
+	run.token = http_login(base_url, run.user, TRAINING_PASSWORD);
+	applicant = applicant_text(sc);
+	assert_int_equal(
+	    st_create(run.token, sc->item_code, sc->scenario_id, applicant, &c),
+	    201);
+	checklist_text(sc, states, sizeof(states));
+	assert_int_equal(st_checklist(run.token, &c, states), 200);
+	snprintf(body, sizeof(body),
+		 "{\"mode\":\"tolerant\",\"commitment\":{"
+		 "\"applicant_confirmation\":\"%s\"}}",
+		 sc->applicant_name);
+	assert_int_equal(
+	    tc_change(base_url, run.token, &c, "POST", "/accept", body, &r),
+	    422);
+	assert_non_null(strstr(r.body, "credit_blocked"));
+	http_reply_release(&r);
+	free(applicant);
+	free(run.token);
+	training_scenario_free(&sc);
+	snprintf(store, sizeof(store), "%s", ts.store_dir);
+	assert_int_equal(training_server_stop(&ts), 0);
+	base_url = srv.url;
+	assert_int_not_equal(access(store, F_OK), 0);
 }
 
 int main(void)
@@ -771,8 +792,7 @@ int main(void)
 	    cmocka_unit_test(test_breach_on_record),
 	    cmocka_unit_test(test_wrong_paths_lose_points),
 	    cmocka_unit_test(test_ideal_paths_full_marks),
-	    cmocka_unit_test(test_clock_and_ephemeral_guards),
-	    cmocka_unit_test(test_ephemeral_removes_store),
+	    cmocka_unit_test(test_attempts_apart),
 	    cmocka_unit_test(test_net_training_calls),
 	};
 

@@ -85,11 +85,18 @@ client_spawn() {
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
 	rm -f "$E2E_TMP/client.status"
 	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
-	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
-		-x "$cols" -y "$rows" \
-		sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
-		env -u XDG_DATA_HOME -u XDG_CONFIG_DIRS LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
-		XDG_CONFIG_HOME="$E2E_TMP/config" "$@"
+	# The killed server may still be going away ("server exited
+	# unexpectedly" when we reach it): try again, a bounded number of times.
+	local i
+	for i in $(seq 50); do
+		tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
+			-x "$cols" -y "$rows" \
+			sh -c '"$@"; echo $? >"$0"' "$E2E_TMP/client.status" \
+			env -u XDG_DATA_HOME -u XDG_CONFIG_DIRS LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$E2E_TMP" \
+			XDG_CONFIG_HOME="$E2E_TMP/config" "$@" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
 }
 
 # client_start COLS ROWS [VAR=value...]: the client (client_spawn), with the
@@ -199,6 +206,24 @@ api_inquiry_count() { # user
 		"$E2E_URL/v1/inquiries?scope=mine" | grep -o '"no" *:' | wc -l
 }
 
+# printed_text FILE: what the print command received into FILE (tee -a),
+# as text without blanks or line breaks: each PDF in it (the server's, the
+# client prints those) through pdftotext, text as it is.
+printed_text() {
+	local dir part
+	dir=$(mktemp -d "$E2E_TMP/printed.XXXXXX")
+	csplit -s -z -f "$dir/part" "$1" '/^%PDF-/' '{*}' 2>/dev/null ||
+		cp "$1" "$dir/part00"
+	for part in "$dir"/part*; do
+		if [ "$(head -c 5 "$part")" = "%PDF-" ]; then
+			pdftotext -raw "$part" - 2>/dev/null
+		else
+			cat "$part"
+		fi
+	done | tr -d ' \f\n'
+	rm -rf "$dir"
+}
+
 # client_conf_printing: a client configuration whose print command writes
 # the printed text to $E2E_TMP/printed.txt (tee, run without a shell) and
 # whose data folder is $E2E_TMP/data; sets E2E_CLIENT_CONF.
@@ -207,4 +232,23 @@ client_conf_printing() {
 	sed -e "s|^print_command = .*|print_command = tee -a $E2E_TMP/printed.txt|" \
 		-e "s|^;* *data_dir = .*|data_dir = $E2E_TMP/data|" \
 		"$WINCASE_CONF/wincase.conf" >"$E2E_CLIENT_CONF"
+}
+
+# Drafts live encrypted in the clerk's local store (issue 12):
+# $HOME/.local/share/wincase/local/SERVER/USER/draft-SCREEN.wce.
+# draft_path SCREEN: that file, or "" when there is none.
+draft_path() {
+	ls "$E2E_TMP"/.local/share/wincase/local/*/*/draft-"$1".wce 2>/dev/null | head -1
+}
+# draft_saved SCREEN TEXT: TEXT is on the screen (the draft is written
+# before the redraw that shows it), the file is there, and TEXT is not in
+# it in clear.
+draft_saved() {
+	local f
+	wait_for "$2" || return 1
+	f=$(draft_path "$1")
+	[ -n "$f" ] && ! grep -qF -- "$2" "$f"
+}
+draft_gone() {
+	[ -z "$(draft_path "$1")" ]
 }

@@ -65,7 +65,8 @@ kill "$E2E_SERVER_PID" && wait "$E2E_SERVER_PID" 2>/dev/null
 E2E_SERVER_PID=""
 client_start 80 24
 wait_for "用户名"
-type_text "clerk1"
+# clerk2 never logged in on this PC: no offline login (issue 12)
+type_text "clerk2"
 keys Tab
 type_text "demo-password-1"
 keys Enter Enter

@@ -22,9 +22,9 @@ k Tab
 t "上官草稿"
 k Tab Tab
 t "110101199003070011"
-poll grep -q "110101199003070011" "$DRAFTS/draft-case_new.txt"
+draft_saved case_new "110101199003070011"
 tap $? "the new-case form is kept as a draft while typing"
-[ "$(stat -c %a "$DRAFTS/draft-case_new.txt")" = 600 ]
+[ "$(stat -c %a "$(draft_path case_new)")" = 600 ]
 tap $? "the draft is private (0600)"
 kill -9 "$(client_pid)"
 poll pane_dead
@@ -44,7 +44,7 @@ tap $? "item, the second scenario and the ID are back"
 k F2
 wait_for "材料核对" && wait_for "未核对9"
 tap $? "the restored case is created with the scenario's nine materials"
-poll test ! -e "$DRAFTS/draft-case_new.txt"
+poll draft_gone case_new
 tap $? "creating the case removes the draft"
 
 mark 111111111 && k F7 && wait_for "可以正常受理" && k F2 &&
@@ -64,7 +64,7 @@ k BTab Left
 wait_for "< 不予批准 >"
 k Tab
 t "场所面积不符合要求"
-poll grep -q "场所面积不符合要求" "$DRAFTS/draft-case_actions.txt"
+draft_saved case_actions "场所面积不符合要求"
 tap $? "the completion note is kept as a draft"
 kill -9 "$(client_pid)"
 poll pane_dead
@@ -79,7 +79,7 @@ tap $? "after a crash the note comes back on the same case, result kept"
 k F2
 wait_for "现在的状态：不予批准"
 tap $? "the case is completed as denied"
-poll test ! -e "$DRAFTS/draft-case_actions.txt"
+poll draft_gone case_actions
 tap $? "submitting removes the draft"
 quit_clean
 tap $? "F10 quits cleanly"

@@ -36,7 +36,7 @@ t "钱八"
 k F2
 wait_for "已受理 SL-" && wait_for "承诺书已送打印" && screen_has "CN-"
 tap $? "the applicant types the name, F2 signs the tolerant acceptance and prints the commitment"
-poll grep -q "CN-" "$E2E_TMP/printed.txt"
+poll eval 'printed_text "$E2E_TMP/printed.txt" | grep -q "CN-"'
 tap $? "the printer got the commitment"
 api_get clerk1 /v1/inquiries/1 | grep -q '"resolution": *"converted"'
 tap $? "the inquiry is closed as converted"

@@ -19,12 +19,12 @@ keys Tab
 type_text "13800138000"
 keys Tab Tab Tab
 type_text "断电前正在登记的咨询内容"
-poll grep -q "断电前正在登记的咨询内容" "$DRAFTS/draft-inquiry.txt"
+draft_saved inquiry "断电前正在登记的咨询内容"
 tap $? "the draft is written as the clerk types"
-[ "$(stat -c %a "$DRAFTS/draft-inquiry.txt")" = 600 ] &&
+[ "$(stat -c %a "$(draft_path inquiry)")" = 600 ] &&
 	[ "$(stat -c %a "$DRAFTS")" = 700 ]
 tap $? "the draft file is private (0600, folder 0700)"
-! grep -q "demo-password" "$DRAFTS/draft-inquiry.txt"
+! grep -q "demo-password" "$(draft_path inquiry)"
 tap $? "the draft holds no password"
 
 kill -9 "$(client_pid)"
@@ -45,7 +45,7 @@ tap $? "every field typed before the crash is back"
 keys F2
 wait_for "已登记咨询 SW-"
 tap $? "the restored form is submitted"
-poll test ! -e "$DRAFTS/draft-inquiry.txt"
+poll draft_gone inquiry
 tap $? "submitting removes the draft"
 wait_for "司马草稿" && screen_lacks "未提交的草稿"
 tap $? "the queue lists the inquiry and no draft any more"
@@ -54,11 +54,11 @@ tap $? "the queue lists the inquiry and no draft any more"
 keys F4
 wait_for "登记新咨询"
 type_text "欧阳断线"
-poll grep -q "欧阳断线" "$DRAFTS/draft-inquiry.txt"
+draft_saved inquiry "欧阳断线"
 tap $? "a second form is being typed"
 kill -HUP "$(client_pid)"
 poll pane_dead
-[ "$(pane_status)" = 0 ] && grep -q "欧阳断线" "$DRAFTS/draft-inquiry.txt"
+[ "$(pane_status)" = 0 ] && test -n "$(draft_path inquiry)"
 tap $? "after SIGHUP (terminal closed) the client exits cleanly, the draft kept"
 client_start 80 24
 login clerk1 demo-password-1
@@ -66,7 +66,7 @@ wait_for "未提交的草稿" && screen_has "欧阳断线"
 tap $? "the next start offers it"
 keys DC
 wait_for "草稿已丢弃"
-poll test ! -e "$DRAFTS/draft-inquiry.txt"
+poll draft_gone inquiry
 tap $? "Del discards the draft"
 screen_lacks "欧阳断线"
 tap $? "and it is gone from the queue"
@@ -76,12 +76,12 @@ tap $? "and it is gone from the queue"
 keys F4
 wait_for "登记新咨询"
 type_text "放弃的"
-poll test -e "$DRAFTS/draft-inquiry.txt"
+poll test -n "$(draft_path inquiry)"
 keys Escape
 wait_for "填写的内容尚未提交"
 keys 2
 wait_for "工作台"
-poll test ! -e "$DRAFTS/draft-inquiry.txt"
+poll draft_gone inquiry
 tap $? "Esc and 2 (放弃) abandon the form and its draft"
 
 quit_clean

@@ -49,7 +49,7 @@ tmux -L "$E2E_SOCK" set -g allow-passthrough off 2>/dev/null
 tmux -L "$E2E_SOCK" delete-buffer 2>/dev/null
 title_before=$(tmux -L "$E2E_SOCK" display -p -t wc '#{pane_title}')
 login_reviewer reviewer1
-wait_for "^[]52;c;c3VtbWFyeQ==^G^[[1;1H"
+wait_for "^[]52;c;c3VtbWFyeQ==^G^[[1;1" # the summary column cuts the rest
 tap $? "the queue shows the hostile summary as visible escapes"
 # The text view wraps long lines: look at the screen as one string.
 joined_has() { screen_text | sed 's/^ //; s/ *$//' | tr -d '\n' | grep -qF -- "$1"; }

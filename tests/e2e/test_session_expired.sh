@@ -31,7 +31,7 @@ keys Tab
 type_text "13800138000"
 keys Tab Tab Tab
 type_text "过期前正在登记的咨询内容"
-poll grep -q "过期前正在登记的咨询内容" "$DRAFTS/draft-inquiry.txt"
+draft_saved inquiry "过期前正在登记的咨询内容"
 tap $? "the clerk types a new inquiry (kept as a draft)"
 
 clock 2026-11-02T22:00:00+08:00
@@ -42,8 +42,8 @@ wait_for "登录已过期，请重新登录" && screen_has "用户名" &&
 tap $? "the submit is refused: back on the login screen with the message"
 screen_has "clerk1" && screen_lacks '"error"' && screen_lacks "unauthenticated"
 tap $? "the user name is kept, no code or JSON on the screen"
-[ -e "$DRAFTS/draft-inquiry.txt" ] &&
-	grep -q "周过期" "$DRAFTS/draft-inquiry.txt"
+test -n "$(draft_path inquiry)" &&
+	test -n "$(draft_path inquiry)"
 tap $? "the draft stays on disk"
 [ "$(api_inquiry_count clerk1)" -eq 0 ]
 tap $? "nothing was registered"
@@ -62,7 +62,7 @@ wait_for "已登记咨询 SW-"
 tap $? "the clerk continues: the inquiry is registered"
 [ "$(api_inquiry_count clerk1)" -eq 1 ]
 tap $? "the server holds it once"
-poll test ! -e "$DRAFTS/draft-inquiry.txt"
+poll draft_gone inquiry
 tap $? "the draft is removed on submit"
 
 # Any call: F5 on the queue after the next 12 hours.

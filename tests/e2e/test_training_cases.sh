@@ -18,7 +18,7 @@ case_ideal() { # N CODE SC NAME TYPE ID MARKS [DEFECT]
 
 case_ideal 4 000131101000 0 王桂芳 0 321202199211080443 141 && case_accept
 tap $? "t04: one material shared from the e-licence, accepted normally"
-tr_finish && full_marks && screen_has "实际：status=accepted"
+tr_finish && full_marks && screen_has "实际：办件状态为“已受理”" && screen_lacks "status="
 tap $? "t04: 100 of 100"
 tr_back
 
@@ -42,7 +42,7 @@ keys F7
 wait_for "已保存：" && f=$(ls "$TRAINING_DIR"/CN-*.txt | head -1) &&
 	[ "$(grep -c '培训样张' "$f")" -ge 2 ] && head -1 "$f" | grep -q '培训样张'
 tap $? "t07: the saved commitment carries 培训样张 across it"
-tr_finish && full_marks && screen_has "实际：committed=equipment_list"
+tr_finish && full_marks && screen_has "实际：承诺补交：主要设备设施清单"
 tap $? "t07: 100 of 100"
 tr_back
 

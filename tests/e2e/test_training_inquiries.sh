@@ -47,7 +47,7 @@ tap $? "t02: the simulated colleague of window 3 acknowledges it"
 keys F5
 wait_for "已接收：window3" && inq_close 1 "已转住建局3号窗口并已接收"
 tap $? "t02: after the acknowledgement, closed as referred"
-tr_finish && full_marks && screen_has "实际：to=3 acknowledged=yes"
+tr_finish && full_marks && screen_has "实际：转给3号窗口，对方已接收"
 tap $? "t02: 100 of 100, the handoff found acknowledged"
 tr_back
 
@@ -56,7 +56,7 @@ tr_pick 3
 inq_register "孙立强" "321283197801053532" "问食品经营许可（餐饮）怎么办" &&
 	inq_close 0 "本窗口受理，已告知材料清单"
 tap $? "t03: answered here, no handoff"
-tr_finish && full_marks && screen_has "实际：handoffs=0"
+tr_finish && full_marks && screen_has "实际：转办 0 次"
 tap $? "t03: 100 of 100"
 tr_back
 

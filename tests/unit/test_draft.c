@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* test_draft.c - drafts: a form's values survive a round trip through the
  * text format and the file (atomic, mode 0600), passwords never written,
  * hostile values (newlines, backslashes, CJK) kept exactly. */
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "wincase/draft.h"
+#include "wincase/localstore.h"
 #include "wincase/forms.h"
 
 static const char *const choices[] = {"甲", "乙", "丙", NULL};
@@ -132,13 +134,19 @@ static void test_names(void **state)
 	assert_false(draft_name_ok("Inquiry"));
 }
 
+/* Issue 12: drafts in each clerk's encrypted store; another clerk on the
+ * same computer account sees none, and a file copied over is refused. */
 static void test_file(void **state)
 {
 	char tmpl[] = "/tmp/wincase-draft-test.XXXXXX", dir[4200], path[4300];
-	char given[4200];
+	char given[4200], cmd[9000];
 	struct form *a = filled(), *b = form_new(defs, N_DEFS, "required");
 	struct draft_info list[4], info;
+	struct localstore *one = NULL, *two = NULL;
+	struct wc_error err = {0};
 	struct stat st;
+	char *raw = NULL;
+	size_t len;
 
 	(void)state;
 	assert_non_null(mkdtemp(tmpl));
@@ -147,28 +155,75 @@ static void test_file(void **state)
 	assert_string_equal(dir, given);
 	assert_int_equal(stat(dir, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0700);
-	assert_int_equal(draft_list(dir, list, 4), 0);
-	assert_int_equal(draft_save(dir, "inquiry", a, "42"), 0);
-	assert_int_equal(draft_save(dir, "inquiry", a, "42"), 0); /* replace */
-	snprintf(path, sizeof(path), "%s/draft-inquiry.txt", dir);
+	assert_int_equal(localstore_open(dir, "http://127.0.0.1:1", "clerk1",
+					 "pw-of-clerk1", LOCALSTORE_CREATE,
+					 &one, NULL, &err),
+			 0);
+	assert_int_equal(localstore_open(dir, "http://127.0.0.1:1", "clerk2",
+					 "pw-of-clerk2", LOCALSTORE_CREATE,
+					 &two, NULL, &err),
+			 0);
+	assert_string_not_equal(localstore_dir(one), localstore_dir(two));
+	assert_int_equal(draft_list(one, list, 4), 0);
+	assert_int_equal(draft_save(one, "inquiry", a, "42"), 0);
+	assert_int_equal(draft_save(one, "inquiry", a, "42"), 0); /* replace */
+	snprintf(path, sizeof(path), "%s/draft-inquiry.wce",
+		 localstore_dir(one));
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
-	snprintf(path, sizeof(path), "%s/draft-inquiry.txt.tmp", dir);
-	assert_int_not_equal(access(path, F_OK), 0);
-	assert_int_equal(draft_save(dir, "../evil", a, NULL), -1);
-	assert_int_equal(draft_list(dir, list, 4), 1);
+	assert_int_equal(stat(localstore_dir(one), &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	/* encrypted: the applicant's name is not in the file */
+	{
+		FILE *f = fopen(path, "rb");
+		char buf[4096];
+
+		assert_non_null(f);
+		len = fread(buf, 1, sizeof(buf) - 1, f);
+		fclose(f);
+		buf[len] = '\0';
+		assert_null(memmem(buf, len, "张三", strlen("张三")));
+	}
+	assert_int_equal(draft_save(one, "../evil", a, NULL), -1);
+	assert_int_equal(draft_list(one, list, 4), 1);
 	assert_string_equal(list[0].screen, "inquiry");
 	assert_string_equal(list[0].context, "42");
-	assert_int_equal(draft_load(dir, "inquiry", b, &info), 0);
+	/* the other clerk sees nothing, and a copied file does not open */
+	assert_int_equal(draft_list(two, list, 4), 0);
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s/'", path, localstore_dir(two));
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(draft_load(two, "inquiry", b, &info), -1);
+	assert_int_equal(draft_list(two, list, 4), 0);
+	assert_int_equal(localstore_get(two, "draft-inquiry", &raw, &len, &err),
+			 -1);
+	assert_string_equal(err.code, "refused");
+	assert_null(raw);
+	/* the same clerk again, offline: the verifier takes the password */
+	localstore_close(&one);
+	assert_int_equal(localstore_open(dir, "http://127.0.0.1:1", "clerk1",
+					 "wrong-password", LOCALSTORE_EXISTING,
+					 &one, NULL, &err),
+			 -1);
+	assert_string_equal(err.code, "bad_credentials");
+	assert_int_equal(localstore_open(dir, "http://127.0.0.1:1", "clerk3",
+					 "x", LOCALSTORE_EXISTING, &one, NULL,
+					 &err),
+			 -1);
+	assert_string_equal(err.code, "no_local_login");
+	assert_int_equal(localstore_open(dir, "http://127.0.0.1:1", "clerk1",
+					 "pw-of-clerk1", LOCALSTORE_EXISTING,
+					 &one, NULL, &err),
+			 0);
+	assert_int_equal(draft_load(one, "inquiry", b, &info), 0);
 	assert_string_equal(form_value(b, 0), "张三");
-	assert_int_equal(draft_remove(dir, "inquiry"), 0);
-	assert_int_equal(draft_remove(dir, "inquiry"), 0);
-	assert_int_equal(draft_load(dir, "inquiry", b, &info), -1);
-	assert_int_equal(draft_list(dir, list, 4), 0);
-	rmdir(dir);
-	snprintf(path, sizeof(path), "%s/data", tmpl);
-	rmdir(path);
-	rmdir(tmpl);
+	assert_int_equal(draft_remove(one, "inquiry"), 0);
+	assert_int_equal(draft_remove(one, "inquiry"), 0);
+	assert_int_equal(draft_load(one, "inquiry", b, &info), -1);
+	assert_int_equal(draft_list(one, list, 4), 0);
+	localstore_close(&one);
+	localstore_close(&two);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpl);
+	assert_int_equal(system(cmd), 0);
 	form_free(&a);
 	form_free(&b);
 }

@@ -84,7 +84,9 @@ static void test_offline(void **state)
 	(void)state;
 	c = net_client_new(&opt, &err);
 	assert_non_null(c);
-	assert_true(net_client_online(c));
+	/* issue 12: never "online" before the server has answered */
+	assert_false(net_client_online(c));
+	assert_int_equal(net_client_link(c), NET_LINK_UNKNOWN);
 	assert_int_equal(net_health(c, &err), -1);
 	assert_string_equal(err.code, "offline");
 	assert_false(net_client_online(c));

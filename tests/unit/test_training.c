@@ -322,10 +322,203 @@ static void test_notice_split_explained(void **state)
 	assert_string_equal(res.results[0].check->kind, "notice_lists");
 	assert_false(res.results[0].passed);
 	assert_string_equal(res.results[0].found,
-			    "listed=hygiene_test_report,hygiene_rules");
+			    "告知书列出：公共场所卫生检测或评价报告、"
+			    "公共场所卫生管理制度");
 	assert_string_equal(res.results[0].check->rule, "R2");
 	assert_non_null(strstr(res.results[0].check->explain, "一次列出"));
 	assert_int_equal(res.score, 100 - 50 - 20 - 10);
+}
+
+/* The result of the check kind of sc on st (the first of that kind). */
+static const struct training_check_result *
+result_of(const struct training_scenario *sc, const json_t *st,
+	  const char *kind, struct training_result *res)
+{
+	struct wc_error err;
+
+	assert_int_equal(training_evaluate(sc, st, 0, 0, res, &err), 0);
+	for (size_t i = 0; i < res->n; i++)
+		if (strcmp(res->results[i].check->kind, kind) == 0)
+			return &res->results[i];
+	fail_msg("%s has no %s check", sc->id, kind);
+	return NULL;
+}
+
+/* Issue 14.9: an "at most" check awards what happened, not what did not:
+ * t02's ideal inquiry without its handoff (answered on the spot instead)
+ * earns nothing for 一次转到位, in every shipped scenario with such a
+ * check. */
+static void test_at_most_needs_the_act(void **state)
+{
+	size_t with_max = 0;
+
+	(void)state;
+	for (size_t i = 0; i < n_scenarios; i++) {
+		const struct training_scenario *sc = scenarios[i];
+		json_t *st = json_deep_copy(
+		    json_object_get(json_object_get(states, sc->id), "ideal"));
+		json_t *q;
+		size_t k;
+
+		json_array_foreach(json_object_get(st, "inquiries"), k, q)
+		{
+			json_object_set_new(q, "handoffs", json_array());
+			json_object_set_new(q, "status", json_string("closed"));
+			json_object_set_new(q, "resolution",
+					    json_string("answered"));
+		}
+		for (size_t c = 0; c < sc->n_checks; c++) {
+			struct training_result res;
+			const struct training_check_result *r;
+
+			if (!json_object_get(sc->checks[c].args, "max"))
+				continue;
+			with_max++;
+			r = result_of(sc, st, sc->checks[c].kind, &res);
+			assert_false(r->passed);
+			assert_int_equal(r->points, 0);
+			assert_string_equal(r->found, "没有转办");
+		}
+		json_decref(st);
+	}
+	assert_true(with_max >= 1);
+	/* One handoff, acknowledged: the 10 points are earned. */
+	{
+		const struct training_scenario *sc =
+		    find("t02_inquiry_handoff");
+		struct training_result res;
+		const struct training_check_result *r = result_of(
+		    sc,
+		    json_object_get(json_object_get(states, sc->id), "ideal"),
+		    "handoff_count", &res);
+
+		assert_true(r->passed);
+		assert_int_equal(r->points, 10);
+		assert_string_equal(r->found, "转办 1 次");
+	}
+}
+
+/* True when text holds an API code: a lower-case ASCII letter, '_' or
+ * '='. Numbers (SL-..., GZ-...) and digits are fine. */
+static bool has_wire_code(const char *text)
+{
+	for (const char *p = text; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || *p == '_' || *p == '=')
+			return true;
+	return false;
+}
+
+static void expect_chinese_findings(const struct training_scenario *sc,
+				    const json_t *st)
+{
+	struct training_result res;
+	struct wc_error err;
+
+	assert_int_equal(training_evaluate(sc, st, 0, 0, &res, &err), 0);
+	for (size_t i = 0; i < res.n; i++)
+		if (has_wire_code(res.results[i].found))
+			fail_msg("%s: %s found \"%s\"", sc->id,
+				 res.results[i].check->kind,
+				 res.results[i].found);
+}
+
+/* Materials with very long names: the finding is cut between whole
+ * names ("等" for the rest), so the result still makes JSON. */
+static void long_names_cut_whole(void)
+{
+	const struct training_scenario *sc = find("t05_notice_three_missing");
+	json_t *st = json_deep_copy(json_object_get(
+	    json_array_get(
+		json_object_get(json_object_get(states, sc->id), "wrong"), 0),
+	    "state"));
+	json_t *items = json_object_get(
+	    json_array_get(
+		json_object_get(json_array_get(json_object_get(st, "cases"), 0),
+				"notices"),
+		0),
+	    "items");
+	char name[400] = "";
+	struct training_result res;
+	struct wc_error err;
+	json_t *e, *j;
+	size_t i;
+
+	for (i = 0; i < 20; i++) /* 240 bytes: not one fits whole */
+		strcat(name, "材料名称");
+	json_array_foreach(items, i, e)
+	    json_object_set_new(e, "name", json_string(name));
+	assert_int_equal(training_evaluate(sc, st, 0, 0, &res, &err), 0);
+	assert_non_null(strstr(res.results[0].found, "等"));
+	j = training_result_to_json(sc, &res);
+	assert_non_null(j);
+	json_decref(j);
+	json_decref(st);
+}
+
+/* Issue 14.9: the debrief's evidence names materials, windows, states in
+ * Chinese words, for every check of every ideal and wrong state. */
+static void test_findings_in_chinese(void **state)
+{
+	struct training_result res;
+	const char *id;
+	json_t *entry;
+
+	(void)state;
+	json_object_foreach(states, id, entry)
+	{
+		const json_t *w;
+		size_t i;
+
+		expect_chinese_findings(find(id),
+					json_object_get(entry, "ideal"));
+		json_array_foreach(json_object_get(entry, "wrong"), i, w)
+		    expect_chinese_findings(find(id),
+					    json_object_get(w, "state"));
+	}
+	assert_string_equal(
+	    result_of(
+		find("t02_inquiry_handoff"),
+		json_object_get(json_object_get(states, "t02_inquiry_handoff"),
+				"ideal"),
+		"handoff_acknowledged", &res)
+		->found,
+	    "转给3号窗口，对方已接收");
+	assert_string_equal(
+	    result_of(
+		find("t04_complete_normal"),
+		json_object_get(json_object_get(states, "t04_complete_normal"),
+				"ideal"),
+		"case_status", &res)
+		->found,
+	    "办件状态为“已受理”");
+	assert_string_equal(
+	    result_of(
+		find("t07_tolerant_allowed"),
+		json_object_get(json_object_get(states, "t07_tolerant_allowed"),
+				"ideal"),
+		"commitment_materials", &res)
+		->found,
+	    "承诺补交：主要设备设施清单");
+	assert_string_equal(training_word(TRAINING_WORD_CASE_STATUS, "nope"),
+			    "?");
+	long_names_cut_whole();
+}
+
+/* Issue 14.10: the trainer's list of lost checks names every check of
+ * every shipped scenario in Chinese. */
+static void test_check_names(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < n_scenarios; i++)
+		for (size_t c = 0; c < scenarios[i]->n_checks; c++)
+			if (strcmp(training_check_name(
+				       scenarios[i]->checks[c].kind),
+				   "?") == 0)
+				fail_msg("%s: %s has no name", scenarios[i]->id,
+					 scenarios[i]->checks[c].kind);
+	assert_string_equal(training_check_name("handoff_count"), "一次转到位");
+	assert_string_equal(training_check_name("nope"), "?");
+	assert_string_equal(training_check_name(NULL), "?");
 }
 
 static void test_hints_cost_never_below_zero(void **state)
@@ -523,6 +716,9 @@ int main(void)
 	    cmocka_unit_test(test_ideal_states_full_marks),
 	    cmocka_unit_test(test_wrong_states_lose_points),
 	    cmocka_unit_test(test_notice_split_explained),
+	    cmocka_unit_test(test_at_most_needs_the_act),
+	    cmocka_unit_test(test_findings_in_chinese),
+	    cmocka_unit_test(test_check_names),
 	    cmocka_unit_test(test_hints_cost_never_below_zero),
 	    cmocka_unit_test(test_bad_state_refused),
 	    cmocka_unit_test(test_broken_scenarios_refused),

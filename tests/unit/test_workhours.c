@@ -120,6 +120,47 @@ static void test_workhours_default_table(void **state)
 	}
 }
 
+/* The working minutes between two times: lunch, evenings, a weekend, a
+ * holiday and a make-up workday do not count the same; before is 0. */
+static void test_workhours_between_table(void **state)
+{
+	static const struct {
+		const char *from, *to;
+		long minutes;
+	} cases[] = {
+	    {"2026-11-27 09:00", "2026-11-27 10:00", 60},
+	    {"2026-11-27 11:30", "2026-11-27 14:00", 60},      /* lunch */
+	    {"2026-11-27 17:00", "2026-11-30 09:30", 60},      /* weekend */
+	    {"2026-11-27 18:00", "2026-11-28 12:00", 0},       /* evening */
+	    {"2026-11-30 09:00", "2026-12-04 17:30", 420 * 5}, /* a week */
+	    {"2026-11-30 10:00", "2026-11-30 09:00", 0},       /* before */
+	    {"2026-11-30 10:00", "2026-11-30 10:00", 0},
+	    {"2026-09-30 17:00", "2026-10-08 09:30", 60},  /* national day */
+	    {"2026-10-09 17:00", "2026-10-12 09:30", 480}, /* make-up Sat */
+	};
+	const struct calendar *cal = *state;
+	struct workhours wh;
+	struct wc_error err = {0};
+	long n = -1;
+
+	workhours_default(&wh);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (workhours_between(&wh, cal, time_of(cases[i].from),
+				      time_of(cases[i].to), &n, &err) < 0)
+			fail_msg("%s..%s: %s", cases[i].from, cases[i].to,
+				 err.message);
+		if (n != cases[i].minutes)
+			fail_msg("%s..%s: got %ld, want %ld", cases[i].from,
+				 cases[i].to, n, cases[i].minutes);
+	}
+	/* A day in a year that is not loaded. */
+	assert_int_equal(
+	    workhours_between(&wh, cal, time_of("2026-12-31 10:00"),
+			      time_of("2027-01-04 10:00"), &n, &err),
+	    -1);
+	assert_string_equal(err.code, "calendar_missing");
+}
+
 static void test_workhours_calendar_missing(void **state)
 {
 	const struct calendar *cal = *state;
@@ -244,6 +285,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_workhours_default_table,
+					    setup_2026, teardown_calendar),
+	    cmocka_unit_test_setup_teardown(test_workhours_between_table,
 					    setup_2026, teardown_calendar),
 	    cmocka_unit_test_setup_teardown(test_workhours_calendar_missing,
 					    setup_2026, teardown_calendar),

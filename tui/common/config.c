@@ -27,6 +27,8 @@ int config_init(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->timeout_ms = 10000;
 	cfg->connect_timeout_ms = 3000;
+	cfg->low_speed_limit = 10;
+	cfg->low_speed_time_ms = 5000;
 	cfg->colour = COLOUR_AUTO;
 	cfg->idle_logout_seconds = -1;
 	cfg->queue_check_seconds = 30;
@@ -42,6 +44,7 @@ void config_release(struct config *cfg)
 	free(cfg->window);
 	free(cfg->data_dir);
 	free(cfg->print_command);
+	free(cfg->training_results_dir);
 	free(cfg->ca_file);
 	free(cfg->pinned_public_key);
 	memset(cfg, 0, sizeof(*cfg));
@@ -57,6 +60,20 @@ static bool seconds_parse(const char *value, long *ms)
 	if (errno || end == value || *end || s <= 0 || s > 600)
 		return false;
 	*ms = (long)(s * 1000);
+	return true;
+}
+
+/* Bytes a second, 0 (off) to 1 MB. */
+static bool bytes_parse(const char *value, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (errno || end == value || *end || n < 0 || n > 1000000)
+		return false;
+	*out = n;
 	return true;
 }
 
@@ -128,6 +145,12 @@ static int on_value(void *user, const char *section, const char *name,
 	else if (strcmp(section, "server") == 0 &&
 		 strcmp(name, "connect_timeout") == 0)
 		ok = seconds_parse(value, &c->connect_timeout_ms);
+	else if (strcmp(section, "server") == 0 &&
+		 strcmp(name, "low_speed_limit") == 0)
+		ok = bytes_parse(value, &c->low_speed_limit);
+	else if (strcmp(section, "server") == 0 &&
+		 strcmp(name, "low_speed_time") == 0)
+		ok = seconds_parse(value, &c->low_speed_time_ms);
 	else if (strcmp(section, "server") == 0 && strcmp(name, "ca_file") == 0)
 		ok = replace(&c->ca_file, value) == 0;
 	else if (strcmp(section, "server") == 0 &&
@@ -148,6 +171,9 @@ static int on_value(void *user, const char *section, const char *name,
 		ok = colour_parse(value, &c->colour);
 	else if (strcmp(section, "client") == 0)
 		ok = safety_parse(c, name, value);
+	else if (strcmp(section, "training") == 0 &&
+		 strcmp(name, "results_dir") == 0)
+		ok = replace(&c->training_results_dir, value) == 0;
 	else
 		ok = false;
 	if (!ok && !l->bad[0])
@@ -243,4 +269,36 @@ int config_data_dir_default(struct config *cfg)
 	if (n < 0 || (size_t)n >= sizeof(path))
 		return -1;
 	return replace(&cfg->data_dir, path);
+}
+
+int config_setup(struct config *cfg, const char *file, const char *server,
+		 bool restricted)
+{
+	struct wc_error err = {0};
+	char path[4096];
+
+	if (config_init(cfg))
+		return -1;
+	/* Restricted: never a file the (SSH) user could have written. */
+	if (!file && restricted) {
+		if (access("/etc/wincase/wincase.conf", R_OK) == 0)
+			file = "/etc/wincase/wincase.conf";
+	} else if (!file && config_find(path, sizeof(path))) {
+		file = path;
+	}
+	if (file && config_load(cfg, file, &err)) {
+		fprintf(stderr,
+			"wincase: 配置文件有误 / bad configuration: %s\n",
+			err.message);
+		return -1;
+	}
+	if (config_data_dir_default(cfg))
+		return -1;
+	if (server) {
+		free(cfg->server_url);
+		cfg->server_url = strdup(server);
+		if (!cfg->server_url)
+			return -1;
+	}
+	return 0;
 }

@@ -687,6 +687,8 @@ const char *msg(enum msg_id id)
 		return table[id];
 	if (msg_table_training[id])
 		return msg_table_training[id];
+	if (msg_table_offline[id])
+		return msg_table_offline[id];
 	return msg_table_review[id] ? msg_table_review[id] : "?";
 }
 

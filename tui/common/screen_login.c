@@ -5,6 +5,8 @@
 #include "app.h"
 #include "wincase/date.h"
 #include "common/form_util.h"
+#include "common/offline_ui.h"
+#include "common/safe.h"
 #include "review/review.h"
 #include "training/training.h"
 #include "training/training_ui.h"
@@ -41,6 +43,24 @@ static const struct screen_key keys[] = {
     {"F6", MSG_KEY_TRAINING},
     {"F10", MSG_KEY_QUIT},
 };
+/* Issue 14.11: F6 is offered only where it works - not in restricted
+ * mode, not once training runs. */
+static const struct screen_key keys_no_training[] = {
+    {"F1", MSG_KEY_HELP},
+    {"Enter", MSG_KEY_LOGIN},
+    {"F10", MSG_KEY_QUIT},
+};
+
+static const struct screen_key *login_keys_now(void *state, size_t *n)
+{
+	(void)state;
+	if (safe_restricted() || training_ui_active()) {
+		*n = sizeof(keys_no_training) / sizeof(*keys_no_training);
+		return keys_no_training;
+	}
+	*n = sizeof(keys) / sizeof(*keys);
+	return keys;
+}
 
 static int login_open(struct app *app, const struct screen_arg *arg,
 		      void **state)
@@ -121,6 +141,8 @@ static void login_warn_calendar(struct app *app)
 				  (int)(u - t));
 }
 
+static void login_done(struct app *app, bool offline);
+
 static void login_submit(struct login *s, struct app *app)
 {
 	struct wc_error err = {0};
@@ -135,6 +157,19 @@ static void login_submit(struct login *s, struct app *app)
 	if (net_login(app->net, form_value(s->form, F_USER),
 		      form_value(s->form, F_PASSWORD),
 		      form_value(s->form, F_WINDOW), &app->user, &err)) {
+		/* Issue 12: the server out of reach, the same clerk on the
+		 * same PC works on. */
+		if (net_error_unsent(&err)) {
+			if (offline_ui_offline_login(
+				app, form_value(s->form, F_USER),
+				form_value(s->form, F_PASSWORD)) == 0) {
+				login_done(app, true);
+				return;
+			}
+			form_set_value(s->form, F_PASSWORD, "");
+			form_focus(s->form, F_PASSWORD);
+			return;
+		}
 		app_message_error(app, &err);
 		field = msg_for_field(err.field);
 		index = err.field[0] ? form_find(s->form, err.field) : -1;
@@ -147,8 +182,18 @@ static void login_submit(struct login *s, struct app *app)
 		}
 		return;
 	}
+	offline_ui_online_login(app, form_value(s->form, F_USER),
+				form_value(s->form, F_PASSWORD));
+	login_done(app, false);
+}
+
+static void login_done(struct app *app, bool offline)
+{
 	app->logged_in = true;
 	app_message_clear(app);
+	if (offline)
+		app_message_after(app, msg(MSG_OFF_LOGGED_IN),
+				  app->offline_until);
 	/* Reviewers work in the review queue, clerks never see it.
 	 * Training starts at its scenario list (or the trainer's
 	 * progress table). */
@@ -169,6 +214,10 @@ static int login_key(void *state, struct app *app, int ret, wint_t ch)
 
 	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
 		login_submit(s, app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == KEY_CODE_YES && ch == KEY_F(6) && safe_restricted()) {
+		app_message(app, true, "%s", msg(MSG_TR_RESTRICTED));
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(6)) /* training mode */
@@ -201,4 +250,5 @@ const struct screen_ops screen_login = {
     .draw = login_draw,
     .key = login_key,
     .free = login_free,
+    .keys_now = login_keys_now,
 };

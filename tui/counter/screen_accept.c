@@ -14,7 +14,6 @@
 
 #include "common/case_util.h"
 #include "common/form_util.h"
-#include "common/print.h"
 
 enum { F_DAYS, F_CONFIRM, F_COUNT };
 
@@ -399,15 +398,14 @@ static void accept_submit(struct accept *s, struct app *app)
 	/* Issue 13.10: the commitment the applicant signs goes to the
 	 * printer with the acceptance (F6 prints it again). */
 	if (s->x.c.has_commitment && s->x.c.commitment.text && s->can_print) {
-		struct wc_error perr = {0};
-		bool printed;
+		const struct net_commitment *m = &s->x.c.commitment;
 
-		app_busy(app, MSG_PRINTING);
-		printed = print_text(app->cfg->print_command,
-				     s->x.c.commitment.text, &perr) == 0;
-		app_message(app, !printed,
-			    msg(printed ? MSG_ACC_DONE_PRINTED
-					: MSG_ACC_DONE_UNPRINTED),
+		/* the server's PDF, as F6 prints it; the text without one */
+		case_print_document(app, m->no ? m->no : "commitment", false,
+				    m->text);
+		app_message(app, app->message_is_error,
+			    msg(app->message_is_error ? MSG_ACC_DONE_UNPRINTED
+						      : MSG_ACC_DONE_PRINTED),
 			    s->x.c.no ? s->x.c.no : "",
 			    s->x.c.due_date ? s->x.c.due_date : "-");
 		return;
@@ -419,17 +417,17 @@ static void accept_submit(struct accept *s, struct app *app)
 static void accept_output(struct accept *s, struct app *app, bool print)
 {
 	const struct net_commitment *m = &s->x.c.commitment;
-	char name[80];
 
 	if (!s->done || !s->x.c.has_commitment || !m->text) {
 		app_message(app, true, "%s", msg(MSG_ACC_NOTHING_TO_PRINT));
 		return;
 	}
-	snprintf(name, sizeof(name), "%s.txt", m->no ? m->no : "commitment");
+	/* The server's PDF (the text when it has none); F7 saves both. */
 	if (print)
-		case_print(app, m->text);
+		case_print_document(app, m->no ? m->no : "commitment", false,
+				    m->text);
 	else
-		case_save(app, name, m->text);
+		case_save_document(app, m->no ? m->no : "commitment", m->text);
 }
 
 static int accept_key(void *state, struct app *app, int ret, wint_t ch)

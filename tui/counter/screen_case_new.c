@@ -183,8 +183,8 @@ static void draft_prepare(struct case_new *s, struct app *app,
 
 	snprintf(s->inquiry_id, sizeof(s->inquiry_id), "%.31s",
 		 arg->draft_context);
-	if (!app->data_dir[0] ||
-	    draft_load(app->data_dir, screen_case_new.name, s->form, NULL))
+	if (!app->store ||
+	    draft_load(app->store, screen_case_new.name, s->form, NULL))
 		return;
 	n = strcspn(form_value(s->form, F_ITEM), " ");
 	if (n == 0 || n >= sizeof(code))

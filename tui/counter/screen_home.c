@@ -318,8 +318,7 @@ static void home_refresh(struct home *s, struct app *app)
 
 	app_busy(app, MSG_BUSY_LOADING);
 	s->checked_at = monotonic_seconds();
-	s->n_drafts = draft_list(app->data_dir[0] ? app->data_dir : NULL,
-				 s->drafts, MAX_DRAFTS);
+	s->n_drafts = draft_list(app->store, s->drafts, MAX_DRAFTS);
 	if (net_inquiries_queue(app->net, &list, &err)) {
 		rows_build(s, app);
 		app_message_error(app, &err);
@@ -640,10 +639,10 @@ static void draft_discard(struct home *s, struct app *app)
 {
 	const struct row *r = &s->rows[s->view.selected];
 
-	if (r->kind != ROW_DRAFT || !app->data_dir[0])
+	if (r->kind != ROW_DRAFT || !app->store)
 		return;
-	draft_remove(app->data_dir, s->drafts[r->index].screen);
-	s->n_drafts = draft_list(app->data_dir, s->drafts, MAX_DRAFTS);
+	draft_remove(app->store, s->drafts[r->index].screen);
+	s->n_drafts = draft_list(app->store, s->drafts, MAX_DRAFTS);
 	rows_build(s, app);
 	list_select_first(&s->view);
 	app_message(app, false, "%s", msg(MSG_Q_DRAFT_DROPPED));

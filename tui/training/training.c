@@ -279,3 +279,16 @@ int training_server_stop(struct training_server *ts)
 	remove_store_dir(ts);
 	return rc;
 }
+
+int training_server_restart(struct training_server *ts,
+			    const struct training_options *opt,
+			    struct wc_error *err)
+{
+	struct training_server fresh;
+
+	if (training_server_start(&fresh, opt, err) < 0)
+		return -1;
+	training_server_stop(ts);
+	*ts = fresh;
+	return 0;
+}

@@ -50,6 +50,13 @@ void training_scenarios_dir(const struct training_options *opt, char *out,
 int training_server_start(struct training_server *ts,
 			  const struct training_options *opt,
 			  struct wc_error *err);
+/* A new server in place of ts (issue 14.8: every scenario attempt on its
+ * own store, clock, personas and history): the new one starts first, then
+ * the old one stops and its folder goes, so a failure keeps ts as it was.
+ * The URL and the store folder change; -1 with err. */
+int training_server_restart(struct training_server *ts,
+			    const struct training_options *opt,
+			    struct wc_error *err);
 /* SIGTERM, wait (bounded, then SIGKILL), remove the store folder. Safe to
  * call twice or on a server that never started. 0 when it stopped
  * cleanly. */

@@ -19,7 +19,11 @@
 #include "common/safe.h"
 #include "training/training.h"
 
-#define MAX_SCENARIOS	  64
+#define MAX_SCENARIOS 64
+/* The side panel stands beside the screens only when they keep the 80
+ * columns they are made for; on a narrower terminal it is a page over
+ * the whole body that the next key closes (issue 14.11). */
+#define PANEL_BODY_MIN	  80
 #define COLLEAGUE_POLL_MS 1000
 #define SCENARIO_MAX	  (1024 * 1024) /* a scenario file is a few KB */
 /* The fake clock of a new training server: a Monday in the loaded
@@ -29,6 +33,7 @@
 static struct {
 	bool active;
 	bool atexit_set;
+	struct training_options opt; /* how the servers are started */
 	struct training_server ts;
 	struct training_scenario *sc[MAX_SCENARIOS];
 	size_t n;
@@ -45,6 +50,8 @@ static struct {
 	long long colleague_next_ms;
 	struct training_debrief last; /* the last debrief */
 	bool have_last;
+	bool last_stored; /* last is a stored one the trainer opened */
+	char *shared;	  /* [training] results_dir, NULL: none */
 } T = {.current = -1};
 
 static long long now_ms(void)
@@ -155,6 +162,8 @@ void training_ui_stop(void)
 		training_scenario_free(&T.sc[i]);
 	T.n = 0;
 	T.have_last = false;
+	free(T.shared);
+	T.shared = NULL;
 	print_set_mark(NULL);
 	T.active = false;
 }
@@ -177,21 +186,29 @@ static int replace_string(char **dst, const char *value)
 
 int training_ui_start(struct config *cfg, struct wc_error *err)
 {
-	struct training_options opt = {
-	    .clock_start = TRAINING_CLOCK,
-	    .log_path = getenv("WINCASE_TRAINING_LOG"),
-	};
 	char dir[TRAINING_PATH_MAX + 16];
 
 	if (T.active)
 		return 0;
-	if (training_server_start(&T.ts, &opt, err))
+	T.opt = (struct training_options){
+	    .clock_start = TRAINING_CLOCK,
+	    .log_path = getenv("WINCASE_TRAINING_LOG"),
+	};
+	if (training_server_start(&T.ts, &T.opt, err))
 		return -1;
 	T.active = true;
 	if (!T.atexit_set && atexit(stop_at_exit) == 0)
 		T.atexit_set = true;
-	training_scenarios_dir(&opt, dir, sizeof(dir));
+	training_scenarios_dir(&T.opt, dir, sizeof(dir));
 	scenarios_load(dir);
+	/* Drafts an earlier version left in the training folder belong to a
+	 * server long gone and are never offered (issue 14.11). */
+	draft_remove_plain(T.ts.data_dir);
+	if (cfg->training_results_dir && *cfg->training_results_dir &&
+	    replace_string(&T.shared, cfg->training_results_dir)) {
+		training_ui_stop();
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	}
 	/* The production URL is dropped: nothing can reach it from here. */
 	if (replace_string(&cfg->server_url, T.ts.url) ||
 	    replace_string(&cfg->data_dir, T.ts.data_dir)) {
@@ -202,11 +219,29 @@ int training_ui_start(struct config *cfg, struct wc_error *err)
 	return 0;
 }
 
+/* The client talks to the training server of T.ts from now on: a new
+ * connection in app->net (the old one is freed). */
+static int connect_server(struct app *app, struct wc_error *err)
+{
+	struct net_options opt = {0};
+	struct net_client *net;
+
+	if (replace_string(&app->cfg->server_url, T.ts.url))
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	opt.base_url = app->cfg->server_url;
+	opt.connect_timeout_ms = app->cfg->connect_timeout_ms;
+	opt.timeout_ms = app->cfg->timeout_ms;
+	net = net_client_new(&opt, err);
+	if (!net)
+		return -1;
+	net_client_free(&app->net);
+	app->net = net;
+	return 0;
+}
+
 int training_ui_enter(struct app *app)
 {
 	struct wc_error err = {0};
-	struct net_options opt = {0};
-	struct net_client *net;
 
 	if (T.active || safe_restricted())
 		return UI_HANDLED;
@@ -215,25 +250,28 @@ int training_ui_enter(struct app *app)
 		app_message(app, true, msg(MSG_TR_START_FAILED), err.message);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	opt.base_url = app->cfg->server_url;
-	opt.connect_timeout_ms = app->cfg->connect_timeout_ms;
-	opt.timeout_ms = app->cfg->timeout_ms;
-	net = net_client_new(&opt, &err);
-	if (!net) {
+	if (connect_server(app, &err)) {
 		training_ui_stop();
 		app_message(app, true, msg(MSG_TR_START_FAILED), err.message);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	net_client_free(&app->net);
-	app->net = net;
-	if (draft_dir(app->cfg->data_dir, app->data_dir, sizeof(app->data_dir)))
-		app->data_dir[0] = '\0';
 	app_message(app, false, msg(MSG_TR_STARTED), TRAINING_PASSWORD_DEFAULT);
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* Drafts of training forms belong to one training server: they live in
+ * its store folder and go with it (issue 14.11), never in the training
+ * folder where the next session would offer them. */
+static void drafts_follow_server(struct app *app)
+{
+	if (snprintf(app->data_dir, sizeof(app->data_dir), "%s",
+		     T.ts.store_dir) >= (int)sizeof(app->data_dir))
+		app->data_dir[0] = '\0';
+}
+
 const struct screen_ops *training_ui_after_login(struct app *app)
 {
+	drafts_follow_server(app);
 	return review_role(app) ? &screen_training_progress
 				: &screen_training_list;
 }
@@ -253,6 +291,23 @@ const char *training_ui_rule_name(const char *rule)
 
 /* --- the running scenario --- */
 
+static int relogin(struct app *app, struct wc_error *err);
+
+/* Issue 14.8: an attempt runs on a server of its own - a fresh store,
+ * the clock at TRAINING_CLOCK, the personas and their history as seeded -
+ * so no attempt, of this scenario or another, changes what the next one
+ * finds, and the same actions score the same every time. The trainee is
+ * logged in on it again (the accounts are the seed's). */
+static int attempt_server_fresh(struct app *app, struct wc_error *err)
+{
+	app_busy(app, MSG_TR_PREPARING);
+	if (training_server_restart(&T.ts, &T.opt, err) ||
+	    connect_server(app, err) || relogin(app, err))
+		return -1;
+	drafts_follow_server(app);
+	return 0;
+}
+
 int training_ui_begin(struct app *app, size_t i)
 {
 	const struct training_scenario *sc = training_ui_scenario(i);
@@ -261,7 +316,8 @@ int training_ui_begin(struct app *app, size_t i)
 	if (!sc)
 		return -1;
 	scenario_end();
-	if (net_training_floor_get(app->net, &T.floor, &err)) {
+	if (attempt_server_fresh(app, &err) ||
+	    net_training_floor_get(app->net, &T.floor, &err)) {
 		app_message_error(app, &err);
 		return -1;
 	}
@@ -296,9 +352,33 @@ bool training_ui_hint(struct app *app)
 	return true;
 }
 
-void training_ui_panel_toggle(void)
+void training_ui_panel_toggle(struct app *app)
 {
 	T.panel = (T.panel + 1) % 3;
+	app_mark(app, APP_WORK_LAYOUT); /* beside: the screens get narrower */
+}
+
+static int panel_width(int cols)
+{
+	return cols >= PANEL_BODY_MIN + 48 ? 48 : 38;
+}
+
+static bool panel_beside(int cols)
+{
+	return cols - panel_width(cols) >= PANEL_BODY_MIN;
+}
+
+static bool panel_shown(const struct app *app)
+{
+	return T.current >= 0 && T.panel && app->logged_in &&
+	       !app->frame.too_small;
+}
+
+int training_ui_panel_cols(const struct app *app)
+{
+	return panel_shown(app) && panel_beside(app->frame.cols)
+		   ? panel_width(app->frame.cols)
+		   : 0;
 }
 
 /* True while a scenario runs and the training menu is not open: the
@@ -330,12 +410,19 @@ int training_ui_key(struct app *app, int ret, wint_t ch)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(11)) {
-		training_ui_panel_toggle();
+		training_ui_panel_toggle(app);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if ((ret == KEY_CODE_YES && ch == KEY_F(12)) ||
 	    (ret == OK && ch == 0x14)) { /* Ctrl-T */
 		app_push(app, &screen_training_menu, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	/* The panel as a page: any other key (F10 and a resize aside) closes
+	 * it and is not given to the screen the trainee could not see. */
+	if (panel_shown(app) && !panel_beside(app->frame.cols) &&
+	    !(ret == KEY_CODE_YES && (ch == KEY_F(10) || ch == KEY_RESIZE))) {
+		T.panel = 0;
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return UI_IGNORED;
@@ -467,12 +554,12 @@ void training_ui_draw(struct app *app, WINDOW *win)
 	const struct frame_layout *f = &app->frame;
 	struct training_lines l = {0};
 	char head[120];
-	int pw, x;
+	bool beside = panel_beside(f->cols);
+	int pw = beside ? panel_width(f->cols) : f->cols, x = f->cols - pw;
 
-	if (!sc || !T.panel || !app->logged_in || f->too_small)
+	if (!sc || !panel_shown(app) ||
+	    (!beside && !training_keys_on(app))) /* the menu is a page too */
 		return;
-	pw = f->cols >= 120 ? 48 : f->cols >= 80 ? 38 : f->cols / 2;
-	x = f->cols - pw;
 	if (T.panel == 1)
 		panel_brief(sc, &l, pw - 2);
 	else
@@ -483,7 +570,8 @@ void training_ui_draw(struct app *app, WINDOW *win)
 		const char *text = (size_t)(r - 1) < l.n ? l.text[r - 1] : "";
 
 		if (r == f->body_rows - 1)
-			text = msg(MSG_TR_PANEL_KEYS);
+			text = msg(beside ? MSG_TR_PANEL_KEYS
+					  : MSG_TR_PANEL_KEYS_PAGE);
 		table_draw_cell(win, f->body_y + r, x, 1, "",
 				theme_attr(THEME_SELECTED));
 		table_draw_cell(win, f->body_y + r, x + 1, pw - 1, text,
@@ -519,11 +607,11 @@ void training_ui_tick(struct app *app)
 				: "");
 }
 
-/* Log the trainee in again: sessions expire by the moved clock. */
-static void relogin(struct app *app)
+/* Log the trainee in again: sessions expire by the moved clock, and a
+ * new server knows none. */
+static int relogin(struct app *app, struct wc_error *err)
 {
 	struct net_user u = {0};
-	struct wc_error err = {0};
 	char name[64], window[32];
 
 	snprintf(name, sizeof(name), "%s",
@@ -531,10 +619,11 @@ static void relogin(struct app *app)
 	snprintf(window, sizeof(window), "%s",
 		 app->user.window ? app->user.window : "");
 	if (net_login(app->net, name, TRAINING_PASSWORD_DEFAULT, window, &u,
-		      &err) == 0) {
-		net_user_release(&app->user);
-		app->user = u;
-	}
+		      err))
+		return -1;
+	net_user_release(&app->user);
+	app->user = u;
+	return 0;
 }
 
 void training_ui_travel(struct app *app)
@@ -570,8 +659,31 @@ void training_ui_travel(struct app *app)
 		return;
 	}
 	T.travelled = true;
-	relogin(app);
+	relogin(app, &err);
 	app_message(app, false, msg(MSG_TR_TRAVEL_DONE), days, day);
+}
+
+static struct net_training_folders folders(void)
+{
+	return (struct net_training_folders){.local = T.ts.data_dir,
+					     .shared = T.shared};
+}
+
+/* The debrief into the results: the shared folder when there is one,
+ * else (or when it fails, said on the message line) this PC's file. */
+static void results_save(struct app *app, const struct training_scenario *sc)
+{
+	struct net_training_folders f = folders();
+	struct wc_error err = {0};
+
+	if (net_training_results_save(&f, app->user.username, sc,
+				      &T.last.result, T.hints_used, NULL, &err))
+		app_message(app, true, msg(MSG_TR_DEBRIEF_UNSAVED),
+			    err.message);
+	else if (err.code[0])
+		app_message(app, true, msg(MSG_TR_SAVED_LOCALLY), err.message);
+	else
+		app_message(app, false, "%s", msg(MSG_TR_DEBRIEF_SAVED));
 }
 
 const struct training_debrief *training_ui_finish(struct app *app)
@@ -592,23 +704,51 @@ const struct training_debrief *training_ui_finish(struct app *app)
 	}
 	T.last.sc = sc; /* the scenarios stay loaded for the session */
 	T.have_last = true;
-	if (net_training_results_add(T.ts.data_dir, app->user.username, sc,
-				     &T.last.result, T.hints_used, &err))
-		app_message(app, true, msg(MSG_TR_DEBRIEF_UNSAVED),
-			    err.message);
-	else
-		app_message(app, false, "%s", msg(MSG_TR_DEBRIEF_SAVED));
+	T.last_stored = false;
+	results_save(app, sc);
 	scenario_end();
 	return &T.last;
 }
 
-int training_ui_progress(struct net_training_progress *out)
+int training_ui_class(struct net_training_class *out)
 {
+	struct net_training_folders f = folders();
 	struct wc_error err = {0};
 
 	if (!T.active) {
 		memset(out, 0, sizeof(*out));
 		return -1;
 	}
-	return net_training_progress_load(T.ts.data_dir, out, &err);
+	return net_training_class_load(
+	    &f, (const struct training_scenario *const *)T.sc, T.n, out, &err);
+}
+
+bool training_ui_results_shared(void)
+{
+	return T.shared != NULL;
+}
+
+const struct training_debrief *
+training_ui_stored_debrief(struct app *app, const char *trainee, size_t i)
+{
+	struct net_training_folders f = folders();
+	const struct training_scenario *sc = training_ui_scenario(i);
+	struct wc_error err = {0};
+
+	if (!sc || T.current >= 0)
+		return NULL;
+	T.have_last = false;
+	if (net_training_debrief_load(&f, trainee, sc, &T.last.result, &err)) {
+		app_message(app, true, "%s", msg(MSG_TR_NO_ATTEMPT));
+		return NULL;
+	}
+	T.last.sc = sc;
+	snprintf(T.last.trainee, sizeof(T.last.trainee), "%s", trainee);
+	T.have_last = T.last_stored = true;
+	return &T.last;
+}
+
+bool training_ui_debrief_stored(void)
+{
+	return T.have_last && T.last_stored;
 }

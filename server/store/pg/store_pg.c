@@ -32,10 +32,14 @@ static PGconn *pg_connect_db(const char *conninfo)
 	return PQconnectdbParams(keys, values, 1);
 }
 
-static struct pg_conn *pg_conn_open(struct pg_store *s, struct wc_error *err)
+/* A connection for this thread. One that cannot reach the database now
+ * is kept (unless must_reach, at start) and connects again on its next
+ * statement (store_pg_exec.c), so that a server started while the
+ * database restarts, or a worker thread new then, recovers by itself. */
+static struct pg_conn *pg_conn_open(struct pg_store *s, bool must_reach,
+				    struct wc_error *err)
 {
 	struct pg_conn *c = calloc(1, sizeof(*c));
-	PGresult *res;
 
 	if (!c) {
 		wc_error_set(err, "internal", NULL, "out of memory");
@@ -44,7 +48,7 @@ static struct pg_conn *pg_conn_open(struct pg_store *s, struct wc_error *err)
 	c->base.ops = &store_pg_ops;
 	c->store = s;
 	c->db = pg_connect_db(s->conninfo);
-	if (!c->db || PQstatus(c->db) != CONNECTION_OK) {
+	if (!c->db || (must_reach && PQstatus(c->db) != CONNECTION_OK)) {
 		wc_error_set(err, "store_unavailable", "db",
 			     "the case database cannot be reached: %s",
 			     c->db ? PQerrorMessage(c->db) : "out of memory");
@@ -52,9 +56,8 @@ static struct pg_conn *pg_conn_open(struct pg_store *s, struct wc_error *err)
 		free(c);
 		return NULL;
 	}
-	/* Notices (a table that already exists, ...) stay off stderr. */
-	res = PQexec(c->db, "SET client_min_messages = warning");
-	PQclear(res);
+	if (PQstatus(c->db) == CONNECTION_OK)
+		pg_session_setup(c->db);
 	return c;
 }
 
@@ -99,7 +102,7 @@ static struct store_conn *pg_connect(struct store *st, struct wc_error *err)
 
 	if (c)
 		return &c->base;
-	c = pg_conn_open(s, err);
+	c = pg_conn_open(s, s->n_conns == 0, err);
 	if (!c)
 		return NULL;
 	if (pg_register(s, c, err) < 0) {
@@ -257,8 +260,29 @@ static int pg_clock_put(struct store_conn *c, int64_t now, bool only_if_unset,
 	return pg_done(c, only_if_unset ? sql_init : sql_set, &p, err);
 }
 
+/* GET /v1/health: reachable, primary or standby, the schema version. */
+static void pg_status(struct store_conn *base, struct store_status *out)
+{
+	static const char sql[] =
+	    "SELECT CASE WHEN pg_is_in_recovery() THEN 'standby'"
+	    " ELSE 'primary' END, (SELECT version FROM schema_version)";
+	struct wc_error err;
+	PGresult *res = pg_run(base, sql, NULL, &err);
+	struct pgr r = {res, 0, 0};
+
+	memset(out, 0, sizeof(*out));
+	if (!res)
+		return;
+	if (PQntuples(res) == 1) {
+		out->connected = true;
+		pgr_copy(&r, out->role, sizeof(out->role));
+		out->schema_version = (int)pgr_int(&r);
+	}
+	PQclear(res);
+}
+
 const struct store_ops store_pg_ops = {
-    .name = "postgresql",
+    .name = "postgres",
     .open = pg_open,
     .close = pg_close,
     .connect = pg_connect,
@@ -306,6 +330,7 @@ const struct store_ops store_pg_ops = {
     .audit_count = pg_audit_count,
     .document_put = pg_document_put,
     .document_find_by_code = pg_document_find_by_code,
+    .document_find_by_no = pg_document_find_by_no,
     .case_create = pg_case_create,
     .case_get = pg_case_get,
     .case_update = pg_case_update,
@@ -334,4 +359,7 @@ const struct store_ops store_pg_ops = {
     .handoff_list_waiting = pg_handoff_list_waiting,
     .credit_waive = pg_credit_waive,
     .stats_visit = pg_stats_visit,
+    .review_set_owner = pg_review_set_owner,
+    .review_set_step = pg_review_set_step,
+    .status = pg_status,
 };

@@ -26,6 +26,7 @@ struct pg_conn {
 	struct pg_store *store;
 	PGconn *db;
 	bool in_tx;
+	bool lost;	     /* a failure that needs a new session (failover) */
 	bool scheduler_lock; /* this session holds PG_LOCK_SCHEDULER */
 	size_t n_prepared, cap_prepared;
 	struct pg_prepared *prepared;
@@ -69,6 +70,9 @@ struct pg_row_kind {
 	const char *what;
 };
 
+/* What every session (new, or reset after a loss) is set to. */
+void pg_session_setup(PGconn *db);
+
 /* Run a prepared statement (prepared once per connection): the result,
  * or NULL with err ("store_unavailable" when the server is gone). */
 PGresult *pg_run(struct store_conn *c, const char *sql, const struct pgp *p,
@@ -93,17 +97,12 @@ int pg_row(struct store_conn *c, const char *sql, const struct pgp *p,
 int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
 	    const struct pg_row_kind *kind, void **out, size_t *n,
 	    struct wc_error *err);
-/* Call visit for each row (read into a record of kind). */
-int pg_visit(struct store_conn *c, PGresult *res,
-	     const struct pg_row_kind *kind,
-	     int (*visit)(void *ctx, void *rec, struct wc_error *err),
-	     void *ctx, struct wc_error *err);
-
 /* "KIND-DAY-NNNN": the next number of kind on day. */
 int pg_next_number(struct store_conn *c, const char *kind, const char *day,
 		   char *out, size_t size, struct wc_error *err);
 
-/* The schema (store_pg_schema.c). */
+/* The schema (store_pg_schema.c), brought to the newest version at
+ * start. */
 int pg_migrate(PGconn *db, struct wc_error *err);
 
 /* Operations, by file. */
@@ -180,6 +179,8 @@ PG_OP(audit_count, int64_t *out, struct wc_error *err);
 PG_OP(document_put, struct document_record *rec, struct wc_error *err);
 PG_OP(document_find_by_code, const char *code, struct document_record *out,
       struct wc_error *err);
+PG_OP(document_find_by_no, const char *no, struct document_record *out,
+      struct wc_error *err);
 PG_OP(backup, const char *to_path, struct wc_error *err);
 
 /* store_pg_case.c */
@@ -237,5 +238,9 @@ PG_OP(handoff_list_waiting, int64_t created_before, struct handoff_wait **out,
       size_t *n, struct wc_error *err);
 PG_OP(stats_visit, const struct stats_query *q, store_stats_visitor visit,
       void *ctx, struct wc_error *err);
+PG_OP(review_set_owner, int64_t id, const char *expect, const char *owner,
+      int64_t at, struct wc_error *err);
+PG_OP(review_set_step, int64_t id, enum review_step step, const char *text,
+      struct wc_error *err);
 
 #endif

@@ -79,38 +79,95 @@ int64_t pgr_int(struct pgr *r)
 }
 
 /* The server is gone (or was never reached): 503 store_unavailable. */
-static bool pg_lost(PGconn *db)
+static bool pg_lost(const struct pg_conn *c)
 {
-	return !db || PQstatus(db) == CONNECTION_BAD;
+	return !c->db || c->lost || PQstatus(c->db) == CONNECTION_BAD;
+}
+
+/* SQLSTATEs that say this session cannot write now: a connection
+ * exception (class 08), the server shutting down or starting (57P01-03),
+ * or a standby after a failover (25006 read-only transaction). */
+static bool pg_state_lost(const PGresult *res)
+{
+	const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+	if (!st)
+		return false;
+	return strncmp(st, "08", 2) == 0 || strcmp(st, "57P01") == 0 ||
+	       strcmp(st, "57P02") == 0 || strcmp(st, "57P03") == 0 ||
+	       strcmp(st, "25006") == 0;
+}
+
+void pg_session_setup(PGconn *db)
+{
+	/* Notices (a table that already exists, ...) stay off stderr. The
+	 * write lock held too long by another instance (one that hangs)
+	 * fails the request, 503, instead of hanging it too; a session left
+	 * idle inside a transaction is ended by the server, which frees the
+	 * locks it held. */
+	PGresult *res = PQexec(db, "SET client_min_messages = warning;"
+				   " SET lock_timeout = '15s';"
+				   " SET idle_in_transaction_session_timeout"
+				   " = '60s'");
+
+	PQclear(res);
+}
+
+/* Busy rather than broken: a lock not had in time (55P03), a statement
+ * cancelled (57014). The session stays. */
+static bool pg_state_busy(const PGresult *res)
+{
+	const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+	return st && (strcmp(st, "55P03") == 0 || strcmp(st, "57014") == 0);
 }
 
 static int pg_fail(struct pg_conn *c, const PGresult *res, struct wc_error *err,
 		   const char *what)
 {
 	const char *msg = res ? PQresultErrorMessage(res) : "";
+	char text[200];
+	size_t len;
 
 	if (!msg[0])
 		msg = c->db ? PQerrorMessage(c->db) : "no connection";
-	if (pg_lost(c->db))
+	/* One line for the log and the answer. */
+	snprintf(text, sizeof(text), "%s", msg);
+	len = strcspn(text, "\n");
+	text[len] = '\0';
+	if (pg_state_lost(res))
+		c->lost = true;
+	if (pg_state_busy(res))
 		return wc_error_set(err, "store_unavailable", NULL,
-				    "the case database cannot be reached: %s",
-				    msg);
+				    "the case database is busy (nothing was "
+				    "changed; try again): %s",
+				    text);
+	if (pg_lost(c))
+		return wc_error_set(err, "store_unavailable", NULL,
+				    "the case database cannot be reached "
+				    "(nothing was changed; try again): %s",
+				    text);
 	return wc_error_set(err, "internal", NULL, "postgresql: %s: %s", what,
-			    msg);
+			    text);
 }
 
 /* A lost connection is reset before a statement outside a transaction
- * (inside one, the transaction is gone and fails as a whole). */
+ * (inside one, the transaction is gone and fails as a whole). PQreset
+ * connects anew with the same conninfo: with several hosts and
+ * target_session_attrs=read-write it finds the new primary. */
 static bool pg_ready(struct pg_conn *c, struct wc_error *err)
 {
-	if (!pg_lost(c->db))
+	if (!pg_lost(c))
 		return true;
 	if (!c->in_tx && c->db) {
 		PQreset(c->db);
 		c->n_prepared = 0; /* the new session has none */
 		c->scheduler_lock = false;
-		if (!pg_lost(c->db))
+		c->lost = false;
+		if (!pg_lost(c)) {
+			pg_session_setup(c->db);
 			return true;
+		}
 	}
 	pg_fail(c, NULL, err, "connect");
 	return false;
@@ -177,16 +234,18 @@ static PGresult *pg_result(struct pg_conn *c, PGresult *res,
 	return NULL;
 }
 
-PGresult *pg_run(struct store_conn *base, const char *sql, const struct pgp *p,
-		 struct wc_error *err)
+/* Once more on a new session when the old one turned out dead, unless a
+ * transaction was open on it (that one is gone with its changes). */
+static bool pg_retry(struct pg_conn *c, bool was_in_tx)
 {
-	struct pg_conn *c = pg_conn_of(base);
+	return !was_in_tx && !c->in_tx && pg_lost(c);
+}
+
+static PGresult *pg_run_prepared(struct pg_conn *c, const char *sql,
+				 const struct pgp *p, struct wc_error *err)
+{
 	const char *name;
 
-	if (p && p->n >= PG_MAX_PARAMS) {
-		wc_error_set(err, "internal", NULL, "too many parameters");
-		return NULL;
-	}
 	if (!pg_ready(c, err) || !(name = pg_prepare(c, sql, p, err)))
 		return NULL;
 	return pg_result(c,
@@ -195,11 +254,26 @@ PGresult *pg_run(struct store_conn *base, const char *sql, const struct pgp *p,
 			 err);
 }
 
-PGresult *pg_run_once(struct store_conn *base, const char *sql,
-		      const struct pgp *p, struct wc_error *err)
+PGresult *pg_run(struct store_conn *base, const char *sql, const struct pgp *p,
+		 struct wc_error *err)
 {
 	struct pg_conn *c = pg_conn_of(base);
+	bool was_in_tx = c->in_tx;
+	PGresult *res;
 
+	if (p && p->n >= PG_MAX_PARAMS) {
+		wc_error_set(err, "internal", NULL, "too many parameters");
+		return NULL;
+	}
+	res = pg_run_prepared(c, sql, p, err);
+	if (!res && pg_retry(c, was_in_tx))
+		res = pg_run_prepared(c, sql, p, err);
+	return res;
+}
+
+static PGresult *pg_run_params(struct pg_conn *c, const char *sql,
+			       const struct pgp *p, struct wc_error *err)
+{
 	if (!pg_ready(c, err))
 		return NULL;
 	return pg_result(c,
@@ -207,6 +281,18 @@ PGresult *pg_run_once(struct store_conn *base, const char *sql,
 				      p ? p->types : NULL, p ? p->v : NULL,
 				      NULL, NULL, 0),
 			 err);
+}
+
+PGresult *pg_run_once(struct store_conn *base, const char *sql,
+		      const struct pgp *p, struct wc_error *err)
+{
+	struct pg_conn *c = pg_conn_of(base);
+	bool was_in_tx = c->in_tx;
+	PGresult *res = pg_run_params(c, sql, p, err);
+
+	if (!res && pg_retry(c, was_in_tx))
+		res = pg_run_params(c, sql, p, err);
+	return res;
 }
 
 int pg_done(struct store_conn *c, const char *sql, const struct pgp *p,
@@ -306,34 +392,6 @@ int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
 	*out = recs;
 	*n = count;
 	return 0;
-}
-
-int pg_visit(struct store_conn *c, PGresult *res,
-	     const struct pg_row_kind *kind,
-	     int (*visit)(void *ctx, void *rec, struct wc_error *err),
-	     void *ctx, struct wc_error *err)
-{
-	char rec[1024];
-	int rc = 0;
-
-	(void)c;
-	if (!res)
-		return -1;
-	if (kind->size > sizeof(rec)) {
-		PQclear(res);
-		return wc_error_set(err, "internal", NULL, "record too large");
-	}
-	for (int i = 0; rc == 0 && i < PQntuples(res); i++) {
-		struct pgr r = {res, i, 0};
-
-		memset(rec, 0, kind->size);
-		kind->read(&r, rec);
-		rc = visit(ctx, rec, err) < 0 ? -1 : 0;
-		if (kind->release)
-			kind->release(rec);
-	}
-	PQclear(res);
-	return rc;
 }
 
 /* The counter row is updated in the writing transaction: a number is

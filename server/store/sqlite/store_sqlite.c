@@ -98,6 +98,8 @@ static const char *const migrations[] = {
     /* 9: review items' owners and rectification steps
      * (store_sqlite_review.c). */
     sq_schema_review_team,
+    /* 10: what each document was rendered from (store_sqlite_documents.c). */
+    sq_schema_document_data,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -554,6 +556,23 @@ static void sq_rollback(struct store_conn *base)
 	sq_write_unlock(c);
 }
 
+/* GET /v1/health: a file is always there; its schema version. */
+static void sq_status(struct store_conn *base, struct store_status *out)
+{
+	sqlite3 *db = sqlite_conn_of(base)->db;
+	sqlite3_stmt *st = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (sq_prepare(db, "PRAGMA user_version", &st, NULL) < 0)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->connected = true;
+		store_copy(out->role, sizeof(out->role), "primary");
+		out->schema_version = sqlite3_column_int(st, 0);
+	}
+	sq_finish(st);
+}
+
 const struct store_ops store_sqlite_ops = {
     .name = "sqlite",
     .open = sq_open,
@@ -602,6 +621,7 @@ const struct store_ops store_sqlite_ops = {
     .audit_count = sq_audit_count,
     .document_put = sq_document_put,
     .document_find_by_code = sq_document_find_by_code,
+    .document_find_by_no = sq_document_find_by_no,
     .case_create = sq_case_create,
     .case_get = sq_case_get,
     .case_update = sq_case_update,
@@ -632,4 +652,5 @@ const struct store_ops store_sqlite_ops = {
     .stats_visit = sq_stats_visit,
     .review_set_owner = sq_review_set_owner,
     .review_set_step = sq_review_set_step,
+    .status = sq_status,
 };

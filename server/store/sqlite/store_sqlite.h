@@ -172,6 +172,7 @@ int sq_audit_checkpoint_exported(struct store_conn *c, int64_t id,
 int sq_audit_count(struct store_conn *c, int64_t *out, struct wc_error *err);
 extern const char sq_schema_throttle[];
 extern const char sq_schema_review_team[];
+extern const char sq_schema_document_data[];
 int sq_throttle_hit(struct store_conn *c, const char *key,
 		    const struct throttle_rule *rule, int64_t now, bool force,
 		    int *count, int64_t *retry_after, struct wc_error *err);
@@ -186,6 +187,8 @@ int sq_document_put(struct store_conn *c, struct document_record *rec,
 		    struct wc_error *err);
 int sq_document_find_by_code(struct store_conn *c, const char *code,
 			     struct document_record *out, struct wc_error *err);
+int sq_document_find_by_no(struct store_conn *c, const char *no,
+			   struct document_record *out, struct wc_error *err);
 
 /* Operations in store_sqlite_case*.c (R2-R5). */
 extern const char sq_schema_cases[];

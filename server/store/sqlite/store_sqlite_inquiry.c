@@ -42,15 +42,8 @@ static void sq_read_handoff(sqlite3_stmt *st, void *out)
 	h->acknowledged_at = sqlite3_column_int64(st, 8);
 }
 
-static void sq_release_handoff(void *rec)
-{
-	struct handoff_record *h = rec;
-
-	free(h->reason);
-}
-
 static const struct sq_row_kind handoff_rows = {
-    sizeof(struct handoff_record), sq_read_handoff, sq_release_handoff,
+    sizeof(struct handoff_record), sq_read_handoff, store_release_handoff,
     "inquiry_handoffs"};
 
 int sq_inquiry_handoffs(struct store_conn *c, int64_t inquiry_id,

@@ -1,0 +1,325 @@
+/* store_pg_review.c - the reviewer queue, what the deadline scheduler
+ * looks for (R1, R3-R5) and the statistics aggregates, on PostgreSQL. */
+#include "store/pg/store_pg.h"
+#include "store/store_columns.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int pg_review_add(struct store_conn *c, struct review_record *k,
+		  struct wc_error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO review_items (kind, case_id, inquiry_id, department,"
+	    " window_no, created_at, status, summary, decision, comment,"
+	    " decided_by, decided_at, due_date) VALUES ($1, $2, $3, $4, $5,"
+	    " $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
+	struct pgp p = {0};
+
+	if (!k->status[0])
+		store_copy(k->status, sizeof(k->status), "pending");
+	pgp_text(&p, k->kind);
+	pgp_opt_int(&p, k->case_id);
+	pgp_opt_int(&p, k->inquiry_id);
+	pgp_text(&p, k->department);
+	pgp_text(&p, k->window);
+	pgp_int(&p, k->created_at);
+	pgp_text(&p, k->status);
+	pgp_text(&p, k->summary ? k->summary : "");
+	pgp_opt_text(&p, k->decision);
+	pgp_text(&p, k->comment);
+	pgp_opt_text(&p, k->decided_by);
+	pgp_opt_int(&p, k->decided_at);
+	pgp_opt_text(&p, k->due_date);
+	return pg_int(c, sql, &p, &k->id, err);
+}
+
+static void pg_review_row(struct pgr *r, void *rec)
+{
+	struct review_record *out = rec;
+
+	memset(out, 0, sizeof(*out));
+	out->id = pgr_int(r);
+	pgr_copy(r, out->kind, sizeof(out->kind));
+	out->case_id = pgr_int(r);
+	out->inquiry_id = pgr_int(r);
+	pgr_copy(r, out->department, sizeof(out->department));
+	pgr_copy(r, out->window, sizeof(out->window));
+	out->created_at = pgr_int(r);
+	pgr_copy(r, out->status, sizeof(out->status));
+	out->summary = pgr_dup(r);
+	pgr_copy(r, out->decision, sizeof(out->decision));
+	out->comment = pgr_dup(r);
+	pgr_copy(r, out->decided_by, sizeof(out->decided_by));
+	out->decided_at = pgr_int(r);
+	pgr_copy(r, out->due_date, sizeof(out->due_date));
+	pgr_copy(r, out->owner, sizeof(out->owner));
+	out->owned_at = pgr_int(r);
+	for (int i = 0; i < REVIEW_STEPS; i++)
+		out->steps[i] = pgr_dup(r);
+}
+
+static const struct pg_row_kind review_rows = {
+    sizeof(struct review_record), pg_review_row, store_release_review,
+    "review_list"};
+
+int pg_review_list(struct store_conn *c, const struct review_query *q,
+		   struct review_record **out, size_t *n, struct wc_error *err)
+{
+	static const char sql[] =
+	    "SELECT " REVIEW_COLUMNS " FROM review_items"
+	    " WHERE id > $1 AND ($2::text IS NULL OR kind = $2)"
+	    " AND ($3::text IS NULL OR status = $3)"
+	    " AND ($4::text IS NULL OR department = $4)"
+	    " AND ($5 = 0 OR due_date IS NULL OR due_date = '')"
+	    " AND ($7::text IS NULL OR owner = $7)"
+	    " AND ($8::text IS NULL OR decided_by = $8)"
+	    " ORDER BY id LIMIT $6";
+	struct pgp p = {0};
+	void *recs = NULL;
+
+	*out = NULL;
+	*n = 0;
+	pgp_int(&p, q->after_id);
+	pgp_text(&p, q->kind);
+	pgp_text(&p, q->status);
+	pgp_text(&p, q->department);
+	pgp_int(&p, q->undated ? 1 : 0);
+	pgp_limit(&p, q->limit);
+	pgp_text(&p, q->owner);
+	pgp_text(&p, q->decided_by);
+	if (pg_rows(c, sql, &p, &review_rows, &recs, n, err) < 0)
+		return -1;
+	*out = recs;
+	return 0;
+}
+
+int pg_review_get(struct store_conn *c, int64_t id, struct review_record *out,
+		  struct wc_error *err)
+{
+	static const char sql[] =
+	    "SELECT " REVIEW_COLUMNS " FROM review_items WHERE id = $1";
+	struct pgp p = {0};
+
+	pgp_int(&p, id);
+	return pg_row(c, sql, &p, pg_review_row, out, err);
+}
+
+int pg_review_decide(struct store_conn *c, int64_t id, const char *decision,
+		     const char *comment, const char *by, int64_t at,
+		     struct wc_error *err)
+{
+	static const char sql[] =
+	    "UPDATE review_items SET status = 'done', decision = $1,"
+	    " comment = $2, decided_by = $3, decided_at = $4"
+	    " WHERE id = $5 AND status = 'pending'";
+	struct pgp p = {0};
+
+	pgp_text(&p, decision);
+	pgp_text(&p, comment);
+	pgp_text(&p, by);
+	pgp_int(&p, at);
+	pgp_int(&p, id);
+	return pg_changed(c, sql, &p, err);
+}
+
+int pg_review_set_owner(struct store_conn *c, int64_t id, const char *expect,
+			const char *owner, int64_t at, struct wc_error *err)
+{
+	static const char sql[] =
+	    "UPDATE review_items SET owner = $1,"
+	    " owned_at = CASE WHEN $1 = '' THEN NULL ELSE $2 END"
+	    " WHERE id = $3 AND status = 'pending'"
+	    " AND ($4::text IS NULL OR owner = $4)";
+	struct pgp p = {0};
+
+	pgp_text(&p, owner);
+	pgp_int(&p, at);
+	pgp_int(&p, id);
+	pgp_text(&p, expect);
+	return pg_changed(c, sql, &p, err);
+}
+
+int pg_review_set_step(struct store_conn *c, int64_t id, enum review_step step,
+		       const char *text, struct wc_error *err)
+{
+	/* Fixed SQL per step: the column is never built from input. */
+	static const char *const sql[REVIEW_STEPS] = {
+	    "UPDATE review_items SET step_verify = $1"
+	    " WHERE id = $2 AND status = 'pending'",
+	    "UPDATE review_items SET step_fix = $1"
+	    " WHERE id = $2 AND status = 'pending'",
+	    "UPDATE review_items SET step_feedback = $1"
+	    " WHERE id = $2 AND status = 'pending'",
+	};
+	struct pgp p = {0};
+
+	if ((unsigned)step >= REVIEW_STEPS)
+		return wc_error_set(err, "internal", NULL, "review step");
+	pgp_text(&p, text);
+	pgp_int(&p, id);
+	return pg_changed(c, sql[step], &p, err);
+}
+
+int pg_review_exists(struct store_conn *c, const char *kind, int64_t case_id,
+		     int64_t inquiry_id, bool *out, struct wc_error *err)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM review_items WHERE kind = $1 AND"
+	    " (($2 <> 0 AND case_id = $2) OR ($2 = 0 AND inquiry_id = $3))";
+	struct pgp p = {0};
+	int64_t n = 0;
+
+	pgp_text(&p, kind);
+	pgp_int(&p, case_id);
+	pgp_int(&p, inquiry_id);
+	if (pg_int(c, sql, &p, &n, err) < 0)
+		return -1;
+	*out = n > 0;
+	return 0;
+}
+
+int pg_review_set_due(struct store_conn *c, int64_t id, const char *due_date,
+		      struct wc_error *err)
+{
+	static const char sql[] =
+	    "UPDATE review_items SET due_date = $1 WHERE id = $2";
+	struct pgp p = {0};
+
+	pgp_text(&p, due_date);
+	pgp_int(&p, id);
+	return pg_done(c, sql, &p, err);
+}
+
+static void pg_read_handoff_wait(struct pgr *r, void *out)
+{
+	struct handoff_wait *w = out;
+
+	w->handoff_id = pgr_int(r);
+	w->inquiry_id = pgr_int(r);
+	w->created_at = pgr_int(r);
+}
+
+static const struct pg_row_kind handoff_wait_rows = {
+    sizeof(struct handoff_wait), pg_read_handoff_wait, NULL,
+    "handoff_list_waiting"};
+
+int pg_handoff_list_waiting(struct store_conn *c, int64_t created_before,
+			    struct handoff_wait **out, size_t *n,
+			    struct wc_error *err)
+{
+	static const char sql[] =
+	    "SELECT h.id, h.inquiry_id, h.created_at FROM inquiry_handoffs h"
+	    " JOIN inquiries i ON i.id = h.inquiry_id"
+	    " WHERE h.acknowledged_at IS NULL AND h.created_at <= $1"
+	    " AND i.status <> 'closed' AND NOT (i.bounced = 1 AND"
+	    "  EXISTS (SELECT 1 FROM review_items r"
+	    "   WHERE r.kind = 'bounced' AND r.inquiry_id = i.id))"
+	    " ORDER BY h.created_at, h.id";
+	struct pgp p = {0};
+	void *list = NULL;
+
+	*out = NULL;
+	*n = 0;
+	pgp_int(&p, created_before);
+	if (pg_rows(c, sql, &p, &handoff_wait_rows, &list, n, err) < 0)
+		return -1;
+	*out = list;
+	return 0;
+}
+
+/* The statistics: one fixed statement per grouping, the same events as
+ * on SQLite (store_sqlite_review.c). %1$s is the grouping key of
+ * inquiries, %2$s of cases, %3$s of notices, %4$s of commitments. */
+static const char stats_template[] =
+    "SELECT key, metric, count(*) FROM ("
+    "SELECT %1$s AS key, CASE WHEN i.bounced = 1 THEN"
+    " 'inquiries+bounced' ELSE 'inquiries' END AS metric"
+    " FROM inquiries i WHERE i.created_at >= $1 AND i.created_at < $2"
+    " AND ($3::text IS NULL OR i.department = $3)"
+    " UNION ALL SELECT %2$s, 'cases' FROM cases c WHERE c.created_at >= $1"
+    " AND c.created_at < $2 AND ($3::text IS NULL OR c.department = $3)"
+    " UNION ALL SELECT %3$s, CASE WHEN n.once_violation = 1 THEN"
+    " 'notices+once_violations' ELSE 'notices' END"
+    " FROM notices n JOIN cases c ON c.id = n.case_id"
+    " WHERE n.issued_at >= $1 AND n.issued_at < $2"
+    " AND ($3::text IS NULL OR c.department = $3)"
+    " UNION ALL SELECT %2$s, CASE WHEN EXISTS (SELECT 1 FROM commitments t"
+    " WHERE t.case_id = c.id) THEN 'accepted+tolerant' ELSE 'accepted' END"
+    " FROM cases c WHERE c.accepted_at >= $1 AND c.accepted_at < $2"
+    " AND ($3::text IS NULL OR c.department = $3)"
+    " UNION ALL SELECT %4$s, m.status FROM commitments m"
+    " JOIN cases c ON c.id = m.case_id"
+    " WHERE m.status IN ('fulfilled', 'breached')"
+    " AND m.closed_at >= $1 AND m.closed_at < $2"
+    " AND ($3::text IS NULL OR c.department = $3)"
+    " UNION ALL SELECT %2$s, 'overdue' FROM review_items r"
+    " JOIN cases c ON c.id = r.case_id WHERE r.kind = 'overdue'"
+    " AND r.created_at >= $1 AND r.created_at < $2"
+    " AND ($3::text IS NULL OR c.department = $3)"
+    " UNION ALL SELECT %2$s, CASE WHEN c.deemed = 1 THEN 'completed+deemed'"
+    " ELSE 'completed' END FROM cases c"
+    " WHERE c.status IN ('completed', 'denied')"
+    " AND c.completed_at >= $1 AND c.completed_at < $2"
+    " AND ($3::text IS NULL OR c.department = $3)"
+    " UNION ALL SELECT %2$s, 'rating_' || c.rating_level FROM cases c"
+    " WHERE c.rating_level BETWEEN 1 AND 5 AND c.rated_at >= $1"
+    " AND c.rated_at < $2 AND ($3::text IS NULL OR c.department = $3)"
+    ") AS events GROUP BY key, metric ORDER BY key, metric";
+
+static const char *const stats_keys[][4] = {
+    [STATS_BY_WINDOW] = {"i.window_no", "c.window_no", "n.window_no",
+			 "m.window_no"},
+    [STATS_BY_CLERK] = {"i.first_responder", "c.created_by", "n.issued_by",
+			"m.created_by"},
+    [STATS_BY_ITEM] = {"COALESCE(i.item_code, '')", "c.item_code",
+		       "c.item_code", "c.item_code"},
+};
+
+/* The three statements, built once (fixed text: prepared per
+ * connection by address). */
+static char stats_sql[3][4096];
+static pthread_once_t stats_once = PTHREAD_ONCE_INIT;
+
+static void stats_build(void)
+{
+	for (int g = 0; g < 3; g++) {
+		const char *const *k = stats_keys[g];
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		snprintf(stats_sql[g], sizeof(stats_sql[g]), stats_template,
+			 k[0], k[1], k[2], k[3]);
+#pragma GCC diagnostic pop
+	}
+}
+
+int pg_stats_visit(struct store_conn *c, const struct stats_query *q,
+		   store_stats_visitor visit, void *ctx, struct wc_error *err)
+{
+	struct pgp p = {0};
+	PGresult *res;
+	int rc = 0;
+
+	if ((unsigned)q->group_by > STATS_BY_ITEM)
+		return wc_error_set(err, "internal", NULL, "stats query");
+	pthread_once(&stats_once, stats_build);
+	pgp_int(&p, q->from);
+	pgp_int(&p, q->to);
+	pgp_text(&p, q->department);
+	res = pg_run(c, stats_sql[q->group_by], &p, err);
+	if (!res)
+		return -1;
+	for (int i = 0; rc == 0 && i < PQntuples(res); i++) {
+		struct pgr r = {res, i, 2};
+
+		rc = visit(ctx, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1),
+			   pgr_int(&r), err) < 0
+			 ? -1
+			 : 0;
+	}
+	PQclear(res);
+	return rc;
+}
