@@ -133,6 +133,18 @@ done:
 	return ret;
 }
 
+void net_credit_from_json(const json_t *obj, struct net_credit *out)
+{
+	out->commitments =
+	    (int)json_integer_value(json_object_get(obj, "commitments"));
+	out->fulfilled =
+	    (int)json_integer_value(json_object_get(obj, "fulfilled"));
+	out->breached =
+	    (int)json_integer_value(json_object_get(obj, "breached"));
+	out->open = (int)json_integer_value(json_object_get(obj, "open"));
+	out->eligible = json_is_true(json_object_get(obj, "eligible"));
+}
+
 int net_credit_get(struct net_client *client, const char *id_type,
 		   const char *id_no, struct net_credit *out,
 		   struct wc_error *err)
@@ -151,14 +163,7 @@ int net_credit_get(struct net_client *client, const char *id_type,
 		 "/v1/applicants/credit?id_type=%s&id_no=%s", t, n);
 	if (net_request(client, "GET", path, NULL, NULL, &answer, err))
 		goto done;
-	out->commitments =
-	    (int)json_integer_value(json_object_get(answer, "commitments"));
-	out->fulfilled =
-	    (int)json_integer_value(json_object_get(answer, "fulfilled"));
-	out->breached =
-	    (int)json_integer_value(json_object_get(answer, "breached"));
-	out->open = (int)json_integer_value(json_object_get(answer, "open"));
-	out->eligible = json_is_true(json_object_get(answer, "eligible"));
+	net_credit_from_json(answer, out);
 	ret = 0;
 done:
 	curl_free(t);

@@ -1,4 +1,5 @@
 /* api_handoff.c - handoff targets and recall (net_handoff.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,9 +66,9 @@ void net_handoff_targets_release(struct net_handoff_targets *t)
 	t->n = 0;
 }
 
-int net_inquiry_recall(struct net_client *client, struct net_inquiry_full *q,
-		       const char *handoff_id, const char *idempotency_key,
-		       struct wc_error *err)
+int net_handoff_action(struct net_client *client, struct net_inquiry_full *q,
+		       const char *handoff_id, const char *verb,
+		       const char *idempotency_key, struct wc_error *err)
 {
 	char action[96];
 
@@ -75,7 +76,15 @@ int net_inquiry_recall(struct net_client *client, struct net_inquiry_full *q,
 	    strspn(handoff_id, "0123456789") != strlen(handoff_id) ||
 	    strlen(handoff_id) > 40)
 		return wc_error_set(err, "not_found", NULL, "bad handoff id");
-	snprintf(action, sizeof(action), "handoffs/%s/recall", handoff_id);
+	snprintf(action, sizeof(action), "handoffs/%s/%s", handoff_id, verb);
 	return net_inquiry_action(client, q, action, NULL, idempotency_key,
 				  err);
+}
+
+int net_inquiry_recall(struct net_client *client, struct net_inquiry_full *q,
+		       const char *handoff_id, const char *idempotency_key,
+		       struct wc_error *err)
+{
+	return net_handoff_action(client, q, handoff_id, "recall",
+				  idempotency_key, err);
 }

@@ -38,14 +38,7 @@ int net_inquiry_ack(struct net_client *client, struct net_inquiry_full *q,
 		    const char *handoff_id, const char *idempotency_key,
 		    struct wc_error *err)
 {
-	char action[96];
-
-	if (!handoff_id || !*handoff_id ||
-	    strspn(handoff_id, "0123456789") != strlen(handoff_id) ||
-	    strlen(handoff_id) > 40)
-		return wc_error_set(err, "not_found", NULL, "bad handoff id");
-	snprintf(action, sizeof(action), "handoffs/%s/ack", handoff_id);
-	return net_inquiry_action(client, q, action, NULL, idempotency_key,
+	return net_handoff_action(client, q, handoff_id, "ack", idempotency_key,
 				  err);
 }
 

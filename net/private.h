@@ -124,4 +124,15 @@ int net_inquiry_action(struct net_client *client, struct net_inquiry_full *q,
 		       const char *action, const json_t *body,
 		       const char *idempotency_key, struct wc_error *err);
 
+/* POST /v1/inquiries/{q->id}/handoffs/{handoff_id}/{verb} (ack, recall)
+ * as net_inquiry_action; not_found for an id that is not a number. */
+int net_handoff_action(struct net_client *client, struct net_inquiry_full *q,
+		       const char *handoff_id, const char *verb,
+		       const char *idempotency_key, struct wc_error *err);
+
+/* The counts and eligibility of a credit object (GET
+ * /v1/applicants/credit, or the lookup's "credit"). */
+struct net_credit;
+void net_credit_from_json(const json_t *obj, struct net_credit *out);
+
 #endif

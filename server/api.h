@@ -181,6 +181,7 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_ack(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_recall(struct api_request *req, struct api_reply *rep);
 void handle_handoff_targets(struct api_request *req, struct api_reply *rep);
+void handle_applicant_lookup(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_close(struct api_request *req, struct api_reply *rep);
 void handle_user_create(struct api_request *req, struct api_reply *rep);
 void handle_user_windows_put(struct api_request *req, struct api_reply *rep);

@@ -14,6 +14,7 @@
 #include "wincase/catalog.h"
 #include "wincase/checklist.h"
 #include "wincase/lifecycle.h"
+#include "wincase/validate.h"
 
 /* R3: breaches count against tolerant acceptance for this long. */
 #define CREDIT_WINDOW_SECONDS (365 * 24 * 3600)
@@ -64,6 +65,17 @@ json_t *case_to_json(struct api_request *req, const struct case_ctx *ctx,
 /* New reference: a list row, the case without checklist, notices and
  * commitment. */
 json_t *case_row_base(struct api_request *req, const struct case_ctx *ctx);
+/* New reference: a case as a list row (no checklist, notices, commitment;
+ * handlers_case_list.c). */
+json_t *case_list_row_json(struct api_request *req, struct case_record *r);
+/* The id_type and id_no query parameters of an applicant call: both
+ * given (400 otherwise), a known id_type (400) into *type. */
+bool applicant_params_check(struct api_reply *rep, const char *id_type,
+			    const char *id_no, enum id_type *type);
+/* New reference: R3 credit counts of an applicant without the entries
+ * (GET /v1/applicants/credit's members but "entries"); NULL with err. */
+json_t *applicant_credit_summary(struct api_request *req, const char *id_type,
+				 const char *id_no, struct wc_error *err);
 /* New reference: API.md's notice. */
 json_t *case_notice_json(const struct app *app, const struct notice_record *n);
 /* R2/R3: 422 checklist_unchecked (details: the pending materials) and

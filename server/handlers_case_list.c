@@ -85,7 +85,7 @@ static bool case_read_query(struct api_request *req, struct api_reply *rep,
 }
 
 /* A list row: the case without checklist, notices and commitment. */
-static json_t *case_row_json(struct api_request *req, struct case_record *r)
+json_t *case_list_row_json(struct api_request *req, struct case_record *r)
 {
 	struct case_ctx ctx = {0};
 	struct wc_error err;
@@ -121,7 +121,7 @@ void handle_cases_list(struct api_request *req, struct api_reply *rep)
 	shown = api_page_shown(n, q.limit);
 	items = json_array();
 	for (size_t i = 0; i < shown; i++)
-		json_array_append_new(items, case_row_json(req, &recs[i]));
+		json_array_append_new(items, case_list_row_json(req, &recs[i]));
 	api_ok(rep, 200,
 	       api_list_next(items, shown < n ? recs[shown - 1].id : 0));
 	case_records_free(&recs, n);
@@ -146,58 +146,75 @@ static json_t *credit_entry_json(const struct app *app,
 }
 
 /* R3: the applicant's commitments by status and whether one more breach
- * would still be within the configured threshold. */
-void handle_applicant_credit(struct api_request *req, struct api_reply *rep)
+ * would still be within the configured threshold (without the entries);
+ * NULL with err. */
+json_t *applicant_credit_summary(struct api_request *req, const char *id_type,
+				 const char *id_no, struct wc_error *err)
 {
-	const char *id_type = api_query(req, "id_type");
-	const char *id_no = api_query(req, "id_no");
 	/* Every commitment, then by the states the record shows. */
 	const char *const statuses[] = {
 	    NULL, commitment_status_word(COMMITMENT_FULFILLED),
 	    commitment_status_word(COMMITMENT_BREACHED),
 	    commitment_status_word(COMMITMENT_OPEN)};
 	int counts[4] = {0}, recent = 0;
+
+	for (size_t i = 0; i < 4; i++)
+		if (req->db->ops->commitment_count(req->db, id_type, id_no,
+						   statuses[i], &counts[i],
+						   err) < 0)
+			return NULL;
+	if (req->db->ops->credit_breaches(req->db, id_type, id_no,
+					  req->now - CREDIT_WINDOW_SECONDS,
+					  &recent, err) < 0)
+		return NULL;
+	return json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:b}", "commitments",
+			 counts[0], statuses[1], counts[1], statuses[2],
+			 counts[2], statuses[3], counts[3], "recent_breaches",
+			 recent, "threshold", req->app->cfg.credit_threshold,
+			 "eligible", recent <= req->app->cfg.credit_threshold);
+}
+
+bool applicant_params_check(struct api_reply *rep, const char *id_type,
+			    const char *id_no, enum id_type *type)
+{
+	if (!id_type || !id_no || !*id_type || !*id_no) {
+		api_error(rep, 400, "bad_request",
+			  id_type ? "id_no" : "id_type",
+			  "id_type and id_no are required");
+		return false;
+	}
+	if (!id_type_parse(id_type, type)) {
+		api_error(rep, 400, "bad_request", "id_type",
+			  "unknown id_type '%.40s'", id_type);
+		return false;
+	}
+	return true;
+}
+
+void handle_applicant_credit(struct api_request *req, struct api_reply *rep)
+{
+	const char *id_type = api_query(req, "id_type");
+	const char *id_no = api_query(req, "id_no");
 	struct credit_record *entries = NULL;
 	struct wc_error err;
 	enum id_type type;
 	size_t n = 0;
 	json_t *list, *body;
 
-	if (!id_type || !id_no || !*id_type || !*id_no) {
-		api_error(rep, 400, "bad_request",
-			  id_type ? "id_no" : "id_type",
-			  "id_type and id_no are required");
+	if (!applicant_params_check(rep, id_type, id_no, &type))
+		return;
+	body = applicant_credit_summary(req, id_type, id_no, &err);
+	if (!body || req->db->ops->credit_list(req->db, id_type, id_no, 200,
+					       &entries, &n, &err) < 0) {
+		json_decref(body);
+		api_internal(rep, &err);
 		return;
 	}
-	if (!id_type_parse(id_type, &type)) {
-		api_error(rep, 400, "bad_request", "id_type",
-			  "unknown id_type '%.40s'", id_type);
-		return;
-	}
-	for (size_t i = 0; i < 4; i++)
-		if (req->db->ops->commitment_count(req->db, id_type, id_no,
-						   statuses[i], &counts[i],
-						   &err) < 0)
-			goto fail;
-	if (req->db->ops->credit_breaches(req->db, id_type, id_no,
-					  req->now - CREDIT_WINDOW_SECONDS,
-					  &recent, &err) < 0 ||
-	    req->db->ops->credit_list(req->db, id_type, id_no, 200, &entries,
-				      &n, &err) < 0)
-		goto fail;
 	list = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(list,
 				      credit_entry_json(req->app, &entries[i]));
-	body = json_pack(
-	    "{s:i, s:i, s:i, s:i, s:i, s:i, s:b, s:o}", "commitments",
-	    counts[0], statuses[1], counts[1], statuses[2], counts[2],
-	    statuses[3], counts[3], "recent_breaches", recent, "threshold",
-	    req->app->cfg.credit_threshold, "eligible",
-	    recent <= req->app->cfg.credit_threshold, "entries", list);
+	json_object_set_new(body, "entries", list);
 	api_ok(rep, 200, body);
 	free(entries);
-	return;
-fail:
-	api_internal(rep, &err);
 }

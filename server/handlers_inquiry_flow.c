@@ -233,6 +233,19 @@ done:
 	inquiry_view_release(&v);
 }
 
+/* The handoff {hid} of the path among v's; NULL after a 404. */
+static const struct handoff_record *
+handoff_of_path(struct api_request *req, struct api_reply *rep,
+		const struct inquiry_view *v, int64_t *hid)
+{
+	if (api_parse_id(req->params[1], hid))
+		for (size_t i = 0; i < v->n_handoffs; i++)
+			if (v->handoffs[i].id == *hid)
+				return &v->handoffs[i];
+	api_error(rep, 404, "not_found", NULL, "no such handoff");
+	return NULL;
+}
+
 /* R1: only a user of the target window or department acknowledges. */
 void handle_inquiry_ack(struct api_request *req, struct api_reply *rep)
 {
@@ -242,16 +255,9 @@ void handle_inquiry_ack(struct api_request *req, struct api_reply *rep)
 	struct wc_error err;
 	int64_t hid = 0;
 
-	if (!inquiry_view_load(req, rep, req->params[0], &v))
+	if (!inquiry_view_load(req, rep, req->params[0], &v) ||
+	    !(h = handoff_of_path(req, rep, &v, &hid)))
 		goto done;
-	if (api_parse_id(req->params[1], &hid))
-		for (size_t i = 0; i < v.n_handoffs; i++)
-			if (v.handoffs[i].id == hid)
-				h = &v.handoffs[i];
-	if (!h) {
-		api_error(rep, 404, "not_found", NULL, "no such handoff");
-		goto done;
-	}
 	if (!handoff_targets_caller(h, req->session)) {
 		api_error(rep, 403, "forbidden", NULL,
 			  "this handoff is to another window or department");
@@ -297,16 +303,9 @@ void handle_inquiry_recall(struct api_request *req, struct api_reply *rep)
 	int64_t hid = 0;
 	json_t *data;
 
-	if (!inquiry_view_load(req, rep, req->params[0], &v))
+	if (!inquiry_view_load(req, rep, req->params[0], &v) ||
+	    !(h = handoff_of_path(req, rep, &v, &hid)))
 		goto done;
-	if (api_parse_id(req->params[1], &hid))
-		for (size_t i = 0; i < v.n_handoffs; i++)
-			if (v.handoffs[i].id == hid)
-				h = &v.handoffs[i];
-	if (!h) {
-		api_error(rep, 404, "not_found", NULL, "no such handoff");
-		goto done;
-	}
 	if (strcmp(h->created_by, req->session->user.username) != 0) {
 		api_error(rep, 403, "forbidden", NULL,
 			  "only %s, who made this handoff, may recall it",

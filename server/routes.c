@@ -49,6 +49,9 @@ const struct route routes[] = {
     {"POST", "/v1/cases/{id}/documents/{no}/reprint", CASE_COUNTER, W,
      handle_case_document_reprint},
     {"GET", "/v1/applicants/credit", ROLE_ANY, 0, handle_applicant_credit},
+    /* issue 13.11: a write route only for its audit entry */
+    {"GET", "/v1/applicants/lookup", ROLE_ANY, ROUTE_WRITE,
+     handle_applicant_lookup},
     {"GET", "/v1/review/queue", ROLE_REVIEWER | ROLE_ADMIN, 0,
      handle_review_queue},
     {"POST", "/v1/review/{item_id}/decision", ROLE_REVIEWER, W,

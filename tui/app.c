@@ -794,7 +794,8 @@ static void app_loop(struct app *app)
 		app_key(app, ret, ch);
 		if (app_session_check(app))
 			continue;
-		if (app->pending != PENDING_NONE)
+		/* a screen may ask for another as it opens (13.10) */
+		for (int i = 0; app->pending != PENDING_NONE && i < 4; i++)
 			app_apply_pending(app);
 		app_session_check(app);
 	}

@@ -23,14 +23,14 @@ k Enter
 wait_for "咨询详情" && wait_for "F6转为办件"
 tap $? "Enter opens the inquiry, F6 converts"
 k F6
-wait_for "新建办件" && wait_for "孙食堂" && screen_has "110101199003070011"
-tap $? "F6 opens the new-case form with the applicant of the inquiry"
-k Enter
 wait_for "选择事项"
+tap $? "F6 opens the new case on the catalog search (the inquiry names no item)"
 t "食品"
 wait_for "找到 1 项"
 k Enter
-wait_for "新建办件" && wait_for "食品经营许可"
+wait_for "新建办件" && wait_for "食品经营许可" && wait_for "孙食堂" &&
+	screen_has "110101199003070011"
+tap $? "the new-case form has the item and the applicant of the inquiry"
 k Right Right
 wait_for "< 单位食堂 >"
 tap $? "item chosen by search, the third scenario chosen"

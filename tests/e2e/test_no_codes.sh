@@ -86,13 +86,13 @@ wait_for "咨询详情"
 
 # The case: new, checklist, notice preview, tolerant acceptance.
 keys F6
-wait_for "新建办件"
-no_codes "new case" "钱八"
-keys Enter
 wait_for "选择事项"
 type_text "食品"
 wait_for "找到 1 项"
-keys Enter F2
+keys Enter
+wait_for "新建办件"
+no_codes "new case" "钱八"
+keys F2
 wait_for "材料核对"
 no_codes "checklist" "未核对8"
 for ((i = 0; i < 8; i++)); do keys "${MARKS:i:1}"; done

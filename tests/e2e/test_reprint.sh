@@ -23,8 +23,8 @@ k F7
 wait_for "✓ 符合容缺受理条件"
 t "赵六"
 k F2
-wait_for "CN-20261102-0001"
-tap $? "the case is accepted tolerantly with commitment CN-20261102-0001"
+wait_for "CN-20261102-0001" && wait_for "承诺书已送打印"
+tap $? "the case is accepted tolerantly with commitment CN-20261102-0001 (printed at once, 13.10)"
 k Escape
 wait_for "[已容缺受理]"
 k Escape

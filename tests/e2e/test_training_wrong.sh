@@ -24,9 +24,9 @@ tr_back
 
 # --- t01: converted to a case instead of answered
 tr_pick 1 && inq_register "陈美华" "321202198503124618" "问食品经营许可要带什么材料" &&
-	keys F6 && wait_for "新建办件" && screen_has "陈美华" && keys Enter &&
-	wait_for "选择事项" && type_text 000131104000 && wait_for "找到 1 项" &&
-	keys Enter && wait_for "办事情形" && keys F2 && wait_for "材料核对"
+	keys F6 && wait_for "选择事项" && type_text 000131104000 &&
+	wait_for "找到 1 项" && keys Enter && wait_for "办事情形" &&
+	screen_has "陈美华" && keys F2 && wait_for "材料核对"
 tap $? "t01 wrong: the inquiry is converted into a case"
 tr_finish && wait_for "得分 30 / 100" &&
 	screen_has "能当场答复的咨询应当场答复" && screen_has "不应立案" &&

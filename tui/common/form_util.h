@@ -5,6 +5,7 @@
 #ifndef WINCASE_TUI_FORM_UTIL_H
 #define WINCASE_TUI_FORM_UTIL_H
 
+#include "wincase/net_applicant.h"
 #include "wincase/validate.h"
 
 #include "app.h"
@@ -18,6 +19,27 @@ void form_screen_draw(struct form *form, struct app *app, WINDOW *win, int top,
  * form, the field shows it and takes the focus. */
 void form_server_refusal(struct form *form, struct app *app,
 			 const struct wc_error *err);
+
+/* The head of a list that filters as typed (items, handoff targets): the
+ * search field at (y, x) with its label and the cursor in it, and under
+ * it count_fmt with n ("%zu") or none when n is 0. */
+void search_head_draw(struct app *app, WINDOW *win, struct line_editor *query,
+		      int y, int x, int cols, size_t n, const char *count_fmt,
+		      const char *none);
+
+/* ---- A returning applicant (issue 13.11), on a form with the
+ * applicant's fields: once "applicant.id_no" holds a valid number, the
+ * server is asked what it knows; a known applicant's name and phone fill
+ * the empty fields for the clerk to confirm, and the open cases and the
+ * credit are drawn under the form (three rows above the hint line). */
+struct returning {
+	char looked_up[64];
+	struct net_applicant_lookup who;
+};
+
+void returning_check(struct returning *r, struct form *form, struct app *app);
+void returning_draw(const struct returning *r, struct app *app, WINDOW *win);
+void returning_release(struct returning *r);
 
 /* ---- The applicant's fields: "applicant.name", "applicant.id_type" (a
  * choice over applicant_id_types), "applicant.id_no", "applicant.phone". */

@@ -119,7 +119,8 @@ static const char *const table[MSG_COUNT] = {
 	"  带 * 的项目必须填写；证件号码和电话在输入时即检查，\n"
 	"  红字（或“!”开头的提示）说明哪里不对、怎样改正。\n"
 	"  在“咨询事项”上按 Enter 或按 F3 查找事项。\n"
-	"  F2 提交，Esc 放弃返回。\n",
+	"  F2 提交；F6 提交并立即为申请人新建办件（接着选事项）；\n"
+	"  Esc 返回（已填写的内容会先问是否保存草稿）。\n",
     [MSG_HELP_ITEMS] = "选择事项\n"
 		       "  输入事项编码或中文名称的一部分，列表随输入筛选。\n"
 		       "  ↑/↓ 选择，Enter 选定，Esc 返回不选。\n",
@@ -545,6 +546,15 @@ static const char *const table[MSG_COUNT] = {
     [MSG_LIMIT_REACHED] = "%s最多%zu个字，已到上限，后面的字没有输入",
     [MSG_CTRL_C] =
 	"Ctrl-C 不会退出（以免丢失正在填写的内容）：要退出请按 F10 或 Esc 0",
+    [MSG_KEY_TO_CASE] = "看办件",
+    [MSG_KEY_TO_NEW_CASE] = "登记并建办件",
+    [MSG_ACC_DONE_UNPRINTED] =
+	"已受理 %s，办结期限 %s；承诺书未能打印，请检查打印机后按 F6",
+    [MSG_RA_FOUND] = "老申请人%s：已带出姓名和电话，请与申请人核对",
+    [MSG_RA_CASES] = "本窗口在办件 %zu 件：",
+    [MSG_RA_CREDIT] = "信用：承诺 %d 次，按时补齐 %d 次，失信 %d 次，%s",
+    [MSG_ACC_DONE_PRINTED] =
+	"已受理 %s，办结期限 %s；承诺书已送打印，请申请人签字",
     [MSG_TERM_DUMB] =
 	"wincase：终端类型 %s 不能显示全屏界面（无法移动光标）。\n"
 	"请在 xterm、linux 控制台、screen/tmux 或 vt100 等终端中使用，"

@@ -58,6 +58,7 @@ static const struct screen_key *accept_keys_now(void *state, size_t *n)
 	key_list_add(l, !s->done, "F2", MSG_KEY_TO_ACCEPT);
 	key_list_add(l, doc && s->can_print, "F6", MSG_KEY_PRINT);
 	key_list_add(l, doc, "F7", MSG_KEY_SAVE);
+	key_list_add(l, s->done, "F8", MSG_KEY_TO_CASE);
 	key_list_add(l, true, "Esc", MSG_KEY_BACK);
 	key_list_add(l, true, "F10", MSG_KEY_QUIT);
 	*n = l->n;
@@ -394,6 +395,21 @@ static void accept_submit(struct accept *s, struct app *app)
 			    s->x.c.due_date ? s->x.c.due_date : "-");
 	free(s->panel);
 	s->panel = doc;
+	/* Issue 13.10: the commitment the applicant signs goes to the
+	 * printer with the acceptance (F6 prints it again). */
+	if (s->x.c.has_commitment && s->x.c.commitment.text && s->can_print) {
+		const struct net_commitment *m = &s->x.c.commitment;
+
+		/* the server's PDF, as F6 prints it; the text without one */
+		case_print_document(app, m->no ? m->no : "commitment", false,
+				    m->text);
+		app_message(app, app->message_is_error,
+			    msg(app->message_is_error ? MSG_ACC_DONE_UNPRINTED
+						      : MSG_ACC_DONE_PRINTED),
+			    s->x.c.no ? s->x.c.no : "",
+			    s->x.c.due_date ? s->x.c.due_date : "-");
+		return;
+	}
 	app_message(app, false, msg(MSG_ACC_DONE), s->x.c.no ? s->x.c.no : "",
 		    s->x.c.due_date ? s->x.c.due_date : "-");
 }
@@ -433,6 +449,12 @@ static int accept_key(void *state, struct app *app, int ret, wint_t ch)
 	}
 	if (ret == KEY_CODE_YES && (ch == KEY_F(6) || ch == KEY_F(7))) {
 		accept_output(s, app, ch == KEY_F(6));
+		return UI_HANDLED | UI_REDRAW;
+	}
+	/* Issue 13.10: one key from the acceptance to the case. */
+	if (ret == KEY_CODE_YES && ch == KEY_F(8) && s->done) {
+		app_replace(app, &screen_case_view,
+			    &(struct screen_arg){.case_id = s->x.c.id});
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!form_shown(s)) {

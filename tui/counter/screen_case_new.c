@@ -28,6 +28,7 @@ enum {
 #define MAX_SCENARIOS 16
 
 struct case_new {
+	struct returning who; /* issue 13.11: a returning applicant */
 	struct field_def defs[F_COUNT];
 	const char *id_type_labels[5];
 	const char *major_labels[3];
@@ -193,6 +194,8 @@ static void draft_prepare(struct case_new *s, struct app *app,
 	item_load(s, app, code);
 }
 
+static void item_lookup(struct app *app);
+
 static int case_new_open(struct app *app, const struct screen_arg *arg,
 			 void **state)
 {
@@ -216,6 +219,10 @@ static int case_new_open(struct app *app, const struct screen_arg *arg,
 	if (s->has_item)
 		form_focus(s->form, F_SCENARIO);
 	*state = s;
+	/* Issue 13.10: a case made from an inquiry without an item starts
+	 * with the catalog search open (the loop opens it right after). */
+	if (s->inquiry_id[0] && !arg->draft_restore && !s->has_item)
+		item_lookup(app);
 	return 0;
 }
 
@@ -225,7 +232,8 @@ static void case_new_layout(void *state, const struct frame_layout *frame)
 
 	s->left = 2;
 	s->top = frame->body_y;
-	form_layout(s->form, frame->body_rows - 1, frame->cols - s->left,
+	/* three rows under the form for a returning applicant */
+	form_layout(s->form, frame->body_rows - 4, frame->cols - s->left,
 		    &s->lay);
 }
 
@@ -233,6 +241,7 @@ static void case_new_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct case_new *s = state;
 
+	returning_draw(&s->who, app, win);
 	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
@@ -325,6 +334,8 @@ static int case_new_key(void *state, struct app *app, int ret, wint_t ch)
 	    !s->item.major_project && ret == OK && ch == ' ')
 		return UI_HANDLED;
 	r = form_key(s->form, ret, applicant_id_key_upper(s->form, ret, ch));
+	if ((r & UI_CHANGED) && s->form->focus == F_ID_NO)
+		returning_check(&s->who, s->form, app);
 	if (r & UI_ACTIVATE)
 		item_lookup(app);
 	if (r & UI_SUBMIT)
@@ -366,6 +377,7 @@ static void case_new_free(void **state)
 	if (s->has_item)
 		item_release(&s->item);
 	form_free(&s->form);
+	returning_release(&s->who);
 	free(s);
 	*state = NULL;
 }

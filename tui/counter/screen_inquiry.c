@@ -8,6 +8,7 @@
 #include "wincase/validate.h"
 
 #include "app.h"
+#include "common/case_util.h"
 #include "common/form_util.h"
 
 enum {
@@ -30,13 +31,14 @@ struct inquiry {
 	int top, left;
 	char item_code[64];
 	char idempotency_key[NET_IDEMPOTENCY_KEY_SIZE];
+	struct returning who; /* issue 13.11: a returning applicant */
 };
 
 static const char *const channel_names[] = {"counter", "phone", "online"};
 
 static const struct screen_key keys[] = {
-    {"F1", MSG_KEY_HELP},  {"F2", MSG_KEY_SUBMIT}, {"F3", MSG_KEY_ITEM},
-    {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
+    {"F1", MSG_KEY_HELP},	 {"F2", MSG_KEY_SUBMIT}, {"F3", MSG_KEY_ITEM},
+    {"F6", MSG_KEY_TO_NEW_CASE}, {"Esc", MSG_KEY_BACK},	 {"F10", MSG_KEY_QUIT},
 };
 
 static int topic_check(const struct form *form, size_t index, char *out,
@@ -133,7 +135,8 @@ static void inquiry_layout(void *state, const struct frame_layout *frame)
 
 	s->left = 2;
 	s->top = frame->body_y;
-	form_layout(s->form, frame->body_rows - 1, frame->cols - s->left,
+	/* three rows under the form for a returning applicant */
+	form_layout(s->form, frame->body_rows - 4, frame->cols - s->left,
 		    &s->lay);
 }
 
@@ -141,10 +144,13 @@ static void inquiry_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct inquiry *s = state;
 
+	returning_draw(&s->who, app, win);
 	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
-static void inquiry_submit(struct inquiry *s, struct app *app)
+/* F2 registers and goes back to the queue; F6 (issue 13.10) registers
+ * and goes on to a case made from it at once. */
+static void inquiry_submit(struct inquiry *s, struct app *app, bool to_case)
 {
 	struct net_inquiry created = {0};
 	struct wc_error err = {0};
@@ -182,8 +188,13 @@ static void inquiry_submit(struct inquiry *s, struct app *app)
 	app_message(app, false, msg(MSG_INQ_CREATED),
 		    created.no ? created.no : created.id,
 		    created.applicant_name ? created.applicant_name : "");
-	/* the queue selects it */
-	app_pop_with(app, &(struct screen_result){.inquiry_id = created.id});
+	if (to_case)
+		app_replace(app, &screen_case_new,
+			    &(struct screen_arg){.inquiry_id = created.id,
+						 .draft_context = created.id});
+	else /* the queue selects it */
+		app_pop_with(app,
+			     &(struct screen_result){.inquiry_id = created.id});
 	net_inquiry_release(&created);
 }
 
@@ -198,8 +209,8 @@ static int inquiry_key(void *state, struct app *app, int ret, wint_t ch)
 	struct inquiry *s = state;
 	int r;
 
-	if (ret == KEY_CODE_YES && ch == KEY_F(2)) {
-		inquiry_submit(s, app);
+	if (ret == KEY_CODE_YES && (ch == KEY_F(2) || ch == KEY_F(6))) {
+		inquiry_submit(s, app, ch == KEY_F(6));
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(3)) {
@@ -212,10 +223,12 @@ static int inquiry_key(void *state, struct app *app, int ret, wint_t ch)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	r = form_key(s->form, ret, applicant_id_key_upper(s->form, ret, ch));
+	if ((r & UI_CHANGED) && s->form->focus == F_ID_NO)
+		returning_check(&s->who, s->form, app);
 	if (r & UI_ACTIVATE)
 		item_lookup(app);
 	if (r & UI_SUBMIT)
-		inquiry_submit(s, app);
+		inquiry_submit(s, app, false);
 	if ((r & UI_CHANGED) && s->form->focus == F_ITEM)
 		s->item_code[0] = '\0'; /* the lookup was cleared */
 	return r;
@@ -249,6 +262,7 @@ static void inquiry_free(void **state)
 	if (!s)
 		return;
 	form_free(&s->form);
+	returning_release(&s->who);
 	free(s);
 	*state = NULL;
 }

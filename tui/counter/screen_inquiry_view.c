@@ -211,27 +211,6 @@ static void refusal(struct view *s, struct app *app, const struct wc_error *err)
 	app_message_error(app, err);
 }
 
-static void acknowledge(struct view *s, struct app *app)
-{
-	const struct net_handoff *h = handoff_for_me(s, app);
-	struct wc_error err = {0};
-
-	if (!h) {
-		app_message(app, true, "%s", msg(MSG_IV_NOTHING_TO_ACK));
-		return;
-	}
-	app_busy(app, MSG_BUSY_SAVING);
-	if (net_inquiry_ack(app->net, &s->q, h->id, s->key, &err)) {
-		if (!net_error_unsent(&err))
-			net_idempotency_key_new(s->key);
-		refusal(s, app, &err);
-		return;
-	}
-	net_idempotency_key_new(s->key);
-	text_build(s);
-	app_message(app, false, "%s", msg(MSG_IV_ACKED));
-}
-
 /* Issue 13.5: the waiting handoff this user made, which they may recall. */
 static const struct net_handoff *handoff_mine(const struct view *s,
 					      const struct net_user *me)
@@ -246,17 +225,25 @@ static const struct net_handoff *handoff_mine(const struct view *s,
 	return NULL;
 }
 
-static void recall(struct view *s, struct app *app)
+/* F4 acknowledges the handoff waiting for me, F7 recalls the one I made:
+ * the same steps around another call. */
+static void handoff_act(struct view *s, struct app *app, bool recall)
 {
-	const struct net_handoff *h = handoff_mine(s, &app->user);
+	const struct net_handoff *h =
+	    recall ? handoff_mine(s, &app->user) : handoff_for_me(s, app);
 	struct wc_error err = {0};
+	int rc;
 
 	if (!h) {
-		app_message(app, true, "%s", msg(MSG_IV_NOTHING_TO_RECALL));
+		app_message(app, true, "%s",
+			    msg(recall ? MSG_IV_NOTHING_TO_RECALL
+				       : MSG_IV_NOTHING_TO_ACK));
 		return;
 	}
 	app_busy(app, MSG_BUSY_SAVING);
-	if (net_inquiry_recall(app->net, &s->q, h->id, s->key, &err)) {
+	rc = recall ? net_inquiry_recall(app->net, &s->q, h->id, s->key, &err)
+		    : net_inquiry_ack(app->net, &s->q, h->id, s->key, &err);
+	if (rc) {
 		if (!net_error_unsent(&err))
 			net_idempotency_key_new(s->key);
 		refusal(s, app, &err);
@@ -264,7 +251,8 @@ static void recall(struct view *s, struct app *app)
 	}
 	net_idempotency_key_new(s->key);
 	text_build(s);
-	app_message(app, false, "%s", msg(MSG_IV_RECALLED));
+	app_message(app, false, "%s",
+		    msg(recall ? MSG_IV_RECALLED : MSG_IV_ACKED));
 }
 
 /* The case made from it (F6) is in s->converted: close as converted. */
@@ -354,10 +342,8 @@ static int view_action(struct view *s, struct app *app, wint_t ch)
 		app_push(app, &screen_inquiry_handoff, &form_arg);
 		break;
 	case KEY_F(4):
-		acknowledge(s, app);
-		break;
 	case KEY_F(7):
-		recall(s, app);
+		handoff_act(s, app, ch == KEY_F(7));
 		break;
 	default: /* F6 */
 		s->converting = true;

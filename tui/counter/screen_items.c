@@ -6,6 +6,7 @@
 #include "wincase/list.h"
 
 #include "app.h"
+#include "common/form_util.h"
 
 enum { COL_CODE, COL_NAME, COL_DEPT, COL_COUNT };
 
@@ -22,7 +23,7 @@ struct items {
 	struct line_editor query;
 	struct list list; /* rows: the matching indexes into app->items */
 	const struct app *app;
-	int search_y, search_x, search_cols;
+	int search_y, search_x;
 	int cols;
 };
 
@@ -72,9 +73,6 @@ static void items_layout(void *state, const struct frame_layout *frame)
 	s->cols = frame->cols;
 	s->search_y = frame->body_y;
 	s->search_x = 2 + 8; /* after the "查找：" label */
-	s->search_cols = frame->cols - s->search_x - 2;
-	if (s->search_cols > 40)
-		s->search_cols = 40;
 	list_layout(&s->list, frame->body_y + 3, frame->body_rows - 4,
 		    frame->cols);
 }
@@ -93,23 +91,9 @@ static void items_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct items *s = state;
 	const char *cells[COL_COUNT];
-	char line[200];
-	struct line_view v;
 
-	snprintf(line, sizeof(line), "%s：", msg(MSG_ITEMS_SEARCH));
-	table_draw_cell(win, s->search_y, 2, s->search_x - 2, line,
-			theme_attr(THEME_LABEL) | A_BOLD);
-	lineedit_draw(&s->query, win, s->search_y, s->search_x, s->search_cols,
-		      theme_attr(THEME_INPUT_FOCUS));
-	lineedit_view(&s->query, s->search_cols, &v);
-	app->cursor_y = s->search_y;
-	app->cursor_x = s->search_x + v.cursor_x;
-	if (s->list.n == 0)
-		snprintf(line, sizeof(line), "%s", msg(MSG_ITEMS_NONE));
-	else
-		snprintf(line, sizeof(line), msg(MSG_ITEMS_COUNT), s->list.n);
-	table_draw_cell(win, s->search_y + 1, 2, s->cols - 2, line,
-			theme_attr(s->list.n ? THEME_HINT : THEME_ERROR));
+	search_head_draw(app, win, &s->query, s->search_y, s->search_x, s->cols,
+			 s->list.n, msg(MSG_ITEMS_COUNT), msg(MSG_ITEMS_NONE));
 	for (int c = 0; c < COL_COUNT; c++)
 		cells[c] = msg(column_titles[c]);
 	list_draw_header(&s->list, win, s->list.y - 1, cells);

@@ -9,6 +9,7 @@
 #include "wincase/net_handoff.h"
 
 #include "app.h"
+#include "common/form_util.h"
 #include "counter/handoff_pick.h"
 
 enum { COL_KIND, COL_NAME, COL_COUNT };
@@ -23,7 +24,7 @@ struct targets {
 	struct list list; /* rows: indexes into all */
 	struct net_handoff_targets all;
 	struct handoff_pick *pick;
-	int search_y, search_x, search_cols, cols;
+	int search_y, search_x, cols;
 };
 
 static const struct screen_key keys[] = {
@@ -114,9 +115,6 @@ static void targets_layout(void *state, const struct frame_layout *frame)
 	s->cols = frame->cols;
 	s->search_y = frame->body_y;
 	s->search_x = 2 + 8;
-	s->search_cols = frame->cols - s->search_x - 2;
-	if (s->search_cols > 40)
-		s->search_cols = 40;
 	list_layout(&s->list, frame->body_y + 3, frame->body_rows - 4,
 		    frame->cols);
 }
@@ -133,23 +131,10 @@ static void targets_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct targets *s = state;
 	const char *cells[COL_COUNT] = {msg(MSG_HO_KIND), msg(MSG_HO_TARGET)};
-	char line[200];
-	struct line_view v;
 
-	snprintf(line, sizeof(line), "%s：", msg(MSG_ITEMS_SEARCH));
-	table_draw_cell(win, s->search_y, 2, s->search_x - 2, line,
-			theme_attr(THEME_LABEL) | A_BOLD);
-	lineedit_draw(&s->query, win, s->search_y, s->search_x, s->search_cols,
-		      theme_attr(THEME_INPUT_FOCUS));
-	lineedit_view(&s->query, s->search_cols, &v);
-	app->cursor_y = s->search_y;
-	app->cursor_x = s->search_x + v.cursor_x;
-	if (s->list.n == 0)
-		snprintf(line, sizeof(line), "%s", msg(MSG_HO_PICK_NONE));
-	else
-		snprintf(line, sizeof(line), msg(MSG_HO_PICK_COUNT), s->list.n);
-	table_draw_cell(win, s->search_y + 1, 2, s->cols - 2, line,
-			theme_attr(s->list.n ? THEME_HINT : THEME_ERROR));
+	search_head_draw(app, win, &s->query, s->search_y, s->search_x, s->cols,
+			 s->list.n, msg(MSG_HO_PICK_COUNT),
+			 msg(MSG_HO_PICK_NONE));
 	list_draw_header(&s->list, win, s->list.y - 1, cells);
 	list_draw(&s->list, win, row_cells, s);
 }

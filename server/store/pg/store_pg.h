@@ -161,11 +161,11 @@ PG_OP(inquiry_update, const struct inquiry_record *rec, struct wc_error *err);
 PG_OP(inquiry_handoffs, int64_t inquiry_id, struct handoff_record **out,
       size_t *n, struct wc_error *err);
 PG_OP(inquiry_handoff_add, struct handoff_record *rec, struct wc_error *err);
+PG_OP(inquiry_handoff_ack, int64_t handoff_id, const char *username, int64_t at,
+      struct wc_error *err);
 PG_OP(inquiry_handoff_recall, int64_t handoff_id, struct wc_error *err);
 PG_OP(handoff_targets_visit, bool departments, store_text_visitor visit,
       void *ctx, struct wc_error *err);
-PG_OP(inquiry_handoff_ack, int64_t handoff_id, const char *username, int64_t at,
-      struct wc_error *err);
 
 /* store_pg_audit.c */
 PG_OP(audit_last, struct audit_record *out, struct wc_error *err);

@@ -44,6 +44,20 @@ int pg_catalog_items_visit(struct store_conn *c, store_text_visitor visit,
 			      visit, ctx, err);
 }
 
+/* Issue 13.5: where handoffs can go (store.h handoff_targets_visit). */
+int pg_handoff_targets_visit(struct store_conn *c, bool departments,
+			     store_text_visitor visit, void *ctx,
+			     struct wc_error *err)
+{
+	return pg_blobs_visit(
+	    c,
+	    departments ? "SELECT DISTINCT department FROM users"
+			  " WHERE department <> '' ORDER BY department"
+			: "SELECT windows FROM users WHERE windows <> ''"
+			  " AND role IN ('clerk', 'trainee') ORDER BY username",
+	    visit, ctx, err);
+}
+
 int pg_calendar_year_put(struct store_conn *c, int year, const char *json_text,
 			 int64_t now, struct wc_error *err)
 {
@@ -65,20 +79,6 @@ int pg_calendar_years_visit(struct store_conn *c, store_text_visitor visit,
 	return pg_blobs_visit(c,
 			      "SELECT json FROM calendar_years ORDER BY year",
 			      visit, ctx, err);
-}
-
-/* Issue 13.5: who a handoff may go to (store.h). */
-int pg_handoff_targets_visit(struct store_conn *c, bool departments,
-			     store_text_visitor visit, void *ctx,
-			     struct wc_error *err)
-{
-	return pg_blobs_visit(
-	    c,
-	    departments ? "SELECT DISTINCT department FROM users"
-			  " WHERE department <> '' ORDER BY department"
-			: "SELECT windows FROM users WHERE windows <> ''"
-			  " AND role IN ('clerk', 'trainee') ORDER BY username",
-	    visit, ctx, err);
 }
 
 static void pg_read_inquiry(struct pgr *r, void *out)
