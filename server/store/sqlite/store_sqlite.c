@@ -100,6 +100,8 @@ static const char *const migrations[] = {
     sq_schema_review_team,
     /* 10: what each document was rendered from (store_sqlite_documents.c). */
     sq_schema_document_data,
+    /* 11: trigram indexes for q= (store_sqlite_search.c). */
+    sq_schema_search,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -125,6 +127,58 @@ struct stmt_slot {
 };
 
 static _Thread_local struct stmt_slot stmt_cache[STMT_CACHE_SIZE];
+
+/* Every cached statement of every thread, so that closing a connection
+ * finalizes exactly ours: the other statements of a connection belong to
+ * its virtual tables (the FTS5 search indexes), which finalize their own
+ * when sqlite3_close disconnects them. */
+static struct {
+	pthread_mutex_t lock;
+	sqlite3_stmt **v;
+	size_t n, cap;
+} kept_stmts = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
+
+static bool stmt_keep(sqlite3_stmt *st)
+{
+	bool ok = true;
+
+	pthread_mutex_lock(&kept_stmts.lock);
+	if (kept_stmts.n == kept_stmts.cap) {
+		size_t cap = kept_stmts.cap ? kept_stmts.cap * 2 : 64;
+		void *p = realloc(kept_stmts.v, cap * sizeof(*kept_stmts.v));
+
+		if (p) {
+			kept_stmts.v = p;
+			kept_stmts.cap = cap;
+		}
+		ok = p != NULL;
+	}
+	if (ok)
+		kept_stmts.v[kept_stmts.n++] = st;
+	pthread_mutex_unlock(&kept_stmts.lock);
+	return ok;
+}
+
+/* Finalize the kept statements of db. */
+static void stmt_drop_kept(sqlite3 *db)
+{
+	size_t j = 0;
+
+	pthread_mutex_lock(&kept_stmts.lock);
+	for (size_t i = 0; i < kept_stmts.n; i++) {
+		if (sqlite3_db_handle(kept_stmts.v[i]) == db)
+			sqlite3_finalize(kept_stmts.v[i]);
+		else
+			kept_stmts.v[j++] = kept_stmts.v[i];
+	}
+	kept_stmts.n = j;
+	if (!j) {
+		free(kept_stmts.v);
+		kept_stmts.v = NULL;
+		kept_stmts.cap = 0;
+	}
+	pthread_mutex_unlock(&kept_stmts.lock);
+}
 
 static struct stmt_slot *stmt_cache_find(sqlite3 *db, const char *sql)
 {
@@ -161,7 +215,7 @@ int sq_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 			       slot ? SQLITE_PREPARE_PERSISTENT : 0, st,
 			       NULL) != SQLITE_OK)
 		return sq_fail(db, err, "prepare");
-	if (slot)
+	if (slot && stmt_keep(*st))
 		*slot = (struct stmt_slot){db, sql, *st, true};
 	return 0;
 }
@@ -179,19 +233,21 @@ void sq_finish(sqlite3_stmt *st)
 	sqlite3_finalize(st);
 }
 
-/* Every statement of db goes, cached or not, so that sqlite3_close
- * succeeds; this thread's slots for db are emptied (another thread's
- * slots are gone with it: connections close after the workers stop). */
+/* Every cached statement of db goes, so that sqlite3_close succeeds (the
+ * others were finalized by sq_finish); this thread's slots for db are
+ * emptied (another thread's slots are gone with it: connections close
+ * after the workers stop). Never finalize what sqlite3_next_stmt shows:
+ * a virtual table's own statements would be finalized twice. */
 static void sq_close_db(sqlite3 *db)
 {
-	sqlite3_stmt *st;
-
+	if (!db)
+		return;
 	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
 		if (stmt_cache[i].db == db)
 			stmt_cache[i] = (struct stmt_slot){0};
-	while ((st = sqlite3_next_stmt(db, NULL)))
-		sqlite3_finalize(st);
-	sqlite3_close(db);
+	stmt_drop_kept(db);
+	if (sqlite3_close(db) != SQLITE_OK)
+		sqlite3_close_v2(db);
 }
 
 int sq_step_done(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err)

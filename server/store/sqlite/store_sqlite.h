@@ -187,6 +187,12 @@ int sq_document_find_by_no(struct store_conn *c, const char *no,
 
 /* Operations in store_sqlite_case*.c (R2-R5). */
 extern const char sq_schema_cases[];
+/* store_sqlite_search.c: migration 11, the trigram indexes of q=. */
+extern const char sq_schema_search[];
+/* q is long enough (three characters) for the trigram index; shorter q
+ * scans. In SQL, SQ_SEARCH_PHRASE(n) is ?n as one FTS5 phrase. */
+bool sq_search_indexed(const char *q);
+#define SQ_SEARCH_PHRASE(n) "'\"' || replace(?" #n ", '\"', '\"\"') || '\"'"
 int sq_case_create(struct store_conn *c, struct case_record *rec,
 		   const char *day, struct wc_error *err);
 int sq_case_get(struct store_conn *c, int64_t id, struct case_record *out,
