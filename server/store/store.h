@@ -701,5 +701,8 @@ void review_records_free(struct review_record **recs, size_t n);
 
 /* Copy src into a fixed buffer, truncating; used for record fields. */
 void store_copy(char *dst, size_t size, const char *src);
+/* Is q (of a case or inquiry list) long enough for the stores' trigram
+ * indexes: three characters or more? Shorter q scans. */
+bool store_search_indexed(const char *q);
 
 #endif

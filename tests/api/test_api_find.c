@@ -194,6 +194,10 @@ static void test_index_is_scan(void **state)
 	    {"SW-", "SW-", "SW"},
 	    {"%22%2A%29", "\"*)", "%22%2A"},
 	    {"NEAR%28", "NEAR(", "NE"},
+	    /* LIKE's own characters mean themselves (PostgreSQL). */
+	    {"3_0", "3_0", "3_"},
+	    {"12%25", "12%", "12"},
+	    {"1%5C3", "1\\3", "1%5C"},
 	};
 	static const char *const lists[] = {"/v1/cases?scope=window",
 					    "/v1/inquiries?scope=window"};

@@ -189,9 +189,8 @@ int sq_document_find_by_no(struct store_conn *c, const char *no,
 extern const char sq_schema_cases[];
 /* store_sqlite_search.c: migration 11, the trigram indexes of q=. */
 extern const char sq_schema_search[];
-/* q is long enough (three characters) for the trigram index; shorter q
- * scans. In SQL, SQ_SEARCH_PHRASE(n) is ?n as one FTS5 phrase. */
-bool sq_search_indexed(const char *q);
+/* In SQL, SQ_SEARCH_PHRASE(n) is ?n as one FTS5 phrase (for q that
+ * store_search_indexed finds long enough). */
 #define SQ_SEARCH_PHRASE(n) "'\"' || replace(?" #n ", '\"', '\"\"') || '\"'"
 int sq_case_create(struct store_conn *c, struct case_record *rec,
 		   const char *day, struct wc_error *err);

@@ -298,9 +298,10 @@ int sq_case_list(struct store_conn *c, const struct case_query *q,
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
 
-	if (sq_prepare(
-		db, sq_search_indexed(q->q) ? case_search_sql : case_list_sql,
-		&st, err) < 0)
+	if (sq_prepare(db,
+		       store_search_indexed(q->q) ? case_search_sql
+						  : case_list_sql,
+		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int(st, 1, (int)q->scope);
 	sq_bind_text(st, 2, q->username ? q->username : "");

@@ -239,8 +239,8 @@ int sq_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
 	void *recs;
 
 	if (sq_prepare(db,
-		       sq_search_indexed(q->q) ? inquiry_search_sql
-					       : inquiry_list_sql,
+		       store_search_indexed(q->q) ? inquiry_search_sql
+						  : inquiry_list_sql,
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int(st, 1, (int)q->scope);

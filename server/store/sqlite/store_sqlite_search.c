@@ -41,16 +41,3 @@
 
 const char sq_schema_search[] = SEARCH_INDEX("cases", "applicant_name")
     SEARCH_INDEX("inquiries", "applicant_name");
-
-bool sq_search_indexed(const char *q)
-{
-	size_t chars = 0;
-
-	if (!q)
-		return false;
-	/* UTF-8 characters: every byte but continuation bytes starts one. */
-	for (const unsigned char *p = (const unsigned char *)q; *p; p++)
-		if ((*p & 0xC0) != 0x80 && ++chars >= 3)
-			return true;
-	return false;
-}
