@@ -33,7 +33,7 @@ STATEDIR   ?= /var/lib/wincase
 EXAMPLEDIR ?= $(SHAREDIR)
 
 PKG_CLIENT := ncursesw libcurl jansson libsodium inih
-PKG_SERVER := libmicrohttpd gnutls sqlite3 libpq jansson libsodium inih cairo pangocairo libqrencode
+PKG_SERVER := libmicrohttpd gnutls sqlite3 libpq jansson libsodium inih cairo pangocairo fontconfig libqrencode
 TEST_LIBS  := -lcmocka
 
 .DEFAULT_GOAL := all

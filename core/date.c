@@ -136,10 +136,10 @@ void date_time_short(const char *t, int this_year,
 
 	t = t ? t : "";
 	snprintf(day, sizeof(day), "%.10s", t);
-	if (strlen(t) < 16 || t[10] != 'T' || !date_parse(day, &d) ||
-	    !isdigit((unsigned char)t[11]) || !isdigit((unsigned char)t[12]) ||
-	    t[13] != ':' || !isdigit((unsigned char)t[14]) ||
-	    !isdigit((unsigned char)t[15])) {
+	if (strlen(t) < 16 || (t[10] != 'T' && t[10] != ' ') ||
+	    !date_parse(day, &d) || !isdigit((unsigned char)t[11]) ||
+	    !isdigit((unsigned char)t[12]) || t[13] != ':' ||
+	    !isdigit((unsigned char)t[14]) || !isdigit((unsigned char)t[15])) {
 		snprintf(out, DATE_TIME_SHORT_SIZE, "%s", t);
 		return;
 	}

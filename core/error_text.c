@@ -15,7 +15,7 @@ static const struct error_text errors[] = {
     {"bad_response", "服务器的回答无法识别", "请稍后重试；仍不行请联系管理员"},
     {"bad_url", "服务器地址不正确",
      "地址应以 http:// 或 https:// 开头，请联系管理员改正配置"},
-    {"plain_http", "服务器地址不加密（http://），只能用于本机",
+    {"plain_http", "服务器地址未加密，只能用于本机",
      "请改用 https:// 地址，或请管理员允许明文连接"},
     /* the conventions of API.md */
     {"bad_request", "提交的内容格式有误", "请检查后重试；仍出错请联系管理员"},
@@ -43,15 +43,14 @@ static const struct error_text errors[] = {
     {"user_exists", "这个用户名已有人使用", "请换一个用户名"},
     /* catalog and calendar */
     {"calendar_missing", "服务器缺少该年度的工作日历", "请联系管理员导入日历"},
-    {"catalog_changed", "事项目录已更新，这件办件的事项与目录不一致",
-     "请按 F5 刷新后再操作；仍不行请联系管理员"},
+    {"catalog_changed", "事项目录已更新，与这件办件的事项不一致",
+     "请按 F5 刷新；仍不行请联系管理员"},
     /* inquiries (R1) */
     {"inquiry_closed", "此咨询已办结，不能再更改",
      "如需继续办理，请登记新咨询"},
     {"already_acknowledged", "这项转办已被接收", "无需再接收，按 F5 刷新"},
-    {"resolution_not_allowed", "不能用这种方式办结",
-     "“已转办”须对方已接收，“已转为办件”须先由此咨询建立办件；"
-     "请改选办结方式"},
+    {"resolution_not_allowed", "不能这样办结",
+     "“已转办”须对方已接收，“已转为办件”须先建办件；请改选"},
     {"handoff_pending", "已有一笔转办等待对方接收",
      "可撤回后再转（在咨询详情按 F7 撤回）"},
     {"handoff_target_unknown", "没有这个窗口或部门",

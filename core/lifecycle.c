@@ -139,6 +139,9 @@ static const struct step
 	[INQUIRY_HANDED_OFF] =
 	    {
 		[INQUIRY_DO_ACK] = TO(INQUIRY_REFERRED),
+		/* back to open; to referred when an earlier acknowledged
+		 * handoff still holds it (the server looks) */
+		[INQUIRY_DO_RECALL] = TO(INQUIRY_OPEN),
 		[INQUIRY_DO_CLOSE] = TO(INQUIRY_CLOSED),
 		[INQUIRY_DO_CONVERT] = TO(INQUIRY_CLOSED),
 	    },
@@ -208,6 +211,11 @@ ALLOWS(commitment, enum commitment_status, enum commitment_action,
        commitment_table, COMMITMENT_STATUS_COUNT, COMMITMENT_ACTION_COUNT)
 ALLOWS(review, enum review_status, enum review_action, review_table,
        REVIEW_STATUS_COUNT, REVIEW_ACTION_COUNT)
+
+bool inquiry_handoff_bounces(size_t handoffs_so_far)
+{
+	return handoffs_so_far + 1 > INQUIRY_BOUNCE_AFTER_HANDOFFS;
+}
 
 bool case_is_open(enum case_status s)
 {

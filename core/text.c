@@ -123,6 +123,75 @@ size_t text_cut(const char *s, int max_cols, int *cols)
 	return i;
 }
 
+/* Chinese line-breaking rules (GB/T 15834, W3C clreq) as data: these
+ * never begin a line (closing punctuation, pauses, stops) ... */
+static const wchar_t no_line_start[] =
+    L"，。、；：？！）」』】〕〉》〗〙”’…‥—～・·％‰"
+    L",.;:?!)]}%";
+/* ... and these never end one (opening brackets and quotes). */
+static const wchar_t no_line_end[] = L"（「『【〔〈《〖〘“‘([{";
+
+static bool in_set(const wchar_t *set, wchar_t cp)
+{
+	return cp && wcschr(set, cp) != NULL;
+}
+
+/* A character of a Latin word or number, kept with its neighbours. */
+static bool word_char(wchar_t cp)
+{
+	return cp > 0x20 && cp < 0x7f && !in_set(no_line_end, cp) &&
+	       !in_set(no_line_start, cp);
+}
+
+#define BREAK_MAX_CHARS 512
+
+static wchar_t char_at(const char *s, size_t off)
+{
+	wchar_t cp = 0;
+
+	if (s[off])
+		text_decode(s + off, strlen(s + off), &cp);
+	return cp;
+}
+
+/* May a line end before the character starting at off[j] (0 < j)? */
+static bool break_allowed(const char *s, const size_t *off, size_t j)
+{
+	wchar_t before = char_at(s, off[j - 1]), after = char_at(s, off[j]);
+
+	return !in_set(no_line_start, after) && !in_set(no_line_end, before) &&
+	       !(word_char(before) && word_char(after));
+}
+
+size_t text_line_break(const char *s, int max_cols, int *cols)
+{
+	size_t off[BREAK_MAX_CHARS + 1];
+	size_t cut = text_cut(s, max_cols, cols), k = 0, j;
+
+	if (!s || !s[cut] || cut == 0)
+		return cut;
+	for (size_t i = 0; i < cut && k < BREAK_MAX_CHARS; k++) {
+		wchar_t cp;
+
+		off[k] = i;
+		i += text_decode(s + i, cut - i, &cp);
+	}
+	off[k] = cut;
+	if (off[k - 1] >= cut) /* more characters than the table holds */
+		return cut;
+	/* The latest allowed break; none in the line: cut anyway. */
+	for (j = k; j > 0 && !break_allowed(s, off, j); j--)
+		;
+	if (j == 0)
+		return cut;
+	if (cols) {
+		*cols = 0;
+		for (size_t i = 0; i < j; i++)
+			*cols += text_char_width(char_at(s, off[i]));
+	}
+	return off[j];
+}
+
 size_t text_chars(const char *s)
 {
 	size_t len = s ? strlen(s) : 0;

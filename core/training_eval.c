@@ -78,10 +78,12 @@ static const char *material_name(const struct eval_view *v, const char *id)
 }
 
 /* prefix and the names of the materials of list ({"material_id",
- * "name"?} objects), "、" between them, into found (cut at size). */
+ * "name"?} objects), "、" between them, into found; a name that does not
+ * fit whole is left out for "等" (never half a character). */
 static void names_into(const struct eval_view *v, char *found, size_t size,
 		       const char *prefix, const json_t *list)
 {
+	static const char more[] = "等";
 	const json_t *e;
 	size_t i, used;
 
@@ -89,12 +91,35 @@ static void names_into(const struct eval_view *v, char *found, size_t size,
 	json_array_foreach(list, i, e)
 	{
 		const char *name = str(e, "name");
+		const char *sep = i ? "、" : "";
 
+		if (!*name)
+			name = material_name(v, str(e, "material_id"));
 		used = strlen(found);
-		snprintf(found + used, size - used, "%s%s", i ? "、" : "",
-			 *name ? name
-			       : material_name(v, str(e, "material_id")));
+		if (used + strlen(sep) + strlen(name) + sizeof(more) > size) {
+			if (used + sizeof(more) <= size)
+				memcpy(found + used, more, sizeof(more));
+			return;
+		}
+		snprintf(found + used, size - used, "%s%s", sep, name);
 	}
+}
+
+/* found cut by snprintf may end inside a UTF-8 sequence: drop that part
+ * (results are JSON, which takes only whole characters). */
+static void utf8_tail_trim(char *s)
+{
+	size_t n = strlen(s), i = n, need;
+	unsigned char lead;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	lead = (unsigned char)s[i - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
 }
 
 /* Same members, in any order, no duplicates counted twice. */
@@ -643,6 +668,7 @@ int training_evaluate(const struct training_scenario *sc, const json_t *state,
 		r->check = &sc->checks[i];
 		r->passed = fn && fn(&v, sc->checks[i].args, r->found,
 				     sizeof(r->found));
+		utf8_tail_trim(r->found);
 		r->points = r->passed ? sc->checks[i].points : 0;
 		out->earned += r->points;
 	}

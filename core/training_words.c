@@ -79,3 +79,38 @@ const char *training_word(enum training_vocabulary v, const char *code)
 	}
 	return "?";
 }
+
+/* The checks of docs/training.md, by the act each is about. */
+static const struct {
+	const char *kind, *name;
+} check_names[] = {
+    {"inquiry_registered", "登记咨询"},
+    {"inquiry_closed", "办结咨询"},
+    {"handoff_acknowledged", "转办并被接收"},
+    {"handoff_count", "一次转到位"},
+    {"no_handoff", "不转办"},
+    {"not_bounced", "未被推诿"},
+    {"no_case", "不建办件"},
+    {"case_created", "建立办件"},
+    {"case_status", "办件状态"},
+    {"material_state", "材料核对"},
+    {"notice_lists", "告知书所列材料"},
+    {"notice_count", "告知书份数"},
+    {"no_once_violation", "不超范围告知"},
+    {"no_tolerant_acceptance", "不容缺受理"},
+    {"no_acceptance", "不受理"},
+    {"commitment_status", "承诺书状态"},
+    {"commitment_materials", "承诺补交材料"},
+    {"case_result", "办理结果"},
+    {"rating", "评价"},
+    {"credit_breaches", "失信记录"},
+};
+
+const char *training_check_name(const char *kind)
+{
+	for (size_t i = 0;
+	     kind && i < sizeof(check_names) / sizeof(*check_names); i++)
+		if (strcmp(check_names[i].kind, kind) == 0)
+			return check_names[i].name;
+	return "?";
+}

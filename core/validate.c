@@ -246,6 +246,53 @@ enum validate_result validate_text(const char *text, size_t max_chars,
 	return VALID_OK;
 }
 
+/* Issue 13.8: the characters of a person's or a unit's name, as data:
+ * Chinese characters of every CJK block (Extension B's 𠮷 included),
+ * Latin letters (accented ones too), digits, the middle dot of
+ * transcribed names, and the few marks unit names carry. Emoji, symbols
+ * and other punctuation are refused. */
+static const struct {
+	wchar_t from, to;
+} name_ranges[] = {
+    {L' ', L' '},	{L'0', L'9'},	    {L'A', L'Z'},
+    {L'a', L'z'},	{L'(', L')'},	    {L'-', L'.'},
+    {L'\'', L'\''},	{0x00B7, 0x00B7}, /* · */
+    {0x00C0, 0x00D6},	{0x00D8, 0x00F6},   {0x00F8, 0x024F},
+    {0x2027, 0x2027},	{0x30FB, 0x30FB}, /* ‧ ・ */
+    {0x3007, 0x3007},			  /* 〇 */
+    {0x3400, 0x4DBF},	{0x4E00, 0x9FFF},   {0xF900, 0xFAFF},
+    {0xFF08, 0xFF09}, /* （ ） */
+    {0xFF10, 0xFF19},	{0xFF21, 0xFF3A},   {0xFF41, 0xFF5A},
+    {0x20000, 0x2A6DF}, {0x2A700, 0x2EBEF}, {0x2F800, 0x2FA1F},
+    {0x30000, 0x323AF},
+};
+
+static bool name_char_ok(wchar_t cp)
+{
+	for (size_t i = 0; i < sizeof(name_ranges) / sizeof(*name_ranges); i++)
+		if (cp >= name_ranges[i].from && cp <= name_ranges[i].to)
+			return true;
+	return false;
+}
+
+enum validate_result validate_name(const char *text, size_t max_chars)
+{
+	enum validate_result r = validate_text(text, max_chars, false);
+	size_t len;
+
+	if (r != VALID_OK && r != VALID_TOO_LONG)
+		return r;
+	len = text ? strlen(text) : 0;
+	for (size_t i = 0; i < len;) {
+		wchar_t cp;
+
+		i += text_decode(text + i, len - i, &cp);
+		if (!name_char_ok(cp))
+			return VALID_CHARSET;
+	}
+	return r;
+}
+
 const char *validate_result_text(enum validate_result result)
 {
 	switch (result) {

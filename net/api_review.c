@@ -85,6 +85,11 @@ int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 		return net_oom(err);
 	}
 	r.status = net_review_status_get(obj, "status");
+	r.age_minutes =
+	    json_is_integer(json_object_get(obj, "age_minutes"))
+		? (long)json_integer_value(json_object_get(obj, "age_minutes"))
+		: -1;
+	r.aged = json_is_true(json_object_get(obj, "aged"));
 	kind = net_review_kind_index(
 	    json_string_value(json_object_get(obj, "kind")));
 	r.kind = kind < 0 ? REVIEW_KIND_COUNT : (enum review_kind)kind;
@@ -214,7 +219,8 @@ int net_review_queue_view(struct net_client *client, enum net_review_view view,
 }
 
 /* POST /v1/review/{id}/verb with body (borrowed, may be NULL); on 409
- * taken_by_other the colleague's username into owner. */
+ * taken_by_other the colleague's username into owner, on 422
+ * deadline_too_long the latest date. */
 static int review_post(struct net_client *client, const char *id,
 		       const char *verb, const json_t *body, const char *key,
 		       char *owner, size_t size, struct wc_error *err)
@@ -232,7 +238,10 @@ static int review_post(struct net_client *client, const char *id,
 	curl_free(escaped);
 	ret = net_write(client, "POST", path, body, &opt, NULL, err);
 	if (ret && owner && size) {
-		if (net_text_get(json_array_get(details, 0), "owner", &who))
+		const json_t *d = json_array_get(details, 0);
+
+		if (net_text_get(
+			d, json_object_get(d, "owner") ? "owner" : "max", &who))
 			who = NULL;
 		snprintf(owner, size, "%s", who ? who : "");
 		free(who);
@@ -287,6 +296,39 @@ int net_review_step(struct net_client *client, const char *id,
 	ret = review_post(client, id, "steps", body, idempotency_key, owner,
 			  size, err);
 	json_decref(body);
+	return ret;
+}
+
+int net_review_set_due(struct net_client *client, const char *id,
+		       const char *due_date, const char *idempotency_key,
+		       char *owner, size_t size, struct wc_error *err)
+{
+	json_t *body = json_pack("{s:s}", "due_date", due_date ? due_date : "");
+	int ret;
+
+	if (!body)
+		return net_oom(err);
+	ret = review_post(client, id, "due", body, idempotency_key, owner, size,
+			  err);
+	json_decref(body);
+	return ret;
+}
+
+int net_review_get(struct net_client *client, const char *id,
+		   struct net_review_item *out, struct wc_error *err)
+{
+	char path[160], *escaped = curl_easy_escape(NULL, id ? id : "", 0);
+	json_t *answer = NULL;
+	int ret;
+
+	if (!escaped)
+		return net_oom(err);
+	snprintf(path, sizeof(path), "/v1/review/%s", escaped);
+	curl_free(escaped);
+	ret = net_request(client, "GET", path, NULL, NULL, &answer, err);
+	if (ret == 0)
+		ret = net_review_item_from_json(answer, out, err);
+	json_decref(answer);
 	return ret;
 }
 

@@ -525,22 +525,19 @@ static CURLcode perform(struct net_client *c)
 	return rc;
 }
 
-/* The HTTP exchange itself, for reads and (through net_write) writes. */
-int net_transport(struct net_client *client, const char *method,
-		  const char *path, const json_t *body,
-		  const struct net_request_options *opt, json_t **out,
-		  struct wc_error *err)
+/* The HTTP exchange itself: a 2xx answer's bytes into *a (0), or -1 with
+ * err (the server's error, offline, bad_response). */
+static int exchange(struct net_client *client, const char *method,
+		    const char *path, const json_t *body,
+		    const struct net_request_options *opt, struct answer *a,
+		    struct wc_error *err)
 {
-	struct answer a = {0};
 	struct curl_slist *headers = NULL;
 	char *url = NULL, *body_text = NULL;
-	json_t *root = NULL;
 	long status = 0;
 	CURLcode rc;
 	int ret = -1;
 
-	if (out)
-		*out = NULL;
 	if (opt->details)
 		*opt->details = NULL;
 	if (body) {
@@ -559,27 +556,49 @@ int net_transport(struct net_client *client, const char *method,
 	}
 	strcpy(url, client->base_url);
 	strcat(url, path);
-	request_setup(client, method, url, body_text, headers, &a);
+	request_setup(client, method, url, body_text, headers, a);
 	rc = perform(client);
-	if (rc != CURLE_OK && !a.too_large) {
+	if (rc != CURLE_OK && !a->too_large) {
 		link_set(client, false);
 		wc_error_set(err, "offline", NULL, "%s",
 			     curl_easy_strerror(rc));
 		goto done;
 	}
 	link_set(client, true);
-	if (a.too_large) {
+	if (a->too_large) {
 		wc_error_set(err, "bad_response", NULL, "answer too large");
 		goto done;
 	}
 	curl_easy_getinfo(client->curl, CURLINFO_RESPONSE_CODE, &status);
 	if (status < 200 || status > 299) {
-		error_from_answer(status, &a, err, opt->details);
+		error_from_answer(status, a, err, opt->details);
 		if (status == 401 && client->token &&
 		    (!err || strcmp(err->code, "unauthenticated") == 0))
 			client->session_lost = true;
 		goto done;
 	}
+	ret = 0;
+done:
+	curl_slist_free_all(headers);
+	free(url);
+	free(body_text);
+	return ret;
+}
+
+/* For reads and (through net_write) writes: the answer as JSON. */
+int net_transport(struct net_client *client, const char *method,
+		  const char *path, const json_t *body,
+		  const struct net_request_options *opt, json_t **out,
+		  struct wc_error *err)
+{
+	struct answer a = {0};
+	json_t *root = NULL;
+	int ret = -1;
+
+	if (out)
+		*out = NULL;
+	if (exchange(client, method, path, body, opt, &a, err) < 0)
+		goto done;
 	if (a.len > 0) {
 		root = json_loadb(a.data, a.len, 0, NULL);
 		if (!root) {
@@ -595,11 +614,27 @@ int net_transport(struct net_client *client, const char *method,
 	ret = 0;
 done:
 	json_decref(root);
-	curl_slist_free_all(headers);
-	free(url);
-	free(body_text);
 	free(a.data);
 	return ret;
+}
+
+int net_get_bytes(struct net_client *client, const char *path, char **data,
+		  size_t *len, struct wc_error *err)
+{
+	static const struct net_request_options none = {0};
+	struct answer a = {0};
+
+	*data = NULL;
+	*len = 0;
+	if (exchange(client, "GET", path, NULL, &none, &a, err) < 0) {
+		free(a.data);
+		return -1;
+	}
+	if (!a.data)
+		return wc_error_set(err, "bad_response", NULL, "empty answer");
+	*data = a.data;
+	*len = a.len;
+	return 0;
 }
 
 int net_write(struct net_client *client, const char *method, const char *path,
@@ -677,6 +712,7 @@ static const char *const error_words[NET_ERROR_COUNT] = {
     [NET_ERR_NOT_TAKEN] = "not_taken",
     [NET_ERR_STEP_OUT_OF_ORDER] = "step_out_of_order",
     [NET_ERR_QUEUED] = "queued",
+    [NET_ERR_DEADLINE_TOO_LONG] = "deadline_too_long",
 };
 
 enum net_error net_error_of(const struct wc_error *err)

@@ -142,6 +142,7 @@ int net_audit_entry_from_json(const json_t *obj, struct net_audit_entry *out,
 	    net_text_get(obj, "at", &e.at) ||
 	    net_text_get(obj, "actor", &e.actor) ||
 	    net_text_get(obj, "action", &e.action) ||
+	    net_text_get(obj, "entity", &e.entity) ||
 	    (dumped && !(e.data = text_sanitize(dumped, 0))) ||
 	    data_parse(data, &e.d)) {
 		free(dumped);
@@ -159,6 +160,7 @@ void net_audit_entry_release(struct net_audit_entry *e)
 	free(e->at);
 	free(e->actor);
 	free(e->action);
+	free(e->entity);
 	free(e->data);
 	data_release(&e->d);
 	memset(e, 0, sizeof(*e));

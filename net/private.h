@@ -49,6 +49,10 @@ int net_transport(struct net_client *client, const char *method,
 
 /* Sets err to internal "out of memory"; returns -1. */
 int net_oom(struct wc_error *err);
+/* GET path; a 2xx answer's bytes as they are (not JSON) into *data (free
+ * it; NUL-terminated after *len bytes). -1 with err as net_request. */
+int net_get_bytes(struct net_client *client, const char *path, char **data,
+		  size_t *len, struct wc_error *err);
 
 /* *out = a sanitised copy of obj[key] (text_sanitize with flags): strings
  * as they are, integers in decimal, missing, null or obj not an object as

@@ -10,26 +10,23 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "private.h"
 #include "wincase/net_training.h"
 
-#define RESULTS_FILE	 "results.json"
-#define RESULTS_PATH_MAX 1100
+#include "private.h"
+#include "training_private.h"
+
+#define RESULTS_PATH_MAX TRAINING_RESULTS_PATH_MAX
 
 static void results_path(const char *data_dir, char *out, size_t size)
 {
-	snprintf(out, size, "%s/%s", data_dir, RESULTS_FILE);
+	snprintf(out, size, "%s/%s", data_dir, TRAINING_RESULTS_FILE);
 }
 
-/* The whole file ({"version":1,"trainees":{}} when there is none yet):
- * new reference, or NULL with err. */
-static json_t *results_load(const char *data_dir, struct wc_error *err)
+json_t *net_training_file_load(const char *path, struct wc_error *err)
 {
-	char path[RESULTS_PATH_MAX];
 	json_error_t jerr;
 	json_t *root;
 
-	results_path(data_dir, path, sizeof(path));
 	if (access(path, F_OK) != 0)
 		return json_pack("{s:i, s:{}}", "version", 1, "trainees");
 	root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
@@ -42,10 +39,19 @@ static json_t *results_load(const char *data_dir, struct wc_error *err)
 	return root;
 }
 
+/* A results file of data_dir: net_training_file_load. */
+static json_t *results_load(const char *data_dir, struct wc_error *err)
+{
+	char path[RESULTS_PATH_MAX];
+
+	results_path(data_dir, path, sizeof(path));
+	return net_training_file_load(path, err);
+}
+
 /* Write root to path atomically: a 0600 temporary file in the same
  * folder, flushed, closed, then renamed over it. */
-static int write_atomic(const char *dir, const char *path, const json_t *root,
-			struct wc_error *err)
+int net_training_file_write(const char *dir, const char *path,
+			    const json_t *root, struct wc_error *err)
 {
 	char tmp[RESULTS_PATH_MAX];
 	char *text = json_dumps(root, JSON_INDENT(1) | JSON_SORT_KEYS);
@@ -74,10 +80,9 @@ static int write_atomic(const char *dir, const char *path, const json_t *root,
 	return 0;
 }
 
-/* training_result_to_json's object with "at" and "hints". */
-static json_t *attempt_json(const struct training_scenario *sc,
-			    const struct training_result *res,
-			    size_t hints_used)
+json_t *net_training_attempt_json(const struct training_scenario *sc,
+				  const struct training_result *res,
+				  size_t hints_used)
 {
 	json_t *entry = training_result_to_json(sc, res);
 	time_t now = time(NULL);
@@ -97,17 +102,20 @@ static json_t *attempt_json(const struct training_scenario *sc,
 	return entry;
 }
 
-int net_training_results_add(const char *data_dir, const char *trainee,
-			     const struct training_scenario *sc,
-			     const struct training_result *res,
-			     size_t hints_used, struct wc_error *err)
+int net_training_file_append(const char *dir, const char *path,
+			     const char *trainee, json_t *entry,
+			     struct wc_error *err)
 {
-	char path[RESULTS_PATH_MAX];
-	json_t *root = results_load(data_dir, err), *trainees, *list, *entry;
+	json_t *root = entry ? net_training_file_load(path, err) : NULL;
+	json_t *trainees, *list;
 	int rc = -1;
 
-	if (!root)
+	if (!entry)
+		return net_oom(err);
+	if (!root) {
+		json_decref(entry);
 		return -1;
+	}
 	trainees = json_object_get(root, "trainees");
 	list = json_object_get(trainees, trainee);
 	if (!json_is_array(list)) {
@@ -115,16 +123,27 @@ int net_training_results_add(const char *data_dir, const char *trainee,
 		if (json_object_set_new(trainees, trainee, list))
 			list = NULL;
 	}
-	entry = list ? attempt_json(sc, res, hints_used) : NULL;
-	if (!entry || json_array_append_new(list, entry)) {
+	if (!list || json_array_append_new(list, entry)) {
 		net_oom(err);
 		goto done;
 	}
-	results_path(data_dir, path, sizeof(path));
-	rc = write_atomic(data_dir, path, root, err);
+	rc = net_training_file_write(dir, path, root, err);
 done:
 	json_decref(root);
 	return rc;
+}
+
+int net_training_results_add(const char *data_dir, const char *trainee,
+			     const struct training_scenario *sc,
+			     const struct training_result *res,
+			     size_t hints_used, struct wc_error *err)
+{
+	char path[RESULTS_PATH_MAX];
+
+	results_path(data_dir, path, sizeof(path));
+	return net_training_file_append(
+	    data_dir, path, trainee,
+	    net_training_attempt_json(sc, res, hints_used), err);
 }
 
 /* ---- The trainer's table */

@@ -26,6 +26,7 @@ need_pkg() {
 	inih) echo libinih-dev ;;
 	cairo) echo libcairo2-dev ;;
 	pangocairo) echo libpango1.0-dev ;;
+	fontconfig) echo libfontconfig-dev ;;
 	libqrencode) echo libqrencode-dev ;;
 	cmocka) echo libcmocka-dev ;;
 	esac
@@ -34,7 +35,7 @@ need_pkg() {
 missing=""
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v "$pkg_config" >/dev/null 2>&1 || missing="$missing pkg-config"
-modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 libpq inih cairo pangocairo libqrencode"
+modules="ncursesw libcurl jansson libsodium libmicrohttpd gnutls sqlite3 libpq inih cairo pangocairo fontconfig libqrencode"
 [ "$mode" = test ] && modules="$modules cmocka"
 for m in $modules; do
 	if ! command -v "$pkg_config" >/dev/null 2>&1 || ! "$pkg_config" --exists "$m"; then

@@ -7,11 +7,12 @@
 # ./data/city is removed again when the client exits. `make run` stays the
 # SQLite demo.
 #
+# WINCASE_CITY_DIR: the folder instead of ./data/city (tests).
 # WINCASE_CITY_PORT: the balancer's port (default: a free one).
 # WINCASE_CITY_CLIENT=none: no client; wait for Ctrl-C (or SIGTERM) instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-city=$PWD/data/city
+city=${WINCASE_CITY_DIR:-$PWD/data/city}
 instances=2
 pids=()
 
@@ -23,11 +24,20 @@ fi
 
 stop_all() {
 	local p
+	trap '' INT TERM HUP # a second Ctrl-C must not cut the cleanup short
 	[ -f "$city/nginx/nginx.pid" ] && kill "$(cat "$city/nginx/nginx.pid")" 2>/dev/null
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
 	tests/support/pg_cluster.sh stop "$city/pg" >/dev/null 2>&1 || true
 	rm -rf "$city"
+}
+
+any_alive() {
+	local p
+	for p in "${pids[@]}"; do
+		kill -0 "$p" 2>/dev/null && return 0
+	done
+	return 1
 }
 
 # A port nothing listens on yet.
@@ -42,8 +52,8 @@ free_port() {
 
 # Wait (at most 20 s) for "wincased: listening on URL" in file $1.
 wait_listening() {
-	local i url
-	for i in $(seq 1 200); do
+	local url
+	for _ in $(seq 1 200); do
 		url=$(sed -n 's/^wincased: listening on //p' "$1")
 		if [ -n "$url" ]; then
 			echo "${url#http://}"
@@ -80,7 +90,7 @@ for n in $(seq 1 "$instances"); do
 		tail -5 "$city/wincased-$n.log" >&2
 		exit 1
 	fi
-	echo "wincased $n on http://$addr (log: $city/wincased-$n.log)"
+	echo "wincased $n on http://$addr (pid ${pids[-1]}, log: $city/wincased-$n.log)"
 	upstreams+="		server $addr max_fails=2 fail_timeout=5s;"$'\n'
 done
 
@@ -108,7 +118,6 @@ $upstreams		keepalive 16;
 			proxy_pass http://wincased;
 			proxy_http_version 1.1;
 			proxy_set_header Connection "";
-			proxy_set_header X-Forwarded-For \$remote_addr;
 			# A write is retried on the other instance only when
 			# it never reached this one; the client's
 			# Idempotency-Key covers the rest.
@@ -120,7 +129,7 @@ $upstreams		keepalive 16;
 EOF
 "$nginx_bin" -p "$city/nginx" -c "$city/nginx/nginx.conf" -e "$city/nginx/error.log"
 url=http://127.0.0.1:$port
-for i in $(seq 1 100); do
+for _ in $(seq 1 100); do
 	curl -fsS "$url/v1/health" >/dev/null 2>&1 && break
 	sleep 0.1
 done
@@ -129,7 +138,9 @@ echo "demo users clerk1 clerk2 reviewer1 admin1, password demo-password-1 (demo 
 
 if [ "${WINCASE_CITY_CLIENT:-}" = none ]; then
 	echo "no client (WINCASE_CITY_CLIENT=none); Ctrl-C stops the city"
-	while kill -0 "${pids[0]}" 2>/dev/null; do sleep 1; done
+	# Until stopped, or until every instance has gone (one may be
+	# stopped on purpose to watch the balancer move to the other).
+	while any_alive; do sleep 1; done
 	exit 0
 fi
 case $(locale charmap 2>/dev/null) in

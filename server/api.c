@@ -233,6 +233,24 @@ bool api_check_text(const char *text, size_t max, bool newline,
 	return false;
 }
 
+/* Issue 13.8: a name, by core's rule (no emoji, no symbols). */
+static bool api_check_name(const char *name, const char *field,
+			   struct api_reply *rep)
+{
+	enum validate_result v = validate_name(name, NAME_MAX_CHARS);
+
+	if (v == VALID_OK && !*name)
+		v = VALID_EMPTY;
+	if (v == VALID_OK)
+		return true;
+	api_error(rep, 422, "invalid_field", field, "%s: %s", field,
+		  v == VALID_CHARSET ? "only Chinese characters, letters, "
+				       "digits, spaces and · ( ) - . ' "
+				       "may appear in a name"
+				     : validate_result_text(v));
+	return false;
+}
+
 /* id_type and id_no of an applicant (both or neither). */
 static bool api_check_applicant_id(struct api_request *req,
 				   struct api_reply *rep, size_t id_no_size,
@@ -284,8 +302,7 @@ bool api_read_applicant(struct api_request *req, struct api_reply *rep,
 				   &out->id_no) ||
 	    !api_get_optional_text(a, "phone", "applicant.phone", rep,
 				   &out->phone) ||
-	    !api_check_text(out->name, NAME_MAX_CHARS, false, "applicant.name",
-			    rep) ||
+	    !api_check_name(out->name, "applicant.name", rep) ||
 	    !api_check_applicant_id(req, rep, id_no_size, out))
 		return false;
 	if (out->phone && (v = validate_phone(out->phone)) != VALID_OK) {

@@ -179,6 +179,8 @@ void review_summary_join(const json_t *arr, const char *key, char *out,
 void handle_stats(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_ack(struct api_request *req, struct api_reply *rep);
+void handle_inquiry_recall(struct api_request *req, struct api_reply *rep);
+void handle_handoff_targets(struct api_request *req, struct api_reply *rep);
 void handle_inquiry_close(struct api_request *req, struct api_reply *rep);
 void handle_user_create(struct api_request *req, struct api_reply *rep);
 void handle_user_windows_put(struct api_request *req, struct api_reply *rep);

@@ -322,11 +322,28 @@ static int verb_import_calendar(struct app *app, struct store_conn *db,
 	return 0;
 }
 
+/* The audit chain checked against the signed checkpoints (the store's,
+ * the configured file's and extra's, when given) with the server's key:
+ * 0 with *r and its text for people, or -1 with err. */
+static int cli_chain_check(struct app *app, struct store_conn *db,
+			   const char *extra, struct audit_report *r,
+			   char *text, size_t size, struct wc_error *err)
+{
+	const char *files[] = {app->cfg.audit_checkpoint_file,
+			       extra ? extra : "", NULL};
+
+	if (audit_check(db,
+			app->documents ? documents_public_key(app->documents)
+				       : NULL,
+			files, r, err) < 0)
+		return -1;
+	audit_report_text(r, text, size);
+	return 0;
+}
+
 static int verb_audit_verify(struct app *app, struct store_conn *db,
 			     const struct cli_args *a, const char *actor)
 {
-	const char *files[] = {app->cfg.audit_checkpoint_file,
-			       a->checkpoints ? a->checkpoints : "", NULL};
 	struct wc_error err = {0};
 	struct audit_report r;
 	char text[512];
@@ -336,12 +353,9 @@ static int verb_audit_verify(struct app *app, struct store_conn *db,
 		fprintf(stderr, "wincased: audit-verify takes no FILE\n");
 		return 2;
 	}
-	if (audit_check(db,
-			app->documents ? documents_public_key(app->documents)
-				       : NULL,
-			files, &r, &err) < 0)
+	if (cli_chain_check(app, db, a->checkpoints, &r, text, sizeof(text),
+			    &err) < 0)
 		return cli_fail("audit-verify", &err);
-	audit_report_text(&r, text, sizeof(text));
 	printf("%s\n", text);
 	fflush(stdout);
 	/* The check itself is in the trail (after the entries it read). */
@@ -447,7 +461,7 @@ static int verb_backup(struct app *app, struct store_conn *db,
 		fprintf(stderr, "wincased: backup copies a SQLite store; back "
 				"up PostgreSQL with pg_dump or pg_basebackup "
 				"(docs/deploy.md)\n");
-		return 2;
+		return 1;
 	}
 	if (stat(a->to, &st) == 0) {
 		fprintf(stderr, "wincased: %s exists; not overwritten\n",
@@ -475,18 +489,13 @@ static int verb_backup(struct app *app, struct store_conn *db,
 static bool cli_chain_ok(struct app *app, struct store_conn *db, char *text,
 			 size_t size)
 {
-	const char *files[] = {app->cfg.audit_checkpoint_file, NULL};
 	struct wc_error err = {0};
 	struct audit_report r;
 
-	if (audit_check(db,
-			app->documents ? documents_public_key(app->documents)
-				       : NULL,
-			files, &r, &err) < 0) {
+	if (cli_chain_check(app, db, NULL, &r, text, size, &err) < 0) {
 		snprintf(text, size, "%s", err.message);
 		return false;
 	}
-	audit_report_text(&r, text, size);
 	return r.ok;
 }
 
@@ -572,14 +581,13 @@ static int verb_migrate_store(struct app *app, struct store_conn *db,
 			text);
 		return 1;
 	}
-	if (store_open(a->to, &target, &err) < 0)
-		return cli_fail(a->to, &err);
-	if (strcmp(target->ops->name, "sqlite") == 0) {
-		target->ops->close(&target);
+	if (!store_url_is_postgresql(a->to)) {
 		fprintf(stderr, "wincased: migrate-store: --to must name a "
-				"PostgreSQL database\n");
+				"PostgreSQL database (postgresql://...)\n");
 		return 2;
 	}
+	if (store_open(a->to, &target, &err) < 0)
+		return cli_fail(a->to, &err);
 	rc = migrate_store_copy(path, a->to, &report, &err);
 	if (rc < 0) {
 		cli_fail("migrate-store", &err);

@@ -11,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "documents_pdf.h"
 #include "wincase/catalog.h"
 #include "wincase/checklist.h"
 #include "wincase/date.h"
@@ -230,6 +231,7 @@ void documents_release(struct app *app)
 	free(docs->templates[1]);
 	free(docs);
 	app->documents = NULL;
+	document_pdf_cleanup(); /* the PDFs' font caches, at exit */
 }
 
 /* Crockford base32 without I L O U: nothing a person can misread. */

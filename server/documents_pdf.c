@@ -1,8 +1,8 @@
 /* documents_pdf.c - a signed document as an A4 PDF (cairo + pango), laid
  * out from the blocks of the same template that made its signed text
  * (document_blocks) and the variables it was rendered with: the title in a
- * heading face, the applicant's fields, the materials as a ruled table whose
- * header repeats on every page, the verify code with its QR code
+ * heading face (Hei), the applicant's fields, the materials as a ruled table
+ * whose header repeats on every page, the verify code with its QR code
  * (libqrencode), signature lines, 第 N 页 共 M 页 when it runs over a page.
  * Pango breaks lines by the Unicode rules with the zh-CN language set (no
  * closing punctuation at a line start); every layout has a width and a
@@ -18,6 +18,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
 
@@ -38,13 +39,17 @@
 #define QR_GAP	  (6 * MM)
 #define BLOCK_GAP 9.0
 
-#define BODY_FONT     "AR PL UMing CN, Noto Serif CJK SC, serif 12"
-#define TABLE_FONT    "AR PL UMing CN, Noto Serif CJK SC, serif 10.5"
-#define HEAD_FONT     "Noto Serif CJK SC Bold, serif bold 10.5"
-#define LABEL_FONT    "Noto Serif CJK SC Bold, serif bold 12"
-#define TITLE_FONT    "Noto Serif CJK SC Bold, serif bold 22"
-#define SMALL_FONT    "Noto Sans CJK SC, sans 9"
-#define MARK_FONT     "Noto Sans CJK SC Bold, sans bold 64"
+/* The body in a Ming (Song) face, headings and labels in a Hei face: AR PL
+ * UMing and WenQuanYi Zen Hei (Debian fonts-arphic-uming and
+ * fonts-wqy-zenhei, both TrueType: cairo 1.16 leaks a little with every
+ * embedded CFF font, such as Noto CJK's). */
+#define BODY_FONT     "AR PL UMing CN 12"
+#define TABLE_FONT    "AR PL UMing CN 10.5"
+#define HEAD_FONT     "WenQuanYi Zen Hei Bold 10.5"
+#define LABEL_FONT    "WenQuanYi Zen Hei 12"
+#define TITLE_FONT    "WenQuanYi Zen Hei Bold 22"
+#define SMALL_FONT    "WenQuanYi Zen Hei 9"
+#define MARK_FONT     "WenQuanYi Zen Hei Bold 64"
 #define TRAINING_MARK "培训样张"
 #define VERIFY_HINT   "扫描右侧二维码，或打开核验网址输入验证码，即可核验真伪。"
 
@@ -52,9 +57,14 @@
 static const char *const table_titles[TABLE_COLS] = {"序号", "材料名称", "问题",
 						     "获取方式"};
 static const double table_share[TABLE_COLS] = {0.09, 0.29, 0.31, 0.31};
+static const double whole_width[1] = {1};
 
 struct pdf {
 	cairo_t *cr;
+	/* This document's own font map and context: nothing shared between
+	 * the worker threads, all of it freed after. */
+	PangoFontMap *fonts;
+	PangoContext *pango;
 	const struct document_pdf_options *opt;
 	const json_t *vars; /* NULL: the stored text alone */
 	char title[128];
@@ -107,12 +117,9 @@ static cairo_status_t buffer_write(void *closure, const unsigned char *data,
 static PangoLayout *layout_new(struct pdf *p, const char *font,
 			       const char *text, double width)
 {
-	PangoLayout *l = pango_cairo_create_layout(p->cr);
+	PangoLayout *l = pango_layout_new(p->pango);
 	PangoFontDescription *fd = pango_font_description_from_string(font);
-	PangoContext *ctx = pango_layout_get_context(l);
 
-	pango_context_set_language(ctx, pango_language_from_string("zh-cn"));
-	pango_layout_context_changed(l);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
@@ -177,8 +184,6 @@ static void page_training_mark(struct pdf *p)
 
 static void page_decorate(struct pdf *p)
 {
-	char footer[64];
-
 	if (p->opt->training)
 		page_training_mark(p);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
@@ -205,6 +210,8 @@ static void page_decorate(struct pdf *p)
 			CONTENT_W / 2, PANGO_ALIGN_LEFT);
 	}
 	if (p->pages > 1) {
+		char footer[64];
+
 		snprintf(footer, sizeof(footer), "第 %d 页 共 %d 页", p->page,
 			 p->pages);
 		text_at(p, SMALL_FONT, footer, MARGIN_L, PAGE_H - 18 * MM,
@@ -355,15 +362,46 @@ static void table_header(struct pdf *p)
 static char *value_text(const json_t *obj, const char *key)
 {
 	const json_t *v = json_object_get(obj, key);
-	char num[32];
 
 	if (json_is_integer(v)) {
+		char num[32];
+
 		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
 			 json_integer_value(v));
 		return strdup(num);
 	}
 	return text_sanitize(json_is_string(v) ? json_string_value(v) : "",
 			     TEXT_KEEP_NEWLINE);
+}
+
+/* One material: its number, name, state with reason, how to obtain. */
+static void table_row(struct pdf *p, const json_t *m, size_t number)
+{
+	char *name = value_text(m, "name"), *state = value_text(m, "state"),
+	     *reason = value_text(m, "reason"),
+	     *how = value_text(m, "how_to_obtain"), *problem = NULL;
+	size_t len =
+	    (state ? strlen(state) : 0) + (reason ? strlen(reason) : 0) + 8;
+
+	if (name && state && reason && how)
+		problem = malloc(len);
+	if (problem) {
+		char index[24];
+		const char *texts[TABLE_COLS] = {index, name, problem,
+						 how[0] ? how : "无"};
+
+		snprintf(index, sizeof(index), "%zu", number);
+		snprintf(problem, len, "%s%s%s", state, reason[0] ? "：" : "",
+			 reason);
+		row_texts(p, texts, table_share, TABLE_COLS, TABLE_FONT, true);
+	} else {
+		p->failed = true;
+	}
+	free(name);
+	free(state);
+	free(reason);
+	free(how);
+	free(problem);
 }
 
 /* The materials table: 序号 / 材料名称 / 问题 (state and reason) /
@@ -378,33 +416,7 @@ static void block_table(struct pdf *p)
 	table_header(p);
 	json_array_foreach(list, i, m)
 	{
-		char index[24], *name = value_text(m, "name"),
-				*state = value_text(m, "state"),
-				*reason = value_text(m, "reason"),
-				*how = value_text(m, "how_to_obtain"), *problem;
-		size_t len = (state ? strlen(state) : 0) +
-			     (reason ? strlen(reason) : 0) + 8;
-		const char *texts[TABLE_COLS];
-
-		problem = malloc(len);
-		if (!name || !state || !reason || !how || !problem) {
-			p->failed = true;
-		} else {
-			snprintf(index, sizeof(index), "%zu", i + 1);
-			snprintf(problem, len, "%s%s%s", state,
-				 reason[0] ? "：" : "", reason);
-			texts[0] = index;
-			texts[1] = name;
-			texts[2] = problem;
-			texts[3] = how[0] ? how : "无";
-			row_texts(p, texts, table_share, TABLE_COLS, TABLE_FONT,
-				  true);
-		}
-		free(name);
-		free(state);
-		free(reason);
-		free(how);
-		free(problem);
+		table_row(p, m, i + 1);
 	}
 	p->in_table = false;
 }
@@ -425,22 +437,22 @@ static char *piece_render(struct pdf *p, const char *src, size_t n)
 	return out;
 }
 
-static void block_paragraphs(struct pdf *p, const char *src, double indent)
+static void block_paragraphs(struct pdf *p, const char *src)
 {
 	for (const char *s = src; *s;) {
 		size_t n = strcspn(s, "\n");
 		char *text = piece_render(p, s, n), *spaced;
 		const char *one[1];
-		double share = 1;
 
 		if (text) {
 			/* A first-line indent of two characters. */
 			spaced = malloc(strlen(text) + 8);
 			if (spaced) {
-				snprintf(spaced, strlen(text) + 8, "%s%s",
-					 indent > 0 ? "　　" : "", text);
+				snprintf(spaced, strlen(text) + 8, "　　%s",
+					 text);
 				one[0] = spaced;
-				row_texts(p, one, &share, 1, BODY_FONT, false);
+				row_texts(p, one, whole_width, 1, BODY_FONT,
+					  false);
 				p->y += 3;
 			}
 			free(spaced);
@@ -514,7 +526,8 @@ static void fields_line(struct pdf *p, const char *s, size_t n)
 				  : CONTENT_W / count,
 		       lw = pixel_width(l->layout);
 
-		if (lw > pair * 0.45)
+		/* A long label wraps only when the value needs the room. */
+		if (lw > pair * 0.45 && lw + pixel_width(v->layout) + 12 > pair)
 			lw = pair * 0.45;
 		l->x = x;
 		l->w = lw;
@@ -545,8 +558,7 @@ static void block_title(struct pdf *p, const char *src)
 {
 	char *text = piece_render(p, src, strlen(src));
 	const char *t = text;
-	const char *one[1];
-	double share = 1;
+	struct cell c = {.x = MARGIN_L, .w = CONTENT_W};
 
 	if (!text)
 		return;
@@ -554,18 +566,11 @@ static void block_title(struct pdf *p, const char *src)
 		t++;
 	if (!p->title[0])
 		snprintf(p->title, sizeof(p->title), "%s", t);
-	one[0] = t;
-	{
-		struct cell c = {0};
-
-		c.x = MARGIN_L;
-		c.w = CONTENT_W * share;
-		c.layout = layout_new(p, TITLE_FONT, one[0], c.w);
-		pango_layout_set_alignment(c.layout, PANGO_ALIGN_CENTER);
-		pango_layout_set_spacing(c.layout, 4 * PANGO_SCALE);
-		row_draw(p, &c, 1, false);
-		g_object_unref(c.layout);
-	}
+	c.layout = layout_new(p, TITLE_FONT, t, c.w);
+	pango_layout_set_alignment(c.layout, PANGO_ALIGN_CENTER);
+	pango_layout_set_spacing(c.layout, 4 * PANGO_SCALE);
+	row_draw(p, &c, 1, false);
+	g_object_unref(c.layout);
 	p->y += 10;
 	free(text);
 }
@@ -649,29 +654,22 @@ static void block_signatures(struct pdf *p, const char *src)
 	}
 }
 
+static void block_table_of(struct pdf *p, const char *src)
+{
+	(void)src; /* the rows come from the variables' materials */
+	block_table(p);
+}
+
+static void (*const block_drawers[])(struct pdf *, const char *) = {
+    [BLOCK_TITLE] = block_title,	  [BLOCK_FIELDS] = block_fields,
+    [BLOCK_PARAGRAPH] = block_paragraphs, [BLOCK_TABLE] = block_table_of,
+    [BLOCK_VERIFY] = block_verify,	  [BLOCK_SIGNATURES] = block_signatures,
+};
+
 static void blocks_draw(struct pdf *p, const struct document_block *b, size_t n)
 {
 	for (size_t i = 0; i < n && !p->failed; i++) {
-		switch (b[i].kind) {
-		case BLOCK_TITLE:
-			block_title(p, b[i].source);
-			break;
-		case BLOCK_FIELDS:
-			block_fields(p, b[i].source);
-			break;
-		case BLOCK_PARAGRAPH:
-			block_paragraphs(p, b[i].source, 1);
-			break;
-		case BLOCK_TABLE:
-			block_table(p);
-			break;
-		case BLOCK_VERIFY:
-			block_verify(p, b[i].source);
-			break;
-		case BLOCK_SIGNATURES:
-			block_signatures(p, b[i].source);
-			break;
-		}
+		block_drawers[b[i].kind](p, b[i].source);
 		p->y += BLOCK_GAP;
 	}
 }
@@ -688,6 +686,11 @@ static int pdf_pass(struct pdf *p, const struct document_block *b, size_t n,
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
 				       "wincased");
 	p->cr = cairo_create(s);
+	p->pango = pango_font_map_create_context(p->fonts);
+	pango_cairo_update_context(p->cr, p->pango);
+	/* Line breaking and glyph choice for Simplified Chinese. */
+	pango_context_set_language(p->pango,
+				   pango_language_from_string("zh-cn"));
 	p->page = 0;
 	p->in_table = false;
 	p->failed = false;
@@ -699,6 +702,7 @@ static int pdf_pass(struct pdf *p, const struct document_block *b, size_t n,
 					       p->title);
 	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
 		p->failed = true;
+	g_object_unref(p->pango);
 	cairo_destroy(p->cr);
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || p->failed)
@@ -736,17 +740,25 @@ unsigned char *document_pdf(const struct document_record *doc,
 	struct document_block *blocks = NULL;
 	size_t n = 0;
 	json_t *vars = vars_matching(doc);
-	int rc;
+	/* The text alone passes the sanitiser: a row altered in the database
+	 * may hold anything. */
+	char *text = vars ? NULL : text_sanitize(doc->text, TEXT_KEEP_NEWLINE);
+	int rc = vars || text ? 0 : -1;
 
 	p.vars = vars;
-	rc = document_blocks(vars ? doc->template_text : doc->text,
-			     vars ? "materials" : NULL, &blocks, &n, err);
+	p.fonts = pango_cairo_font_map_new();
+	if (rc == 0)
+		rc = document_blocks(vars ? doc->template_text : text,
+				     vars ? "materials" : NULL, &blocks, &n,
+				     err);
 	if (rc == 0 && (rc = pdf_pass(&p, blocks, n, NULL)) == 0) {
 		p.pages = p.page;
 		rc = pdf_pass(&p, blocks, n, &out);
 	}
 	document_blocks_free(&blocks, &n);
+	g_object_unref(p.fonts);
 	json_decref(vars);
+	free(text);
 	if (rc < 0 || out.failed) {
 		free(out.data);
 		wc_error_set(err, "internal", NULL,
@@ -755,4 +767,10 @@ unsigned char *document_pdf(const struct document_record *doc,
 	}
 	*len = out.len;
 	return out.data;
+}
+
+void document_pdf_cleanup(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
 }

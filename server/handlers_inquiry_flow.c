@@ -8,13 +8,12 @@
 #include <string.h>
 
 #include "api.h"
+#include "handoff_targets.h"
 #include "inquiry.h"
 #include "record_state.h"
 #include "wincase/validate.h"
 
-/* R1: handed off more than twice is bounced (推诿). */
-#define BOUNCE_AFTER_HANDOFFS 2
-#define WINDOW_MAX_CHARS      16
+#define WINDOW_MAX_CHARS 16
 
 /* R1: the first responder, or the current holder: the window or
  * department the last acknowledged handoff went to. */
@@ -206,6 +205,9 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep)
 			  "acknowledgement");
 		goto done;
 	}
+	if (!handoff_target_check(req, rep, h.to_window[0] ? h.to_window : NULL,
+				  h.to_department))
+		goto done;
 	h.inquiry_id = v.rec.id;
 	store_copy(h.created_by, sizeof(h.created_by),
 		   req->session->user.username);
@@ -216,7 +218,7 @@ void handle_inquiry_handoff(struct api_request *req, struct api_reply *rep)
 	}
 	count = v.n_handoffs + 1;
 	inquiry_record_set_status(&v.rec, next);
-	if (count > BOUNCE_AFTER_HANDOFFS && !v.rec.bounced) {
+	if (inquiry_handoff_bounces(v.n_handoffs) && !v.rec.bounced) {
 		v.rec.bounced = true;
 		if (!inquiry_queue_bounced(req, rep, &v, count))
 			goto done;
@@ -278,6 +280,63 @@ void handle_inquiry_ack(struct api_request *req, struct api_reply *rep)
 	inquiry_record_set_status(&v.rec, next);
 	inquiry_save(req, rep, &v, "inquiry.ack",
 		     json_pack("{s:I}", "handoff_id", (json_int_t)hid));
+done:
+	inquiry_view_release(&v);
+}
+
+/* Issue 13.5: the sender of a waiting handoff takes it back (wrong
+ * target, applicant changed their mind). The handoff leaves the inquiry,
+ * so it does not count toward bounced (推诿); the audit entry
+ * inquiry.recall keeps its target, reason and time. */
+void handle_inquiry_recall(struct api_request *req, struct api_reply *rep)
+{
+	struct inquiry_view v;
+	const struct handoff_record *h = NULL;
+	enum inquiry_status next;
+	struct wc_error err;
+	int64_t hid = 0;
+	json_t *data;
+
+	if (!inquiry_view_load(req, rep, req->params[0], &v))
+		goto done;
+	if (api_parse_id(req->params[1], &hid))
+		for (size_t i = 0; i < v.n_handoffs; i++)
+			if (v.handoffs[i].id == hid)
+				h = &v.handoffs[i];
+	if (!h) {
+		api_error(rep, 404, "not_found", NULL, "no such handoff");
+		goto done;
+	}
+	if (strcmp(h->created_by, req->session->user.username) != 0) {
+		api_error(rep, 403, "forbidden", NULL,
+			  "only %s, who made this handoff, may recall it",
+			  h->created_by);
+		goto done;
+	}
+	if (!inquiry_open_for_change(req, rep, &v))
+		goto done;
+	if (h->acknowledged_at || !inquiry_allows(inquiry_record_status(&v.rec),
+						  INQUIRY_DO_RECALL, &next)) {
+		api_error(rep, 409, "handoff_not_pending", NULL,
+			  "this handoff is no longer waiting");
+		goto done;
+	}
+	/* Still held by an earlier acknowledged handoff: referred. */
+	for (size_t i = 0; i < v.n_handoffs; i++)
+		if (v.handoffs[i].acknowledged_at)
+			next = INQUIRY_REFERRED;
+	data = json_pack("{s:I, s:s, s:s, s:s, s:I}", "handoff_id",
+			 (json_int_t)hid, "to_window", h->to_window,
+			 "to_department", h->to_department, "reason",
+			 h->reason ? h->reason : "", "created_at",
+			 (json_int_t)h->created_at);
+	if (req->db->ops->inquiry_handoff_recall(req->db, hid, &err) != 0) {
+		json_decref(data);
+		api_internal(rep, &err);
+		goto done;
+	}
+	inquiry_record_set_status(&v.rec, next);
+	inquiry_save(req, rep, &v, "inquiry.recall", data);
 done:
 	inquiry_view_release(&v);
 }

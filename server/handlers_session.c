@@ -293,7 +293,9 @@ void handle_clock_put(struct api_request *req, struct api_reply *rep)
 		return;
 	/* The deadline scheduler runs at the new time before the answer, in
 	 * this request's transaction (it commits with the clock change). */
-	if (scheduler_run(req->app, req->db, t, &counts, &err) < 0) {
+	if (scheduler_run(req->app, req->db, t, &counts, &err) < 0 ||
+	    (req->db->ops->clock_put &&
+	     req->db->ops->clock_put(req->db, t, false, &err) < 0)) {
 		api_internal(rep, &err);
 		return;
 	}

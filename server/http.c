@@ -348,6 +348,23 @@ rollback:
 		d->rep.after_commit(&d->req, d->rep.after_commit_ctx, false);
 }
 
+/* A fake clock kept in the store (PostgreSQL: several servers on one
+ * database move it together); the last one read when the store does
+ * not answer. */
+static void dispatch_shared_clock(struct dispatch *d)
+{
+	struct store_conn *db = d->req.db;
+	struct wc_error err;
+	int64_t t;
+	bool set = false;
+
+	if (!d->req.app->clock.fake || !db->ops->clock_get ||
+	    db->ops->clock_get(db, &t, &set, &err) < 0 || !set)
+		return;
+	clock_set(&d->req.app->clock, t);
+	d->req.now = t;
+}
+
 static bool dispatch_prepare(struct dispatch *d, const struct request_state *rs)
 {
 	struct wc_error err;
@@ -363,6 +380,7 @@ static bool dispatch_prepare(struct dispatch *d, const struct request_state *rs)
 		return false;
 	}
 	d->req.now = clock_now(&d->req.app->clock);
+	dispatch_shared_clock(d);
 	return dispatch_authenticate(d) && dispatch_parse_body(d, rs);
 }
 

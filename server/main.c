@@ -22,6 +22,25 @@
 #include "options.h"
 #include "scheduler.h"
 
+/* A fake clock the store keeps for every server on it (PostgreSQL):
+ * --fake-clock=TIME sets it, a bare --fake-clock joins the one there. */
+static int app_shared_clock(struct app *app, struct store_conn *db,
+			    struct wc_error *err)
+{
+	int64_t now = 0;
+	bool set = false;
+
+	if (!app->clock.fake || !db->ops->clock_put)
+		return 0;
+	if (db->ops->clock_put(db, clock_now(&app->clock),
+			       !app->cfg.fake_clock_start_set, err) < 0 ||
+	    db->ops->clock_get(db, &now, &set, err) < 0)
+		return -1;
+	if (set)
+		clock_set(&app->clock, now);
+	return 0;
+}
+
 static int app_start(struct app *app, struct wc_error *err)
 {
 	struct store_conn *db;
@@ -38,7 +57,7 @@ static int app_start(struct app *app, struct wc_error *err)
 	if (store_open(app->cfg.db_path, &app->store, err) < 0)
 		return -1;
 	db = app->store->ops->connect(app->store, err);
-	if (!db)
+	if (!db || app_shared_clock(app, db, err) < 0)
 		return -1;
 	randombytes_buf(dummy, sizeof(dummy) - 1);
 	dummy[sizeof(dummy) - 1] = '\0';
@@ -153,6 +172,7 @@ static int serve(struct app *app, const sigset_t *signals)
 	struct audit_checkpointer *checkpointer = NULL;
 	struct wc_error err;
 	const char *host = app->cfg.listen_host;
+	char store_name[600];
 	bool v6 = strchr(host, ':') != NULL;
 	int sig = 0;
 
@@ -176,8 +196,9 @@ static int serve(struct app *app, const sigset_t *signals)
 	       http_tls_enabled(app) ? "https" : "http", v6 ? "[" : "", host,
 	       v6 ? "]" : "", http_port(srv));
 	fflush(stdout);
+	store_display_name(app->cfg.db_path, store_name, sizeof(store_name));
 	log_write(LOG_LEVEL_NOTICE, "version %s listening on %s:%d, store %s",
-		  WINCASE_VERSION, host, http_port(srv), app->cfg.db_path);
+		  WINCASE_VERSION, host, http_port(srv), store_name);
 	while (sigwait(signals, &sig) == 0 && sig == SIGHUP)
 		reload_all(app);
 	log_write(LOG_LEVEL_NOTICE, "signal %d, stopping", sig);

@@ -16,6 +16,8 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "store/pg/store_pg.h" /* PG_LOCK_WRITE */
+
 #define COPY_BUFFER (256 * 1024)
 #define MAX_COLUMNS 64
 
@@ -215,7 +217,6 @@ static int ms_put_value(PGconn *pg, struct copy_buffer *b, sqlite3_stmt *st,
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *v;
-	char esc[2];
 	int n;
 	int rc = 0;
 
@@ -226,8 +227,8 @@ static int ms_put_value(PGconn *pg, struct copy_buffer *b, sqlite3_stmt *st,
 		n = sqlite3_column_bytes(st, col);
 		rc = ms_put(pg, b, "\\\\x", 3, err);
 		for (int i = 0; rc == 0 && i < n; i++) {
-			esc[0] = hex[v[i] >> 4];
-			esc[1] = hex[v[i] & 15];
+			char esc[2] = {hex[v[i] >> 4], hex[v[i] & 15]};
+
 			rc = ms_put(pg, b, esc, 2, err);
 		}
 		return rc;
@@ -263,7 +264,7 @@ static int ms_statements(sqlite3 *db, PGconn *pg, const char *table, char *copy,
 	sqlite3_stmt *st;
 	char quoted[160], src_sql[200];
 	size_t cl, sl;
-	int rc = 0, k;
+	int rc = 0;
 
 	if (ms_target_columns(pg, table, &tc, err) < 0 ||
 	    ms_quote(pg, table, quoted, sizeof(quoted), err) < 0)
@@ -277,13 +278,20 @@ static int ms_statements(sqlite3 *db, PGconn *pg, const char *table, char *copy,
 	*n_cols = sqlite3_column_count(st);
 	for (int i = 0; i < *n_cols && rc == 0; i++) {
 		const char *name = sqlite3_column_name(st, i);
+		int k = ms_target_index(&tc, name);
 
-		k = ms_target_index(&tc, name);
-		if (k < 0 || i >= MAX_COLUMNS) {
+		if (k < 0) {
 			rc = wc_error_set(err, "schema_mismatch", table,
 					  "the target's table %s has no "
 					  "column %s",
 					  table, name);
+			break;
+		}
+		/* Room for this name (a target column's: < 64 bytes, quoted
+		 * < 160) and the statements' ends. */
+		if (cl + 200 >= size || sl + 200 >= size || i >= MAX_COLUMNS) {
+			rc = wc_error_set(err, "internal", table,
+					  "too many columns in %s", table);
 			break;
 		}
 		bytea[i] = tc.bytea[k];
@@ -296,8 +304,6 @@ static int ms_statements(sqlite3 *db, PGconn *pg, const char *table, char *copy,
 	sqlite3_finalize(st);
 	snprintf(copy + cl, size - cl, ") FROM STDIN");
 	snprintf(select + sl, size - sl, " FROM \"%s\"", table);
-	if (rc == 0 && (cl >= size - 16 || sl >= size - 80))
-		rc = wc_error_set(err, "internal", table, "too many columns");
 	return rc;
 }
 
@@ -414,11 +420,17 @@ static int ms_fix_sequences(PGconn *pg, const char *table, struct wc_error *err)
 	return rc;
 }
 
+/* The write lock every wincased takes first (store_pg.c), then the
+ * tables: instances on the target wait, readers go on. */
 static int ms_lock_targets(PGconn *pg, const struct migrate_report *r,
 			   struct wc_error *err)
 {
 	char quoted[160], sql[256];
 
+	snprintf(sql, sizeof(sql), "SELECT pg_advisory_xact_lock(%d)",
+		 PG_LOCK_WRITE);
+	if (ms_exec(pg, sql, err) < 0)
+		return -1;
 	for (size_t i = 0; i < r->n_tables; i++) {
 		if (ms_quote(pg, r->tables[i].name, quoted, sizeof(quoted),
 			     err) < 0)

@@ -1,6 +1,7 @@
 /* options.c - wincased's command line as one table (getopt_long and the
  * usage text both come from it) and the search for its files. */
 #include "options.h"
+#include "store/store.h"
 
 #include <getopt.h>
 #include <stddef.h>
@@ -182,7 +183,11 @@ static int options_training(struct server_config *cfg, struct wc_error *err)
 				    "--ephemeral needs --training-seed");
 	if (!cfg->training_seed_dir[0])
 		return 0;
-	/* Only a store it made itself is deleted on stop. */
+	/* Only a store it made itself is deleted on stop: a file. */
+	if (cfg->ephemeral && store_url_is_postgresql(cfg->db_path))
+		return wc_error_set(err, "usage", "ephemeral",
+				    "--ephemeral needs a new store file, and "
+				    "a PostgreSQL database is not one");
 	if (cfg->ephemeral && access(cfg->db_path, F_OK) == 0)
 		return wc_error_set(err, "usage", "ephemeral",
 				    "--ephemeral needs a new store, and %s "

@@ -435,9 +435,22 @@ static void scheduler_tick(struct app *app)
 	struct scheduler_counts counts;
 	struct wc_error err = {0};
 	struct store_conn *db = app->store->ops->connect(app->store, &err);
+	bool mine = true;
 
 	if (!db || db->ops->begin(db, &err) < 0)
 		goto fail;
+	/* Several servers on one database: one of them runs it. Asked
+	 * inside the transaction, so that a session lost since the claim
+	 * fails the run instead of running it beside another server. */
+	if (db->ops->scheduler_claim &&
+	    db->ops->scheduler_claim(db, &mine, &err) < 0) {
+		db->ops->rollback(db);
+		goto fail;
+	}
+	if (!mine) {
+		db->ops->rollback(db);
+		return;
+	}
 	if (scheduler_run(app, db, clock_now(&app->clock), &counts, &err) < 0) {
 		db->ops->rollback(db);
 		goto fail;

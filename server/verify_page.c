@@ -25,7 +25,8 @@ static const char page_head[] =
     "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
     "<meta name=\"viewport\" content=\"width=device-width, "
     "initial-scale=1\">\n<title>政务服务文书核验</title>\n<style>\n"
-    "body{margin:0;font-family:\"Noto Sans CJK SC\",\"PingFang SC\","
+    "body{margin:0;font-family:\"Noto Sans CJK SC\",\"WenQuanYi Zen "
+    "Hei\",\"PingFang SC\","
     "\"Microsoft YaHei\",sans-serif;background:#f3f4f6;color:#111;"
     "line-height:1.6}\n"
     "header{background:#b91c1c;color:#fff;padding:14px 18px}\n"
@@ -51,28 +52,19 @@ static const char page_head[] =
 
 static void html_escaped(FILE *f, const char *s)
 {
+	static const char *const entities[256] = {
+	    ['&'] = "&amp;",  ['<'] = "&lt;",	['>'] = "&gt;",
+	    ['"'] = "&quot;", ['\''] = "&#39;",
+	};
 	char *clean = text_sanitize(s ? s : "", 0);
 
 	for (const char *p = clean ? clean : ""; *p; p++) {
-		switch (*p) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
+		const char *e = entities[(unsigned char)*p];
+
+		if (e)
+			fputs(e, f);
+		else
 			fputc(*p, f);
-		}
 	}
 	free(clean);
 }

@@ -12,6 +12,7 @@
 #include "app.h"
 #include "common/offline_ui.h"
 #include "common/safe.h"
+#include "common/terminal.h"
 #include "training/training_ui.h"
 
 /* How long to wait after Esc for a digit (Esc 1 = F1 ... Esc 0 = F10). */
@@ -288,14 +289,26 @@ bool app_items_load(struct app *app)
 	return true;
 }
 
+/* The frame the screens lay out in: the whole one, less the training
+ * side panel when it stands beside them (training_ui.h). */
+static const struct frame_layout *body_frame(const struct app *app,
+					     struct frame_layout *tmp)
+{
+	*tmp = app->frame;
+	tmp->cols -= training_ui_panel_cols(app);
+	return tmp;
+}
+
 static void app_layout(struct app *app)
 {
+	struct frame_layout body;
 	int rows, cols;
 
 	getmaxyx(stdscr, rows, cols);
 	frame_layout(rows, cols, &app->frame);
+	body_frame(app, &body);
 	for (size_t i = 0; i < app->depth; i++)
-		app->stack[i].ops->layout(app->stack[i].state, &app->frame);
+		app->stack[i].ops->layout(app->stack[i].state, &body);
 }
 
 /* Drafts (draft.h): the forms whose typing survives a crash. */
@@ -319,8 +332,9 @@ static void draft_restore(struct app *app, struct app_screen *s,
 	struct form *form =
 	    s->ops->draft_form ? s->ops->draft_form(s->state) : NULL;
 
-	if (arg->draft_restore && form && app->store)
-		draft_load(app->store, s->ops->name, form, NULL);
+	if (arg->draft_restore && form && app->store &&
+	    draft_load(app->store, s->ops->name, form, NULL) == 0)
+		s->changed = true;
 }
 
 /* After a change in the top screen's form. */
@@ -334,12 +348,14 @@ static void draft_keep(struct app *app)
 		draft_save(app->store, s->ops->name, form, s->draft_context);
 }
 
-/* The top screen closes on purpose (submitted or left with Esc). */
+/* The top screen closes on purpose (submitted or left with Esc). A form
+ * left untouched leaves a draft kept earlier alone; one the clerk chose
+ * to keep stays (13.6). */
 static void draft_drop(struct app *app)
 {
 	struct app_screen *s = &app->stack[app->depth - 1];
 
-	if (s->ops->draft_form && app->store)
+	if (s->ops->draft_form && app->store && s->changed && !s->keep_draft)
 		draft_remove(app->store, s->ops->name);
 }
 
@@ -349,6 +365,7 @@ static int screen_open(struct app *app, const struct screen_ops *ops,
 {
 	static const struct screen_arg none = {
 	    .case_id = "", .inquiry_id = "", .draft_context = ""};
+	struct frame_layout body;
 	struct app_screen *s;
 
 	if (!arg)
@@ -358,13 +375,14 @@ static int screen_open(struct app *app, const struct screen_ops *ops,
 	s = &app->stack[app->depth];
 	s->ops = ops;
 	s->state = NULL;
+	s->changed = s->keep_draft = false;
 	snprintf(s->draft_context, sizeof(s->draft_context), "%s",
 		 arg->draft_context);
 	if (ops->open(app, arg, &s->state))
 		return -1;
 	draft_restore(app, s, arg);
 	app->depth++;
-	ops->layout(s->state, &app->frame);
+	ops->layout(s->state, body_frame(app, &body));
 	return 0;
 }
 
@@ -423,6 +441,7 @@ static void app_apply_pending(struct app *app)
 		screen_open(app, app->pending_ops, &app->pending_arg);
 		break;
 	case PENDING_REPLACE:
+		app->stack[app->depth - 1].changed = true; /* submitted */
 		draft_drop(app);
 		screen_close(app);
 		if (screen_open(app, app->pending_ops, &app->pending_arg))
@@ -430,6 +449,7 @@ static void app_apply_pending(struct app *app)
 		break;
 	case PENDING_RESET:
 		while (app->depth > 0) {
+			app->stack[app->depth - 1].changed = true;
 			draft_drop(app);
 			screen_close(app);
 		}
@@ -518,6 +538,9 @@ static int key_read(int *ret, wint_t *ch)
 #define KEY_CTRL_F 0x06
 /* Ctrl-O: the offline journal. */
 #define KEY_CTRL_O 0x0f
+/* Ctrl-C arrives as a character too (raw mode): it quits nothing, so
+ * that what is being typed is not lost, and says how to quit (13.9). */
+#define KEY_CTRL_C 0x03
 
 /* Keys every screen shares: F1 help, F10 quit, Ctrl-F find. */
 static int app_global_key(struct app *app, int ret, wint_t ch)
@@ -538,6 +561,10 @@ static int app_global_key(struct app *app, int ret, wint_t ch)
 	if (ret == OK && ch == KEY_CTRL_O && app->logged_in &&
 	    net_offline_attached(app->net) && top != &screen_journal) {
 		app_push(app, &screen_journal, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == OK && ch == KEY_CTRL_C) {
+		app_message(app, false, "%s", msg(MSG_CTRL_C));
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret != KEY_CODE_YES)
@@ -626,21 +653,108 @@ void app_work_now(struct app *app)
 		app_work_do(app);
 }
 
+/* Issue 13.6: Esc or F10 on a form that holds typing asks first. */
+static bool app_leave_ask(struct app *app, int ret, wint_t ch)
+{
+	struct app_screen *top = &app->stack[app->depth - 1];
+	bool esc = ret == OK && ch == KEY_ESC;
+	bool quit = ret == KEY_CODE_YES && ch == KEY_F(10);
+
+	if (!top->changed || !top->ops->draft_form || (!esc && !quit) ||
+	    !top->ops->draft_form(top->state))
+		return false;
+	app->leave = esc ? LEAVE_BACK : LEAVE_QUIT;
+	app_message(app, true, "%s",
+		    msg(esc ? MSG_LEAVE_ASK : MSG_LEAVE_QUIT_ASK));
+	return true;
+}
+
+/* The answer: 1 keep a draft, 2 throw the typing away, Esc or 3 go on
+ * typing; any other key asks again. */
+static void app_leave_answer(struct app *app, int ret, wint_t ch)
+{
+	struct app_screen *top = &app->stack[app->depth - 1];
+	enum app_leave leave = app->leave;
+
+	if (ret != OK ||
+	    (ch != '1' && ch != '2' && ch != '3' && ch != KEY_ESC)) {
+		app_message(app, true, "%s",
+			    msg(leave == LEAVE_BACK ? MSG_LEAVE_ASK
+						    : MSG_LEAVE_QUIT_ASK));
+		return;
+	}
+	app->leave = LEAVE_NONE;
+	if (ch == '3' || ch == KEY_ESC) {
+		app_message(app, false, "%s", msg(MSG_LEAVE_GO_ON));
+		return;
+	}
+	if (ch == '1') {
+		draft_keep(app); /* what is on screen now */
+		top->keep_draft = true;
+		app_message_after(app, "%s", msg(MSG_LEAVE_SAVED));
+	} else {
+		draft_drop(app);
+		top->changed = false; /* nothing left to keep */
+		app_message_after(app, "%s", msg(MSG_LEAVE_DROPPED));
+	}
+	if (leave == LEAVE_QUIT) {
+		app->quit = true;
+		return;
+	}
+	app_message_clear(app);
+	app_pop(app);
+}
+
+/* Issue 13.8: a character that a field at its limit refused is said, not
+ * dropped silently. */
+static void app_limit_note(struct app *app, int ret, wint_t ch, int r)
+{
+	struct app_screen *top = &app->stack[app->depth - 1];
+	struct form *f =
+	    top->ops->draft_form ? top->ops->draft_form(top->state) : NULL;
+	const struct field_def *def;
+
+	if (!f || (r & UI_CHANGED) || ret != OK || ch < 0x20 || ch == 0x7f ||
+	    f->focus >= f->n)
+		return;
+	def = &f->defs[f->focus];
+	if (def->kind != FIELD_TEXT || def->max_chars == 0 ||
+	    text_chars(form_value(f, f->focus)) < def->max_chars)
+		return;
+	app_message(app, true, msg(MSG_LIMIT_REACHED),
+		    def->label ? def->label : "", def->max_chars);
+	app_mark(app, APP_WORK_DRAW);
+}
+
 /* One key: the global keys, then the screen on top; its result decides
  * whether the screen is drawn again. */
 static void app_key(struct app *app, int ret, wint_t ch)
 {
 	struct app_screen *top;
-	int r = app_global_key(app, ret, ch);
+	int r;
+
+	if (app->leave != LEAVE_NONE) {
+		app_leave_answer(app, ret, ch);
+		app_mark(app, APP_WORK_DRAW);
+		return;
+	}
+	if (app_leave_ask(app, ret, ch)) {
+		app_mark(app, APP_WORK_DRAW);
+		return;
+	}
+	r = app_global_key(app, ret, ch);
 
 	if (!(r & UI_HANDLED)) {
 		top = &app->stack[app->depth - 1];
 		r = top->ops->key(top->state, app, ret, ch);
+		app_limit_note(app, ret, ch, r);
 	}
 	if (r & UI_REDRAW)
 		app_mark(app, APP_WORK_DRAW);
-	if (r & UI_CHANGED)
+	if ((r & UI_CHANGED) && app->depth > 0) {
+		app->stack[app->depth - 1].changed = true;
 		draft_keep(app);
+	}
 	if (r & APP_QUIT)
 		app->quit = true;
 }
@@ -660,6 +774,10 @@ static void app_loop(struct app *app)
 			training_ui_tick(app); /* the simulated colleague */
 			offline_ui_tick(app);  /* the probe, the replay */
 			app_session_check(app);
+			if (app->depth > 0 &&
+			    app->stack[app->depth - 1].ops->idle)
+				app->stack[app->depth - 1].ops->idle(
+				    app->stack[app->depth - 1].state, app);
 			continue;
 		}
 		safe_activity();
@@ -717,6 +835,8 @@ int app_run(struct config *cfg)
 	};
 	struct wc_error err = {0};
 
+	if (!terminal_usable())
+		return 2;
 	app.net = net_client_new(&opt, &err);
 	if (!app.net) {
 		msg_for_error(&err, app.message, sizeof(app.message));
@@ -743,6 +863,10 @@ int app_run(struct config *cfg)
 	if (screen_open(&app, &screen_login, NULL) == 0)
 		app_loop(&app);
 	app_end(&app);
+	/* A terminal without an alternate screen (vt100) keeps what was
+	 * drawn: leave it blank, the shell's prompt at the top (13.9). */
+	clear();
+	refresh();
 	endwin();
 	return 0;
 }

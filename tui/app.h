@@ -94,6 +94,9 @@ struct screen_ops {
 	/* The keys that work now, when they depend on the state (may be NULL:
 	 * then keys and n_keys). */
 	const struct screen_key *(*keys_now)(void *state, size_t *n);
+	/* Called on the top screen while no key comes (about twice a
+	 * second); it marks work only when something changed (may be NULL). */
+	void (*idle)(void *state, struct app *app);
 };
 
 extern const struct screen_ops screen_login;
@@ -119,6 +122,8 @@ extern const struct screen_ops screen_documents;
 extern const struct screen_ops screen_find;
 /* The offline journal (Ctrl-O anywhere once logged in). */
 extern const struct screen_ops screen_journal;
+/* The windows and departments a handoff can go to (issue 13.5). */
+extern const struct screen_ops screen_targets;
 
 #define APP_MAX_SCREENS 8
 
@@ -126,6 +131,17 @@ struct app_screen {
 	const struct screen_ops *ops;
 	void *state;
 	char draft_context[128]; /* screen_arg.draft_context it opened with */
+	/* Issue 13.6: its form holds typing (a change, or a restored draft)
+	 * that leaving must not throw away unasked; keep_draft: the clerk
+	 * chose to keep it as a draft when leaving. */
+	bool changed, keep_draft;
+};
+
+/* What the clerk is asked before leaving a changed form (13.6). */
+enum app_leave {
+	LEAVE_NONE,
+	LEAVE_BACK, /* Esc */
+	LEAVE_QUIT, /* F10 */
 };
 
 enum app_pending {
@@ -175,6 +191,7 @@ struct app {
 	char message_after[320]; /* shown once the pending change is done */
 	int cursor_y, cursor_x;	 /* set by a screen's draw; -1 hides it */
 	unsigned work;		 /* enum app_work marked, not done yet */
+	enum app_leave leave;	 /* asked, waiting for the answer */
 	bool quit;
 };
 

@@ -11,7 +11,9 @@
 
 #include "app.h"
 #include "common/args.h"
+#include "common/journal_cli.h"
 #include "common/safe.h"
+#include "review/export.h"
 #include "training/training_ui.h"
 
 #include "wincase/version.h"
@@ -33,38 +35,6 @@ static void on_signal(int sig)
 	app_signalled = sig;
 }
 
-static int config_setup(struct config *cfg, const struct client_args *a)
-{
-	struct wc_error err = {0};
-	char path[4096];
-	const char *file = a->config;
-
-	if (config_init(cfg))
-		return -1;
-	/* Restricted: never a file the (SSH) user could have written. */
-	if (!file && a->restricted) {
-		if (access("/etc/wincase/wincase.conf", R_OK) == 0)
-			file = "/etc/wincase/wincase.conf";
-	} else if (!file && config_find(path, sizeof(path))) {
-		file = path;
-	}
-	if (file && config_load(cfg, file, &err)) {
-		fprintf(stderr,
-			"wincase: 配置文件有误 / bad configuration: %s\n",
-			err.message);
-		return -1;
-	}
-	if (config_data_dir_default(cfg))
-		return -1;
-	if (a->server) {
-		free(cfg->server_url);
-		cfg->server_url = strdup(a->server);
-		if (!cfg->server_url)
-			return -1;
-	}
-	return 0;
-}
-
 /* wincase --training, from the main thread (the private
  * server's parent-death signal follows the thread that forked it). */
 static int training_start(struct config *cfg)
@@ -84,8 +54,15 @@ int main(int argc, char **argv)
 {
 	struct client_args a;
 	struct config cfg;
+	const char *command;
 	int rc;
 
+	/* wincase journal list|replay|export (support staff) */
+	if (argc > 1 && strcmp(argv[1], "journal") == 0) {
+		if (!locale_is_utf8())
+			setlocale(LC_ALL, "C.UTF-8");
+		return journal_cli_main(argc - 1, argv + 1);
+	}
 	if (args_parse(argc, argv, &a, stderr) < 0) {
 		fputs("Try 'wincase --help'.\n", stderr);
 		return CLIENT_EXIT_USAGE;
@@ -110,11 +87,19 @@ int main(int argc, char **argv)
 		    "start again.\n");
 		return CLIENT_EXIT_LOCALE;
 	}
-	if (config_setup(&cfg, &a)) {
+	if (config_setup(&cfg, a.config, a.server, a.restricted)) {
 		config_release(&cfg);
 		return CLIENT_EXIT_USAGE;
 	}
 	safe_setup(&cfg, a.restricted);
+	/* Issue 14.5: `ssh reviewer@host export ...` runs one export command
+	 * of the whitelist (scp, sftp and any other command are refused). */
+	command = a.restricted ? getenv("SSH_ORIGINAL_COMMAND") : NULL;
+	if (command && command[0]) {
+		rc = (int)export_command(&cfg, command, stdin, stdout, stderr);
+		config_release(&cfg);
+		return rc;
+	}
 	safe_signals_install(on_signal);
 	msg_set_ascii(safe_console_lacks_cjk());
 	if (a.training && training_start(&cfg)) {

@@ -24,7 +24,8 @@ void date_format(wc_day d, char out[DATE_TEXT_SIZE]);
 
 /* A server time (RFC 3339, "2026-12-02T14:39:21+08:00", the server's
  * local time as written) as the clerk reads it: "12-02 14:39", or
- * "2025-12-02 14:39" when its year is not this_year. Anything else is
+ * "2025-12-02 14:39" when its year is not this_year ("2026-12-02 14:39",
+ * a draft's local time, reads the same). Anything else is
  * copied as it is (cut to size). */
 #define DATE_TIME_SHORT_SIZE 17
 void date_time_short(const char *rfc3339, int this_year,

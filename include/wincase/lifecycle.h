@@ -7,6 +7,7 @@
 #define WINCASE_LIFECYCLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* ---- Cases: checking -> (notified <-> checking) -> accepted |
  * accepted_tolerant -> completed | denied; withdrawn from any open state. */
@@ -48,6 +49,8 @@ enum inquiry_action {
 	INQUIRY_DO_ACK,
 	INQUIRY_DO_CLOSE,
 	INQUIRY_DO_CONVERT, /* closed as converted: a case was made of it */
+	INQUIRY_DO_RECALL,  /* issue 13.5: the sender takes a waiting
+			     * handoff back */
 	INQUIRY_ACTION_COUNT
 };
 
@@ -113,6 +116,13 @@ bool review_status_parse(const char *word, enum review_status *out);
  * that does not move it, such as a supplement or a rating). */
 bool case_allows(enum case_status s, enum case_action a,
 		 enum case_status *next);
+/* R1: an inquiry handed off more than this many times is bounced (推诿).
+ * A recalled handoff leaves the inquiry and does not count. */
+#define INQUIRY_BOUNCE_AFTER_HANDOFFS 2
+/* True when one more handoff, after handoffs_so_far, makes it bounced:
+ * the client warns before it, the server marks it. */
+bool inquiry_handoff_bounces(size_t handoffs_so_far);
+
 bool inquiry_allows(enum inquiry_status s, enum inquiry_action a,
 		    enum inquiry_status *next);
 bool commitment_allows(enum commitment_status s, enum commitment_action a,

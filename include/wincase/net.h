@@ -178,6 +178,7 @@ enum net_error {
 	NET_ERR_STEP_OUT_OF_ORDER,
 	/* issue 12: journaled while offline, to be applied by the server */
 	NET_ERR_QUEUED,
+	NET_ERR_DEADLINE_TOO_LONG,
 	NET_ERROR_COUNT
 };
 
@@ -491,7 +492,8 @@ struct net_audit_entry {
 	char *at;
 	char *actor;
 	char *action;
-	char *data; /* the entry's data as compact JSON text, sanitised */
+	char *entity; /* "case:12", "user:clerk1", ... */
+	char *data;   /* the entry's data as compact JSON text, sanitised */
 	struct net_audit_data d; /* the same, parsed */
 };
 

@@ -81,6 +81,14 @@ int net_case_document_reprint(struct net_client *client, const char *case_id,
 			      const char *no, const char *idempotency_key,
 			      char **text, struct wc_error *err);
 
+/* GET /v1/documents/{no}.pdf: the document numbered no as the server's
+ * A4 PDF, with 补打 on every page when reprint. *pdf (free it) holds *len
+ * bytes that begin %PDF-. -1 with err: not_found or method_not_allowed
+ * from a server without PDF support, bad_response for anything not a
+ * PDF, offline. */
+int net_document_pdf(struct net_client *client, const char *no, bool reprint,
+		     char **pdf, size_t *len, struct wc_error *err);
+
 /* POST accept, mode normal. On a 422 *why (when not NULL) gets the
  * refusals (empty otherwise; release it in every case). */
 int net_case_accept_normal(struct net_client *client, struct net_case *c,

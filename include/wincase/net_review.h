@@ -42,6 +42,10 @@ struct net_review_item {
 	char *steps[3];
 	char *decision; /* the API's word once decided, else NULL */
 	char *decided_by;
+	/* Working minutes waited (-1: the server could not tell), and
+	 * whether that is past the server's review_warn_hours. */
+	long age_minutes;
+	bool aged;
 };
 
 /* R5's rectification steps, in their order. */
@@ -94,6 +98,16 @@ int net_review_step(struct net_client *client, const char *id,
 		    enum net_review_step step, const char *text,
 		    const char *idempotency_key, char *owner, size_t size,
 		    struct wc_error *err);
+
+/* POST /v1/review/{id}/due {"due_date"} (issue 14.3: a rectification's
+ * deadline, "YYYY-MM-DD"), as net_review_step; on 422 deadline_too_long
+ * the latest date the server allows goes into owner. */
+int net_review_set_due(struct net_client *client, const char *id,
+		       const char *due_date, const char *idempotency_key,
+		       char *owner, size_t size, struct wc_error *err);
+/* GET /v1/review/{id}: the item as it now is (release *out). */
+int net_review_get(struct net_client *client, const char *id,
+		   struct net_review_item *out, struct wc_error *err);
 
 /* POST /v1/review/{id}/decision with the key. */
 int net_review_decide(struct net_client *client, const char *id,

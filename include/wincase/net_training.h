@@ -113,4 +113,81 @@ net_training_progress_find(const struct net_training_progress *p,
 int net_training_best_score(const struct net_training_row *row,
 			    const char *scenario);
 
+/* ---- The class (issue 14.10): results of several counter PCs. Each PC
+ * appends its attempts to its own file in a shared folder
+ * ([training] results_dir of wincase.conf), SHARED/results-HOST.json,
+ * so that no two PCs ever write one file; without a shared folder, or
+ * when it cannot be written, to LOCAL/results.json. An attempt is written
+ * once, to one of them, and the trainer's view reads them all. */
+struct net_training_folders {
+	const char *local;  /* the training data folder */
+	const char *shared; /* the shared folder; NULL or "" for none */
+	const char *host;   /* this PC in the file name; NULL: its host
+			       name (letters, digits, . _ - kept) */
+};
+
+/* Append one attempt of trainee as above; *shared_saved (may be NULL)
+ * true when it went to the shared folder. -1 with err when it could be
+ * written nowhere; 0 with err set (code "shared_unavailable") when it
+ * went to the local file because the shared folder failed. */
+int net_training_results_save(const struct net_training_folders *f,
+			      const char *trainee,
+			      const struct training_scenario *sc,
+			      const struct training_result *res,
+			      size_t hints_used, bool *shared_saved,
+			      struct wc_error *err);
+
+/* One trainee's record of one scenario. */
+struct net_training_scenario_stat {
+	long attempts;
+	int best; /* the best score, -1 when not tried */
+	long seconds;
+	/* The checks lost in the best attempt (the latest of equal ones):
+	 * indices into the scenario's checks. */
+	size_t n_lost;
+	unsigned char lost[TRAINING_MAX_CHECKS];
+};
+
+struct net_training_class_row {
+	char *trainee; /* sanitised */
+	long attempts;
+	size_t done;	 /* scenarios tried, of the class's n_scenarios */
+	long best_total; /* sum of the best scores */
+	long max_total;	 /* sum of every scenario's max_points */
+	long seconds;
+	struct net_training_scenario_stat *per; /* n_scenarios of them */
+};
+
+struct net_training_class {
+	const struct training_scenario *const *scenarios; /* borrowed */
+	size_t n_scenarios;
+	size_t n; /* rows in trainee name order */
+	struct net_training_class_row *rows;
+	size_t files;	   /* results files read */
+	size_t unreadable; /* results files that were not (left out) */
+};
+
+/* Read LOCAL/results.json and every SHARED/results-*.json and count them
+ * against all n scenarios (an attempt of a scenario not among them counts
+ * as an attempt only). A file that cannot be read is left out and
+ * counted. Release with net_training_class_release. -1 with err only when
+ * out of memory. */
+int net_training_class_load(const struct net_training_folders *f,
+			    const struct training_scenario *const *scenarios,
+			    size_t n, struct net_training_class *out,
+			    struct wc_error *err);
+void net_training_class_release(struct net_training_class *c);
+const struct net_training_class_row *
+net_training_class_find(const struct net_training_class *c,
+			const char *trainee);
+
+/* The debrief of trainee's best attempt of sc (the latest of equal ones)
+ * from those files, checks matched to sc's by position and kind, the
+ * findings sanitised. -1 with err ("not_found") when there is none. */
+int net_training_debrief_load(const struct net_training_folders *f,
+			      const char *trainee,
+			      const struct training_scenario *sc,
+			      struct training_result *out,
+			      struct wc_error *err);
+
 #endif

@@ -24,6 +24,13 @@ int text_width(const char *s);
  * columns without cutting a character; *cols (if not NULL) gets its width. */
 size_t text_cut(const char *s, int max_cols, int *cols);
 
+/* Like text_cut, for wrapping: the bytes of the first line of s within
+ * max_cols, ending where Chinese line-breaking rules allow (no closing
+ * punctuation at the start of the next line, no opening one at the end of
+ * this one, Latin words and numbers kept whole); when the line has no such
+ * place it is cut as text_cut cuts. */
+size_t text_line_break(const char *s, int max_cols, int *cols);
+
 /* Number of code points. */
 size_t text_chars(const char *s);
 

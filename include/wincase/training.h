@@ -153,6 +153,9 @@ enum training_vocabulary {
 	TRAINING_WORD_MATERIAL_STATE,
 };
 const char *training_word(enum training_vocabulary v, const char *code);
+/* A check kind's Chinese name ("handoff_count": "一次转到位"), for the
+ * trainer's lists of lost checks; "?" for an unknown kind. */
+const char *training_check_name(const char *kind);
 
 /* New reference: {"scenario","title","score","max_points","earned","hint_cost",
  * "seconds","checks":[{"check","rule","points","earned","passed",

@@ -55,6 +55,12 @@ enum validate_result validate_phone(const char *text);
 enum validate_result validate_text(const char *text, size_t max_chars,
 				   bool allow_newline);
 
+/* A person's or a unit's name (issue 13.8): validate_text's rules, and
+ * only Chinese characters (every CJK block, Extension B included), Latin
+ * letters, digits, spaces, the middle dot (·) and ( ) （ ） - . ' —
+ * emoji and other symbols give VALID_CHARSET. */
+enum validate_result validate_name(const char *text, size_t max_chars);
+
 #define TEXT_MAX_CHARS 2000
 #define NAME_MAX_CHARS 100
 

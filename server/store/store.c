@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libpq-fe.h>
+
 bool store_url_is_postgresql(const char *url)
 {
 	if (strncmp(url, "sqlite:", 7) == 0)
@@ -37,6 +39,31 @@ bool store_search_indexed(const char *q)
 		if ((*p & 0xC0) != 0x80 && ++chars >= 3)
 			return true;
 	return false;
+}
+
+void store_display_name(const char *url, char *out, size_t size)
+{
+	PQconninfoOption *opts;
+	size_t used = 0;
+
+	snprintf(out, size, "%s", url);
+	if (!store_url_is_postgresql(url) ||
+	    !(opts = PQconninfoParse(url, NULL)))
+		return;
+	out[0] = '\0';
+	for (PQconninfoOption *o = opts; o->keyword && used < size; o++) {
+		int n;
+
+		if (!o->val || !o->val[0] ||
+		    strcmp(o->keyword, "password") == 0)
+			continue;
+		n = snprintf(out + used, size - used, "%s%s=%s",
+			     used ? " " : "", o->keyword, o->val);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+	PQconninfoFree(opts);
 }
 
 void store_copy(char *dst, size_t size, const char *src)
@@ -77,4 +104,45 @@ void audit_record_release(struct audit_record *rec)
 {
 	free(rec->data);
 	rec->data = NULL;
+}
+
+void store_release_inquiry(void *rec)
+{
+	inquiry_record_release(rec);
+}
+
+void store_release_handoff(void *rec)
+{
+	struct handoff_record *h = rec;
+
+	free(h->reason);
+	h->reason = NULL;
+}
+
+void store_release_case(void *rec)
+{
+	case_record_release(rec);
+}
+
+void store_release_case_line(void *line)
+{
+	struct case_line *l = line;
+
+	free(l->note);
+	l->note = NULL;
+}
+
+void store_release_notice(void *rec)
+{
+	notice_record_release(rec);
+}
+
+void store_release_commitment(void *rec)
+{
+	commitment_record_release(rec);
+}
+
+void store_release_review(void *rec)
+{
+	review_record_release(rec);
 }

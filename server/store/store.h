@@ -477,6 +477,18 @@ struct store_ops {
 	int (*inquiry_handoff_ack)(struct store_conn *c, int64_t handoff_id,
 				   const char *username, int64_t at,
 				   struct wc_error *err);
+	/* Issue 13.5: the sender recalls a waiting handoff; it leaves the
+	 * inquiry (the audit entry inquiry.recall keeps it).
+	 * STORE_NOT_FOUND when no waiting handoff has that id. */
+	int (*inquiry_handoff_recall)(struct store_conn *c, int64_t handoff_id,
+				      struct wc_error *err);
+	/* Issue 13.5, R1 handoff targets: visit gets, per user who may sit at
+	 * a window, that user's comma-separated windows ("1,3"; duplicates
+	 * across users possible) or, with departments, each department some
+	 * user belongs to (distinct, sorted). */
+	int (*handoff_targets_visit)(struct store_conn *c, bool departments,
+				     store_text_visitor visit, void *ctx,
+				     struct wc_error *err);
 	/* An online copy of the whole store into a new file at to_path
 	 * (`wincased backup`). */
 	int (*backup)(struct store_conn *c, const char *to_path,
@@ -684,6 +696,8 @@ int store_open(const char *url, struct store **out, struct wc_error *err);
 /* True for a name store_open gives to PostgreSQL (no file to stat, no
  * folder to keep the signing key next to). */
 bool store_url_is_postgresql(const char *url);
+/* url as the log may show it: a PostgreSQL password left out. */
+void store_display_name(const char *url, char *out, size_t size);
 
 void idempotency_record_release(struct idempotency_record *rec);
 void inquiry_record_release(struct inquiry_record *rec);
@@ -698,6 +712,16 @@ void commitment_record_release(struct commitment_record *rec);
 void commitment_records_free(struct commitment_record **recs, size_t n);
 void review_record_release(struct review_record *rec);
 void review_records_free(struct review_record **recs, size_t n);
+
+/* The same for one element of a list (void *), as the back ends' list
+ * readers take them. */
+void store_release_inquiry(void *rec);
+void store_release_handoff(void *rec);
+void store_release_case(void *rec);
+void store_release_case_line(void *line);
+void store_release_notice(void *rec);
+void store_release_commitment(void *rec);
+void store_release_review(void *rec);
 
 /* Copy src into a fixed buffer, truncating; used for record fields. */
 void store_copy(char *dst, size_t size, const char *src);

@@ -11,12 +11,12 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "../support/command.h"
 #include "../support/http.h"
 #include "../support/logins.h"
 #include "../support/server.h"
+#include "../support/test_db.h"
 
 #define PASSWORD "demo-password-1"
 
@@ -228,86 +228,58 @@ static void test_verify_intact(void **state)
 	json_decref(v);
 }
 
-static void exec_sql(const char *db_path, const char *sql)
+static void exec_sql(const struct test_server *db, const char *sql)
 {
-	sqlite3 *db = NULL;
-	char *msg = NULL;
-
-	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		print_message("# sqlite: %s\n", msg ? msg : "?");
-	assert_null(msg);
-	sqlite3_close(db);
+	assert_int_equal(test_db_exec(db, sql, 0, NULL, NULL), 0);
 }
 
-static long long max_seq(const char *db_path)
+/* `wincased audit-verify` on db: its exit status and output. */
+static int verify_cli(struct test_server *db, char *out, size_t size)
 {
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	long long n = 0;
+	char *argv[8] = {getenv("WINCASED_BIN"), "audit-verify"};
 
-	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-	assert_int_equal(
-	    sqlite3_prepare_v2(db, "SELECT max(seq) FROM audit", -1, &st, NULL),
-	    SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
-}
-
-/* `wincased audit-verify --db path`: its exit status and output. */
-static int verify_cli(const char *path, char *out, size_t size)
-{
-	char *argv[] = {getenv("WINCASED_BIN"), "audit-verify", "--db",
-			(char *)path, NULL};
-
+	test_server_db_argv(db, argv + 2);
 	return test_run_command(argv, NULL, out, size);
 }
 
-static void expect_broken(const char *path, long long seq)
+static void expect_broken(struct test_server *db, long long seq)
 {
 	char out[512], want[64];
 
 	snprintf(want, sizeof(want), "broken at seq %lld\n", seq);
-	assert_int_equal(verify_cli(path, out, sizeof(out)), 1);
+	assert_int_equal(verify_cli(db, out, sizeof(out)), 1);
 	assert_string_equal(out, want);
 }
 
 /* Copies of the stopped server's database, each tampered one way. */
 static void test_tampering(void **state)
 {
-	char db[300], deleted[320], inserted[320], appended[320], sql[1024];
-	char out[512];
+	struct test_server deleted, inserted, appended;
+	char sql[1024], out[512];
 	long long n;
 	json_t *v;
 	char *token;
 
 	(void)state;
 	make_history();
-	snprintf(db, sizeof(db), "%s/wincased.db", srv.dir);
-	snprintf(deleted, sizeof(deleted), "%s/deleted.db", srv.dir);
-	snprintf(inserted, sizeof(inserted), "%s/inserted.db", srv.dir);
-	snprintf(appended, sizeof(appended), "%s/appended.db", srv.dir);
 	assert_int_equal(test_server_stop_keep(&srv), 0);
-	n = max_seq(db);
+	assert_int_equal(test_db_int(&srv, "SELECT max(seq) FROM audit", &n),
+			 0);
 	assert_true(n >= 10);
-	snprintf(sql, sizeof(sql),
-		 "VACUUM INTO '%s'; VACUUM INTO '%s'; VACUUM INTO '%s';",
-		 deleted, inserted, appended);
-	exec_sql(db, sql);
-	assert_int_equal(verify_cli(db, out, sizeof(out)), 0);
+	assert_int_equal(test_db_copy(&srv, "deleted", &deleted), 0);
+	assert_int_equal(test_db_copy(&srv, "inserted", &inserted), 0);
+	assert_int_equal(test_db_copy(&srv, "appended", &appended), 0);
+	assert_int_equal(verify_cli(&srv, out, sizeof(out)), 0);
 	snprintf(sql, sizeof(sql), "ok %lld entries\n", n);
 	assert_string_equal(out, sql);
 
 	/* Altered: one entry's data. */
-	exec_sql(db, "UPDATE audit SET data = '{\"topic\":\"改过\"}'"
-		     " WHERE seq = 5");
-	expect_broken(db, 5);
+	exec_sql(&srv, "UPDATE audit SET data = '{\"topic\":\"改过\"}'"
+		       " WHERE seq = 5");
+	expect_broken(&srv, 5);
 	/* Deleted: entry 6 gone. */
-	exec_sql(deleted, "DELETE FROM audit WHERE seq = 6");
-	expect_broken(deleted, 6);
+	exec_sql(&deleted, "DELETE FROM audit WHERE seq = 6");
+	expect_broken(&deleted, 6);
 	/* Inserted: a new entry 4, the later ones renumbered. */
 	snprintf(sql, sizeof(sql),
 		 "UPDATE audit SET seq = seq + 1000000 WHERE seq >= 4;"
@@ -315,16 +287,19 @@ static void test_tampering(void **state)
 		 "INSERT INTO audit (seq, at, actor, action, entity, data,"
 		 " prev_hash, hash) SELECT 4, at, 'admin1', 'user.create',"
 		 " 'user:mallory', '{}', hash, hash FROM audit WHERE seq = 3;");
-	exec_sql(inserted, sql);
-	expect_broken(inserted, 4);
+	exec_sql(&inserted, sql);
+	expect_broken(&inserted, 4);
 	/* Appended with a made-up hash. */
 	snprintf(sql, sizeof(sql),
 		 "INSERT INTO audit (seq, at, actor, action, entity, data,"
 		 " prev_hash, hash) SELECT seq + 1, at, 'admin1', 'x', 'y',"
 		 " '{}', hash, hash FROM audit WHERE seq = %lld;",
 		 n);
-	exec_sql(appended, sql);
-	expect_broken(appended, n + 1);
+	exec_sql(&appended, sql);
+	expect_broken(&appended, n + 1);
+	test_db_copy_drop(&deleted);
+	test_db_copy_drop(&inserted);
+	test_db_copy_drop(&appended);
 
 	/* The restarted server finds the altered entry too. */
 	assert_int_equal(test_server_restart(&srv), 0);

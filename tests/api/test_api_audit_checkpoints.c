@@ -17,12 +17,12 @@
 
 #include <cmocka.h>
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include "../support/command.h"
 #include "../support/http.h"
 #include "../support/logins.h"
 #include "../support/server.h"
+#include "../support/test_db.h"
 
 static struct test_server srv;
 
@@ -56,52 +56,26 @@ static json_t *verify_api(void)
 	return v;
 }
 
-static void db_path(char *out, size_t size)
-{
-	snprintf(out, size, "%s/wincased.db", srv.dir);
-}
-
 static void exec_sql(const char *sql)
 {
-	char path[300];
-	sqlite3 *db = NULL;
-	char *msg = NULL;
-
-	db_path(path, sizeof(path));
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		print_message("# sqlite: %s\n", msg ? msg : "?");
-	sqlite3_free(msg);
-	sqlite3_close(db);
+	assert_int_equal(test_db_exec(&srv, sql, 0, NULL, NULL), 0);
 }
 
 static long long max_seq(void)
 {
-	char path[300];
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
 	long long n = 0;
 
-	db_path(path, sizeof(path));
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(
-	    sqlite3_prepare_v2(db, "SELECT max(seq) FROM audit", -1, &st, NULL),
-	    SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	assert_int_equal(test_db_int(&srv, "SELECT max(seq) FROM audit", &n),
+			 0);
 	return n;
 }
 
 /* A wincased verb on the test's database: exit status, output in out. */
 static int verb(const char *name, char *out, size_t size)
 {
-	char path[300];
-	char *argv[] = {getenv("WINCASED_BIN"), (char *)name, "--db", path,
-			NULL};
+	char *argv[8] = {getenv("WINCASED_BIN"), (char *)name};
 
-	db_path(path, sizeof(path));
+	test_server_db_argv(&srv, argv + 2);
 	return test_run_command(argv, NULL, out, size);
 }
 
@@ -254,58 +228,62 @@ static void entry_hash(long long seq, long long at, const char *actor,
 	json_decref(o);
 }
 
+/* The entries read back for rewrite_from. */
+struct entries {
+	size_t n;
+	char *rows[64][7]; /* seq, at, actor, action, entity, data, prev */
+};
+
+static int entry_row(void *ctx, int ncols, const char *const *vals)
+{
+	struct entries *e = ctx;
+
+	assert_int_equal(ncols, 7);
+	assert_true(e->n < 64);
+	for (int i = 0; i < 7; i++)
+		e->rows[e->n][i] = strdup(vals[i] ? vals[i] : "");
+	e->n++;
+	return 0;
+}
+
 /* Rewrite entry `from` (its data) and recompute every later hash, so the
  * chain itself is consistent again. */
 static void rewrite_from(long long from)
 {
-	char path[300], prev[65] = "";
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL, *up = NULL;
+	char sql[160], prev[65] = "";
+	struct entries e = {0};
 
-	db_path(path, sizeof(path));
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(
-	    sqlite3_prepare_v2(db,
-			       "SELECT seq, at, actor, action, entity, data,"
-			       " prev_hash FROM audit WHERE seq >= ?"
-			       " ORDER BY seq",
-			       -1, &st, NULL),
-	    SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "UPDATE audit SET data = ?,"
-					    " prev_hash = ?, hash = ?"
-					    " WHERE seq = ?",
-					    -1, &up, NULL),
-			 SQLITE_OK);
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		long long seq = sqlite3_column_int64(st, 0);
-		const char *data =
-		    seq == from ? "{\"window\":\"9\"}"
-				: (const char *)sqlite3_column_text(st, 5);
+	snprintf(sql, sizeof(sql),
+		 "SELECT seq, at, actor, action, entity, data, prev_hash"
+		 " FROM audit WHERE seq >= %lld ORDER BY seq",
+		 from);
+	assert_int_equal(test_db_rows(&srv, sql, entry_row, &e), 0);
+	for (size_t i = 0; i < e.n; i++) {
+		char **row = e.rows[i];
+		long long seq = atoll(row[0]);
+		const char *data = seq == from ? "{\"window\":\"9\"}" : row[5];
 		char hash[65];
+		const char *params[4];
 
 		if (!prev[0])
-			snprintf(prev, sizeof(prev), "%s",
-				 sqlite3_column_text(st, 6));
-		entry_hash(seq, sqlite3_column_int64(st, 1),
-			   (const char *)sqlite3_column_text(st, 2),
-			   (const char *)sqlite3_column_text(st, 3),
-			   (const char *)sqlite3_column_text(st, 4), data, prev,
-			   hash);
-		sqlite3_bind_text(up, 1, data, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(up, 2, prev, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(up, 3, hash, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(up, 4, seq);
-		assert_int_equal(sqlite3_step(up), SQLITE_DONE);
-		sqlite3_reset(up);
+			snprintf(prev, sizeof(prev), "%s", row[6]);
+		entry_hash(seq, atoll(row[1]), row[2], row[3], row[4], data,
+			   prev, hash);
+		params[0] = data;
+		params[1] = prev;
+		params[2] = hash;
+		params[3] = row[0];
+		assert_int_equal(test_db_exec(&srv,
+					      "UPDATE audit SET data = $1,"
+					      " prev_hash = $2, hash = $3"
+					      " WHERE seq = $4",
+					      4, params, NULL),
+				 0);
 		snprintf(prev, sizeof(prev), "%s", hash);
 	}
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	sqlite3_finalize(st);
-	sqlite3_finalize(up);
-	sqlite3_close(db);
+	for (size_t i = 0; i < e.n; i++)
+		for (int k = 0; k < 7; k++)
+			free(e.rows[i][k]);
 }
 
 static void test_rows_rewritten(void **state)

@@ -19,11 +19,11 @@
 #include <sys/stat.h>
 
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include "../support/cases.h"
 #include "../support/http.h"
 #include "../support/server.h"
+#include "../support/test_db.h"
 
 #define ISSUED_AT 1793581200 /* 2026-11-02T09:00:00+08:00 */
 #define PASSWORD  "demo-password-1"
@@ -124,9 +124,8 @@ static void insert_signed(const char *kind, const char *no, const char *code,
 			  const char *text)
 {
 	unsigned char seed[32], pk[32], sk[64], sig[64];
-	char sig64[128], db_path[300];
-	sqlite3 *db;
-	sqlite3_stmt *st;
+	char sig64[128], at[24];
+	const char *params[] = {kind, no, at, text, sig64, code};
 
 	read_seed(seed);
 	crypto_sign_seed_keypair(pk, sk, seed);
@@ -134,36 +133,22 @@ static void insert_signed(const char *kind, const char *no, const char *code,
 			     strlen(text), sk);
 	sodium_bin2base64(sig64, sizeof(sig64), sig, sizeof(sig),
 			  sodium_base64_VARIANT_ORIGINAL);
-	snprintf(db_path, sizeof(db_path), "%s/wincased.db", srv.dir);
-	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	snprintf(at, sizeof(at), "%lld", (long long)ISSUED_AT);
 	assert_int_equal(
-	    sqlite3_prepare_v2(db,
-			       "INSERT INTO documents (kind, no, case_id,"
-			       " issued_at, text, signature, verify_code)"
-			       " VALUES (?, ?, 1, ?, ?, ?, ?)",
-			       -1, &st, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, no, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, ISSUED_AT);
-	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, sig64, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, code, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	    test_db_exec(&srv,
+			 "INSERT INTO documents (kind, no, case_id,"
+			 " issued_at, text, signature, verify_code)"
+			 " VALUES ($1, $2, 1, $3, $4, $5, $6)",
+			 6, params, NULL),
+	    0);
 }
 
 static void exec_sql(const char *sql)
 {
-	char db_path[300];
-	sqlite3 *db;
+	long long changes = 0;
 
-	snprintf(db_path, sizeof(db_path), "%s/wincased.db", srv.dir);
-	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_changes(db), 1);
-	sqlite3_close(db);
+	assert_int_equal(test_db_exec(&srv, sql, 0, NULL, &changes), 0);
+	assert_int_equal(changes, 1);
 }
 
 /* The key is made on first start: a 32-byte seed, mode 0600. */

@@ -508,6 +508,96 @@ static void test_idempotent_handoff(void **state)
 	json_decref(obj);
 }
 
+/* Issue 13.5: the targets are the windows clerks sit at and the
+ * departments users belong to; any other is refused with 422. */
+static void test_targets_and_unknown_target(void **state)
+{
+	long long id = create(clerk1);
+	struct http_reply r;
+	const json_t *it;
+	size_t i;
+	char seen[256] = "";
+
+	(void)state;
+	assert_int_equal(
+	    call("GET", "/v1/handoff-targets", clerk1, 0, NULL, &r), 200);
+	json_array_foreach(json_object_get(r.json, "items"), i, it)
+	{
+		strncat(seen, json_string_value(json_object_get(it, "kind")),
+			sizeof(seen) - strlen(seen) - 1);
+		strncat(seen, ":", sizeof(seen) - strlen(seen) - 1);
+		strncat(seen, json_string_value(json_object_get(it, "name")),
+			sizeof(seen) - strlen(seen) - 1);
+		strncat(seen, " ", sizeof(seen) - strlen(seen) - 1);
+	}
+	assert_true(json_is_null(json_object_get(r.json, "next_cursor")));
+	http_reply_release(&r);
+	assert_string_equal(seen, "window:1 window:2 window:3 window:7 "
+				  "department:住房和城乡建设局 "
+				  "department:市场监督管理局 ");
+	assert_int_equal(act(id, "handoffs", clerk1, 1,
+			     "{\"to_window\":\"99\",\"reason\":\"无此窗口\"}",
+			     "handoff_target_unknown"),
+			 422);
+	assert_int_equal(act(id, "handoffs", clerk1, 1,
+			     "{\"to_department\":\"月球管理局\","
+			     "\"reason\":\"无此部门\"}",
+			     "handoff_target_unknown"),
+			 422);
+	/* Refused means unchanged: still version 1, no handoff. */
+	assert_int_equal(act(id, "handoffs", clerk1, 1, TO_WINDOW2, NULL), 200);
+}
+
+/* Issue 13.5: the sender recalls a waiting handoff; it leaves the inquiry
+ * (and the count toward bounced), the audit keeps it. */
+static void test_recall(void **state)
+{
+	long long id = create(clerk1), hid;
+	char what[64];
+	json_t *obj;
+	struct http_reply r;
+
+	(void)state;
+	assert_int_equal(act(id, "handoffs", clerk1, 1, TO_WINDOW2, NULL), 200);
+	hid = last_handoff_id(id);
+	snprintf(what, sizeof(what), "handoffs/%lld/recall", hid);
+	assert_int_equal(act(id, what, clerk2, 2, NULL, "forbidden"), 403);
+	assert_int_equal(act(id, what, clerk1, 0, NULL, NULL), 428);
+	assert_int_equal(act(id, what, clerk1, 1, NULL, NULL), 412);
+	assert_int_equal(act(id, what, clerk1, 2, NULL, NULL), 200);
+	obj = get(id, clerk1);
+	assert_string_equal(json_string_value(json_object_get(obj, "status")),
+			    "open");
+	assert_int_equal(json_array_size(json_object_get(obj, "handoffs")), 0);
+	json_decref(obj);
+	assert_false(in_mine(clerk2, id));
+	assert_int_equal(act(id, what, clerk1, 3, NULL, "not_found"), 404);
+	/* Audited, with the target. */
+	snprintf(what, sizeof(what), "/v1/audit?entity=inquiry:%lld", id);
+	assert_int_equal(call("GET", what, reviewer, 0, NULL, &r), 200);
+	assert_non_null(strstr(r.body, "inquiry.recall"));
+	http_reply_release(&r);
+	/* Recalls do not count: three more handoffs, the third bounces. */
+	assert_int_equal(act(id, "handoffs", clerk1, 3, TO_WINDOW2, NULL), 200);
+	assert_int_equal(ack(id, last_handoff_id(id), clerk2, 4, NULL), 200);
+	/* Acknowledged: no recall any more (409), and a recall after an
+	 * acknowledged one goes back to referred. */
+	snprintf(what, sizeof(what), "handoffs/%lld/recall",
+		 last_handoff_id(id));
+	assert_int_equal(act(id, what, clerk1, 5, NULL, "handoff_not_pending"),
+			 409);
+	assert_int_equal(act(id, "handoffs", clerk2, 5, TO_WINDOW3, NULL), 200);
+	snprintf(what, sizeof(what), "handoffs/%lld/recall",
+		 last_handoff_id(id));
+	assert_int_equal(act(id, what, clerk2, 6, NULL, NULL), 200);
+	obj = get(id, clerk1);
+	assert_string_equal(json_string_value(json_object_get(obj, "status")),
+			    "referred");
+	assert_true(json_is_false(json_object_get(obj, "bounced")));
+	assert_int_equal(json_array_size(json_object_get(obj, "handoffs")), 1);
+	json_decref(obj);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -520,6 +610,8 @@ int main(void)
 	    cmocka_unit_test(test_close_converted),
 	    cmocka_unit_test(test_bad_bodies),
 	    cmocka_unit_test(test_idempotent_handoff),
+	    cmocka_unit_test(test_targets_and_unknown_target),
+	    cmocka_unit_test(test_recall),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

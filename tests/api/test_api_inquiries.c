@@ -320,6 +320,12 @@ static void test_bad_input(void **state)
 	     422, "invalid_field", "topic"},
 	    {"{\"applicant\":{\"name\":\"\"},\"topic\":\"t\"}", 422,
 	     "invalid_field", "applicant.name"},
+	    /* issue 13.8: emoji and symbols are no part of a name */
+	    {"{\"applicant\":{\"name\":\"张三\\ud83d\\ude00\"},\"topic\":"
+	     "\"t\"}",
+	     422, "invalid_field", "applicant.name"},
+	    {"{\"applicant\":{\"name\":\"张★三\"},\"topic\":\"t\"}", 422,
+	     "invalid_field", "applicant.name"},
 	    {"{\"applicant\":{\"name\":\"张三\"},\"topic\":\"\"}", 422,
 	     "invalid_field", "topic"},
 	    {"{\"applicant\":{\"name\":\"张三\"},\"topic\":\"t\","

@@ -14,12 +14,12 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "../support/cases.h"
 #include "../support/http.h"
 #include "../support/logins.h"
 #include "../support/server.h"
+#include "../support/test_db.h"
 
 #define PASSWORD "demo-password-1"
 #define VALID_ID "11010519491231002X"
@@ -385,8 +385,6 @@ static void test_decisions(void **state)
 static void test_own_case(void **state)
 {
 	struct http_reply r;
-	sqlite3 *db = NULL;
-	char path[300];
 	json_t *q;
 	long long inquiry_item, case_item;
 	int version;
@@ -409,16 +407,12 @@ static void test_own_case(void **state)
 	q = queue(reviewer, "?kind=tolerant_acceptance");
 	case_item = item_of(q, "tolerant_acceptance");
 	json_decref(q);
-	snprintf(path, sizeof(path), "%s/wincased.db", srv.dir);
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	assert_int_equal(sqlite3_exec(db,
+	assert_int_equal(test_db_exec(&srv,
 				      "UPDATE users SET role = 'reviewer',"
 				      " window_no = '' WHERE username ="
 				      " 'clerk1'",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(db);
+				      0, NULL, NULL),
+			 0);
 	assert_int_equal(
 	    decide(clerk1, case_item, "{\"decision\":\"approve\"}", &r), 403);
 	assert_string_equal(http_error_code(&r), "own_case");

@@ -3,8 +3,9 @@
  * record that GET /v1/applicants/credit shows, the trainee moving the fake
  * clock (only on a training server), every scenario's ideal path through
  * the API scored at full marks by core training_evaluate on the real
- * answers, wrong paths losing the right checks, and --ephemeral deleting
- * its own store (and refusing an existing one). */
+ * answers, wrong paths losing the right checks, net_training.h's calls,
+ * and attempts on servers of their own (issue 14.8). The guards of
+ * --ephemeral are in test_api_training_ephemeral.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -784,87 +785,6 @@ static void test_attempts_apart(void **state)
 	assert_int_not_equal(access(store, F_OK), 0);
 }
 
-/* A trainee may not move the clock of a server that is not for training,
- * and --ephemeral is refused without --training-seed or on an existing
- * store. */
-static void test_clock_and_ephemeral_guards(void **state)
-{
-	struct test_server plain;
-	char out[2000], db[700];
-	char *admin, *trainee;
-	struct http_reply r;
-	const char *bin = getenv("WINCASED_BIN");
-
-	(void)state;
-	assert_int_equal(test_server_start(&plain, true), 0);
-	admin = http_login(plain.url, "admin1", "demo-password-1");
-	assert_int_equal(
-	    http_send_json(plain.url, "POST", "/v1/users", admin,
-			   "{\"username\":\"t9\",\"display_name\":\"学员\","
-			   "\"password\":\"0123456789ab\",\"role\":\"trainee\","
-			   "\"window\":\"9\"}",
-			   &r),
-	    0);
-	assert_int_equal(r.status, 201);
-	http_reply_release(&r);
-	/* A trainee does not even sign in on such a server, so
-	 * cannot reach the clock (handle_clock_put still refuses one). */
-	trainee = http_login(plain.url, "t9", "0123456789ab");
-	assert_null(trainee);
-	assert_int_equal(http_send_json(plain.url, "POST", "/v1/sessions", NULL,
-					"{\"username\":\"t9\",\"password\":"
-					"\"0123456789ab\"}",
-					&r),
-			 0);
-	assert_int_equal(r.status, 403);
-	assert_string_equal(http_error_code(&r), "training_only");
-	http_reply_release(&r);
-	free(admin);
-	free(trainee);
-	snprintf(db, sizeof(db), "%s/wincased.db", plain.dir);
-	assert_int_equal(test_server_stop_keep(&plain), 0);
-	{
-		char *argv1[] = {(char *)bin, "--db", db, "--ephemeral", NULL};
-		char *argv2[] = {
-		    (char *)bin, "--db",	db,  "--training-seed",
-		    seed_dir,	 "--ephemeral", NULL};
-
-		assert_int_equal(
-		    test_run_command(argv1, NULL, out, sizeof(out)), 2);
-		assert_non_null(
-		    strstr(out, "--ephemeral needs --training-seed"));
-		assert_int_equal(
-		    test_run_command(argv2, NULL, out, sizeof(out)), 2);
-		assert_non_null(strstr(out, "needs a new store"));
-	}
-	assert_int_equal(access(db, F_OK), 0); /* untouched */
-	test_server_stop(&plain);
-}
-
-/* --ephemeral: after SIGTERM the store, its WAL and the key are gone. */
-static void test_ephemeral_removes_store(void **state)
-{
-	static const char *args[] = {"--training-seed", seed_dir, "--ephemeral",
-				     NULL};
-	struct test_server eph;
-	char path[700];
-
-	(void)state;
-	assert_int_equal(test_server_start_args(&eph, true, args), 0);
-	snprintf(path, sizeof(path), "%s/wincased.db", eph.dir);
-	assert_int_equal(access(path, F_OK), 0);
-	assert_int_equal(test_server_stop_keep(&eph), 0);
-	assert_int_not_equal(access(path, F_OK), 0);
-	snprintf(path, sizeof(path), "%s/wincased.db-wal", eph.dir);
-	assert_int_not_equal(access(path, F_OK), 0);
-	snprintf(path, sizeof(path), "%s/wincased.key", eph.dir);
-	assert_int_not_equal(access(path, F_OK), 0);
-	/* The folder stays: it still holds the test's wincased.conf. */
-	snprintf(path, sizeof(path), "%s/wincased.conf", eph.dir);
-	assert_int_equal(access(path, F_OK), 0);
-	test_server_stop(&eph);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -872,8 +792,6 @@ int main(void)
 	    cmocka_unit_test(test_breach_on_record),
 	    cmocka_unit_test(test_wrong_paths_lose_points),
 	    cmocka_unit_test(test_ideal_paths_full_marks),
-	    cmocka_unit_test(test_clock_and_ephemeral_guards),
-	    cmocka_unit_test(test_ephemeral_removes_store),
 	    cmocka_unit_test(test_attempts_apart),
 	    cmocka_unit_test(test_net_training_calls),
 	};

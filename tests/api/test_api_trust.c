@@ -86,15 +86,12 @@ static long login_at(const char *user, const char *password, const char *window,
 static int run_verb(const char *input, char *out, size_t size,
 		    const char *const *args)
 {
-	char db[300];
-	char *argv[16] = {getenv("WINCASED_BIN")};
+	char *argv[20] = {getenv("WINCASED_BIN")};
 	size_t n = 1;
 
-	snprintf(db, sizeof(db), "%s/wincased.db", srv.dir);
 	argv[n++] = (char *)args[0];
-	argv[n++] = "--db";
-	argv[n++] = db;
-	for (size_t i = 1; args[i] && n < 15; i++)
+	n += test_server_db_argv(&srv, argv + n);
+	for (size_t i = 1; args[i] && n < 19; i++)
 		argv[n++] = (char *)args[i];
 	argv[n] = NULL;
 	return test_run_command(argv, input, out, size);

@@ -7,6 +7,8 @@
 #               idle wakeups (against dialog)
 #   server.sh   health and write throughput (against nginx and the loop),
 #               list, search, review queue, statistics at 10k..1M cases
+#   migrate.sh  migrate-store of 100,000 cases into PostgreSQL (when
+#               PostgreSQL is installed)
 #   bytes_per_key.sh  the detailed bytes-per-key figures
 #
 # BENCH_SIZES="10000 100000" shortens the growth rows; RUNS sets repeats.
@@ -30,6 +32,7 @@ echo "|---|---|---|---|"
 {
 	bash tests/bench/client.sh
 	bash tests/bench/server.sh
+	bash tests/bench/migrate.sh
 } | table
 echo
 bash tests/bench/bytes_per_key.sh

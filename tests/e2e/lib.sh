@@ -199,6 +199,24 @@ api_inquiry_count() { # user
 		"$E2E_URL/v1/inquiries?scope=mine" | grep -o '"no" *:' | wc -l
 }
 
+# printed_text FILE: what the print command received into FILE (tee -a),
+# as text without blanks or line breaks: each PDF in it (the server's, the
+# client prints those) through pdftotext, text as it is.
+printed_text() {
+	local dir part
+	dir=$(mktemp -d "$E2E_TMP/printed.XXXXXX")
+	csplit -s -z -f "$dir/part" "$1" '/^%PDF-/' '{*}' 2>/dev/null ||
+		cp "$1" "$dir/part00"
+	for part in "$dir"/part*; do
+		if [ "$(head -c 5 "$part")" = "%PDF-" ]; then
+			pdftotext -raw "$part" - 2>/dev/null
+		else
+			cat "$part"
+		fi
+	done | tr -d ' \f\n'
+	rm -rf "$dir"
+}
+
 # client_conf_printing: a client configuration whose print command writes
 # the printed text to $E2E_TMP/printed.txt (tee, run without a shell) and
 # whose data folder is $E2E_TMP/data; sets E2E_CLIENT_CONF.

@@ -82,7 +82,7 @@ screen_has "赵六"
 tap $? "the commitment text is shown"
 k F6
 wait_for "已送打印"
-grep -q "CN-20261102-0001" "$E2E_TMP/printed.txt"
+printed_text "$E2E_TMP/printed.txt" | grep -q "CN-20261102-0001"
 tap $? "F6 prints the commitment"
 api_get clerk1 /v1/cases/3 | grep -q '"status": *"accepted_tolerant"'
 tap $? "the server holds the case as accepted_tolerant"

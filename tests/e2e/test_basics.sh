@@ -48,6 +48,9 @@ keys F1
 wait_for "王五"
 tap $? "F1 again returns to the form with the text kept"
 keys Escape 0
+wait_for "退出前：1 保存草稿  2 放弃"
+tap $? "Esc 0 (F10) on a filled form asks first (issue 13.6)"
+keys 2
 exited_clean
 tap $? "Esc 0 quits like F10"
 

@@ -71,15 +71,18 @@ tap $? "Del discards the draft"
 screen_lacks "欧阳断线"
 tap $? "and it is gone from the queue"
 
-# Esc leaves a form on purpose: no draft is kept.
+# Esc, then 2 (放弃, issue 13.6): the clerk leaves on purpose, no draft
+# is kept.
 keys F4
 wait_for "登记新咨询"
 type_text "放弃的"
 poll test -n "$(draft_path inquiry)"
 keys Escape
+wait_for "填写的内容尚未提交"
+keys 2
 wait_for "工作台"
 poll draft_gone inquiry
-tap $? "Esc abandons the form and its draft"
+tap $? "Esc and 2 (放弃) abandon the form and its draft"
 
 quit_clean
 tap $? "F10 quits cleanly"

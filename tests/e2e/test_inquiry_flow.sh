@@ -75,7 +75,12 @@ keys Enter
 wait_for "咨询详情"
 keys F3
 wait_for "转办咨询"
+keys Enter
+wait_for "选择转办对象"
 type_text "2"
+wait_for "共 1 个"
+keys Enter
+wait_for "转办咨询" && wait_for "< 窗口 >"
 keys F2
 wait_for "此项必须填写"
 tap $? "a handoff without a reason is refused"
@@ -83,7 +88,7 @@ type_text "商品房预售许可由住建窗口办理"
 keys F2
 wait_for "已转办"
 tap $? "the handoff is sent"
-wait_for "1. clerk1 转给 窗口 2：商品房预售许可由住建窗口办理" &&
+wait_for "1. 11-02 09:00  clerk1 转给 窗口 2：商品房预售许可由住建窗口办理" &&
 	screen_has "*待接收"
 tap $? "the chain shows the handoff waiting"
 keys Escape

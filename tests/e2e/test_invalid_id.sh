@@ -36,8 +36,9 @@ keys C-u
 wait_gone "出生日期"
 tap $? "an emptied (optional) ID shows no error"
 keys Escape
+wait_for "填写的内容尚未提交" && keys 2
 wait_for "我的待办咨询" && wait_for "目前没有待跟进的咨询"
-tap $? "Esc leaves the form; the list is still empty"
+tap $? "Esc and 2 (放弃) leave the form; the list is still empty"
 quit_clean
 tap $? "F10 quits cleanly (exit status 0)"
 tap_done

@@ -3,13 +3,19 @@
 # visited at 80x24 and its text may hold no ASCII word outside a short
 # allowlist (key names, SSH, CSV, the program's name, numbers and the
 # codes a clerk types or reads off a document: SW-/SL-/GZ-/CN- numbers,
-# user names like clerk1, the server's address).
+# user names like clerk1, the server's address), nor a time in its wire
+# form.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/case_steps.sh
 
 ALLOW='F[0-9]+|Esc|Enter|Tab|Shift|Ctrl|Del|Home|End|PgUp|PgDn|Space|SSH|CSV|wincase'
 
-# The ASCII words of the screen that the allowlist does not cover.
+# The ASCII words of the screen that the allowlist does not cover, and
+# times in their wire form (issue 13.7: 2026-11-02T09:00:00+08:00 reads
+# 11-02 09:00).
 stray_words() {
+	screen_text | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]+[^ ]*'
+	# a line that starts with closing punctuation (line-breaking rules)
+	screen_text | grep -oE '^ {0,2}[，。、；：？！）」』】》]' | sed 's/^/line-start:/'
 	screen_text |
 		sed -E 's#https?://[^ ]*##g; s/(SW|SL|GZ|CN)-[0-9-]+//g;
 			s/[a-z]+[0-9]+//g' |
@@ -67,6 +73,10 @@ keys Enter
 no_codes "inquiry view" "咨询详情"
 keys F3
 no_codes "handoff form" "转办咨询"
+keys Enter
+no_codes "handoff target picker" "选择转办对象"
+keys Escape
+wait_for "转办咨询"
 keys Escape
 wait_for "咨询详情"
 keys F2

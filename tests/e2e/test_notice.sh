@@ -33,7 +33,8 @@ screen_lacks "F2出具" && screen_has "F6打印" && screen_has "F7存文件"
 tap $? "once issued the key bar drops F2 出具 and offers print and save"
 k F6
 wait_for "已送打印"
-grep -q "编号：GZ-" "$E2E_TMP/printed.txt" && grep -q "主要设备设施清单" "$E2E_TMP/printed.txt"
+paper=$(printed_text "$E2E_TMP/printed.txt")
+[[ $paper == *"编号：GZ-"* && $paper == *"主要设备设施清单"* ]]
 tap $? "F6 prints: the print command got the notice text on its standard input"
 k F7
 wait_for "已保存："

@@ -94,12 +94,44 @@ type_text "demo-password-1"
 keys Enter Enter
 wait_for "本机没有您的登录记录"
 tap $? "another clerk without an online login here cannot log in offline"
-keys C-a C-k 2>/dev/null
-client_start 80 24
 E2E_CLIENT_CONF=$CONF client_start 80 24
 login clerk1 demo-password-1
 tap $? "clerk1 logs in offline with the password of the last online login"
 screen_has "离线登录"
 tap $? "the status line says it is an offline login"
+register "离线丙" "离线登录后登记的"
+wait_for "待同步 1"
+tap $? "an offline login journals like the rest"
+keys F10
+poll pane_dead
+
+# wincase journal list|export|replay, for support staff.
+cli() { # verb: the password on stdin
+	echo demo-password-1 | env -u XDG_DATA_HOME HOME="$E2E_TMP" \
+		XDG_CONFIG_HOME="$E2E_TMP/config" LC_ALL=C.UTF-8 \
+		"$WINCASE_BIN" journal "$1" --user clerk1 --config "$CONF" \
+		--server "$E2E_URL"
+}
+out=$(cli list)
+echo "$out" | grep -q "登记咨询" && echo "$out" | grep -q "待同步（未生效）"
+tap $? "wincase journal list shows the waiting change in words"
+cli export | grep -q '"path":"/v1/inquiries"'
+tap $? "wincase journal export writes it as JSON lines"
+echo wrong | env -u XDG_DATA_HOME HOME="$E2E_TMP" LC_ALL=C.UTF-8 \
+	"$WINCASE_BIN" journal list --user clerk1 --config "$CONF" \
+	--server "$E2E_URL" >/dev/null 2>&1
+[ $? -eq 1 ]
+tap $? "a wrong password opens nothing (exit status 1)"
+"$WINCASED_BIN" --config "$E2E_TMP/wincased.conf" --db "$E2E_TMP/wc.db" \
+	--listen "127.0.0.1:$PORT" --fake-clock=2026-11-02T09:00:00+08:00 \
+	--conf-dir "$WINCASE_CONF" >"$E2E_TMP/server3.out" 2>"$E2E_TMP/server3.log" &
+E2E_SERVER_PID=$!
+poll curl -sf "$E2E_URL/v1/health" -o /dev/null
+cli replay | grep -q "1 项离线记录已提交生效"
+tap $? "wincase journal replay sends it"
+[ "$(api_inquiry_count clerk1 | tr -d ' ')" = 3 ]
+tap $? "the server holds the three inquiries once each"
+cli list | grep -q "没有待同步的离线记录"
+tap $? "and nothing waits any more"
 
 tap_done

@@ -48,8 +48,8 @@ screen_has "F6补打" && screen_has "F7存文件"
 tap $? "the key bar offers F6 补打 and F7 存文件"
 k F6
 wait_for "已送打印"
-grep -q "【补打】本件为 GZ-20261102-0001 的补打件" "$printed" &&
-	grep -q "编号：GZ-20261102-0001" "$printed"
+paper=$(printed_text "$printed")
+[[ $paper == *"补打11-02"* && $paper == *"编号：GZ-20261102-0001"* ]]
 tap $? "F6 reprints the notice to the printer named with a space, marked 补打"
 api_get clerk1 "/v1/audit?entity=case:1" | grep -q '"document.reprint"'
 tap $? "the server audited the reprint (document.reprint on the case)"
@@ -61,9 +61,15 @@ wait_for "已保存："
 f="$E2E_TMP/data/CN-20261102-0001.txt"
 [ -f "$f" ] && [ "$(stat -c %a "$f")" = 600 ] && grep -q "赵六" "$f"
 tap $? "F7 saves the commitment as a text file (0600)"
+f="$E2E_TMP/data/CN-20261102-0001.pdf"
+[ -f "$f" ] && [ "$(stat -c %a "$f")" = 600 ] &&
+	[ "$(head -c 5 "$f")" = "%PDF-" ]
+tap $? "and the server's PDF beside it (0600)"
+rm -f "$printed"
 k F6
 wait_for "已送打印"
-grep -q "【补打】本件为 CN-20261102-0001 的补打件" "$printed"
+paper=$(printed_text "$printed")
+[[ $paper == *"补打11-02"*"编号：CN-20261102-0001"* ]]
 tap $? "the commitment is reprinted too"
 n=$(api_get clerk1 "/v1/audit?entity=case:1" | grep -o '"document.reprint"' | wc -l)
 [ "$n" -eq 2 ]

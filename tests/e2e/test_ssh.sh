@@ -168,4 +168,23 @@ tmux -L "$E2E_SOCK" kill-server 2>/dev/null
 wincase_gone() { ! kill -0 "$wincase_pid" 2>/dev/null; }
 [ -n "$wincase_pid" ] && poll wincase_gone
 tap $? "a dropped SSH connection ends wincase (SIGHUP)"
+
+# Issue 14.5: an export command through ssh writes CSV on this side;
+# scp and sftp stay refused.
+ssh_opts=(-i "$SSH_DIR/user_key" -o StrictHostKeyChecking=no
+	-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes)
+printf 'demo-password-1\n' | ssh -p "$PORT" "${ssh_opts[@]}" "$ACCOUNT@127.0.0.1" \
+	export stats --user reviewer1 --from 2026-11-01 --to 2026-11-30 --by item \
+	>"$E2E_TMP/nov.csv" 2>"$E2E_TMP/ssh-err.txt"
+[ $? = 0 ] && grep -q $'^\xef\xbb\xbf分组,咨询' "$E2E_TMP/nov.csv" &&
+	grep -q '^000131104000,' "$E2E_TMP/nov.csv"
+tap $? "ssh ACCOUNT@host export stats ... > nov.csv brings the CSV here"
+ssh -p "$PORT" "${ssh_opts[@]}" "$ACCOUNT@127.0.0.1" sh -c id </dev/null \
+	>"$E2E_TMP/id.txt" 2>"$E2E_TMP/ssh-err.txt"
+[ $? = 2 ] && [ ! -s "$E2E_TMP/id.txt" ] && grep -q "一律拒绝" "$E2E_TMP/ssh-err.txt"
+tap $? "any other command over ssh is refused (status 2), nothing runs"
+scp -P "$PORT" "${ssh_opts[@]}" "$SSH_DIR/authorized_keys" \
+	"$ACCOUNT@127.0.0.1:/tmp/wincase-scp-$$" </dev/null >/dev/null 2>&1
+[ $? != 0 ] && [ ! -e "/tmp/wincase-scp-$$" ]
+tap $? "scp to the account fails and writes nothing"
 tap_done

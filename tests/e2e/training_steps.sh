@@ -110,8 +110,12 @@ inq_close() {
 inq_handoff() {
 	keys F3
 	wait_for "转办咨询" || return 1
+	keys Enter
+	wait_for "选择转办对象" || return 1
 	type_text "$1"
-	keys Tab
+	wait_for "共 1 个" || return 1
+	keys Enter
+	wait_for "转办咨询" || return 1
 	type_text "$2"
 	keys F2
 	wait_for "待接收"

@@ -209,11 +209,8 @@ int main(void)
 					    teardown),
 	};
 
-	if (!pg_pair_wanted()) {
-		printf("1..1\nok 1 # SKIP WINCASE_TEST_DB is not set "
-		       "(tests/support/pg_pass.sh)\n");
+	if (pg_skip_all(1))
 		return 0;
-	}
 	curl_global_init(CURL_GLOBAL_ALL);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

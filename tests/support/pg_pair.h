@@ -21,6 +21,9 @@ struct pg_pair {
 
 /* True when WINCASE_TEST_DB names a cluster (else the tests skip). */
 bool pg_pair_wanted(void);
+/* Without WINCASE_TEST_DB: print the TAP plan of n tests, each skipped,
+ * and return true (main then returns 0). Else false. */
+bool pg_skip_all(int n);
 /* 0, or -1 with a message on stderr (nothing left running). */
 int pg_pair_start(struct pg_pair *p);
 /* Stop both, drop the database; 0 when both stopped cleanly. */

@@ -1,15 +1,21 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # only, logdir, run_one: tests/run.sh's
 # pg_pass.sh - sourced by tests/run.sh: the API suite ($BUILD/tests/test_api_*)
-# and the PostgreSQL programs ($BUILD/tests/pg/test_pg_*) once more, on a
-# throwaway cluster of their own (tests/support/pg_cluster.sh), reported as
-# "pg-NAME". The terminal tests stay on SQLite (they test the client).
-# Skipped with a note when PostgreSQL is not installed or wincased was
-# built without its PostgreSQL store.
+# once more and the PostgreSQL tests ($BUILD/tests/pg/test_pg_*,
+# tests/pg/test_*.sh), on a throwaway cluster of their own
+# (tests/support/pg_cluster.sh), reported as "pg-NAME". The terminal tests
+# stay on SQLite (they test the client). Skipped with a note when
+# PostgreSQL is not installed or wincased was built without its
+# PostgreSQL store.
 
 pg_pass_names() {
 	local t
-	for t in "$BUILD"/tests/test_api_* "$BUILD"/tests/pg/test_pg_*; do
-		[ -x "$t" ] || continue
-		case "pg-$(basename "$t")" in *"$only"*) echo "$t" ;; esac
+	for t in "$BUILD"/tests/test_api_* "$BUILD"/tests/pg/test_pg_* tests/pg/test_*.sh; do
+		case $t in
+		*.sh) [ -f "$t" ] || continue ;;
+		*) [ -x "$t" ] || continue ;;
+		esac
+		case "pg-$(basename "$t" .sh)" in *"$only"*) echo "$t" ;; esac
 	done
 }
 
@@ -42,7 +48,10 @@ pg_pass() {
 	WINCASE_PG_BIN=$(tests/support/pg_cluster.sh bindir -)
 	export WINCASE_PG_BIN
 	for t in $programs; do
-		run_one "pg-$(basename "$t")" "$t"
+		case $t in
+		*.sh) run_one "pg-$(basename "$t" .sh)" bash "$t" ;;
+		*) run_one "pg-$(basename "$t")" "$t" ;;
+		esac
 	done
 	unset WINCASE_TEST_DB WINCASE_TEST_PG_DIR WINCASE_PG_BIN
 	tests/support/pg_cluster.sh stop "$pg_dir" >/dev/null 2>&1

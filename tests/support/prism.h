@@ -27,6 +27,11 @@ int test_prism_start(struct test_server *srv);
  * again. */
 void test_prism_stop(struct test_server *srv);
 
+/* The server's own URL behind url when url is a strict proxy's, else
+ * url (for what a test checks outside HTTP answers: headers Prism drops,
+ * what a browser is pointed at). */
+const char *test_prism_upstream(const char *url);
+
 /* http_do through the proxies when base_url is a strict proxy's;
  * send(url, req, out) is one plain call. Returns send's result. */
 typedef int (*test_prism_send_fn)(const char *url,

@@ -28,6 +28,14 @@ static int write_config(const struct test_server *srv)
 	/* Cheap password hashing keeps the suite fast; production uses
 	 * the default (interactive). */
 	fputs("pwhash_cost = min\nthreads = 4\n", f);
+	/* PostgreSQL: no file to keep the key and the checkpoints next to;
+	 * they stay in the test's folder, as with SQLite (the verbs read
+	 * this file too, test_server_db_argv). */
+	if (srv->pg_name[0])
+		fprintf(f,
+			"data_dir = %s\n"
+			"audit_checkpoint_file = %s/wincased.db.checkpoints\n",
+			srv->key_dir, srv->dir);
 	if (srv->config_extra)
 		fputs(srv->config_extra, f);
 	return fclose(f);
@@ -44,14 +52,11 @@ static void server_args(const struct test_server *srv, char *db, char *config,
 	snprintf(db, size, "%s/wincased.db", srv->dir);
 	snprintf(config, size, "%s/wincased.conf", srv->dir);
 	argv[n++] = "--db";
+	argv[n++] = srv->pg_name[0] ? srv->pg_conninfo : db;
 	if (srv->pg_name[0]) {
-		/* No file next to the database: the key and the audit
-		 * checkpoints go to the test's folder. */
-		argv[n++] = srv->pg_conninfo;
+		/* Also when a test names its own --config. */
 		argv[n++] = "--data-dir";
-		argv[n++] = srv->dir;
-	} else {
-		argv[n++] = db;
+		argv[n++] = srv->key_dir;
 	}
 	argv[n++] = "--conf-dir";
 	argv[n++] = getenv("WINCASE_CONF");
@@ -102,8 +107,18 @@ static int spawn(struct test_server *srv)
 	return 0;
 }
 
+/* A training server's --ephemeral store is always a file of its own. */
+static bool wants_file(const char *const *extra_args)
+{
+	for (size_t i = 0; extra_args && extra_args[i]; i++)
+		if (strcmp(extra_args[i], "--ephemeral") == 0)
+			return true;
+	return false;
+}
+
 static int start_with(struct test_server *srv, bool fake_clock,
-		      const char *const *extra_args, const char *config_lines)
+		      const char *const *extra_args, const char *config_lines,
+		      const struct test_server *first)
 {
 	const char *tmp = getenv("TMPDIR");
 
@@ -113,32 +128,56 @@ static int start_with(struct test_server *srv, bool fake_clock,
 	srv->extra_args = extra_args;
 	snprintf(srv->dir, sizeof(srv->dir), "%s/wincase-api-XXXXXX",
 		 tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(srv->dir) || write_config(srv) < 0) {
+	if (!mkdtemp(srv->dir)) {
 		perror("test_server");
 		return -1;
 	}
-	if (test_pg_wanted() &&
-	    test_pg_create(srv->pg_name, sizeof(srv->pg_name), srv->pg_conninfo,
-			   sizeof(srv->pg_conninfo)) < 0)
+	snprintf(srv->key_dir, sizeof(srv->key_dir), "%s", srv->dir);
+	if (first) {
+		srv->pg_shared = true;
+		snprintf(srv->key_dir, sizeof(srv->key_dir), "%s", first->dir);
+		snprintf(srv->pg_name, sizeof(srv->pg_name), "%s",
+			 first->pg_name);
+		snprintf(srv->pg_conninfo, sizeof(srv->pg_conninfo), "%s",
+			 first->pg_conninfo);
+	} else if (test_pg_wanted() && !wants_file(extra_args) &&
+		   test_pg_create(srv->pg_name, sizeof(srv->pg_name),
+				  srv->pg_conninfo,
+				  sizeof(srv->pg_conninfo)) < 0)
 		return -1;
+	if (write_config(srv) < 0) {
+		perror("test_server");
+		return -1;
+	}
 	return spawn(srv);
 }
 
 int test_server_start_args(struct test_server *srv, bool fake_clock,
 			   const char *const *extra_args)
 {
-	return start_with(srv, fake_clock, extra_args, NULL);
+	return start_with(srv, fake_clock, extra_args, NULL, NULL);
 }
 
 int test_server_start_config(struct test_server *srv, bool fake_clock,
 			     const char *config_lines)
 {
-	return start_with(srv, fake_clock, NULL, config_lines);
+	return start_with(srv, fake_clock, NULL, config_lines, NULL);
 }
 
 int test_server_start(struct test_server *srv, bool fake_clock)
 {
 	return test_server_start_args(srv, fake_clock, NULL);
+}
+
+int test_server_start_shared(struct test_server *srv,
+			     const struct test_server *first, bool fake_clock)
+{
+	if (!first->pg_name[0]) {
+		fprintf(stderr, "test_server: a shared database needs "
+				"WINCASE_TEST_DB (PostgreSQL)\n");
+		return -1;
+	}
+	return start_with(srv, fake_clock, NULL, NULL, first);
 }
 
 int test_server_restart(struct test_server *srv)
@@ -174,7 +213,24 @@ int test_server_stop(struct test_server *srv)
 	if (srv->dir[0])
 		nftw(srv->dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
 	srv->dir[0] = '\0';
-	test_pg_drop(srv->pg_name);
+	if (!srv->pg_shared)
+		test_pg_drop(srv->pg_name);
 	srv->pg_name[0] = '\0';
 	return rc;
+}
+
+size_t test_server_db_argv(struct test_server *srv, char **argv)
+{
+	size_t n = 0;
+
+	snprintf(srv->db_arg, sizeof(srv->db_arg), "%s/wincased.db", srv->dir);
+	snprintf(srv->conf_arg, sizeof(srv->conf_arg), "%s/wincased.conf",
+		 srv->dir);
+	argv[n++] = "--db";
+	argv[n++] = srv->pg_name[0] ? srv->pg_conninfo : srv->db_arg;
+	if (srv->pg_name[0]) {
+		argv[n++] = "--config";
+		argv[n++] = srv->conf_arg;
+	}
+	return n;
 }

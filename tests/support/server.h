@@ -20,6 +20,11 @@ struct test_server {
 	 * "" for the SQLite file in dir. */
 	char pg_name[64];
 	char pg_conninfo[512];
+	char db_arg[300], conf_arg[300]; /* test_server_db_argv's */
+	/* test_server_start_shared: another server's database and signing
+	 * key (its folder), not dropped at stop. */
+	bool pg_shared;
+	char key_dir[256];
 	char url[128]; /* "http://127.0.0.1:PORT" */
 	/* More options after the usual ones (NULL-terminated), or NULL. */
 	const char *const *extra_args;
@@ -37,6 +42,10 @@ int test_server_start_args(struct test_server *srv, bool fake_clock,
 /* The same with more settings in wincased.conf (and the demo seed). */
 int test_server_start_config(struct test_server *srv, bool fake_clock,
 			     const char *config_lines);
+/* PostgreSQL only: a second server on first's database (and with its
+ * signing key), as several wincased instances of one service hall. */
+int test_server_start_shared(struct test_server *srv,
+			     const struct test_server *first, bool fake_clock);
 /* Start again on the same database (after test_server_stop_keep). */
 int test_server_restart(struct test_server *srv);
 /* SIGTERM and wait (bounded); returns the exit status, or -1. Keeps the
@@ -44,5 +53,10 @@ int test_server_restart(struct test_server *srv);
 int test_server_stop_keep(struct test_server *srv);
 /* Stop and remove the temporary directory. */
 int test_server_stop(struct test_server *srv);
+/* The options naming this server's store for a wincased verb, into argv:
+ * "--db" and the SQLite file or the PostgreSQL conninfo (then also
+ * "--config" and the server's wincased.conf, for data_dir). Returns how
+ * many (at most 4); they live in srv. */
+size_t test_server_db_argv(struct test_server *srv, char **argv);
 
 #endif

@@ -70,6 +70,12 @@ static int conninfo_for(const char *name, char *out, size_t size)
 	return 0;
 }
 
+static void notice_quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static int admin_exec(const char *sql)
 {
 	PGconn *db = PQconnectdb(admin_conninfo());
@@ -82,8 +88,10 @@ static int admin_exec(const char *sql)
 		PQfinish(db);
 		return -1;
 	}
+	PQsetNoticeProcessor(db, notice_quiet, NULL);
 	res = PQexec(db, sql);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK) {
 		fprintf(stderr, "test_server: %s: %s", sql,
 			PQresultErrorMessage(res));
 		rc = -1;
@@ -91,6 +99,11 @@ static int admin_exec(const char *sql)
 	PQclear(res);
 	PQfinish(db);
 	return rc;
+}
+
+int test_pg_admin(const char *sql)
+{
+	return admin_exec(sql);
 }
 
 int test_pg_create(char *name, size_t name_size, char *conninfo,
@@ -105,6 +118,19 @@ int test_pg_create(char *name, size_t name_size, char *conninfo,
 	if (admin_exec(sql) < 0)
 		return -1;
 	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", name);
+	if (admin_exec(sql) < 0)
+		return -1;
+	return conninfo_for(name, conninfo, conninfo_size);
+}
+
+int test_pg_copy(const char *from, char *name, size_t name_size,
+		 const char *suffix, char *conninfo, size_t conninfo_size)
+{
+	char sql[256];
+
+	snprintf(name, name_size, "%s_%s", from, suffix);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s TEMPLATE %s", name,
+		 from);
 	if (admin_exec(sql) < 0)
 		return -1;
 	return conninfo_for(name, conninfo, conninfo_size);

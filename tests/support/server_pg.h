@@ -15,6 +15,13 @@ bool test_pg_wanted(void);
  * on stderr. */
 int test_pg_create(char *name, size_t name_size, char *conninfo,
 		   size_t conninfo_size);
+/* CREATE DATABASE <from>_<suffix> TEMPLATE from (nobody may be
+ * connected to from): its name and conninfo, as test_pg_create. */
+int test_pg_copy(const char *from, char *name, size_t name_size,
+		 const char *suffix, char *conninfo, size_t conninfo_size);
+/* Run one statement in the cluster as WINCASE_TEST_DB's user (end a
+ * database's sessions, refuse its connections). 0 or -1. */
+int test_pg_admin(const char *sql);
 /* DROP it (connections left are ended). */
 void test_pg_drop(const char *name);
 

@@ -7,12 +7,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "wincase/error_text.h"
+#include "wincase/text.h"
 
 static char *api_md_read(void)
 {
@@ -138,12 +140,60 @@ static void test_unknown_code_names_no_code(void **state)
 			    "待补交");
 }
 
+/* Issue 13.7: every code's words fit the 80-column message line whole
+ * (written to fit, never cut). */
+static void test_every_text_fits_the_message_line(void **state)
+{
+	char *text = api_md_read();
+	regex_t re;
+	regmatch_t m[3];
+	const char *p = text;
+	static const char *const client_codes[] = {"offline", "bad_response",
+						   "bad_url", "plain_http",
+						   "catalog_changed"};
+	char out[512], code[64];
+	int too_wide = 0;
+
+	(void)state;
+	assert_int_equal(
+	    regcomp(&re, "[1-5][0-9][0-9] (\\*\\*)?`([a-z_]+)`", REG_EXTENDED),
+	    0);
+	for (size_t i = 0;; i++) {
+		if (i < sizeof(client_codes) / sizeof(*client_codes)) {
+			snprintf(code, sizeof(code), "%s", client_codes[i]);
+		} else if (regexec(&re, p, 3, m, 0) == 0) {
+			snprintf(code, sizeof(code), "%.*s",
+				 (int)(m[2].rm_eo - m[2].rm_so),
+				 p + m[2].rm_so);
+			p += m[0].rm_eo;
+		} else {
+			break;
+		}
+		error_text_format(code, out, sizeof(out));
+		if (text_width(out) > 78) {
+			print_error("%s: %d columns: %s\n", code,
+				    text_width(out), out);
+			too_wide++;
+		}
+	}
+	regfree(&re);
+	free(text);
+	assert_int_equal(too_wide, 0);
+}
+
+static int setup_locale(void **state)
+{
+	(void)state;
+	return setlocale(LC_CTYPE, "C.UTF-8") ? 0 : -1;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_error_code_has_words),
 	    cmocka_unit_test(test_every_value_has_words),
 	    cmocka_unit_test(test_unknown_code_names_no_code),
+	    cmocka_unit_test(test_every_text_fits_the_message_line),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup_locale, NULL);
 }

@@ -20,7 +20,7 @@
 /* A new state or action must be added to the matrices below. */
 _Static_assert(CASE_STATUS_COUNT == 7 && CASE_ACTION_COUNT == 9,
 	       "case matrix out of date");
-_Static_assert(INQUIRY_STATUS_COUNT == 4 && INQUIRY_ACTION_COUNT == 4,
+_Static_assert(INQUIRY_STATUS_COUNT == 4 && INQUIRY_ACTION_COUNT == 5,
 	       "inquiry matrix out of date");
 _Static_assert(COMMITMENT_STATUS_COUNT == 4 && COMMITMENT_ACTION_COUNT == 4,
 	       "commitment matrix out of date");
@@ -53,15 +53,16 @@ static const char *const case_expect[7][9] = {
 };
 
 /* Columns: handoff, ack, close, convert. */
-static const char *const inquiry_expect[4][4] = {
+/* Columns: handoff, ack, close, convert, recall. */
+static const char *const inquiry_expect[4][5] = {
     /* open */
-    {"handed_off", NO, "closed", "closed"},
-    /* handed_off: one handoff waits at a time */
-    {NO, "referred", "closed", "closed"},
+    {"handed_off", NO, "closed", "closed", NO},
+    /* handed_off: one handoff waits at a time; its sender may recall it */
+    {NO, "referred", "closed", "closed", "open"},
     /* referred: may be handed on again */
-    {"handed_off", NO, "closed", "closed"},
+    {"handed_off", NO, "closed", "closed", NO},
     /* closed */
-    {NO, NO, NO, NO},
+    {NO, NO, NO, NO, NO},
 };
 
 /* Columns: supplement, breach, waive, withdraw. */
@@ -353,6 +354,10 @@ static void test_actions_of_words(void **state)
 			 INQUIRY_DO_CONVERT);
 	assert_int_equal(inquiry_resolution_action(INQUIRY_RESOLUTION_COUNT),
 			 INQUIRY_ACTION_COUNT);
+	/* R1: the third handoff bounces (issue 13.5 warns before it). */
+	assert_false(inquiry_handoff_bounces(0));
+	assert_false(inquiry_handoff_bounces(1));
+	assert_true(inquiry_handoff_bounces(2));
 	/* An out-of-range action is one no state allows. */
 	assert_false(case_allows(CASE_CHECKING,
 				 accept_mode_action(ACCEPT_MODE_COUNT), NULL));

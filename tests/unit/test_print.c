@@ -174,6 +174,44 @@ static void test_save_home(void **state)
 	assert_string_equal(err.code, "save_failed");
 }
 
+/* The file at path holds exactly the len bytes of want. */
+static void assert_file_bytes(const char *path, const char *want, size_t len)
+{
+	char got[100];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(got, 1, sizeof(got), f);
+	fclose(f);
+	assert_int_equal(n, len);
+	assert_memory_equal(got, want, n);
+}
+
+/* A PDF goes to the command and to the file byte for byte (NULs too),
+ * never with the text mark put in it. */
+static void test_pdf_bytes(void **state)
+{
+	static const char pdf[] = "%PDF-1.5\n\0\x01\xff binary\n%%EOF\n";
+	char command[500], path[400], data[300];
+	struct wc_error err = {0};
+
+	(void)state;
+	print_set_mark("培训样张");
+	snprintf(path, sizeof(path), "%s/printed.pdf", dir);
+	snprintf(command, sizeof(command), "tee %s", path);
+	assert_int_equal(print_pdf(command, pdf, sizeof(pdf) - 1, &err), 0);
+	assert_file_bytes(path, pdf, sizeof(pdf) - 1);
+	assert_int_equal(print_pdf("false", pdf, sizeof(pdf) - 1, &err), -1);
+	assert_string_equal(err.code, "print_failed");
+	snprintf(data, sizeof(data), "%s/pdf", dir);
+	assert_int_equal(print_save_pdf(data, "GZ-1.pdf", pdf, sizeof(pdf) - 1,
+					path, sizeof(path), &err),
+			 0);
+	assert_file_bytes(path, pdf, sizeof(pdf) - 1);
+	print_set_mark(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +222,7 @@ int main(void)
 	    cmocka_unit_test(test_print_failures),
 	    cmocka_unit_test(test_save),
 	    cmocka_unit_test(test_save_home),
+	    cmocka_unit_test(test_pdf_bytes),
 	};
 	int rc;
 	char cmd[300];

@@ -315,6 +315,50 @@ static void test_sanitize_random_bytes(void **state)
 	}
 }
 
+/* Issue 13.7: Chinese line-breaking rules when wrapping. */
+static void test_line_break_table(void **state)
+{
+	static const struct {
+		const char *text;
+		int cols;
+		const char *line; /* the first line */
+	} cases[] = {
+	    /* fits: all of it */
+	    {"补交材料", 10, "补交材料"},
+	    /* a plain cut between two Chinese characters */
+	    {"申请人承诺补交材料", 8, "申请人承"},
+	    /* no closing punctuation at the start of the next line: the
+	     * character before it goes down with it */
+	    {"逾期未补交）承担责任", 10, "逾期未补"},
+	    {"材料齐全。准予办理", 8, "材料齐"},
+	    {"一、二、三", 4, "一、"},
+	    {"一二、三", 4, "一"},
+	    /* no opening punctuation at the end of a line */
+	    {"不动产权（证书）", 10, "不动产权"},
+	    {"提交“营业执照”", 6, "提交"},
+	    /* Latin words and numbers stay whole */
+	    {"时间 12-02 14:39 到期", 12, "时间 12-02 "},
+	    {"电话 0571-87654321", 10, "电话 "},
+	    /* no allowed place at all: cut anyway */
+	    {"0571-87654321", 6, "0571-8"},
+	    {"））））", 4, "））"},
+	};
+	char line[128];
+	int cols;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = text_line_break(cases[i].text, cases[i].cols, &cols);
+
+		snprintf(line, sizeof(line), "%.*s", (int)n, cases[i].text);
+		assert_string_equal(line, cases[i].line);
+		assert_int_equal(cols, text_width(line));
+		assert_true(cols <= cases[i].cols);
+	}
+	assert_int_equal(text_line_break(NULL, 5, &cols), 0);
+	assert_int_equal(text_line_break("", 5, &cols), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,6 +369,7 @@ int main(void)
 	    cmocka_unit_test(test_cut_never_splits),
 	    cmocka_unit_test(test_sanitize_table),
 	    cmocka_unit_test(test_sanitize_random_bytes),
+	    cmocka_unit_test(test_line_break_table),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);

@@ -422,6 +422,39 @@ static void expect_chinese_findings(const struct training_scenario *sc,
 				 res.results[i].found);
 }
 
+/* Materials with very long names: the finding is cut between whole
+ * names ("等" for the rest), so the result still makes JSON. */
+static void long_names_cut_whole(void)
+{
+	const struct training_scenario *sc = find("t05_notice_three_missing");
+	json_t *st = json_deep_copy(json_object_get(
+	    json_array_get(
+		json_object_get(json_object_get(states, sc->id), "wrong"), 0),
+	    "state"));
+	json_t *items = json_object_get(
+	    json_array_get(
+		json_object_get(json_array_get(json_object_get(st, "cases"), 0),
+				"notices"),
+		0),
+	    "items");
+	char name[400] = "";
+	struct training_result res;
+	struct wc_error err;
+	json_t *e, *j;
+	size_t i;
+
+	for (i = 0; i < 20; i++) /* 240 bytes: not one fits whole */
+		strcat(name, "材料名称");
+	json_array_foreach(items, i, e)
+	    json_object_set_new(e, "name", json_string(name));
+	assert_int_equal(training_evaluate(sc, st, 0, 0, &res, &err), 0);
+	assert_non_null(strstr(res.results[0].found, "等"));
+	j = training_result_to_json(sc, &res);
+	assert_non_null(j);
+	json_decref(j);
+	json_decref(st);
+}
+
 /* Issue 14.9: the debrief's evidence names materials, windows, states in
  * Chinese words, for every check of every ideal and wrong state. */
 static void test_findings_in_chinese(void **state)
@@ -468,6 +501,24 @@ static void test_findings_in_chinese(void **state)
 	    "承诺补交：主要设备设施清单");
 	assert_string_equal(training_word(TRAINING_WORD_CASE_STATUS, "nope"),
 			    "?");
+	long_names_cut_whole();
+}
+
+/* Issue 14.10: the trainer's list of lost checks names every check of
+ * every shipped scenario in Chinese. */
+static void test_check_names(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < n_scenarios; i++)
+		for (size_t c = 0; c < scenarios[i]->n_checks; c++)
+			if (strcmp(training_check_name(
+				       scenarios[i]->checks[c].kind),
+				   "?") == 0)
+				fail_msg("%s: %s has no name", scenarios[i]->id,
+					 scenarios[i]->checks[c].kind);
+	assert_string_equal(training_check_name("handoff_count"), "一次转到位");
+	assert_string_equal(training_check_name("nope"), "?");
+	assert_string_equal(training_check_name(NULL), "?");
 }
 
 static void test_hints_cost_never_below_zero(void **state)
@@ -667,6 +718,7 @@ int main(void)
 	    cmocka_unit_test(test_notice_split_explained),
 	    cmocka_unit_test(test_at_most_needs_the_act),
 	    cmocka_unit_test(test_findings_in_chinese),
+	    cmocka_unit_test(test_check_names),
 	    cmocka_unit_test(test_hints_cost_never_below_zero),
 	    cmocka_unit_test(test_bad_state_refused),
 	    cmocka_unit_test(test_broken_scenarios_refused),

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -30,6 +31,7 @@
 #include <jansson.h>
 
 #include "wincase/net_training.h"
+#include "wincase/training.h"
 
 #include "../../tui/training/training.h"
 #include "../support/http.h"
@@ -265,6 +267,220 @@ static void test_results_unreadable(void **state)
 	    -1);
 }
 
+/* ---- The class from several PCs (issue 14.10) */
+
+#define CLASS_MAX 32
+
+static struct training_scenario *class_sc[CLASS_MAX];
+static size_t class_n;
+static json_t *states; /* tests/unit/data/training_states.json */
+
+static const char *env_or(const char *name, const char *fallback)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : fallback;
+}
+
+static int name_order(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every shipped scenario, in file name order. */
+static void class_scenarios_load(void)
+{
+	char dir[600], path[1000], *names[CLASS_MAX] = {0};
+	struct dirent *e;
+	size_t n = 0;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/training",
+		 env_or("WINCASE_CONF", "conf"));
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((e = readdir(d)) && n < CLASS_MAX)
+		if (strstr(e->d_name, ".json"))
+			names[n++] = strdup(e->d_name);
+	closedir(d);
+	qsort(names, n, sizeof(*names), name_order);
+	for (size_t i = 0; i < n; i++) {
+		struct wc_error err;
+		json_t *j;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		j = json_load_file(path, 0, NULL);
+		class_sc[i] = training_scenario_from_json(j, &err);
+		assert_non_null(class_sc[i]);
+		json_decref(j);
+		free(names[i]);
+	}
+	class_n = n;
+}
+
+static size_t class_index(const char *id)
+{
+	for (size_t k = 0; k < class_n; k++)
+		if (strcmp(class_sc[k]->id, id) == 0)
+			return k;
+	fail_msg("no scenario %s", id);
+	return 0;
+}
+
+/* The stored state of the unit test's data (ideal, or wrong[0]) scored
+ * and saved through f by trainee: *res the result. */
+static void class_attempt(const struct net_training_folders *f,
+			  const char *trainee, const char *id, bool ideal,
+			  bool *shared, struct wc_error *err,
+			  struct training_result *res)
+{
+	const json_t *entry, *st;
+	const struct training_scenario *sc = class_sc[class_index(id)];
+	struct wc_error e2;
+
+	if (!states) {
+		char path[700];
+
+		snprintf(path, sizeof(path),
+			 "%s/unit/data/training_states.json",
+			 env_or("WINCASE_TESTS", "tests"));
+		states = json_load_file(path, 0, NULL);
+		assert_non_null(states);
+	}
+	entry = json_object_get(states, id);
+	st = ideal ? json_object_get(entry, "ideal")
+		   : json_object_get(
+			 json_array_get(json_object_get(entry, "wrong"), 0),
+			 "state");
+	assert_int_equal(training_evaluate(sc, st, 0, 40, res, &e2), 0);
+	memset(err, 0, sizeof(*err));
+	assert_int_equal(
+	    net_training_results_save(f, trainee, sc, res, 0, shared, err), 0);
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Two PCs write to one shared folder, a third cannot reach it and keeps
+ * its attempt locally; the trainer counts everyone against all 13
+ * scenarios, sees attempts and lost checks per scenario, reads a stored
+ * debrief; a broken file is left out and counted, hostile text is made
+ * harmless. */
+static void test_class_gathered(void **state)
+{
+	char local[600], shared[600], path[800];
+	struct net_training_folders pc1 = {local, shared, "pc1"};
+	struct net_training_folders pc2 = {local, shared, "pc/2"};
+	struct net_training_folders pc3 = {local, "/nonexistent/share", "pc3"};
+	struct net_training_class c;
+	const struct net_training_class_row *r;
+	struct training_result res, wrong05, back;
+	struct wc_error err;
+	size_t t02, t05;
+	bool in_shared;
+	struct stat st;
+
+	(void)state;
+	class_scenarios_load();
+	assert_int_equal(class_n, 13);
+	t02 = class_index("t02_inquiry_handoff");
+	t05 = class_index("t05_notice_three_missing");
+	snprintf(local, sizeof(local), "%s/pcs", data_dir);
+	snprintf(shared, sizeof(shared), "%s/share", data_dir);
+	assert_int_equal(mkdir(local, 0700), 0);
+	assert_int_equal(mkdir(shared, 0700), 0);
+	class_attempt(&pc1, "trainee1", "t02_inquiry_handoff", false,
+		      &in_shared, &err, &res);
+	assert_true(in_shared);
+	class_attempt(&pc1, "trainee1", "t02_inquiry_handoff", true, &in_shared,
+		      &err, &res);
+	class_attempt(&pc1, "trainee1", "t05_notice_three_missing", false,
+		      &in_shared, &err, &wrong05);
+	class_attempt(&pc2, "trainee2", "t01_inquiry_answered", true,
+		      &in_shared, &err, &res);
+	class_attempt(&pc3, "trainee3", "t03_bounce_trap", false, &in_shared,
+		      &err, &res);
+	assert_false(in_shared);
+	assert_string_equal(err.code, "shared_unavailable");
+	snprintf(path, sizeof(path), "%s/results-pc1.json", shared);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	snprintf(path, sizeof(path), "%s/results-pc2.json", shared);
+	assert_int_equal(access(path, F_OK), 0); /* "/" left out */
+	snprintf(path, sizeof(path), "%s/results-broken.json", shared);
+	write_text(path, "{\"version\":1}");
+	snprintf(path, sizeof(path), "%s/results-pc4.json", shared);
+	write_text(path, "{\"version\":1,\"trainees\":{\"evil\\u001b[2J\":[{"
+			 "\"scenario\":\"t01_inquiry_answered\",\"score\":5,"
+			 "\"seconds\":1,\"checks\":[{\"check\":"
+			 "\"inquiry_registered\",\"passed\":true,\"earned\":5,"
+			 "\"found\":\"\\u001b]0;x\\u0007\"}]}]}}");
+	assert_int_equal(net_training_class_load(
+			     &pc1,
+			     (const struct training_scenario *const *)class_sc,
+			     class_n, &c, &err),
+			 0);
+	assert_int_equal(c.files, 4); /* pc1, pc2, pc4 shared, pc3 local */
+	assert_int_equal(c.files + c.unreadable, 5);
+	assert_int_equal(c.unreadable, 1);
+	assert_int_equal(c.n, 4);
+	for (size_t i = 0; i < c.n; i++)
+		assert_null(strchr(c.rows[i].trainee, '\x1b'));
+	r = net_training_class_find(&c, "trainee1");
+	assert_non_null(r);
+	assert_int_equal(r->attempts, 3);
+	assert_int_equal(r->done, 2);
+	assert_int_equal(r->max_total, 1300);
+	assert_int_equal(r->best_total, 100 + wrong05.score);
+	assert_int_equal(r->per[t02].attempts, 2);
+	assert_int_equal(r->per[t02].best, 100);
+	assert_int_equal(r->per[t02].n_lost, 0);
+	assert_int_equal(r->per[t05].attempts, 1);
+	assert_true(r->per[t05].n_lost > 0);
+	for (size_t i = 0; i < r->per[t05].n_lost; i++)
+		assert_false(wrong05.results[r->per[t05].lost[i]].passed);
+	assert_int_equal(r->per[class_index("t09_refused_breach")].best, -1);
+	assert_int_equal(net_training_class_find(&c, "trainee2")->done, 1);
+	assert_int_equal(net_training_class_find(&c, "trainee3")->done, 1);
+	net_training_class_release(&c);
+	/* The stored debrief of the best attempt, check by check. */
+	assert_int_equal(net_training_debrief_load(&pc1, "trainee1",
+						   class_sc[t05], &back, &err),
+			 0);
+	assert_int_equal(back.score, wrong05.score);
+	assert_int_equal(back.n, wrong05.n);
+	for (size_t i = 0; i < back.n; i++) {
+		assert_int_equal(back.results[i].passed,
+				 wrong05.results[i].passed);
+		assert_string_equal(back.results[i].found,
+				    wrong05.results[i].found);
+		assert_ptr_equal(back.results[i].check,
+				 &class_sc[t05]->checks[i]);
+	}
+	assert_int_equal(net_training_debrief_load(
+			     &pc1, "trainee1",
+			     class_sc[class_index("t09_refused_breach")], &back,
+			     &err),
+			 -1);
+	assert_string_equal(err.code, "not_found");
+	assert_int_equal(net_training_debrief_load(
+			     &pc1, "evil\x1b[2J",
+			     class_sc[class_index("t01_inquiry_answered")],
+			     &back, &err),
+			 0);
+	assert_null(strchr(back.results[0].found, '\x1b'));
+	for (size_t k = 0; k < class_n; k++)
+		training_scenario_free(&class_sc[k]);
+	json_decref(states);
+	states = NULL;
+}
+
 /* --session: the isolation test's driver. */
 static int run_session(const char *dir)
 {
@@ -296,6 +512,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_client_killed),
 	    cmocka_unit_test(test_results_and_progress),
 	    cmocka_unit_test(test_results_unreadable),
+	    cmocka_unit_test(test_class_gathered),
 	};
 
 	if (argc >= 2 && strcmp(argv[1], "--session") == 0)

@@ -352,6 +352,43 @@ static void test_result_text(void **state)
 			    "check character does not match");
 }
 
+/* Issue 13.8: names take every CJK block, Latin letters and the middle
+ * dot; emoji and symbols are refused. */
+static void test_name_table(void **state)
+{
+	static const struct {
+		const char *text;
+		enum validate_result want;
+	} cases[] = {
+	    {"张三", VALID_OK},
+	    {"\xf0\xa0\xae\xb7\xe5\xa4\xa7\xe5\x90\x89", VALID_OK}, /* 𠮷大吉 */
+	    {"阿卜杜拉·艾买提", VALID_OK},
+	    {"Zoë O'Brien-Smith", VALID_OK},
+	    {"杭州某某科技有限公司（滨江分公司）", VALID_OK},
+	    {"李〇", VALID_OK},
+	    {"", VALID_OK},
+	    {"张三\xf0\x9f\x98\x80", VALID_CHARSET}, /* 😀 */
+	    {"张★三", VALID_CHARSET},
+	    {"张三#1", VALID_CHARSET},
+	    {"王五\xe2\x9d\xa4\xef\xb8\x8f", VALID_CHARSET}, /* ❤️ */
+	    {"张\a三", VALID_CONTROL},
+	    {"\xff", VALID_ENCODING},
+	};
+	char long_name[400] = "";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(validate_name(cases[i].text, NAME_MAX_CHARS),
+				 cases[i].want);
+	for (int i = 0; i < 101; i++)
+		strcat(long_name, "张");
+	assert_int_equal(validate_name(long_name, NAME_MAX_CHARS),
+			 VALID_TOO_LONG);
+	strcat(long_name, "\xf0\x9f\x98\x80");
+	assert_int_equal(validate_name(long_name, NAME_MAX_CHARS),
+			 VALID_CHARSET);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -364,6 +401,7 @@ int main(void)
 	    cmocka_unit_test(test_phone_table),
 	    cmocka_unit_test(test_text_table),
 	    cmocka_unit_test(test_result_text),
+	    cmocka_unit_test(test_name_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

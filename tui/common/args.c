@@ -20,6 +20,8 @@ void args_usage(FILE *out)
 	    "                     configured server is never contacted\n"
 	    "  -h, --help         print this help and exit\n"
 	    "  -V, --version      print the version and exit\n"
+	    "       wincase journal list|replay|export --user NAME: the\n"
+	    "                     clerk's offline journal (wincase(1))\n"
 	    "exit status: 0 after F10, SIGTERM or SIGHUP; 2 bad option or\n"
 	    "             configuration; 3 the locale is not UTF-8\n",
 	    out);

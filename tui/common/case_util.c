@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "wincase/text.h"
 
@@ -207,6 +208,15 @@ void case_refusal(struct case_ctx *x, struct app *app,
 	app_message_error(app, err);
 }
 
+void case_time_text(const char *at, char out[DATE_TIME_SHORT_SIZE])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	int year = localtime_r(&now, &tm) ? tm.tm_year + 1900 : 0;
+
+	date_time_short(at, year, out);
+}
+
 /* Calls each(line, bytes, user) for every display line of text wrapped at
  * cols; returns how many. */
 static int wrap_each(const char *text, int cols,
@@ -229,7 +239,7 @@ static int wrap_each(const char *text, int cols,
 		memcpy(buf, p, para);
 		buf[para] = '\0';
 		do {
-			size_t cut = text_cut(buf + off, cols, NULL);
+			size_t cut = text_line_break(buf + off, cols, NULL);
 
 			if (cut == 0 && buf[off])
 				cut = strlen(buf + off); /* never loop */
@@ -332,6 +342,62 @@ void case_save(struct app *app, const char *name, const char *text)
 			    app->cfg->data_dir);
 	else
 		app_message(app, false, msg(MSG_SAVED), path);
+}
+
+/* A server without PDF support (older than GET /v1/documents/{no}.pdf),
+ * or one that cannot be reached, still gets its document printed: as
+ * text. */
+void case_print_document(struct app *app, const char *no, bool reprint,
+			 const char *text)
+{
+	struct wc_error err = {0};
+	char *pdf = NULL;
+	size_t len = 0;
+
+	app_busy(app, MSG_PRINTING);
+	if (net_document_pdf(app->net, no, reprint, &pdf, &len, &err)) {
+		case_print(app, text);
+		return;
+	}
+	if (print_pdf(app->cfg->print_command, pdf, len, &err))
+		app_message(app, true, msg(MSG_PRINT_FAILED),
+			    app->cfg->print_command);
+	else
+		app_message(app, false, msg(MSG_PRINTED),
+			    app->cfg->print_command);
+	free(pdf);
+}
+
+void case_save_document(struct app *app, const char *no, const char *text)
+{
+	struct wc_error err = {0};
+	char name[80], path[1400], pdf_path[1400];
+	char *pdf = NULL;
+	size_t len = 0;
+
+	snprintf(name, sizeof(name), "%s.txt", no);
+	if (print_save(app->cfg->data_dir, name, text, path, sizeof(path),
+		       &err)) {
+		app_message(app, true, msg(MSG_SAVE_FAILED), err.message);
+		return;
+	}
+	/* The PDF beside the text, when the server makes one. */
+	if (net_document_pdf(app->net, no, false, &pdf, &len, &err)) {
+		app_message(app, false, msg(MSG_SAVED), path);
+		return;
+	}
+	snprintf(name, sizeof(name), "%s.pdf", no);
+	if (print_save_pdf(app->cfg->data_dir, name, pdf, len, pdf_path,
+			   sizeof(pdf_path), &err)) {
+		app_message(app, true, msg(MSG_SAVE_FAILED), err.message);
+	} else {
+		char both[1500];
+
+		/* The PDF is in the same folder: its name is enough. */
+		snprintf(both, sizeof(both), "%s、%s", path, name);
+		app_message(app, false, msg(MSG_SAVED), both);
+	}
+	free(pdf);
 }
 
 bool case_append(char **buf, size_t *len, const char *fmt, ...)

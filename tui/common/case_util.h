@@ -78,9 +78,21 @@ int case_text_key(int *first, int lines, int rows, wint_t ch);
  * folder; the outcome on the message line. */
 void case_print(struct app *app, const char *text);
 void case_save(struct app *app, const char *name, const char *text);
+/* An issued document numbered no: the server's PDF to the print command
+ * (补打 on every page when reprint), its text when the server has no PDF
+ * for it; saved as NO.txt and, when the server makes one, NO.pdf beside
+ * it. Messages as case_print and case_save. */
+void case_print_document(struct app *app, const char *no, bool reprint,
+			 const char *text);
+void case_save_document(struct app *app, const char *no, const char *text);
 
 /* Appends a formatted text to *buf (len bytes so far, grown with realloc);
  * false when out of memory. */
+/* A server time as the clerk reads it (date.h date_time_short: "12-02
+ * 14:39", the year added when not this one). */
+#include "wincase/date.h"
+void case_time_text(const char *at, char out[DATE_TIME_SHORT_SIZE]);
+
 bool case_append(char **buf, size_t *len, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -31,6 +31,7 @@ int config_init(struct config *cfg)
 	cfg->low_speed_time_ms = 5000;
 	cfg->colour = COLOUR_AUTO;
 	cfg->idle_logout_seconds = -1;
+	cfg->queue_check_seconds = 30;
 	if (replace(&cfg->server_url, "http://127.0.0.1:8730") ||
 	    replace(&cfg->print_command, "lp"))
 		return -1;
@@ -43,6 +44,7 @@ void config_release(struct config *cfg)
 	free(cfg->window);
 	free(cfg->data_dir);
 	free(cfg->print_command);
+	free(cfg->training_results_dir);
 	free(cfg->ca_file);
 	free(cfg->pinned_public_key);
 	memset(cfg, 0, sizeof(*cfg));
@@ -98,7 +100,8 @@ static bool yes_no_parse(const char *value, bool *out)
 	return true;
 }
 
-/* [client] restricted, restricted_print, idle_logout_seconds (safe.h). */
+/* [client] restricted, restricted_print, idle_logout_seconds (safe.h),
+ * queue_check_seconds. */
 static bool safety_parse(struct config *c, const char *name, const char *value)
 {
 	char *end;
@@ -108,13 +111,17 @@ static bool safety_parse(struct config *c, const char *name, const char *value)
 		return yes_no_parse(value, &c->restricted);
 	if (strcmp(name, "restricted_print") == 0)
 		return yes_no_parse(value, &c->restricted_print);
-	if (strcmp(name, "idle_logout_seconds") != 0)
+	if (strcmp(name, "idle_logout_seconds") != 0 &&
+	    strcmp(name, "queue_check_seconds") != 0)
 		return false;
 	errno = 0;
 	n = strtol(value, &end, 10);
 	if (errno || end == value || *end || n < 0 || n > 86400)
 		return false;
-	c->idle_logout_seconds = n;
+	if (strcmp(name, "queue_check_seconds") == 0)
+		c->queue_check_seconds = n;
+	else
+		c->idle_logout_seconds = n;
 	return true;
 }
 
@@ -164,6 +171,9 @@ static int on_value(void *user, const char *section, const char *name,
 		ok = colour_parse(value, &c->colour);
 	else if (strcmp(section, "client") == 0)
 		ok = safety_parse(c, name, value);
+	else if (strcmp(section, "training") == 0 &&
+		 strcmp(name, "results_dir") == 0)
+		ok = replace(&c->training_results_dir, value) == 0;
 	else
 		ok = false;
 	if (!ok && !l->bad[0])
@@ -259,4 +269,36 @@ int config_data_dir_default(struct config *cfg)
 	if (n < 0 || (size_t)n >= sizeof(path))
 		return -1;
 	return replace(&cfg->data_dir, path);
+}
+
+int config_setup(struct config *cfg, const char *file, const char *server,
+		 bool restricted)
+{
+	struct wc_error err = {0};
+	char path[4096];
+
+	if (config_init(cfg))
+		return -1;
+	/* Restricted: never a file the (SSH) user could have written. */
+	if (!file && restricted) {
+		if (access("/etc/wincase/wincase.conf", R_OK) == 0)
+			file = "/etc/wincase/wincase.conf";
+	} else if (!file && config_find(path, sizeof(path))) {
+		file = path;
+	}
+	if (file && config_load(cfg, file, &err)) {
+		fprintf(stderr,
+			"wincase: 配置文件有误 / bad configuration: %s\n",
+			err.message);
+		return -1;
+	}
+	if (config_data_dir_default(cfg))
+		return -1;
+	if (server) {
+		free(cfg->server_url);
+		cfg->server_url = strdup(server);
+		if (!cfg->server_url)
+			return -1;
+	}
+	return 0;
 }

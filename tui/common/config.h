@@ -32,6 +32,12 @@ struct config {
 	bool restricted;
 	bool restricted_print;
 	long idle_logout_seconds;
+	/* Issue 13.5: the work queue looks for new handoffs to this window
+	 * every so many seconds (0: never). */
+	long queue_check_seconds;
+	/* [training] results_dir: the folder every counter PC's training
+	 * results go to, for the trainer (NULL: this PC's only). */
+	char *training_results_dir;
 };
 
 /* Defaults: server http://127.0.0.1:8730, 10 s, 3 s, lp, auto. -1 when out
@@ -53,5 +59,11 @@ bool config_find(char *out, size_t size);
  * ~/.local/share/wincase (drafts, exports, training results). -1 when out
  * of memory. */
 int config_data_dir_default(struct config *cfg);
+
+/* config_init, then file (NULL: config_find's, or in restricted mode only
+ * /etc/wincase/wincase.conf), the default data folder, and server (NULL:
+ * the file's) over [server] url. -1 after a message on stderr. */
+int config_setup(struct config *cfg, const char *file, const char *server,
+		 bool restricted);
 
 #endif

@@ -53,9 +53,12 @@ int applicant_name_check(const struct form *form, size_t index, char *out,
 			 size_t size)
 {
 	enum validate_result r =
-	    validate_text(form_value(form, index), NAME_MAX_CHARS, false);
+	    validate_name(form_value(form, index), NAME_MAX_CHARS);
 
-	msg_for_text(msg(MSG_INQ_NAME), r, NAME_MAX_CHARS, out, size);
+	if (r == VALID_CHARSET)
+		snprintf(out, size, "%s", msg(MSG_NAME_CHARSET));
+	else
+		msg_for_text(msg(MSG_INQ_NAME), r, NAME_MAX_CHARS, out, size);
 	return r == VALID_OK ? 0 : -1;
 }
 

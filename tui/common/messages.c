@@ -175,7 +175,7 @@ static const char *const table[MSG_COUNT] = {
 	"!!已判定推诿（转办超过两次或一个工作小时内未接收），已送审核",
     [MSG_IV_CHAIN] = "转办记录",
     [MSG_IV_CHAIN_NONE] = "  没有转办",
-    [MSG_IV_HANDOFF_LINE] = "%zu. %s 转给 %s：%s",
+    [MSG_IV_HANDOFF_LINE] = "%zu. %s  %s 转给 %s：%s",
     [MSG_IV_HANDOFF_ACKED] = "   已接收：%s %s",
     [MSG_IV_HANDOFF_WAITING] = "   *待接收",
     [MSG_IV_NOTHING_TO_ACK] = "没有转给您窗口或部门、待接收的转办",
@@ -188,11 +188,12 @@ static const char *const table[MSG_COUNT] = {
     [MSG_HO_TARGET] = "窗口号或部门",
     [MSG_HO_REASON] = "转办原因",
     [MSG_HO_KIND_HELP] = "用 ←/→ 或空格切换：窗口、部门",
-    [MSG_HO_TARGET_HELP] = "窗口号（如 2）或部门全称（如 住房和城乡建设局）",
+    [MSG_HO_TARGET_HELP] =
+	"按 Enter 或 F3 从服务器的窗口和部门列表中选择（可输入筛选）",
     [MSG_HO_REASON_HELP] = "说明为什么由对方办理；在此按 Enter 或 F2 提交",
     [MSG_HO_TO_WINDOW] = "窗口",
     [MSG_HO_TO_DEPARTMENT] = "部门",
-    [MSG_HO_DONE] = "已转办，对方接收前此咨询仍在您的待办中",
+    [MSG_HO_DONE] = "已转办；对方接收前此咨询仍在您的待办中，可按 F7 撤回",
     [MSG_ICL_TITLE] = "办结咨询",
     [MSG_ICL_RESOLUTION] = "办结方式",
     [MSG_ICL_NOTE] = "答复或说明",
@@ -239,8 +240,11 @@ static const char *const table[MSG_COUNT] = {
 	"  F5 刷新，Esc 返回工作台。\n",
     [MSG_HELP_HO] =
 	"转办咨询\n"
-	"  选择转给窗口还是部门，填写窗口号或部门全称和转办原因。\n"
-	"  F2 提交，Esc 放弃。填写内容随时保存，断电或断线也不会丢。\n",
+	"  在“窗口号或部门”处按 Enter 或 F3，从列表中选择转办对象（输入\n"
+	"  窗口号或部门名称筛选），再写明转办原因，F2 提交。\n"
+	"  对方接收前，可在咨询详情按 F7 撤回；撤回的转办不计入推诿次数。\n"
+	"  已转办两次的咨询再转将认定为推诿：提交前会提示，须再按 F2 确认。\n"
+	"  填写内容随时保存，断电或断线也不会丢。\n",
     [MSG_HELP_CL] = "办结咨询\n"
 		    "  选择办结方式并写明答复或说明。“已转办”须对方已接收，\n"
 		    "  “已转为办件”须先由此咨询建立办件。F2 提交，Esc 放弃。\n",
@@ -515,6 +519,40 @@ static const char *const table[MSG_COUNT] = {
 	"  输入编号、申请人姓名、证件号码或电话的一部分，按 Enter，\n"
 	"  列出本窗口所有状态（含已办结、已结束）的办件和咨询；\n"
 	"  输入完整编号按 Enter 直接打开。↑/↓ 选择，Enter 打开，Esc 返回。\n",
+
+    /* issue 13 (counter): leaving a form, handoff targets and recall,
+     * returning applicants */
+    [MSG_LEAVE_ASK] = "填写的内容尚未提交：1 保存草稿  2 放弃  Esc 继续填写",
+    [MSG_LEAVE_QUIT_ASK] =
+	"填写的内容尚未提交，退出前：1 保存草稿  2 放弃  Esc 继续填写",
+    [MSG_LEAVE_GO_ON] = "请继续填写",
+    [MSG_LEAVE_SAVED] = "已保存草稿：在工作台“未提交的草稿”中按 Enter 恢复",
+    [MSG_LEAVE_DROPPED] = "已放弃刚才填写的内容",
+    [MSG_HO_PICK_TITLE] = "选择转办对象",
+    [MSG_HO_PICK_NONE] = "没有相符的窗口或部门，请换个词（窗口号或部门名称）",
+    [MSG_HO_PICK_COUNT] =
+	"共 %zu 个；输入窗口号或部门名称筛选，↑/↓ 选择，Enter 选定",
+    [MSG_HO_BOUNCE_WARN] =
+	"注意：此咨询已转办两次，再转将认定为推诿并送审核；能办理请直接办理",
+    [MSG_HO_BOUNCE_CONFIRM] =
+	"这次转办将认定为推诿并送审核：确需转办请再按 F2，否则按 Esc",
+    [MSG_KEY_RECALL] = "撤回转办",
+    [MSG_IV_RECALLED] = "已撤回转办，此咨询回到您的待办，可重新转办或直接办理",
+    [MSG_IV_NOTHING_TO_RECALL] = "没有您发出、等待对方接收的转办",
+    [MSG_Q_NEW_HANDOFF] = "有新转给本窗口的咨询待接收",
+    [MSG_NAME_CHARSET] =
+	"姓名只能用汉字、字母、数字和 · （ ）-，不能有表情或符号",
+    [MSG_LIMIT_REACHED] = "%s最多%zu个字，已到上限，后面的字没有输入",
+    [MSG_CTRL_C] =
+	"Ctrl-C 不会退出（以免丢失正在填写的内容）：要退出请按 F10 或 Esc 0",
+    [MSG_TERM_DUMB] =
+	"wincase：终端类型 %s 不能显示全屏界面（无法移动光标）。\n"
+	"请在 xterm、linux 控制台、screen/tmux 或 vt100 等终端中使用，"
+	"或设置正确的 TERM 后再启动。\n",
+    [MSG_TERM_UNKNOWN] =
+	"wincase：不认识这个终端类型（TERM 未设置或没有它的 terminfo）。"
+	"请设置 TERM（如 xterm-256color、linux、vt100）后再启动。",
+    /* end of issue 13 (counter) */
 };
 
 /* The Linux console has no CJK glyphs: these words stand in for
@@ -650,7 +688,8 @@ struct code_text {
 };
 
 static const struct code_text field_texts[] = {
-    {"applicant.name", "申请人姓名不符合要求：最多100个字，不含控制字符"},
+    {"applicant.name",
+     "申请人姓名不符合要求：最多100个字，只用汉字、字母、数字和 ·"},
     {"applicant.id_type", "证件类型不正确，请重新选择"},
     {"applicant.id_no", "证件号码不正确，请逐位核对后重新输入"},
     {"applicant.phone", "联系电话不正确：手机号为11位，座机请带区号"},
@@ -806,8 +845,8 @@ void msg_for_phone(enum validate_result result, char *out, size_t size)
 		snprintf(out, size, "%s", "");
 	else
 		snprintf(out, size,
-			 "电话号码不正确：手机号为1开头的11位数字，"
-			 "座机请带区号，如 0571-87654321");
+			 "电话不正确：手机为1开头的11位数字，"
+			 "座机带区号，如 0571-87654321");
 }
 
 void msg_for_text(const char *what, enum validate_result result,

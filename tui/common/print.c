@@ -1,5 +1,5 @@
-/* print.c - documents to the printer (posix_spawnp, no shell) and to text
- * files in the data folder. */
+/* print.c - documents to the printer (posix_spawnp, no shell) and to
+ * files in the data folder: the server's PDF as it is, or the text. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -168,7 +168,9 @@ static int spawn_with_stdin(char **argv, int *fd_out, pid_t *pid,
 	return 0;
 }
 
-int print_text(const char *command, const char *text, struct wc_error *err)
+/* The print command with len bytes of data on its standard input. */
+static int print_bytes(const char *command, const char *data, size_t len,
+		       struct wc_error *err)
 {
 	char buf[1024], *argv[PRINT_MAX_ARGS];
 	struct sigaction ign = {.sa_handler = SIG_IGN}, old;
@@ -176,22 +178,14 @@ int print_text(const char *command, const char *text, struct wc_error *err)
 	bool written;
 	pid_t pid;
 
-	char *marked;
-
 	if (print_split(command, buf, sizeof(buf), argv) == 0)
 		return wc_error_set(err, "print_failed", NULL, "%s",
 				    "no print command");
-	marked = print_marked(text);
-	if (!marked)
-		return wc_error_set(err, "print_failed", NULL, "%s", argv[0]);
-	if (spawn_with_stdin(argv, &fd, &pid, err)) {
-		free(marked);
+	if (spawn_with_stdin(argv, &fd, &pid, err))
 		return -1;
-	}
 	/* A printer command that stops reading must not kill the client. */
 	sigaction(SIGPIPE, &ign, &old);
-	written = write_all(fd, marked, strlen(marked));
-	free(marked);
+	written = write_all(fd, data, len);
 	close(fd);
 	sigaction(SIGPIPE, &old, NULL);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -199,6 +193,25 @@ int print_text(const char *command, const char *text, struct wc_error *err)
 	if (!written || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return wc_error_set(err, "print_failed", NULL, "%s", argv[0]);
 	return 0;
+}
+
+int print_text(const char *command, const char *text, struct wc_error *err)
+{
+	char *marked = print_marked(text);
+	int rc;
+
+	if (!marked)
+		return wc_error_set(err, "print_failed", NULL, "%s",
+				    "out of memory");
+	rc = print_bytes(command, marked, strlen(marked), err);
+	free(marked);
+	return rc;
+}
+
+int print_pdf(const char *command, const char *pdf, size_t len,
+	      struct wc_error *err)
+{
+	return print_bytes(command, pdf, len, err);
 }
 
 /* data_dir with "~/" expanded into out. */
@@ -230,11 +243,12 @@ static int dir_make(char *path)
 	return mkdir(path, 0700) && errno != EEXIST ? -1 : 0;
 }
 
-int print_save(const char *data_dir, const char *name, const char *text,
-	       char *path_out, size_t path_size, struct wc_error *err)
+/* len bytes of data to data_dir/name, through a temporary name. */
+static int save_bytes(const char *data_dir, const char *name, const char *data,
+		      size_t len, char *path_out, size_t path_size,
+		      struct wc_error *err)
 {
-	char dir[1024], tmp[1200], *marked;
-	size_t len;
+	char dir[1024], tmp[1200];
 	bool ok;
 	int fd, n;
 
@@ -246,21 +260,35 @@ int print_save(const char *data_dir, const char *name, const char *text,
 	if (n < 0 || (size_t)n >= path_size ||
 	    snprintf(tmp, sizeof(tmp), "%s.tmp", path_out) >= (int)sizeof(tmp))
 		return wc_error_set(err, "save_failed", NULL, "%s", name);
-	marked = print_marked(text); /* 培训样张 in training */
-	if (!marked)
-		return wc_error_set(err, "save_failed", NULL, "%s", name);
-	len = strlen(marked);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		free(marked);
+	if (fd < 0)
 		return wc_error_set(err, "save_failed", NULL, "%s", tmp);
-	}
-	ok = write_all(fd, marked, len) && fsync(fd) == 0;
-	free(marked);
+	ok = write_all(fd, data, len) && fsync(fd) == 0;
 	ok = close(fd) == 0 && ok;
 	if (!ok || rename(tmp, path_out)) {
 		unlink(tmp);
 		return wc_error_set(err, "save_failed", NULL, "%s", path_out);
 	}
 	return 0;
+}
+
+int print_save(const char *data_dir, const char *name, const char *text,
+	       char *path_out, size_t path_size, struct wc_error *err)
+{
+	char *marked = print_marked(text); /* 培训样张 in training */
+	int rc;
+
+	if (!marked)
+		return wc_error_set(err, "save_failed", NULL, "%s", name);
+	rc = save_bytes(data_dir, name, marked, strlen(marked), path_out,
+			path_size, err);
+	free(marked);
+	return rc;
+}
+
+int print_save_pdf(const char *data_dir, const char *name, const char *pdf,
+		   size_t len, char *path_out, size_t path_size,
+		   struct wc_error *err)
+{
+	return save_bytes(data_dir, name, pdf, len, path_out, path_size, err);
 }

@@ -2,8 +2,9 @@
  *
  * The print command comes from wincase.conf ("lp" by default). It is split
  * on blanks into an argv list and run with posix_spawnp, never through a
- * shell; the text goes to its standard input. Saved copies are text files
- * in the data folder (mode 0600, written to a temporary name and renamed). */
+ * shell; the document goes to its standard input: the server's PDF, or the
+ * text when there is none. Saved copies are files in the data folder (mode
+ * 0600, written to a temporary name and renamed). */
 #ifndef WINCASE_TUI_PRINT_H
 #define WINCASE_TUI_PRINT_H
 
@@ -27,11 +28,22 @@ size_t print_split(const char *command, char *buf, size_t size,
  * cannot start or exits with a status other than 0. */
 int print_text(const char *command, const char *text, struct wc_error *err);
 
+/* Runs the print command with the bytes of a PDF on its standard input
+ * (CUPS lp takes PDF). The mark is the server's to draw (培训样张 on a
+ * training server's documents). Errors as print_text. */
+int print_pdf(const char *command, const char *pdf, size_t len,
+	      struct wc_error *err);
+
 /* Writes text to data_dir/name (a leading "~/" of data_dir is the home
  * folder); creates data_dir (0700) when needed. The full path goes to
  * path_out. -1 with err ("save_failed"). */
 int print_save(const char *data_dir, const char *name, const char *text,
 	       char *path_out, size_t path_size, struct wc_error *err);
+
+/* The same for the len bytes of a PDF, as they are. */
+int print_save_pdf(const char *data_dir, const char *name, const char *pdf,
+		   size_t len, char *path_out, size_t path_size,
+		   struct wc_error *err);
 
 /* A mark (培训样张 in training mode, NULL for none; borrowed) that
  * print_text and print_save put across every document: a line of it at

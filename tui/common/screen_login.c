@@ -6,6 +6,7 @@
 #include "wincase/date.h"
 #include "common/form_util.h"
 #include "common/offline_ui.h"
+#include "common/safe.h"
 #include "review/review.h"
 #include "training/training.h"
 #include "training/training_ui.h"
@@ -42,6 +43,24 @@ static const struct screen_key keys[] = {
     {"F6", MSG_KEY_TRAINING},
     {"F10", MSG_KEY_QUIT},
 };
+/* Issue 14.11: F6 is offered only where it works - not in restricted
+ * mode, not once training runs. */
+static const struct screen_key keys_no_training[] = {
+    {"F1", MSG_KEY_HELP},
+    {"Enter", MSG_KEY_LOGIN},
+    {"F10", MSG_KEY_QUIT},
+};
+
+static const struct screen_key *login_keys_now(void *state, size_t *n)
+{
+	(void)state;
+	if (safe_restricted() || training_ui_active()) {
+		*n = sizeof(keys_no_training) / sizeof(*keys_no_training);
+		return keys_no_training;
+	}
+	*n = sizeof(keys) / sizeof(*keys);
+	return keys;
+}
 
 static int login_open(struct app *app, const struct screen_arg *arg,
 		      void **state)
@@ -197,6 +216,10 @@ static int login_key(void *state, struct app *app, int ret, wint_t ch)
 		login_submit(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
+	if (ret == KEY_CODE_YES && ch == KEY_F(6) && safe_restricted()) {
+		app_message(app, true, "%s", msg(MSG_TR_RESTRICTED));
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(6)) /* training mode */
 		return training_ui_enter(app);
 	r = form_key(s->form, ret, ch);
@@ -227,4 +250,5 @@ const struct screen_ops screen_login = {
     .draw = login_draw,
     .key = login_key,
     .free = login_free,
+    .keys_now = login_keys_now,
 };

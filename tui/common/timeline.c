@@ -242,9 +242,10 @@ static const char *event_name(const char *action,
 /* "2026-11-02T09:30:00+08:00" -> "2026-11-02 09:30". */
 static void time_text(const char *at, char out[20])
 {
-	snprintf(out, 20, "%.16s", at ? at : "");
-	if (strlen(out) > 10 && out[10] == 'T')
-		out[10] = ' ';
+	char when[DATE_TIME_SHORT_SIZE];
+
+	case_time_text(at, when);
+	snprintf(out, 20, "%s", when);
 }
 
 const char *timeline_who(const char *actor)

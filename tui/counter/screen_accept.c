@@ -401,17 +401,17 @@ static void accept_submit(struct accept *s, struct app *app)
 static void accept_output(struct accept *s, struct app *app, bool print)
 {
 	const struct net_commitment *m = &s->x.c.commitment;
-	char name[80];
 
 	if (!s->done || !s->x.c.has_commitment || !m->text) {
 		app_message(app, true, "%s", msg(MSG_ACC_NOTHING_TO_PRINT));
 		return;
 	}
-	snprintf(name, sizeof(name), "%s.txt", m->no ? m->no : "commitment");
+	/* The server's PDF (the text when it has none); F7 saves both. */
 	if (print)
-		case_print(app, m->text);
+		case_print_document(app, m->no ? m->no : "commitment", false,
+				    m->text);
 	else
-		case_save(app, name, m->text);
+		case_save_document(app, m->no ? m->no : "commitment", m->text);
 }
 
 static int accept_key(void *state, struct app *app, int ret, wint_t ch)

@@ -130,9 +130,11 @@ static void documents_append(const struct net_case *c, char **t, size_t *len)
 		case_append(t, len, "%s\n", msg(MSG_CV_NONE));
 	for (size_t i = 0; i < c->n_notices; i++) {
 		const struct net_notice *n = &c->notices[i];
+		char when[DATE_TIME_SHORT_SIZE];
 
+		case_time_text(n->issued_at, when);
 		case_append(t, len, msg(MSG_CV_NOTICE_LINE), n->no ? n->no : "",
-			    n->issued_at ? n->issued_at : "", n->n_items,
+			    when, n->n_items,
 			    n->once_violation ? msg(MSG_CV_ONCE_VIOLATION)
 					      : "");
 		case_append(t, len, "\n");

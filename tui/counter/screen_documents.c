@@ -2,7 +2,8 @@
  * notices, R2, and its commitment, R3), reopened from the case view: the
  * list on top, the selected document's signed text below. F6 reprints it
  * (补打: the server audits the reprint and answers the signed text again,
- * the paper says 补打 above it), F7 saves it as text. */
+ * the paper says 补打; the server's PDF when it makes one, else the text),
+ * F7 saves it as text and, beside it, as PDF. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,9 +186,10 @@ static void documents_reprint(struct documents *s, struct app *app,
 		return;
 	}
 	net_idempotency_key_new(s->key);
+	/* The PDF carries 补打 on every page; the text, above it. */
 	if (case_append(&paper, &len, msg(MSG_DOC_REPRINT_MARK), d->no) &&
 	    case_append(&paper, &len, "%s", text))
-		case_print(app, paper);
+		case_print_document(app, d->no, true, paper);
 	free(paper);
 	free(text);
 }
@@ -196,7 +198,6 @@ static int documents_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct documents *s = state;
 	const struct document *d = current(s);
-	char name[80];
 	int r;
 
 	if (ret == OK && ch == KEY_ESC) {
@@ -211,8 +212,8 @@ static int documents_key(void *state, struct app *app, int ret, wint_t ch)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (d && ch == KEY_F(7)) {
-		snprintf(name, sizeof(name), "%s.txt", d->no ? d->no : "doc");
-		case_save(app, name, d->text ? d->text : "");
+		case_save_document(app, d->no ? d->no : "doc",
+				   d->text ? d->text : "");
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ch == KEY_NPAGE || ch == KEY_PPAGE)

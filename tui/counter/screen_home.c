@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "wincase/draft.h"
 #include "wincase/list.h"
@@ -68,6 +69,7 @@ struct home {
 	struct list view; /* over rows; titles cannot be selected */
 	const struct app *app;
 	int filter_y, cols;
+	time_t checked_at; /* the last look for new handoffs (monotonic) */
 };
 
 static const struct screen_key keys[] = {
@@ -299,6 +301,14 @@ static void cases_complete(struct net_case_list *cases, struct app *app)
 	}
 }
 
+static time_t monotonic_seconds(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec;
+}
+
 static void home_refresh(struct home *s, struct app *app)
 {
 	struct net_inquiry_full_list list = {0};
@@ -307,6 +317,7 @@ static void home_refresh(struct home *s, struct app *app)
 	bool cases_ok;
 
 	app_busy(app, MSG_BUSY_LOADING);
+	s->checked_at = monotonic_seconds();
 	s->n_drafts = draft_list(app->store, s->drafts, MAX_DRAFTS);
 	if (net_inquiries_queue(app->net, &list, &err)) {
 		rows_build(s, app);
@@ -338,6 +349,59 @@ static void home_refresh(struct home *s, struct app *app)
 			    count_kind(s, ROW_FOLLOW), count_kind(s, ROW_ACK),
 			    count_kind(s, ROW_CASE), count_kind(s, ROW_COMMIT));
 	}
+}
+
+/* The handoffs waiting for this user's window or department, as one
+ * number (FNV-1a over their ids) and a count. */
+static unsigned long waiting_signature(const struct net_inquiry_full_list *l,
+				       const struct net_user *me, size_t *n)
+{
+	unsigned long h = 2166136261u;
+
+	*n = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct net_handoff *w = waiting_handoff(&l->items[i], me);
+
+		for (const char *p = w && w->id ? w->id : ""; *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+		if (w) {
+			h = (h ^ ',') * 16777619u;
+			(*n)++;
+		}
+	}
+	return h;
+}
+
+/* Issue 13.5: a window sees handoffs waiting for it without F5. A cheap
+ * look (one list call every queue_check_seconds); nothing is drawn when
+ * nothing changed. */
+static void home_idle(void *state, struct app *app)
+{
+	struct home *s = state;
+	struct net_inquiry_full_list list = {0};
+	struct wc_error err = {0};
+	size_t before, after;
+	time_t now = monotonic_seconds();
+
+	if (app->cfg->queue_check_seconds <= 0 || !app->logged_in ||
+	    now - s->checked_at < app->cfg->queue_check_seconds)
+		return;
+	s->checked_at = now;
+	if (net_inquiries_queue(app->net, &list, &err))
+		return; /* the status line tells about the server */
+	if (waiting_signature(&list, &app->user, &after) ==
+	    waiting_signature(&s->inquiries, &app->user, &before)) {
+		net_inquiry_full_list_release(&list);
+		return;
+	}
+	net_inquiry_full_list_release(&s->inquiries);
+	s->inquiries = list;
+	rows_build(s, app);
+	if (!row_selectable(&s->rows[s->view.selected]))
+		list_select_first(&s->view);
+	if (after > before)
+		app_message(app, false, "%s", msg(MSG_Q_NEW_HANDOFF));
+	app_mark(app, APP_WORK_DRAW);
 }
 
 static int home_open(struct app *app, const struct screen_arg *arg,
@@ -434,9 +498,12 @@ static void draw_row(void *ctx, size_t i, struct list_row *row)
 		row->span = title;
 		row->attr = theme_attr(THEME_HINT);
 		return;
-	case ROW_DRAFT:
-		snprintf(title, size, msg(MSG_Q_DRAFT_ROW),
-			 s->drafts[r->index].saved);
+	case ROW_DRAFT: {
+		char when[DATE_TIME_SHORT_SIZE];
+
+		case_time_text(s->drafts[r->index].saved, when);
+		snprintf(title, size, msg(MSG_Q_DRAFT_ROW), when);
+	}
 		cells[COL_NO] = title;
 		cells[COL_DETAIL] = s->drafts[r->index].summary;
 		{
@@ -688,4 +755,5 @@ const struct screen_ops screen_home = {
     .key = home_key,
     .resume = home_resume,
     .free = home_free,
+    .idle = home_idle,
 };

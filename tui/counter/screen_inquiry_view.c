@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/net_handoff.h"
 #include "wincase/text.h"
 #include "wincase/validate.h"
 
 #include "app.h"
 #include "common/form_util.h"
 #include "common/case_util.h"
+#include "counter/handoff_pick.h"
 
 struct view {
 	char inquiry_id[32]; /* the inquiry it shows */
@@ -88,7 +90,7 @@ static void chain_append(const struct net_inquiry_full *q, char **t,
 		case_append(t, len, "%s\n", msg(MSG_IV_CHAIN_NONE));
 	for (size_t i = 0; i < q->n_handoffs; i++) {
 		const struct net_handoff *h = &q->handoffs[i];
-		char target[160];
+		char target[160], when[DATE_TIME_SHORT_SIZE];
 
 		if (h->to_window)
 			snprintf(target, sizeof(target), "%s %s",
@@ -96,16 +98,16 @@ static void chain_append(const struct net_inquiry_full *q, char **t,
 		else
 			snprintf(target, sizeof(target), "%s",
 				 h->to_department ? h->to_department : "");
-		case_append(t, len, msg(MSG_IV_HANDOFF_LINE), i + 1,
+		case_time_text(h->created_at, when);
+		case_append(t, len, msg(MSG_IV_HANDOFF_LINE), i + 1, when,
 			    h->created_by ? h->created_by : "", target,
 			    h->reason ? h->reason : "");
-		case_append(t, len, "  (%s)\n",
-			    h->created_at ? h->created_at : "");
+		case_append(t, len, "\n");
+		case_time_text(h->acknowledged_at, when);
 		if (h->acknowledged_at)
-			case_append(t, len, msg(MSG_IV_HANDOFF_ACKED),
-				    h->acknowledged_by ? h->acknowledged_by
-						       : "",
-				    h->acknowledged_at);
+			case_append(
+			    t, len, msg(MSG_IV_HANDOFF_ACKED),
+			    h->acknowledged_by ? h->acknowledged_by : "", when);
 		else
 			case_append(t, len, "%s", msg(MSG_IV_HANDOFF_WAITING));
 		case_append(t, len, "\n");
@@ -115,7 +117,7 @@ static void chain_append(const struct net_inquiry_full *q, char **t,
 static void text_build(struct view *s)
 {
 	const struct net_inquiry_full *q = &s->q;
-	char *t = NULL;
+	char *t = NULL, when[DATE_TIME_SHORT_SIZE];
 	size_t len = 0;
 
 	case_append(&t, &len, "%s：%s  [%s]\n", msg(MSG_IV_NO),
@@ -127,11 +129,11 @@ static void text_build(struct view *s)
 		    q->base.applicant_name ? q->base.applicant_name : "",
 		    q->applicant_id_no ? q->applicant_id_no : "",
 		    q->applicant_phone ? q->applicant_phone : "");
+	case_time_text(q->base.created_at, when);
 	case_append(&t, &len, "%s：%s  %s %s  %s\n", msg(MSG_IV_RESPONDER),
 		    q->first_responder ? q->first_responder : "",
 		    msg(MSG_STATUS_WINDOW),
-		    q->base.window ? q->base.window : "",
-		    q->base.created_at ? q->base.created_at : "");
+		    q->base.window ? q->base.window : "", when);
 	case_append(&t, &len, "%s：%s\n", msg(MSG_IV_TOPIC),
 		    q->base.topic ? q->base.topic : "");
 	if (q->resolution != INQUIRY_RESOLUTION_COUNT)
@@ -230,6 +232,41 @@ static void acknowledge(struct view *s, struct app *app)
 	app_message(app, false, "%s", msg(MSG_IV_ACKED));
 }
 
+/* Issue 13.5: the waiting handoff this user made, which they may recall. */
+static const struct net_handoff *handoff_mine(const struct view *s,
+					      const struct net_user *me)
+{
+	for (size_t i = 0; me && i < s->q.n_handoffs; i++) {
+		const struct net_handoff *h = &s->q.handoffs[i];
+
+		if (!h->acknowledged_at && h->created_by && me->username &&
+		    strcmp(h->created_by, me->username) == 0)
+			return h;
+	}
+	return NULL;
+}
+
+static void recall(struct view *s, struct app *app)
+{
+	const struct net_handoff *h = handoff_mine(s, &app->user);
+	struct wc_error err = {0};
+
+	if (!h) {
+		app_message(app, true, "%s", msg(MSG_IV_NOTHING_TO_RECALL));
+		return;
+	}
+	app_busy(app, MSG_BUSY_SAVING);
+	if (net_inquiry_recall(app->net, &s->q, h->id, s->key, &err)) {
+		if (!net_error_unsent(&err))
+			net_idempotency_key_new(s->key);
+		refusal(s, app, &err);
+		return;
+	}
+	net_idempotency_key_new(s->key);
+	text_build(s);
+	app_message(app, false, "%s", msg(MSG_IV_RECALLED));
+}
+
 /* The case made from it (F6) is in s->converted: close as converted. */
 static void close_converted(struct view *s, struct app *app)
 {
@@ -284,6 +321,7 @@ static const struct screen_key *view_keys_now(void *state, size_t *n)
 	key_list_add(l, inquiry_allows(st, INQUIRY_DO_HANDOFF, NULL), "F3",
 		     MSG_KEY_HANDOFF);
 	key_list_add(l, handoff_for(s, s->me) != NULL, "F4", MSG_KEY_ACK);
+	key_list_add(l, handoff_mine(s, s->me) != NULL, "F7", MSG_KEY_RECALL);
 	key_list_add(l, inquiry_allows(st, INQUIRY_DO_CONVERT, NULL), "F6",
 		     MSG_KEY_CONVERT);
 	key_list_add(l, true, "F5", MSG_KEY_REFRESH);
@@ -318,6 +356,9 @@ static int view_action(struct view *s, struct app *app, wint_t ch)
 	case KEY_F(4):
 		acknowledge(s, app);
 		break;
+	case KEY_F(7):
+		recall(s, app);
+		break;
 	default: /* F6 */
 		s->converting = true;
 		app_push(app, &screen_case_new, &form_arg);
@@ -338,7 +379,7 @@ static int view_key(void *state, struct app *app, int ret, wint_t ch)
 	if (ret != KEY_CODE_YES)
 		return UI_IGNORED;
 	if (ch == KEY_F(2) || ch == KEY_F(3) || ch == KEY_F(4) ||
-	    ch == KEY_F(5) || ch == KEY_F(6))
+	    ch == KEY_F(5) || ch == KEY_F(6) || ch == KEY_F(7))
 		return view_action(s, app, ch);
 	return case_text_key(&s->first, case_text_lines(s->text, s->cols),
 			     s->rows, ch);
@@ -399,6 +440,8 @@ struct inq_form {
 	int top, left;
 	struct net_inquiry_full q;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
+	struct handoff_pick pick; /* filled by screen_targets */
+	bool bounce_confirmed;	  /* R1: warned, F2 again sends */
 };
 
 static int text_check(const struct form *form, size_t index, char *out,
@@ -421,13 +464,13 @@ static void handoff_fields(struct inq_form *s)
 					       .width = 12,
 					       .choices = s->choices,
 					       .help = msg(MSG_HO_KIND_HELP)};
+	/* Issue 13.5: chosen from the server's targets, never typed. */
 	s->defs[F_TEXT1] = (struct field_def){.name = "to_window",
 					      .label = msg(MSG_HO_TARGET),
-					      .kind = FIELD_TEXT,
+					      .kind = FIELD_LOOKUP,
 					      .width = 30,
 					      .max_chars = NAME_MAX_CHARS,
 					      .required = true,
-					      .validate = text_check,
 					      .help = msg(MSG_HO_TARGET_HELP)};
 	s->defs[F_TEXT2] = (struct field_def){.name = "reason",
 					      .label = msg(MSG_HO_REASON),
@@ -535,6 +578,10 @@ static void inq_form_draw(void *state, struct app *app, WINDOW *win)
 		 s->q.base.topic ? s->q.base.topic : "");
 	table_draw_cell(win, app->frame.body_y, 0, app->frame.cols, line,
 			theme_attr(THEME_HEADER));
+	if (s->handoff && inquiry_handoff_bounces(s->q.n_handoffs))
+		table_draw_cell(win, app->frame.body_y + 1, 2,
+				app->frame.cols - 2, msg(MSG_HO_BOUNCE_WARN),
+				theme_attr(THEME_ERROR) | A_BOLD);
 	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
 }
 
@@ -595,6 +642,14 @@ static void inq_form_submit(struct inq_form *s, struct app *app)
 		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
 		return;
 	}
+	/* R1: the handoff that would be judged 推诿 is sent only when the
+	 * clerk, warned, presses F2 again. */
+	if (s->handoff && inquiry_handoff_bounces(s->q.n_handoffs) &&
+	    !s->bounce_confirmed) {
+		s->bounce_confirmed = true;
+		app_message(app, true, "%s", msg(MSG_HO_BOUNCE_CONFIRM));
+		return;
+	}
 	app_busy(app, MSG_BUSY_SAVING);
 	if (inq_form_send(s, app, &err)) {
 		if (!net_error_unsent(&err))
@@ -621,10 +676,37 @@ static int inq_form_key(void *state, struct app *app, int ret, wint_t ch)
 		app_pop(app);
 		return UI_HANDLED | UI_REDRAW;
 	}
+	if (s->handoff && ret == KEY_CODE_YES && ch == KEY_F(3)) {
+		app_push(app, &screen_targets,
+			 &(struct screen_arg){.data = &s->pick});
+		return UI_HANDLED | UI_REDRAW;
+	}
 	r = form_key(s->form, ret, ch);
+	if (s->handoff && (r & UI_ACTIVATE))
+		app_push(app, &screen_targets,
+			 &(struct screen_arg){.data = &s->pick});
+	/* another kind of target: the one chosen no longer fits */
+	if (s->handoff && (r & UI_CHANGED) && s->form->focus == F_CHOICE)
+		form_set_value(s->form, F_TEXT1, "");
 	if (r & UI_SUBMIT)
 		inq_form_submit(s, app);
 	return r;
+}
+
+/* Back from the target picker with a choice. */
+static void inq_form_resume(void *state, struct app *app,
+			    const struct screen_result *res)
+{
+	struct inq_form *s = state;
+
+	(void)app;
+	(void)res;
+	if (!s->pick.chosen)
+		return;
+	s->pick.chosen = false;
+	form_set_choice(s->form, F_CHOICE, s->pick.department ? 1 : 0);
+	form_set_value(s->form, F_TEXT1, s->pick.name);
+	form_focus(s->form, F_TEXT2);
 }
 
 static struct form *inq_form_draft(void *state)
@@ -661,6 +743,7 @@ const struct screen_ops screen_inquiry_handoff = {
     .layout = inq_form_layout,
     .draw = inq_form_draw,
     .key = inq_form_key,
+    .resume = inq_form_resume,
     .free = inq_form_free,
     .draft_form = inq_form_draft,
 };

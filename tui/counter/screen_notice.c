@@ -285,18 +285,17 @@ static void notice_issue(struct notice *s, struct app *app)
 
 static void notice_output(struct notice *s, struct app *app, bool print)
 {
-	char name[80];
+	const char *no = s->issued.no ? s->issued.no : "notice";
 
 	if (s->phase != PHASE_ISSUED) {
 		app_message(app, true, "%s", msg(MSG_NOTICE_ISSUE_FIRST));
 		return;
 	}
-	snprintf(name, sizeof(name), "%s.txt",
-		 s->issued.no ? s->issued.no : "notice");
+	/* The server's PDF (the text when it has none); F7 saves both. */
 	if (print)
-		case_print(app, s->issued.text);
+		case_print_document(app, no, false, s->issued.text);
 	else
-		case_save(app, name, s->issued.text);
+		case_save_document(app, no, s->issued.text);
 }
 
 static int notice_key(void *state, struct app *app, int ret, wint_t ch)

@@ -68,8 +68,8 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_FEEDBACK_TEXT] = "反馈结果",
     [MSG_RV_DECISION_HELP] = "用 ←/→ 或空格选择：同意、退回、免除承诺、已整改",
     [MSG_RV_COMMENT_HELP] = "必须填写审核意见；按 Enter 或 F2 提交",
-    [MSG_RV_VERIFY_HELP] = "核实：差评反映的问题是否属实",
-    [MSG_RV_FIX_HELP] = "整改：采取了哪些措施",
+    [MSG_RV_VERIFY_HELP] = "核实：差评反映的问题是否属实；离开此栏即保存",
+    [MSG_RV_FIX_HELP] = "整改：采取了哪些措施；离开此栏即保存",
     [MSG_RV_FEEDBACK_HELP] = "反馈：如何告知申请人；按 Enter 或 F2 提交",
     [MSG_RV_APPROVE] = "同意",
     [MSG_RV_RETURN] = "退回",
@@ -140,14 +140,22 @@ const char *const msg_table_review[MSG_COUNT] = {
 	"  别人领取的事项您不能作出决定。F9 切换列表：全部待审、我领取的、\n"
 	"  无人领取、已审结、我的审核决定；Tab 按类别筛选。空格选中容缺受理\n"
 	"  事项，F2 一次同意全部选中的（每项分别审核、分别记入审计）。\n"
-	"  本人在窗口经办的件不能由本人审核，可按 F8 转交。\n",
+	"  本人在窗口经办的件不能由本人审核，可按 F8 转交。\n"
+	"  “已等待”按工作时间计；超过预警时长的以醒目颜色和 ! 标出。\n"
+	"  S 切换排序（按类别、最早在前、最新在前、按处理人、按期限），\n"
+	"  A 按等待时长筛选（全部、超时预警、未超时）。“期限”是差评整改的\n"
+	"  完成期限，可在审核决定中设定。\n",
     [MSG_RV_HELP_ITEM] =
 	"审核事项：办件或咨询的全部经过、告知书或承诺书全文、申请人信用记录。\n"
 	"  ↑/↓、PgUp/PgDn 翻看，F2 作出决定，F4 审计记录，F8 打印，Esc "
 	"返回。\n",
     [MSG_RV_HELP_DECIDE] =
 	"审核决定：同意、退回、免除承诺（仅容缺承诺）或已整改（差评整改）。\n"
-	"  差评整改分 核实 → 整改 → 反馈 三项填写。F2 提交，Esc 返回。\n",
+	"  差评整改分 核实 → 整改 → 反馈 三项依次填写，每填完一项离开该栏即\n"
+	"  保存到服务器（F3 保存全部已填的项），并可设定整改期限（不超过规定\n"
+	"  的最长期限）。F2 提交决定，Esc "
+	"返回。连接中断时已输入的内容会保留，\n"
+	"  重新登录后打开同一事项按 F2 即可继续。\n",
     [MSG_RV_HELP_SEARCH] =
 	"查找：按编号或申请人、事项、窗口、经办人、状态和日期范围查找本部门的\n"
 	"  办件和咨询。F2 查找，结果中 Enter 查看该件的审计记录，Esc 返回。\n",
@@ -157,7 +165,9 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_HELP_STATS] =
 	"统计：按窗口、经办人或事项分组，列出咨询、推诿、办件、告知、受理、\n"
 	"  容缺、履约、失信、超期、办结和满意率，下方是文字条形图。\n"
-	"  F2 查询，F6 导出 CSV（UTF-8 带 BOM，表格软件可直接打开）。\n",
+	"  F2 查询，F6 导出 CSV（UTF-8 带 BOM，表格软件可直接打开）。\n"
+	"  屏幕放不下全部列时，F7/F8 左右移动列（分组一列始终显示，事项编码\n"
+	"  不截断）；PgUp/PgDn 上下翻行。\n",
     [MSG_RV_STAT_KEY] = "分组",
     [MSG_RV_STAT_INQUIRIES] = "咨询",
     [MSG_RV_STAT_BOUNCED] = "推诿",
@@ -190,7 +200,7 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_VIEW_UNOWNED] = "无人领取",
     [MSG_RV_VIEW_DONE] = "已审结",
     [MSG_RV_VIEW_MY_DECIDED] = "我的审核决定",
-    [MSG_RV_VIEW_LINE] = "列表：%s  类别：%s  共 %zu 项%s",
+    [MSG_RV_VIEW_LINE] = "列表：%s  类别：%s  时长：%s  排序：%s  共 %zu 项%s",
     [MSG_RV_ALL_KINDS] = "全部",
     [MSG_RV_TAKEN] = "已领取这一项，其他审核人员不能再对它作出决定",
     [MSG_RV_RELEASED] = "已放回，其他审核人员可以领取",
@@ -209,4 +219,62 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_DECIDED_LINE] = "审核结果：%s（%s）",
     [MSG_RV_EMPTY_VIEW] = "这个列表中没有事项。F9 切换列表，Tab 切换类别。",
     [MSG_RV_INPUT_EMPTY] = "请先输入内容再按 Enter；Esc 取消",
+    [MSG_RV_COL_AGE] = "已等待",
+    [MSG_RV_COL_DUE] = "期限",
+    [MSG_RV_AGE_HOURS] = "%s%ld工时",
+    [MSG_RV_SORT_KIND] = "按类别",
+    [MSG_RV_SORT_OLDEST] = "最早在前",
+    [MSG_RV_SORT_NEWEST] = "最新在前",
+    [MSG_RV_SORT_OWNER] = "按处理人",
+    [MSG_RV_SORT_DUE] = "按期限",
+    [MSG_RV_AGE_ANY] = "全部",
+    [MSG_RV_AGE_AGED] = "超时预警",
+    [MSG_RV_AGE_FRESH] = "未超时",
+    [MSG_RV_KEY_SORT] = "排序",
+    [MSG_RV_KEY_AGE] = "时长",
+    [MSG_RV_KEY_SAVE_STEPS] = "保存",
+    [MSG_RV_DUE_TEXT] = "整改期限",
+    [MSG_RV_DUE_HELP] =
+	"完成期限，格式 2026-11-20；不得早于今天，也不得超过规定的最长"
+	"期限；离开此栏即保存",
+    [MSG_RV_DUE_TOO_LONG] = "整改期限最晚为 %s，请改早一些",
+    [MSG_RV_STEP_SAVED] = "已保存：%s",
+    [MSG_RV_STEPS_SAVED] = "已保存填写的各步和期限",
+    [MSG_RV_NOTHING_TO_SAVE] = "没有需要保存的改动",
+    [MSG_RV_DRAFT_RESTORED] = "已恢复 %s 未提交的内容，请核对后提交",
+    [MSG_RV_KEY_COLS_LEFT] = "左移列",
+    [MSG_RV_KEY_COLS_RIGHT] = "右移列",
+    [MSG_RV_STATS_COLS] = "显示第 %d–%d 列，共 %d 列；F7/F8 左右移动",
+    [MSG_EX_COL_ITEM] = "审核事项",
+    [MSG_EX_COL_HOURS] = "已等待工时",
+    [MSG_EX_COL_AGED] = "超时预警",
+    [MSG_EX_COL_DECISION] = "审核结果",
+    [MSG_EX_COL_DECIDED_BY] = "审核人",
+    [MSG_EX_COL_ENTITY] = "对象",
+    [MSG_EX_YES] = "是",
+    [MSG_EX_NO] = "否",
+    [MSG_EX_USER] = "用户",
+    [MSG_EX_CALENDAR] = "日历",
+    [MSG_EX_USAGE] =
+	"可用的导出命令（CSV 写到标准输出，UTF-8 带 BOM）：\n"
+	"  export stats --from 2026-11-01 --to 2026-11-30 [--by "
+	"window|clerk|item]\n"
+	"  export queue [--view pending|mine|unowned|done|decided] [--kind "
+	"类别]\n"
+	"  export audit SL-20261102-0001|SW-20261102-0001|user:clerk1\n"
+	"  export help\n"
+	"每条命令可加 --user 用户名；用户名（未给 --user 时）和密码从标准输入"
+	"读取，每项一行。\n"
+	"例：read -rs PW; printf '%s\\n' \"$PW\" | ssh reviewer@服务器 "
+	"export stats --user reviewer1 --from 2026-11-01 --to 2026-11-30 --by "
+	"item > nov.csv",
+    [MSG_EX_REFUSED] = "wincase: 此账号只能运行下列导出命令，其他命令"
+		       "（包括 scp、sftp 和 shell）一律拒绝。",
+    [MSG_EX_PROMPT_USER] = "用户名：",
+    [MSG_EX_PROMPT_PASSWORD] = "密码：",
+    [MSG_EX_NO_LOGIN] = "wincase: 没有读到用户名和密码：请从标准输入给出，"
+			"每项一行",
+    [MSG_EX_WRITE_FAILED] = "wincase: CSV 没能完整写出",
+    [MSG_RV_DRAFT_WAITING] =
+	"未提交的审核意见：第 %s 项（%s 保存），打开该项按 F2 继续",
 };

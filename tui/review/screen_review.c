@@ -3,11 +3,15 @@
  * filter, the owner of each item, take and release (F7), hand to a
  * colleague (F8), several tolerant acceptances approved at once (Space,
  * F2; each decided and audited on its own), and the count of each kind on
- * the program's status line. Enter opens an item. */
+ * the program's status line. Each row says how long the item has waited
+ * in working hours (in the warning colour past the server's
+ * review_warn_hours) and a rectification's deadline; 's' sorts, 'a'
+ * filters by age, Home/End go to the ends. Enter opens an item. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/draft.h"
 #include "wincase/net_review.h"
 #include "wincase/review_words.h"
 #include "wincase/text.h"
@@ -17,19 +21,40 @@
 #include "common/case_util.h"
 #include "review/review.h"
 
-enum { COL_KIND, COL_REF, COL_SUMMARY, COL_OWNER, COL_SINCE, COL_COUNT };
+enum { COL_KIND, COL_REF, COL_SUMMARY, COL_OWNER, COL_AGE, COL_DUE, COL_COUNT };
 
 static const struct column_def columns[COL_COUNT] = {
     [COL_KIND] = {.min = 10, .max = 12, .weight = 0},
     [COL_REF] = {.min = 8, .max = 12, .weight = 0},
     [COL_SUMMARY] = {.min = 16, .max = 0, .weight = 3},
     [COL_OWNER] = {.min = 9, .max = 12, .weight = 0},
-    [COL_SINCE] = {.min = 11, .max = 11, .weight = 0},
+    [COL_AGE] = {.min = 8, .max = 8, .weight = 0},
+    [COL_DUE] = {.min = 5, .max = 6, .weight = 0},
 };
 
 static const enum msg_id column_titles[COL_COUNT] = {
-    MSG_RV_COL_KIND, MSG_RV_COL_REF, MSG_RV_COL_SUMMARY, MSG_RV_COL_OWNER,
-    MSG_RV_COL_SINCE};
+    MSG_RV_COL_KIND,  MSG_RV_COL_REF, MSG_RV_COL_SUMMARY,
+    MSG_RV_COL_OWNER, MSG_RV_COL_AGE, MSG_RV_COL_DUE};
+
+/* The orders the queue is shown in ('s' goes to the next). */
+enum queue_sort {
+	SORT_KIND,   /* by kind, each oldest first (the server's order) */
+	SORT_OLDEST, /* waited longest first, whatever the kind */
+	SORT_NEWEST,
+	SORT_OWNER, /* by who has it, nobody's first */
+	SORT_DUE,   /* rectification deadlines, soonest first */
+	SORT_COUNT
+};
+
+static const enum msg_id sort_words[SORT_COUNT] = {
+    MSG_RV_SORT_KIND, MSG_RV_SORT_OLDEST, MSG_RV_SORT_NEWEST, MSG_RV_SORT_OWNER,
+    MSG_RV_SORT_DUE};
+
+/* Which ages are shown ('a' goes to the next). */
+enum queue_age { AGE_ANY, AGE_AGED, AGE_FRESH, AGE_COUNT };
+
+static const enum msg_id age_words[AGE_COUNT] = {
+    MSG_RV_AGE_ANY, MSG_RV_AGE_AGED, MSG_RV_AGE_FRESH};
 
 static const enum msg_id view_words[NET_REVIEW_VIEWS] = {
     MSG_RV_VIEW_PENDING, MSG_RV_VIEW_MINE, MSG_RV_VIEW_UNOWNED,
@@ -46,13 +71,16 @@ struct queue {
 	size_t n_marked;
 	enum net_review_view view;
 	enum review_kind kind; /* REVIEW_KIND_COUNT: every kind */
+	enum queue_sort sort;
+	enum queue_age age;
 	enum queue_input input;
 	struct line_editor line;
 	char key[NET_IDEMPOTENCY_KEY_SIZE]; /* the intent being sent */
 	struct key_list bar;
 	int cols, view_y, line_y;
 	bool loaded;
-	struct app *app; /* to clear the status line's counts on free */
+	char draft_note[256]; /* "" when no decision draft waits */
+	struct app *app;      /* to clear the status line's counts on free */
 };
 
 /* The counts on the status line, kept here so that a decision can change
@@ -139,15 +167,118 @@ static const struct screen_key *queue_keys_now(void *state, size_t *n)
 	key_list_add(&s->bar, true, "F9", MSG_RV_KEY_VIEW);
 	key_list_add(&s->bar, true, "Tab", MSG_RV_KEY_KIND);
 	key_list_add(&s->bar, true, "F10", MSG_KEY_QUIT);
+	key_list_add(&s->bar, true, "S", MSG_RV_KEY_SORT);
+	key_list_add(&s->bar, true, "A", MSG_RV_KEY_AGE);
 	*n = s->bar.n;
 	return s->bar.keys;
 }
 
-static bool kind_match(const void *ctx, size_t i)
+/* The kind and age filters. */
+static bool item_match(const void *ctx, size_t i)
 {
 	const struct queue *s = ctx;
+	const struct net_review_item *it = &s->list.items[i];
 
-	return s->kind == REVIEW_KIND_COUNT || s->list.items[i].kind == s->kind;
+	if (s->kind != REVIEW_KIND_COUNT && it->kind != s->kind)
+		return false;
+	return s->age == AGE_ANY || (s->age == AGE_AGED) == it->aged;
+}
+
+static int text_order(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+static int order_oldest(const struct net_review_item *a,
+			const struct net_review_item *b)
+{
+	return text_order(a->created_at, b->created_at);
+}
+
+/* The server's order: by kind, each oldest first. */
+static int order_kind(const struct net_review_item *a,
+		      const struct net_review_item *b)
+{
+	if (a->kind != b->kind)
+		return (int)a->kind - (int)b->kind;
+	return order_oldest(a, b);
+}
+
+static int order_newest(const struct net_review_item *a,
+			const struct net_review_item *b)
+{
+	return -order_oldest(a, b);
+}
+
+static int order_owner(const struct net_review_item *a,
+		       const struct net_review_item *b)
+{
+	return text_order(a->owner, b->owner);
+}
+
+/* Items without a deadline last. */
+static int order_due(const struct net_review_item *a,
+		     const struct net_review_item *b)
+{
+	if (!a->due_date != !b->due_date)
+		return a->due_date ? -1 : 1;
+	return text_order(a->due_date, b->due_date);
+}
+
+typedef int (*item_order_fn)(const struct net_review_item *,
+			     const struct net_review_item *);
+
+static const item_order_fn orders[SORT_COUNT] = {
+    order_kind, order_oldest, order_newest, order_owner, order_due};
+
+/* An item with its mark, sorted together; seq keeps the sort stable. */
+struct sort_entry {
+	struct net_review_item item;
+	bool marked;
+	size_t seq;
+};
+
+static enum queue_sort sort_now;
+
+static int sort_entry_order(const void *pa, const void *pb)
+{
+	const struct sort_entry *a = pa, *b = pb;
+	int c = orders[sort_now](&a->item, &b->item);
+
+	if (!c) /* ties in the server's order */
+		c = order_kind(&a->item, &b->item);
+	if (c)
+		return c;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The items in s->sort, their marks with them. */
+static void queue_sort(struct queue *s)
+{
+	struct sort_entry *e;
+	size_t n = s->list.n;
+
+	if (n < 2 || !(e = calloc(n, sizeof(*e))))
+		return;
+	for (size_t i = 0; i < n; i++)
+		e[i] = (struct sort_entry){s->list.items[i], s->marked[i], i};
+	sort_now = s->sort;
+	qsort(e, n, sizeof(*e), sort_entry_order);
+	for (size_t i = 0; i < n; i++) {
+		s->list.items[i] = e[i].item;
+		s->marked[i] = e[i].marked;
+	}
+	free(e);
+}
+
+/* The rows again after a filter or order change, the selection kept on
+ * its item when it is still shown. */
+static void queue_refilter(struct queue *s, const char *keep_id)
+{
+	list_filter(&s->rows, s->list.n, item_match, s);
+	for (size_t i = 0; keep_id && keep_id[0] && i < s->list.n; i++)
+		if (strcmp(s->list.items[i].id, keep_id) == 0)
+			list_select_item(&s->rows, i);
 }
 
 /* The pending list sets the counts of the status line. */
@@ -190,12 +321,28 @@ static void queue_load(struct queue *s, struct app *app)
 	s->n_marked = 0;
 	if (s->view == NET_VIEW_PENDING)
 		counts_from(app, &list);
-	list_filter(&s->rows, list.n, kind_match, s);
-	for (size_t i = 0; was_id[0] && i < list.n; i++)
-		if (strcmp(list.items[i].id, was_id) == 0)
-			list_select_item(&s->rows, i);
+	queue_sort(s);
+	queue_refilter(s, was_id);
 	s->loaded = true;
 	app_message_clear(app);
+}
+
+/* Issue 14.4: a decision typed before the connection dropped waits; the
+ * line above the key bar says so until it is sent or left. */
+static void draft_note_set(struct queue *s, struct app *app)
+{
+	struct draft_info info;
+	char at[24];
+
+	s->draft_note[0] = '\0';
+	if (app->store &&
+	    draft_load(app->store, screen_review_decide.name, NULL, &info) ==
+		0 &&
+	    info.context[0]) {
+		review_short_time(info.saved, at, sizeof(at));
+		snprintf(s->draft_note, sizeof(s->draft_note),
+			 msg(MSG_RV_DRAFT_WAITING), info.context, at);
+	}
 }
 
 static int queue_open(struct app *app, const struct screen_arg *arg,
@@ -218,6 +365,7 @@ static int queue_open(struct app *app, const struct screen_arg *arg,
 	s->kind = REVIEW_KIND_COUNT;
 	list_init(&s->rows, columns, COL_COUNT, LIST_MARK_ARROW);
 	queue_load(s, app);
+	draft_note_set(s, app);
 	return 0;
 }
 
@@ -236,7 +384,7 @@ static void item_cells(void *ctx, size_t i, struct list_row *row)
 {
 	const struct queue *s = ctx;
 	const struct net_review_item *it = &s->list.items[i];
-	char *ref = row->buf[COL_REF], *since = row->buf[COL_SINCE];
+	char *ref = row->buf[COL_REF], *age = row->buf[COL_AGE];
 
 	if (it->case_id)
 		snprintf(ref, LIST_CELL_BYTES, "%s#%s", msg(MSG_RV_CASE),
@@ -244,7 +392,19 @@ static void item_cells(void *ctx, size_t i, struct list_row *row)
 	else
 		snprintf(ref, LIST_CELL_BYTES, "%s#%s", msg(MSG_RV_INQUIRY),
 			 it->inquiry_id ? it->inquiry_id : "-");
-	review_short_time(it->created_at, since, LIST_CELL_BYTES);
+	/* Waited in working hours; past the server's warning, '!' and the
+	 * warning colour (the mark shows without colour too). */
+	if (it->age_minutes < 0)
+		snprintf(age, LIST_CELL_BYTES, "-");
+	else
+		snprintf(age, LIST_CELL_BYTES, msg(MSG_RV_AGE_HOURS),
+			 it->aged ? "!" : "", it->age_minutes / 60);
+	if (it->aged)
+		row->attr = theme_attr(THEME_ERROR);
+	/* The rectification deadline as MM-DD. */
+	snprintf(row->buf[COL_DUE], LIST_CELL_BYTES, "%s",
+		 it->due_date && strlen(it->due_date) == 10 ? it->due_date + 5
+							    : "");
 	/* A chosen row says so in its first cell: "✓容缺受理". */
 	snprintf(row->buf[COL_KIND], LIST_CELL_BYTES, "%s%s",
 		 s->marked && s->marked[i] ? "✓" : "",
@@ -253,7 +413,8 @@ static void item_cells(void *ctx, size_t i, struct list_row *row)
 	row->cells[COL_REF] = ref;
 	row->cells[COL_SUMMARY] = it->summary;
 	row->cells[COL_OWNER] = it->owner ? it->owner : msg(MSG_RV_NOBODY);
-	row->cells[COL_SINCE] = since;
+	row->cells[COL_AGE] = age;
+	row->cells[COL_DUE] = row->buf[COL_DUE];
 }
 
 static void input_draw(struct queue *s, struct app *app, WINDOW *win)
@@ -292,7 +453,8 @@ static void queue_draw(void *state, struct app *app, WINDOW *win)
 		 msg(view_words[s->view]),
 		 s->kind == REVIEW_KIND_COUNT ? msg(MSG_RV_ALL_KINDS)
 					      : review_kind_text(s->kind),
-		 s->rows.n, marked);
+		 msg(age_words[s->age]), msg(sort_words[s->sort]), s->rows.n,
+		 marked);
 	table_draw_cell(win, s->view_y, 1, s->cols - 1, line,
 			theme_attr(THEME_HINT));
 	for (int c = 0; c < COL_COUNT; c++)
@@ -301,7 +463,8 @@ static void queue_draw(void *state, struct app *app, WINDOW *win)
 	if (s->loaded && s->rows.n == 0)
 		table_draw_cell(win, s->rows.y, 2, s->cols - 2,
 				msg(s->view == NET_VIEW_PENDING &&
-					    s->kind == REVIEW_KIND_COUNT
+					    s->kind == REVIEW_KIND_COUNT &&
+					    s->age == AGE_ANY
 					? MSG_RV_EMPTY
 					: MSG_RV_EMPTY_VIEW),
 				theme_attr(THEME_HINT));
@@ -309,6 +472,9 @@ static void queue_draw(void *state, struct app *app, WINDOW *win)
 		list_draw(&s->rows, win, item_cells, s);
 	if (s->input != INPUT_NONE)
 		input_draw(s, app, win);
+	else if (s->draft_note[0])
+		table_draw_cell(win, s->line_y, 1, s->cols - 1, s->draft_note,
+				theme_attr(THEME_HINT) | A_BOLD);
 }
 
 static void target_copy(struct review_target *t,
@@ -491,6 +657,27 @@ static int queue_fkey(struct queue *s, struct app *app, wint_t ch)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* Tab: the next kind, then every kind; 's': the next order; 'a': the
+ * next age filter. The selection stays on its item when still shown. */
+static void queue_arrange(struct queue *s, wint_t ch)
+{
+	const struct net_review_item *it = current_item(s);
+	char keep[32] = "";
+
+	if (it)
+		snprintf(keep, sizeof(keep), "%s", it->id);
+	if (ch == '\t') {
+		s->kind =
+		    (enum review_kind)((s->kind + 1) % (REVIEW_KIND_COUNT + 1));
+	} else if (ch == 's' || ch == 'S') {
+		s->sort = (enum queue_sort)((s->sort + 1) % SORT_COUNT);
+		queue_sort(s);
+	} else {
+		s->age = (enum queue_age)((s->age + 1) % AGE_COUNT);
+	}
+	queue_refilter(s, keep);
+}
+
 static int queue_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct queue *s = state;
@@ -511,10 +698,9 @@ static int queue_key(void *state, struct app *app, int ret, wint_t ch)
 		queue_mark(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (ret == OK && ch == '\t') { /* the next kind, then every kind */
-		s->kind =
-		    (enum review_kind)((s->kind + 1) % (REVIEW_KIND_COUNT + 1));
-		list_filter(&s->rows, s->list.n, kind_match, s);
+	if (ret == OK &&
+	    (ch == '\t' || ch == 's' || ch == 'S' || ch == 'a' || ch == 'A')) {
+		queue_arrange(s, ch);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret != KEY_CODE_YES)
@@ -528,6 +714,7 @@ static void queue_resume(void *state, struct app *app,
 {
 	(void)res;
 	queue_load(state, app);
+	draft_note_set(state, app);
 }
 
 static void queue_free(void **state)

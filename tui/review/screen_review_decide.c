@@ -1,16 +1,27 @@
 /* screen_review_decide.c - the decision on a review item: approve, return,
  * waive a commitment (tolerant acceptances, breaches) or rectified (bad
  * ratings), with a comment. A rectification (R5) is written in its three
- * steps, 核实 → 整改 → 反馈, sent as one comment. */
+ * steps, 核实 → 整改 → 反馈, each saved on the server as it is done (when
+ * the reviewer leaves its field, or with F3), with the deadline the
+ * reviewer may set; the decision's comment repeats the three steps.
+ * Nothing typed is lost (issue 14.4): the form keeps a draft (draft.h)
+ * for its item, offered again when the item's decision is opened after a
+ * dropped connection. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "wincase/date.h"
+#include "wincase/draft.h"
 #include "wincase/net_review.h"
 
+#include "common/case_util.h"
+#include "common/form_util.h"
 #include "review/review.h"
 
-enum { F_DECISION, F_COMMENT, F_VERIFY, F_FIX, F_FEEDBACK, F_MAX };
+enum { F_DECISION, F_COMMENT, F_MAX = 5 };
+/* A rectification's fields after the decision: the steps, the deadline. */
+enum { F_STEP0 = 1, F_DUE = F_STEP0 + NET_REVIEW_STEPS };
 
 struct decide {
 	struct field_def defs[F_MAX];
@@ -22,14 +33,43 @@ struct decide {
 	bool rectify;
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
 	struct review_target t; /* the item decided (review.h) */
+	/* What the server holds of a rectification (NULL / "": nothing). */
+	char *saved[NET_REVIEW_STEPS];
+	char saved_due[DATE_TEXT_SIZE];
+	struct key_list bar;
 };
 
 static const struct screen_key keys[] = {
-    {"F1", MSG_KEY_HELP},
-    {"F2", MSG_KEY_SUBMIT},
-    {"Esc", MSG_KEY_BACK},
+    {"F1", MSG_KEY_HELP},	   {"F2", MSG_KEY_SUBMIT},
+    {"F3", MSG_RV_KEY_SAVE_STEPS}, {"Esc", MSG_KEY_BACK},
     {"F10", MSG_KEY_QUIT},
 };
+
+static const enum msg_id step_labels[NET_REVIEW_STEPS] = {
+    MSG_RV_VERIFY_TEXT, MSG_RV_FIX_TEXT, MSG_RV_FEEDBACK_TEXT};
+static const enum msg_id step_helps[NET_REVIEW_STEPS] = {
+    MSG_RV_VERIFY_HELP, MSG_RV_FIX_HELP, MSG_RV_FEEDBACK_HELP};
+static const char *const step_names[NET_REVIEW_STEPS] = {"verify", "fix",
+							 "feedback"};
+
+/* F3 only for a rectification. */
+static const struct screen_key *decide_keys_now(void *state, size_t *n)
+{
+	struct decide *s = state;
+
+	if (!s) {
+		*n = sizeof(keys) / sizeof(*keys);
+		return keys;
+	}
+	s->bar.n = 0;
+	key_list_add(&s->bar, true, "F1", MSG_KEY_HELP);
+	key_list_add(&s->bar, true, "F2", MSG_KEY_SUBMIT);
+	key_list_add(&s->bar, s->rectify, "F3", MSG_RV_KEY_SAVE_STEPS);
+	key_list_add(&s->bar, true, "Esc", MSG_KEY_BACK);
+	key_list_add(&s->bar, true, "F10", MSG_KEY_QUIT);
+	*n = s->bar.n;
+	return s->bar.keys;
+}
 
 /* The decisions that fit the kind, as the server checks them. */
 static void choices_fill(struct decide *s, enum review_kind kind)
@@ -65,19 +105,19 @@ static void field_set(struct field_def *d, const char *name, enum msg_id label,
 	d->required = true;
 }
 
-static int decide_open(struct app *app, const struct screen_arg *arg,
-		       void **state)
+/* The deadline: empty (keep the server's) or a date. */
+static int due_check(const struct form *form, size_t i, char *out, size_t size)
 {
-	struct decide *s = calloc(1, sizeof(*s));
-	size_t n;
+	wc_day d;
 
-	if (!s || !arg->data) {
-		free(s);
-		return -1;
-	}
-	s->t = *(const struct review_target *)arg->data;
-	s->rectify = s->t.kind == REVIEW_KIND_RECTIFICATION;
-	choices_fill(s, s->t.kind);
+	if (!form_value(form, i)[0] || date_parse(form_value(form, i), &d))
+		return 0;
+	snprintf(out, size, "%s", msg(MSG_RV_DATE_BAD));
+	return -1;
+}
+
+static size_t defs_fill(struct decide *s)
+{
 	s->defs[F_DECISION] = (struct field_def){
 	    .name = "decision",
 	    .label = msg(MSG_RV_DECISION),
@@ -86,30 +126,92 @@ static int decide_open(struct app *app, const struct screen_arg *arg,
 	    .choices = s->choice_words,
 	    .help = msg(MSG_RV_DECISION_HELP),
 	};
-	if (s->rectify) {
-		/* decision, then the three steps in place of the comment */
-		field_set(&s->defs[1], "verify", MSG_RV_VERIFY_TEXT,
-			  MSG_RV_VERIFY_HELP);
-		field_set(&s->defs[2], "fix", MSG_RV_FIX_TEXT, MSG_RV_FIX_HELP);
-		field_set(&s->defs[3], "feedback", MSG_RV_FEEDBACK_TEXT,
-			  MSG_RV_FEEDBACK_HELP);
-		n = 4;
-	} else {
-		field_set(&s->defs[1], "comment", MSG_RV_COMMENT,
+	if (!s->rectify) {
+		field_set(&s->defs[F_COMMENT], "comment", MSG_RV_COMMENT,
 			  MSG_RV_COMMENT_HELP);
-		s->defs[1].max_chars = 2000;
-		n = 2;
+		s->defs[F_COMMENT].max_chars = 2000;
+		return 2;
 	}
-	s->form = form_new(s->defs, n, msg(MSG_REQUIRED));
+	for (int i = 0; i < NET_REVIEW_STEPS; i++)
+		field_set(&s->defs[F_STEP0 + i], step_names[i], step_labels[i],
+			  step_helps[i]);
+	s->defs[F_DUE] = (struct field_def){
+	    .name = "due_date",
+	    .label = msg(MSG_RV_DUE_TEXT),
+	    .kind = FIELD_TEXT,
+	    .width = 11,
+	    .max_chars = 10,
+	    .validate = due_check,
+	    .help = msg(MSG_RV_DUE_HELP),
+	};
+	return F_MAX;
+}
+
+/* A rectification as the server now holds it: the steps saved so far
+ * (a colleague may have written them) and the deadline, into the form. */
+static void rectify_load(struct decide *s, struct app *app)
+{
+	struct net_review_item it = {0};
+	struct wc_error err = {0};
+
+	if (net_review_get(app->net, s->t.item_id, &it, &err)) {
+		app_message_error(app, &err);
+		return;
+	}
+	for (int i = 0; i < NET_REVIEW_STEPS; i++) {
+		s->saved[i] = it.steps[i];
+		it.steps[i] = NULL;
+		if (s->saved[i])
+			form_set_value(s->form, F_STEP0 + i, s->saved[i]);
+	}
+	snprintf(s->saved_due, sizeof(s->saved_due), "%s",
+		 it.due_date ? it.due_date : "");
+	form_set_value(s->form, F_DUE, s->saved_due);
+	net_review_item_release(&it);
+}
+
+/* The draft kept for this item (issue 14.4), over what the server has. */
+static void draft_offer(struct decide *s, struct app *app)
+{
+	struct draft_info info;
+	char at[24];
+
+	if (!app->store ||
+	    draft_load(app->store, screen_review_decide.name, NULL, &info) ||
+	    strcmp(info.context, s->t.item_id) != 0)
+		return;
+	if (draft_load(app->store, screen_review_decide.name, s->form, NULL) ==
+	    0) {
+		review_short_time(info.saved, at, sizeof(at));
+		app_message(app, false, msg(MSG_RV_DRAFT_RESTORED), at);
+	}
+}
+
+static int decide_open(struct app *app, const struct screen_arg *arg,
+		       void **state)
+{
+	struct decide *s = calloc(1, sizeof(*s));
+
+	if (!s || !arg->data) {
+		free(s);
+		return -1;
+	}
+	s->t = *(const struct review_target *)arg->data;
+	s->rectify = s->t.kind == REVIEW_KIND_RECTIFICATION;
+	choices_fill(s, s->t.kind);
+	s->form = form_new(s->defs, defs_fill(s), msg(MSG_REQUIRED));
 	if (!s->form) {
 		free(s);
 		return -1;
 	}
 	net_idempotency_key_new(s->key);
 	form_focus(s->form, 1);
+	*state = s;
 	app_message(app, false, "%s — %s", review_kind_text(s->t.kind),
 		    s->t.summary);
-	*state = s;
+	if (s->rectify)
+		rectify_load(s, app);
+	draft_offer(s, app);
 	return 0;
 }
 
@@ -127,11 +229,114 @@ static void decide_draw(void *state, struct app *app, WINDOW *win)
 {
 	struct decide *s = state;
 
-	form_draw(s->form, win, s->top, s->left, &s->lay, &app->cursor_y,
-		  &app->cursor_x);
-	table_draw_cell(win, app->frame.message_y - 1, 0, app->frame.cols,
-			s->form->defs[s->form->focus].help,
-			theme_attr(THEME_HINT));
+	form_screen_draw(s->form, app, win, s->top, s->left, &s->lay);
+}
+
+/* A refusal of a step or the deadline: a colleague's item names them, a
+ * deadline too late says the latest date, the rest on its field. */
+static void save_refused(struct decide *s, struct app *app,
+			 const struct wc_error *err, const char *detail)
+{
+	enum net_error e = net_error_of(err);
+
+	if (e == NET_ERR_TAKEN_BY_OTHER && detail[0]) {
+		app_message(app, true, msg(MSG_RV_TAKEN_BY), detail);
+	} else if (e == NET_ERR_DEADLINE_TOO_LONG && detail[0]) {
+		char text[160];
+
+		snprintf(text, sizeof(text), msg(MSG_RV_DUE_TOO_LONG), detail);
+		form_set_error(s->form, F_DUE, text);
+		form_focus(s->form, F_DUE);
+		app_message(app, true, "%s", text);
+	} else {
+		form_server_refusal(s->form, app, err);
+	}
+}
+
+/* Step i (F_STEP0 + i) when typed and not yet on the server. 1 saved, 0
+ * nothing to save, -1 refused (the message says why). */
+static int step_save(struct decide *s, struct app *app, int i)
+{
+	const char *text = form_value(s->form, F_STEP0 + i);
+	struct wc_error err = {0};
+	char key[NET_IDEMPOTENCY_KEY_SIZE], detail[64] = "";
+	char *copy;
+
+	if (!text[0] || (s->saved[i] && strcmp(s->saved[i], text) == 0))
+		return 0;
+	net_idempotency_key_new(key);
+	app_busy(app, MSG_BUSY_SAVING);
+	if (net_review_step(app->net, s->t.item_id, (enum net_review_step)i,
+			    text, key, detail, sizeof(detail), &err)) {
+		save_refused(s, app, &err, detail);
+		return -1;
+	}
+	copy = strdup(text);
+	if (copy) {
+		free(s->saved[i]);
+		s->saved[i] = copy;
+	}
+	return 1;
+}
+
+/* The deadline when changed; as step_save. */
+static int due_save(struct decide *s, struct app *app)
+{
+	const char *due = form_value(s->form, F_DUE);
+	struct wc_error err = {0};
+	char key[NET_IDEMPOTENCY_KEY_SIZE], detail[64] = "";
+
+	if (!due[0] || strcmp(due, s->saved_due) == 0)
+		return 0;
+	if (!form_validate_field(s->form, F_DUE)) {
+		app_message(app, true, "%s", msg(MSG_RV_DATE_BAD));
+		return -1;
+	}
+	net_idempotency_key_new(key);
+	app_busy(app, MSG_BUSY_SAVING);
+	if (net_review_set_due(app->net, s->t.item_id, due, key, detail,
+			       sizeof(detail), &err)) {
+		save_refused(s, app, &err, detail);
+		return -1;
+	}
+	snprintf(s->saved_due, sizeof(s->saved_due), "%s", due);
+	return 1;
+}
+
+/* Field f when it is a step or the deadline; "已保存：核实情况" said. */
+static int field_save(struct decide *s, struct app *app, size_t f)
+{
+	int rc;
+
+	if (f == F_DUE)
+		rc = due_save(s, app);
+	else if (f >= F_STEP0 && f < F_DUE)
+		rc = step_save(s, app, (int)(f - F_STEP0));
+	else
+		return 0;
+	if (rc > 0)
+		app_message(app, false, msg(MSG_RV_STEP_SAVED),
+			    s->defs[f].label);
+	return rc;
+}
+
+/* F3 and before the decision: every step typed, in order, then the
+ * deadline. -1 when one was refused. */
+static int rectify_save_all(struct decide *s, struct app *app, bool tell)
+{
+	int saved = 0, rc;
+
+	for (size_t f = F_STEP0; f <= F_DUE; f++) {
+		rc = field_save(s, app, f);
+		if (rc < 0)
+			return -1;
+		saved += rc;
+	}
+	if (tell && saved)
+		app_message(app, false, "%s", msg(MSG_RV_STEPS_SAVED));
+	else if (tell)
+		app_message(app, false, "%s", msg(MSG_RV_NOTHING_TO_SAVE));
+	return 0;
 }
 
 /* The comment as sent: the text, or the three steps of a rectification. */
@@ -140,12 +345,12 @@ static char *comment_build(struct decide *s)
 	struct textbuf b = {0};
 
 	if (!s->rectify)
-		textbuf_add(&b, "%s", form_value(s->form, 1));
+		textbuf_add(&b, "%s", form_value(s->form, F_COMMENT));
 	else
-		textbuf_add(&b, "%s：%s\n%s：%s\n%s：%s",
-			    msg(MSG_RV_VERIFY_TEXT), form_value(s->form, 1),
-			    msg(MSG_RV_FIX_TEXT), form_value(s->form, 2),
-			    msg(MSG_RV_FEEDBACK_TEXT), form_value(s->form, 3));
+		for (int i = 0; i < NET_REVIEW_STEPS; i++)
+			textbuf_add(&b, "%s%s：%s", i ? "\n" : "",
+				    msg(step_labels[i]),
+				    form_value(s->form, F_STEP0 + i));
 	if (b.failed) {
 		textbuf_release(&b);
 		return NULL;
@@ -164,6 +369,8 @@ static void decide_submit(struct decide *s, struct app *app)
 		app_message(app, true, "%s", msg(MSG_INQ_FIX_ERRORS));
 		return;
 	}
+	if (s->rectify && rectify_save_all(s, app, false))
+		return;
 	comment = comment_build(s);
 	if (!comment)
 		return;
@@ -189,6 +396,7 @@ static void decide_submit(struct decide *s, struct app *app)
 static int decide_key(void *state, struct app *app, int ret, wint_t ch)
 {
 	struct decide *s = state;
+	size_t was = s->form->focus;
 	int r;
 
 	if (ret == OK && ch == KEY_ESC) {
@@ -200,10 +408,22 @@ static int decide_key(void *state, struct app *app, int ret, wint_t ch)
 		decide_submit(s, app);
 		return UI_HANDLED | UI_REDRAW;
 	}
+	if (ret == KEY_CODE_YES && ch == KEY_F(3) && s->rectify) {
+		rectify_save_all(s, app, true);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	r = form_key(s->form, ret, ch);
+	/* A step is saved as it is done: when the reviewer leaves it. */
+	if (s->rectify && s->form->focus != was && !(r & UI_SUBMIT))
+		field_save(s, app, was);
 	if (r & UI_SUBMIT)
 		decide_submit(s, app);
 	return r;
+}
+
+static struct form *decide_draft_form(void *state)
+{
+	return ((struct decide *)state)->form;
 }
 
 static void decide_free(void **state)
@@ -213,6 +433,8 @@ static void decide_free(void **state)
 	if (!s)
 		return;
 	form_free(&s->form);
+	for (int i = 0; i < NET_REVIEW_STEPS; i++)
+		free(s->saved[i]);
 	free(s);
 	*state = NULL;
 }
@@ -228,4 +450,6 @@ const struct screen_ops screen_review_decide = {
     .draw = decide_draw,
     .key = decide_key,
     .free = decide_free,
+    .keys_now = decide_keys_now,
+    .draft_form = decide_draft_form,
 };

@@ -75,11 +75,14 @@ static void rule(struct textbuf *b, const char *title)
 
 static void header_add(struct textbuf *b, const struct review_target *t)
 {
+	char at[24];
+
 	if (!t->item_id[0])
 		return;
 	textbuf_add(b, "%s：%s — %s\n", msg(MSG_RV_SUMMARY),
 		    review_kind_text(t->kind), t->summary);
-	textbuf_add(b, "%s：%s\n", msg(MSG_RV_COL_SINCE), t->created_at);
+	review_short_time(t->created_at, at, sizeof(at));
+	textbuf_add(b, "%s：%s\n", msg(MSG_RV_COL_SINCE), at);
 	if (t->owner[0]) {
 		textbuf_add(b, msg(MSG_RV_OWNER_LINE), t->owner);
 		textbuf_add(b, "\n");
@@ -351,7 +354,9 @@ static int item_key(void *state, struct app *app, int ret, wint_t ch)
 				    s->t.owner);
 		else
 			app_push(app, &screen_review_decide,
-				 &(struct screen_arg){.data = &s->t});
+				 &(struct screen_arg){.data = &s->t,
+						      .draft_context =
+							  s->t.item_id});
 	} else if (ch == KEY_F(4)) {
 		app_push(app, &screen_audit,
 			 &(struct screen_arg){.case_id = s->t.case_id,

@@ -14,7 +14,7 @@
 #include "wincase/net_review.h"
 #include "wincase/text.h"
 
-#include "common/csv.h"
+#include "review/export.h"
 #include "review/review.h"
 
 enum { F_FROM, F_TO, F_GROUP, F_COUNT };
@@ -38,14 +38,21 @@ struct stats {
 	struct net_stats data;
 	bool loaded;
 	struct column_def cols_def[N_COLS];
+	/* Issue 14.6: the columns shown, the key, then the stats from
+	 * cols_def[1 + hcol] on (F7/F8 move hcol), then satisfaction. */
+	struct column_def view_def[N_COLS];
+	size_t view_of[N_COLS]; /* view column -> cols_def column */
+	size_t n_view, hcol;
 	struct list table; /* the columns' layout (it scrolls by s->first) */
 	int top, table_y, rows, cols;
 	size_t first;
 };
 
 static const struct screen_key keys[] = {
-    {"F1", MSG_KEY_HELP},  {"F2", MSG_RV_KEY_QUERY}, {"F6", MSG_RV_KEY_EXPORT},
-    {"Esc", MSG_KEY_BACK}, {"F10", MSG_KEY_QUIT},
+    {"F1", MSG_KEY_HELP},	   {"F2", MSG_RV_KEY_QUERY},
+    {"F6", MSG_RV_KEY_EXPORT},	   {"F7", MSG_RV_KEY_COLS_LEFT},
+    {"F8", MSG_RV_KEY_COLS_RIGHT}, {"Esc", MSG_KEY_BACK},
+    {"F10", MSG_KEY_QUIT},
 };
 
 static int date_check(const struct form *form, size_t i, char *out, size_t size)
@@ -58,17 +65,12 @@ static int date_check(const struct form *form, size_t i, char *out, size_t size)
 	return -1;
 }
 
-static enum msg_id stat_word(enum net_stats_column c)
-{
-	return (enum msg_id)(MSG_RV_STAT_INQUIRIES + (int)c);
-}
-
 static void columns_fill(struct stats *s)
 {
 	s->cols_def[0] = (struct column_def){
 	    .title = msg(MSG_RV_STAT_KEY), .min = 8, .max = 20, .weight = 2};
 	for (size_t i = 0; i < N_SHOWN; i++) {
-		const char *title = msg(stat_word(shown[i]));
+		const char *title = msg(export_stat_word(shown[i]));
 		int w = text_width(title) > 6 ? text_width(title) : 6;
 
 		/* a column as wide as its title: never a cut heading */
@@ -77,7 +79,60 @@ static void columns_fill(struct stats *s)
 	}
 	s->cols_def[N_COLS - 1] = (struct column_def){
 	    .title = msg(MSG_RV_STATS_SAT), .min = 6, .max = 8, .weight = 0};
-	list_init(&s->table, s->cols_def, N_COLS, LIST_MARK_HIGHLIGHT);
+}
+
+/* The key column as wide as its widest key (an item code is never cut),
+ * up to 24 columns. */
+static void key_width_fit(struct stats *s)
+{
+	int w = text_width(s->cols_def[0].title);
+
+	for (size_t i = 0; i < s->data.n; i++)
+		if (text_width(s->data.rows[i].key) > w)
+			w = text_width(s->data.rows[i].key);
+	if (w < 8)
+		w = 8;
+	if (w > 24)
+		w = 24;
+	s->cols_def[0].min = w;
+	s->cols_def[0].max = w;
+	s->cols_def[0].weight = 0;
+}
+
+/* The columns shown from hcol on, laid out in the screen's width. */
+static void view_columns(struct stats *s)
+{
+	size_t n = 0;
+
+	s->view_of[n] = 0;
+	s->view_def[n++] = s->cols_def[0];
+	for (size_t c = 1 + s->hcol; c < N_COLS; c++) {
+		s->view_of[n] = c;
+		s->view_def[n++] = s->cols_def[c];
+	}
+	s->n_view = n;
+	list_init(&s->table, s->view_def, n, LIST_MARK_HIGHLIGHT);
+	list_layout(&s->table, s->table_y, s->rows, s->cols);
+}
+
+/* The last cols_def column with room (table_layout drops from the end). */
+static size_t view_last(const struct stats *s)
+{
+	size_t last = 0;
+
+	for (size_t v = 0; v < s->n_view; v++)
+		if (s->table.widths[v] > 0)
+			last = s->view_of[v];
+	return last;
+}
+
+/* "第 2–8 列，共 13 列；F7/F8 左右移动" (the key column not counted). */
+static void columns_tell(struct stats *s, struct app *app)
+{
+	if (!s->loaded || s->data.n == 0)
+		return;
+	app_message(app, false, msg(MSG_RV_STATS_COLS), (int)s->hcol + 1,
+		    (int)view_last(s), (int)(N_COLS - 1));
 }
 
 /* from: the first of the server's month; to: the server's today. */
@@ -128,6 +183,7 @@ static int stats_open(struct app *app, const struct screen_arg *arg,
 		return -1;
 	}
 	columns_fill(s);
+	view_columns(s);
 	dates_default(s, app);
 	app_message(app, false, "%s", msg(MSG_RV_STATS_HELP));
 	*state = s;
@@ -143,7 +199,7 @@ static void stats_layout(void *state, const struct frame_layout *frame)
 	form_layout(s->form, 6, frame->cols < 60 ? frame->cols : 60, &s->lay);
 	s->table_y = frame->body_y + 6;
 	s->rows = frame->body_rows - 6;
-	list_layout(&s->table, s->table_y, s->rows, frame->cols);
+	view_columns(s);
 }
 
 static void row_draw(struct stats *s, WINDOW *win, int y, const char **cells,
@@ -163,22 +219,24 @@ static void sat_text(const struct net_stats_row *r, char *out, size_t size)
 static void table_rows_draw(struct stats *s, WINDOW *win, int y, int rows)
 {
 	char nums[N_COLS][24];
-	const char *cells[N_COLS];
+	const char *all[N_COLS], *cells[N_COLS];
 
-	for (size_t c = 0; c < N_COLS; c++)
-		cells[c] = s->cols_def[c].title;
+	for (size_t v = 0; v < s->n_view; v++)
+		cells[v] = s->view_def[v].title;
 	row_draw(s, win, y++, cells, theme_attr(THEME_HEADER));
 	for (int r = 0; r < rows - 1 && s->first + (size_t)r < s->data.n; r++) {
 		const struct net_stats_row *row = &s->data.rows[s->first + r];
 
-		cells[0] = row->key;
+		all[0] = row->key;
 		for (size_t c = 0; c < N_SHOWN; c++) {
 			snprintf(nums[c + 1], sizeof(nums[c + 1]), "%ld",
 				 row->value[shown[c]]);
-			cells[c + 1] = nums[c + 1];
+			all[c + 1] = nums[c + 1];
 		}
 		sat_text(row, nums[N_COLS - 1], sizeof(nums[N_COLS - 1]));
-		cells[N_COLS - 1] = nums[N_COLS - 1];
+		all[N_COLS - 1] = nums[N_COLS - 1];
+		for (size_t v = 0; v < s->n_view; v++)
+			cells[v] = all[s->view_of[v]];
 		row_draw(s, win, y + r, cells, theme_attr(THEME_NORMAL));
 	}
 }
@@ -188,7 +246,7 @@ static void table_rows_draw(struct stats *s, WINDOW *win, int y, int rows)
 static void bars_draw(struct stats *s, WINDOW *win, int y, int rows)
 {
 	long most = 1;
-	int key_w = 10, bar_w = s->cols - key_w - 30;
+	int key_w = s->cols_def[0].min + 1, bar_w = s->cols - key_w - 30;
 	char line[512], bar[256], sat[16];
 
 	if (bar_w > 200)
@@ -263,7 +321,10 @@ static void stats_query(struct stats *s, struct app *app)
 	s->data = data;
 	s->loaded = true;
 	s->first = 0;
+	key_width_fit(s);
+	view_columns(s);
 	app_message(app, false, "%s", msg(MSG_RV_STATS_HELP));
+	columns_tell(s, app);
 }
 
 /* The data folder of wincase.conf ("~/" is the home folder), made 0700. */
@@ -293,47 +354,6 @@ static int folder_make(const struct app *app, char *out, size_t size)
 	return mkdir(out, 0700) && errno != EEXIST ? -1 : 0;
 }
 
-static int csv_rows_write(const struct stats *s, FILE *f)
-{
-	const char *cells[STAT_COLUMNS + 7];
-	char nums[STAT_COLUMNS + 7][24];
-	size_t n = 0;
-
-	cells[n++] = msg(MSG_RV_STAT_KEY);
-	for (int c = 0; c < STAT_COLUMNS; c++)
-		cells[n++] = msg(stat_word((enum net_stats_column)c));
-	for (int l = 0; l < 5; l++)
-		cells[n++] = msg((enum msg_id)(MSG_RV_RATING_1 + l));
-	cells[n++] = msg(MSG_RV_STATS_SAT);
-	if (csv_begin(f) || csv_record(f, cells, n))
-		return -1;
-	for (size_t i = 0; i < s->data.n; i++) {
-		const struct net_stats_row *r = &s->data.rows[i];
-
-		n = 0;
-		cells[n++] = r->key;
-		for (int c = 0; c < STAT_COLUMNS; c++, n++) {
-			snprintf(nums[n], sizeof(nums[n]), "%ld", r->value[c]);
-			cells[n] = nums[n];
-		}
-		for (int l = 0; l < 5; l++, n++) {
-			snprintf(nums[n], sizeof(nums[n]), "%ld",
-				 r->ratings[l]);
-			cells[n] = nums[n];
-		}
-		if (r->has_satisfaction)
-			snprintf(nums[n], sizeof(nums[n]), "%.3f",
-				 r->satisfaction);
-		else
-			nums[n][0] = '\0';
-		cells[n] = nums[n];
-		n++;
-		if (csv_record(f, cells, n))
-			return -1;
-	}
-	return 0;
-}
-
 /* F6: data_dir/stats-FROM-TO-GROUP.csv, written to a temporary name, 0600,
  * then renamed. */
 static void stats_export(struct stats *s, struct app *app)
@@ -361,7 +381,7 @@ static void stats_export(struct stats *s, struct app *app)
 		unlink(tmp);
 		goto fail;
 	}
-	if (csv_rows_write(s, f) || fflush(f) || fsync(fileno(f))) {
+	if (export_stats_csv(f, &s->data) || fflush(f) || fsync(fileno(f))) {
 		fclose(f);
 		unlink(tmp);
 		goto fail;
@@ -374,6 +394,17 @@ static void stats_export(struct stats *s, struct app *app)
 	return;
 fail:
 	app_message(app, true, msg(MSG_RV_STATS_EXPORT_FAIL), strerror(errno));
+}
+
+/* F8: one column to the right while the last is not shown; F7 back. */
+static void stats_scroll(struct stats *s, struct app *app, bool right)
+{
+	if (right && view_last(s) < N_COLS - 1)
+		s->hcol++;
+	else if (!right && s->hcol > 0)
+		s->hcol--;
+	view_columns(s);
+	columns_tell(s, app);
 }
 
 static int stats_key(void *state, struct app *app, int ret, wint_t ch)
@@ -392,6 +423,11 @@ static int stats_key(void *state, struct app *app, int ret, wint_t ch)
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(6)) {
 		stats_export(s, app);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ret == KEY_CODE_YES && (ch == KEY_F(7) || ch == KEY_F(8) ||
+				    ch == KEY_SLEFT || ch == KEY_SRIGHT)) {
+		stats_scroll(s, app, ch == KEY_F(8) || ch == KEY_SRIGHT);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_NPAGE) {

@@ -71,8 +71,8 @@ const char *const msg_table_training[MSG_COUNT] = {
     [MSG_TR_DEBRIEF_UNSAVED] = "成绩未能保存（%s），请告诉培训老师",
     [MSG_TR_GATHER_FAILED] = "读取练习结果失败：%s",
     [MSG_TR_PROGRESS_TITLE] = "学员进度",
-    [MSG_TR_PROGRESS_HEAD] =
-	"每位学员的练习次数、练过的情景数和各情景最好成绩之和（F5 刷新）",
+    [MSG_TR_PROGRESS_HEAD] = "全部情景计：已练情景数、最好成绩之和；Enter "
+			     "学员明细，F5 刷新，F6 导出 CSV",
     [MSG_TR_PROGRESS_EMPTY] = "还没有学员的练习成绩",
     [MSG_TR_COL_TRAINEE] = "学员",
     [MSG_TR_COL_ATTEMPTS] = "练习次数",
@@ -81,6 +81,27 @@ const char *const msg_table_training[MSG_COUNT] = {
     [MSG_TR_COL_TIME] = "用时",
     [MSG_TR_NO_SCENARIOS] = "没有找到培训情景（conf/training），请联系管理员",
     [MSG_TR_PREPARING] = "正在为本次练习准备全新的练习数据，请稍候……",
+    [MSG_TR_SAVED_LOCALLY] =
+	"成绩已保存在本机，未能存入共享文件夹（%s），请告诉培训老师",
+    [MSG_TR_NO_ATTEMPT] = "该学员还没有练过这个情景",
+    [MSG_TR_COL_DONE] = "已练情景",
+    [MSG_TR_COL_LOST] = "失分项（最好一次）",
+    [MSG_TR_COL_MAX] = "满分",
+    [MSG_TR_TRAINEE_TITLE] = "学员成绩",
+    [MSG_TR_TRAINEE_HEAD] = "学员 %s：已练 %zu/%zu 个情景，总分 %ld/%ld。"
+			    "Enter 看该情景最好一次的讲评",
+    [MSG_TR_DEBRIEF_OF] = "学员 %s 的最好一次练习",
+    [MSG_TR_EXPORTED] = "已导出到 %s",
+    [MSG_TR_EXPORT_FAILED] = "导出失败：%s。请检查培训文件夹是否可写",
+    [MSG_TR_UNREADABLE] = "有 %zu 个成绩文件或共享文件夹无法读取，未计入",
+    [MSG_KEY_TR_DETAIL] = "学员明细",
+    [MSG_KEY_TR_DEBRIEF] = "看讲评",
+    [MSG_KEY_TR_EXPORT] = "导出CSV",
+    [MSG_TR_CSV_SECONDS] = "用时（秒）",
+    [MSG_TR_PANEL_KEYS_PAGE] = "F11 翻页  其他键回到工作台  F1 提示  F12 菜单",
+    [MSG_TR_RESTRICTED] =
+	"受限模式下不能从登录界面进入培训模式；请在窗口电脑上用 wincase "
+	"--training 启动",
     [MSG_HELP_TRAINING] =
 	"培训模式\n  "
 	"练习用的是本机临时服务器和虚构的申请人，不连正式系统，退出即删除。\n  "

@@ -10,22 +10,10 @@
 
 #include "common/case_util.h"
 
+#include "training/screen_training.h"
 #include "training/training.h"
-#include "training/training_ui.h"
 
-/* The screens' state: a list (the scenarios, the menu, the trainer's
- * table: list.h) or lines scrolled by first line (the debrief). */
-struct tr_screen {
-	struct list list;
-	struct training_lines lines;
-	int first; /* the debrief's first line shown */
-	int body_y, body_rows, cols;
-	/* list: the user's row of it; progress: the trainer's table */
-	struct net_training_progress progress;
-	const struct net_training_row *mine; /* list: NULL when none */
-};
-
-static int tr_alloc(void **state)
+int tr_alloc(void **state)
 {
 	struct tr_screen *s = calloc(1, sizeof(*s));
 
@@ -35,20 +23,20 @@ static int tr_alloc(void **state)
 	return 0;
 }
 
-static void tr_free(void **state)
+void tr_free(void **state)
 {
 	struct tr_screen *s = *state;
 
 	if (!s)
 		return;
 	training_lines_free(&s->lines);
-	net_training_progress_release(&s->progress);
+	net_training_class_release(&s->cls);
 	list_release(&s->list);
 	free(s);
 	*state = NULL;
 }
 
-static void tr_layout(void *state, const struct frame_layout *frame)
+void tr_layout(void *state, const struct frame_layout *frame)
 {
 	struct tr_screen *s = state;
 
@@ -57,7 +45,7 @@ static void tr_layout(void *state, const struct frame_layout *frame)
 	s->cols = frame->cols;
 }
 
-static bool is_enter(int ret, wint_t ch)
+bool tr_is_enter(int ret, wint_t ch)
 {
 	return (ret == OK && (ch == '\r' || ch == '\n')) ||
 	       (ret == KEY_CODE_YES && ch == KEY_ENTER);
@@ -81,9 +69,9 @@ static const struct column_def scenario_columns[SC_COUNT] = {
 
 static void scenarios_best_load(struct tr_screen *s, struct app *app)
 {
-	net_training_progress_release(&s->progress);
-	training_ui_progress(&s->progress);
-	s->mine = net_training_progress_find(&s->progress, app->user.username);
+	net_training_class_release(&s->cls);
+	training_ui_class(&s->cls);
+	s->mine = net_training_class_find(&s->cls, app->user.username);
 }
 
 static int scenarios_open(struct app *app, const struct screen_arg *arg,
@@ -103,8 +91,7 @@ static int scenarios_open(struct app *app, const struct screen_arg *arg,
 	return 0;
 }
 
-/* Below the two lines of help and a blank: the header, then the rows. */
-static void scenarios_layout(void *state, const struct frame_layout *frame)
+void tr_layout_headed(void *state, const struct frame_layout *frame)
 {
 	struct tr_screen *s = state;
 
@@ -113,15 +100,31 @@ static void scenarios_layout(void *state, const struct frame_layout *frame)
 		    frame->cols);
 }
 
+void tr_head_draw(const struct tr_screen *s, WINDOW *win, const char *text)
+{
+	struct training_lines head = {0};
+
+	training_lines_add(&head, text, s->cols - 2, 0);
+	for (size_t i = 0; i < head.n && i < 2; i++)
+		table_draw_cell(win, s->body_y + (int)i, 1, s->cols - 1,
+				head.text[i], theme_attr(THEME_HINT));
+	training_lines_free(&head);
+}
+
+void tr_short_id(char *out, size_t size, const char *id)
+{
+	snprintf(out, size, "%.*s", (int)strcspn(id, "_"), id);
+}
+
 static void scenario_cells(void *ctx, size_t i, struct list_row *row)
 {
 	const struct tr_screen *s = ctx;
 	const struct training_scenario *sc = training_ui_scenario(i);
-	int have = net_training_best_score(s->mine, sc->id);
+	int have =
+	    s->mine && i < s->cls.n_scenarios ? s->mine->per[i].best : -1;
 	char *rules = row->buf[SC_RULES];
 
-	snprintf(row->buf[SC_ID], LIST_CELL_BYTES, "%.*s",
-		 (int)strcspn(sc->id, "_"), sc->id);
+	tr_short_id(row->buf[SC_ID], LIST_CELL_BYTES, sc->id);
 	rules[0] = '\0';
 	for (size_t r = 0; r < sc->n_rules; r++)
 		snprintf(rules + strlen(rules), LIST_CELL_BYTES - strlen(rules),
@@ -138,9 +141,8 @@ static void scenario_cells(void *ctx, size_t i, struct list_row *row)
 	row->cells[SC_BEST] = row->buf[SC_BEST];
 }
 
-/* The column titles of a table at the list's header row. */
-static void header_draw(const struct tr_screen *s, WINDOW *win,
-			const enum msg_id *titles, size_t n)
+void tr_header_draw(const struct tr_screen *s, WINDOW *win,
+		    const enum msg_id *titles, size_t n)
 {
 	const char *cells[LIST_MAX_COLUMNS];
 
@@ -154,15 +156,10 @@ static void scenarios_draw(void *state, struct app *app, WINDOW *win)
 	static const enum msg_id titles[SC_COUNT] = {
 	    MSG_TR_COL_ID, MSG_TR_COL_TITLE, MSG_TR_COL_RULES, MSG_TR_COL_BEST};
 	struct tr_screen *s = state;
-	struct training_lines head = {0};
 
 	(void)app;
-	training_lines_add(&head, msg(MSG_TR_LIST_HEAD), s->cols - 2, 0);
-	for (size_t i = 0; i < head.n && i < 2; i++)
-		table_draw_cell(win, s->body_y + (int)i, 1, s->cols - 1,
-				head.text[i], theme_attr(THEME_HINT));
-	training_lines_free(&head);
-	header_draw(s, win, titles, SC_COUNT);
+	tr_head_draw(s, win, msg(MSG_TR_LIST_HEAD));
+	tr_header_draw(s, win, titles, SC_COUNT);
 	list_draw(&s->list, win, scenario_cells, s);
 }
 
@@ -171,7 +168,7 @@ static int scenarios_key(void *state, struct app *app, int ret, wint_t ch)
 	struct tr_screen *s = state;
 	size_t i;
 
-	if (is_enter(ret, ch)) {
+	if (tr_is_enter(ret, ch)) {
 		if (list_current(&s->list, &i) &&
 		    training_ui_begin(app, i) == 0)
 			app_replace(app, &screen_home, NULL);
@@ -187,7 +184,7 @@ const struct screen_ops screen_training_list = {
     .keys = list_keys,
     .n_keys = sizeof(list_keys) / sizeof(*list_keys),
     .open = scenarios_open,
-    .layout = scenarios_layout,
+    .layout = tr_layout_headed,
     .draw = scenarios_draw,
     .key = scenarios_key,
     .free = tr_free,
@@ -284,7 +281,7 @@ static void menu_do(struct app *app, enum menu_entry e)
 {
 	switch (e) {
 	case M_PANEL:
-		training_ui_panel_toggle();
+		training_ui_panel_toggle(app);
 		app_pop(app);
 		break;
 	case M_HINT:
@@ -319,7 +316,7 @@ static int menu_key(void *state, struct app *app, int ret, wint_t ch)
 		menu_do(app, (enum menu_entry)(ch - '1'));
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (is_enter(ret, ch)) {
+	if (tr_is_enter(ret, ch)) {
 		size_t e;
 
 		if (list_current(&s->list, &e))
@@ -378,6 +375,11 @@ static void debrief_build(struct tr_screen *s)
 	training_lines_free(&s->lines);
 	if (!d)
 		return;
+	if (d->trainee[0] && training_ui_debrief_stored()) {
+		snprintf(line, sizeof(line), msg(MSG_TR_DEBRIEF_OF),
+			 d->trainee);
+		training_lines_add(&s->lines, line, width, 2);
+	}
 	snprintf(line, sizeof(line), "%s  %s", d->sc->id, d->sc->title);
 	training_lines_add(&s->lines, line, width, 2);
 	snprintf(line, sizeof(line), msg(MSG_TR_SCORE), r->score, r->max_points,
@@ -424,9 +426,12 @@ static void debrief_draw(void *state, struct app *app, WINDOW *win)
 
 static int debrief_key(void *state, struct app *app, int ret, wint_t ch)
 {
-	if (is_enter(ret, ch) || (ret == OK && ch == KEY_ESC)) {
+	if (tr_is_enter(ret, ch) || (ret == OK && ch == KEY_ESC)) {
 		app_message_clear(app);
-		app_replace(app, &screen_training_list, NULL);
+		if (training_ui_debrief_stored()) /* the trainer's, on top */
+			app_pop(app);
+		else
+			app_replace(app, &screen_training_list, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret != KEY_CODE_YES)
@@ -446,137 +451,5 @@ const struct screen_ops screen_training_debrief = {
     .layout = debrief_layout,
     .draw = debrief_draw,
     .key = debrief_key,
-    .free = tr_free,
-};
-
-/* --- the trainer's progress table --- */
-
-static const struct screen_key progress_keys[] = {
-    {"F5", MSG_KEY_REFRESH},
-    {"F10", MSG_KEY_QUIT},
-};
-
-/* Two rows a trainee: the figures (selectable), then the best score of
- * each scenario tried across the width. */
-enum { PR_TRAINEE, PR_ATTEMPTS, PR_SCENARIOS, PR_TOTAL, PR_TIME, PR_COUNT };
-
-static const struct column_def progress_columns[PR_COUNT] = {
-    [PR_TRAINEE] = {.min = 10, .max = 16, .weight = 1},
-    [PR_ATTEMPTS] = {.min = 8, .max = 10, .weight = 0},
-    [PR_SCENARIOS] = {.min = 6, .max = 8, .weight = 0},
-    [PR_TOTAL] = {.min = 10, .max = 12, .weight = 0},
-    [PR_TIME] = {.min = 6, .max = 8, .weight = 0},
-};
-
-static bool progress_selectable(const void *ctx, size_t item)
-{
-	(void)ctx;
-	return item % 2 == 0;
-}
-
-static void progress_cells(void *ctx, size_t item, struct list_row *row)
-{
-	const struct tr_screen *s = ctx;
-	const struct net_training_row *r = &s->progress.rows[item / 2];
-	char *line = row->buf[0];
-
-	if (item % 2) {
-		line[0] = '\0';
-		for (size_t i = 0; i < r->n_best; i++) {
-			const char *id = r->best[i].scenario;
-
-			snprintf(line + strlen(line),
-				 LIST_CELL_BYTES - strlen(line), "  %.*s %d",
-				 (int)strcspn(id, "_"), id, r->best[i].score);
-		}
-		row->span = line;
-		row->attr = theme_attr(THEME_HINT);
-		return;
-	}
-	row->cells[PR_TRAINEE] = r->trainee;
-	snprintf(row->buf[PR_ATTEMPTS], LIST_CELL_BYTES, "%ld", r->attempts);
-	snprintf(row->buf[PR_SCENARIOS], LIST_CELL_BYTES, "%zu", r->n_best);
-	snprintf(row->buf[PR_TOTAL], LIST_CELL_BYTES, "%ld/%ld", r->best_total,
-		 r->max_total);
-	snprintf(row->buf[PR_TIME], LIST_CELL_BYTES, "%ld:%02ld",
-		 r->seconds / 60, r->seconds % 60);
-	for (int c = PR_ATTEMPTS; c < PR_COUNT; c++)
-		row->cells[c] = row->buf[c];
-}
-
-static void progress_load(struct tr_screen *s)
-{
-	net_training_progress_release(&s->progress);
-	training_ui_progress(&s->progress);
-	list_set_count(&s->list, 2 * s->progress.n);
-}
-
-static int progress_open(struct app *app, const struct screen_arg *arg,
-			 void **state)
-{
-	struct tr_screen *s;
-
-	(void)arg;
-	(void)app;
-	if (tr_alloc(state))
-		return -1;
-	s = *state;
-	list_init(&s->list, progress_columns, PR_COUNT, LIST_MARK_HIGHLIGHT);
-	s->list.selectable = progress_selectable;
-	progress_load(s);
-	return 0;
-}
-
-/* The help line, a blank, the header, the rows. */
-static void progress_layout(void *state, const struct frame_layout *frame)
-{
-	struct tr_screen *s = state;
-
-	tr_layout(state, frame);
-	list_layout(&s->list, frame->body_y + 3, frame->body_rows - 3,
-		    frame->cols);
-}
-
-static void progress_draw(void *state, struct app *app, WINDOW *win)
-{
-	static const enum msg_id titles[PR_COUNT] = {
-	    MSG_TR_COL_TRAINEE, MSG_TR_COL_ATTEMPTS, MSG_TR_COL_SCENARIOS,
-	    MSG_TR_COL_TOTAL, MSG_TR_COL_TIME};
-	struct tr_screen *s = state;
-
-	(void)app;
-	table_draw_cell(win, s->body_y, 1, s->cols - 1,
-			msg(MSG_TR_PROGRESS_HEAD), theme_attr(THEME_HINT));
-	header_draw(s, win, titles, PR_COUNT);
-	if (s->progress.n == 0)
-		table_draw_cell(win, s->list.y, 2, s->cols - 2,
-				msg(MSG_TR_PROGRESS_EMPTY),
-				theme_attr(THEME_HINT));
-	else
-		list_draw(&s->list, win, progress_cells, s);
-}
-
-static int progress_key(void *state, struct app *app, int ret, wint_t ch)
-{
-	struct tr_screen *s = state;
-
-	(void)app;
-	if (ret == KEY_CODE_YES && ch == KEY_F(5)) {
-		progress_load(s);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	return list_key(&s->list, ret, ch);
-}
-
-const struct screen_ops screen_training_progress = {
-    .name = "training_progress",
-    .title = MSG_TR_PROGRESS_TITLE,
-    .help = MSG_HELP_TRAINING,
-    .keys = progress_keys,
-    .n_keys = sizeof(progress_keys) / sizeof(*progress_keys),
-    .open = progress_open,
-    .layout = progress_layout,
-    .draw = progress_draw,
-    .key = progress_key,
     .free = tr_free,
 };

@@ -19,7 +19,11 @@
 #include "common/safe.h"
 #include "training/training.h"
 
-#define MAX_SCENARIOS	  64
+#define MAX_SCENARIOS 64
+/* The side panel stands beside the screens only when they keep the 80
+ * columns they are made for; on a narrower terminal it is a page over
+ * the whole body that the next key closes (issue 14.11). */
+#define PANEL_BODY_MIN	  80
 #define COLLEAGUE_POLL_MS 1000
 #define SCENARIO_MAX	  (1024 * 1024) /* a scenario file is a few KB */
 /* The fake clock of a new training server: a Monday in the loaded
@@ -46,6 +50,8 @@ static struct {
 	long long colleague_next_ms;
 	struct training_debrief last; /* the last debrief */
 	bool have_last;
+	bool last_stored; /* last is a stored one the trainer opened */
+	char *shared;	  /* [training] results_dir, NULL: none */
 } T = {.current = -1};
 
 static long long now_ms(void)
@@ -156,6 +162,8 @@ void training_ui_stop(void)
 		training_scenario_free(&T.sc[i]);
 	T.n = 0;
 	T.have_last = false;
+	free(T.shared);
+	T.shared = NULL;
 	print_set_mark(NULL);
 	T.active = false;
 }
@@ -196,6 +204,11 @@ int training_ui_start(struct config *cfg, struct wc_error *err)
 	/* Drafts an earlier version left in the training folder belong to a
 	 * server long gone and are never offered (issue 14.11). */
 	draft_remove_plain(T.ts.data_dir);
+	if (cfg->training_results_dir && *cfg->training_results_dir &&
+	    replace_string(&T.shared, cfg->training_results_dir)) {
+		training_ui_stop();
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	}
 	/* The production URL is dropped: nothing can reach it from here. */
 	if (replace_string(&cfg->server_url, T.ts.url) ||
 	    replace_string(&cfg->data_dir, T.ts.data_dir)) {
@@ -339,9 +352,33 @@ bool training_ui_hint(struct app *app)
 	return true;
 }
 
-void training_ui_panel_toggle(void)
+void training_ui_panel_toggle(struct app *app)
 {
 	T.panel = (T.panel + 1) % 3;
+	app_mark(app, APP_WORK_LAYOUT); /* beside: the screens get narrower */
+}
+
+static int panel_width(int cols)
+{
+	return cols >= PANEL_BODY_MIN + 48 ? 48 : 38;
+}
+
+static bool panel_beside(int cols)
+{
+	return cols - panel_width(cols) >= PANEL_BODY_MIN;
+}
+
+static bool panel_shown(const struct app *app)
+{
+	return T.current >= 0 && T.panel && app->logged_in &&
+	       !app->frame.too_small;
+}
+
+int training_ui_panel_cols(const struct app *app)
+{
+	return panel_shown(app) && panel_beside(app->frame.cols)
+		   ? panel_width(app->frame.cols)
+		   : 0;
 }
 
 /* True while a scenario runs and the training menu is not open: the
@@ -373,12 +410,19 @@ int training_ui_key(struct app *app, int ret, wint_t ch)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (ret == KEY_CODE_YES && ch == KEY_F(11)) {
-		training_ui_panel_toggle();
+		training_ui_panel_toggle(app);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if ((ret == KEY_CODE_YES && ch == KEY_F(12)) ||
 	    (ret == OK && ch == 0x14)) { /* Ctrl-T */
 		app_push(app, &screen_training_menu, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	/* The panel as a page: any other key (F10 and a resize aside) closes
+	 * it and is not given to the screen the trainee could not see. */
+	if (panel_shown(app) && !panel_beside(app->frame.cols) &&
+	    !(ret == KEY_CODE_YES && (ch == KEY_F(10) || ch == KEY_RESIZE))) {
+		T.panel = 0;
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return UI_IGNORED;
@@ -510,12 +554,12 @@ void training_ui_draw(struct app *app, WINDOW *win)
 	const struct frame_layout *f = &app->frame;
 	struct training_lines l = {0};
 	char head[120];
-	int pw, x;
+	bool beside = panel_beside(f->cols);
+	int pw = beside ? panel_width(f->cols) : f->cols, x = f->cols - pw;
 
-	if (!sc || !T.panel || !app->logged_in || f->too_small)
+	if (!sc || !panel_shown(app) ||
+	    (!beside && !training_keys_on(app))) /* the menu is a page too */
 		return;
-	pw = f->cols >= 120 ? 48 : f->cols >= 80 ? 38 : f->cols / 2;
-	x = f->cols - pw;
 	if (T.panel == 1)
 		panel_brief(sc, &l, pw - 2);
 	else
@@ -526,7 +570,8 @@ void training_ui_draw(struct app *app, WINDOW *win)
 		const char *text = (size_t)(r - 1) < l.n ? l.text[r - 1] : "";
 
 		if (r == f->body_rows - 1)
-			text = msg(MSG_TR_PANEL_KEYS);
+			text = msg(beside ? MSG_TR_PANEL_KEYS
+					  : MSG_TR_PANEL_KEYS_PAGE);
 		table_draw_cell(win, f->body_y + r, x, 1, "",
 				theme_attr(THEME_SELECTED));
 		table_draw_cell(win, f->body_y + r, x + 1, pw - 1, text,
@@ -618,6 +663,29 @@ void training_ui_travel(struct app *app)
 	app_message(app, false, msg(MSG_TR_TRAVEL_DONE), days, day);
 }
 
+static struct net_training_folders folders(void)
+{
+	return (struct net_training_folders){.local = T.ts.data_dir,
+					     .shared = T.shared};
+}
+
+/* The debrief into the results: the shared folder when there is one,
+ * else (or when it fails, said on the message line) this PC's file. */
+static void results_save(struct app *app, const struct training_scenario *sc)
+{
+	struct net_training_folders f = folders();
+	struct wc_error err = {0};
+
+	if (net_training_results_save(&f, app->user.username, sc,
+				      &T.last.result, T.hints_used, NULL, &err))
+		app_message(app, true, msg(MSG_TR_DEBRIEF_UNSAVED),
+			    err.message);
+	else if (err.code[0])
+		app_message(app, true, msg(MSG_TR_SAVED_LOCALLY), err.message);
+	else
+		app_message(app, false, "%s", msg(MSG_TR_DEBRIEF_SAVED));
+}
+
 const struct training_debrief *training_ui_finish(struct app *app)
 {
 	const struct training_scenario *sc = training_ui_current();
@@ -636,23 +704,51 @@ const struct training_debrief *training_ui_finish(struct app *app)
 	}
 	T.last.sc = sc; /* the scenarios stay loaded for the session */
 	T.have_last = true;
-	if (net_training_results_add(T.ts.data_dir, app->user.username, sc,
-				     &T.last.result, T.hints_used, &err))
-		app_message(app, true, msg(MSG_TR_DEBRIEF_UNSAVED),
-			    err.message);
-	else
-		app_message(app, false, "%s", msg(MSG_TR_DEBRIEF_SAVED));
+	T.last_stored = false;
+	results_save(app, sc);
 	scenario_end();
 	return &T.last;
 }
 
-int training_ui_progress(struct net_training_progress *out)
+int training_ui_class(struct net_training_class *out)
 {
+	struct net_training_folders f = folders();
 	struct wc_error err = {0};
 
 	if (!T.active) {
 		memset(out, 0, sizeof(*out));
 		return -1;
 	}
-	return net_training_progress_load(T.ts.data_dir, out, &err);
+	return net_training_class_load(
+	    &f, (const struct training_scenario *const *)T.sc, T.n, out, &err);
+}
+
+bool training_ui_results_shared(void)
+{
+	return T.shared != NULL;
+}
+
+const struct training_debrief *
+training_ui_stored_debrief(struct app *app, const char *trainee, size_t i)
+{
+	struct net_training_folders f = folders();
+	const struct training_scenario *sc = training_ui_scenario(i);
+	struct wc_error err = {0};
+
+	if (!sc || T.current >= 0)
+		return NULL;
+	T.have_last = false;
+	if (net_training_debrief_load(&f, trainee, sc, &T.last.result, &err)) {
+		app_message(app, true, "%s", msg(MSG_TR_NO_ATTEMPT));
+		return NULL;
+	}
+	T.last.sc = sc;
+	snprintf(T.last.trainee, sizeof(T.last.trainee), "%s", trainee);
+	T.have_last = T.last_stored = true;
+	return &T.last;
+}
+
+bool training_ui_debrief_stored(void)
+{
+	return T.have_last && T.last_stored;
 }

@@ -43,7 +43,9 @@ int training_ui_key(struct app *app, int ret, wint_t ch);
 /* Those keys for the key bar while a scenario runs (the menu screen has
  * its own): *n of them, before the screen's; 0 outside a scenario. */
 const struct screen_key *training_ui_bar_keys(const struct app *app, size_t *n);
-/* The side panel over the right of the body, when it is shown. */
+/* The side panel, when it is shown: beside the screens at the right of
+ * the body, or on a narrower terminal (80 columns) a page over the whole
+ * body that the next key closes. */
 void training_ui_draw(struct app *app, WINDOW *win);
 /* While the keyboard is idle: the simulated colleague acknowledges the
  * trainee's handoff. */
@@ -60,7 +62,11 @@ int training_ui_begin(struct app *app, size_t i);
 void training_ui_abandon(void);
 /* Next hint on the message line; false when none is left. */
 bool training_ui_hint(struct app *app);
-void training_ui_panel_toggle(void);
+void training_ui_panel_toggle(struct app *app);
+/* The columns the side panel takes beside the screens (0 when hidden or
+ * shown as a page over the body, below 80 + its width): the screens lay
+ * out in the rest (app.c). */
+int training_ui_panel_cols(const struct app *app);
 /* Time travel: N working days (the scenario's), as the trainee. */
 void training_ui_travel(struct app *app);
 /* The last debrief: the scenario and its score (both borrowed, until
@@ -68,15 +74,26 @@ void training_ui_travel(struct app *app);
 struct training_debrief {
 	const struct training_scenario *sc;
 	struct training_result result;
+	char trainee[64]; /* a stored debrief's trainee, "" for one's own */
 };
 /* Gather the state, score, save; the debrief or NULL with the message
  * set. */
 const struct training_debrief *training_ui_finish(struct app *app);
 /* The last debrief or NULL. */
 const struct training_debrief *training_ui_last_result(void);
-/* The trainer's table from the saved results (release with
- * net_training_progress_release); -1 when there is none to read. */
-int training_ui_progress(struct net_training_progress *out);
+/* The class from the saved results (this PC's and the shared folder's),
+ * counted against every scenario; release with
+ * net_training_class_release. -1 when there is none to read. */
+int training_ui_class(struct net_training_class *out);
+/* True when a shared results folder is configured. */
+bool training_ui_results_shared(void);
+/* For the trainer: the stored debrief of trainee's best attempt of
+ * scenario i as the last debrief (NULL with the message set when there is
+ * none). */
+const struct training_debrief *
+training_ui_stored_debrief(struct app *app, const char *trainee, size_t i);
+/* True when the last debrief is such a stored one. */
+bool training_ui_debrief_stored(void);
 /* The scenario's rule name ("R3" -> 容缺受理), "" when unknown. */
 const char *training_ui_rule_name(const char *rule);
 
@@ -97,5 +114,6 @@ extern const struct screen_ops screen_training_list;
 extern const struct screen_ops screen_training_menu;
 extern const struct screen_ops screen_training_debrief;
 extern const struct screen_ops screen_training_progress;
+extern const struct screen_ops screen_training_trainee;
 
 #endif

@@ -4,6 +4,7 @@
  * appends inside the writing transaction, which holds the write lock
  * (store_pg.c), and seq is the primary key besides. */
 #include "store/pg/store_pg.h"
+#include "store/store_columns.h"
 
 #include <string.h>
 
@@ -81,8 +82,6 @@ int pg_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 	PQclear(res);
 	return rc;
 }
-
-#define CHECKPOINT_COLUMNS "id, seq, entries, hash, at, reason, signature"
 
 static void pg_checkpoint_row(struct pgr *r, void *out)
 {

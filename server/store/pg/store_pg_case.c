@@ -1,19 +1,9 @@
 /* store_pg_case.c - cases and their checklist lines on PostgreSQL. */
 #include "store/pg/store_pg.h"
+#include "store/store_columns.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define CASE_COLUMNS                                                           \
-	"id, no, version, status, item_code, scenario_id, inquiry_id,"         \
-	" applicant_name, applicant_id_type, applicant_id_no,"                 \
-	" applicant_phone, major_project, created_by, window_no, department,"  \
-	" created_at, accepted_at, accepted_by, due_date, due_pending,"        \
-	" result, result_note, completed_at, completed_by, rating_level,"      \
-	" rating_reasons, rating_comment, rated_at, deemed, deemed_note,"      \
-	" withdraw_note, closed_at"
-/* What reads return: CASE_COLUMNS and the item snapshot. */
-#define CASE_READ_COLUMNS CASE_COLUMNS ", item_json"
 
 static void pg_read_case(struct pgr *r, void *out)
 {
@@ -153,13 +143,8 @@ static void pg_read_case_line(struct pgr *r, void *out)
 	l->resubmitted = pgr_int(r) != 0;
 }
 
-static void pg_release_case_line(void *line)
-{
-	free(((struct case_line *)line)->note);
-}
-
 static const struct pg_row_kind case_line_rows = {
-    sizeof(struct case_line), pg_read_case_line, pg_release_case_line,
+    sizeof(struct case_line), pg_read_case_line, store_release_case_line,
     "case_lines"};
 
 int pg_case_get(struct store_conn *c, int64_t id, struct case_record *out,
@@ -212,13 +197,8 @@ int pg_case_update(struct store_conn *c, const struct case_record *k,
 	return rc ? rc : pg_case_lines_write(c, k, err);
 }
 
-static void pg_release_case(void *rec)
-{
-	case_record_release(rec);
-}
-
 static const struct pg_row_kind case_rows = {
-    sizeof(struct case_record), pg_read_case, pg_release_case, "case_list"};
+    sizeof(struct case_record), pg_read_case, store_release_case, "case_list"};
 
 static int pg_case_rows(struct store_conn *c, const char *sql,
 			const struct pgp *p, struct case_record **out,

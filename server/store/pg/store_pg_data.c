@@ -1,6 +1,7 @@
 /* store_pg_data.c - catalog items, calendar years, inquiries and their
  * handoffs (R1) on PostgreSQL. */
 #include "store/pg/store_pg.h"
+#include "store/store_columns.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -65,12 +66,6 @@ int pg_calendar_years_visit(struct store_conn *c, store_text_visitor visit,
 			      "SELECT json FROM calendar_years ORDER BY year",
 			      visit, ctx, err);
 }
-
-#define INQUIRY_COLUMNS                                                        \
-	"id, no, version, status, first_responder, window_no, department,"     \
-	" created_at, channel, topic, item_code, applicant_name,"              \
-	" applicant_id_type, applicant_id_no, applicant_phone, bounced,"       \
-	" resolution, note, case_id"
 
 static void pg_read_inquiry(struct pgr *r, void *out)
 {
@@ -187,13 +182,8 @@ static const char inquiry_search_sql[] =
     "SELECT " INQUIRY_COLUMNS
     " FROM inquiries WHERE" INQUIRY_LIST_WHERE(PG_SEARCH_MATCH(8));
 
-static void pg_release_inquiry(void *rec)
-{
-	inquiry_record_release(rec);
-}
-
 static const struct pg_row_kind inquiry_rows = {
-    sizeof(struct inquiry_record), pg_read_inquiry, pg_release_inquiry,
+    sizeof(struct inquiry_record), pg_read_inquiry, store_release_inquiry,
     "inquiry_list"};
 
 int pg_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
@@ -253,13 +243,8 @@ static void pg_read_handoff(struct pgr *r, void *out)
 	h->acknowledged_at = pgr_int(r);
 }
 
-static void pg_release_handoff(void *rec)
-{
-	free(((struct handoff_record *)rec)->reason);
-}
-
 static const struct pg_row_kind handoff_rows = {
-    sizeof(struct handoff_record), pg_read_handoff, pg_release_handoff,
+    sizeof(struct handoff_record), pg_read_handoff, store_release_handoff,
     "inquiry_handoffs"};
 
 int pg_inquiry_handoffs(struct store_conn *c, int64_t inquiry_id,

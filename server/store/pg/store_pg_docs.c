@@ -1,6 +1,7 @@
 /* store_pg_docs.c - notices, commitments, supplements and credit entries
  * (R2, R3) on PostgreSQL. */
 #include "store/pg/store_pg.h"
+#include "store/store_columns.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,13 +51,8 @@ static void pg_read_notice(struct pgr *r, void *out)
 	k->override_reason = pgr_dup(r);
 }
 
-static void pg_release_notice(void *rec)
-{
-	notice_record_release(rec);
-}
-
 static const struct pg_row_kind notice_rows = {
-    sizeof(struct notice_record), pg_read_notice, pg_release_notice,
+    sizeof(struct notice_record), pg_read_notice, store_release_notice,
     "notice_list"};
 
 int pg_notice_list(struct store_conn *c, int64_t case_id,
@@ -75,12 +71,6 @@ int pg_notice_list(struct store_conn *c, int64_t case_id,
 	*out = recs;
 	return 0;
 }
-
-#define COMMITMENT_COLUMNS                                                     \
-	"id, no, case_id, materials, deadline_days, due_date, status,"         \
-	" applicant_name, applicant_id_type, applicant_id_no, confirmation,"   \
-	" text, signature, verify_code, created_by, window_no, department,"    \
-	" created_at, closed_at"
 
 static void pg_read_commitment(struct pgr *r, void *out)
 {
@@ -153,14 +143,9 @@ int pg_commitment_get_by_case(struct store_conn *c, int64_t case_id,
 	return pg_row(c, sql, &p, pg_read_commitment, out, err);
 }
 
-static void pg_release_commitment(void *rec)
-{
-	commitment_record_release(rec);
-}
-
 static const struct pg_row_kind commitment_rows = {
-    sizeof(struct commitment_record), pg_read_commitment, pg_release_commitment,
-    "commitment_list_due"};
+    sizeof(struct commitment_record), pg_read_commitment,
+    store_release_commitment, "commitment_list_due"};
 
 int pg_commitment_list_due(struct store_conn *c, const char *before_day,
 			   struct commitment_record **out, size_t *n,

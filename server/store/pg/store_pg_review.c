@@ -1,16 +1,12 @@
 /* store_pg_review.c - the reviewer queue, what the deadline scheduler
  * looks for (R1, R3-R5) and the statistics aggregates, on PostgreSQL. */
 #include "store/pg/store_pg.h"
+#include "store/store_columns.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define REVIEW_COLUMNS                                                         \
-	"id, kind, case_id, inquiry_id, department, window_no, created_at,"    \
-	" status, summary, decision, comment, decided_by, decided_at,"         \
-	" due_date, owner, owned_at, step_verify, step_fix, step_feedback"
 
 int pg_review_add(struct store_conn *c, struct review_record *k,
 		  struct wc_error *err)
@@ -65,14 +61,9 @@ static void pg_review_row(struct pgr *r, void *rec)
 		out->steps[i] = pgr_dup(r);
 }
 
-static void pg_release_review(void *rec)
-{
-	review_record_release(rec);
-}
-
-static const struct pg_row_kind review_rows = {sizeof(struct review_record),
-					       pg_review_row, pg_release_review,
-					       "review_list"};
+static const struct pg_row_kind review_rows = {
+    sizeof(struct review_record), pg_review_row, store_release_review,
+    "review_list"};
 
 int pg_review_list(struct store_conn *c, const struct review_query *q,
 		   struct review_record **out, size_t *n, struct wc_error *err)

@@ -229,6 +229,23 @@ static const char *const pg_migrations[] = {
 
 #define PG_N_MIGRATIONS (sizeof(pg_migrations) / sizeof(pg_migrations[0]))
 
+/* Rows copied in with their ids (`wincased migrate-store`) leave an
+ * identity's sequence behind them; at every start each one is moved past
+ * its table's highest id. Only forward (nextval first), so that an
+ * instance running meanwhile never gets an id twice; it costs one id. */
+static const char schema_sequences[] =
+    "DO $$ DECLARE t text; s text; m bigint; BEGIN"
+    " FOREACH t IN ARRAY ARRAY['login_failures', 'inquiries',"
+    "  'inquiry_handoffs', 'cases', 'notices', 'commitments', 'supplements',"
+    "  'credit_entries', 'review_items', 'documents', 'audit_checkpoints']"
+    " LOOP"
+    "  s := pg_get_serial_sequence(t, 'id');"
+    "  EXECUTE format('SELECT max(id) FROM %I', t) INTO m;"
+    "  IF s IS NOT NULL AND m IS NOT NULL THEN"
+    "   PERFORM setval(s, GREATEST(m, nextval(s)));"
+    "  END IF;"
+    " END LOOP; END $$";
+
 int pg_schema_latest(void)
 {
 	return (int)PG_N_MIGRATIONS;
@@ -301,6 +318,8 @@ int pg_migrate(PGconn *db, struct wc_error *err)
 			goto unlock;
 		}
 	}
+	if (pg_exec(db, schema_sequences, err) < 0)
+		goto unlock;
 	rc = 0;
 unlock:
 	snprintf(sql, sizeof(sql), "SELECT pg_advisory_unlock(%d)",

@@ -139,6 +139,11 @@ int sq_inquiry_handoff_add(struct store_conn *c, struct handoff_record *rec,
 int sq_inquiry_handoff_ack(struct store_conn *c, int64_t handoff_id,
 			   const char *username, int64_t at,
 			   struct wc_error *err);
+int sq_inquiry_handoff_recall(struct store_conn *c, int64_t handoff_id,
+			      struct wc_error *err);
+int sq_handoff_targets_visit(struct store_conn *c, bool departments,
+			     store_text_visitor visit, void *ctx,
+			     struct wc_error *err);
 
 /* Operations in store_sqlite_admin.c. */
 int sq_backup(struct store_conn *c, const char *to_path, struct wc_error *err);

@@ -1,6 +1,7 @@
 /* store_sqlite_audit.c - the audit trail on SQLite: append-only rows whose
  * hashes the server computes (audit.c); the store only keeps them. */
 #include "store/sqlite/store_sqlite.h"
+#include "store/store_columns.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -110,8 +111,6 @@ const char sq_schema_audit_checkpoints[] =
     " exported INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX audit_checkpoints_unexported ON audit_checkpoints(id)"
     " WHERE exported = 0;";
-
-#define CHECKPOINT_COLUMNS "id, seq, entries, hash, at, reason, signature"
 
 static void sq_checkpoint_row(sqlite3_stmt *st, void *out)
 {

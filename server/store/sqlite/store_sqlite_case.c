@@ -1,20 +1,10 @@
 /* store_sqlite_case.c - cases and their checklist lines on SQLite. */
 #include "store/sqlite/store_sqlite.h"
+#include "store/store_columns.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CASE_COLUMNS                                                           \
-	"id, no, version, status, item_code, scenario_id, inquiry_id,"         \
-	" applicant_name, applicant_id_type, applicant_id_no,"                 \
-	" applicant_phone, major_project, created_by, window_no, department,"  \
-	" created_at, accepted_at, accepted_by, due_date, due_pending,"        \
-	" result, result_note, completed_at, completed_by, rating_level,"      \
-	" rating_reasons, rating_comment, rated_at, deemed, deemed_note,"      \
-	" withdraw_note, closed_at"
-/* What reads return: CASE_COLUMNS and the item snapshot (column 32). */
-#define CASE_READ_COLUMNS CASE_COLUMNS ", item_json"
 
 static void sq_read_case(sqlite3_stmt *st, void *out)
 {
@@ -168,13 +158,8 @@ static void sq_read_case_line(sqlite3_stmt *st, void *out)
 	l->resubmitted = sqlite3_column_int(st, 4) != 0;
 }
 
-static void sq_release_case_line(void *line)
-{
-	free(((struct case_line *)line)->note);
-}
-
 static const struct sq_row_kind case_line_rows = {
-    sizeof(struct case_line), sq_read_case_line, sq_release_case_line,
+    sizeof(struct case_line), sq_read_case_line, store_release_case_line,
     "case_lines"};
 
 static int sq_case_lines_read(sqlite3 *db, struct case_record *r,
@@ -246,13 +231,8 @@ int sq_case_update(struct store_conn *c, const struct case_record *r,
 	return rc ? rc : sq_case_lines_write(db, r, err);
 }
 
-static void sq_release_case(void *rec)
-{
-	case_record_release(rec);
-}
-
 static const struct sq_row_kind case_rows = {
-    sizeof(struct case_record), sq_read_case, sq_release_case, "case_list"};
+    sizeof(struct case_record), sq_read_case, store_release_case, "case_list"};
 
 /* Run a case query; the statement is finalized. */
 static int sq_case_rows(sqlite3 *db, sqlite3_stmt *st, int limit,

@@ -1,6 +1,7 @@
 /* store_sqlite_case_docs.c - notices, commitments, supplements, credit
  * entries and reviewer-queue items on SQLite (R2, R3, R5). */
 #include "store/sqlite/store_sqlite.h"
+#include "store/store_columns.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,13 +57,8 @@ static void sq_read_notice(sqlite3_stmt *st, void *out)
 	r->override_reason = sq_column_dup(st, 11);
 }
 
-static void sq_release_notice(void *rec)
-{
-	notice_record_release(rec);
-}
-
 static const struct sq_row_kind notice_rows = {
-    sizeof(struct notice_record), sq_read_notice, sq_release_notice,
+    sizeof(struct notice_record), sq_read_notice, store_release_notice,
     "notice_list"};
 
 int sq_notice_list(struct store_conn *c, int64_t case_id,
@@ -85,12 +81,6 @@ int sq_notice_list(struct store_conn *c, int64_t case_id,
 	*out = recs;
 	return 0;
 }
-
-#define COMMITMENT_COLUMNS                                                     \
-	"id, no, case_id, materials, deadline_days, due_date, status,"         \
-	" applicant_name, applicant_id_type, applicant_id_no, confirmation,"   \
-	" text, signature, verify_code, created_by, window_no, department,"    \
-	" created_at, closed_at"
 
 static void sq_read_commitment(sqlite3_stmt *st, void *out)
 {
@@ -175,14 +165,9 @@ int sq_commitment_get_by_case(struct store_conn *c, int64_t case_id,
 			   err);
 }
 
-static void sq_release_commitment(void *rec)
-{
-	commitment_record_release(rec);
-}
-
 static const struct sq_row_kind commitment_rows = {
-    sizeof(struct commitment_record), sq_read_commitment, sq_release_commitment,
-    "commitment_list_due"};
+    sizeof(struct commitment_record), sq_read_commitment,
+    store_release_commitment, "commitment_list_due"};
 
 int sq_commitment_list_due(struct store_conn *c, const char *before_day,
 			   struct commitment_record **out, size_t *n,

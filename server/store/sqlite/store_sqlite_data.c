@@ -1,6 +1,7 @@
 /* store_sqlite_data.c - catalog items, calendar years and inquiries on
  * SQLite. */
 #include "store/sqlite/store_sqlite.h"
+#include "store/store_columns.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,19 @@ int sq_catalog_items_visit(struct store_conn *c, store_text_visitor visit,
 			      visit, ctx, err);
 }
 
+int sq_handoff_targets_visit(struct store_conn *c, bool departments,
+			     store_text_visitor visit, void *ctx,
+			     struct wc_error *err)
+{
+	return sq_blobs_visit(
+	    c,
+	    departments ? "SELECT DISTINCT department FROM users"
+			  " WHERE department <> '' ORDER BY department"
+			: "SELECT windows FROM users WHERE windows <> ''"
+			  " AND role IN ('clerk', 'trainee') ORDER BY username",
+	    visit, ctx, err);
+}
+
 int sq_calendar_year_put(struct store_conn *c, int year, const char *json_text,
 			 int64_t now, struct wc_error *err)
 {
@@ -80,12 +94,6 @@ int sq_calendar_years_visit(struct store_conn *c, store_text_visitor visit,
 			      "SELECT json FROM calendar_years ORDER BY year",
 			      visit, ctx, err);
 }
-
-#define INQUIRY_COLUMNS                                                        \
-	"id, no, version, status, first_responder, window_no, department,"     \
-	" created_at, channel, topic, item_code, applicant_name,"              \
-	" applicant_id_type, applicant_id_no, applicant_phone, bounced,"       \
-	" resolution, note, case_id"
 
 static void sq_read_inquiry(sqlite3_stmt *st, void *out)
 {
@@ -221,13 +229,8 @@ static const char inquiry_search_sql[] =
 	   " AND (?6 = 0 OR inquiries_search.rowid < ?6)"
 	   " ORDER BY inquiries_search.rowid DESC LIMIT ?7";
 
-static void sq_release_inquiry(void *rec)
-{
-	inquiry_record_release(rec);
-}
-
 static const struct sq_row_kind inquiry_rows = {
-    sizeof(struct inquiry_record), sq_read_inquiry, sq_release_inquiry,
+    sizeof(struct inquiry_record), sq_read_inquiry, store_release_inquiry,
     "inquiry_list"};
 
 int sq_inquiry_list(struct store_conn *c, const struct inquiry_query *q,

@@ -42,15 +42,8 @@ static void sq_read_handoff(sqlite3_stmt *st, void *out)
 	h->acknowledged_at = sqlite3_column_int64(st, 8);
 }
 
-static void sq_release_handoff(void *rec)
-{
-	struct handoff_record *h = rec;
-
-	free(h->reason);
-}
-
 static const struct sq_row_kind handoff_rows = {
-    sizeof(struct handoff_record), sq_read_handoff, sq_release_handoff,
+    sizeof(struct handoff_record), sq_read_handoff, store_release_handoff,
     "inquiry_handoffs"};
 
 int sq_inquiry_handoffs(struct store_conn *c, int64_t inquiry_id,
@@ -117,6 +110,21 @@ int sq_inquiry_handoff_ack(struct store_conn *c, int64_t handoff_id,
 	sq_bind_text(st, 1, username);
 	sqlite3_bind_int64(st, 2, at);
 	sqlite3_bind_int64(st, 3, handoff_id);
+	return sq_step_changed(db, st, err);
+}
+
+int sq_inquiry_handoff_recall(struct store_conn *c, int64_t handoff_id,
+			      struct wc_error *err)
+{
+	sqlite3 *db = sqlite_conn_of(c)->db;
+	sqlite3_stmt *st = NULL;
+
+	if (sq_prepare(db,
+		       "DELETE FROM inquiry_handoffs WHERE id = ?"
+		       " AND acknowledged_at IS NULL",
+		       &st, err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, handoff_id);
 	return sq_step_changed(db, st, err);
 }
 

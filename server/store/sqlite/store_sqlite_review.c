@@ -4,15 +4,11 @@
  * migration 3 (store_sqlite_case_schema.c); migration 9 (here) adds the
  * owner and the rectification steps. */
 #include "store/sqlite/store_sqlite.h"
+#include "store/store_columns.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define REVIEW_COLUMNS                                                         \
-	"id, kind, case_id, inquiry_id, department, window_no, created_at,"    \
-	" status, summary, decision, comment, decided_by, decided_at,"         \
-	" due_date, owner, owned_at, step_verify, step_fix, step_feedback"
 
 /* Migration 9 (issue 14): who works an item, and R5's steps. */
 const char sq_schema_review_team[] =
@@ -59,14 +55,9 @@ void review_records_free(struct review_record **recs, size_t n)
 	*recs = NULL;
 }
 
-static void sq_release_review(void *rec)
-{
-	review_record_release(rec);
-}
-
-static const struct sq_row_kind review_rows = {sizeof(struct review_record),
-					       sq_review_row, sq_release_review,
-					       "review_list"};
+static const struct sq_row_kind review_rows = {
+    sizeof(struct review_record), sq_review_row, store_release_review,
+    "review_list"};
 
 int sq_review_list(struct store_conn *c, const struct review_query *q,
 		   struct review_record **out, size_t *n, struct wc_error *err)

@@ -1,0 +1,11 @@
+/* terminal.h - is this terminal one the client can draw on? (13.9) */
+#ifndef WINCASE_TUI_TERMINAL_H
+#define WINCASE_TUI_TERMINAL_H
+
+#include <stdbool.h>
+
+/* False, with a Chinese sentence on stderr saying which terminals work,
+ * for a terminal that cannot place the cursor (TERM=dumb) or is unknown. */
+bool terminal_usable(void);
+
+#endif
