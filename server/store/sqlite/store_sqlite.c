@@ -102,9 +102,17 @@ static const char *const migrations[] = {
     sq_schema_document_data,
     /* 11: trigram indexes for q= (store_sqlite_search.c). */
     sq_schema_search,
+    /* 12: daily aggregates of the statistics (store_sqlite_stats.c). */
+    sq_schema_stats,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
+
+/* What a step runs after its SQL, in its transaction: SQL built in code. */
+static int (*const migration_code[N_MIGRATIONS])(sqlite3 *,
+						 struct wc_error *) = {
+    [11] = sq_stats_migrate,
+};
 
 int sq_fail(sqlite3 *db, struct wc_error *err, const char *what)
 {
@@ -472,6 +480,7 @@ static int sq_migrate(sqlite3 *db, struct wc_error *err)
 		if (sq_exec(db, "BEGIN IMMEDIATE", err) < 0)
 			return -1;
 		if (sq_exec(db, migrations[i], err) < 0 ||
+		    (migration_code[i] && migration_code[i](db, err) < 0) ||
 		    sq_exec(db, sql, err) < 0) {
 			sq_exec(db, "ROLLBACK", NULL);
 			return -1;

@@ -266,6 +266,10 @@ int sq_handoff_list_waiting(struct store_conn *c, int64_t created_before,
 			    struct wc_error *err);
 int sq_credit_waive(struct store_conn *c, int64_t commitment_id,
 		    struct wc_error *err);
+/* store_sqlite_stats.c: migration 12 (its SQL, then its triggers and the
+ * counts of the rows already there) and the statistics. */
+extern const char sq_schema_stats[];
+int sq_stats_migrate(sqlite3 *db, struct wc_error *err);
 int sq_stats_visit(struct store_conn *c, const struct stats_query *q,
 		   store_stats_visitor visit, void *ctx, struct wc_error *err);
 #endif
