@@ -6,8 +6,8 @@
 #   make test-pg    only the PostgreSQL part (API suite and tests/pg)
 #   make check-asan the same suite built with ASan + UBSan into build-asan/
 #   make run        the demo: wincased on SQLite in ./data and the client
-#   make run-city   the city demo: PostgreSQL in ./data, two wincased
-#                   behind nginx on loopback, the client on the balancer
+#   make run-city   the city demo: PostgreSQL (primary + standby) in ./data,
+#                   two wincased behind nginx, the client on the balancer
 #   make bench      benchmarks, printing figures
 #   make fuzz       libFuzzer targets, FUZZ_TIME (60) seconds each
 #   make install    PREFIX=/usr/local DESTDIR= (then make uninstall)

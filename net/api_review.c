@@ -80,6 +80,9 @@ int net_review_item_from_json(const json_t *obj, struct net_review_item *out,
 	    net_text_get(obj, "owner", &r.owner) ||
 	    net_text_get(obj, "decision", &r.decision) ||
 	    net_text_get(obj, "decided_by", &r.decided_by) ||
+	    net_text_get(obj, "comment", &r.comment) ||
+	    net_text_get(obj, "decided_at", &r.decided_at) ||
+	    net_text_get(obj, "no", &r.no) ||
 	    review_steps_get(json_object_get(obj, "steps"), &r)) {
 		net_review_item_release(&r);
 		return net_oom(err);
@@ -113,6 +116,9 @@ void net_review_item_release(struct net_review_item *r)
 	free(r->owner);
 	free(r->decision);
 	free(r->decided_by);
+	free(r->comment);
+	free(r->decided_at);
+	free(r->no);
 	for (int i = 0; i < NET_REVIEW_STEPS; i++)
 		free(r->steps[i]);
 	memset(r, 0, sizeof(*r));
@@ -199,6 +205,21 @@ int net_review_queue(struct net_client *client, bool pending_only,
 {
 	return review_collect(client, "/v1/review/queue", pending_only, out,
 			      err);
+}
+
+int net_review_returns(struct net_client *client, struct net_review_list *out,
+		       struct wc_error *err)
+{
+	bool all = false;
+	void *items = NULL;
+	size_t n = 0;
+
+	if (net_list_collect(client, "/v1/review/returns", &review_kind, &all,
+			     &items, &n, err))
+		return -1;
+	out->items = items;
+	out->n = n;
+	return 0;
 }
 
 int net_review_queue_view(struct net_client *client, enum net_review_view view,

@@ -42,6 +42,8 @@ struct net_client {
 	json_t *session;	/* the last login's answer (offline login) */
 	long long clock_offset; /* server's clock - ours, from health */
 	bool clock_known;
+	long last_status;   /* of the last answer, 0 when none came */
+	bool uninterrupted; /* the request under way is a session call */
 };
 
 struct answer {
@@ -331,6 +333,11 @@ long long net_client_clock_offset(const struct net_client *client)
 	return client->clock_offset;
 }
 
+long net_client_last_status(const struct net_client *client)
+{
+	return client->last_status;
+}
+
 bool net_client_clock_known(const struct net_client *client)
 {
 	return client->clock_known;
@@ -499,7 +506,9 @@ static CURLcode perform(struct net_client *c)
 	CURLMsg *msg;
 	int running = 1, left;
 
-	if (!c->interrupt)
+	/* A login is not cut short: it cannot be journaled, and a
+	 * password hash takes the server a moment. */
+	if (!c->interrupt || c->uninterrupted)
 		return curl_easy_perform(c->curl);
 	if (curl_multi_add_handle(c->multi, c->curl) != CURLM_OK)
 		return curl_easy_perform(c->curl);
@@ -557,6 +566,8 @@ static int exchange(struct net_client *client, const char *method,
 	strcpy(url, client->base_url);
 	strcat(url, path);
 	request_setup(client, method, url, body_text, headers, a);
+	client->last_status = 0;
+	client->uninterrupted = strncmp(path, "/v1/sessions", 12) == 0;
 	rc = perform(client);
 	if (rc != CURLE_OK && !a->too_large) {
 		link_set(client, false);
@@ -570,6 +581,7 @@ static int exchange(struct net_client *client, const char *method,
 		goto done;
 	}
 	curl_easy_getinfo(client->curl, CURLINFO_RESPONSE_CODE, &status);
+	client->last_status = status;
 	if (status < 200 || status > 299) {
 		error_from_answer(status, a, err, opt->details);
 		if (status == 401 && client->token &&
@@ -732,5 +744,7 @@ const char *net_error_word(enum net_error e)
 
 bool net_error_unsent(const struct wc_error *err)
 {
-	return net_error_of(err) == NET_ERR_OFFLINE;
+	/* queued: journaled, not sent yet; the same key again finds it */
+	return net_error_of(err) == NET_ERR_OFFLINE ||
+	       net_error_of(err) == NET_ERR_QUEUED;
 }

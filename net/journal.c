@@ -16,9 +16,11 @@
 #define MAGIC	  "WCJRNL1\n"
 #define MAGIC_LEN 8
 #define ID_LEN	  16
-#define HEAD_LEN  (MAGIC_LEN + ID_LEN)
 #define NONCE_LEN crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 #define TAG_LEN	  crypto_aead_xchacha20poly1305_ietf_ABYTES
+/* magic, id, then a nonce and the tag of nothing under id + owner: a
+ * journal of another clerk is refused even when it holds no entry */
+#define HEAD_LEN (MAGIC_LEN + ID_LEN + NONCE_LEN + TAG_LEN)
 
 struct journal {
 	char path[4096];
@@ -112,6 +114,31 @@ static unsigned char *entry_seal(const struct journal *j, uint64_t seq,
 	return buf;
 }
 
+/* The header's tag: AEAD of nothing with the id and the owner. */
+static int head_seal(const struct journal *j, unsigned char *head)
+{
+	unsigned char ad[256], *nonce = head + MAGIC_LEN + ID_LEN;
+	size_t adlen = ad_build(j, 0, ad, sizeof(ad));
+
+	if (!adlen)
+		return -1;
+	randombytes_buf(nonce, NONCE_LEN);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(
+	    nonce + NONCE_LEN, NULL, NULL, 0, ad, adlen, NULL, nonce, j->key);
+	return 0;
+}
+
+static bool head_open(const struct journal *j, const unsigned char *head)
+{
+	const unsigned char *nonce = head + MAGIC_LEN + ID_LEN;
+	unsigned char ad[256];
+	size_t adlen = ad_build(j, 0, ad, sizeof(ad));
+
+	return adlen && crypto_aead_xchacha20poly1305_ietf_decrypt(
+			    NULL, NULL, NULL, nonce + NONCE_LEN, TAG_LEN, ad,
+			    adlen, nonce, j->key) == 0;
+}
+
 /* A new file at path with the header and the payloads; fsync'd. */
 static int file_create(struct journal *j, const char *path,
 		       const char *const *payloads, size_t n)
@@ -124,7 +151,7 @@ static int file_create(struct journal *j, const char *path,
 		return -1;
 	memcpy(head, MAGIC, MAGIC_LEN);
 	memcpy(head + MAGIC_LEN, j->id, ID_LEN);
-	if (write_all(fd, head, HEAD_LEN))
+	if (head_seal(j, head) || write_all(fd, head, HEAD_LEN))
 		goto done;
 	for (size_t i = 0; i < n; i++) {
 		size_t size;
@@ -197,6 +224,8 @@ static enum read_result entries_read(struct journal *j,
 	if (memcmp(data, MAGIC, MAGIC_LEN) != 0)
 		return READ_REFUSED;
 	memcpy(j->id, data + MAGIC_LEN, ID_LEN);
+	if (!head_open(j, data))
+		return READ_REFUSED;
 	while (at < size) {
 		size_t clen, adlen;
 		char *text;

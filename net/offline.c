@@ -157,28 +157,24 @@ static void record_apply(struct offline *o, const json_t *r)
 int offline_record_done(struct offline *o, struct op *op, const json_t *answer,
 			struct wc_error *err)
 {
-	const char *id = NULL;
+	const json_t *idv = json_object_get(answer, "id");
+	char id[32] = "";
 	json_t *rec;
 
-	if (op->local_id[0])
-		id = json_string_value(json_object_get(answer, "id"));
-	{
-		json_t *idv = json_object_get(answer, "id");
-		static char num[32];
-
-		if (op->local_id[0] && json_is_integer(idv)) {
-			snprintf(num, sizeof(num), "%lld",
-				 (long long)json_integer_value(idv));
-			id = num;
-		}
-	}
-	rec = json_pack("{s:s,s:s,s:s?}", "t", "d", "key", op->key, "id", id);
+	/* the server's id of an object made offline, for the id map */
+	if (op->local_id[0] && json_is_integer(idv))
+		snprintf(id, sizeof(id), "%lld",
+			 (long long)json_integer_value(idv));
+	else if (op->local_id[0] && json_is_string(idv))
+		snprintf(id, sizeof(id), "%s", json_string_value(idv));
+	rec = json_pack("{s:s,s:s,s:s?}", "t", "d", "key", op->key, "id",
+			id[0] ? id : NULL);
 	if (record_append(o, rec, err))
 		return -1;
 	op->state = OFFLINE_DONE;
 	json_decref(op->answer);
 	op->answer = json_incref((json_t *)answer);
-	if (id && op->local_id[0] && !offline_mapped(o, op->local_id))
+	if (id[0] && !offline_mapped(o, op->local_id))
 		map_add(o, op->local_id, id);
 	return 0;
 }
@@ -203,11 +199,14 @@ int offline_record_stopped(struct offline *o, struct op *op, int http,
 
 /* Every change applied or settled: the file starts anew, keeping only the
  * id map (screens may still hold a local id). */
-void offline_compact(struct offline *o)
+void offline_compact(struct offline *o, bool force)
 {
 	const char **texts;
 	size_t n = 0;
 
+	/* after a write only now and then: each rewrite costs fsyncs */
+	if (!force && journal_count(o->journal) < OFFLINE_COMPACT_AFTER)
+		return;
 	for (size_t i = 0; i < o->n; i++)
 		if (o->ops[i].state == OFFLINE_PENDING ||
 		    o->ops[i].state == OFFLINE_STOPPED)
@@ -339,11 +338,12 @@ static int offline_send_direct(struct net_client *client, struct offline *o,
 		struct wc_error jerr;
 
 		offline_record_done(o, op, answer, &jerr);
+		offline_cache_answer(o, path, answer);
 		if (out)
 			*out = answer;
 		else
 			json_decref(answer);
-		offline_compact(o);
+		offline_compact(o, false);
 		return 0;
 	}
 	if (net_error_unsent(err))
@@ -351,7 +351,7 @@ static int offline_send_direct(struct net_client *client, struct offline *o,
 	op->state = OFFLINE_DISMISSED;
 	record_append(o, json_pack("{s:s,s:s}", "t", "x", "key", op->key),
 		      NULL);
-	offline_compact(o);
+	offline_compact(o, false);
 	return -1;
 }
 
@@ -430,7 +430,7 @@ int net_offline_attach(struct net_client *client, struct localstore *store,
 	hook->state = o;
 	hook->write = hook_write;
 	hook->read = offline_hook_read;
-	offline_compact(o);
+	offline_compact(o, true);
 	return 0;
 }
 
@@ -605,7 +605,7 @@ int net_offline_dismiss(struct net_client *client, const char *key,
 			  err))
 		return -1;
 	op->state = OFFLINE_DISMISSED;
-	offline_compact(o);
+	offline_compact(o, true);
 	return 0;
 }
 

@@ -83,6 +83,29 @@ static json_t *cache_get(struct offline *o, const char *path, time_t *at)
 	return body;
 }
 
+void offline_cache_answer(struct offline *o, const char *path,
+			  const json_t *answer)
+{
+	const json_t *id = json_object_get(answer, "id");
+	char where[96];
+
+	if (!json_is_integer(id))
+		return;
+	/* a case or an inquiry as the server now holds it (a notice or a
+	 * document answer is not the entity) */
+	if (strncmp(path, "/v1/cases", 9) == 0 &&
+	    json_object_get(answer, "checklist"))
+		snprintf(where, sizeof(where), "/v1/cases/%lld",
+			 (long long)json_integer_value(id));
+	else if (strncmp(path, "/v1/inquiries", 13) == 0 &&
+		 json_object_get(answer, "first_responder"))
+		snprintf(where, sizeof(where), "/v1/inquiries/%lld",
+			 (long long)json_integer_value(id));
+	else
+		return;
+	cache_put(o, where, answer);
+}
+
 /* ---- local objects */
 
 /* The newest local state of entity ("cases/L1a2b"), from the pending
@@ -320,6 +343,14 @@ static void list_merge(const struct offline *o, const char *path, json_t *ans)
 	}
 }
 
+/* The credit record needs the server's judgement now: never answered
+ * from an old copy (issue 12); health is the link itself. */
+static bool read_cacheable(const char *path)
+{
+	return strncmp(path, "/v1/applicants/credit", 21) != 0 &&
+	       strncmp(path, "/v1/health", 10) != 0;
+}
+
 int offline_hook_read(struct net_client *client, const char *path,
 		      const struct net_request_options *opt, json_t **out,
 		      struct wc_error *err)
@@ -345,7 +376,7 @@ int offline_hook_read(struct net_client *client, const char *path,
 	if (net_client_link(client) != NET_LINK_OFFLINE) {
 		ret = net_transport(client, "GET", mapped, NULL, opt, &answer,
 				    err);
-		if (ret == 0 && answer && !strstr(mapped, "/v1/health"))
+		if (ret == 0 && answer && read_cacheable(mapped))
 			cache_put(o, mapped, answer);
 		if (ret == 0 || !net_error_unsent(err)) {
 			if (out)
@@ -355,7 +386,8 @@ int offline_hook_read(struct net_client *client, const char *path,
 			return ret;
 		}
 	}
-	answer = cache_get(o, mapped, &o->cache_time);
+	answer = read_cacheable(mapped) ? cache_get(o, mapped, &o->cache_time)
+					: NULL;
 	if (!answer)
 		return wc_error_set(err, "offline", NULL,
 				    "server out of reach and nothing cached");

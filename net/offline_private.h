@@ -70,12 +70,20 @@ int offline_record_done(struct offline *o, struct op *op, const json_t *answer,
 int offline_record_stopped(struct offline *o, struct op *op, int http,
 			   const struct wc_error *why, bool blocked,
 			   struct wc_error *err);
-void offline_compact(struct offline *o);
+/* Every change applied or settled: the file starts anew (keeping the id
+ * map). Unless force, only once the file holds OFFLINE_COMPACT_AFTER
+ * records. */
+#define OFFLINE_COMPACT_AFTER 64
+void offline_compact(struct offline *o, bool force);
 enum net_offline_kind offline_kind_of(const char *method, const char *path);
 
 /* Sets op->local and op->local_id for the writes the counter can do
  * without the server (offline_local.c). */
 void offline_local_answer(struct offline *o, struct op *op);
+/* A write's answer that is the case or inquiry itself, kept in the read
+ * cache under its path (so that it can be changed offline later). */
+void offline_cache_answer(struct offline *o, const char *path,
+			  const json_t *answer);
 int offline_hook_read(struct net_client *client, const char *path,
 		      const struct net_request_options *opt, json_t **out,
 		      struct wc_error *err);

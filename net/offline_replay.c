@@ -193,6 +193,7 @@ static int op_send(struct net_client *client, struct offline *o, struct op *op,
 	json_decref(body);
 	if (ret == 0) {
 		ret = offline_record_done(o, op, answer, err) ? -1 : 1;
+		offline_cache_answer(o, path, answer);
 		if (json_is_integer(json_object_get(answer, "version"))) {
 			char made[64];
 			int v = (int)json_integer_value(
@@ -231,28 +232,10 @@ static int op_send(struct net_client *client, struct offline *o, struct op *op,
 	o->last_details = details;
 	o->last_refusal = why;
 	/* 409, 412, 422 and any other refusal: kept for the clerk. */
-	{
-		long status = 0;
-		const char *c = why.code;
-
-		status = strcmp(c, "version_conflict") == 0	   ? 412
-			 : strcmp(c, "not_found") == 0		   ? 404
-			 : strcmp(c, "forbidden") == 0		   ? 403
-			 : strcmp(c, "bad_request") == 0	   ? 400
-			 : strcmp(c, "precondition_required") == 0 ? 428
-								   : 409;
-		if (strcmp(c, "invalid_field") == 0 ||
-		    strcmp(c, "idempotency_key_reused") == 0 ||
-		    strcmp(c, "not_tolerable") == 0 ||
-		    strcmp(c, "notice_once_violation") == 0 ||
-		    strcmp(c, "checklist_incomplete") == 0 ||
-		    strcmp(c, "resolution_not_allowed") == 0)
-			status = 422;
-		return offline_record_stopped(o, op, (int)status, &why, false,
-					      err)
-			   ? -1
-			   : 0;
-	}
+	return offline_record_stopped(
+		   o, op, (int)net_client_last_status(client), &why, false, err)
+		   ? -1
+		   : 0;
 }
 
 int offline_replay_until(struct net_client *client, struct offline *o,
@@ -322,6 +305,6 @@ int net_offline_replay(struct net_client *client, size_t *sent,
 		after += o->ops[i].state == OFFLINE_DONE;
 	if (sent)
 		*sent = after - before;
-	offline_compact(o);
+	offline_compact(o, true);
 	return ret;
 }

@@ -40,6 +40,8 @@ long long net_rfc3339_seconds(const char *s);
  * answer (0 before one). */
 long long net_client_clock_offset(const struct net_client *client);
 bool net_client_clock_known(const struct net_client *client);
+/* The HTTP status of the last answer (0: none came). */
+long net_client_last_status(const struct net_client *client);
 
 /* The HTTP exchange itself, with no hook. */
 int net_transport(struct net_client *client, const char *method,

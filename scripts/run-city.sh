@@ -1,8 +1,9 @@
 #!/bin/bash
 # run-city.sh - the city demo of `make run-city` (docs/deploy.md) on one
 # machine: a throwaway PostgreSQL cluster in ./data/city (run as an
-# unprivileged user when started as root; tests/support/pg_cluster.sh),
-# two wincased instances on it, nginx balancing them on loopback, and the
+# unprivileged user when started as root; tests/support/pg_cluster.sh)
+# with a streaming standby, two wincased instances on the primary, nginx
+# balancing them on loopback, and the
 # client against the balancer. Demo passwords only; everything stops and
 # ./data/city is removed again when the client exits. `make run` stays the
 # SQLite demo.
@@ -28,6 +29,7 @@ stop_all() {
 	[ -f "$city/nginx/nginx.pid" ] && kill "$(cat "$city/nginx/nginx.pid")" 2>/dev/null
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+	tests/support/pg_cluster.sh stop "$city/pg-standby" >/dev/null 2>&1 || true
 	tests/support/pg_cluster.sh stop "$city/pg" >/dev/null 2>&1 || true
 	rm -rf "$city"
 }
@@ -73,6 +75,9 @@ trap 'exit 130' INT TERM HUP
 echo "starting PostgreSQL in $city/pg"
 tests/support/pg_cluster.sh start "$city/pg" >/dev/null
 db=$(tests/support/pg_cluster.sh createdb "$city/pg" wincase)
+standby=$(tests/support/pg_cluster.sh standby "$city/pg-standby" "$city/pg")
+echo "PostgreSQL primary: $db"
+echo "PostgreSQL standby (streaming, read-only): ${standby% dbname=*} dbname=wincase"
 
 # One signing key for every instance (docs/deploy.md): the first start
 # makes it, the others read it. The demo seed runs once, on the first.

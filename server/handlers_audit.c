@@ -84,6 +84,79 @@ static bool audit_may_read(const struct api_request *req, const char *entity)
 	       (strcmp(entity, self) == 0 || audit_case_visible(req, entity));
 }
 
+/* The id of the case or inquiry numbered no ("SL-…"/"SW-…"), 0 when
+ * none; -1 on a store error. */
+static int64_t number_lookup(struct store_conn *db, const char *no,
+			     struct wc_error *err)
+{
+	int64_t id = 0;
+	size_t n = 0;
+
+	if (strncmp(no, "SL-", 3) == 0) {
+		struct case_query q = {
+		    .scope = CASE_SCOPE_ALL, .q = no, .limit = 20};
+		struct case_record *recs = NULL;
+
+		if (db->ops->case_list(db, &q, &recs, &n, err) < 0)
+			return -1;
+		for (size_t i = 0; i < n && !id; i++)
+			if (strcmp(recs[i].no, no) == 0)
+				id = recs[i].id;
+		case_records_free(&recs, n);
+	} else {
+		struct inquiry_query q = {
+		    .scope = SCOPE_ALL, .q = no, .limit = 20};
+		struct inquiry_record *recs = NULL;
+
+		if (db->ops->inquiry_list(db, &q, &recs, &n, err) < 0)
+			return -1;
+		for (size_t i = 0; i < n && !id; i++)
+			if (strcmp(recs[i].no, no) == 0)
+				id = recs[i].id;
+		inquiry_records_free(&recs, n);
+	}
+	return id;
+}
+
+/* Issue 14.7: a case or inquiry by the number people know - "SL-…",
+ * "SW-…", also as case:SL-… and inquiry:SW-… - into case:ID or
+ * inquiry:ID in out. False after a 404 (no such number) or a 500. */
+static bool entity_resolve(struct api_request *req, struct api_reply *rep,
+			   const char *entity, char *out, size_t size)
+{
+	const char *no = entity;
+	struct wc_error err = {0};
+	int64_t id;
+
+	snprintf(out, size, "%s", entity);
+	if (strncmp(no, "case:", 5) == 0)
+		no += 5;
+	else if (strncmp(no, "inquiry:", 8) == 0)
+		no += 8;
+	if (strncmp(no, "SL-", 3) != 0 && strncmp(no, "SW-", 3) != 0)
+		return true; /* an id, a user, an item, a year */
+	if (no != entity && (no[1] == 'L') != (entity[0] == 'c')) {
+		api_error(rep, 400, "bad_request", "entity",
+			  "SL- numbers are cases, SW- numbers inquiries");
+		return false;
+	}
+	id = number_lookup(req->db, no, &err);
+	if (id < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	if (id == 0) {
+		api_error(rep, 404, "not_found", "entity",
+			  "no case or inquiry "
+			  "numbered %.40s",
+			  no);
+		return false;
+	}
+	snprintf(out, size, "%s:%lld", no[1] == 'L' ? "case" : "inquiry",
+		 (long long)id);
+	return true;
+}
+
 static bool parse_cursor(const char *text, int64_t *out)
 {
 	char *end = NULL;
@@ -103,6 +176,7 @@ static bool parse_cursor(const char *text, int64_t *out)
 void handle_audit_list(struct api_request *req, struct api_reply *rep)
 {
 	const char *entity = api_query(req, "entity");
+	char resolved[112];
 	struct audit_page page = {.clock = &req->app->clock};
 	struct wc_error err;
 	char cursor[24];
@@ -111,11 +185,23 @@ void handle_audit_list(struct api_request *req, struct api_reply *rep)
 
 	if (!api_query_limit(req, rep, &limit))
 		return;
-	if (entity && !entity_valid(entity)) {
+	if (entity && !entity_valid(entity) && strncmp(entity, "SL-", 3) != 0 &&
+	    strncmp(entity, "SW-", 3) != 0) {
 		api_error(rep, 400, "bad_request", "entity",
 			  "entity must be case:ID, inquiry:ID, user:NAME, "
-			  "item:CODE or calendar:YEAR");
+			  "item:CODE, calendar:YEAR or a number SL-/SW-");
 		return;
+	}
+	if (entity) {
+		if (strlen(entity) > 96 ||
+		    !entity_resolve(req, rep, entity, resolved,
+				    sizeof(resolved))) {
+			if (strlen(entity) > 96)
+				api_error(rep, 400, "bad_request", "entity",
+					  "entity is too long");
+			return;
+		}
+		entity = resolved;
 	}
 	if (!parse_cursor(api_query(req, "cursor"), &after)) {
 		api_error(rep, 400, "bad_request", "cursor", "bad cursor");

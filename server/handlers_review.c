@@ -462,3 +462,73 @@ void handle_review_decision(struct api_request *req, struct api_reply *rep)
 done:
 	review_record_release(&r);
 }
+
+/* The number people know of the item's case or inquiry into o ("no"),
+ * when it still exists. */
+static void review_number_json(struct store_conn *db,
+			       const struct review_record *r, json_t *o)
+{
+	struct case_record c;
+	struct inquiry_record q;
+	struct wc_error err;
+
+	if (r->case_id && db->ops->case_get(db, r->case_id, &c, &err) == 0) {
+		json_object_set_new(o, "no", json_string(c.no));
+		case_record_release(&c);
+	} else if (r->inquiry_id &&
+		   db->ops->inquiry_get(db, r->inquiry_id, &q, &err) == 0) {
+		json_object_set_new(o, "no", json_string(q.no));
+		inquiry_record_release(&q);
+	}
+}
+
+/* GET /v1/review/returns?days=: issue 14.7, what review sent back to the
+ * counter - items decided "return" in the last days (1-90, default 7)
+ * about the caller's window (a clerk's, a trainee's), department (a
+ * reviewer's) or any (an admin), newest first, each with the number of its
+ * case or inquiry. */
+void handle_review_returns(struct api_request *req, struct api_reply *rep)
+{
+	const struct user_record *me = &req->session->user;
+	const char *days_text = api_query(req, "days");
+	struct review_query q = {.decision = "return"};
+	struct review_record *recs = NULL;
+	struct wc_error err;
+	size_t n = 0;
+	long days = 7;
+	char *end = NULL;
+	json_t *items;
+
+	if (!api_query_limit(req, rep, &q.limit))
+		return;
+	if (days_text) {
+		days = strtol(days_text, &end, 10);
+		if (!*days_text || *end || days < 1 || days > 90) {
+			api_error(rep, 400, "bad_request", "days",
+				  "days must be 1 to 90");
+			return;
+		}
+	}
+	q.decided_after = req->now - (int64_t)days * 86400;
+	if (strcmp(me->role, "reviewer") == 0)
+		q.department = me->department;
+	else if (strcmp(me->role, "admin") != 0)
+		q.window = req->session->window;
+	if (q.window && !q.window[0]) { /* a session without a window */
+		api_ok(rep, 200, api_list(json_array(), NULL));
+		return;
+	}
+	if (req->db->ops->review_list(req->db, &q, &recs, &n, &err) < 0) {
+		api_internal(rep, &err);
+		return;
+	}
+	items = json_array();
+	for (size_t i = n; i-- > 0;) {
+		json_t *o = review_to_json(req->app, &recs[i]);
+
+		review_number_json(req->db, &recs[i], o);
+		json_array_append_new(items, o);
+	}
+	review_records_free(&recs, n);
+	api_ok(rep, 200, api_list(items, NULL));
+}

@@ -268,6 +268,29 @@ static bool step_read(struct api_request *req, struct api_reply *rep,
 	return true;
 }
 
+/* Whether the caller may write on the item: not a colleague's (409
+ * taken_by_other), not one they handled at the counter (403 own_case). */
+static bool team_may_write(struct api_request *req, struct api_reply *rep,
+			   const struct review_record *r)
+{
+	const char *me = req->session->user.username;
+	struct wc_error err = {0};
+	bool handled = false;
+
+	if (r->owner[0] && strcmp(r->owner, me) != 0) {
+		review_taken_error(rep, r);
+		return false;
+	}
+	if (review_handled(req->db, r, me, &handled, &err) < 0) {
+		api_internal(rep, &err);
+		return false;
+	}
+	if (handled)
+		api_error(rep, 403, "own_case", NULL,
+			  "you handled this at the counter");
+	return !handled;
+}
+
 /* POST /v1/review/{item_id}/steps {"step","text"}: save one step of a
  * rectification; an item nobody has is taken by the writer. */
 void handle_review_step(struct api_request *req, struct api_reply *rep)
@@ -277,7 +300,6 @@ void handle_review_step(struct api_request *req, struct api_reply *rep)
 	struct wc_error err = {0};
 	enum review_step step;
 	const char *text;
-	bool handled = false;
 	json_t *data;
 	int rc;
 
@@ -285,18 +307,8 @@ void handle_review_step(struct api_request *req, struct api_reply *rep)
 		return;
 	if (!step_read(req, rep, &r, &step, &text))
 		goto done;
-	if (r.owner[0] && strcmp(r.owner, me) != 0) {
-		review_taken_error(rep, &r);
+	if (!team_may_write(req, rep, &r))
 		goto done;
-	}
-	if (review_handled(req->db, &r, me, &handled, &err) < 0 || handled) {
-		if (handled)
-			api_error(rep, 403, "own_case", NULL,
-				  "you handled this at the counter");
-		else
-			api_internal(rep, &err);
-		goto done;
-	}
 	rc = req->db->ops->review_set_step(req->db, r.id, step, text, &err);
 	if (rc != 0) {
 		api_internal(rep, &err);
@@ -379,25 +391,14 @@ void handle_review_due(struct api_request *req, struct api_reply *rep)
 	struct review_record r;
 	struct wc_error err = {0};
 	char due[DATE_TEXT_SIZE];
-	bool handled = false;
 	json_t *data;
 
 	if (!api_body_object(req, rep) || !team_open(req, rep, &r))
 		return;
 	if (!due_read(req, rep, &r, due))
 		goto done;
-	if (r.owner[0] && strcmp(r.owner, me) != 0) {
-		review_taken_error(rep, &r);
+	if (!team_may_write(req, rep, &r))
 		goto done;
-	}
-	if (review_handled(req->db, &r, me, &handled, &err) < 0 || handled) {
-		if (handled)
-			api_error(rep, 403, "own_case", NULL,
-				  "you handled this at the counter");
-		else
-			api_internal(rep, &err);
-		goto done;
-	}
 	if (req->db->ops->review_set_due(req->db, r.id, due, &err) != 0) {
 		api_internal(rep, &err);
 		goto done;

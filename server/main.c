@@ -1,6 +1,6 @@
 /* main.c - wincased: the case store's start-up, a reload on SIGHUP and a
  * clean stop on SIGTERM/SIGINT. The options are in options.c. */
-#include <dirent.h>
+#include <ftw.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -70,34 +70,29 @@ static int app_start(struct app *app, struct wc_error *err)
 	return app->cfg.training_seed_dir[0] ? seed_training(app, db, err) : 0;
 }
 
-/* The training client keeps the drafts of its forms in the folder of
- * its server's store (docs/training.md), so that they go with it: when the
- * client died first (kill -9), these are what stays. Only its file names
- * (draft-NAME.txt, draft-NAME.txt.tmp), nothing else. */
-static void remove_training_drafts(const char *dir)
+/* The training client keeps its trainee's local store (drafts,
+ * localstore.h: local/SERVER/USER/...) in the folder of its server's store
+ * (docs/training.md), so that it goes with it: when the client died first
+ * (kill -9), this is what stays. Only that subtree, never following a
+ * link (FTW_PHYS: a link is removed, not what it points to). */
+static int remove_local_entry(const char *path, const struct stat *st, int flag,
+			      struct FTW *ftw)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+static void remove_training_local(const char *dir)
+{
 	char path[1200];
 
-	if (!d)
-		return;
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		bool txt = len > 10 && strcmp(e->d_name + len - 4, ".txt") == 0;
-		bool tmp =
-		    len > 14 && strcmp(e->d_name + len - 8, ".txt.tmp") == 0;
-
-		if (strncmp(e->d_name, "draft-", 6) == 0 && (txt || tmp)) {
-			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-			unlink(path);
-		}
-	}
-	closedir(d);
+	snprintf(path, sizeof(path), "%s/local", dir);
+	nftw(path, remove_local_entry, 8, FTW_DEPTH | FTW_PHYS);
 }
 
 /* --ephemeral: the store's files, the signing key, the training client's
- * drafts, then the folders (only if nothing else is left in them: rmdir,
+ * local store, then the folders (only if nothing else is left in them: rmdir,
  * never a recursive delete). */
 static void remove_ephemeral(const struct server_config *cfg)
 {
@@ -119,7 +114,7 @@ static void remove_ephemeral(const struct server_config *cfg)
 		 cfg->data_dir[0] ? cfg->data_dir : dir, DOCUMENT_KEY_FILE);
 	unlink(path);
 	unlink(cfg->audit_checkpoint_file);
-	remove_training_drafts(dir);
+	remove_training_local(dir);
 	if (cfg->data_dir[0])
 		rmdir(cfg->data_dir);
 	if (slash)

@@ -24,7 +24,7 @@
 /* Sessions are not moved: their tokens belong to the old server. */
 static const char *const skipped_tables[] = {"sessions", NULL};
 /* What the SQLite store derives from the other tables and PostgreSQL keeps
- * its own way (migrations 11 and 12: the trigram search indexes with their
+ * its own way (migrations 12 and 13: the trigram search indexes with their
  * FTS5 shadow tables, the statistics' daily aggregates), by name prefix. */
 static const char *const derived_tables[] = {"cases_search", "inquiries_search",
 					     "stats_", NULL};

@@ -32,5 +32,6 @@ void handle_review_assign(struct api_request *req, struct api_reply *rep);
 void handle_review_step(struct api_request *req, struct api_reply *rep);
 void handle_review_due(struct api_request *req, struct api_reply *rep);
 void handle_review_get(struct api_request *req, struct api_reply *rep);
+void handle_review_returns(struct api_request *req, struct api_reply *rep);
 
 #endif

@@ -62,6 +62,7 @@ const struct route routes[] = {
     {"POST", "/v1/review/{item_id}/steps", ROLE_REVIEWER, W,
      handle_review_step},
     {"POST", "/v1/review/{item_id}/due", ROLE_REVIEWER, W, handle_review_due},
+    {"GET", "/v1/review/returns", ROLE_ANY, 0, handle_review_returns},
     {"GET", "/v1/review/{item_id}", ROLE_REVIEWER | ROLE_ADMIN, 0,
      handle_review_get},
     {"GET", "/v1/stats", ROLE_REVIEWER | ROLE_ADMIN, 0, handle_stats},

@@ -822,21 +822,13 @@ static bool colour_wanted(const struct config *cfg)
 int app_run(struct config *cfg)
 {
 	struct app app = {.cfg = cfg};
-	struct net_options opt = {
-	    .base_url = cfg->server_url,
-	    .connect_timeout_ms = cfg->connect_timeout_ms,
-	    .timeout_ms = cfg->timeout_ms,
-	    .ca_file = cfg->ca_file,
-	    .pinned_public_key = cfg->pinned_public_key,
-	    .allow_plain_http = cfg->allow_plain_http,
-	    .low_speed_limit = cfg->low_speed_limit,
-	    .low_speed_time_ms = cfg->low_speed_time_ms,
-	    .interrupt = offline_ui_key_waiting,
-	};
+	struct net_options opt;
 	struct wc_error err = {0};
 
 	if (!terminal_usable())
 		return 2;
+	config_net_options(cfg, &opt);
+	opt.interrupt = offline_ui_key_waiting;
 	app.net = net_client_new(&opt, &err);
 	if (!app.net) {
 		msg_for_error(&err, app.message, sizeof(app.message));
@@ -845,6 +837,7 @@ int app_run(struct config *cfg)
 	}
 	if (draft_dir(cfg->data_dir, app.data_dir, sizeof(app.data_dir)))
 		app.data_dir[0] = '\0'; /* no drafts, the rest works */
+	training_ui_attach(&app); /* training: the local store dies with it */
 	initscr();
 	raw(); /* no signals from keys: Ctrl-C, Ctrl-Z, Ctrl-\ are ignored */
 	noecho();

@@ -1,7 +1,9 @@
 /* journal.h - the offline journal (issue 12): an append-only file of
  * encrypted entries, each written and fsync'd before append returns.
  *
- * File: "WCJRNL1\n", a 16-byte random journal id, then entries: a 4-byte
+ * File: "WCJRNL1\n", a 16-byte random journal id, a 24-byte nonce and the
+ * 16-byte AEAD tag of nothing under the id and the owner (so that another
+ * clerk's journal is refused even when empty), then entries: a 4-byte
  * big-endian length L, a 24-byte nonce, L bytes of XChaCha20-Poly1305
  * ciphertext (tag included) whose associated data is the journal id, the
  * owner ("SERVER/USER" of localstore.h) and the entry's number (1, 2 ...,

@@ -186,9 +186,10 @@ enum net_error {
 enum net_error net_error_of(const struct wc_error *err);
 /* The code word of e ("offline"); "" for NET_ERR_OTHER. */
 const char *net_error_word(enum net_error e);
-/* True when the request may not have reached the server: a retry must use
- * the same idempotency key. After any answer a new intent needs a new
- * key. */
+/* True when the request may not have reached the server (offline, or
+ * queued in the journal): a retry must use the same idempotency key (a
+ * queued one is then not journaled twice). After any answer a new intent needs
+ * a new key. */
 bool net_error_unsent(const struct wc_error *err);
 
 #define NET_IDEMPOTENCY_KEY_SIZE 33 /* 32 hex digits and NUL */

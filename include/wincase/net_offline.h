@@ -15,7 +15,9 @@
  *   and their acknowledgement...) is journaled and answered with the error
  *   "queued" (NET_ERR_QUEUED), never with a made-up official answer.
  * - Reads are answered from the server and kept in an encrypted cache;
- *   offline they are answered from it (and from the local objects).
+ *   offline they are answered from it (and from the local objects), except
+ *   the applicant's credit record, which is never answered from an old
+ *   copy.
  * - net_offline_replay sends what waits, in order, with the original keys
  *   and X-Client-Time; ids made offline are mapped to the server's for the
  *   entries after them. A refusal (409, 412, 422, or another 4xx) stops

@@ -46,6 +46,12 @@ struct net_review_item {
 	 * whether that is past the server's review_warn_hours. */
 	long age_minutes;
 	bool aged;
+	/* The decision's comment and time once decided, and (GET
+	 * /v1/review/returns only) the case's or inquiry's number; NULL when
+	 * absent. */
+	char *comment;
+	char *decided_at;
+	char *no;
 };
 
 /* R5's rectification steps, in their order. */
@@ -108,6 +114,11 @@ int net_review_set_due(struct net_client *client, const char *id,
 /* GET /v1/review/{id}: the item as it now is (release *out). */
 int net_review_get(struct net_client *client, const char *id,
 		   struct net_review_item *out, struct wc_error *err);
+
+/* GET /v1/review/returns (issue 14.7): what review returned about the
+ * session's window in the last week, newest first. */
+int net_review_returns(struct net_client *client, struct net_review_list *out,
+		       struct wc_error *err);
 
 /* POST /v1/review/{id}/decision with the key. */
 int net_review_decide(struct net_client *client, const char *id,

@@ -299,6 +299,12 @@ struct review_query {
 	int limit;		/* 0: no limit */
 	const char *owner;	/* NULL: any; "": nobody's; else that user's */
 	const char *decided_by; /* NULL: any; else decided by that user */
+	/* Issue 14.7 (the counter's 审核退回): decided so ("return"), of that
+	 * window, decided at or after decided_after (0: any time); NULL
+	 * any. */
+	const char *decision;
+	const char *window;
+	int64_t decided_after;
 };
 
 /* R1 scheduler: a handoff still waiting for acknowledgement. */
@@ -502,7 +508,9 @@ struct store_ops {
 			    const struct audit_record *rec,
 			    struct wc_error *err);
 	/* Entries with seq > after_seq in order, of one entity (NULL: all),
-	 * at most limit (0: no limit). */
+	 * at most limit (0: no limit). "user:NAME" is what concerns that
+	 * user: the entries about user:NAME and those NAME made (actor),
+	 * issue 14.7. */
 	int (*audit_visit)(struct store_conn *c, const char *entity,
 			   int64_t after_seq, int limit,
 			   store_audit_visitor visit, void *ctx,

@@ -177,9 +177,8 @@ static void test_who_reads(void **state)
 	json_decref(get_json("/v1/audit/verify", clerk1, 403));
 }
 
-/* The counter's case view: a clerk reads the history of a case of their
- * window, not of another window's. */
-static void test_clerk_reads_case(void **state)
+/* A case made by clerk1 (window 1): its id, its number into no. */
+static long long case_new(char no[32])
 {
 	struct http_request req = {.method = "POST",
 				   .path = "/v1/cases",
@@ -189,15 +188,26 @@ static void test_clerk_reads_case(void **state)
 				       "\"scenario_id\":\"food_sales\","
 				       "\"applicant\":{\"name\":\"李四\"}}"};
 	struct http_reply r;
-	char path[96];
+	long long id;
+
+	assert_int_equal(http_do(srv.url, &req, &r), 0);
+	assert_int_equal(r.status, 201);
+	id = tj_num(r.json, "id");
+	snprintf(no, 32, "%s", tj_str(r.json, "no"));
+	http_reply_release(&r);
+	return id;
+}
+
+/* The counter's case view: a clerk reads the history of a case of their
+ * window, not of another window's. */
+static void test_clerk_reads_case(void **state)
+{
+	char path[96], no[32];
 	long long case_id;
 	json_t *page;
 
 	(void)state;
-	assert_int_equal(http_do(srv.url, &req, &r), 0);
-	assert_int_equal(r.status, 201);
-	case_id = tj_num(r.json, "id");
-	http_reply_release(&r);
+	case_id = case_new(no);
 	snprintf(path, sizeof(path), "/v1/audit?entity=case:%lld", case_id);
 	page = get_json(path, clerk1, 200);
 	assert_string_equal(
@@ -207,6 +217,79 @@ static void test_clerk_reads_case(void **state)
 	json_decref(get_json(path, clerk2, 403));
 	json_decref(get_json("/v1/audit?entity=case:999999", clerk1, 403));
 	json_decref(get_json("/v1/audit?entity=case:x1", clerk1, 403));
+}
+
+/* True when some entry of page has action. */
+static bool page_has_action(const json_t *page, const char *action)
+{
+	const json_t *e;
+	size_t i;
+
+	json_array_foreach(json_object_get(page, "items"), i, e)
+	{
+		if (strcmp(tj_str(e, "action"), action) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Issue 14.7: lookups by what people know - case and inquiry numbers,
+ * and user:NAME as what that user did, not only their logins. */
+static void test_lookups(void **state)
+{
+	char path[128], no[32], entity[48];
+	json_t *page, *inq;
+
+	(void)state;
+	make_history();
+	snprintf(path, sizeof(path), "/v1/inquiries/%lld", inquiry_id);
+	inq = get_json(path, clerk1, 200);
+	snprintf(no, sizeof(no), "%s", tj_str(inq, "no"));
+	json_decref(inq);
+	snprintf(entity, sizeof(entity), "inquiry:%lld", inquiry_id);
+	snprintf(path, sizeof(path), "/v1/audit?entity=%s", no);
+	page = get_json(path, reviewer, 200);
+	assert_int_equal(json_array_size(json_object_get(page, "items")), 3);
+	assert_string_equal(
+	    tj_str(json_array_get(json_object_get(page, "items"), 0), "entity"),
+	    entity);
+	json_decref(page);
+	snprintf(path, sizeof(path), "/v1/audit?entity=inquiry:%s", no);
+	page = get_json(path, reviewer, 200);
+	assert_int_equal(json_array_size(json_object_get(page, "items")), 3);
+	json_decref(page);
+	snprintf(path, sizeof(path), "/v1/audit?entity=case:%s", no);
+	json_decref(get_json(path, reviewer, 400));
+	json_decref(
+	    get_json("/v1/audit?entity=SL-20991231-0001", reviewer, 404));
+	json_decref(get_json("/v1/audit?entity=SW-", reviewer, 404));
+
+	case_new(no);
+	assert_int_equal(strncmp(no, "SL-", 3), 0);
+	snprintf(path, sizeof(path), "/v1/audit?entity=%s", no);
+	page = get_json(path, clerk1, 200);
+	assert_true(page_has_action(page, "case.create"));
+	json_decref(page);
+	json_decref(get_json(path, clerk2, 403));
+
+	/* What clerk1 did, with the logins; clerk2 acknowledged. */
+	page =
+	    get_json("/v1/audit?entity=user:clerk1&limit=200", reviewer, 200);
+	assert_true(page_has_action(page, "session.create"));
+	assert_true(page_has_action(page, "inquiry.create"));
+	assert_true(page_has_action(page, "inquiry.handoff"));
+	assert_true(page_has_action(page, "case.create"));
+	assert_false(page_has_action(page, "inquiry.ack"));
+	json_decref(page);
+	page =
+	    get_json("/v1/audit?entity=user:clerk2&limit=200", reviewer, 200);
+	assert_true(page_has_action(page, "inquiry.ack"));
+	assert_false(page_has_action(page, "case.create"));
+	json_decref(page);
+	/* a clerk reads what they did themselves */
+	page = get_json("/v1/audit?entity=user:clerk1", clerk1, 200);
+	assert_true(page_has_action(page, "inquiry.create"));
+	json_decref(page);
 }
 
 static void test_verify_intact(void **state)
@@ -318,6 +401,7 @@ int main(void)
 	    cmocka_unit_test(test_list_for_inquiry),
 	    cmocka_unit_test(test_who_reads),
 	    cmocka_unit_test(test_clerk_reads_case),
+	    cmocka_unit_test(test_lookups),
 	    cmocka_unit_test(test_verify_intact),
 	    cmocka_unit_test(test_tampering),
 	};

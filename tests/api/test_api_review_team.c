@@ -170,6 +170,14 @@ static void counter_case(bool rate_badly)
 	http_reply_release(&r);
 }
 
+/* The fake clock moved to t, everyone signed in again (sessions expire
+ * after 12 hours). */
+static void clock_at(const char *t)
+{
+	assert_int_equal(http_set_clock(srv.url, t), 200);
+	assert_true(test_login(srv.url, logins));
+}
+
 /* Take, the colleague refused, hand on, decide, my decisions. */
 static void test_take_assign_decide(void **state)
 {
@@ -178,9 +186,7 @@ static void test_take_assign_decide(void **state)
 	char code[48], *reviewer2;
 
 	(void)state;
-	assert_int_equal(http_set_clock(srv.url, "2026-11-04T09:00:00+08:00"),
-			 200);
-	assert_true(test_login(srv.url, logins));
+	clock_at("2026-11-04T09:00:00+08:00");
 	reviewer2 = reviewer2_login();
 	counter_case(false);
 	id = first_item("tolerant_acceptance");
@@ -354,9 +360,7 @@ static void test_age(void **state)
 
 	(void)state;
 	/* Wednesday 09:00 */
-	assert_int_equal(http_set_clock(srv.url, "2026-11-04T09:00:00+08:00"),
-			 200);
-	assert_true(test_login(srv.url, logins));
+	clock_at("2026-11-04T09:00:00+08:00");
 	counter_case(false);
 	id = first_item("tolerant_acceptance");
 	assert_int_equal(item_get(reviewer, id, &r), 200);
@@ -372,9 +376,7 @@ static void test_age(void **state)
 	assert_true(json_is_false(json_object_get(r.json, "aged")));
 	http_reply_release(&r);
 	/* Thursday 11:00: 7 h of Wednesday and 2 h */
-	assert_int_equal(http_set_clock(srv.url, "2026-11-05T11:00:00+08:00"),
-			 200);
-	assert_true(test_login(srv.url, logins));
+	clock_at("2026-11-05T11:00:00+08:00");
 	assert_int_equal(item_get(reviewer, id, &r), 200);
 	assert_int_equal(tj_num(r.json, "age_minutes"), 540);
 	assert_true(json_is_true(json_object_get(r.json, "aged")));
@@ -385,9 +387,7 @@ static void test_age(void **state)
 				      code),
 			 200);
 	/* Monday: the age stays at the decision's */
-	assert_int_equal(http_set_clock(srv.url, "2026-11-09T11:00:00+08:00"),
-			 200);
-	assert_true(test_login(srv.url, logins));
+	clock_at("2026-11-09T11:00:00+08:00");
 	assert_int_equal(item_get(reviewer, id, &r), 200);
 	assert_int_equal(tj_num(r.json, "age_minutes"), 540);
 	assert_true(json_is_false(json_object_get(r.json, "aged")));
@@ -410,9 +410,7 @@ static void test_due(void **state)
 
 	(void)state;
 	/* Wednesday 2026-11-04 */
-	assert_int_equal(http_set_clock(srv.url, "2026-11-04T09:00:00+08:00"),
-			 200);
-	assert_true(test_login(srv.url, logins));
+	clock_at("2026-11-04T09:00:00+08:00");
 	reviewer2 = reviewer2_login();
 	counter_case(false);
 	counter_case(true);
@@ -475,6 +473,63 @@ static void test_due(void **state)
 	free(reviewer2);
 }
 
+/* How many items GET /v1/review/returns + query answers token; the first
+ * into *first (a new reference, may be NULL). */
+static size_t returns_count(const char *token, const char *query,
+			    json_t **first)
+{
+	char path[96];
+	struct http_reply r;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/v1/review/returns%s", query);
+	assert_int_equal(http_get(srv.url, path, token, &r), 0);
+	assert_int_equal(r.status, 200);
+	n = json_array_size(json_object_get(r.json, "items"));
+	if (first)
+		*first = json_incref(
+		    json_array_get(json_object_get(r.json, "items"), 0));
+	http_reply_release(&r);
+	return n;
+}
+
+/* Issue 14.7: the clerk sees what review returned, with the comment. */
+static void test_returns(void **state)
+{
+	json_t *it = NULL;
+	long long id;
+	char code[48];
+
+	(void)state;
+	clock_at("2026-11-04T09:00:00+08:00");
+	counter_case(false);
+	id = first_item("tolerant_acceptance");
+	assert_int_equal(returns_count(clerk1, "", NULL), 0);
+	assert_int_equal(on_item_code(reviewer, id, "decision",
+				      "{\"decision\":\"return\",\"comment\":"
+				      "\"设备清单须提交原件\"}",
+				      code),
+			 200);
+	assert_int_equal(returns_count(clerk1, "", &it), 1);
+	assert_string_equal(tj_str(it, "decision"), "return");
+	assert_string_equal(tj_str(it, "comment"), "设备清单须提交原件");
+	assert_string_equal(tj_str(it, "decided_by"), "reviewer1");
+	assert_int_equal(strncmp(tj_str(it, "no"), "SL-", 3), 0);
+	json_decref(it);
+	assert_int_equal(returns_count(reviewer, "", NULL), 1);
+	assert_int_equal(returns_count(admin, "", NULL), 1);
+	assert_int_equal(
+	    call_code(clerk1, "GET", "/v1/review/returns?days=0", NULL, code),
+	    400);
+	assert_int_equal(
+	    call_code(clerk1, "GET", "/v1/review/returns?days=x", NULL, code),
+	    400);
+	/* Eight days on: out of the default week, in a month. */
+	clock_at("2026-11-12T09:00:00+08:00");
+	assert_int_equal(returns_count(clerk1, "", NULL), 0);
+	assert_int_equal(returns_count(clerk1, "?days=30", NULL), 1);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -484,6 +539,7 @@ int main(void)
 	    T(test_rectification_steps),
 	    T(test_age),
 	    T(test_due),
+	    T(test_returns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

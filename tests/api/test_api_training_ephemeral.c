@@ -2,14 +2,16 @@
  * trainee cannot move the clock of (or even sign in to) a server that is
  * not for training, --ephemeral is refused without --training-seed or on
  * an existing store, and it deletes its own store, WAL, key and the
- * training client's drafts when it stops. */
+ * training client's local store when it stops. */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -19,6 +21,13 @@
 #include "../support/server.h"
 
 static char seed_dir[600];
+
+/* --ephemeral is about the files of a SQLite store: the client's private
+ * training server is always one, so the PostgreSQL pass skips these. */
+static bool on_postgres(void)
+{
+	return getenv("WINCASE_TEST_DB") != NULL;
+}
 
 static int setup(void **state)
 {
@@ -40,6 +49,8 @@ static void test_clock_and_ephemeral_guards(void **state)
 	const char *bin = getenv("WINCASED_BIN");
 
 	(void)state;
+	if (on_postgres())
+		skip();
 	assert_int_equal(test_server_start(&plain, true), 0);
 	admin = http_login(plain.url, "admin1", "demo-password-1");
 	assert_int_equal(
@@ -90,22 +101,31 @@ static void test_clock_and_ephemeral_guards(void **state)
 }
 
 /* --ephemeral: after SIGTERM the store, its WAL, the key and the
- * training client's drafts are gone. */
+ * training client's local store (drafts) are gone. */
 static void test_ephemeral_removes_store(void **state)
 {
 	static const char *args[] = {"--training-seed", seed_dir, "--ephemeral",
 				     NULL};
-	static const char *const files[] = {
-	    "draft-inquiry.txt", "draft-case_new.txt.tmp", "notes-draft-x.txt"};
+	static const char *const dirs[] = {"local", "local/s", "local/s/u"};
+	static const char *const files[] = {"local/s/u/draft-inquiry.wce",
+					    "local/s/u/clerk", "notes.txt"};
 	struct test_server eph;
 	char path[700];
 
 	(void)state;
+	if (on_postgres())
+		skip();
 	assert_int_equal(test_server_start_args(&eph, true, args), 0);
 	snprintf(path, sizeof(path), "%s/wincased.db", eph.dir);
 	assert_int_equal(access(path, F_OK), 0);
-	/* The training client's drafts in the store's folder go too; a file
-	 * of any other name stays. */
+	/* The training client's local store in the store's folder goes too
+	 * (a link in it is removed, not followed); any other file stays. */
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs); i++) {
+		snprintf(path, sizeof(path), "%s/%s", eph.dir, dirs[i]);
+		assert_int_equal(mkdir(path, 0700), 0);
+	}
+	snprintf(path, sizeof(path), "%s/local/s/link", eph.dir);
+	assert_int_equal(symlink(eph.dir, path), 0);
 	for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++) {
 		FILE *f;
 
@@ -120,6 +140,8 @@ static void test_ephemeral_removes_store(void **state)
 		snprintf(path, sizeof(path), "%s/%s", eph.dir, files[i]);
 		assert_int_equal(access(path, F_OK) == 0, i == 2);
 	}
+	snprintf(path, sizeof(path), "%s/local", eph.dir);
+	assert_int_not_equal(access(path, F_OK), 0);
 	snprintf(path, sizeof(path), "%s/wincased.db", eph.dir);
 	assert_int_not_equal(access(path, F_OK), 0);
 	snprintf(path, sizeof(path), "%s/wincased.db-wal", eph.dir);

@@ -83,6 +83,9 @@ client_spawn() {
 	local cols=$1 rows=$2
 	shift 2
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+	# kill-server returns before the old server is gone: a new-session
+	# that reaches it then fails ("server exited unexpectedly").
+	E2E_TIMEOUT=5 poll test ! -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$E2E_SOCK"
 	rm -f "$E2E_TMP/client.status"
 	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
 	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
@@ -244,4 +247,25 @@ draft_saved() {
 }
 draft_gone() {
 	[ -z "$(draft_path "$1")" ]
+}
+
+# Issue 12's offline tests. server_kill: wincased gone at once (SIGKILL).
+# server_restart_same: wincased again on the same port and database (the
+# client's URL stays). api_token USER: a session token for USER.
+server_kill() {
+	kill -9 "$E2E_SERVER_PID"
+	wait "$E2E_SERVER_PID" 2>/dev/null
+	E2E_SERVER_PID=""
+}
+server_restart_same() {
+	"$WINCASED_BIN" --config "$E2E_TMP/wincased.conf" --db "$E2E_TMP/wc.db" \
+		--listen "127.0.0.1:${E2E_URL##*:}" \
+		--fake-clock=2026-11-02T09:00:00+08:00 --conf-dir "$WINCASE_CONF" \
+		>>"$E2E_TMP/server.out" 2>>"$E2E_TMP/server.log" &
+	E2E_SERVER_PID=$!
+}
+api_token() {
+	curl -s -X POST -H 'Content-Type: application/json' \
+		-d "{\"username\":\"$1\",\"password\":\"demo-password-1\"}" \
+		"$E2E_URL/v1/sessions" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p'
 }

@@ -4,8 +4,6 @@
 # untouched closes at once.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
-DRAFTS="$E2E_TMP/.local/share/wincase"
-
 clerk_session
 
 # Untouched: Esc leaves at once.
@@ -38,13 +36,13 @@ wait_for "填写的内容尚未提交"
 keys 1
 wait_for "已保存草稿" && wait_for "未提交的草稿" && screen_has "上官留稿甲"
 tap $? "1 keeps a draft: the work queue offers it"
-[ -e "$DRAFTS/draft-inquiry.txt" ]
+[ -n "$(draft_path inquiry)" ]
 tap $? "the draft is on disk"
 keys F4
 wait_for "登记新咨询"
 keys Escape
 wait_for "我的待办咨询"
-[ -e "$DRAFTS/draft-inquiry.txt" ] && screen_has "上官留稿甲"
+[ -n "$(draft_path inquiry)" ] && screen_has "上官留稿甲"
 tap $? "opening and leaving an empty form keeps the saved draft"
 keys Up Up Up Up Up Up Up Up Up Up
 keys Enter
@@ -56,7 +54,7 @@ keys Escape
 wait_for "填写的内容尚未提交"
 keys 2
 wait_for "已放弃刚才填写的内容" && wait_for "我的待办咨询"
-screen_lacks "未提交的草稿" && [ ! -e "$DRAFTS/draft-inquiry.txt" ]
+screen_lacks "未提交的草稿" && draft_gone inquiry
 tap $? "2 discards: no draft left"
 
 # F10 mid-form asks too; 1 keeps the draft and quits.
@@ -75,8 +73,9 @@ wait_for "退出前"
 keys 1
 exited_clean
 tap $? "1 keeps the draft and quits cleanly"
-grep -q "诸葛退出" "$DRAFTS/draft-inquiry.txt"
-tap $? "the draft holds what was typed"
+f=$(draft_path inquiry)
+[ -n "$f" ] && ! grep -qF "诸葛退出" "$f"
+tap $? "the draft is kept, encrypted (what was typed is not in it in clear)"
 client_start 80 24
 login clerk1 demo-password-1
 wait_for "未提交的草稿" && screen_has "诸葛退出"

@@ -19,7 +19,6 @@ tap $? "the probe finds it offline"
 
 server_start
 tap $? "wincased starts"
-PORT=${E2E_URL##*:}
 E2E_CLIENT_CONF=$CONF client_start 80 24
 login clerk1 demo-password-1
 tap $? "clerk1 logs in online"
@@ -27,9 +26,7 @@ wait_for "服务器：在线"
 tap $? "online after the server answered"
 
 # The server goes away (the process is stopped for good).
-kill -9 "$E2E_SERVER_PID"
-wait "$E2E_SERVER_PID" 2>/dev/null
-E2E_SERVER_PID=""
+server_kill
 register() { # name topic
 	keys F4
 	wait_for "登记新咨询" || return 1
@@ -60,10 +57,7 @@ keys Escape
 wait_for "我的待办咨询"
 
 # The server is back on the same port with the same data.
-"$WINCASED_BIN" --config "$E2E_TMP/wincased.conf" --db "$E2E_TMP/wc.db" \
-	--listen "127.0.0.1:$PORT" --fake-clock=2026-11-02T09:00:00+08:00 \
-	--conf-dir "$WINCASE_CONF" >"$E2E_TMP/server2.out" 2>"$E2E_TMP/server2.log" &
-E2E_SERVER_PID=$!
+server_restart_same
 E2E_TIMEOUT=40 wait_for "服务器：在线"
 tap $? "the client comes back online by itself"
 screen_lacks "待同步"
@@ -73,9 +67,7 @@ tap $? "the server holds each of the two inquiries once"
 keys F5
 wait_for "SW-" && screen_has "离线甲" && screen_has "离线乙" && screen_lacks "未生效"
 tap $? "after a refresh they show the server's numbers"
-token=$(curl -s -X POST -H 'Content-Type: application/json' \
-	-d '{"username":"reviewer1","password":"demo-password-1"}' \
-	"$E2E_URL/v1/sessions" | sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
+token=$(api_token reviewer1)
 curl -s -H "Authorization: Bearer $token" "$E2E_URL/v1/audit?entity=inquiry:1" |
 	grep -q '"client_time"'
 tap $? "the audit trail keeps the clerk's recorded time (client_time)"
@@ -83,9 +75,7 @@ tap $? "the audit trail keeps the clerk's recorded time (client_time)"
 # Offline login: the same clerk on this PC; another clerk cannot.
 keys F10
 poll pane_dead
-kill -9 "$E2E_SERVER_PID"
-wait "$E2E_SERVER_PID" 2>/dev/null
-E2E_SERVER_PID=""
+server_kill
 E2E_CLIENT_CONF=$CONF client_start 80 24
 wait_for "用户名"
 type_text "clerk2"
@@ -122,10 +112,7 @@ echo wrong | env -u XDG_DATA_HOME HOME="$E2E_TMP" LC_ALL=C.UTF-8 \
 	--server "$E2E_URL" >/dev/null 2>&1
 [ $? -eq 1 ]
 tap $? "a wrong password opens nothing (exit status 1)"
-"$WINCASED_BIN" --config "$E2E_TMP/wincased.conf" --db "$E2E_TMP/wc.db" \
-	--listen "127.0.0.1:$PORT" --fake-clock=2026-11-02T09:00:00+08:00 \
-	--conf-dir "$WINCASE_CONF" >"$E2E_TMP/server3.out" 2>"$E2E_TMP/server3.log" &
-E2E_SERVER_PID=$!
+server_restart_same
 poll curl -sf "$E2E_URL/v1/health" -o /dev/null
 cli replay | grep -q "1 项离线记录已提交生效"
 tap $? "wincase journal replay sends it"

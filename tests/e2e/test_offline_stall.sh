@@ -83,6 +83,8 @@ wait_for "服务器：离线"
 tap $? "a dropping link is offline"
 screen_has "卡顿甲"
 tap $? "the work queue still shows what it had (cache)"
+screen_text | head -1 | grep -qE '资料 [0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}'
+tap $? "the status line shows the age of the cached data"
 echo "delay 100" >"$CTL"
 E2E_TIMEOUT=45 wait_for "服务器：在线"
 tap $? "a slow but working link is online again"

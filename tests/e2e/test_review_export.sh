@@ -50,6 +50,13 @@ export_run "export audit case:$c --user reviewer1"
 [ $? = 0 ] && head -1 "$E2E_TMP/out.csv" | grep -q "^${bom}序号,时间,操作人,操作,对象,内容" &&
 	grep -q "2026-11-02 09:00,clerk1,.*,办件#$c," "$E2E_TMP/out.csv" && ! grep -q "case\.create" "$E2E_TMP/out.csv"
 tap $? "export audit: the case's trail in words, times as 2026-11-02 09:00"
+no=$(api "$clerk" GET "/v1/cases/$c" | json_str no)
+export_run "export audit $no --user reviewer1"
+[ $? = 0 ] && grep -q ",办件#$c," "$E2E_TMP/out.csv"
+tap $? "export audit by the case number $no"
+export_run "export audit user:clerk1 --user reviewer1"
+[ $? = 0 ] && grep -q ",办件#$c," "$E2E_TMP/out.csv" && grep -q ",用户 clerk1," "$E2E_TMP/out.csv"
+tap $? "export audit user:clerk1: what clerk1 did and their logins"
 
 export_run "export stats --user reviewer1 --from 2026-11-01 --to 2026-11-30" $'wrong-password\n'
 st=$?

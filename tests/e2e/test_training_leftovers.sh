@@ -1,15 +1,19 @@
 #!/bin/bash
 # Training mode's leftovers (issue 14.11) through the real client:
-# a draft typed in training lives in the private server's folder and is
-# gone with it (also after kill -9 of the client), and one an older
-# version left in the training folder is never offered; the side panel
+# a draft typed in training lives in the private server's folder (the
+# trainee's local store there) and is gone with it (also after kill -9 of
+# the client), and one an older version left in the training folder is
+# removed, never offered; the side panel
 # at 80x24 is a page over the body, never over part of the work queue,
 # and beside the queue at 120 columns; F6 培训模式 is not offered (and
 # says why) on a restricted login screen; wincase(1) documents
 # --training.
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh && . tests/e2e/training_steps.sh
 
-drafts_in() { ls "$1"/draft-*.txt >/dev/null 2>&1; }
+# The trainee's drafts are entries of the encrypted local store
+# (localstore.h: local/SERVER/USER/draft-SCREEN.wce).
+drafts_in() { find "$@" -name 'draft-*' 2>/dev/null | grep -q .; }
+outside_servers() { find "$TRAINING_DIR" -name 'draft-*' -not -path '*/srv-*' | grep -q .; }
 no_store_dirs() { ! ls -d "$TRAINING_DIR"/srv-* >/dev/null 2>&1; }
 
 # --- drafts
@@ -17,15 +21,17 @@ tr_client_start 80 24
 tr_login trainee1 && tr_pick 1 && keys F4 && wait_for "登记新咨询" &&
 	type_text "草稿测试" && poll drafts_in "$TRAINING_DIR"/srv-*
 tap $? "a draft of the inquiry form is kept in the private server's folder"
-! drafts_in "$TRAINING_DIR"
+! outside_servers
 tap $? "no draft in the training folder itself"
-cp "$TRAINING_DIR"/srv-*/draft-*.txt "$TRAINING_DIR/"
+# What versions before the encrypted store left there, in plain text.
+printf 'wincase-draft 1\nscreen inquiry\ncontext \nsaved 2026-11-02T09:30:00\ntext applicant.name 旧草稿\n' \
+	>"$TRAINING_DIR/draft-inquiry.txt"
 kill -9 "$(client_pid)"
 E2E_TIMEOUT=15 poll no_store_dirs
 tap $? "after kill -9 of the client the server removes the draft with its folder"
 tr_client_start 80 24
-tr_login trainee1 && ! drafts_in "$TRAINING_DIR" && tr_pick 1 &&
-	screen_lacks "草稿测试" && screen_lacks "未提交的草稿"
+tr_login trainee1 && ! outside_servers && tr_pick 1 &&
+	screen_lacks "草稿测试" && screen_lacks "旧草稿" && screen_lacks "未提交的草稿"
 tap $? "the next training session offers no draft (the old one is removed)"
 
 # --- the side panel at 80x24: a page, then the whole queue

@@ -1,19 +1,20 @@
 #!/bin/bash
 # test_run_city.sh - `make run-city` (scripts/run-city.sh) without the
-# client: PostgreSQL, two wincased and nginx come up; through the balancer
-# the health says postgres and connected, writes reach both instances with
-# one numbering; with one instance stopped the balancer sends everything
-# to the other; SIGTERM stops it all and removes the folder. Needs nginx;
+# client: PostgreSQL with a streaming standby, two wincased and nginx come
+# up; through the balancer the health says postgres and connected, writes
+# reach both instances and the standby; with one instance stopped the
+# balancer sends everything to the other; SIGTERM stops it all and
+# removes the folder. Needs nginx;
 # skipped without WINCASE_TEST_DB (tests/support/pg_pass.sh).
 set -u
 cd "$(dirname "$0")/../.." || exit 1
-echo "1..5"
+echo "1..6"
 if [ -z "${WINCASE_TEST_DB:-}" ]; then
-	for i in 1 2 3 4 5; do echo "ok $i # SKIP WINCASE_TEST_DB is not set"; done
+	for i in 1 2 3 4 5 6; do echo "ok $i # SKIP WINCASE_TEST_DB is not set"; done
 	exit 0
 fi
 if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
-	for i in 1 2 3 4 5; do echo "ok $i # SKIP nginx is not installed"; done
+	for i in 1 2 3 4 5 6; do echo "ok $i # SKIP nginx is not installed"; done
 	exit 0
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/wincase-city-XXXXXX")
@@ -80,6 +81,23 @@ balanced() {
 }
 check "writes go to both instances" balanced
 
+psql=$(tests/support/pg_cluster.sh bindir -)/psql
+standby_has_them() {
+	local primary standby i n
+	primary=$(sed -n 's/^PostgreSQL primary: //p' "$out")
+	standby=$(sed -n 's/^PostgreSQL standby (streaming, read-only): //p' "$out")
+	[ "$("$psql" "$primary" -Atc 'SELECT state FROM pg_stat_replication')" = streaming ] ||
+		return 1
+	for i in $(seq 1 100); do
+		n=$("$psql" "$standby" -Atc 'SELECT count(*) FROM inquiries' 2>/dev/null)
+		[ "$n" = 4 ] && return 0
+		sleep 0.1
+	done
+	echo "# the standby has $n inquiries"
+	return 1
+}
+check "the standby streams them" standby_has_them
+
 one_down() {
 	local first i
 	first=$(sed -n 's/^wincased 1 on .*(pid \([0-9]*\),.*/\1/p' "$out")
@@ -98,6 +116,6 @@ stopped() {
 		sleep 0.1
 	done
 	! kill -0 "$pid" 2>/dev/null && [ ! -e "$work/city" ] &&
-		! pgrep -f "$work/city/pg/pgdata" >/dev/null
+		! pgrep -f "$work/city/pg" >/dev/null
 }
 check "SIGTERM stops everything and removes the folder" stopped

@@ -12,21 +12,30 @@
 # (role "wincase" is the cluster's superuser; trust authentication on
 # loopback only: a test cluster, never a production setting).
 # createdb DIR NAME makes database NAME (when missing) in the running
-# cluster and prints its conninfo; bindir - prints the folder of the
-# PostgreSQL programs (pg_dump, pg_restore, ...).
+# cluster and prints its conninfo; standby DIR PRIMARY_DIR makes DIR a
+# streaming standby of the running cluster in PRIMARY_DIR (pg_basebackup
+# -R), starts it and prints its conninfo (then start/stop DIR as any);
+# bindir - prints the folder of the PostgreSQL programs (pg_dump, ...).
 #
 # The binaries come from $PG_BIN, else the newest /usr/lib/postgresql/*/bin,
 # else PATH. Exit status: 0 done, 1 failed, 2 usage, 3 no PostgreSQL here.
 set -euo pipefail
 
 usage() {
-	echo "usage: $0 start|stop|status|conninfo DIR | createdb DIR NAME | bindir -" >&2
+	echo "usage: $0 start|stop|status|conninfo DIR | createdb DIR NAME |" \
+		"standby DIR PRIMARY_DIR | bindir -" >&2
 	exit 2
 }
-[ $# -eq 2 ] || { [ $# -eq 3 ] && [ "$1" = createdb ]; } || usage
+case $#:${1:-} in
+2:*) ;;
+3:createdb | 3:standby) ;;
+*) usage ;;
+esac
 cmd=$1
 dir=$2
-dbname=${3:-postgres}
+dbname=postgres
+[ "$cmd" = createdb ] && dbname=$3
+primary=${3:-}
 os_user=${WINCASE_PG_OS_USER:-wincase-test}
 role=wincase
 
@@ -155,6 +164,25 @@ start() {
 	conninfo
 }
 
+standby() {
+	if [ -f "$dir/pgdata/PG_VERSION" ]; then
+		start
+		return
+	fi
+	mkdir -p "$dir"
+	[ "$(id -u)" = 0 ] && chown "$os_user" "$dir"
+	as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$(cat "$primary/port")" \
+		-U "$role" -D "$dir/pgdata" -R -X stream --checkpoint=fast --no-sync \
+		>"$dir/basebackup.log" 2>&1 || {
+		cat "$dir/basebackup.log" >&2
+		return 1
+	}
+	# The primary's settings came along; its socket folder is its own.
+	echo "unix_socket_directories = '$dir'" | as_owner tee -a "$dir/pgdata/postgresql.conf" >/dev/null
+	free_port >"$dir/port"
+	start
+}
+
 stop() {
 	[ -f "$dir/pgdata/PG_VERSION" ] || return 0
 	running || return 0
@@ -169,5 +197,6 @@ status) running ;;
 bindir) echo "$bin" ;;
 conninfo) conninfo ;;
 createdb) createdb ;;
+standby) standby ;;
 *) usage ;;
 esac

@@ -130,7 +130,7 @@ static void test_tampered(void **state)
 	journal_close(&j);
 	fp = fopen(f->path, "r+b");
 	assert_non_null(fp);
-	fseek(fp, 24 + 4 + 24 + 2, SEEK_SET); /* inside entry 1 */
+	fseek(fp, 64 + 4 + 24 + 2, SEEK_SET); /* inside entry 1 */
 	c = fgetc(fp);
 	fseek(fp, -1, SEEK_CUR);
 	fputc(c ^ 0x40, fp);
@@ -161,6 +161,11 @@ static void test_foreign(void **state)
 	journal_close(&j);
 	assert_int_equal(
 	    journal_open(f->path, key_b, "srv/clerk2", &j, &rep, &err), 0);
+	assert_true(rep.refused);
+	journal_close(&j);
+	/* an empty journal of another clerk is refused too */
+	assert_int_equal(
+	    journal_open(f->path, key_a, "srv/clerk1", &j, &rep, &err), 0);
 	assert_true(rep.refused);
 	journal_close(&j);
 }

@@ -10,6 +10,7 @@
 #include <ini.h>
 
 #include "common/config.h"
+#include "wincase/net.h"
 
 static int replace(char **slot, const char *value)
 {
@@ -301,4 +302,18 @@ int config_setup(struct config *cfg, const char *file, const char *server,
 			return -1;
 	}
 	return 0;
+}
+
+void config_net_options(const struct config *cfg, struct net_options *opt)
+{
+	*opt = (struct net_options){
+	    .base_url = cfg->server_url,
+	    .connect_timeout_ms = cfg->connect_timeout_ms,
+	    .timeout_ms = cfg->timeout_ms,
+	    .ca_file = cfg->ca_file,
+	    .pinned_public_key = cfg->pinned_public_key,
+	    .allow_plain_http = cfg->allow_plain_http,
+	    .low_speed_limit = cfg->low_speed_limit,
+	    .low_speed_time_ms = cfg->low_speed_time_ms,
+	};
 }

@@ -66,4 +66,9 @@ int config_data_dir_default(struct config *cfg);
 int config_setup(struct config *cfg, const char *file, const char *server,
 		 bool restricted);
 
+struct net_options;
+/* The connection settings of cfg for net_client_new (strings borrowed):
+ * the screens' client and the export commands' are the same. */
+void config_net_options(const struct config *cfg, struct net_options *opt);
+
 #endif

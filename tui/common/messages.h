@@ -404,6 +404,9 @@ enum msg_id {
 	MSG_RV_KEY_COLS_LEFT,
 	MSG_RV_KEY_COLS_RIGHT,
 	MSG_RV_STATS_COLS,
+	/* issue 14.7: the counter's 审核退回 (screen_home.c) */
+	MSG_Q_SEC_RETURNS,
+	MSG_Q_RETURNED,
 	/* issue 14.5: the export commands of a restricted account */
 	MSG_EX_COL_ITEM,
 	MSG_EX_COL_HOURS,

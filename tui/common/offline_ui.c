@@ -156,6 +156,24 @@ void offline_ui_tick(struct app *app)
 		replay(app);
 }
 
+/* 离线 · 待同步 N, and the age of the cached lists and catalog shown
+ * meanwhile (资料 12-02 14:39). */
+static void offline_words(const struct app *app, size_t n, char *out,
+			  size_t size)
+{
+	time_t at = net_offline_cache_time(app->net);
+	char when[32] = "", age[64] = "";
+	struct tm tm;
+	int len = snprintf(out, size, msg(MSG_OFF_OFFLINE_N), n);
+
+	if (len < 0 || (size_t)len >= size || at <= 0 ||
+	    !localtime_r(&at, &tm) ||
+	    !strftime(when, sizeof(when), "%m-%d %H:%M", &tm))
+		return;
+	snprintf(age, sizeof(age), msg(MSG_OFF_CACHE_AGE), when);
+	snprintf(out + len, size - (size_t)len, " · %s", age);
+}
+
 void offline_ui_status(const struct app *app, char *out, size_t size,
 		       bool *alert)
 {
@@ -178,8 +196,7 @@ void offline_ui_status(const struct app *app, char *out, size_t size,
 		snprintf(out + len, size - (size_t)len, "%s",
 			 msg(MSG_OFF_CONNECTING));
 	else if (link == NET_LINK_OFFLINE)
-		snprintf(out + len, size - (size_t)len, msg(MSG_OFF_OFFLINE_N),
-			 n);
+		offline_words(app, n, out + len, size - (size_t)len);
 	else if (n > 0)
 		snprintf(out + len, size - (size_t)len, msg(MSG_OFF_ONLINE_N),
 			 n);

@@ -1,6 +1,8 @@
 /* screen_home.c - the work queue: what the clerk has to do, in sections.
  *
  *   drafts        forms left unsubmitted (crash, closed terminal)
+ *   returned      what review returned this week (审核退回), with the
+ *                 reviewer's comment; shown only when there is some
  *   follow-up     my inquiries (R1 首问负责), unacknowledged handoffs first
  *   to ack        handoffs waiting for my window or department
  *   cases         my open cases by working days left (R4); ≤ 1 day and
@@ -16,6 +18,7 @@
 
 #include "wincase/draft.h"
 #include "wincase/list.h"
+#include "wincase/net_review.h"
 #include "wincase/text.h"
 
 #include "app.h"
@@ -46,7 +49,8 @@ enum row_kind {
 	ROW_FOLLOW,
 	ROW_ACK,
 	ROW_CASE,
-	ROW_COMMIT
+	ROW_COMMIT,
+	ROW_RETURN
 };
 
 struct row {
@@ -61,6 +65,7 @@ struct home {
 	size_t n_drafts;
 	struct net_inquiry_full_list inquiries;
 	struct net_case_list cases;
+	struct net_review_list returns; /* GET /v1/review/returns */
 	char commit_limit[11]; /* commitments due by this date are shown */
 	struct line_editor filter;
 	char last_created[32]; /* the inquiry registered last: selected */
@@ -235,6 +240,12 @@ static void rows_build(struct home *s, const struct app *app)
 		for (size_t i = 0; i < s->n_drafts; i++)
 			row_add(s, ROW_DRAFT, i);
 	}
+	/* Issue 14.7: what review sent back comes first, when there is some */
+	if (s->returns.n)
+		row_add(s, ROW_SECTION, MSG_Q_SEC_RETURNS);
+	for (size_t i = 0; i < s->returns.n; i++)
+		if (matches(s, s->returns.items[i].no, NULL))
+			row_add(s, ROW_RETURN, i);
 	row_add(s, ROW_SECTION, MSG_Q_SEC_FOLLOW);
 	rows_inquiries(s, &app->user, ROW_FOLLOW);
 	row_add(s, ROW_SECTION, MSG_Q_SEC_ACK);
@@ -333,6 +344,10 @@ static void home_refresh(struct home *s, struct app *app)
 		s->cases = cases;
 		commit_limit_read(s, app);
 	}
+	/* Issue 14.7: a refusal here leaves the section out, nothing more. */
+	net_review_list_release(&s->returns);
+	if (net_review_returns(app->net, &s->returns, &err))
+		net_review_list_release(&s->returns);
 	app_items_load(app);
 	rows_build(s, app);
 	if (!row_selectable(&s->rows[s->view.selected]))
@@ -552,6 +567,17 @@ static void draw_row(void *ctx, size_t i, struct list_row *row)
 		}
 		cells[COL_STATUS] = status;
 		break;
+	case ROW_RETURN: /* the reviewer, their comment, the day */
+		cells[COL_NO] = s->returns.items[r->index].no;
+		cells[COL_APPLICANT] = s->returns.items[r->index].decided_by;
+		cells[COL_DETAIL] = s->returns.items[r->index].comment;
+		snprintf(status, size, msg(MSG_Q_RETURNED),
+			 s->returns.items[r->index].decided_at
+			     ? s->returns.items[r->index].decided_at + 5
+			     : "");
+		cells[COL_STATUS] = status;
+		alert = true;
+		break;
 	}
 	if (alert)
 		row->attr = theme_attr(THEME_ERROR);
@@ -626,6 +652,15 @@ static void open_selected(struct home *s, struct app *app)
 		    app, &screen_inquiry_view,
 		    &(struct screen_arg){
 			.inquiry_id = s->inquiries.items[r->index].base.id});
+		break;
+	case ROW_RETURN:
+		app_push(
+		    app,
+		    s->returns.items[r->index].case_id ? &screen_case_view
+						       : &screen_inquiry_view,
+		    &(struct screen_arg){
+			.case_id = s->returns.items[r->index].case_id,
+			.inquiry_id = s->returns.items[r->index].inquiry_id});
 		break;
 	default:
 		app_push(app, &screen_case_view,
@@ -736,6 +771,7 @@ static void home_free(void **state)
 		return;
 	net_inquiry_full_list_release(&s->inquiries);
 	net_case_list_release(&s->cases);
+	net_review_list_release(&s->returns);
 	lineedit_release(&s->filter);
 	list_release(&s->view);
 	free(s->rows);

@@ -263,20 +263,15 @@ static enum export_status export_run(const struct config *cfg,
 				     const struct export_args *a, FILE *in,
 				     FILE *out, FILE *err)
 {
-	struct net_options opt = {
-	    .base_url = cfg->server_url,
-	    .connect_timeout_ms = cfg->connect_timeout_ms,
-	    .timeout_ms = cfg->timeout_ms,
-	    .ca_file = cfg->ca_file,
-	    .pinned_public_key = cfg->pinned_public_key,
-	    .allow_plain_http = cfg->allow_plain_http,
-	};
+	struct net_options opt;
 	struct wc_error e = {0};
-	struct net_client *net = net_client_new(&opt, &e);
+	struct net_client *net;
 	enum export_status status = EXPORT_FAILED;
 	char text[320];
 	int rc;
 
+	config_net_options(cfg, &opt);
+	net = net_client_new(&opt, &e);
 	if (!net) {
 		msg_for_error(&e, text, sizeof(text));
 		fprintf(err, "wincase: %s\n", text);

@@ -137,34 +137,6 @@ int export_queue_csv(FILE *f, const struct net_review_list *list)
 	return 0;
 }
 
-/* "case:12" -> "办件#12", "user:clerk1" -> "用户 clerk1" ... */
-static void entity_words(const char *e, char *out, size_t size)
-{
-	static const struct {
-		const char *prefix;
-		enum msg_id word;
-		const char *sep;
-	} kinds[] = {
-	    {"case:", MSG_RV_CASE, "#"},
-	    {"inquiry:", MSG_RV_INQUIRY, "#"},
-	    {"user:", MSG_EX_USER, " "},
-	    {"item:", MSG_RV_ITEM, " "},
-	    {"calendar:", MSG_EX_CALENDAR, " "},
-	    {"review:", MSG_EX_COL_ITEM, "#"},
-	};
-
-	for (size_t i = 0; e && i < sizeof(kinds) / sizeof(*kinds); i++) {
-		size_t n = strlen(kinds[i].prefix);
-
-		if (strncmp(e, kinds[i].prefix, n) == 0) {
-			snprintf(out, size, "%s%s%s", msg(kinds[i].word),
-				 kinds[i].sep, e + n);
-			return;
-		}
-	}
-	snprintf(out, size, "%s", e ? e : "");
-}
-
 int export_audit_csv(FILE *f, const struct net_audit_list *list)
 {
 	const char *cells[6] = {
@@ -180,7 +152,7 @@ int export_audit_csv(FILE *f, const struct net_audit_list *list)
 
 		csv_time(e->at, at, sizeof(at));
 		timeline_parts(e, NULL, name, sizeof(name), data, sizeof(data));
-		entity_words(e->entity, entity, sizeof(entity));
+		review_entity_words(e->entity, entity, sizeof(entity));
 		cells[0] = e->seq;
 		cells[1] = at;
 		cells[2] = timeline_who(e->actor);

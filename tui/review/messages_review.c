@@ -95,9 +95,10 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_DATE_BAD] = "日期格式应为 年-月-日，如 2026-11-02",
     [MSG_RV_AUDIT_TITLE] = "审计记录",
     [MSG_RV_AUDIT_ENTITY] = "对象",
-    [MSG_RV_AUDIT_HELP] = "输入 case:编号ID、inquiry:ID 或 user:用户名，按 "
+    [MSG_RV_AUDIT_HELP] = "输入办件或咨询编号（SL-…、SW-…）或 user:用户名，按 "
 			  "Enter 查询；F6 校验审计链",
-    [MSG_RV_AUDIT_BAD] = "请按 case:ID、inquiry:ID 或 user:用户名 的格式输入",
+    [MSG_RV_AUDIT_BAD] = "请输入办件编号 SL-…、咨询编号 SW-…、user:用户名，"
+			 "或 case:ID、inquiry:ID",
     [MSG_RV_AUDIT_COUNT] = "共 %zu 条记录",
     [MSG_RV_AUDIT_NONE] = "这个对象没有审计记录",
     [MSG_RV_AUDIT_COL_SEQ] = "序号",
@@ -160,8 +161,10 @@ const char *const msg_table_review[MSG_COUNT] = {
 	"查找：按编号或申请人、事项、窗口、经办人、状态和日期范围查找本部门的\n"
 	"  办件和咨询。F2 查找，结果中 Enter 查看该件的审计记录，Esc 返回。\n",
     [MSG_RV_HELP_AUDIT] =
-	"审计记录：每一项改动都记在审计链中。输入 case:ID、inquiry:ID 或\n"
-	"  user:用户名 后按 Enter；F6 校验整条审计链是否完整。Esc 返回。\n",
+	"审计记录：每一项改动都记在审计链中。输入办件编号（SL-…）、咨询编号\n"
+	"  （SW-…）或 user:用户名（该人员做过的全部操作和登录）后按 Enter；\n"
+	"  也可输入 case:ID、inquiry:ID。F6 校验整条审计链是否完整。Esc "
+	"返回。\n",
     [MSG_RV_HELP_STATS] =
 	"统计：按窗口、经办人或事项分组，列出咨询、推诿、办件、告知、受理、\n"
 	"  容缺、履约、失信、超期、办结和满意率，下方是文字条形图。\n"
@@ -245,6 +248,8 @@ const char *const msg_table_review[MSG_COUNT] = {
     [MSG_RV_KEY_COLS_LEFT] = "左移列",
     [MSG_RV_KEY_COLS_RIGHT] = "右移列",
     [MSG_RV_STATS_COLS] = "显示第 %d–%d 列，共 %d 列；F7/F8 左右移动",
+    [MSG_Q_SEC_RETURNS] = "审核退回（请按审核意见处理）",
+    [MSG_Q_RETURNED] = "审核退回 %.5s",
     [MSG_EX_COL_ITEM] = "审核事项",
     [MSG_EX_COL_HOURS] = "已等待工时",
     [MSG_EX_COL_AGED] = "超时预警",

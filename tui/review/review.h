@@ -51,6 +51,9 @@ bool review_role(const struct app *app);
 /* The word for a kind (REVIEW_KIND_BREACH -> 承诺失信); "?" when
  * unknown. */
 const char *review_kind_text(enum review_kind kind);
+/* An audit entity in words: "case:12" -> "办件#12", "user:clerk1" ->
+ * "用户 clerk1" (others as they are). */
+void review_entity_words(const char *entity, char *out, size_t size);
 /* "2026-11-02T09:30:00+08:00" -> "11-02 09:30" into out. */
 void review_short_time(const char *rfc3339, char *out, size_t size);
 

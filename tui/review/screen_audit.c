@@ -42,12 +42,14 @@ static const struct screen_key keys[] = {
     {"F10", MSG_KEY_QUIT},
 };
 
-/* case:ID, inquiry:ID or user:NAME, with something after the colon. */
+/* case:ID, inquiry:ID or user:NAME, with something after the colon, or
+ * a number SL-… / SW-… (the server finds its case or inquiry). */
 static bool entity_valid(const char *e)
 {
-	static const char *const kinds[] = {"case:", "inquiry:", "user:"};
+	static const char *const kinds[] = {"case:", "inquiry:", "user:", "SL-",
+					    "SW-"};
 
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++) {
 		size_t n = strlen(kinds[i]);
 
 		if (strncmp(e, kinds[i], n) == 0 && e[n] &&
@@ -175,6 +177,18 @@ static void entry_cells(void *ctx, size_t i, struct list_row *row)
 	row->cells[COL_ACTOR] = timeline_who(e->actor);
 	row->cells[COL_ACTION] = row->buf[COL_ACTION];
 	row->cells[COL_DATA] = row->buf[COL_DATA];
+	/* What a user did spans cases and inquiries: say which. */
+	if (strncmp(lineedit_text(&((struct audit *)ctx)->entity),
+		    "user:", 5) == 0) {
+		char what[96], data[LIST_CELL_BYTES];
+
+		review_entity_words(e->entity, what, sizeof(what));
+		memcpy(data, row->buf[COL_DATA], sizeof(data));
+		/* whole characters only: at most 200 columns of the data */
+		snprintf(row->buf[COL_DATA], sizeof(row->buf[COL_DATA]),
+			 "%s：%.*s", what, (int)text_cut(data, 200, NULL),
+			 data);
+	}
 }
 
 /* The summary of e in words over two rows (a CJK character never cut). */

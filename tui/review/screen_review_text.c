@@ -34,6 +34,34 @@ void review_short_time(const char *t, char *out, size_t size)
 		snprintf(out, size, "%s", t ? t : "");
 }
 
+/* "case:12" -> "办件#12", "user:clerk1" -> "用户 clerk1" ... */
+void review_entity_words(const char *e, char *out, size_t size)
+{
+	static const struct {
+		const char *prefix;
+		enum msg_id word;
+		const char *sep;
+	} kinds[] = {
+	    {"case:", MSG_RV_CASE, "#"},
+	    {"inquiry:", MSG_RV_INQUIRY, "#"},
+	    {"user:", MSG_EX_USER, " "},
+	    {"item:", MSG_RV_ITEM, " "},
+	    {"calendar:", MSG_EX_CALENDAR, " "},
+	    {"review:", MSG_EX_COL_ITEM, "#"},
+	};
+
+	for (size_t i = 0; e && i < sizeof(kinds) / sizeof(*kinds); i++) {
+		size_t n = strlen(kinds[i].prefix);
+
+		if (strncmp(e, kinds[i].prefix, n) == 0) {
+			snprintf(out, size, "%s%s%s", msg(kinds[i].word),
+				 kinds[i].sep, e + n);
+			return;
+		}
+	}
+	snprintf(out, size, "%s", e ? e : "");
+}
+
 void textbuf_add(struct textbuf *b, const char *fmt, ...)
 {
 	va_list ap;

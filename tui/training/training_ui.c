@@ -14,6 +14,7 @@
 #include "wincase/text.h"
 
 #include "common/case_util.h"
+#include "common/offline_ui.h"
 #include "common/print.h"
 #include "review/review.h"
 #include "common/safe.h"
@@ -255,15 +256,19 @@ int training_ui_enter(struct app *app)
 		app_message(app, true, msg(MSG_TR_START_FAILED), err.message);
 		return UI_HANDLED | UI_REDRAW;
 	}
+	training_ui_attach(app);
 	app_message(app, false, msg(MSG_TR_STARTED), TRAINING_PASSWORD_DEFAULT);
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* Drafts of training forms belong to one training server: they live in
- * its store folder and go with it (issue 14.11), never in the training
- * folder where the next session would offer them. */
-static void drafts_follow_server(struct app *app)
+/* The clerk's local store (drafts, localstore.h) of training belongs to
+ * one training server: it lives in the server's store folder and goes with
+ * it (issue 14.11), never in the training folder where a later server
+ * could find it. */
+void training_ui_attach(struct app *app)
 {
+	if (!T.active)
+		return;
 	if (snprintf(app->data_dir, sizeof(app->data_dir), "%s",
 		     T.ts.store_dir) >= (int)sizeof(app->data_dir))
 		app->data_dir[0] = '\0';
@@ -271,7 +276,6 @@ static void drafts_follow_server(struct app *app)
 
 const struct screen_ops *training_ui_after_login(struct app *app)
 {
-	drafts_follow_server(app);
 	return review_role(app) ? &screen_training_progress
 				: &screen_training_list;
 }
@@ -301,10 +305,13 @@ static int relogin(struct app *app, struct wc_error *err);
 static int attempt_server_fresh(struct app *app, struct wc_error *err)
 {
 	app_busy(app, MSG_TR_PREPARING);
+	offline_ui_close(app); /* the old server's store goes with it */
 	if (training_server_restart(&T.ts, &T.opt, err) ||
 	    connect_server(app, err) || relogin(app, err))
 		return -1;
-	drafts_follow_server(app);
+	training_ui_attach(app);
+	offline_ui_online_login(app, app->user.username,
+				TRAINING_PASSWORD_DEFAULT);
 	return 0;
 }
 

@@ -26,6 +26,10 @@ bool training_ui_active(void);
  * scenarios, point cfg at the server and the training data folder. -1
  * with err (nothing left running) when it cannot. */
 int training_ui_start(struct config *cfg, struct wc_error *err);
+/* In training, app's data folder for the clerk's local store (drafts) is
+ * the running server's store folder (app_run calls it once the app
+ * exists; nothing when training is off). */
+void training_ui_attach(struct app *app);
 /* From the login screen: the same, then the client talks to the new
  * server. UI_* result for the key handler. */
 int training_ui_enter(struct app *app);

@@ -40,7 +40,6 @@ static struct pg_conn *pg_conn_open(struct pg_store *s, bool must_reach,
 				    struct wc_error *err)
 {
 	struct pg_conn *c = calloc(1, sizeof(*c));
-	PGresult *res;
 
 	if (!c) {
 		wc_error_set(err, "internal", NULL, "out of memory");
@@ -57,12 +56,8 @@ static struct pg_conn *pg_conn_open(struct pg_store *s, bool must_reach,
 		free(c);
 		return NULL;
 	}
-	if (PQstatus(c->db) == CONNECTION_OK) {
-		/* Notices (a table that already exists, ...) stay off
-		 * stderr. */
-		res = PQexec(c->db, "SET client_min_messages = warning");
-		PQclear(res);
-	}
+	if (PQstatus(c->db) == CONNECTION_OK)
+		pg_session_setup(c->db);
 	return c;
 }
 
@@ -324,6 +319,8 @@ const struct store_ops store_pg_ops = {
     .inquiry_handoffs = pg_inquiry_handoffs,
     .inquiry_handoff_add = pg_inquiry_handoff_add,
     .inquiry_handoff_ack = pg_inquiry_handoff_ack,
+    .inquiry_handoff_recall = pg_inquiry_handoff_recall,
+    .handoff_targets_visit = pg_handoff_targets_visit,
     .backup = pg_backup,
     .audit_last = pg_audit_last,
     .audit_insert = pg_audit_insert,

@@ -18,7 +18,7 @@
 
 /* q= of the case and inquiry lists when store_search_indexed finds it long
  * enough: $n as a LIKE pattern ('%q%', q's own % _ and \ escaped), on the
- * columns schema step 11 gives trigram indexes. It means what strpos(col,
+ * columns schema step 12 gives trigram indexes. It means what strpos(col,
  * $n) > 0 means (the ID number in any case), so the answer is the same. */
 #define PG_SEARCH_PATTERN(n)                                                   \
 	"('%' || replace(replace(replace($" #n "::text, '\\', '\\\\'),"        \
@@ -85,6 +85,9 @@ struct pg_row_kind {
 	const char *what;
 };
 
+/* What every session (new, or reset after a loss) is set to. */
+void pg_session_setup(PGconn *db);
+
 /* Run a prepared statement (prepared once per connection): the result,
  * or NULL with err ("store_unavailable" when the server is gone). */
 PGresult *pg_run(struct store_conn *c, const char *sql, const struct pgp *p,
@@ -109,21 +112,13 @@ int pg_row(struct store_conn *c, const char *sql, const struct pgp *p,
 int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
 	    const struct pg_row_kind *kind, void **out, size_t *n,
 	    struct wc_error *err);
-/* Call visit for each row (read into a record of kind). */
-int pg_visit(struct store_conn *c, PGresult *res,
-	     const struct pg_row_kind *kind,
-	     int (*visit)(void *ctx, void *rec, struct wc_error *err),
-	     void *ctx, struct wc_error *err);
-
 /* "KIND-DAY-NNNN": the next number of kind on day. */
 int pg_next_number(struct store_conn *c, const char *kind, const char *day,
 		   char *out, size_t size, struct wc_error *err);
 
-/* The schema (store_pg_schema.c): applied at start; the version the
- * database has, and the newest this wincased knows. */
+/* The schema (store_pg_schema.c), brought to the newest version at
+ * start. */
 int pg_migrate(PGconn *db, struct wc_error *err);
-int pg_schema_version(PGconn *db, int *out);
-int pg_schema_latest(void);
 
 /* Operations, by file. */
 #define PG_OP(name, ...) int pg_##name(struct store_conn *c, __VA_ARGS__)
@@ -181,6 +176,9 @@ PG_OP(inquiry_update, const struct inquiry_record *rec, struct wc_error *err);
 PG_OP(inquiry_handoffs, int64_t inquiry_id, struct handoff_record **out,
       size_t *n, struct wc_error *err);
 PG_OP(inquiry_handoff_add, struct handoff_record *rec, struct wc_error *err);
+PG_OP(inquiry_handoff_recall, int64_t handoff_id, struct wc_error *err);
+PG_OP(handoff_targets_visit, bool departments, store_text_visitor visit,
+      void *ctx, struct wc_error *err);
 PG_OP(inquiry_handoff_ack, int64_t handoff_id, const char *username, int64_t at,
       struct wc_error *err);
 

@@ -60,7 +60,8 @@ int pg_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 {
 	static const char sql[] =
 	    "SELECT " AUDIT_COLUMNS " FROM audit WHERE seq > $1"
-	    " AND ($2::text IS NULL OR entity = $2) ORDER BY seq LIMIT $3";
+	    " AND ($2::text IS NULL OR entity = $2 OR actor = $4)"
+	    " ORDER BY seq LIMIT $3";
 	struct pgp p = {0};
 	PGresult *res;
 	int rc = 0;
@@ -68,6 +69,9 @@ int pg_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 	pgp_int(&p, after_seq);
 	pgp_text(&p, entity);
 	pgp_limit(&p, limit);
+	/* user:NAME also selects what NAME did (schema step 11's index) */
+	pgp_text(&p, entity && strncmp(entity, "user:", 5) == 0 ? entity + 5
+								: NULL);
 	res = pg_run(c, sql, &p, err);
 	if (!res)
 		return -1;

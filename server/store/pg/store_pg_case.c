@@ -227,7 +227,7 @@ static const char case_list_sql[] =
 	" OR strpos(applicant_phone, $6) > 0");
 
 /* q of three characters or more: the same rows through the trigram
- * indexes (schema step 11). */
+ * indexes (schema step 12). */
 static const char case_search_sql[] =
     "SELECT " CASE_READ_COLUMNS
     " FROM cases WHERE" CASE_LIST_WHERE(PG_SEARCH_MATCH(6));

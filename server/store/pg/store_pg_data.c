@@ -67,6 +67,20 @@ int pg_calendar_years_visit(struct store_conn *c, store_text_visitor visit,
 			      visit, ctx, err);
 }
 
+/* Issue 13.5: who a handoff may go to (store.h). */
+int pg_handoff_targets_visit(struct store_conn *c, bool departments,
+			     store_text_visitor visit, void *ctx,
+			     struct wc_error *err)
+{
+	return pg_blobs_visit(
+	    c,
+	    departments ? "SELECT DISTINCT department FROM users"
+			  " WHERE department <> '' ORDER BY department"
+			: "SELECT windows FROM users WHERE windows <> ''"
+			  " AND role IN ('clerk', 'trainee') ORDER BY username",
+	    visit, ctx, err);
+}
+
 static void pg_read_inquiry(struct pgr *r, void *out)
 {
 	struct inquiry_record *q = out;
@@ -296,6 +310,18 @@ int pg_inquiry_handoff_ack(struct store_conn *c, int64_t handoff_id,
 
 	pgp_text(&p, username);
 	pgp_int(&p, at);
+	pgp_int(&p, handoff_id);
+	return pg_changed(c, sql, &p, err);
+}
+
+/* A pending handoff recalled by its sender (issue 13.5). */
+int pg_inquiry_handoff_recall(struct store_conn *c, int64_t handoff_id,
+			      struct wc_error *err)
+{
+	static const char sql[] = "DELETE FROM inquiry_handoffs WHERE id = $1"
+				  " AND acknowledged_at IS NULL";
+	struct pgp p = {0};
+
 	pgp_int(&p, handoff_id);
 	return pg_changed(c, sql, &p, err);
 }

@@ -98,6 +98,30 @@ static bool pg_state_lost(const PGresult *res)
 	       strcmp(st, "25006") == 0;
 }
 
+void pg_session_setup(PGconn *db)
+{
+	/* Notices (a table that already exists, ...) stay off stderr. The
+	 * write lock held too long by another instance (one that hangs)
+	 * fails the request, 503, instead of hanging it too; a session left
+	 * idle inside a transaction is ended by the server, which frees the
+	 * locks it held. */
+	PGresult *res = PQexec(db, "SET client_min_messages = warning;"
+				   " SET lock_timeout = '15s';"
+				   " SET idle_in_transaction_session_timeout"
+				   " = '60s'");
+
+	PQclear(res);
+}
+
+/* Busy rather than broken: a lock not had in time (55P03), a statement
+ * cancelled (57014). The session stays. */
+static bool pg_state_busy(const PGresult *res)
+{
+	const char *st = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+
+	return st && (strcmp(st, "55P03") == 0 || strcmp(st, "57014") == 0);
+}
+
 static int pg_fail(struct pg_conn *c, const PGresult *res, struct wc_error *err,
 		   const char *what)
 {
@@ -113,6 +137,11 @@ static int pg_fail(struct pg_conn *c, const PGresult *res, struct wc_error *err,
 	text[len] = '\0';
 	if (pg_state_lost(res))
 		c->lost = true;
+	if (pg_state_busy(res))
+		return wc_error_set(err, "store_unavailable", NULL,
+				    "the case database is busy (nothing was "
+				    "changed; try again): %s",
+				    text);
 	if (pg_lost(c))
 		return wc_error_set(err, "store_unavailable", NULL,
 				    "the case database cannot be reached "
@@ -131,16 +160,12 @@ static bool pg_ready(struct pg_conn *c, struct wc_error *err)
 	if (!pg_lost(c))
 		return true;
 	if (!c->in_tx && c->db) {
-		PGresult *res;
-
 		PQreset(c->db);
 		c->n_prepared = 0; /* the new session has none */
 		c->scheduler_lock = false;
 		c->lost = false;
 		if (!pg_lost(c)) {
-			res =
-			    PQexec(c->db, "SET client_min_messages = warning");
-			PQclear(res);
+			pg_session_setup(c->db);
 			return true;
 		}
 	}
@@ -367,34 +392,6 @@ int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
 	*out = recs;
 	*n = count;
 	return 0;
-}
-
-int pg_visit(struct store_conn *c, PGresult *res,
-	     const struct pg_row_kind *kind,
-	     int (*visit)(void *ctx, void *rec, struct wc_error *err),
-	     void *ctx, struct wc_error *err)
-{
-	char rec[1024];
-	int rc = 0;
-
-	(void)c;
-	if (!res)
-		return -1;
-	if (kind->size > sizeof(rec)) {
-		PQclear(res);
-		return wc_error_set(err, "internal", NULL, "record too large");
-	}
-	for (int i = 0; rc == 0 && i < PQntuples(res); i++) {
-		struct pgr r = {res, i, 0};
-
-		memset(rec, 0, kind->size);
-		kind->read(&r, rec);
-		rc = visit(ctx, rec, err) < 0 ? -1 : 0;
-		if (kind->release)
-			kind->release(rec);
-	}
-	PQclear(res);
-	return rc;
 }
 
 /* The counter row is updated in the writing transaction: a number is

@@ -76,6 +76,9 @@ int pg_review_list(struct store_conn *c, const struct review_query *q,
 	    " AND ($5 = 0 OR due_date IS NULL OR due_date = '')"
 	    " AND ($7::text IS NULL OR owner = $7)"
 	    " AND ($8::text IS NULL OR decided_by = $8)"
+	    " AND ($9::text IS NULL OR decision = $9)"
+	    " AND ($10::text IS NULL OR window_no = $10)"
+	    " AND ($11 = 0 OR decided_at >= $11)"
 	    " ORDER BY id LIMIT $6";
 	struct pgp p = {0};
 	void *recs = NULL;
@@ -90,6 +93,9 @@ int pg_review_list(struct store_conn *c, const struct review_query *q,
 	pgp_limit(&p, q->limit);
 	pgp_text(&p, q->owner);
 	pgp_text(&p, q->decided_by);
+	pgp_text(&p, q->decision);
+	pgp_text(&p, q->window);
+	pgp_int(&p, q->decided_after);
 	if (pg_rows(c, sql, &p, &review_rows, &recs, n, err) < 0)
 		return -1;
 	*out = recs;

@@ -220,8 +220,10 @@ static const char *const pg_migrations[] = {
      * the template text), for its PDF. */
     "ALTER TABLE documents ADD COLUMN data TEXT;"
     "ALTER TABLE documents ADD COLUMN template TEXT;",
-    /* 11: trigram indexes for q= of the case and inquiry lists, as
-     * SQLite's migration 11 (FTS5): LIKE '%q%' on each searched column
+    /* 11: the audit trail by actor, for user:NAME. */
+    "CREATE INDEX audit_actor ON audit(actor, seq);",
+    /* 12: trigram indexes for q= of the case and inquiry lists, as
+     * SQLite's migration 12 (FTS5): LIKE '%q%' on each searched column
      * (the ID number upper-cased, as q compares it) can use them. */
     "CREATE EXTENSION IF NOT EXISTS pg_trgm;" PG_SEARCH_INDEXES("cases")
 	PG_SEARCH_INDEXES("inquiries"),
@@ -246,11 +248,6 @@ static const char schema_sequences[] =
     "  END IF;"
     " END LOOP; END $$";
 
-int pg_schema_latest(void)
-{
-	return (int)PG_N_MIGRATIONS;
-}
-
 static int pg_exec(PGconn *db, const char *sql, struct wc_error *err)
 {
 	PGresult *res = PQexec(db, sql);
@@ -268,7 +265,7 @@ static int pg_exec(PGconn *db, const char *sql, struct wc_error *err)
 	return rc;
 }
 
-int pg_schema_version(PGconn *db, int *out)
+static int pg_schema_version(PGconn *db, int *out)
 {
 	PGresult *res = PQexec(db, "SELECT version FROM schema_version");
 	int rc = -1;

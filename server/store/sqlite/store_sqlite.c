@@ -100,9 +100,11 @@ static const char *const migrations[] = {
     sq_schema_review_team,
     /* 10: what each document was rendered from (store_sqlite_documents.c). */
     sq_schema_document_data,
-    /* 11: trigram indexes for q= (store_sqlite_search.c). */
+    /* 11: the audit trail by actor, for user:NAME (store_sqlite_audit.c). */
+    sq_schema_audit_actor,
+    /* 12: trigram indexes for q= (store_sqlite_search.c). */
     sq_schema_search,
-    /* 12: daily aggregates of the statistics (store_sqlite_stats.c). */
+    /* 13: daily aggregates of the statistics (store_sqlite_stats.c). */
     sq_schema_stats,
 };
 
@@ -111,7 +113,7 @@ static const char *const migrations[] = {
 /* What a step runs after its SQL, in its transaction: SQL built in code. */
 static int (*const migration_code[N_MIGRATIONS])(sqlite3 *,
 						 struct wc_error *) = {
-    [11] = sq_stats_migrate,
+    [12] = sq_stats_migrate,
 };
 
 int sq_fail(sqlite3 *db, struct wc_error *err, const char *what)

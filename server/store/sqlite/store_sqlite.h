@@ -173,6 +173,7 @@ int sq_audit_count(struct store_conn *c, int64_t *out, struct wc_error *err);
 extern const char sq_schema_throttle[];
 extern const char sq_schema_review_team[];
 extern const char sq_schema_document_data[];
+extern const char sq_schema_audit_actor[];
 int sq_throttle_hit(struct store_conn *c, const char *key,
 		    const struct throttle_rule *rule, int64_t now, bool force,
 		    int *count, int64_t *retry_after, struct wc_error *err);
@@ -192,7 +193,7 @@ int sq_document_find_by_no(struct store_conn *c, const char *no,
 
 /* Operations in store_sqlite_case*.c (R2-R5). */
 extern const char sq_schema_cases[];
-/* store_sqlite_search.c: migration 11, the trigram indexes of q=. */
+/* store_sqlite_search.c: migration 12, the trigram indexes of q=. */
 extern const char sq_schema_search[];
 /* In SQL, SQ_SEARCH_PHRASE(n) is ?n as one FTS5 phrase (for q that
  * store_search_indexed finds long enough). */
@@ -266,7 +267,7 @@ int sq_handoff_list_waiting(struct store_conn *c, int64_t created_before,
 			    struct wc_error *err);
 int sq_credit_waive(struct store_conn *c, int64_t commitment_id,
 		    struct wc_error *err);
-/* store_sqlite_stats.c: migration 12 (its SQL, then its triggers and the
+/* store_sqlite_stats.c: migration 13 (its SQL, then its triggers and the
  * counts of the rows already there) and the statistics. */
 extern const char sq_schema_stats[];
 int sq_stats_migrate(sqlite3 *db, struct wc_error *err);

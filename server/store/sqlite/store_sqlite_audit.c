@@ -79,13 +79,18 @@ int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 	if (sq_prepare(db,
 		       "SELECT seq, at, actor, action, entity, data,"
 		       " prev_hash, hash FROM audit"
-		       " WHERE seq > ? AND (?2 IS NULL OR entity = ?2)"
-		       " ORDER BY seq LIMIT ?",
+		       " WHERE seq > ?1 AND (?2 IS NULL OR entity = ?2"
+		       " OR actor = ?4)"
+		       " ORDER BY seq LIMIT ?3",
 		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, after_seq);
 	sq_bind_text(st, 2, entity);
 	sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
+	/* user:NAME also selects what NAME did (migration 11's index) */
+	sq_bind_text(st, 4,
+		     entity && strncmp(entity, "user:", 5) == 0 ? entity + 5
+								: NULL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sq_audit_row(st, &rec);
 		rc = visit(ctx, &rec, err);
@@ -100,6 +105,10 @@ int sq_audit_visit(struct store_conn *c, const char *entity, int64_t after_seq,
 		return sq_fail(db, err, "audit_visit");
 	return 0;
 }
+
+/* Migration 11 (issue 14.7): what a user did, by actor. */
+const char sq_schema_audit_actor[] =
+    "CREATE INDEX audit_actor ON audit(actor, seq);";
 
 /* Migration 5: signed checkpoints of the chain's head. exported says the
  * row is also in the checkpoint file outside the database. */

@@ -76,6 +76,9 @@ int sq_review_list(struct store_conn *c, const struct review_query *q,
 		       " AND (?5 = 0 OR due_date IS NULL OR due_date = '')"
 		       " AND (?7 IS NULL OR owner = ?7)"
 		       " AND (?8 IS NULL OR decided_by = ?8)"
+		       " AND (?9 IS NULL OR decision = ?9)"
+		       " AND (?10 IS NULL OR window_no = ?10)"
+		       " AND (?11 = 0 OR decided_at >= ?11)"
 		       " ORDER BY id LIMIT ?6",
 		       &st, err) < 0)
 		return -1;
@@ -87,6 +90,9 @@ int sq_review_list(struct store_conn *c, const struct review_query *q,
 	sqlite3_bind_int(st, 6, q->limit > 0 ? q->limit : -1);
 	sq_bind_text(st, 7, q->owner);
 	sq_bind_text(st, 8, q->decided_by);
+	sq_bind_text(st, 9, q->decision);
+	sq_bind_text(st, 10, q->window);
+	sqlite3_bind_int64(st, 11, q->decided_after);
 	if (sq_step_rows(db, st, &review_rows, 0, &recs, n, err) < 0)
 		return -1;
 	*out = recs;

@@ -1,4 +1,4 @@
-/* store_sqlite_search.c - migration 11: trigram indexes (FTS5) over what
+/* store_sqlite_search.c - migration 12: trigram indexes (FTS5) over what
  * q= of GET /v1/cases and GET /v1/inquiries looks in (the number, the
  * applicant's name, ID number and phone), kept in step by triggers.
  *

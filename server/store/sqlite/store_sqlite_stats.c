@@ -1,4 +1,4 @@
-/* store_sqlite_stats.c - GET /v1/stats on SQLite, and migration 12: the
+/* store_sqlite_stats.c - GET /v1/stats on SQLite, and migration 13: the
  * daily aggregates it reads.
  *
  * Every counted event is a row of one of the parts below (an inquiry, a
@@ -123,7 +123,7 @@ static const struct {
     {"review_items", {"id", "kind", "case_id", "created_at"}},
 };
 
-/* Migration 12: the aggregates, the groupings they are kept for, and the
+/* Migration 13: the aggregates, the groupings they are kept for, and the
  * time indexes the two ends of a range are counted with. The triggers and
  * the counts of the rows already there follow (sq_stats_migrate). */
 const char sq_schema_stats[] =
