@@ -23,6 +23,11 @@
 
 /* Sessions are not moved: their tokens belong to the old server. */
 static const char *const skipped_tables[] = {"sessions", NULL};
+/* What the SQLite store derives from the other tables and PostgreSQL keeps
+ * its own way (migrations 12 and 13: the trigram search indexes with their
+ * FTS5 shadow tables, the statistics' daily aggregates), by name prefix. */
+static const char *const derived_tables[] = {"cases_search", "inquiries_search",
+					     "stats_", NULL};
 
 struct copy_buffer {
 	char *data;
@@ -76,6 +81,10 @@ static bool ms_skipped(const char *table)
 {
 	for (size_t i = 0; skipped_tables[i]; i++)
 		if (strcmp(table, skipped_tables[i]) == 0)
+			return true;
+	for (size_t i = 0; derived_tables[i]; i++)
+		if (strncmp(table, derived_tables[i],
+			    strlen(derived_tables[i])) == 0)
 			return true;
 	return false;
 }

@@ -28,6 +28,19 @@ int store_open(const char *url, struct store **out, struct wc_error *err)
 	return store_sqlite_ops.open(url, out, err);
 }
 
+bool store_search_indexed(const char *q)
+{
+	size_t chars = 0;
+
+	if (!q)
+		return false;
+	/* UTF-8 characters: every byte but continuation bytes starts one. */
+	for (const unsigned char *p = (const unsigned char *)q; *p; p++)
+		if ((*p & 0xC0) != 0x80 && ++chars >= 3)
+			return true;
+	return false;
+}
+
 void store_display_name(const char *url, char *out, size_t size)
 {
 	PQconninfoOption *opts;

@@ -733,5 +733,8 @@ void store_release_review(void *rec);
 
 /* Copy src into a fixed buffer, truncating; used for record fields. */
 void store_copy(char *dst, size_t size, const char *src);
+/* Is q (of a case or inquiry list) long enough for the stores' trigram
+ * indexes: three characters or more? Shorter q scans. */
+bool store_search_indexed(const char *q);
 
 #endif

@@ -716,6 +716,153 @@ static void once_violation_case(void)
 	http_reply_release(&r);
 }
 
+/* Add a stats answer's counts into acc: key -> column -> count (the
+ * ratings as rating_N). */
+static void stats_add(json_t *acc, const json_t *stats)
+{
+	const json_t *row, *v;
+	const char *col;
+	size_t i;
+
+	json_array_foreach(json_object_get(stats, "items"), i, row)
+	{
+		const char *key = tj_str(row, "key");
+		json_t *to = json_object_get(acc, key);
+
+		if (!to) {
+			to = json_object();
+			json_object_set_new(acc, key, to);
+		}
+		json_object_foreach((json_t *)row, col, v)
+		{
+			char name[32];
+			const json_t *r;
+			const char *level;
+
+			if (json_is_integer(v)) {
+				json_object_set_new(
+				    to, col,
+				    json_integer(json_integer_value(
+						     json_object_get(to, col)) +
+						 json_integer_value(v)));
+				continue;
+			}
+			if (strcmp(col, "ratings") != 0)
+				continue;
+			json_object_foreach((json_t *)v, level, r)
+			{
+				snprintf(name, sizeof(name), "rating_%s",
+					 level);
+				json_object_set_new(
+				    to, name,
+				    json_integer(
+					json_integer_value(
+					    json_object_get(to, name)) +
+					json_integer_value(r)));
+			}
+		}
+	}
+}
+
+/* Issue 16: a range of days is answered from daily aggregates kept by
+ * triggers, the hours at its ends from the rows; one day (no whole UTC day
+ * in it: days start at 16:00 UTC here) from the rows alone. The range
+ * must count what its days count, by every grouping, after changes that
+ * move counts on days already past (completion, rating, breach, bounce). */
+static void test_stats_days(void **state)
+{
+	static const char *const groups[] = {"window", "clerk", "item"};
+	static const char *const ranges[][2] = {{"2026-11-01", "2026-11-07"},
+						{"2026-11-03", "2026-11-06"}};
+	const char *tokens[2];
+	long long a, b, c;
+	int va, vb, vc, vt;
+	char path[160];
+
+	(void)state;
+	clock_to("2026-11-02T09:00:00+08:00");
+	/* Tolerant, due 11/5: breached on 11/6. */
+	accepted_case(clerk1, "000131104000", "food_sales", true, &vt);
+	a = accepted_case(clerk1, "000131101000", "in_person", false, &va);
+	once_violation_case();
+	bounced_inquiry("clerk1", "2026-11-02T10:00:00+08:00",
+			"2026-11-02T11:00:00+08:00");
+	/* Either side of a UTC midnight (08:00 here). */
+	clock_to("2026-11-04T07:59:00+08:00");
+	b = accepted_case_of(clerk2, OTHER_ID, "000131101000", "in_person",
+			     false, &vb);
+	clock_to("2026-11-04T08:01:00+08:00");
+	c = accepted_case(clerk1, "000131101000", "in_person", false, &vc);
+	complete_and_rate(a, va, "{\"level\":5}");
+	clock_to("2026-11-05T15:00:00+08:00");
+	complete_and_rate(c, vc, "{\"level\":2,\"reasons\":[\"多次跑腿\"]}");
+	(void)b;
+	(void)vb;
+	clock_to("2026-11-06T09:00:00+08:00");
+	bounced_inquiry("clerk2", "2026-11-06T09:30:00+08:00",
+			"2026-11-06T10:30:00+08:00");
+	clock_to("2026-11-07T23:59:00+08:00");
+
+	tokens[0] = reviewer;
+	tokens[1] = admin;
+	for (size_t t = 0; t < 2; t++) {
+		for (size_t g = 0; g < 3; g++) {
+			for (size_t r = 0; r < 2; r++) {
+				json_t *whole = json_object(),
+				       *days = json_object(), *s;
+				int from = atoi(ranges[r][0] + 8),
+				    to = atoi(ranges[r][1] + 8);
+
+				snprintf(path, sizeof(path),
+					 "/v1/stats?from=%s&to=%s&group_by=%s",
+					 ranges[r][0], ranges[r][1], groups[g]);
+				s = get_json(tokens[t], path);
+				stats_add(whole, s);
+				json_decref(s);
+				for (int d = from; d <= to; d++) {
+					snprintf(path, sizeof(path),
+						 "/v1/stats?from=2026-11-%02d"
+						 "&to=2026-11-%02d&group_by=%s",
+						 d, d, groups[g]);
+					s = get_json(tokens[t], path);
+					stats_add(days, s);
+					json_decref(s);
+				}
+				if (!json_equal(whole, days)) {
+					char *w = json_dumps(whole,
+							     JSON_SORT_KEYS),
+					     *dd = json_dumps(days,
+							      JSON_SORT_KEYS);
+
+					fail_msg("%s by %s: range %s, days %s",
+						 ranges[r][0], groups[g], w,
+						 dd);
+				}
+				/* Not vacuous: the range holds cases. */
+				assert_true(json_object_size(whole) > 0);
+				json_decref(whole);
+				json_decref(days);
+			}
+		}
+	}
+	/* The whole week's figures themselves. */
+	{
+		json_t *s = get_json(admin, "/v1/stats?from=2026-11-01"
+					    "&to=2026-11-07&group_by=window");
+		const json_t *w1 = row_of(s, "1");
+
+		assert_int_equal(tj_num(w1, "cases"), 4);
+		assert_int_equal(tj_num(w1, "tolerant"), 1);
+		assert_int_equal(tj_num(w1, "breached"), 1);
+		assert_int_equal(tj_num(w1, "completed"), 2);
+		assert_int_equal(tj_num(w1, "bounced"), 1);
+		assert_int_equal(tj_num(w1, "once_violations"), 1);
+		assert_int_equal(tj_num(row_of(s, "2"), "cases"), 1);
+		assert_int_equal(tj_num(row_of(s, "2"), "bounced"), 1);
+		json_decref(s);
+	}
+}
+
 /* Issue 14.1: a summary is words a reviewer reads, no API words, no JSON
  * (no run of three ASCII letters: numbers like SL-20261104-0001 pass). */
 static bool summary_in_words(const char *s)
@@ -785,10 +932,9 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_queue),    T(test_decisions),
-	    T(test_own_case), T(test_scope),
-	    T(test_waive),    T(test_rectification),
-	    T(test_stats),    T(test_summaries_in_words),
+	    T(test_queue), T(test_decisions),  T(test_own_case),
+	    T(test_scope), T(test_waive),      T(test_rectification),
+	    T(test_stats), T(test_stats_days), T(test_summaries_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

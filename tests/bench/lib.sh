@@ -21,40 +21,55 @@ median_of() {
 	for i in $(seq "$n"); do "$@"; done | median
 }
 
-# bench_server_start DB: wincased on DB (seeded with the demo data, a fake
-# clock) on a free loopback port; prints its URL. One at a time.
+# bench_server_start DB [NAME [ARGS...]]: wincased on DB (a SQLite file or
+# a PostgreSQL conninfo; seeded with the demo data unless ARGS hold
+# --no-seed, a fake clock) on a free loopback port; prints its URL. NAME
+# (default "server") tells instances apart for bench_server_stop.
 bench_server_start() {
-	local db=$1 out="$1.out" i
-	"$WINCASED_BIN" --db "$db" --listen 127.0.0.1:0 --seed-demo \
-		--fake-clock="$BENCH_CLOCK" --conf-dir "$WINCASE_CONF" \
-		>"$out" 2>"$db.log" &
-	echo $! >"$WORK/server.pid"
-	for i in $(seq 400); do
-		url=$(sed -n 's/^wincased: listening on //p' "$out")
+	local db=$1 name=${2:-server} i url seed=(--seed-demo)
+	shift 2 2>/dev/null || shift
+	[ "${1:-}" = --no-seed ] && { seed=(); shift; }
+	: >"$WORK/$name.out"
+	"$WINCASED_BIN" --db "$db" --listen 127.0.0.1:0 "${seed[@]}" \
+		--fake-clock="$BENCH_CLOCK" --conf-dir "$WINCASE_CONF" "$@" \
+		>"$WORK/$name.out" 2>"$WORK/$name.log" &
+	echo $! >"$WORK/$name.pid"
+	for i in $(seq 1200); do
+		url=$(sed -n 's/^wincased: listening on //p' "$WORK/$name.out")
 		[ -n "$url" ] && { echo "$url"; return 0; }
+		kill -0 "$(cat "$WORK/$name.pid")" 2>/dev/null || break
 		sleep 0.05
 	done
-	echo "bench: wincased did not start on $db" >&2
+	echo "bench: wincased did not start on $db; see $WORK/$name.log:" >&2
+	tail -3 "$WORK/$name.log" >&2
 	return 1
 }
 
-bench_server_stop() {
-	local pid
-	pid=$(cat "$WORK/server.pid" 2>/dev/null) || return 0
+bench_server_stop() { # [NAME]
+	local pid name=${1:-server}
+	pid=$(cat "$WORK/$name.pid" 2>/dev/null) || return 0
 	kill "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
-	rm -f "$WORK/server.pid"
+	rm -f "$WORK/$name.pid"
 }
 
 bench_stop_all() {
-	bench_server_stop
-	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
+	local f
+	for f in "$WORK"/nginx.pid "$WORK"/balancer/nginx.pid; do
+		[ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null
+	done
+	for f in "$WORK"/*.pid; do
+		[ -e "$f" ] && [ "$f" != "$WORK/nginx.pid" ] &&
+			bench_server_stop "$(basename "$f" .pid)"
+	done
+	[ -d "$WORK/pg" ] && tests/support/pg_cluster.sh stop "$WORK/pg" >/dev/null 2>&1
+	return 0
 }
 
 # bench_seed DB: a store with the schema and the demo data, no server left.
 bench_seed() {
-	bench_server_start "$1" >/dev/null && bench_server_stop
+	bench_server_start "$1" seed >/dev/null && bench_server_stop seed
 }
 
 bench_login() { # URL USER: the session token
@@ -77,16 +92,29 @@ wrk_field() { # OUTPUT LABEL: the number after LABEL
 	awk -v l="$2" 'index($0, l) == 1 {print $2}' <<<"$1" | head -1
 }
 
-wrk_percentile() { # OUTPUT 50%: that latency percentile
-	awk -v p="$2" '$1 == p {print $2}' <<<"$1" | head -1
+wrk_percentile() { # OUTPUT 50%: that latency percentile, in ms
+	awk -v p="$2" '$1 == p {
+		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+		if (u == "us") v /= 1000; else if (u == "s") v *= 1000
+		else if (u == "m") v *= 60000
+		printf "%.1f\n", v
+	}' <<<"$1" | head -1
 }
 
 # wrk_rate WRK-OPTIONS... URL: the median req/s of 3 runs.
 wrk_rate() {
-	local i
-	for i in 1 2 3; do
-		wrk_field "$(wrk -d"${WRK_SECONDS:-5}s" "$@" 2>&1)" 'Requests/sec:'
-	done | median
+	wrk_median "$@" | cut -f1
+}
+
+# wrk_median WRK-OPTIONS... URL: "req/s<TAB>p50 ms<TAB>p99 ms" of the run
+# with the median rate of 3 (WRK_RUNS).
+wrk_median() {
+	local i out
+	for i in $(seq "${WRK_RUNS:-3}"); do
+		out=$(wrk -d"${WRK_SECONDS:-5}s" --latency "$@" 2>&1)
+		printf '%s\t%s\t%s\n' "$(wrk_field "$out" 'Requests/sec:')" \
+			"$(wrk_percentile "$out" 50%)" "$(wrk_percentile "$out" 99%)"
+	done | sort -n | awk '{v[NR] = $0} END {if (NR) print v[int((NR + 1) / 2)]}'
 }
 
 # nginx_start DIR FILE: nginx serving FILE at /v1/health on a free port,
@@ -111,6 +139,49 @@ http {
 }
 CONF
 	nginx -c "$dir/nginx.conf" -p "$dir" || return 1
+	for _ in $(seq 100); do
+		curl -sf "http://127.0.0.1:$port/v1/health" >/dev/null && { echo "$port"; return 0; }
+		sleep 0.05
+	done
+	return 1
+}
+
+# balancer_start DIR URL...: nginx on a free port balancing the wincased
+# URLs as scripts/run-city.sh does (docs/deploy.md's upstream); prints the
+# port.
+balancer_start() {
+	local dir=$1 port u upstreams=""
+	shift
+	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	for u in "$@"; do
+		upstreams+="    server ${u#http://} max_fails=2 fail_timeout=5s;"$'\n'
+	done
+	mkdir -p "$dir"
+	cat >"$dir/nginx.conf" <<CONF
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $dir/body;
+  proxy_temp_path $dir/proxy;
+  upstream wincased {
+$upstreams    keepalive 64;
+  }
+  server {
+    listen 127.0.0.1:$port;
+    location / {
+      proxy_pass http://wincased;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_next_upstream error timeout http_502 http_503;
+      proxy_connect_timeout 2s;
+    }
+  }
+}
+CONF
+	nginx -c "$dir/nginx.conf" -p "$dir" -e "$dir/error.log" || return 1
 	for _ in $(seq 100); do
 		curl -sf "http://127.0.0.1:$port/v1/health" >/dev/null && { echo "$port"; return 0; }
 		sleep 0.05

@@ -16,6 +16,21 @@
 
 #define PG_MAX_PARAMS 40
 
+/* q= of the case and inquiry lists when store_search_indexed finds it long
+ * enough: $n as a LIKE pattern ('%q%', q's own % _ and \ escaped), on the
+ * columns schema step 12 gives trigram indexes. It means what strpos(col,
+ * $n) > 0 means (the ID number in any case), so the answer is the same. */
+#define PG_SEARCH_PATTERN(n)                                                   \
+	"('%' || replace(replace(replace($" #n "::text, '\\', '\\\\'),"        \
+	" '%', '\\%'), '_', '\\_') || '%')"
+/* clang-format off */
+#define PG_SEARCH_MATCH(n)                                                     \
+	"(no LIKE " PG_SEARCH_PATTERN(n)                                       \
+	" OR applicant_name LIKE " PG_SEARCH_PATTERN(n)                        \
+	" OR upper(applicant_id_no) LIKE upper(" PG_SEARCH_PATTERN(n) ")"      \
+	" OR applicant_phone LIKE " PG_SEARCH_PATTERN(n) ")"
+/* clang-format on */
+
 struct pg_prepared {
 	const char *sql; /* the caller's text, compared by address and text */
 	char name[16];

@@ -212,17 +212,25 @@ static int pg_case_rows(struct store_conn *c, const char *sql,
 	return 0;
 }
 
+#define CASE_LIST_WHERE(match)                                                 \
+	" (($1 = 0 AND created_by = $2) OR ($1 = 1 AND window_no = $3)"        \
+	"  OR ($1 = 2 AND department = $4) OR $1 = 3)"                         \
+	" AND ($5::text IS NULL OR status = $5)"                               \
+	" AND ($6::text IS NULL OR " match ")"                                 \
+	" AND ($7::text IS NULL OR (due_date IS NOT NULL AND due_date < $7))"  \
+	" AND ($8 = 0 OR id < $8) ORDER BY id DESC LIMIT $9"
+
 static const char case_list_sql[] =
-    "SELECT " CASE_READ_COLUMNS " FROM cases WHERE"
-    " (($1 = 0 AND created_by = $2) OR ($1 = 1 AND window_no = $3)"
-    "  OR ($1 = 2 AND department = $4) OR $1 = 3)"
-    " AND ($5::text IS NULL OR status = $5)"
-    " AND ($6::text IS NULL OR strpos(no, $6) > 0"
-    "  OR strpos(applicant_name, $6) > 0"
-    "  OR strpos(upper(applicant_id_no), upper($6)) > 0"
-    "  OR strpos(applicant_phone, $6) > 0)"
-    " AND ($7::text IS NULL OR (due_date IS NOT NULL AND due_date < $7))"
-    " AND ($8 = 0 OR id < $8) ORDER BY id DESC LIMIT $9";
+    "SELECT " CASE_READ_COLUMNS " FROM cases WHERE" CASE_LIST_WHERE(
+	"strpos(no, $6) > 0 OR strpos(applicant_name, $6) > 0"
+	" OR strpos(upper(applicant_id_no), upper($6)) > 0"
+	" OR strpos(applicant_phone, $6) > 0");
+
+/* q of three characters or more: the same rows through the trigram
+ * indexes (schema step 12). */
+static const char case_search_sql[] =
+    "SELECT " CASE_READ_COLUMNS
+    " FROM cases WHERE" CASE_LIST_WHERE(PG_SEARCH_MATCH(6));
 
 int pg_case_list(struct store_conn *c, const struct case_query *q,
 		 struct case_record **out, size_t *n, struct wc_error *err)
@@ -238,7 +246,9 @@ int pg_case_list(struct store_conn *c, const struct case_query *q,
 	pgp_opt_text(&p, q->due_before);
 	pgp_int(&p, q->before_id);
 	pgp_int(&p, q->limit > 0 ? q->limit : 50);
-	return pg_case_rows(c, case_list_sql, &p, out, n, err);
+	return pg_case_rows(
+	    c, store_search_indexed(q->q) ? case_search_sql : case_list_sql, &p,
+	    out, n, err);
 }
 
 int pg_case_list_due(struct store_conn *c, const char *before_day,

@@ -172,23 +172,29 @@ int pg_inquiry_handed_to(struct store_conn *c, int64_t id, const char *window,
 
 /* R1: "mine" is what I registered, what waits for my acknowledgement, and
  * what I hold (the last acknowledged handoff is to me). */
+#define INQUIRY_LIST_WHERE(match)                                              \
+	" (($1 = 0 AND (first_responder = $2 OR id IN"                         \
+	"   (SELECT inquiry_id FROM inquiry_handoffs h"                        \
+	"    WHERE (($3 <> '' AND to_window = $3)"                             \
+	"     OR ($4 <> '' AND to_department = $4))"                           \
+	"    AND (acknowledged_at IS NULL OR id ="                             \
+	"     (SELECT max(id) FROM inquiry_handoffs g"                         \
+	"      WHERE g.inquiry_id = h.inquiry_id"                              \
+	"      AND g.acknowledged_at IS NOT NULL)))))"                         \
+	"  OR ($1 = 1 AND window_no = $3) OR $1 = 2)"                          \
+	" AND ($5::text IS NULL OR status = $5) AND ($6 = 0 OR id < $6)"       \
+	" AND ($8::text IS NULL OR " match ") ORDER BY id DESC LIMIT $7"
+
 static const char inquiry_list_sql[] =
-    "SELECT " INQUIRY_COLUMNS " FROM inquiries WHERE"
-    " (($1 = 0 AND (first_responder = $2 OR id IN"
-    "   (SELECT inquiry_id FROM inquiry_handoffs h"
-    "    WHERE (($3 <> '' AND to_window = $3)"
-    "     OR ($4 <> '' AND to_department = $4))"
-    "    AND (acknowledged_at IS NULL OR id ="
-    "     (SELECT max(id) FROM inquiry_handoffs g"
-    "      WHERE g.inquiry_id = h.inquiry_id"
-    "      AND g.acknowledged_at IS NOT NULL)))))"
-    "  OR ($1 = 1 AND window_no = $3) OR $1 = 2)"
-    " AND ($5::text IS NULL OR status = $5) AND ($6 = 0 OR id < $6)"
-    " AND ($8::text IS NULL OR strpos(no, $8) > 0"
-    "  OR strpos(applicant_name, $8) > 0"
-    "  OR strpos(upper(applicant_id_no), upper($8)) > 0"
-    "  OR strpos(applicant_phone, $8) > 0)"
-    " ORDER BY id DESC LIMIT $7";
+    "SELECT " INQUIRY_COLUMNS " FROM inquiries WHERE" INQUIRY_LIST_WHERE(
+	"strpos(no, $8) > 0 OR strpos(applicant_name, $8) > 0"
+	" OR strpos(upper(applicant_id_no), upper($8)) > 0"
+	" OR strpos(applicant_phone, $8) > 0");
+
+/* q of three characters or more: through the trigram indexes. */
+static const char inquiry_search_sql[] =
+    "SELECT " INQUIRY_COLUMNS
+    " FROM inquiries WHERE" INQUIRY_LIST_WHERE(PG_SEARCH_MATCH(8));
 
 static const struct pg_row_kind inquiry_rows = {
     sizeof(struct inquiry_record), pg_read_inquiry, store_release_inquiry,
@@ -209,7 +215,10 @@ int pg_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
 	pgp_int(&p, q->before_id);
 	pgp_limit(&p, q->limit);
 	pgp_opt_text(&p, q->q);
-	if (pg_rows(c, inquiry_list_sql, &p, &inquiry_rows, &recs, n, err) < 0)
+	if (pg_rows(c,
+		    store_search_indexed(q->q) ? inquiry_search_sql
+					       : inquiry_list_sql,
+		    &p, &inquiry_rows, &recs, n, err) < 0)
 		return -1;
 	*out = recs;
 	return 0;

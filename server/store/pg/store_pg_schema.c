@@ -25,6 +25,15 @@ static const char schema_base[] =
     "CREATE TABLE IF NOT EXISTS fake_clock ("
     " id INTEGER PRIMARY KEY CHECK (id = 1), now_at BIGINT NOT NULL);";
 
+#define PG_SEARCH_INDEXES(t)                                                   \
+	"CREATE INDEX " t "_no_trgm ON " t " USING gin (no gin_trgm_ops);"     \
+	"CREATE INDEX " t "_name_trgm ON " t                                   \
+	" USING gin (applicant_name gin_trgm_ops);"                            \
+	"CREATE INDEX " t "_id_no_trgm ON " t                                  \
+	" USING gin (upper(applicant_id_no) gin_trgm_ops);"                    \
+	"CREATE INDEX " t "_phone_trgm ON " t                                  \
+	" USING gin (applicant_phone gin_trgm_ops);"
+
 static const char *const pg_migrations[] = {
     /* 1: users, sessions, login failures, idempotency, reference data,
      * inquiries and their handoffs. */
@@ -213,6 +222,11 @@ static const char *const pg_migrations[] = {
     "ALTER TABLE documents ADD COLUMN template TEXT;",
     /* 11: the audit trail by actor, for user:NAME. */
     "CREATE INDEX audit_actor ON audit(actor, seq);",
+    /* 12: trigram indexes for q= of the case and inquiry lists, as
+     * SQLite's migration 12 (FTS5): LIKE '%q%' on each searched column
+     * (the ID number upper-cased, as q compares it) can use them. */
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm;" PG_SEARCH_INDEXES("cases")
+	PG_SEARCH_INDEXES("inquiries"),
 };
 
 #define PG_N_MIGRATIONS (sizeof(pg_migrations) / sizeof(pg_migrations[0]))

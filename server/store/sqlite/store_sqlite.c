@@ -18,6 +18,7 @@ struct sqlite_store {
 	/* Writers of this process queue here rather than in SQLite's busy
 	 * handler, whose sleeps grow to 100 ms and made the slow tail. */
 	pthread_mutex_t write_lock;
+	struct sq_sync sync;
 	size_t n_conns, cap_conns;
 	struct sqlite_conn **conns;
 };
@@ -102,9 +103,19 @@ static const char *const migrations[] = {
     sq_schema_document_data,
     /* 11: the audit trail by actor, for user:NAME (store_sqlite_audit.c). */
     sq_schema_audit_actor,
+    /* 12: trigram indexes for q= (store_sqlite_search.c). */
+    sq_schema_search,
+    /* 13: daily aggregates of the statistics (store_sqlite_stats.c). */
+    sq_schema_stats,
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
+
+/* What a step runs after its SQL, in its transaction: SQL built in code. */
+static int (*const migration_code[N_MIGRATIONS])(sqlite3 *,
+						 struct wc_error *) = {
+    [12] = sq_stats_migrate,
+};
 
 int sq_fail(sqlite3 *db, struct wc_error *err, const char *what)
 {
@@ -127,6 +138,58 @@ struct stmt_slot {
 };
 
 static _Thread_local struct stmt_slot stmt_cache[STMT_CACHE_SIZE];
+
+/* Every cached statement of every thread, so that closing a connection
+ * finalizes exactly ours: the other statements of a connection belong to
+ * its virtual tables (the FTS5 search indexes), which finalize their own
+ * when sqlite3_close disconnects them. */
+static struct {
+	pthread_mutex_t lock;
+	sqlite3_stmt **v;
+	size_t n, cap;
+} kept_stmts = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
+
+static bool stmt_keep(sqlite3_stmt *st)
+{
+	bool ok = true;
+
+	pthread_mutex_lock(&kept_stmts.lock);
+	if (kept_stmts.n == kept_stmts.cap) {
+		size_t cap = kept_stmts.cap ? kept_stmts.cap * 2 : 64;
+		void *p = realloc(kept_stmts.v, cap * sizeof(*kept_stmts.v));
+
+		if (p) {
+			kept_stmts.v = p;
+			kept_stmts.cap = cap;
+		}
+		ok = p != NULL;
+	}
+	if (ok)
+		kept_stmts.v[kept_stmts.n++] = st;
+	pthread_mutex_unlock(&kept_stmts.lock);
+	return ok;
+}
+
+/* Finalize the kept statements of db. */
+static void stmt_drop_kept(sqlite3 *db)
+{
+	size_t j = 0;
+
+	pthread_mutex_lock(&kept_stmts.lock);
+	for (size_t i = 0; i < kept_stmts.n; i++) {
+		if (sqlite3_db_handle(kept_stmts.v[i]) == db)
+			sqlite3_finalize(kept_stmts.v[i]);
+		else
+			kept_stmts.v[j++] = kept_stmts.v[i];
+	}
+	kept_stmts.n = j;
+	if (!j) {
+		free(kept_stmts.v);
+		kept_stmts.v = NULL;
+		kept_stmts.cap = 0;
+	}
+	pthread_mutex_unlock(&kept_stmts.lock);
+}
 
 static struct stmt_slot *stmt_cache_find(sqlite3 *db, const char *sql)
 {
@@ -163,7 +226,7 @@ int sq_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
 			       slot ? SQLITE_PREPARE_PERSISTENT : 0, st,
 			       NULL) != SQLITE_OK)
 		return sq_fail(db, err, "prepare");
-	if (slot)
+	if (slot && stmt_keep(*st))
 		*slot = (struct stmt_slot){db, sql, *st, true};
 	return 0;
 }
@@ -181,19 +244,21 @@ void sq_finish(sqlite3_stmt *st)
 	sqlite3_finalize(st);
 }
 
-/* Every statement of db goes, cached or not, so that sqlite3_close
- * succeeds; this thread's slots for db are emptied (another thread's
- * slots are gone with it: connections close after the workers stop). */
+/* Every cached statement of db goes, so that sqlite3_close succeeds (the
+ * others were finalized by sq_finish); this thread's slots for db are
+ * emptied (another thread's slots are gone with it: connections close
+ * after the workers stop). Never finalize what sqlite3_next_stmt shows:
+ * a virtual table's own statements would be finalized twice. */
 static void sq_close_db(sqlite3 *db)
 {
-	sqlite3_stmt *st;
-
+	if (!db)
+		return;
 	for (size_t i = 0; i < STMT_CACHE_SIZE; i++)
 		if (stmt_cache[i].db == db)
 			stmt_cache[i] = (struct stmt_slot){0};
-	while ((st = sqlite3_next_stmt(db, NULL)))
-		sqlite3_finalize(st);
-	sqlite3_close(db);
+	stmt_drop_kept(db);
+	if (sqlite3_close(db) != SQLITE_OK)
+		sqlite3_close_v2(db);
 }
 
 int sq_step_done(sqlite3 *db, sqlite3_stmt *st, struct wc_error *err)
@@ -418,6 +483,7 @@ static int sq_migrate(sqlite3 *db, struct wc_error *err)
 		if (sq_exec(db, "BEGIN IMMEDIATE", err) < 0)
 			return -1;
 		if (sq_exec(db, migrations[i], err) < 0 ||
+		    (migration_code[i] && migration_code[i](db, err) < 0) ||
 		    sq_exec(db, sql, err) < 0) {
 			sq_exec(db, "ROLLBACK", NULL);
 			return -1;
@@ -464,6 +530,7 @@ static struct store_conn *sq_connect(struct store *st, struct wc_error *err)
 	if (!c)
 		return NULL;
 	c->write_lock = &s->write_lock;
+	c->sync = &s->sync;
 	if (sq_register(s, c, err) < 0) {
 		sq_conn_close(&c);
 		return NULL;
@@ -483,6 +550,8 @@ static void sq_close(struct store **st)
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->lock);
 	pthread_mutex_destroy(&s->write_lock);
+	pthread_mutex_destroy(&s->sync.lock);
+	pthread_cond_destroy(&s->sync.done);
 	free(s->path);
 	free(s);
 	*st = NULL;
@@ -498,11 +567,15 @@ static int sq_open(const char *path, struct store **out, struct wc_error *err)
 	s->base.ops = &store_sqlite_ops;
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_mutex_init(&s->write_lock, NULL);
+	pthread_mutex_init(&s->sync.lock, NULL);
+	pthread_cond_init(&s->sync.done, NULL);
 	s->path = strdup(path);
 	if (!s->path || pthread_key_create(&s->key, NULL) != 0) {
 		free(s->path);
 		pthread_mutex_destroy(&s->lock);
 		pthread_mutex_destroy(&s->write_lock);
+		pthread_mutex_destroy(&s->sync.lock);
+		pthread_cond_destroy(&s->sync.done);
 		free(s);
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	}
@@ -526,6 +599,12 @@ static void sq_write_unlock(struct sqlite_conn *c)
 	}
 }
 
+/* A transaction of sq_begin commits with synchronous=NORMAL (the log is
+ * written, not synced) and sq_commit then syncs the log itself, shared
+ * with the commits around it: nothing returns from sq_commit before its
+ * commit is on disk, as with synchronous=FULL, but concurrent requests
+ * share one sync instead of queueing for one each. Statements outside
+ * sq_begin keep synchronous=FULL. */
 static int sq_begin(struct store_conn *base, struct wc_error *err)
 {
 	struct sqlite_conn *c = sqlite_conn_of(base);
@@ -533,19 +612,82 @@ static int sq_begin(struct store_conn *base, struct wc_error *err)
 	if (c->write_lock && !c->holds_write_lock)
 		pthread_mutex_lock(c->write_lock);
 	c->holds_write_lock = true;
-	if (sq_exec(c->db, "BEGIN IMMEDIATE", err) < 0) {
+	if ((c->sync && sq_exec(c->db, "PRAGMA synchronous=NORMAL", err) < 0) ||
+	    sq_exec(c->db, "BEGIN IMMEDIATE", err) < 0) {
 		sq_write_unlock(c);
 		return -1;
 	}
 	return 0;
 }
 
+/* Sync the write-ahead log (any connection's handle syncs the file);
+ * without one (not in WAL mode), the database file. */
+static int sq_sync_log(sqlite3 *db)
+{
+	sqlite3_file *f = NULL;
+
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER,
+				 &f) != SQLITE_OK ||
+	    !f || !f->pMethods) {
+		f = NULL;
+		if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER,
+					 &f) != SQLITE_OK ||
+		    !f || !f->pMethods)
+			return SQLITE_IOERR_FSYNC;
+	}
+	return f->pMethods->xSync(f, SQLITE_SYNC_NORMAL);
+}
+
+/* Wait until commit number seq is on disk: the first to come syncs for
+ * every commit made so far, the others wait for it or sync next. */
+static int sq_group_sync(struct sqlite_conn *c, unsigned long long seq,
+			 struct wc_error *err)
+{
+	struct sq_sync *s = c->sync;
+	int rc = SQLITE_OK;
+
+	pthread_mutex_lock(&s->lock);
+	while (s->synced < seq && rc == SQLITE_OK) {
+		unsigned long long upto;
+
+		if (s->syncing) {
+			pthread_cond_wait(&s->done, &s->lock);
+			continue;
+		}
+		s->syncing = true;
+		upto = s->committed;
+		pthread_mutex_unlock(&s->lock);
+		rc = sq_sync_log(c->db);
+		pthread_mutex_lock(&s->lock);
+		s->syncing = false;
+		if (rc == SQLITE_OK && upto > s->synced)
+			s->synced = upto;
+		pthread_cond_broadcast(&s->done);
+	}
+	pthread_mutex_unlock(&s->lock);
+	if (rc != SQLITE_OK)
+		return wc_error_set(err, "internal", NULL,
+				    "sqlite: syncing the log: %s",
+				    sqlite3_errstr(rc));
+	return 0;
+}
+
 static int sq_commit(struct store_conn *base, struct wc_error *err)
 {
 	struct sqlite_conn *c = sqlite_conn_of(base);
+	unsigned long long seq = 0;
 	int rc = sq_exec(c->db, "COMMIT", err);
 
+	if (rc == 0 && c->sync) {
+		pthread_mutex_lock(&c->sync->lock);
+		seq = ++c->sync->committed;
+		pthread_mutex_unlock(&c->sync->lock);
+	}
+	if (c->sync && sqlite3_get_autocommit(c->db))
+		sq_exec(c->db, "PRAGMA synchronous=FULL", NULL);
 	sq_write_unlock(c);
+	if (rc == 0 && c->sync)
+		rc = sq_group_sync(c, seq, err);
 	return rc;
 }
 
@@ -555,6 +697,8 @@ static void sq_rollback(struct store_conn *base)
 
 	if (!sqlite3_get_autocommit(c->db))
 		sq_exec(c->db, "ROLLBACK", NULL);
+	if (c->sync)
+		sq_exec(c->db, "PRAGMA synchronous=FULL", NULL);
 	sq_write_unlock(c);
 }
 

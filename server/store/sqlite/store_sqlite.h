@@ -9,10 +9,21 @@
 
 #include "store/store.h"
 
+/* Group commit: a transaction commits without waiting for the disk and
+ * its commit then waits until the write-ahead log is synced past it; one
+ * sync covers every commit made before it started (sq_commit). */
+struct sq_sync {
+	pthread_mutex_t lock;
+	pthread_cond_t done;
+	unsigned long long committed, synced; /* commit numbers */
+	bool syncing;
+};
+
 struct sqlite_conn {
 	struct store_conn base;
 	sqlite3 *db;
 	pthread_mutex_t *write_lock; /* the store's; NULL: none */
+	struct sq_sync *sync;	     /* the store's; NULL: none */
 	bool holds_write_lock;
 };
 
@@ -193,6 +204,11 @@ int sq_document_find_by_no(struct store_conn *c, const char *no,
 
 /* Operations in store_sqlite_case*.c (R2-R5). */
 extern const char sq_schema_cases[];
+/* store_sqlite_search.c: migration 12, the trigram indexes of q=. */
+extern const char sq_schema_search[];
+/* In SQL, SQ_SEARCH_PHRASE(n) is ?n as one FTS5 phrase (for q that
+ * store_search_indexed finds long enough). */
+#define SQ_SEARCH_PHRASE(n) "'\"' || replace(?" #n ", '\"', '\"\"') || '\"'"
 int sq_case_create(struct store_conn *c, struct case_record *rec,
 		   const char *day, struct wc_error *err);
 int sq_case_get(struct store_conn *c, int64_t id, struct case_record *out,
@@ -262,6 +278,10 @@ int sq_handoff_list_waiting(struct store_conn *c, int64_t created_before,
 			    struct wc_error *err);
 int sq_credit_waive(struct store_conn *c, int64_t commitment_id,
 		    struct wc_error *err);
+/* store_sqlite_stats.c: migration 13 (its SQL, then its triggers and the
+ * counts of the rows already there) and the statistics. */
+extern const char sq_schema_stats[];
+int sq_stats_migrate(sqlite3 *db, struct wc_error *err);
 int sq_stats_visit(struct store_conn *c, const struct stats_query *q,
 		   store_stats_visitor visit, void *ctx, struct wc_error *err);
 #endif

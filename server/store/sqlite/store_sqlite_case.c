@@ -247,16 +247,30 @@ static int sq_case_rows(sqlite3 *db, sqlite3_stmt *st, int limit,
 	return 0;
 }
 
+/* The conditions of a case list; id < ?8 and the order are the caller's
+ * (on the trigram index's rowid when it leads). */
+#define CASE_LIST_FILTER                                                       \
+	" ((?1 = 0 AND created_by = ?2) OR (?1 = 1 AND window_no = ?3)"        \
+	"  OR (?1 = 2 AND department = ?4) OR ?1 = 3)"                         \
+	" AND (?5 IS NULL OR status = ?5)"                                     \
+	" AND (?6 IS NULL OR instr(no, ?6) > 0 OR instr(applicant_name, ?6) "  \
+	"> 0"                                                                  \
+	"  OR instr(upper(applicant_id_no), upper(?6)) > 0"                    \
+	"  OR instr(applicant_phone, ?6) > 0)"                                 \
+	" AND (?7 IS NULL OR (due_date IS NOT NULL AND due_date < ?7))"
+
 static const char case_list_sql[] =
-    "SELECT " CASE_READ_COLUMNS " FROM cases WHERE"
-    " ((?1 = 0 AND created_by = ?2) OR (?1 = 1 AND window_no = ?3)"
-    "  OR (?1 = 2 AND department = ?4) OR ?1 = 3)"
-    " AND (?5 IS NULL OR status = ?5)"
-    " AND (?6 IS NULL OR instr(no, ?6) > 0 OR instr(applicant_name, ?6) > 0"
-    "  OR instr(upper(applicant_id_no), upper(?6)) > 0"
-    "  OR instr(applicant_phone, ?6) > 0)"
-    " AND (?7 IS NULL OR (due_date IS NOT NULL AND due_date < ?7))"
+    "SELECT " CASE_READ_COLUMNS " FROM cases WHERE" CASE_LIST_FILTER
     " AND (?8 = 0 OR id < ?8) ORDER BY id DESC LIMIT ?9";
+
+/* q of three characters or more: the trigram index gives the candidates,
+ * newest first, and the same conditions keep the exact ones. */
+static const char case_search_sql[] =
+    "SELECT " CASE_READ_COLUMNS " FROM cases_search"
+    " JOIN cases ON id = cases_search.rowid"
+    " WHERE cases_search MATCH " SQ_SEARCH_PHRASE(
+	6) " AND" CASE_LIST_FILTER " AND (?8 = 0 OR cases_search.rowid < ?8)"
+	   " ORDER BY cases_search.rowid DESC LIMIT ?9";
 
 int sq_case_list(struct store_conn *c, const struct case_query *q,
 		 struct case_record **out, size_t *n, struct wc_error *err)
@@ -264,7 +278,10 @@ int sq_case_list(struct store_conn *c, const struct case_query *q,
 	sqlite3 *db = sqlite_conn_of(c)->db;
 	sqlite3_stmt *st = NULL;
 
-	if (sq_prepare(db, case_list_sql, &st, err) < 0)
+	if (sq_prepare(db,
+		       store_search_indexed(q->q) ? case_search_sql
+						  : case_list_sql,
+		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int(st, 1, (int)q->scope);
 	sq_bind_text(st, 2, q->username ? q->username : "");

@@ -199,22 +199,35 @@ int sq_inquiry_handed_to(struct store_conn *c, int64_t id, const char *window,
 
 /* R1: "mine" is what I registered, what waits for my acknowledgement, and
  * what I hold (the last acknowledged handoff is to me). */
+#define INQUIRY_LIST_FILTER                                                    \
+	" ((?1 = 0 AND (first_responder = ?2 OR id IN"                         \
+	"   (SELECT inquiry_id FROM inquiry_handoffs h"                        \
+	"    WHERE ((?3 <> '' AND to_window = ?3)"                             \
+	"     OR (?4 <> '' AND to_department = ?4))"                           \
+	"    AND (acknowledged_at IS NULL OR id ="                             \
+	"     (SELECT max(id) FROM inquiry_handoffs g"                         \
+	"      WHERE g.inquiry_id = h.inquiry_id"                              \
+	"      AND g.acknowledged_at IS NOT NULL)))))"                         \
+	"  OR (?1 = 1 AND window_no = ?3) OR ?1 = 2)"                          \
+	" AND (?5 IS NULL OR status = ?5)"                                     \
+	" AND (?8 IS NULL OR instr(no, ?8) > 0 OR instr(applicant_name, ?8) "  \
+	"> 0"                                                                  \
+	"  OR instr(upper(applicant_id_no), upper(?8)) > 0"                    \
+	"  OR instr(applicant_phone, ?8) > 0)"
+
 static const char inquiry_list_sql[] =
-    "SELECT " INQUIRY_COLUMNS " FROM inquiries WHERE"
-    " ((?1 = 0 AND (first_responder = ?2 OR id IN"
-    "   (SELECT inquiry_id FROM inquiry_handoffs h"
-    "    WHERE ((?3 <> '' AND to_window = ?3)"
-    "     OR (?4 <> '' AND to_department = ?4))"
-    "    AND (acknowledged_at IS NULL OR id ="
-    "     (SELECT max(id) FROM inquiry_handoffs g"
-    "      WHERE g.inquiry_id = h.inquiry_id"
-    "      AND g.acknowledged_at IS NOT NULL)))))"
-    "  OR (?1 = 1 AND window_no = ?3) OR ?1 = 2)"
-    " AND (?5 IS NULL OR status = ?5) AND (?6 = 0 OR id < ?6)"
-    " AND (?8 IS NULL OR instr(no, ?8) > 0 OR instr(applicant_name, ?8) > 0"
-    "  OR instr(upper(applicant_id_no), upper(?8)) > 0"
-    "  OR instr(applicant_phone, ?8) > 0)"
-    " ORDER BY id DESC LIMIT ?7";
+    "SELECT " INQUIRY_COLUMNS " FROM inquiries WHERE" INQUIRY_LIST_FILTER
+    " AND (?6 = 0 OR id < ?6) ORDER BY id DESC LIMIT ?7";
+
+/* q of three characters or more: candidates from the trigram index
+ * (store_sqlite_search.c), the same conditions, the same order. */
+static const char inquiry_search_sql[] =
+    "SELECT " INQUIRY_COLUMNS " FROM inquiries_search"
+    " JOIN inquiries ON id = inquiries_search.rowid"
+    " WHERE inquiries_search MATCH " SQ_SEARCH_PHRASE(
+	8) " AND" INQUIRY_LIST_FILTER
+	   " AND (?6 = 0 OR inquiries_search.rowid < ?6)"
+	   " ORDER BY inquiries_search.rowid DESC LIMIT ?7";
 
 static const struct sq_row_kind inquiry_rows = {
     sizeof(struct inquiry_record), sq_read_inquiry, store_release_inquiry,
@@ -228,7 +241,10 @@ int sq_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
 	sqlite3_stmt *st = NULL;
 	void *recs;
 
-	if (sq_prepare(db, inquiry_list_sql, &st, err) < 0)
+	if (sq_prepare(db,
+		       store_search_indexed(q->q) ? inquiry_search_sql
+						  : inquiry_list_sql,
+		       &st, err) < 0)
 		return -1;
 	sqlite3_bind_int(st, 1, (int)q->scope);
 	sq_bind_text(st, 2, q->username ? q->username : "");
