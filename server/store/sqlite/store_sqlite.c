@@ -620,22 +620,16 @@ static int sq_begin(struct store_conn *base, struct wc_error *err)
 	return 0;
 }
 
-/* Sync the write-ahead log (any connection's handle syncs the file);
- * without one (not in WAL mode), the database file. */
+/* Sync the write-ahead log (any connection's handle syncs the file). */
 static int sq_sync_log(sqlite3 *db)
 {
-	sqlite3_file *f = NULL;
+	sqlite3_file *log = NULL;
 
 	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER,
-				 &f) != SQLITE_OK ||
-	    !f || !f->pMethods) {
-		f = NULL;
-		if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER,
-					 &f) != SQLITE_OK ||
-		    !f || !f->pMethods)
-			return SQLITE_IOERR_FSYNC;
-	}
-	return f->pMethods->xSync(f, SQLITE_SYNC_NORMAL);
+				 &log) != SQLITE_OK ||
+	    !log || !log->pMethods)
+		return SQLITE_OK; /* no log: nothing written */
+	return log->pMethods->xSync(log, SQLITE_SYNC_NORMAL);
 }
 
 /* Wait until commit number seq is on disk: the first to come syncs for
