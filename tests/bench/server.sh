@@ -58,7 +58,6 @@ anchors() {
 	port=$(nginx_start "$WORK" "$WORK/health.json") || return 1
 	NGINX="nginx $(wrk_rate -t2 -c64 "http://127.0.0.1:$port/v1/health")"
 	kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
-	"$BUILD/bench/sqlite_loop" "$WORK/loop.db" 2 >/dev/null
 	LOOP="sqlite loop $(median_of 3 "$BUILD/bench/sqlite_loop" "$WORK/loop.db" 3)"
 	rm -f "$WORK"/loop.db*
 }
@@ -66,15 +65,11 @@ anchors() {
 # server_rows URL LABEL: health and inquiries of one wincased (or a
 # balancer) at URL.
 server_rows() {
-	local url=$1 label=$2 script
+	local url=$1 label=$2
 	rate_rows "GET /v1/health$label (wrk -t2 -c64)" "$NGINX" \
 		-t2 -c64 "$url/v1/health"
-	script=$(inquiry_script "$url" clerk1)
-	# A first run grows the log file to its working size; a server that
-	# has run a while has it (the anchor loop is measured warm too).
-	wrk -t2 -c16 -d2s -s "$script" "$url/v1/inquiries" >/dev/null 2>&1
 	rate_rows "POST /v1/inquiries$label (wrk -t2 -c16)" "$LOOP" \
-		-t2 -c16 -s "$script" "$url/v1/inquiries"
+		-t2 -c16 -s "$(inquiry_script "$url" clerk1)" "$url/v1/inquiries"
 }
 
 sqlite_rows() {

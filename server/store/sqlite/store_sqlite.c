@@ -18,7 +18,6 @@ struct sqlite_store {
 	/* Writers of this process queue here rather than in SQLite's busy
 	 * handler, whose sleeps grow to 100 ms and made the slow tail. */
 	pthread_mutex_t write_lock;
-	struct sq_sync sync;
 	size_t n_conns, cap_conns;
 	struct sqlite_conn **conns;
 };
@@ -530,7 +529,6 @@ static struct store_conn *sq_connect(struct store *st, struct wc_error *err)
 	if (!c)
 		return NULL;
 	c->write_lock = &s->write_lock;
-	c->sync = &s->sync;
 	if (sq_register(s, c, err) < 0) {
 		sq_conn_close(&c);
 		return NULL;
@@ -550,8 +548,6 @@ static void sq_close(struct store **st)
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->lock);
 	pthread_mutex_destroy(&s->write_lock);
-	pthread_mutex_destroy(&s->sync.lock);
-	pthread_cond_destroy(&s->sync.done);
 	free(s->path);
 	free(s);
 	*st = NULL;
@@ -567,15 +563,11 @@ static int sq_open(const char *path, struct store **out, struct wc_error *err)
 	s->base.ops = &store_sqlite_ops;
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_mutex_init(&s->write_lock, NULL);
-	pthread_mutex_init(&s->sync.lock, NULL);
-	pthread_cond_init(&s->sync.done, NULL);
 	s->path = strdup(path);
 	if (!s->path || pthread_key_create(&s->key, NULL) != 0) {
 		free(s->path);
 		pthread_mutex_destroy(&s->lock);
 		pthread_mutex_destroy(&s->write_lock);
-		pthread_mutex_destroy(&s->sync.lock);
-		pthread_cond_destroy(&s->sync.done);
 		free(s);
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	}
@@ -599,12 +591,6 @@ static void sq_write_unlock(struct sqlite_conn *c)
 	}
 }
 
-/* A transaction of sq_begin commits with synchronous=NORMAL (the log is
- * written, not synced) and sq_commit then syncs the log itself, shared
- * with the commits around it: nothing returns from sq_commit before its
- * commit is on disk, as with synchronous=FULL, but concurrent requests
- * share one sync instead of queueing for one each. Statements outside
- * sq_begin keep synchronous=FULL. */
 static int sq_begin(struct store_conn *base, struct wc_error *err)
 {
 	struct sqlite_conn *c = sqlite_conn_of(base);
@@ -612,76 +598,19 @@ static int sq_begin(struct store_conn *base, struct wc_error *err)
 	if (c->write_lock && !c->holds_write_lock)
 		pthread_mutex_lock(c->write_lock);
 	c->holds_write_lock = true;
-	if ((c->sync && sq_exec(c->db, "PRAGMA synchronous=NORMAL", err) < 0) ||
-	    sq_exec(c->db, "BEGIN IMMEDIATE", err) < 0) {
+	if (sq_exec(c->db, "BEGIN IMMEDIATE", err) < 0) {
 		sq_write_unlock(c);
 		return -1;
 	}
 	return 0;
 }
 
-/* Sync the write-ahead log (any connection's handle syncs the file). */
-static int sq_sync_log(sqlite3 *db)
-{
-	sqlite3_file *log = NULL;
-
-	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER,
-				 &log) != SQLITE_OK ||
-	    !log || !log->pMethods)
-		return SQLITE_OK; /* no log: nothing written */
-	return log->pMethods->xSync(log, SQLITE_SYNC_NORMAL);
-}
-
-/* Wait until commit number seq is on disk: the first to come syncs for
- * every commit made so far, the others wait for it or sync next. */
-static int sq_group_sync(struct sqlite_conn *c, unsigned long long seq,
-			 struct wc_error *err)
-{
-	struct sq_sync *s = c->sync;
-	int rc = SQLITE_OK;
-
-	pthread_mutex_lock(&s->lock);
-	while (s->synced < seq && rc == SQLITE_OK) {
-		unsigned long long upto;
-
-		if (s->syncing) {
-			pthread_cond_wait(&s->done, &s->lock);
-			continue;
-		}
-		s->syncing = true;
-		upto = s->committed;
-		pthread_mutex_unlock(&s->lock);
-		rc = sq_sync_log(c->db);
-		pthread_mutex_lock(&s->lock);
-		s->syncing = false;
-		if (rc == SQLITE_OK && upto > s->synced)
-			s->synced = upto;
-		pthread_cond_broadcast(&s->done);
-	}
-	pthread_mutex_unlock(&s->lock);
-	if (rc != SQLITE_OK)
-		return wc_error_set(err, "internal", NULL,
-				    "sqlite: syncing the log: %s",
-				    sqlite3_errstr(rc));
-	return 0;
-}
-
 static int sq_commit(struct store_conn *base, struct wc_error *err)
 {
 	struct sqlite_conn *c = sqlite_conn_of(base);
-	unsigned long long seq = 0;
 	int rc = sq_exec(c->db, "COMMIT", err);
 
-	if (rc == 0 && c->sync) {
-		pthread_mutex_lock(&c->sync->lock);
-		seq = ++c->sync->committed;
-		pthread_mutex_unlock(&c->sync->lock);
-	}
-	if (c->sync && sqlite3_get_autocommit(c->db))
-		sq_exec(c->db, "PRAGMA synchronous=FULL", NULL);
 	sq_write_unlock(c);
-	if (rc == 0 && c->sync)
-		rc = sq_group_sync(c, seq, err);
 	return rc;
 }
 
@@ -691,8 +620,6 @@ static void sq_rollback(struct store_conn *base)
 
 	if (!sqlite3_get_autocommit(c->db))
 		sq_exec(c->db, "ROLLBACK", NULL);
-	if (c->sync)
-		sq_exec(c->db, "PRAGMA synchronous=FULL", NULL);
 	sq_write_unlock(c);
 }
 

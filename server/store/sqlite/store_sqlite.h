@@ -9,21 +9,10 @@
 
 #include "store/store.h"
 
-/* Group commit: a transaction commits without waiting for the disk and
- * its commit then waits until the write-ahead log is synced past it; one
- * sync covers every commit made before it started (sq_commit). */
-struct sq_sync {
-	pthread_mutex_t lock;
-	pthread_cond_t done;
-	unsigned long long committed, synced; /* commit numbers */
-	bool syncing;
-};
-
 struct sqlite_conn {
 	struct store_conn base;
 	sqlite3 *db;
 	pthread_mutex_t *write_lock; /* the store's; NULL: none */
-	struct sq_sync *sync;	     /* the store's; NULL: none */
 	bool holds_write_lock;
 };
 
