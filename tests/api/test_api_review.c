@@ -739,7 +739,11 @@ static void stats_add(json_t *acc, const json_t *stats)
 			const json_t *r;
 			const char *level;
 
-			if (json_is_integer(v)) {
+			/* Counts add up; a ratio (satisfaction) does not, and
+			 * reads as an integer when it is whole (1.0 through a
+			 * proxy that writes JSON numbers its own way). */
+			if (json_is_integer(v) &&
+			    strcmp(col, "satisfaction") != 0) {
 				json_object_set_new(
 				    to, col,
 				    json_integer(json_integer_value(
