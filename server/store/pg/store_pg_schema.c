@@ -227,6 +227,17 @@ static const char *const pg_migrations[] = {
      * (the ID number upper-cased, as q compares it) can use them. */
     "CREATE EXTENSION IF NOT EXISTS pg_trgm;" PG_SEARCH_INDEXES("cases")
 	PG_SEARCH_INDEXES("inquiries"),
+    /* 13: the time indexes of SQLite's migration 13, which the statistics
+     * count a range's rows by; the daily aggregates of that step are
+     * SQLite's own (derived, not copied by migrate-store). */
+    "CREATE INDEX inquiries_created ON inquiries(created_at);"
+    "CREATE INDEX cases_created ON cases(created_at);"
+    "CREATE INDEX cases_accepted ON cases(accepted_at);"
+    "CREATE INDEX cases_completed ON cases(completed_at);"
+    "CREATE INDEX cases_rated ON cases(rated_at);"
+    "CREATE INDEX notices_issued ON notices(issued_at);"
+    "CREATE INDEX commitments_closed ON commitments(closed_at);"
+    "CREATE INDEX review_items_kind_created ON review_items(kind, created_at);",
 };
 
 #define PG_N_MIGRATIONS (sizeof(pg_migrations) / sizeof(pg_migrations[0]))
