@@ -116,10 +116,17 @@ static int http_do_once(const char *base_url, const struct http_request *req,
 			 req->content_type ? req->content_type
 					   : "application/json");
 		headers = curl_slist_append(headers, line);
+		size_t len = req->body_len ? req->body_len : strlen(req->body);
+
+		/* A large body waits for 100 Continue: a server that refuses
+		 * it by its length (413) then answers before any of it is
+		 * sent, instead of closing on a body still being written
+		 * (a send error on a slow machine). */
+		if (len > 16 * 1024)
+			headers =
+			    curl_slist_append(headers, "Expect: 100-continue");
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, req->body);
-		curl_easy_setopt(
-		    curl, CURLOPT_POSTFIELDSIZE,
-		    (long)(req->body_len ? req->body_len : strlen(req->body)));
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, (long)len);
 	}
 	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 	rc = curl_easy_perform(curl);
