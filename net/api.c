@@ -8,6 +8,20 @@
 #include "private.h"
 #include "wincase/net.h"
 
+int net_session_adopt(struct net_client *client, const json_t *answer,
+		      const char *token, struct net_user *user,
+		      struct wc_error *err)
+{
+	if (net_user_from_json(json_object_get(answer, "user"), user, err))
+		return -1;
+	if (net_client_set_token(client, token)) {
+		net_user_release(user);
+		return net_oom(err);
+	}
+	net_client_session_note(client, answer);
+	return 0;
+}
+
 int net_login(struct net_client *client, const char *username,
 	      const char *password, const char *window, struct net_user *user,
 	      struct wc_error *err)
@@ -31,14 +45,8 @@ int net_login(struct net_client *client, const char *username,
 		wc_error_set(err, "bad_response", "token", "no token");
 		goto done;
 	}
-	if (net_user_from_json(json_object_get(answer, "user"), user, err))
+	if (net_session_adopt(client, answer, token, user, err))
 		goto done;
-	if (net_client_set_token(client, token)) {
-		net_user_release(user);
-		net_oom(err);
-		goto done;
-	}
-	net_client_session_note(client, answer);
 	ret = 0;
 done:
 	json_decref(body);

@@ -113,14 +113,8 @@ int net_session_restore(struct net_client *client, struct localstore *store,
 			     "the session of the last online login expired");
 		goto done;
 	}
-	if (net_user_from_json(json_object_get(answer, "user"), user, err))
+	if (net_session_adopt(client, answer, token, user, err))
 		goto done;
-	if (net_client_set_token(client, token)) {
-		net_user_release(user);
-		net_oom(err);
-		goto done;
-	}
-	net_client_session_note(client, answer);
 	snprintf(expires, size, "%s", until);
 	ret = 0;
 done:

@@ -32,6 +32,11 @@ struct net_journal_hook *net_client_hook(struct net_client *client);
 /* Keeps the login's answer (token, expires_at, user) for
  * net_session_save; answer borrowed. */
 void net_client_session_note(struct net_client *client, const json_t *answer);
+/* A session answer ({"token","user",...}, online or kept for an offline
+ * login) made the client's own: user parsed, token set, noted. */
+int net_session_adopt(struct net_client *client, const json_t *answer,
+		      const char *token, struct net_user *user,
+		      struct wc_error *err);
 const json_t *net_client_session_answer(const struct net_client *client);
 
 /* Seconds since the epoch of an RFC 3339 time, -1 when it is not one. */
