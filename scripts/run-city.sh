@@ -42,15 +42,8 @@ any_alive() {
 	return 1
 }
 
-# A port nothing listens on yet.
-free_port() {
-	local p
-	while :; do
-		p=$((20000 + RANDOM % 40000))
-		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || break
-	done
-	echo "$p"
-}
+# free_port: a loopback port nothing listens on.
+. tests/support/free_port.sh
 
 # Wait (at most 20 s) for "wincased: listening on URL" in file $1.
 wait_listening() {
@@ -99,8 +92,8 @@ for n in $(seq 1 "$instances"); do
 	upstreams+="		server $addr max_fails=2 fail_timeout=5s;"$'\n'
 done
 
-port=${WINCASE_CITY_PORT:-$(free_port)}
-cat >"$city/nginx/nginx.conf" <<EOF
+write_nginx_conf() { # PORT
+	cat >"$city/nginx/nginx.conf" <<EOF
 # Written by scripts/run-city.sh: the upstream of docs/deploy.md on loopback.
 worker_processes 1;
 pid $city/nginx/nginx.pid;
@@ -118,7 +111,7 @@ http {
 $upstreams		keepalive 16;
 	}
 	server {
-		listen 127.0.0.1:$port;
+		listen 127.0.0.1:$1;
 		location / {
 			proxy_pass http://wincased;
 			proxy_http_version 1.1;
@@ -132,7 +125,21 @@ $upstreams		keepalive 16;
 	}
 }
 EOF
-"$nginx_bin" -p "$city/nginx" -c "$city/nginx/nginx.conf" -e "$city/nginx/error.log"
+}
+
+# A free port may be taken before nginx binds it: then another one, unless
+# the port was asked for.
+for try in 1 2 3 4 5; do
+	port=${WINCASE_CITY_PORT:-$(free_port)}
+	write_nginx_conf "$port"
+	"$nginx_bin" -p "$city/nginx" -c "$city/nginx/nginx.conf" -e "$city/nginx/error.log" \
+		2>"$city/nginx/start.err" && break
+	if [ -n "${WINCASE_CITY_PORT:-}" ] || [ $try = 5 ] ||
+		! grep -q 'Address already in use' "$city/nginx/start.err"; then
+		cat "$city/nginx/start.err" >&2
+		exit 1
+	fi
+done
 url=http://127.0.0.1:$port
 for _ in $(seq 1 100); do
 	curl -fsS "$url/v1/health" >/dev/null 2>&1 && break

@@ -98,18 +98,8 @@ running() {
 		as_owner "$bin/pg_ctl" -D "$dir/pgdata" status >/dev/null 2>&1
 }
 
-# A port nothing listens on (a connect to it is refused).
-free_port() {
-	local p
-	for _ in $(seq 1 50); do
-		p=$((20000 + RANDOM % 40000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-			echo "$p"
-			return 0
-		fi
-	done
-	return 1
-}
+# free_port: a loopback port nothing listens on.
+. "$(dirname "$0")/free_port.sh"
 
 init_cluster() {
 	mkdir -p "$dir"
