@@ -2,7 +2,8 @@
  * template is cut into blocks (the shipped templates and small ones), the
  * PDF made from the template and variables or, when they no longer render
  * the signed text, from the text alone, the name the public page shows,
- * and the public_url setting. */
+ * the public_url setting, and the 培训样张 and 补打 marks on every page
+ * of a long document (read back with pdftotext). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../server/config.h"
 #include "../../server/documents_pdf.h"
@@ -160,6 +162,82 @@ static void test_pdf_from_template_and_from_text(void **state)
 	json_decref(vars);
 }
 
+/* pdftotext of page `page` of the PDF in path, squeezed of blanks and
+ * newlines; "" past the last page. */
+static void page_text(const char *path, int page, char *out, size_t size)
+{
+	char cmd[600];
+	size_t n = 0;
+	int c;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd),
+		 "pdftotext -raw -f %d -l %d '%s' - 2>/dev/null", page, page,
+		 path);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while ((c = fgetc(p)) != EOF)
+		if (c != ' ' && c != '\n' && c != '\f' && n + 1 < size)
+			out[n++] = (char)c;
+	out[n] = '\0';
+	pclose(p);
+}
+
+/* A training reprint of a list long enough for several pages carries
+ * 培训样张 and 补打 on every page, read back from the PDF itself. */
+static void test_marks_on_every_page(void **state)
+{
+	const char *tmpl = "    告知书\n\n编号：{{no}}\n"
+			   "{{#materials}}{{index}}. {{name}}\n{{/materials}}"
+			   "\n验证码：{{verify_code}}\n";
+	char data[8192], path[] = "/tmp/test-pdf-XXXXXX", text[16384];
+	size_t o, len = 0;
+	struct wc_error err = {0};
+	struct document_record doc = {.no = "GZ-2"};
+	json_t *vars;
+	unsigned char *pdf;
+	int fd, pages = 0;
+
+	(void)state;
+	o = (size_t)snprintf(data, sizeof(data),
+			     "{\"no\":\"GZ-2\",\"verify_code\":"
+			     "\"ABCD-EFGH-JK\",\"materials\":[");
+	for (int k = 1; k <= 60; k++)
+		o += (size_t)snprintf(data + o, sizeof(data) - o,
+				      "%s{\"index\":%d,\"name\":\"材料%d\","
+				      "\"state\":\"缺少\"}",
+				      k > 1 ? "," : "", k, k);
+	snprintf(data + o, sizeof(data) - o, "]}");
+	vars = json_loads(data, 0, NULL);
+	assert_non_null(vars);
+	doc.text = document_render(tmpl, vars, &err);
+	doc.template_text = (char *)tmpl;
+	doc.data = data;
+	options.reprint_mark = "补打 11-02 09:00";
+	options.training = true;
+	pdf = document_pdf(&doc, &options, &len, &err);
+	options.reprint_mark = NULL;
+	options.training = false;
+	assert_non_null(pdf);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, pdf, len), (ssize_t)len);
+	close(fd);
+	for (int page = 1;; page++) {
+		page_text(path, page, text, sizeof(text));
+		if (!*text)
+			break;
+		pages++;
+		if (!strstr(text, "培训样张") || !strstr(text, "补打"))
+			fail_msg("page %d lacks a mark: %.200s", page, text);
+	}
+	unlink(path);
+	assert_true(pages >= 2);
+	free(pdf);
+	free(doc.text);
+	json_decref(vars);
+}
+
 static void test_name_masked(void **state)
 {
 	static const char *const cases[][2] = {
@@ -215,6 +293,7 @@ int main(void)
 	    cmocka_unit_test(test_blocks_of_shipped_templates),
 	    cmocka_unit_test(test_blocks_small),
 	    cmocka_unit_test(test_pdf_from_template_and_from_text),
+	    cmocka_unit_test(test_marks_on_every_page),
 	    cmocka_unit_test(test_name_masked),
 	    cmocka_unit_test(test_public_url),
 	};
