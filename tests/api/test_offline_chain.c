@@ -3,8 +3,10 @@
  * ids mapped to the server's for the later entries), its checklist
  * recorded offline; a change offline to a case that someone else changed
  * meanwhile is refused (412) and stops that case's chain only, kept for the
- * clerk, while the other chains go on; and notices are queued, never made
- * up. */
+ * clerk, while the other chains go on; and what needs the server's
+ * judgement is queued, never made up: a notice, a tolerant acceptance, the
+ * acknowledgement of a handoff (which then goes through), and a credit
+ * record is not answered from an old copy. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,11 +59,16 @@ static void test_chains(void **state)
 	struct net_inquiry_draft qd = {
 	    .applicant_name = "链甲", .channel = "counter", .topic = "离线链"};
 	struct net_notice notice = {0};
+	struct net_commitment_draft promise = {.applicant_confirmation =
+						   "链甲"};
+	struct net_credit credit = {0};
+	struct net_inquiry_full handed = {0};
 	struct net_offline_item *items = NULL;
 	struct http_reply r = {0};
 	char k[NET_IDEMPOTENCY_KEY_SIZE], path[128], data[400], listen[64];
 	const char *args[4] = {"--listen", listen, "--seed-demo", NULL};
-	char *token;
+	char *token, *token2;
+	long long hid;
 	size_t n, sent = 0;
 	int v0;
 
@@ -89,6 +96,33 @@ static void test_chains(void **state)
 	key(k);
 	assert_int_equal(net_case_create(net, &cd, k, &c0, &err), 0);
 	v0 = c0.version;
+	/* clerk2 hands an inquiry to window 1; clerk1 reads it, and a
+	 * credit record, while online */
+	token2 = http_login(srv.url, "clerk2", "demo-password-1");
+	assert_int_equal(
+	    http_call(srv.url, "POST", "/v1/inquiries", token2,
+		      "{\"applicant\":{\"name\":\"转来的\"},"
+		      "\"channel\":\"counter\",\"topic\":\"转办\"}",
+		      0, &r),
+	    0);
+	assert_int_equal(r.status, 201);
+	snprintf(path, sizeof(path), "/v1/inquiries/%lld/handoffs",
+		 tj_num(r.json, "id"));
+	http_reply_release(&r);
+	assert_int_equal(
+	    http_call(srv.url, "POST", path, token2,
+		      "{\"to_window\":\"1\",\"reason\":\"属一号窗口\"}", 1, &r),
+	    0);
+	assert_int_equal(r.status, 200);
+	hid = tj_num(json_array_get(json_object_get(r.json, "handoffs"), 0),
+		     "id");
+	snprintf(path, sizeof(path), "%lld", tj_num(r.json, "id"));
+	http_reply_release(&r);
+	free(token2);
+	assert_int_equal(net_inquiry_get(net, path, &handed, &err), 0);
+	assert_int_equal(net_credit_get(net, "resident_id",
+					"110101199003074514", &credit, &err),
+			 0);
 
 	/* The server goes away. */
 	assert_int_equal(test_server_stop_keep(&srv), 0);
@@ -112,6 +146,21 @@ static void test_chains(void **state)
 	assert_int_equal(
 	    net_case_notice(net, &c1, NULL, k, &notice, NULL, &err), -1);
 	assert_int_equal(net_error_of(&err), NET_ERR_QUEUED);
+	/* so does a tolerant acceptance */
+	key(k);
+	assert_int_equal(
+	    net_case_accept_tolerant(net, &c1, &promise, k, NULL, &err), -1);
+	assert_int_equal(net_error_of(&err), NET_ERR_QUEUED);
+	/* and acknowledging the handoff */
+	snprintf(path, sizeof(path), "%lld", hid);
+	key(k);
+	assert_int_equal(net_inquiry_ack(net, &handed, path, k, &err), -1);
+	assert_int_equal(net_error_of(&err), NET_ERR_QUEUED);
+	/* the credit record read online is not answered from that copy */
+	assert_int_equal(net_credit_get(net, "resident_id",
+					"110101199003074514", &credit, &err),
+			 -1);
+	assert_int_equal(net_error_of(&err), NET_ERR_OFFLINE);
 	/* two changes to the server's case, then another inquiry */
 	key(k);
 	assert_int_equal(net_case_mark(net, &c0, "business_licence",
@@ -124,7 +173,7 @@ static void test_chains(void **state)
 	qd.applicant_name = "链乙";
 	key(k);
 	assert_int_equal(net_inquiry_create(net, &qd, k, &q2, &err), 0);
-	assert_int_equal(net_offline_pending(net), 7);
+	assert_int_equal(net_offline_pending(net), 9);
 
 	/* Meanwhile someone else changes the server's case. */
 	srv.extra_args = args;
@@ -144,12 +193,13 @@ static void test_chains(void **state)
 	assert_int_equal(net_client_probe(net, &err), 0);
 	assert_int_equal(net_offline_replay(net, &sent, &err), 0);
 	printf("# replayed %zu, stopped %zu\n", sent, net_offline_stopped(net));
-	/* inquiry, case, checklist, inquiry: applied. The notice is refused
-	 * (422: the checklist is not complete) and stops the offline case's
-	 * chain; the case changed meanwhile: its first change refused (412),
-	 * the second held; the other inquiry went through all the same. */
-	assert_int_equal(sent, 4);
-	assert_int_equal(net_offline_stopped(net), 3);
+	/* inquiry, case, checklist, acknowledgement, inquiry: applied. The
+	 * notice is refused (422: the checklist is not complete) and stops
+	 * the offline case's chain, its acceptance held; the case changed
+	 * meanwhile: its first change refused (412), the second held; the
+	 * other inquiry went through all the same. */
+	assert_int_equal(sent, 5);
+	assert_int_equal(net_offline_stopped(net), 4);
 	n = net_offline_items(net, &items);
 	{
 		const struct net_offline_item *nt =
@@ -158,6 +208,9 @@ static void test_chains(void **state)
 		assert_non_null(nt);
 		assert_int_equal(nt->http, 422);
 		assert_false(nt->blocked);
+		nt = find_kind(items, n, OFFLINE_CASE_ACCEPT, OFFLINE_STOPPED);
+		assert_non_null(nt);
+		assert_true(nt->blocked);
 	}
 	{
 		const struct net_offline_item *a = find_kind(
@@ -203,6 +256,14 @@ static void test_chains(void **state)
 	assert_non_null(strstr(r.body, "链乙"));
 	assert_non_null(strstr(r.body, "链甲"));
 	http_reply_release(&r);
+	/* the handoff acknowledged by the replay, by clerk1 */
+	snprintf(path, sizeof(path), "/v1/inquiries/%s", handed.base.id);
+	assert_int_equal(http_get(srv.url, path, token, &r), 0);
+	assert_string_equal(
+	    tj_str(json_array_get(json_object_get(r.json, "handoffs"), 0),
+		   "acknowledged_by"),
+	    "clerk1");
+	http_reply_release(&r);
 	/* the refused case was not changed by the replay */
 	snprintf(path, sizeof(path), "/v1/cases/%s", c0.id);
 	assert_int_equal(http_get(srv.url, path, token, &r), 0);
@@ -221,6 +282,7 @@ static void test_chains(void **state)
 	net_case_release(&c1);
 	net_inquiry_release(&q1);
 	net_inquiry_release(&q2);
+	net_inquiry_full_release(&handed);
 	net_client_free(&net);
 	localstore_close(&store);
 	test_server_stop(&srv);
