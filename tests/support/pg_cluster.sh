@@ -15,6 +15,8 @@
 # cluster and prints its conninfo; standby DIR PRIMARY_DIR makes DIR a
 # streaming standby of the running cluster in PRIMARY_DIR (pg_basebackup
 # -R), starts it and prints its conninfo (then start/stop DIR as any);
+# promote DIR makes the standby in DIR a primary (pg_ctl promote, waiting
+# until it takes writes) and prints its conninfo;
 # bindir - prints the folder of the PostgreSQL programs (pg_dump, ...).
 #
 # The binaries come from $PG_BIN, else the newest /usr/lib/postgresql/*/bin,
@@ -22,7 +24,7 @@
 set -euo pipefail
 
 usage() {
-	echo "usage: $0 start|stop|status|conninfo DIR | createdb DIR NAME |" \
+	echo "usage: $0 start|stop|status|conninfo|promote DIR | createdb DIR NAME |" \
 		"standby DIR PRIMARY_DIR | bindir -" >&2
 	exit 2
 }
@@ -173,6 +175,11 @@ standby() {
 	start
 }
 
+promote() {
+	as_owner "$bin/pg_ctl" -D "$dir/pgdata" -w -t 30 promote >/dev/null
+	conninfo
+}
+
 stop() {
 	[ -f "$dir/pgdata/PG_VERSION" ] || return 0
 	running || return 0
@@ -188,5 +195,6 @@ bindir) echo "$bin" ;;
 conninfo) conninfo ;;
 createdb) createdb ;;
 standby) standby ;;
+promote) promote ;;
 *) usage ;;
 esac
