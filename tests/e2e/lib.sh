@@ -82,10 +82,13 @@ server_url_read() {
 client_spawn() {
 	local cols=$1 rows=$2
 	shift 2
+	local old
+	old=$(tmux -L "$E2E_SOCK" display-message -p '#{pid}' 2>/dev/null)
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
 	# kill-server returns before the old server is gone: a new-session
-	# that reaches it then fails ("server exited unexpectedly").
-	E2E_TIMEOUT=5 poll test ! -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$E2E_SOCK"
+	# that reaches it then fails ("server exited unexpectedly"). Wait for
+	# the process (the socket file stays behind, so it tells nothing).
+	[ -z "$old" ] || E2E_TIMEOUT=5 poll eval "! kill -0 $old 2>/dev/null"
 	rm -f "$E2E_TMP/client.status"
 	printf 'set -g status off\nset -g remain-on-exit on\n' >"$E2E_TMP/tmux.conf"
 	tmux -L "$E2E_SOCK" -f "$E2E_TMP/tmux.conf" new-session -d -s wc \
