@@ -36,7 +36,7 @@ register() { # NAME
 }
 
 shown=0 opened=0 torn=0 refused=0 seq=0
-for round in $(seq 1 "$KILLS"); do
+for _ in $(seq 1 "$KILLS"); do
 	E2E_CLIENT_CONF=$CONF client_start 80 24
 	login clerk1 demo-password-1 || break
 	wait_for "待同步" || [ "$shown" = 0 ] || break
