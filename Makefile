@@ -264,7 +264,14 @@ $(STALL_PROXY): tests/support/proxy/stall_proxy.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
 
-tests: all $(UNIT_BIN) $(API_BIN) $(PG_TEST_BIN) $(STALL_PROXY) \
+# The benchmarks' pseudo-terminal harness, for tests that count the bytes
+# the client writes (tests/bench/bytes_per_key.c).
+PTY_BYTES := $(BUILD)/tests/pty_bytes
+$(PTY_BYTES): tests/bench/bytes_per_key.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -g -O2 -Wall -Wextra $(WERROR) $(ALL_LDFLAGS) -o $@ $< -lutil
+
+tests: all $(UNIT_BIN) $(API_BIN) $(PG_TEST_BIN) $(STALL_PROXY) $(PTY_BYTES) \
 	$(BUILD)/bench/gen_cases
 
 # The test targets build with -Werror (CI runs them on a fresh clone).
