@@ -2,11 +2,12 @@
  * library (net/ with the encrypted journal, offline layer and replay)
  * against a real wincased that is killed with SIGKILL and started again
  * on the same port at random points, at least 20 times, during 1,000
- * mixed operations (inquiries registered, cases created, inquiries
- * closed). Afterwards every operation the client showed as saved (the
- * server's answer, a local answer, or "queued" in the journal) is on the
- * server exactly once. Then the server is stopped for 200 more inquiries
- * and started: all replayed, none twice, in the order typed.
+ * mixed operations (inquiries registered and cases created) of two clerks,
+ * each with a client, journal and local store of their own, taking turns.
+ * Afterwards every operation a client showed as saved (the server's
+ * answer, a local answer, or "queued" in the journal) is on the server
+ * exactly once. Then the server is stopped for 200 more inquiries and
+ * started: all replayed, none twice, in the order typed.
  *
  * Figures: "# operations N, kills K, lost L, duplicated D". Seed with
  * FAULT_SEED (default: the time). */
@@ -35,14 +36,17 @@
 #define OPS	 1000
 #define TAIL_OPS 200
 #define ITEM	 "000131104000"
+#define CLERKS	 2
+
+static const char *const clerk_names[CLERKS] = {"clerk1", "clerk2"};
 
 struct fault_run {
 	struct test_server srv;
 	char listen[64];
 	const char *args[4];
-	struct net_client *net;
-	struct localstore *store;
-	char data[300];
+	struct net_client *net[CLERKS];
+	struct localstore *store[CLERKS];
+	char data[CLERKS][300];
 	int kills;
 	bool up;
 	/* what the client showed as saved: the marker names */
@@ -99,7 +103,7 @@ static void saved_add(struct fault_run *r, const char *name)
 }
 
 /* One inquiry for name; true when the client showed it saved. */
-static bool op_inquiry(struct fault_run *r, const char *name,
+static bool op_inquiry(struct fault_run *r, int c, const char *name,
 		       struct net_inquiry *out)
 {
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
@@ -110,28 +114,28 @@ static bool op_inquiry(struct fault_run *r, const char *name,
 
 	net_idempotency_key_new(key);
 	memset(out, 0, sizeof(*out));
-	rc = net_inquiry_create(r->net, &d, key, out, &err);
+	rc = net_inquiry_create(r->net[c], &d, key, out, &err);
 	return rc == 0 || net_error_of(&err) == NET_ERR_QUEUED;
 }
 
-static bool op_case(struct fault_run *r, const char *name)
+static bool op_case(struct fault_run *r, int c, const char *name)
 {
 	char key[NET_IDEMPOTENCY_KEY_SIZE];
 	struct net_case_draft d = {.item_code = ITEM,
 				   .scenario_id = "food_sales",
 				   .applicant_name = name};
-	struct net_case c = {0};
+	struct net_case made = {0};
 	struct wc_error err = {0};
 	int rc;
 
 	net_idempotency_key_new(key);
-	rc = net_case_create(r->net, &d, key, &c, &err);
-	net_case_release(&c);
+	rc = net_case_create(r->net[c], &d, key, &made, &err);
+	net_case_release(&made);
 	return rc == 0 || net_error_of(&err) == NET_ERR_QUEUED;
 }
 
-/* Every name on the server's lists (inquiries and cases of clerk1), with
- * how often it appears. */
+/* Every name on the server's lists (inquiries and cases of both clerks),
+ * with how often it appears. */
 static int count_name(json_t *names, const char *name)
 {
 	return (int)json_integer_value(json_object_get(names, name));
@@ -169,38 +173,56 @@ static void collect(const char *url, const char *token, const char *base,
 	}
 }
 
+static size_t waiting(const struct fault_run *r)
+{
+	size_t n = 0;
+
+	for (int c = 0; c < CLERKS; c++)
+		n += net_offline_pending(r->net[c]) -
+		     net_offline_stopped(r->net[c]);
+	return n;
+}
+
 static void replay_all(struct fault_run *r)
 {
 	struct wc_error err = {0};
 
-	for (int i = 0; i < 50 && net_offline_pending(r->net) >
-				      net_offline_stopped(r->net);
-	     i++) {
-		net_client_probe(r->net, &err);
-		net_offline_replay(r->net, NULL, &err);
-		if (net_offline_pending(r->net) > net_offline_stopped(r->net))
+	for (int i = 0; i < 50 && waiting(r) > 0; i++) {
+		for (int c = 0; c < CLERKS; c++) {
+			net_client_probe(r->net[c], &err);
+			net_offline_replay(r->net[c], NULL, &err);
+		}
+		if (waiting(r) > 0)
 			usleep(100000);
 	}
 }
 
-static void login(struct fault_run *r)
+static void login(struct fault_run *r, int c)
 {
 	struct net_user u = {0};
 	struct wc_error err = {0};
 
-	assert_int_equal(
-	    net_login(r->net, "clerk1", "demo-password-1", NULL, &u, &err), 0);
+	assert_int_equal(net_login(r->net[c], clerk_names[c], "demo-password-1",
+				   NULL, &u, &err),
+			 0);
 	net_user_release(&u);
 }
 
 static void check(struct fault_run *r, size_t *lost, size_t *dup)
 {
-	char *token = http_login(r->srv.url, "clerk1", "demo-password-1");
 	json_t *names = json_object();
 
-	assert_non_null(token);
-	collect(r->srv.url, token, "/v1/inquiries?scope=mine", "name", names);
-	collect(r->srv.url, token, "/v1/cases?scope=mine", "name", names);
+	for (int c = 0; c < CLERKS; c++) {
+		char *token =
+		    http_login(r->srv.url, clerk_names[c], "demo-password-1");
+
+		assert_non_null(token);
+		collect(r->srv.url, token, "/v1/inquiries?scope=mine", "name",
+			names);
+		collect(r->srv.url, token, "/v1/cases?scope=mine", "name",
+			names);
+		free(token);
+	}
 	*lost = *dup = 0;
 	for (size_t i = 0; i < r->n_saved; i++) {
 		int n = count_name(names, r->saved[i]);
@@ -211,7 +233,6 @@ static void check(struct fault_run *r, size_t *lost, size_t *dup)
 			(*dup)++;
 	}
 	json_decref(names);
-	free(token);
 }
 
 static void test_faults(void **state)
@@ -239,26 +260,32 @@ static void test_faults(void **state)
 	r->args[1] = r->listen;
 	r->args[2] = "--seed-demo";
 	opt.base_url = r->srv.url;
-	r->net = net_client_new(&opt, &err);
-	assert_non_null(r->net);
-	snprintf(r->data, sizeof(r->data), "%s/clientdata", r->srv.dir);
-	login(r);
-	assert_int_equal(localstore_open(r->data, r->srv.url, "clerk1",
-					 "demo-password-1", LOCALSTORE_CREATE,
-					 &r->store, NULL, &err),
-			 0);
-	assert_int_equal(
-	    net_offline_attach(r->net, r->store, "1", "未生效", &rep, &err), 0);
-	/* the catalog item cached for cases created offline */
-	assert_int_equal(net_item_get(r->net, ITEM, &it, &err), 0);
-	item_release(&it);
+	for (int c = 0; c < CLERKS; c++) {
+		r->net[c] = net_client_new(&opt, &err);
+		assert_non_null(r->net[c]);
+		snprintf(r->data[c], sizeof(r->data[c]), "%s/clientdata-%d",
+			 r->srv.dir, c);
+		login(r, c);
+		assert_int_equal(
+		    localstore_open(r->data[c], r->srv.url, clerk_names[c],
+				    "demo-password-1", LOCALSTORE_CREATE,
+				    &r->store[c], NULL, &err),
+		    0);
+		assert_int_equal(net_offline_attach(r->net[c], r->store[c],
+						    c == 0 ? "1" : "2",
+						    "未生效", &rep, &err),
+				 0);
+		/* the catalog item cached for cases created offline */
+		assert_int_equal(net_item_get(r->net[c], ITEM, &it, &err), 0);
+		item_release(&it);
+	}
 	next_kill = -1;
 	for (ops = 0; ops < OPS; ops++) {
 		char name[32];
 		struct net_inquiry q = {0};
 		struct killer k;
 		bool killing = false;
-		int kind = rand() % 10;
+		int kind = rand() % 10, c = ops % CLERKS;
 
 		snprintf(name, sizeof(name), "故障%04d", ops);
 		/* one kill at a random point of every 40 operations */
@@ -272,22 +299,23 @@ static void test_faults(void **state)
 			server_up(r);
 			replay_all(r);
 		}
-		if (kind < 7 ? op_inquiry(r, name, &q) : op_case(r, name))
+		if (kind < 7 ? op_inquiry(r, c, name, &q) : op_case(r, c, name))
 			saved_add(r, name);
 		net_inquiry_release(&q);
 		if (killing)
 			server_kill_end(r, &k);
-		if (net_client_session_lost(r->net))
-			login(r);
+		if (net_client_session_lost(r->net[c]))
+			login(r, c);
 	}
 	if (!r->up)
 		server_up(r);
 	replay_all(r);
-	assert_int_equal(net_offline_pending(r->net), 0);
+	assert_int_equal(waiting(r), 0);
 	check(r, &lost, &dup);
-	printf("# operations %d, saved %zu, server kills (SIGKILL) %d, lost "
+	printf("# operations %d (%d clerks), saved %zu, server kills (SIGKILL) "
+	       "%d, lost "
 	       "%zu, duplicated %zu (FAULT_SEED=%u)\n",
-	       ops, r->n_saved, r->kills, lost, dup, seed);
+	       ops, CLERKS, r->n_saved, r->kills, lost, dup, seed);
 	assert_true(r->kills >= 20);
 	assert_int_equal(lost, 0);
 	assert_int_equal(dup, 0);
@@ -301,15 +329,15 @@ static void test_faults(void **state)
 		struct net_inquiry q = {0};
 
 		snprintf(name, sizeof(name), "停机%04d", i);
-		if (op_inquiry(r, name, &q))
+		if (op_inquiry(r, 0, name, &q))
 			saved_add(r, name);
 		net_inquiry_release(&q);
 	}
 	assert_int_equal(r->n_saved - before_tail, TAIL_OPS);
-	assert_int_equal(net_offline_pending(r->net), TAIL_OPS);
+	assert_int_equal(net_offline_pending(r->net[0]), TAIL_OPS);
 	server_up(r);
 	replay_all(r);
-	assert_int_equal(net_offline_pending(r->net), 0);
+	assert_int_equal(waiting(r), 0);
 	check(r, &lost, &dup);
 	/* order kept: the server numbered them as they were typed */
 	{
@@ -349,9 +377,11 @@ static void test_faults(void **state)
 	}
 	assert_int_equal(lost, 0);
 	assert_int_equal(dup, 0);
-	net_offline_detach(r->net);
-	net_client_free(&r->net);
-	localstore_close(&r->store);
+	for (int c = 0; c < CLERKS; c++) {
+		net_offline_detach(r->net[c]);
+		net_client_free(&r->net[c]);
+		localstore_close(&r->store[c]);
+	}
 	test_server_stop(&r->srv);
 	free(r->saved);
 	free(r);
