@@ -3,7 +3,8 @@
  * PDF made from the template and variables or, when they no longer render
  * the signed text, from the text alone, the name the public page shows,
  * the public_url setting, and the 培训样张 and 补打 marks on every page
- * of a long document (read back with pdftotext). */
+ * of a long document (read back with pdftotext), and Chinese line
+ * breaking in the table cells (no line starts with closing punctuation). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -238,6 +239,95 @@ static void test_marks_on_every_page(void **state)
 	json_decref(vars);
 }
 
+/* The first character of every line of the PDF (pdftotext -bbox-layout:
+ * one <line> per line of text, its <word>s in order) that is one of
+ * `closing`; 0 when none. */
+static int line_start_in(const char *path, const char *closing)
+{
+	char cmd[600], buf[4096];
+	bool line_open = false;
+	FILE *p;
+	int found = 0;
+
+	snprintf(cmd, sizeof(cmd), "pdftotext -bbox-layout '%s' - 2>/dev/null",
+		 path);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while (fgets(buf, sizeof(buf), p)) {
+		const char *w;
+
+		if (strstr(buf, "<line"))
+			line_open = true;
+		w = strstr(buf, "<word");
+		if (!line_open || !w || !(w = strchr(w, '>')))
+			continue;
+		line_open = false;
+		for (const char *c = closing; *c;) {
+			size_t len = 1;
+
+			while ((c[len] & 0xc0) == 0x80)
+				len++;
+			if (strncmp(w + 1, c, len) == 0)
+				found++;
+			c += len;
+		}
+	}
+	pclose(p);
+	return found;
+}
+
+/* Chinese line breaking in the PDF: material names full of closing
+ * punctuation, wrapped in their table cell, never start a line with one. */
+static void test_pdf_line_breaking(void **state)
+{
+	const char *tmpl = "    告知书\n\n编号：{{no}}\n"
+			   "{{#materials}}{{index}}. {{name}}\n{{/materials}}"
+			   "\n验证码：{{verify_code}}\n";
+	char data[8192], path[] = "/tmp/test-pdf-XXXXXX";
+	size_t o, len = 0;
+	struct wc_error err = {0};
+	struct document_record doc = {.no = "GZ-3"};
+	json_t *vars;
+	unsigned char *pdf;
+	int fd;
+
+	(void)state;
+	o = (size_t)snprintf(data, sizeof(data),
+			     "{\"no\":\"GZ-3\",\"verify_code\":"
+			     "\"ABCD-EFGH-JK\",\"materials\":[");
+	/* names of growing length, so that some punctuation falls at every
+	 * position of a cell's line */
+	for (int k = 1; k <= 24; k++) {
+		o += (size_t)snprintf(data + o, sizeof(data) - o,
+				      "%s{\"index\":%d,\"name\":\"",
+				      k > 1 ? "," : "", k);
+		for (int j = 0; j < 2 + k / 3; j++)
+			o += (size_t)snprintf(
+			    data + o, sizeof(data) - o,
+			    "%.*s经营场所证明（复印件），盖章。", 3 * (k % 4),
+			    "甲乙丙");
+		o += (size_t)snprintf(data + o, sizeof(data) - o,
+				      "\",\"state\":\"缺少\"}");
+	}
+	snprintf(data + o, sizeof(data) - o, "]}");
+	vars = json_loads(data, 0, NULL);
+	assert_non_null(vars);
+	doc.text = document_render(tmpl, vars, &err);
+	doc.template_text = (char *)tmpl;
+	doc.data = data;
+	pdf = document_pdf(&doc, &options, &len, &err);
+	assert_non_null(pdf);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, pdf, len), (ssize_t)len);
+	close(fd);
+	assert_int_equal(line_start_in(path, "）），。、；：！？》」"), 0);
+	unlink(path);
+	free(pdf);
+	free(doc.text);
+	json_decref(vars);
+}
+
 static void test_name_masked(void **state)
 {
 	static const char *const cases[][2] = {
@@ -294,6 +384,7 @@ int main(void)
 	    cmocka_unit_test(test_blocks_small),
 	    cmocka_unit_test(test_pdf_from_template_and_from_text),
 	    cmocka_unit_test(test_marks_on_every_page),
+	    cmocka_unit_test(test_pdf_line_breaking),
 	    cmocka_unit_test(test_name_masked),
 	    cmocka_unit_test(test_public_url),
 	};
