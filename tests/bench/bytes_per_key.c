@@ -72,6 +72,8 @@ static long drain(int quiet_ms)
 					    : "%c",
 					(unsigned char)buf[i]);
 	}
+	if (total && getenv("BYTES_PER_KEY_DUMP"))
+		fputc('\n', stderr); /* one line per key */
 	return total;
 }
 
