@@ -1,5 +1,6 @@
 /* app.c - the main loop: read a key, let the screen on top handle it, do
  * what it asks (stack changes, quit), lay out on resize, redraw once. */
+#include <errno.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -21,9 +22,11 @@
 
 /* How long to wait after Esc for a digit (Esc 1 = F1 ... Esc 0 = F10). */
 #define ESC_FOLLOW_MS 400
-/* A periodic job (the probe, the queue's look for handoffs...) runs only
- * once the typing has paused this long, never between two keys. */
-#define KEY_PAUSE_MS 500
+/* The periodic jobs (the probe, the queue's look for handoffs...) run only
+ * once the loop has been quiet this long since the last key or the last
+ * run: never between two keys, and at most twice a second should one of
+ * them stay due (a probe that could not even be sent). */
+#define QUIET_MS 500
 
 volatile sig_atomic_t app_signalled;
 
@@ -805,8 +808,8 @@ static long (*const due_sources[])(const struct app *app) = {
 };
 
 /* How long the loop may sleep: until the first job is due, and not before
- * the typing has paused; -1 until a key or a signal. */
-static int app_wait_ms(const struct app *app, long last_key_ms)
+ * it has been quiet QUIET_MS since quiet_from; -1 until a key or a signal. */
+static int app_wait_ms(const struct app *app, long quiet_from)
 {
 	long wait = -1, pause;
 
@@ -819,7 +822,7 @@ static int app_wait_ms(const struct app *app, long last_key_ms)
 	}
 	if (wait < 0)
 		return -1;
-	pause = last_key_ms + KEY_PAUSE_MS - net_monotonic_ms();
+	pause = quiet_from + QUIET_MS - net_monotonic_ms();
 	if (wait < pause)
 		wait = pause;
 	return wait > INT_MAX ? INT_MAX : (int)wait;
@@ -841,18 +844,19 @@ static void app_jobs_run(struct app *app)
 }
 
 /* Sleeps until the terminal has input, ms pass (-1: no limit) or a signal
- * comes (SIGWINCH: ncurses then gives KEY_RESIZE); true when ms passed.
- * The signals are held from the check of app_signalled to the sleep and
- * let in only by pselect, so that one coming in between is not missed
- * (a blocking read would sleep through it until the next key). */
-static bool key_wait(int ms)
+ * comes (SIGWINCH: ncurses then gives KEY_RESIZE). 1 when ms passed, 0 on
+ * input or a signal, -1 when the terminal cannot be read any more. The
+ * signals are held from the check of app_signalled to the sleep and let in
+ * only by pselect, so that one coming in between is not missed (a blocking
+ * read would sleep through it until the next key). */
+static int key_wait(int ms)
 {
 	static const int wake_on[] = {SIGTERM, SIGHUP, SIGINT, SIGWINCH};
 	struct timespec limit = {.tv_sec = ms / 1000,
 				 .tv_nsec = (long)(ms % 1000) * 1000000};
 	sigset_t held, before;
 	fd_set in;
-	int r = -1;
+	int r = 0, error = 0;
 
 	sigemptyset(&held);
 	for (size_t i = 0; i < sizeof(wake_on) / sizeof(*wake_on); i++)
@@ -860,17 +864,21 @@ static bool key_wait(int ms)
 	FD_ZERO(&in);
 	FD_SET(STDIN_FILENO, &in);
 	sigprocmask(SIG_BLOCK, &held, &before);
-	if (!app_signalled)
+	if (!app_signalled) {
 		r = pselect(STDIN_FILENO + 1, &in, NULL, NULL,
 			    ms < 0 ? NULL : &limit, &before);
+		error = errno;
+	}
 	sigprocmask(SIG_SETMASK, &before, NULL);
+	if (r < 0)
+		return error == EINTR ? 0 : -1;
 	return r == 0;
 }
 
 static void app_loop(struct app *app)
 {
-	long last_key_ms = net_monotonic_ms();
-	int ret, wait;
+	long quiet_from = net_monotonic_ms(); /* the last key or job run */
+	int ret;
 	wint_t ch;
 
 	safe_activity();
@@ -878,13 +886,20 @@ static void app_loop(struct app *app)
 	while (!app->quit && !app_signalled) {
 		app_work_do(app);
 		if (key_read(&ret, &ch) == ERR) {
-			/* a key, a signal or a resize: read it next turn */
-			wait = app_wait_ms(app, last_key_ms);
-			if (wait == 0 || key_wait(wait))
+			int wait = app_wait_ms(app, quiet_from);
+			/* woken by a key, a signal or a resize: read it next
+			 * turn */
+			int woke = wait == 0 ? 1 : key_wait(wait);
+
+			if (woke < 0)
+				app->quit = true; /* the terminal is gone */
+			if (woke > 0) {
 				app_jobs_run(app);
+				quiet_from = net_monotonic_ms();
+			}
 			continue;
 		}
-		last_key_ms = net_monotonic_ms();
+		quiet_from = net_monotonic_ms();
 		safe_activity();
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
 			app_mark(app, APP_WORK_LAYOUT);
