@@ -46,7 +46,8 @@ struct net_options {
 
 #define NET_POLL_MS 20
 /* The health probe: first retry after a failure, the longest backoff, and
- * how often an online link is checked when nothing else was sent. */
+ * the wait after an answer (the client probes an online link only while
+ * journaled changes wait for a replay, offline_ui.c). */
 #define NET_PROBE_FIRST_MS  1000
 #define NET_PROBE_MAX_MS    30000
 #define NET_PROBE_ONLINE_MS 15000
