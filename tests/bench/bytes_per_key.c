@@ -18,6 +18,9 @@
  * measured step prints "LABEL: N keys, mean M bytes/key, max X, total T".
  *
  *   bytes_per_key SCRIPT COMMAND [ARG...]
+ *
+ * BYTES_PER_KEY_DUMP=1 copies what is written to stderr, escaped, one line
+ * per step (so one line per measured key).
  */
 #define _DEFAULT_SOURCE
 #include <errno.h>
