@@ -348,8 +348,9 @@ int lineedit_key(struct line_editor *ed, int ret, wint_t ch)
 	}
 }
 
-void lineedit_draw(struct line_editor *ed, WINDOW *win, int y, int x, int width,
-		   attr_t attr)
+/* The text in text_attr, the room after it in room_attr. */
+static void draw_split(struct line_editor *ed, WINDOW *win, int y, int x,
+		       int width, attr_t text_attr, attr_t room_attr)
 {
 	struct line_view v;
 	int col = 0;
@@ -357,7 +358,7 @@ void lineedit_draw(struct line_editor *ed, WINDOW *win, int y, int x, int width,
 	if (width < 1)
 		return;
 	lineedit_view(ed, width, &v);
-	wattrset(win, attr);
+	wattrset(win, text_attr);
 	wmove(win, y, x);
 	for (; col < v.lead; col++)
 		waddch(win, ' ');
@@ -371,7 +372,17 @@ void lineedit_draw(struct line_editor *ed, WINDOW *win, int y, int x, int width,
 		waddnstr(win, ed->text + v.start, (int)(v.end - v.start));
 		col += span_cols(ed, v.start, v.end);
 	}
+	wattrset(win, room_attr);
 	for (; col < width; col++)
 		waddch(win, ' ');
 	wattrset(win, A_NORMAL);
+}
+
+void lineedit_draw(struct line_editor *ed, WINDOW *win, int y, int x, int width,
+		   attr_t attr)
+{
+	attr_t focus = theme_attr(THEME_INPUT_FOCUS);
+
+	draw_split(ed, win, y, x, width,
+		   attr == focus ? theme_attr(THEME_INPUT_TEXT) : attr, attr);
 }

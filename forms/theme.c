@@ -21,6 +21,8 @@ static const struct role_style styles[THEME_COUNT] = {
     /* Reverse, not a colour pair: a key typed costs one SGR and sgr0, not
      * setaf+setab and op+sgr0 (bytes per key on slow links). */
     [THEME_INPUT_FOCUS] = {-1, -1, A_REVERSE, A_REVERSE},
+    /* Plain, so that a typed key costs its character alone (lineedit.c). */
+    [THEME_INPUT_TEXT] = {-1, -1, A_NORMAL, A_NORMAL},
     [THEME_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
     [THEME_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
     [THEME_HINT] = {COLOR_YELLOW, -1, A_NORMAL, A_NORMAL},

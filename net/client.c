@@ -281,10 +281,18 @@ static void link_set(struct net_client *c, bool answered)
 	c->probe_due_ms = now + c->probe_backoff_ms;
 }
 
+long net_client_probe_due_ms(const struct net_client *client)
+{
+	long left = client->probe_due_ms - net_monotonic_ms();
+
+	if (client->link == NET_LINK_UNKNOWN || left < 0)
+		return 0;
+	return left;
+}
+
 bool net_client_probe_due(const struct net_client *client)
 {
-	return client->link == NET_LINK_UNKNOWN ||
-	       net_monotonic_ms() >= client->probe_due_ms;
+	return net_client_probe_due_ms(client) == 0;
 }
 
 int net_client_probe(struct net_client *client, struct wc_error *err)

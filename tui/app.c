@@ -1,9 +1,14 @@
 /* app.c - the main loop: read a key, let the screen on top handle it, do
  * what it asks (stack changes, quit), lay out on resize, redraw once. */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
 
 #include "wincase/draft.h"
 #include "wincase/net_offline.h"
@@ -17,9 +22,11 @@
 
 /* How long to wait after Esc for a digit (Esc 1 = F1 ... Esc 0 = F10). */
 #define ESC_FOLLOW_MS 400
-/* The loop wakes this often to notice signals, the idle logout and the
- * training colleague; a wake-up with nothing marked writes nothing. */
-#define POLL_MS 500
+/* The periodic jobs (the probe, the queue's look for handoffs...) run only
+ * once the loop has been quiet this long since the last key or the last
+ * run: never between two keys, and at most twice a second should one of
+ * them stay due (a probe that could not even be sent). */
+#define QUIET_MS 500
 
 volatile sig_atomic_t app_signalled;
 
@@ -507,25 +514,27 @@ static wint_t escape_sequence(wint_t intro)
 			break; /* SS3 takes one character, CSI ends at a final
 				*/
 	}
-	wtimeout(stdscr, POLL_MS);
+	wtimeout(stdscr, 0);
 	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
 		if (strcmp(seq, known[i].seq) == 0)
 			return known[i].key;
 	return 0;
 }
 
-/* Esc then a digit stands for a function key on terminals without them. */
+/* The next key, without waiting for one (the loop waits in key_wait);
+ * Esc then a digit stands for a function key on terminals without them. */
 static int key_read(int *ret, wint_t *ch)
 {
 	wint_t next;
 	int r;
 
+	wtimeout(stdscr, 0);
 	*ret = wget_wch(stdscr, ch);
 	if (*ret != OK || *ch != KEY_ESC)
 		return *ret;
 	wtimeout(stdscr, ESC_FOLLOW_MS);
 	r = wget_wch(stdscr, &next);
-	wtimeout(stdscr, POLL_MS);
+	wtimeout(stdscr, 0);
 	if (r == OK && next >= '0' && next <= '9') {
 		*ret = KEY_CODE_YES;
 		*ch = KEY_F(next == '0' ? 10 : (int)(next - '0'));
@@ -765,8 +774,110 @@ static void app_key(struct app *app, int ret, wint_t ch)
 		app->quit = true;
 }
 
+/* --- the periodic jobs and when each is next due (issue 16): the loop
+ * sleeps until the first of them, or until a key when none is --- */
+
+static long due_idle_logout(const struct app *app)
+{
+	/* At the login screen it only ends a restricted session. */
+	if (!app->logged_in && !safe_restricted())
+		return -1;
+	return safe_idle_due_ms(app->cfg->idle_logout_seconds);
+}
+
+static long due_screen(const struct app *app)
+{
+	const struct app_screen *top;
+
+	if (app->depth == 0)
+		return -1;
+	top = &app->stack[app->depth - 1];
+	return top->ops->idle && top->ops->idle_due
+		   ? top->ops->idle_due(top->state, app)
+		   : -1;
+}
+
+/* Milliseconds until each source's job is due, 0 now, -1 never: the idle
+ * logout, the simulated colleague, the probe (while not online) and the
+ * replay, the top screen's idle op. */
+static long (*const due_sources[])(const struct app *app) = {
+    due_idle_logout,
+    training_ui_due_ms,
+    offline_ui_due_ms,
+    due_screen,
+};
+
+/* How long the loop may sleep: until the first job is due, and not before
+ * it has been quiet QUIET_MS since quiet_from; -1 until a key or a signal. */
+static int app_wait_ms(const struct app *app, long quiet_from)
+{
+	long wait = -1, pause;
+
+	for (size_t i = 0; i < sizeof(due_sources) / sizeof(*due_sources);
+	     i++) {
+		long due = due_sources[i](app);
+
+		if (due >= 0 && (wait < 0 || due < wait))
+			wait = due;
+	}
+	if (wait < 0)
+		return -1;
+	pause = quiet_from + QUIET_MS - net_monotonic_ms();
+	if (wait < pause)
+		wait = pause;
+	return wait > INT_MAX ? INT_MAX : (int)wait;
+}
+
+/* Each job checks that it is due (a wake-up may come early: a resize). */
+static void app_jobs_run(struct app *app)
+{
+	struct app_screen *top;
+
+	if (safe_idle_expired(app->cfg->idle_logout_seconds))
+		app_idle_logout(app);
+	training_ui_tick(app);
+	offline_ui_tick(app);
+	app_session_check(app);
+	top = app->depth > 0 ? &app->stack[app->depth - 1] : NULL;
+	if (top && top->ops->idle)
+		top->ops->idle(top->state, app);
+}
+
+/* Sleeps until the terminal has input, ms pass (-1: no limit) or a signal
+ * comes (SIGWINCH: ncurses then gives KEY_RESIZE). 1 when ms passed, 0 on
+ * input or a signal, -1 when the terminal cannot be read any more. The
+ * signals are held from the check of app_signalled to the sleep and let in
+ * only by pselect, so that one coming in between is not missed (a blocking
+ * read would sleep through it until the next key). */
+static int key_wait(int ms)
+{
+	static const int wake_on[] = {SIGTERM, SIGHUP, SIGINT, SIGWINCH};
+	struct timespec limit = {.tv_sec = ms / 1000,
+				 .tv_nsec = (long)(ms % 1000) * 1000000};
+	sigset_t held, before;
+	fd_set in;
+	int r = 0, error = 0;
+
+	sigemptyset(&held);
+	for (size_t i = 0; i < sizeof(wake_on) / sizeof(*wake_on); i++)
+		sigaddset(&held, wake_on[i]);
+	FD_ZERO(&in);
+	FD_SET(STDIN_FILENO, &in);
+	sigprocmask(SIG_BLOCK, &held, &before);
+	if (!app_signalled) {
+		r = pselect(STDIN_FILENO + 1, &in, NULL, NULL,
+			    ms < 0 ? NULL : &limit, &before);
+		error = errno;
+	}
+	sigprocmask(SIG_SETMASK, &before, NULL);
+	if (r < 0)
+		return error == EINTR ? 0 : -1;
+	return r == 0;
+}
+
 static void app_loop(struct app *app)
 {
+	long quiet_from = net_monotonic_ms(); /* the last key or job run */
 	int ret;
 	wint_t ch;
 
@@ -775,17 +886,20 @@ static void app_loop(struct app *app)
 	while (!app->quit && !app_signalled) {
 		app_work_do(app);
 		if (key_read(&ret, &ch) == ERR) {
-			if (safe_idle_expired(app->cfg->idle_logout_seconds))
-				app_idle_logout(app);
-			training_ui_tick(app); /* the simulated colleague */
-			offline_ui_tick(app);  /* the probe, the replay */
-			app_session_check(app);
-			if (app->depth > 0 &&
-			    app->stack[app->depth - 1].ops->idle)
-				app->stack[app->depth - 1].ops->idle(
-				    app->stack[app->depth - 1].state, app);
+			int wait = app_wait_ms(app, quiet_from);
+			/* woken by a key, a signal or a resize: read it next
+			 * turn */
+			int woke = wait == 0 ? 1 : key_wait(wait);
+
+			if (woke < 0)
+				app->quit = true; /* the terminal is gone */
+			if (woke > 0) {
+				app_jobs_run(app);
+				quiet_from = net_monotonic_ms();
+			}
 			continue;
 		}
+		quiet_from = net_monotonic_ms();
 		safe_activity();
 		if (ret == KEY_CODE_YES && ch == KEY_RESIZE) {
 			app_mark(app, APP_WORK_LAYOUT);
@@ -852,7 +966,7 @@ int app_run(struct config *cfg)
 	keypad(stdscr, TRUE);
 	idlok(stdscr, TRUE); /* scrolling lists cost a line, not a screen */
 	set_escdelay(200);
-	wtimeout(stdscr, POLL_MS);
+	wtimeout(stdscr, 0); /* the loop waits in key_wait */
 	theme_init(colour_wanted(cfg));
 	{
 		int rows, cols;

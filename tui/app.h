@@ -94,9 +94,12 @@ struct screen_ops {
 	/* The keys that work now, when they depend on the state (may be NULL:
 	 * then keys and n_keys). */
 	const struct screen_key *(*keys_now)(void *state, size_t *n);
-	/* Called on the top screen while no key comes (about twice a
-	 * second); it marks work only when something changed (may be NULL). */
+	/* Called on the top screen when no key came and idle_due said it
+	 * was due; it marks work only when something changed (may be NULL). */
 	void (*idle)(void *state, struct app *app);
+	/* Milliseconds until idle is due (0: now), -1 never; the loop sleeps
+	 * until the first due of all its sources (NULL with idle NULL). */
+	long (*idle_due)(const void *state, const struct app *app);
 };
 
 extern const struct screen_ops screen_login;

@@ -46,7 +46,8 @@ struct net_options {
 
 #define NET_POLL_MS 20
 /* The health probe: first retry after a failure, the longest backoff, and
- * how often an online link is checked when nothing else was sent. */
+ * the wait after an answer (the client probes an online link only while
+ * journaled changes wait for a replay, offline_ui.c). */
 #define NET_PROBE_FIRST_MS  1000
 #define NET_PROBE_MAX_MS    30000
 #define NET_PROBE_ONLINE_MS 15000
@@ -78,6 +79,10 @@ int net_client_probe(struct net_client *client, struct wc_error *err);
 /* True when the link is unknown, or the backoff after the last exchange
  * (1 s doubling to 30 s offline, 15 s online) has passed. */
 bool net_client_probe_due(const struct net_client *client);
+/* Milliseconds until that backoff has passed (0: the probe is due). Whether
+ * an online link is probed at all is the caller's choice: every exchange
+ * already tells its state. */
+long net_client_probe_due_ms(const struct net_client *client);
 /* CLOCK_MONOTONIC in milliseconds. */
 long net_monotonic_ms(void);
 const char *net_client_url(const struct net_client *client);

@@ -18,6 +18,9 @@
  * measured step prints "LABEL: N keys, mean M bytes/key, max X, total T".
  *
  *   bytes_per_key SCRIPT COMMAND [ARG...]
+ *
+ * BYTES_PER_KEY_DUMP=1 copies what is written to stderr, escaped, one line
+ * per step (so one line per measured key).
  */
 #define _DEFAULT_SOURCE
 #include <errno.h>
@@ -72,6 +75,8 @@ static long drain(int quiet_ms)
 					    : "%c",
 					(unsigned char)buf[i]);
 	}
+	if (total && getenv("BYTES_PER_KEY_DUMP"))
+		fputc('\n', stderr); /* one line per key */
 	return total;
 }
 

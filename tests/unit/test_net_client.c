@@ -88,9 +88,13 @@ static void test_offline(void **state)
 	/* issue 12: never "online" before the server has answered */
 	assert_false(net_client_online(c));
 	assert_int_equal(net_client_link(c), NET_LINK_UNKNOWN);
+	/* issue 16: an unknown link is probed at once, a failed one after
+	 * the first backoff */
+	assert_int_equal(net_client_probe_due_ms(c), 0);
 	assert_int_equal(net_health(c, &err), -1);
 	assert_string_equal(err.code, "offline");
 	assert_false(net_client_online(c));
+	assert_in_range(net_client_probe_due_ms(c), 0, NET_PROBE_FIRST_MS);
 	net_client_free(&c);
 	assert_null(c);
 	opt.base_url = "file:///etc/passwd";

@@ -136,23 +136,36 @@ static void replay(struct app *app)
 	}
 }
 
+/* Changes in the journal that a replay would send now. */
+static size_t replay_waiting(const struct app *app)
+{
+	if (!app->logged_in || !net_offline_attached(app->net))
+		return 0;
+	return net_offline_pending(app->net) - net_offline_stopped(app->net);
+}
+
+/* Issue 16: an online link is not probed (every call tells its state, and
+ * an idle client then never wakes) unless changes wait for a replay; an
+ * unknown or offline one is, on net's backoff. */
+long offline_ui_due_ms(const struct app *app)
+{
+	if (!app->net || (net_client_online(app->net) && !replay_waiting(app)))
+		return -1;
+	return net_client_probe_due_ms(app->net);
+}
+
 void offline_ui_tick(struct app *app)
 {
 	struct wc_error err = {0};
 	enum net_link before;
-	size_t waiting;
 
-	if (!app->net || !net_client_probe_due(app->net))
+	if (offline_ui_due_ms(app) != 0)
 		return;
 	before = net_client_link(app->net);
 	net_client_probe(app->net, &err);
 	if (net_client_link(app->net) != before)
 		app_mark(app, APP_WORK_DRAW);
-	if (!app->logged_in || !net_client_online(app->net) ||
-	    !net_offline_attached(app->net))
-		return;
-	waiting = net_offline_pending(app->net) - net_offline_stopped(app->net);
-	if (waiting > 0)
+	if (net_client_online(app->net) && replay_waiting(app) > 0)
 		replay(app);
 }
 

@@ -28,6 +28,9 @@ void offline_ui_close(struct app *app);
 /* From the loop when no key came: probe the server when due, replay what
  * waits once it answers. */
 void offline_ui_tick(struct app *app);
+/* Milliseconds until offline_ui_tick has work (0: now), -1 while the link
+ * is online and nothing waits to be replayed. */
+long offline_ui_due_ms(const struct app *app);
 /* The server part of the status line; *alert when it is not plainly
  * online. */
 void offline_ui_status(const struct app *app, char *out, size_t size,

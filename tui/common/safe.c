@@ -61,17 +61,23 @@ void safe_activity(void)
 	clock_gettime(CLOCK_MONOTONIC, &last_activity);
 }
 
-bool safe_idle_expired(long seconds)
+long safe_idle_due_ms(long seconds)
 {
 	struct timespec now;
-	long long elapsed_ms;
+	long long elapsed_ms, left_ms;
 
 	if (seconds <= 0 || last_activity.tv_sec == 0)
-		return false;
+		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	elapsed_ms = (long long)(now.tv_sec - last_activity.tv_sec) * 1000 +
 		     (now.tv_nsec - last_activity.tv_nsec) / 1000000;
-	return elapsed_ms >= (long long)seconds * 1000;
+	left_ms = (long long)seconds * 1000 - elapsed_ms;
+	return left_ms > 0 ? (long)left_ms : 0;
+}
+
+bool safe_idle_expired(long seconds)
+{
+	return safe_idle_due_ms(seconds) == 0;
 }
 
 bool safe_console_lacks_cjk(void)

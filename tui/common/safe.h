@@ -35,6 +35,9 @@ void safe_signals_install(void (*on_signal)(int));
  * once seconds (> 0) have passed on the monotonic clock since then. */
 void safe_activity(void);
 bool safe_idle_expired(long seconds);
+/* Milliseconds until safe_idle_expired(seconds) turns true (0: it is),
+ * -1 when it never will (no idle logout). */
+long safe_idle_due_ms(long seconds);
 
 /* True on the Linux console (TERM=linux...), which has no CJK glyphs. */
 bool safe_console_lacks_cjk(void);

@@ -74,7 +74,7 @@ struct home {
 	struct list view; /* over rows; titles cannot be selected */
 	const struct app *app;
 	int filter_y, cols;
-	time_t checked_at; /* the last look for new handoffs (monotonic) */
+	long checked_at; /* the last look for new handoffs (net_monotonic_ms) */
 };
 
 static const struct screen_key keys[] = {
@@ -312,14 +312,6 @@ static void cases_complete(struct net_case_list *cases, struct app *app)
 	}
 }
 
-static time_t monotonic_seconds(void)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return now.tv_sec;
-}
-
 static void home_refresh(struct home *s, struct app *app)
 {
 	struct net_inquiry_full_list list = {0};
@@ -328,7 +320,7 @@ static void home_refresh(struct home *s, struct app *app)
 	bool cases_ok;
 
 	app_busy(app, MSG_BUSY_LOADING);
-	s->checked_at = monotonic_seconds();
+	s->checked_at = net_monotonic_ms();
 	s->n_drafts = draft_list(app->store, s->drafts, MAX_DRAFTS);
 	if (net_inquiries_queue(app->net, &list, &err)) {
 		rows_build(s, app);
@@ -390,18 +382,27 @@ static unsigned long waiting_signature(const struct net_inquiry_full_list *l,
 /* Issue 13.5: a window sees handoffs waiting for it without F5. A cheap
  * look (one list call every queue_check_seconds); nothing is drawn when
  * nothing changed. */
+static long home_idle_due(const void *state, const struct app *app)
+{
+	const struct home *s = state;
+	long left = s->checked_at + app->cfg->queue_check_seconds * 1000L -
+		    net_monotonic_ms();
+
+	if (app->cfg->queue_check_seconds <= 0 || !app->logged_in)
+		return -1;
+	return left > 0 ? left : 0;
+}
+
 static void home_idle(void *state, struct app *app)
 {
 	struct home *s = state;
 	struct net_inquiry_full_list list = {0};
 	struct wc_error err = {0};
 	size_t before, after;
-	time_t now = monotonic_seconds();
 
-	if (app->cfg->queue_check_seconds <= 0 || !app->logged_in ||
-	    now - s->checked_at < app->cfg->queue_check_seconds)
+	if (home_idle_due(s, app) != 0)
 		return;
-	s->checked_at = now;
+	s->checked_at = net_monotonic_ms();
 	if (net_inquiries_queue(app->net, &list, &err))
 		return; /* the status line tells about the server */
 	if (waiting_signature(&list, &app->user, &after) ==
@@ -792,4 +793,5 @@ const struct screen_ops screen_home = {
     .resume = home_resume,
     .free = home_free,
     .idle = home_idle,
+    .idle_due = home_idle_due,
 };

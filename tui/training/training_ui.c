@@ -593,14 +593,22 @@ void training_ui_draw(struct app *app, WINDOW *win)
 
 /* --- the colleague, time travel, the debrief --- */
 
+long training_ui_due_ms(const struct app *app)
+{
+	long long left = T.colleague_next_ms - now_ms();
+
+	if (!training_ui_current() || !app->logged_in || T.colleague_failed)
+		return -1;
+	return left > 0 ? (long)left : 0;
+}
+
 void training_ui_tick(struct app *app)
 {
 	const struct training_scenario *sc = training_ui_current();
 	struct wc_error err = {0};
 	int n;
 
-	if (!sc || !app->logged_in || T.colleague_failed ||
-	    now_ms() < T.colleague_next_ms)
+	if (training_ui_due_ms(app) != 0)
 		return;
 	T.colleague_next_ms = now_ms() + COLLEAGUE_POLL_MS;
 	n = net_training_colleague_ack(T.ts.url, TRAINING_PASSWORD_DEFAULT,

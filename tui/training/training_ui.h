@@ -54,6 +54,9 @@ void training_ui_draw(struct app *app, WINDOW *win);
 /* While the keyboard is idle: the simulated colleague acknowledges the
  * trainee's handoff. */
 void training_ui_tick(struct app *app);
+/* Milliseconds until training_ui_tick has work (0: now), -1 none (no
+ * scenario, or its colleague could not log in). */
+long training_ui_due_ms(const struct app *app);
 
 /* --- for screen_training.c --- */
 size_t training_ui_count(void);
