@@ -125,6 +125,10 @@ int pg_next_number(struct store_conn *c, const char *kind, const char *day,
 /* The schema (store_pg_schema.c), brought to the newest version at
  * start. */
 int pg_migrate(PGconn *db, struct wc_error *err);
+/* Step 14 (store_pg_stats.c): the statistics' daily aggregates; its SQL,
+ * then the functions and triggers built from the shared parts. */
+extern const char pg_schema_stats[];
+int pg_stats_migrate(PGconn *db, struct wc_error *err);
 
 /* Operations, by file. */
 #define PG_OP(name, ...) int pg_##name(struct store_conn *c, __VA_ARGS__)
