@@ -271,27 +271,17 @@ static int bulk_begin(struct bulk *b, const char *path, struct wc_error *err)
 }
 
 /* Build the derived tables from the rows and put the triggers back, in
- * one transaction: the search indexes emptied and filled again (they are
- * contentless: 'delete-all'), the aggregates counted again. */
+ * one transaction: the search indexes emptied and filled again, the
+ * aggregates counted again. */
 static int bulk_end(struct bulk *b, struct wc_error *err)
 {
-	static const char search[] =
-	    "INSERT INTO cases_search (cases_search) VALUES ('delete-all');"
-	    "INSERT INTO cases_search (rowid, s_no, s_name, s_id_no, s_phone)"
-	    " SELECT id, no, applicant_name, applicant_id_no, applicant_phone"
-	    " FROM cases;"
-	    "INSERT INTO inquiries_search (inquiries_search)"
-	    " VALUES ('delete-all');"
-	    "INSERT INTO inquiries_search"
-	    " (rowid, s_no, s_name, s_id_no, s_phone)"
-	    " SELECT id, no, applicant_name, applicant_id_no, applicant_phone"
-	    " FROM inquiries;";
 	int rc = 0;
 
 	/* Only the rebuild's own commit: the rows are committed already. */
 	if (sqlite3_exec(b->db, "PRAGMA synchronous = OFF; BEGIN IMMEDIATE",
 			 NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(b->db, search, NULL, NULL, NULL) != SQLITE_OK)
+	    sqlite3_exec(b->db, sq_search_rebuild, NULL, NULL, NULL) !=
+		SQLITE_OK)
 		rc = bulk_fail(b, "search indexes", err);
 	if (rc == 0 && sq_stats_rebuild(b->db, err) < 0)
 		rc = -1;
