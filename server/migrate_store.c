@@ -23,9 +23,11 @@
 
 /* Sessions are not moved: their tokens belong to the old server. */
 static const char *const skipped_tables[] = {"sessions", NULL};
-/* What the SQLite store derives from the other tables and PostgreSQL keeps
- * its own way (migrations 12 and 13: the trigram search indexes with their
- * FTS5 shadow tables, the statistics' daily aggregates), by name prefix. */
+/* What the SQLite store derives from the other tables (migrations 12 and
+ * 13: the trigram search indexes with their FTS5 shadow tables, the
+ * statistics' daily aggregates), by name prefix: PostgreSQL's trigram
+ * indexes follow the copied rows, and its aggregates (step 14) are
+ * counted once after the copy (ms_derived). */
 static const char *const derived_tables[] = {"cases_search", "inquiries_search",
 					     "stats_", NULL};
 
@@ -452,12 +454,31 @@ static int ms_lock_targets(PGconn *pg, const struct migrate_report *r,
 	return 0;
 }
 
+/* The target's derived tables (schema step 14's statistics aggregates)
+ * are not kept row by row during the copy, and counted once after it:
+ * pause (before) or rebuild and resume (after). */
+static int ms_derived(PGconn *pg, bool after, struct wc_error *err)
+{
+	int64_t kept;
+
+	if (ms_query_int(
+		pg, "SELECT (to_regproc('stats_rebuild') IS NOT NULL)::int",
+		NULL, &kept, err) < 0)
+		return -1;
+	if (!kept)
+		return 0;
+	return ms_exec(pg,
+		       after ? "SELECT stats_rebuild(), stats_triggers(true)"
+			     : "SELECT stats_triggers(false)",
+		       err);
+}
+
 /* Everything after both ends are open, inside both transactions. */
 static int ms_copy_all(sqlite3 *db, PGconn *pg, struct migrate_report *r,
 		       struct wc_error *err)
 {
 	if (ms_tables(db, r, err) < 0 || ms_lock_targets(pg, r, err) < 0 ||
-	    ms_check_empty(pg, r, err) < 0)
+	    ms_check_empty(pg, r, err) < 0 || ms_derived(pg, false, err) < 0)
 		return -1;
 	for (size_t i = 0; i < r->n_tables; i++) {
 		struct migrate_table *t = &r->tables[i];
@@ -473,7 +494,10 @@ static int ms_copy_all(sqlite3 *db, PGconn *pg, struct migrate_report *r,
 					    (long long)t->target_rows);
 		r->rows += t->rows;
 	}
-	return 0;
+	/* And the planner's statistics of the copy: without them the first
+	 * queries (before autovacuum comes by) miss the indexes, q= the
+	 * trigram ones. */
+	return ms_derived(pg, true, err) < 0 ? -1 : ms_exec(pg, "ANALYZE", err);
 }
 
 static double ms_now(void)

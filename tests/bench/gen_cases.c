@@ -5,11 +5,18 @@
  * through the store interface (store_open), so it follows every schema
  * migration.
  *
- *   gen_cases --db PATH --cases N [--seed S]
+ *   gen_cases --db PATH --cases N [--seed S] [--slow]
  *
  * The store must already hold the catalog (start wincased --seed-demo on it
  * once). Nothing here is committed data: the same seed gives the same
- * store. */
+ * store.
+ *
+ * On SQLite the rows go in without the triggers that keep the derived
+ * tables (the search indexes of migration 12, the statistics' aggregates
+ * of 13), which cost most of the time; both are then built from the rows
+ * in one transaction and the triggers put back, so the store is the one
+ * the slow way (--slow: every row through the triggers) gives, and a
+ * server on it finds and counts the same (tests/bench/gen_check.sh). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +26,13 @@
 #include "wincase/date.h"
 #include "wincase/lifecycle.h"
 
+#include <sqlite3.h>
+
 #include "app.h"
+#include "store/sqlite/store_sqlite.h"
 #include "store/store.h"
 
-#define BATCH	  5000
+#define BATCH	  50000
 #define N_WINDOWS 12
 #define DAY	  86400
 /* 2025-12-01 00:00 +08:00: a year of cases ending 2026-11-30. */
@@ -194,6 +204,106 @@ static int add_review_item(struct store_conn *db, const struct case_record *r,
 	return db->ops->review_add(db, &rv, err);
 }
 
+/* The triggers of the derived tables (names stats_*, *_search_*) while
+ * the rows go in: their CREATE statements, to put them back. */
+struct bulk {
+	sqlite3 *db;
+	char *triggers; /* "CREATE TRIGGER ...;" each */
+};
+
+static int bulk_fail(struct bulk *b, const char *what, struct wc_error *err)
+{
+	return wc_error_set(err, "internal", NULL, "%s: %s", what,
+			    sqlite3_errmsg(b->db));
+}
+
+static const char bulk_triggers[] =
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+    " AND (name LIKE 'stats\\_%' ESCAPE '\\'"
+    "  OR name LIKE '%\\_search\\_%' ESCAPE '\\')";
+
+/* Take the derived tables' triggers off a SQLite store at path. */
+static int bulk_begin(struct bulk *b, const char *path, struct wc_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *drops = NULL, *creates = NULL;
+	size_t dl = 0, cl = 0;
+	FILE *d = open_memstream(&drops, &dl),
+	     *c = open_memstream(&creates, &cl);
+	int rc = 0;
+
+	if (!d || !c) {
+		if (d)
+			fclose(d);
+		if (c)
+			fclose(c);
+		free(drops);
+		free(creates);
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	}
+	if (sqlite3_open(path, &b->db) != SQLITE_OK ||
+	    sqlite3_busy_timeout(b->db, 10000) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b->db, bulk_triggers, -1, &st, NULL) !=
+		SQLITE_OK)
+		rc = bulk_fail(b, "triggers", err);
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		fprintf(d, "DROP TRIGGER \"%s\";", sqlite3_column_text(st, 0));
+		fprintf(c, "%s;", sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	fclose(d);
+	fclose(c);
+	b->triggers = rc == 0 ? creates : NULL;
+	if (rc < 0)
+		free(creates);
+	/* All or none: bulk_end puts back what was there. */
+	if (rc == 0 &&
+	    (sqlite3_exec(b->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	     sqlite3_exec(b->db, drops, NULL, NULL, NULL) != SQLITE_OK ||
+	     sqlite3_exec(b->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)) {
+		rc = bulk_fail(b, "drop triggers", err);
+		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
+		free(b->triggers);
+		b->triggers = NULL;
+	}
+	free(drops);
+	return rc;
+}
+
+/* Build the derived tables from the rows and put the triggers back, in
+ * one transaction: the search indexes emptied and filled again, the
+ * aggregates counted again. */
+static int bulk_end(struct bulk *b, struct wc_error *err)
+{
+	int rc = 0;
+
+	/* Only the rebuild's own commit: the rows are committed already. */
+	if (sqlite3_exec(b->db, "PRAGMA synchronous = OFF; BEGIN IMMEDIATE",
+			 NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(b->db, sq_search_rebuild, NULL, NULL, NULL) !=
+		SQLITE_OK)
+		rc = bulk_fail(b, "search indexes", err);
+	if (rc == 0 && sq_stats_rebuild(b->db, err) < 0)
+		rc = -1;
+	if (rc == 0 &&
+	    sqlite3_exec(b->db, b->triggers, NULL, NULL, NULL) != SQLITE_OK)
+		rc = bulk_fail(b, "triggers", err);
+	if (rc == 0 && sqlite3_exec(b->db, "COMMIT; PRAGMA synchronous = FULL",
+				    NULL, NULL, NULL) != SQLITE_OK)
+		rc = bulk_fail(b, "commit", err);
+	if (rc < 0)
+		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static void bulk_close(struct bulk *b)
+{
+	sqlite3_close(b->db);
+	free(b->triggers);
+	b->db = NULL;
+	b->triggers = NULL;
+}
+
 static int generate(struct store_conn *db, const struct catalog *cat,
 		    size_t n_cases, struct wc_error *err)
 {
@@ -226,10 +336,18 @@ int main(int argc, char **argv)
 	struct wc_error err = {0};
 	struct store_conn *db;
 	struct timespec t0, t1;
+	struct bulk bulk = {0};
+	bool slow = false;
+	int rc = 0;
 
 	rng_state = 0x9e3779b97f4a7c15ULL;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--slow") == 0)
+			slow = true;
 	for (int i = 1; i + 1 < argc; i += 2) {
-		if (strcmp(argv[i], "--db") == 0)
+		if (strcmp(argv[i], "--slow") == 0)
+			i--;
+		else if (strcmp(argv[i], "--db") == 0)
 			db_path = argv[i + 1];
 		else if (strcmp(argv[i], "--cases") == 0)
 			n_cases = strtoull(argv[i + 1], NULL, 10);
@@ -238,7 +356,7 @@ int main(int argc, char **argv)
 	}
 	if (!db_path || !n_cases) {
 		fprintf(stderr, "usage: gen_cases --db PATH --cases N "
-				"[--seed S]\n");
+				"[--seed S] [--slow]\n");
 		return 2;
 	}
 	pthread_rwlock_init(&app.reference_lock, NULL);
@@ -246,8 +364,22 @@ int main(int argc, char **argv)
 	if (store_open(db_path, &app.store, &err) < 0 ||
 	    !(db = app.store->ops->connect(app.store, &err)) ||
 	    app_load_reference(&app, db, &err) < 0 || !app.catalog->n_items ||
-	    add_clerks(db, &err) < 0 ||
-	    generate(db, app.catalog, n_cases, &err) < 0) {
+	    add_clerks(db, &err) < 0)
+		rc = -1;
+	/* SQLite: without the derived tables' triggers. */
+	if (rc == 0 && !slow && !store_url_is_postgresql(db_path))
+		rc = bulk_begin(
+		    &bulk,
+		    strncmp(db_path, "sqlite:", 7) == 0 ? db_path + 7 : db_path,
+		    &err);
+	if (rc == 0)
+		rc = generate(db, app.catalog, n_cases, &err);
+	/* The triggers go back even after a failure (over the rows there
+	 * are). */
+	if (bulk.triggers && bulk_end(&bulk, rc < 0 ? NULL : &err) < 0)
+		rc = -1;
+	bulk_close(&bulk);
+	if (rc < 0) {
 		fprintf(stderr, "gen_cases: %s: %s\n", db_path,
 			err.message[0] ? err.message
 				       : "no catalog in the store");

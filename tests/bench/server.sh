@@ -137,7 +137,10 @@ growth() {
 		db="$WORK/cases-$n.db"
 		bench_seed "$db" || return 1
 		echo "bench: generating $n cases" >&2
-		"$BUILD/bench/gen_cases" --db "$db" --cases "$n" >&2 || return 1
+		"$BUILD/bench/gen_cases" --db "$db" --cases "$n" >"$WORK/gen-$n.log" 2>&1 ||
+			{ cat "$WORK/gen-$n.log" >&2; return 1; }
+		row "gen_cases of $n cases (s)" \
+			"$(sed -n 's/.* in \([0-9.]*\) s$/\1/p' "$WORK/gen-$n.log")" "-"
 		url=$(bench_server_start "$db") || return 1
 		growth_rows "$url" "$n" ""
 		bench_server_stop

@@ -237,6 +237,30 @@ static size_t list_count(const char *url, const char *token, const char *path)
 	return n;
 }
 
+/* A column of GET /v1/stats for 2026, summed over the windows: the
+ * aggregates the row triggers kept (schema step 14) while both instances
+ * wrote. */
+static long long stats_total(const char *url, const char *token,
+			     const char *column)
+{
+	struct http_reply r;
+	const json_t *row;
+	long long n = 0;
+	size_t i;
+
+	assert_int_equal(http_get(url,
+				  "/v1/stats?from=2026-01-01&to=2026-12-31"
+				  "&group_by=window",
+				  token, &r),
+			 0);
+	if (r.status != 200)
+		fail_msg("GET /v1/stats: %ld %s", r.status, r.body);
+	json_array_foreach(json_object_get(r.json, "items"), i, row) n +=
+	    (long long)json_integer_value(json_object_get(row, column));
+	http_reply_release(&r);
+	return n;
+}
+
 static void assert_chain(const char *url, const char *admin)
 {
 	struct http_reply r;
@@ -322,6 +346,13 @@ static void test_two_instances(void **state)
 	    TOTAL);
 	assert_chain(pair.srv[0].url, admin);
 	assert_chain(pair.srv[1].url, admin);
+	/* Each counted once in the statistics. */
+	assert_int_equal(stats_total(pair.srv[0].url, admin, "inquiries"),
+			 TOTAL);
+	assert_int_equal(stats_total(pair.srv[1].url, admin, "cases"), TOTAL);
+	assert_int_equal(stats_total(pair.srv[0].url, admin, "notices"), TOTAL);
+	assert_int_equal(stats_total(pair.srv[1].url, admin, "tolerant"),
+			 TOTAL);
 
 	/* One scheduler run per tick: both instances told the same time at
 	 * once; every commitment (due 11-09) breached once, in all. The
@@ -347,6 +378,8 @@ static void test_two_instances(void **state)
 	assert_true(ticks[0].breached == 0 || ticks[1].breached == 0);
 	assert_int_equal(list_count(pair.srv[1].url, admin,
 				    "/v1/review/queue?kind=breach&limit=200"),
+			 TOTAL);
+	assert_int_equal(stats_total(pair.srv[0].url, admin, "breached"),
 			 TOTAL);
 	/* One credit entry per breach, none twice. */
 	{

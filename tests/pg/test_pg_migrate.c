@@ -28,7 +28,7 @@
 
 static struct test_server hall, city;
 static char hall_dir[256], hall_db[300], from[310];
-static char target_name[64], target[512];
+static char target_name[64], target[512], slow_db[300];
 
 /* The hall as it was before the move. */
 static struct {
@@ -80,14 +80,24 @@ static void hall_case(const char *clerk)
 	json_decref(c);
 }
 
+static void hall_sql(const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(hall_db, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
 /* The hall: demo seed, an inquiry, the case, a breach, generated cases. */
 static void hall_make(void)
 {
 	const char *args[] = {"--db",	hall_db,       "--data-dir",
 			      hall_dir, "--seed-demo", NULL};
 	char *clerk, out[512];
-	char *gen[] = {NULL, "--db", hall_db, "--cases", "200", NULL};
-	char gen_path[300];
+	char *gen[] = {NULL, "--db", hall_db, "--cases", "200", NULL, NULL};
+	char gen_path[300], vacuum[360];
 	json_t *j;
 
 	assert_int_equal(test_server_start_args(&hall, true, args), 0);
@@ -107,37 +117,79 @@ static void hall_make(void)
 	before.old_token = http_login(hall.url, "clerk1", TEST_PASSWORD);
 	assert_non_null(before.old_token);
 	assert_int_equal(test_server_stop_keep(&hall), 0);
+	/* The same store for gen_cases --slow (every row through the
+	 * triggers). */
+	snprintf(slow_db, sizeof(slow_db), "%s/slow.db", hall_dir);
+	snprintf(vacuum, sizeof(vacuum), "VACUUM INTO '%s'", slow_db);
+	hall_sql(vacuum);
 	snprintf(gen_path, sizeof(gen_path), "%s/bench/gen_cases",
 		 getenv("BUILD") ? getenv("BUILD") : "build");
 	gen[0] = gen_path;
 	if (test_run_command(gen, NULL, out, sizeof(out)) != 0)
 		fail_msg("gen_cases: %s", out);
+	gen[2] = slow_db;
+	gen[5] = "--slow";
+	if (test_run_command(gen, NULL, out, sizeof(out)) != 0)
+		fail_msg("gen_cases --slow: %s", out);
+}
+
+/* The statistics' aggregates in one line (both dialects), and what a few
+ * searches find (SQLite's trigram indexes). */
+#define STATS_PRINT                                                            \
+	"SELECT count(*) || ':' || sum(n) || ':' || sum(n * day) || ':' ||"    \
+	" sum(n * length(department || key || metric)) FROM stats_daily"       \
+	" WHERE n <> 0"
+#define SEARCH_PRINT(q)                                                        \
+	"(SELECT count(*) FROM cases_search WHERE cases_search MATCH '\"" q    \
+	"\"')"
+/* clang-format off */
+static const char search_print[] =
+    "SELECT " SEARCH_PRINT("申请人1")
+    " || ':' || " SEARCH_PRINT("1390000")
+    " || ':' || " SEARCH_PRINT("331002")
+    " || ':' || " SEARCH_PRINT("-0001");
+/* clang-format on */
+
+static void sqlite_text(const char *path, const char *sql, char *out,
+			size_t size)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* The first value of a query on the target as text; -1 without one. */
+static int target_text(const char *sql, char *out, size_t size)
+{
+	PGconn *db = PQconnectdb(target);
+	PGresult *res = PQexec(db, sql);
+	int rc = -1;
+
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1) {
+		snprintf(out, size, "%s", PQgetvalue(res, 0, 0));
+		rc = 0;
+	} else
+		print_message("# %s: %s", sql, PQerrorMessage(db));
+	PQclear(res);
+	PQfinish(db);
+	return rc;
 }
 
 /* One value of an integer query on the target. */
 static long long target_count(const char *sql)
 {
-	PGconn *db = PQconnectdb(target);
-	PGresult *res = PQexec(db, sql);
-	long long n = -1;
+	char text[32];
 
-	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
-		n = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	else
-		print_message("# %s: %s", sql, PQerrorMessage(db));
-	PQclear(res);
-	PQfinish(db);
-	return n;
-}
-
-static void hall_sql(const char *sql)
-{
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(hall_db, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	sqlite3_close(db);
+	return target_text(sql, text, sizeof(text)) < 0
+		   ? -1
+		   : strtoll(text, NULL, 10);
 }
 
 /* "ok N entries" of audit-verify on db; N. */
@@ -198,6 +250,27 @@ static void test_migrate(void **state)
 	assert_int_equal(target_count("SELECT count(*) FROM sessions"), 0);
 	assert_int_equal(target_count("SELECT count(*) FROM credit_entries"),
 			 1);
+	/* gen_cases' bulk load left the store its slow way leaves; the
+	 * target's aggregates, counted once after the copy, are the hall's,
+	 * and their triggers are on again. */
+	{
+		char fast[128], slow[128], pg[128];
+
+		sqlite_text(hall_db, STATS_PRINT, fast, sizeof(fast));
+		sqlite_text(slow_db, STATS_PRINT, slow, sizeof(slow));
+		assert_string_equal(fast, slow);
+		assert_int_equal(target_text(STATS_PRINT, pg, sizeof(pg)), 0);
+		assert_string_equal(pg, fast);
+		print_message("# stats_daily %s\n", fast);
+		sqlite_text(hall_db, search_print, fast, sizeof(fast));
+		sqlite_text(slow_db, search_print, slow, sizeof(slow));
+		assert_string_equal(fast, slow);
+		print_message("# search %s\n", fast);
+		assert_int_equal(target_count("SELECT count(*) FROM pg_trigger"
+					      " WHERE tgname LIKE 'stats%'"
+					      " AND tgenabled = 'D'"),
+				 0);
+	}
 	/* The hall's entries and the migration's own. */
 	assert_int_equal(chain_entries(target), hall_entries + 1);
 	/* The hall's checkpoint file still vouches for the moved chain. */
@@ -228,6 +301,7 @@ static void test_city_serves_the_hall(void **state)
 	char path[128];
 	struct http_reply r;
 	char *clerk, *reviewer;
+	long long events;
 	json_t *j;
 
 	(void)state;
@@ -266,7 +340,9 @@ static void test_city_serves_the_hall(void **state)
 	    NULL, 200);
 	assert_int_equal(tj_num(j, "breached"), 1);
 	json_decref(j);
-	/* The day's numbers go on; ids do not collide. */
+	/* The day's numbers go on; ids do not collide; the aggregates count
+	 * the new inquiry (once per grouping). */
+	events = target_count("SELECT sum(n) FROM stats_daily");
 	j = call_json(city.url, clerk, "POST", "/v1/inquiries",
 		      "{\"applicant\":{\"name\":\"李四\"},\"channel\":"
 		      "\"phone\",\"topic\":\"搬到市里以后\"}",
@@ -274,6 +350,8 @@ static void test_city_serves_the_hall(void **state)
 	assert_string_equal(tj_str(j, "no"), "SW-20261102-0002");
 	assert_true(tj_num(j, "id") > 1);
 	json_decref(j);
+	assert_int_equal(target_count("SELECT sum(n) FROM stats_daily"),
+			 events + 3);
 	j = call_json(city.url, reviewer, "GET", "/v1/audit/verify", NULL, 200);
 	assert_true(json_is_true(json_object_get(j, "ok")));
 	json_decref(j);

@@ -112,6 +112,12 @@ int pg_row(struct store_conn *c, const char *sql, const struct pgp *p,
 int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
 	    const struct pg_row_kind *kind, void **out, size_t *n,
 	    struct wc_error *err);
+/* The same, planned for these parameters at every run (not prepared): a
+ * prepared statement's generic plan cannot use the trigram indexes for
+ * LIKE '%' || $n || '%' (it scans the table), a plan for the value can. */
+int pg_rows_planned(struct store_conn *c, const char *sql, const struct pgp *p,
+		    const struct pg_row_kind *kind, void **out, size_t *n,
+		    struct wc_error *err);
 /* "KIND-DAY-NNNN": the next number of kind on day. */
 int pg_next_number(struct store_conn *c, const char *kind, const char *day,
 		   char *out, size_t size, struct wc_error *err);
@@ -119,6 +125,10 @@ int pg_next_number(struct store_conn *c, const char *kind, const char *day,
 /* The schema (store_pg_schema.c), brought to the newest version at
  * start. */
 int pg_migrate(PGconn *db, struct wc_error *err);
+/* Step 14 (store_pg_stats.c): the statistics' daily aggregates; its SQL,
+ * then the functions and triggers built from the shared parts. */
+extern const char pg_schema_stats[];
+int pg_stats_migrate(PGconn *db, struct wc_error *err);
 
 /* Operations, by file. */
 #define PG_OP(name, ...) int pg_##name(struct store_conn *c, __VA_ARGS__)

@@ -227,7 +227,8 @@ static const char case_list_sql[] =
 	" OR strpos(applicant_phone, $6) > 0");
 
 /* q of three characters or more: the same rows through the trigram
- * indexes (schema step 12). */
+ * indexes (schema step 12), planned for q at every run
+ * (pg_rows_planned). */
 static const char case_search_sql[] =
     "SELECT " CASE_READ_COLUMNS
     " FROM cases WHERE" CASE_LIST_WHERE(PG_SEARCH_MATCH(6));
@@ -246,9 +247,16 @@ int pg_case_list(struct store_conn *c, const struct case_query *q,
 	pgp_opt_text(&p, q->due_before);
 	pgp_int(&p, q->before_id);
 	pgp_int(&p, q->limit > 0 ? q->limit : 50);
-	return pg_case_rows(
-	    c, store_search_indexed(q->q) ? case_search_sql : case_list_sql, &p,
-	    out, n, err);
+	if (store_search_indexed(q->q)) {
+		void *recs = NULL;
+
+		if (pg_rows_planned(c, case_search_sql, &p, &case_rows, &recs,
+				    n, err) < 0)
+			return -1;
+		*out = recs;
+		return 0;
+	}
+	return pg_case_rows(c, case_list_sql, &p, out, n, err);
 }
 
 int pg_case_list_due(struct store_conn *c, const char *before_day,

@@ -191,7 +191,8 @@ static const char inquiry_list_sql[] =
 	" OR strpos(upper(applicant_id_no), upper($8)) > 0"
 	" OR strpos(applicant_phone, $8) > 0");
 
-/* q of three characters or more: through the trigram indexes. */
+/* q of three characters or more: through the trigram indexes (planned
+ * for q at every run: pg_rows_planned). */
 static const char inquiry_search_sql[] =
     "SELECT " INQUIRY_COLUMNS
     " FROM inquiries WHERE" INQUIRY_LIST_WHERE(PG_SEARCH_MATCH(8));
@@ -215,10 +216,11 @@ int pg_inquiry_list(struct store_conn *c, const struct inquiry_query *q,
 	pgp_int(&p, q->before_id);
 	pgp_limit(&p, q->limit);
 	pgp_opt_text(&p, q->q);
-	if (pg_rows(c,
-		    store_search_indexed(q->q) ? inquiry_search_sql
-					       : inquiry_list_sql,
-		    &p, &inquiry_rows, &recs, n, err) < 0)
+	if ((store_search_indexed(q->q)
+		 ? pg_rows_planned(c, inquiry_search_sql, &p, &inquiry_rows,
+				   &recs, n, err)
+		 : pg_rows(c, inquiry_list_sql, &p, &inquiry_rows, &recs, n,
+			   err)) < 0)
 		return -1;
 	*out = recs;
 	return 0;

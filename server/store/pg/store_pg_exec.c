@@ -367,21 +367,15 @@ int pg_row(struct store_conn *c, const char *sql, const struct pgp *p,
 	return 0;
 }
 
-int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
-	    const struct pg_row_kind *kind, void **out, size_t *n,
-	    struct wc_error *err)
+static int pg_rows_of(PGresult *res, const struct pg_row_kind *kind, void **out,
+		      size_t *n)
 {
-	PGresult *res = pg_run(c, sql, p, err);
-	size_t count;
-	char *recs;
+	size_t count = (size_t)PQntuples(res);
+	char *recs = count ? calloc(count, kind->size) : NULL;
 
-	if (!res)
-		return -1;
-	count = (size_t)PQntuples(res);
-	recs = count ? calloc(count, kind->size) : NULL;
 	if (count && !recs) {
 		PQclear(res);
-		return wc_error_set(err, "internal", NULL, "out of memory");
+		return -1;
 	}
 	for (size_t i = 0; i < count; i++) {
 		struct pgr r = {res, (int)i, 0};
@@ -392,6 +386,30 @@ int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
 	*out = recs;
 	*n = count;
 	return 0;
+}
+
+static int pg_rows_from(PGresult *res, const struct pg_row_kind *kind,
+			void **out, size_t *n, struct wc_error *err)
+{
+	if (!res)
+		return -1;
+	if (pg_rows_of(res, kind, out, n) < 0)
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	return 0;
+}
+
+int pg_rows(struct store_conn *c, const char *sql, const struct pgp *p,
+	    const struct pg_row_kind *kind, void **out, size_t *n,
+	    struct wc_error *err)
+{
+	return pg_rows_from(pg_run(c, sql, p, err), kind, out, n, err);
+}
+
+int pg_rows_planned(struct store_conn *c, const char *sql, const struct pgp *p,
+		    const struct pg_row_kind *kind, void **out, size_t *n,
+		    struct wc_error *err)
+{
+	return pg_rows_from(pg_run_once(c, sql, p, err), kind, out, n, err);
 }
 
 /* The counter row is updated in the writing transaction: a number is

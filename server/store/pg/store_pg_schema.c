@@ -238,9 +238,19 @@ static const char *const pg_migrations[] = {
     "CREATE INDEX notices_issued ON notices(issued_at);"
     "CREATE INDEX commitments_closed ON commitments(closed_at);"
     "CREATE INDEX review_items_kind_created ON review_items(kind, created_at);",
+    /* 14: the daily aggregates of SQLite's migration 13, kept by triggers
+     * (store_pg_stats.c); derived, so migrate-store rebuilds them
+     * instead of copying them. */
+    pg_schema_stats,
 };
 
 #define PG_N_MIGRATIONS (sizeof(pg_migrations) / sizeof(pg_migrations[0]))
+
+/* What a step runs after its SQL, in its transaction: SQL built in code. */
+static int (*const pg_migration_code[PG_N_MIGRATIONS])(PGconn *,
+						       struct wc_error *) = {
+    [13] = pg_stats_migrate,
+};
 
 /* Rows copied in with their ids (`wincased migrate-store`) leave an
  * identity's sequence behind them; at every start each one is moved past
@@ -320,6 +330,8 @@ int pg_migrate(PGconn *db, struct wc_error *err)
 		if (pg_exec(db, "BEGIN", err) < 0)
 			goto unlock;
 		if (pg_exec(db, pg_migrations[i], err) < 0 ||
+		    (pg_migration_code[i] &&
+		     pg_migration_code[i](db, err) < 0) ||
 		    pg_exec(db, sql, err) < 0 ||
 		    pg_exec(db, "COMMIT", err) < 0) {
 			pg_exec(db, "ROLLBACK", NULL);

@@ -271,6 +271,11 @@ int sq_credit_waive(struct store_conn *c, int64_t commitment_id,
  * counts of the rows already there) and the statistics. */
 extern const char sq_schema_stats[];
 int sq_stats_migrate(sqlite3 *db, struct wc_error *err);
+/* stats_daily counted again from the rows (a bulk load without the
+ * triggers: tests/bench/gen_cases.c), in the caller's transaction. */
+int sq_stats_rebuild(sqlite3 *db, struct wc_error *err);
+/* The same for the search indexes (SQL for sqlite3_exec). */
+extern const char sq_search_rebuild[];
 int sq_stats_visit(struct store_conn *c, const struct stats_query *q,
 		   store_stats_visitor visit, void *ctx, struct wc_error *err);
 #endif

@@ -10,34 +10,54 @@
  * change deletes the old values before it adds the new. */
 #include "store/sqlite/store_sqlite.h"
 
-#define SEARCH_INDEX(table, name)                                              \
-	"CREATE VIRTUAL TABLE " table "_search USING fts5(s_no, s_name,"       \
-	" s_id_no, s_phone, content='', tokenize='trigram');"                  \
+/* The index of every row there is. */
+#define SEARCH_FILL(table, name)                                               \
 	"INSERT INTO " table "_search (rowid, s_no, s_name, s_id_no, s_phone)" \
 	" SELECT id, no, " name ", applicant_id_no, applicant_phone"           \
-	" FROM " table ";"                                                     \
-	"CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table        \
-	" BEGIN INSERT INTO " table "_search"                                  \
-	"  (rowid, s_no, s_name, s_id_no, s_phone) VALUES (NEW.id, NEW.no,"    \
-	"  NEW." name ", NEW.applicant_id_no, NEW.applicant_phone); END;"      \
-	"CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table        \
-	" BEGIN INSERT INTO " table "_search"                                  \
-	"  (" table "_search, rowid, s_no, s_name, s_id_no, s_phone)"          \
-	"  VALUES ('delete', OLD.id, OLD.no, OLD." name ","                    \
-	"  OLD.applicant_id_no, OLD.applicant_phone); END;"                    \
-	"CREATE TRIGGER " table "_search_update AFTER UPDATE OF id, no, " name \
-	", applicant_id_no, applicant_phone ON " table                         \
-	" WHEN OLD.id IS NOT NEW.id OR OLD.no IS NOT NEW.no"                   \
-	"  OR OLD." name " IS NOT NEW." name                                   \
-	"  OR OLD.applicant_id_no IS NOT NEW.applicant_id_no"                  \
-	"  OR OLD.applicant_phone IS NOT NEW.applicant_phone"                  \
-	" BEGIN INSERT INTO " table "_search"                                  \
-	"  (" table "_search, rowid, s_no, s_name, s_id_no, s_phone)"          \
-	"  VALUES ('delete', OLD.id, OLD.no, OLD." name ","                    \
-	"  OLD.applicant_id_no, OLD.applicant_phone);"                         \
-	"  INSERT INTO " table "_search"                                       \
-	"  (rowid, s_no, s_name, s_id_no, s_phone) VALUES (NEW.id, NEW.no,"    \
-	"  NEW." name ", NEW.applicant_id_no, NEW.applicant_phone); END;"
+	" FROM " table ";"
+
+#define SEARCH_INDEX(table, name)                                              \
+	"CREATE VIRTUAL TABLE " table "_search USING fts5(s_no, s_name,"       \
+	" s_id_no, s_phone, content='', tokenize='trigram');" SEARCH_FILL(     \
+	    table, name) "CREATE TRIGGER " table                               \
+			 "_search_insert AFTER INSERT ON " table               \
+			 " BEGIN INSERT INTO " table "_search"                 \
+			 "  (rowid, s_no, s_name, s_id_no, s_phone) VALUES "   \
+			 "(NEW.id, NEW.no,"                                    \
+			 "  NEW." name                                         \
+			 ", NEW.applicant_id_no, NEW.applicant_phone); END;"   \
+			 "CREATE TRIGGER " table                               \
+			 "_search_delete AFTER DELETE ON " table               \
+			 " BEGIN INSERT INTO " table "_search"                 \
+			 "  (" table                                           \
+			 "_search, rowid, s_no, s_name, s_id_no, s_phone)"     \
+			 "  VALUES ('delete', OLD.id, OLD.no, OLD." name ","   \
+			 "  OLD.applicant_id_no, OLD.applicant_phone); END;"   \
+			 "CREATE TRIGGER " table                               \
+			 "_search_update AFTER UPDATE OF id, no, " name        \
+			 ", applicant_id_no, applicant_phone ON " table        \
+			 " WHEN OLD.id IS NOT NEW.id OR OLD.no IS NOT NEW.no"  \
+			 "  OR OLD." name " IS NOT NEW." name                  \
+			 "  OR OLD.applicant_id_no IS NOT NEW.applicant_id_no" \
+			 "  OR OLD.applicant_phone IS NOT NEW.applicant_phone" \
+			 " BEGIN INSERT INTO " table "_search"                 \
+			 "  (" table                                           \
+			 "_search, rowid, s_no, s_name, s_id_no, s_phone)"     \
+			 "  VALUES ('delete', OLD.id, OLD.no, OLD." name ","   \
+			 "  OLD.applicant_id_no, OLD.applicant_phone);"        \
+			 "  INSERT INTO " table "_search"                      \
+			 "  (rowid, s_no, s_name, s_id_no, s_phone) VALUES "   \
+			 "(NEW.id, NEW.no,"                                    \
+			 "  NEW." name                                         \
+			 ", NEW.applicant_id_no, NEW.applicant_phone); END;"
 
 const char sq_schema_search[] = SEARCH_INDEX("cases", "applicant_name")
     SEARCH_INDEX("inquiries", "applicant_name");
+
+/* Emptied ('delete-all': they are contentless) and filled again. */
+#define SEARCH_REBUILD(table, name)                                            \
+	"INSERT INTO " table "_search (" table "_search)"                      \
+	" VALUES ('delete-all');" SEARCH_FILL(table, name)
+
+const char sq_search_rebuild[] = SEARCH_REBUILD("cases", "applicant_name")
+    SEARCH_REBUILD("inquiries", "applicant_name");
