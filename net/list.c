@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "private.h"
 #include "wincase/net.h"
 
@@ -26,14 +24,14 @@ int net_list_each(struct net_client *client, const char *base,
 
 	for (page = 0; page < NET_MAX_PAGES; page++) {
 		if (cursor) {
-			escaped = curl_easy_escape(NULL, cursor, 0);
+			escaped = net_url_escape(cursor);
 			if (!escaped) {
 				net_oom(err);
 				goto done;
 			}
 			snprintf(path, sizeof(path), "%s%slimit=200&cursor=%s",
 				 base, sep, escaped);
-			curl_free(escaped);
+			free(escaped);
 		} else {
 			snprintf(path, sizeof(path), "%s%slimit=200", base,
 				 sep);
