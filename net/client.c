@@ -217,6 +217,11 @@ static int client_curl(struct net_client *c, struct wc_error *err)
 	return c->curl && c->multi ? 0 : net_oom(err);
 }
 
+int net_client_connect(struct net_client *client, struct wc_error *err)
+{
+	return client_curl(client, err);
+}
+
 void net_client_free(struct net_client **client)
 {
 	struct net_client *c = *client;

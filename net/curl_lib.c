@@ -37,9 +37,11 @@ int net_curl_load(struct wc_error *err)
 	h = dlopen(NET_CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
 		why = dlerror();
-		return wc_error_set(err, "internal", NULL,
-				    "无法加载 %s（请安装 libcurl4）: %s",
-				    NET_CURL_SONAME, why ? why : "");
+		return wc_error_set(
+		    err, "internal", NULL,
+		    "无法加载 %s，请安装 libcurl4 / %s cannot be "
+		    "loaded; install libcurl4: %s",
+		    NET_CURL_SONAME, NET_CURL_SONAME, why ? why : "");
 	}
 	for (size_t i = 0; i < sizeof(entries) / sizeof(entries[0]); i++) {
 		void *fn = dlsym(h, entries[i].symbol);
