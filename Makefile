@@ -200,9 +200,13 @@ fuzz: fuzz-build
 .SECONDARY: $(patsubst %,$(FUZZ_DIR)/obj/tests/fuzz/fuzz_%.o,$(FUZZ_NAMES))
 # --- end of make fuzz ------------------------------------------------------
 
+# The client opens libcurl when its first request needs it (net/curl_lib.c):
+# not linked, so that the login screen is drawn before libcurl and the
+# thirty libraries behind it are loaded (issue 16).
+WINCASE_LIBS = $(filter-out -lcurl,$(CLIENT_LIBS))
 $(WINCASE): $(call obj,$(TUI_SRC)) $(LIBFORMS) $(LIBNET) $(LIBCORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CLIENT_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(WINCASE_LIBS)
 
 $(WINCASED): $(BUILD)/server/main.o $(LIBSERVER) $(LIBCORE)
 	@mkdir -p $(dir $@)

@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "private.h"
 #include "wincase/net.h"
 

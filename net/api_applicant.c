@@ -1,5 +1,4 @@
 /* api_applicant.c - GET /v1/applicants/lookup (net_applicant.h). */
-#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +28,8 @@ int net_applicant_lookup(struct net_client *client, const char *id_type,
 			 const char *id_no, struct net_applicant_lookup *out,
 			 struct wc_error *err)
 {
-	char *t = curl_easy_escape(NULL, id_type ? id_type : "", 0);
-	char *n = curl_easy_escape(NULL, id_no ? id_no : "", 0);
+	char *t = net_url_escape(id_type ? id_type : "");
+	char *n = net_url_escape(id_no ? id_no : "");
 	const json_t *who;
 	char path[512];
 	json_t *answer = NULL;
@@ -58,8 +57,8 @@ int net_applicant_lookup(struct net_client *client, const char *id_type,
 done:
 	if (ret)
 		net_applicant_lookup_release(out);
-	curl_free(t);
-	curl_free(n);
+	free(t);
+	free(n);
 	json_decref(answer);
 	return ret;
 }

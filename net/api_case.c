@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "private.h"
 #include "wincase/net.h"
 #include "wincase/net_case.h"
@@ -149,8 +147,8 @@ int net_credit_get(struct net_client *client, const char *id_type,
 		   const char *id_no, struct net_credit *out,
 		   struct wc_error *err)
 {
-	char *t = curl_easy_escape(NULL, id_type ? id_type : "", 0);
-	char *n = curl_easy_escape(NULL, id_no ? id_no : "", 0);
+	char *t = net_url_escape(id_type ? id_type : "");
+	char *n = net_url_escape(id_no ? id_no : "");
 	char path[512];
 	json_t *answer = NULL;
 	int ret = -1;
@@ -166,8 +164,8 @@ int net_credit_get(struct net_client *client, const char *id_type,
 	net_credit_from_json(answer, out);
 	ret = 0;
 done:
-	curl_free(t);
-	curl_free(n);
+	free(t);
+	free(n);
 	json_decref(answer);
 	return ret;
 }
@@ -227,7 +225,7 @@ done:
 int net_document_verify(struct net_client *client, const char *code,
 			struct net_document_check *out, struct wc_error *err)
 {
-	char *escaped = curl_easy_escape(NULL, code ? code : "", 0);
+	char *escaped = net_url_escape(code ? code : "");
 	struct net_document_check d = {0};
 	json_t *answer = NULL;
 	const char *kind;
@@ -237,7 +235,7 @@ int net_document_verify(struct net_client *client, const char *code,
 	if (!escaped)
 		return net_oom(err);
 	snprintf(path, sizeof(path), "/v1/documents/verify?code=%s", escaped);
-	curl_free(escaped);
+	free(escaped);
 	if (strlen(path) >= sizeof(path) - 1)
 		return wc_error_set(err, "bad_request", "code",
 				    "code too long");

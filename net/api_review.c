@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "private.h"
 #include "wincase/net_review.h"
 #include "wincase/text.h"
@@ -249,14 +247,14 @@ static int review_post(struct net_client *client, const char *id,
 	json_t *details = NULL;
 	struct net_request_options opt = {.idempotency_key = key,
 					  .details = &details};
-	char path[160], *escaped = curl_easy_escape(NULL, id ? id : "", 0);
+	char path[160], *escaped = net_url_escape(id ? id : "");
 	char *who = NULL;
 	int ret;
 
 	if (!escaped)
 		return net_oom(err);
 	snprintf(path, sizeof(path), "/v1/review/%s/%s", escaped, verb);
-	curl_free(escaped);
+	free(escaped);
 	ret = net_write(client, "POST", path, body, &opt, NULL, err);
 	if (ret && owner && size) {
 		const json_t *d = json_array_get(details, 0);
@@ -338,14 +336,14 @@ int net_review_set_due(struct net_client *client, const char *id,
 int net_review_get(struct net_client *client, const char *id,
 		   struct net_review_item *out, struct wc_error *err)
 {
-	char path[160], *escaped = curl_easy_escape(NULL, id ? id : "", 0);
+	char path[160], *escaped = net_url_escape(id ? id : "");
 	json_t *answer = NULL;
 	int ret;
 
 	if (!escaped)
 		return net_oom(err);
 	snprintf(path, sizeof(path), "/v1/review/%s", escaped);
-	curl_free(escaped);
+	free(escaped);
 	ret = net_request(client, "GET", path, NULL, NULL, &answer, err);
 	if (ret == 0)
 		ret = net_review_item_from_json(answer, out, err);
@@ -359,7 +357,7 @@ int net_review_decide(struct net_client *client, const char *id,
 {
 	struct net_request_options opt = {.idempotency_key = idempotency_key};
 	json_t *body = json_object();
-	char path[160], *escaped = curl_easy_escape(NULL, id ? id : "", 0);
+	char path[160], *escaped = net_url_escape(id ? id : "");
 	int ret = -1;
 
 	if (!body || !escaped ||
@@ -374,7 +372,7 @@ int net_review_decide(struct net_client *client, const char *id,
 	snprintf(path, sizeof(path), "/v1/review/%s/decision", escaped);
 	ret = net_write(client, "POST", path, body, &opt, NULL, err);
 done:
-	curl_free(escaped);
+	free(escaped);
 	json_decref(body);
 	return ret;
 }
@@ -487,9 +485,9 @@ int net_stats_get(struct net_client *client, const char *from, const char *to,
 	void *rows = NULL;
 	size_t n = 0;
 	char path[256];
-	char *f = curl_easy_escape(NULL, from ? from : "", 0);
-	char *t = curl_easy_escape(NULL, to ? to : "", 0);
-	char *g = curl_easy_escape(NULL, group_by ? group_by : "", 0);
+	char *f = net_url_escape(from ? from : "");
+	char *t = net_url_escape(to ? to : "");
+	char *g = net_url_escape(group_by ? group_by : "");
 	int ret = -1;
 
 	if (!f || !t || !g) {
@@ -504,8 +502,8 @@ int net_stats_get(struct net_client *client, const char *from, const char *to,
 	out->n = n;
 	ret = 0;
 done:
-	curl_free(f);
-	curl_free(t);
-	curl_free(g);
+	free(f);
+	free(t);
+	free(g);
 	return ret;
 }

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "private.h"
 #include "wincase/net_review.h"
 #include "wincase/text.h"
@@ -139,16 +137,16 @@ static const struct net_list_kind found_kind = {
 static int search_path(char *out, size_t size, const char *base,
 		       const struct net_search *s, bool with_q)
 {
-	char *status = curl_easy_escape(NULL, s->status ? s->status : "", 0);
-	char *q = curl_easy_escape(NULL, s->q ? s->q : "", 0);
+	char *status = net_url_escape(s->status ? s->status : "");
+	char *q = net_url_escape(s->q ? s->q : "");
 	int n = -1;
 
 	if (status && q)
 		n = snprintf(out, size, "%s?scope=all%s%s%s%s", base,
 			     *status ? "&status=" : "", status,
 			     with_q && *q ? "&q=" : "", with_q ? q : "");
-	curl_free(status);
-	curl_free(q);
+	free(status);
+	free(q);
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
@@ -201,7 +199,7 @@ int net_counter_find(struct net_client *client, const char *q,
 	static const char *const bases[] = {"/v1/cases", "/v1/inquiries"};
 	struct search_pass pass = {0};
 	struct net_found_list list = {0};
-	char *escaped = curl_easy_escape(NULL, q ? q : "", 0);
+	char *escaped = net_url_escape(q ? q : "");
 	char path[512];
 	void *items = NULL;
 	size_t n = 0;
@@ -219,7 +217,7 @@ int net_counter_find(struct net_client *client, const char *q,
 			rc = net_list_collect(client, path, &found_all_kind,
 					      &pass, &items, &n, err);
 	}
-	curl_free(escaped);
+	free(escaped);
 	list.items = items;
 	list.n = n;
 	if (rc) {

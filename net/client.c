@@ -9,9 +9,9 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include <curl/curl.h>
 #include <sodium.h>
 
+#include "curl_lib.h"
 #include "private.h"
 #include "wincase/net.h"
 #include "wincase/net_offline.h"
@@ -20,8 +20,11 @@
 #define NET_MAX_ANSWER (8u * 1024u * 1024u)
 
 struct net_client {
+	/* Both NULL until the first request (client_curl): libcurl is
+	 * loaded and set up then, after the first frame is drawn. */
 	CURL *curl;
-	CURLM *multi; /* drives curl so that waits can be interrupted */
+	CURLM *multi;	  /* drives curl so that waits can be interrupted */
+	bool curl_global; /* curl_global_init done for this client */
 	char *base_url;
 	char *token;
 	long connect_timeout_ms;
@@ -161,16 +164,11 @@ struct net_client *net_client_new(const struct net_options *opt,
 			     "https:// or set allow_plain_http = yes");
 		return NULL;
 	}
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		wc_error_set(err, "internal", NULL, "curl_global_init failed");
-		return NULL;
-	}
 	c = calloc(1, sizeof(*c));
 	if (!c)
 		goto fail;
-	c->curl = curl_easy_init();
 	c->base_url = strdup(opt->base_url);
-	if (!c->curl || !c->base_url || !dup_opt(&c->ca_file, opt->ca_file) ||
+	if (!c->base_url || !dup_opt(&c->ca_file, opt->ca_file) ||
 	    !dup_opt(&c->pinned_public_key, opt->pinned_public_key))
 		goto fail;
 	len = strlen(c->base_url);
@@ -188,9 +186,6 @@ struct net_client *net_client_new(const struct net_options *opt,
 	c->probe_timeout_ms = c->timeout_ms < 3000 ? c->timeout_ms : 3000;
 	c->interrupt = opt->interrupt;
 	c->interrupt_user = opt->interrupt_user;
-	c->multi = curl_multi_init();
-	if (!c->multi)
-		goto fail;
 	/* Unknown until the server has answered (issue 12): never "online"
 	 * on trust. */
 	c->link = NET_LINK_UNKNOWN;
@@ -198,9 +193,33 @@ struct net_client *net_client_new(const struct net_options *opt,
 fail:
 	wc_error_set(err, "internal", NULL, "out of memory");
 	net_client_free(&c);
-	if (!c)
-		curl_global_cleanup();
 	return NULL;
+}
+
+/* libcurl for the client's first request: opened, initialised, one easy
+ * handle and the multi handle that drives it. 0, or -1 with err. */
+static int client_curl(struct net_client *c, struct wc_error *err)
+{
+	if (c->curl && c->multi)
+		return 0;
+	if (net_curl_load(err) < 0)
+		return -1;
+	if (!c->curl_global) {
+		if (net_curl.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+			return wc_error_set(err, "internal", NULL,
+					    "curl_global_init failed");
+		c->curl_global = true;
+	}
+	if (!c->curl)
+		c->curl = net_curl.easy_init();
+	if (!c->multi)
+		c->multi = net_curl.multi_init();
+	return c->curl && c->multi ? 0 : net_oom(err);
+}
+
+int net_client_connect(struct net_client *client, struct wc_error *err)
+{
+	return client_curl(client, err);
 }
 
 void net_client_free(struct net_client **client)
@@ -211,9 +230,9 @@ void net_client_free(struct net_client **client)
 		return;
 	net_offline_detach(c);
 	if (c->curl)
-		curl_easy_cleanup(c->curl);
+		net_curl.easy_cleanup(c->curl);
 	if (c->multi)
-		curl_multi_cleanup(c->multi);
+		net_curl.multi_cleanup(c->multi);
 	if (c->token)
 		sodium_memzero(c->token, strlen(c->token));
 	free(c->token);
@@ -221,9 +240,10 @@ void net_client_free(struct net_client **client)
 	free(c->base_url);
 	free(c->ca_file);
 	free(c->pinned_public_key);
+	if (c->curl_global)
+		net_curl.global_cleanup();
 	free(c);
 	*client = NULL;
-	curl_global_cleanup();
 }
 
 int net_client_set_token(struct net_client *client, const char *token)
@@ -406,42 +426,43 @@ static int request_setup(struct net_client *c, const char *method,
 {
 	CURL *h = c->curl;
 
-	curl_easy_reset(h);
-	curl_easy_setopt(h, CURLOPT_URL, url);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-			 c->probing ? c->probe_connect_ms
-				    : c->connect_timeout_ms);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
-			 c->probing ? c->probe_timeout_ms : c->timeout_ms);
+	net_curl.easy_reset(h);
+	net_curl.easy_setopt(h, CURLOPT_URL, url);
+	net_curl.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	net_curl.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	net_curl.easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+			     c->probing ? c->probe_connect_ms
+					: c->connect_timeout_ms);
+	net_curl.easy_setopt(h, CURLOPT_TIMEOUT_MS,
+			     c->probing ? c->probe_timeout_ms : c->timeout_ms);
 	/* A stalled link (bytes trickling or none at all) ends the wait
 	 * before the total timeout does. */
 	if (c->low_speed_limit > 0) {
-		curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT,
-				 c->low_speed_limit);
-		curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
-				 (c->low_speed_time_ms + 999) / 1000);
+		net_curl.easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT,
+				     c->low_speed_limit);
+		net_curl.easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
+				     (c->low_speed_time_ms + 999) / 1000);
 	}
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, answer_write);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, a);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, "wincase/0.1");
+	net_curl.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+	net_curl.easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+	net_curl.easy_setopt(h, CURLOPT_WRITEFUNCTION, answer_write);
+	net_curl.easy_setopt(h, CURLOPT_WRITEDATA, a);
+	net_curl.easy_setopt(h, CURLOPT_USERAGENT, "wincase/0.1");
 	/* TLS 1.2 or newer, the configured CA and pin (the
 	 * handle is reset before each request, so they are set each time). */
-	curl_easy_setopt(h, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
+	net_curl.easy_setopt(h, CURLOPT_SSLVERSION,
+			     (long)CURL_SSLVERSION_TLSv1_2);
 	if (c->ca_file)
-		curl_easy_setopt(h, CURLOPT_CAINFO, c->ca_file);
+		net_curl.easy_setopt(h, CURLOPT_CAINFO, c->ca_file);
 	if (c->pinned_public_key)
-		curl_easy_setopt(h, CURLOPT_PINNEDPUBLICKEY,
-				 c->pinned_public_key);
+		net_curl.easy_setopt(h, CURLOPT_PINNEDPUBLICKEY,
+				     c->pinned_public_key);
 	if (strcmp(method, "GET") == 0) {
-		curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+		net_curl.easy_setopt(h, CURLOPT_HTTPGET, 1L);
 	} else {
-		curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
-		curl_easy_setopt(h, CURLOPT_POSTFIELDS,
-				 body_text ? body_text : "");
+		net_curl.easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+		net_curl.easy_setopt(h, CURLOPT_POSTFIELDS,
+				     body_text ? body_text : "");
 	}
 	return 0;
 }
@@ -455,39 +476,39 @@ static struct curl_slist *headers_build(const struct net_client *c,
 	struct curl_slist *list = NULL, *next;
 	char line[512];
 
-	list = curl_slist_append(NULL, "Accept: application/json");
+	list = net_curl.slist_append(NULL, "Accept: application/json");
 	if (list && has_body) {
-		next =
-		    curl_slist_append(list, "Content-Type: application/json");
-		list = next ? next : (curl_slist_free_all(list), NULL);
+		next = net_curl.slist_append(list,
+					     "Content-Type: application/json");
+		list = next ? next : (net_curl.slist_free_all(list), NULL);
 	}
 	if (list && c->token) {
 		snprintf(line, sizeof(line), "Authorization: Bearer %s",
 			 c->token);
-		next = curl_slist_append(list, line);
+		next = net_curl.slist_append(list, line);
 		sodium_memzero(line, sizeof(line));
-		list = next ? next : (curl_slist_free_all(list), NULL);
+		list = next ? next : (net_curl.slist_free_all(list), NULL);
 	}
 	if (list && idempotency_key) {
 		snprintf(line, sizeof(line), "Idempotency-Key: %s",
 			 idempotency_key);
-		next = curl_slist_append(list, line);
-		list = next ? next : (curl_slist_free_all(list), NULL);
+		next = net_curl.slist_append(list, line);
+		list = next ? next : (net_curl.slist_free_all(list), NULL);
 	}
 	if (list && if_match > 0) {
 		snprintf(line, sizeof(line), "If-Match: \"%d\"", if_match);
-		next = curl_slist_append(list, line);
-		list = next ? next : (curl_slist_free_all(list), NULL);
+		next = net_curl.slist_append(list, line);
+		list = next ? next : (net_curl.slist_free_all(list), NULL);
 	}
 	if (list && opt->client_time && *opt->client_time) {
 		snprintf(line, sizeof(line), "X-Client-Time: %s",
 			 opt->client_time);
-		next = curl_slist_append(list, line);
-		list = next ? next : (curl_slist_free_all(list), NULL);
+		next = net_curl.slist_append(list, line);
+		list = next ? next : (net_curl.slist_free_all(list), NULL);
 	}
 	if (list) { /* no "Expect: 100-continue" round trip */
-		next = curl_slist_append(list, "Expect:");
-		list = next ? next : (curl_slist_free_all(list), NULL);
+		next = net_curl.slist_append(list, "Expect:");
+		list = next ? next : (net_curl.slist_free_all(list), NULL);
 	}
 	return list;
 }
@@ -517,16 +538,17 @@ static CURLcode perform(struct net_client *c)
 	/* A login is not cut short: it cannot be journaled, and a
 	 * password hash takes the server a moment. */
 	if (!c->interrupt || c->uninterrupted)
-		return curl_easy_perform(c->curl);
-	if (curl_multi_add_handle(c->multi, c->curl) != CURLM_OK)
-		return curl_easy_perform(c->curl);
+		return net_curl.easy_perform(c->curl);
+	if (net_curl.multi_add_handle(c->multi, c->curl) != CURLM_OK)
+		return net_curl.easy_perform(c->curl);
 	for (;;) {
-		if (curl_multi_perform(c->multi, &running) != CURLM_OK) {
+		if (net_curl.multi_perform(c->multi, &running) != CURLM_OK) {
 			rc = CURLE_FAILED_INIT;
 			break;
 		}
 		if (!running) {
-			while ((msg = curl_multi_info_read(c->multi, &left)))
+			while (
+			    (msg = net_curl.multi_info_read(c->multi, &left)))
 				if (msg->msg == CURLMSG_DONE)
 					rc = msg->data.result;
 			break;
@@ -536,9 +558,9 @@ static CURLcode perform(struct net_client *c)
 			rc = CURLE_ABORTED_BY_CALLBACK;
 			break;
 		}
-		curl_multi_poll(c->multi, NULL, 0, NET_POLL_MS, NULL);
+		net_curl.multi_poll(c->multi, NULL, 0, NET_POLL_MS, NULL);
 	}
-	curl_multi_remove_handle(c->multi, c->curl);
+	net_curl.multi_remove_handle(c->multi, c->curl);
 	return rc;
 }
 
@@ -557,6 +579,8 @@ static int exchange(struct net_client *client, const char *method,
 
 	if (opt->details)
 		*opt->details = NULL;
+	if (client_curl(client, err) < 0)
+		return -1;
 	if (body) {
 		body_text = json_dumps(body, JSON_COMPACT);
 		if (!body_text) {
@@ -580,7 +604,7 @@ static int exchange(struct net_client *client, const char *method,
 	if (rc != CURLE_OK && !a->too_large) {
 		link_set(client, false);
 		wc_error_set(err, "offline", NULL, "%s",
-			     curl_easy_strerror(rc));
+			     net_curl.easy_strerror(rc));
 		goto done;
 	}
 	link_set(client, true);
@@ -588,7 +612,7 @@ static int exchange(struct net_client *client, const char *method,
 		wc_error_set(err, "bad_response", NULL, "answer too large");
 		goto done;
 	}
-	curl_easy_getinfo(client->curl, CURLINFO_RESPONSE_CODE, &status);
+	net_curl.easy_getinfo(client->curl, CURLINFO_RESPONSE_CODE, &status);
 	client->last_status = status;
 	if (status < 200 || status > 299) {
 		error_from_answer(status, a, err, opt->details);
@@ -599,7 +623,7 @@ static int exchange(struct net_client *client, const char *method,
 	}
 	ret = 0;
 done:
-	curl_slist_free_all(headers);
+	net_curl.slist_free_all(headers);
 	free(url);
 	free(body_text);
 	return ret;

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "private.h"
 #include "wincase/text.h"
 
@@ -63,16 +61,41 @@ json_t *net_applicant_body_new(const char *name, const char *id_type,
 	return applicant;
 }
 
+char *net_url_escape(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s);
+	char *out = malloc(n * 3 + 1), *o = out;
+
+	if (!out)
+		return NULL;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~') {
+			*o++ = (char)c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 int net_path_build(char *out, size_t size, const char *prefix, const char *part,
 		   const char *suffix)
 {
-	char *escaped = curl_easy_escape(NULL, part ? part : "", 0);
+	char *escaped = net_url_escape(part ? part : "");
 	int n;
 
 	if (!escaped)
 		return -1;
 	n = snprintf(out, size, "%s%s%s", prefix, escaped, suffix);
-	curl_free(escaped);
+	free(escaped);
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 

@@ -54,6 +54,10 @@ int net_transport(struct net_client *client, const char *method,
 		  const struct net_request_options *opt, json_t **out,
 		  struct wc_error *err);
 
+/* s percent-encoded for a URL (all but A-Z a-z 0-9 - . _ ~, as
+ * curl_easy_escape), malloc'd; NULL when out of memory. Paths are built
+ * without libcurl, which is loaded with the first request (curl_lib.h). */
+char *net_url_escape(const char *s);
 /* Sets err to internal "out of memory"; returns -1. */
 int net_oom(struct wc_error *err);
 /* GET path; a 2xx answer's bytes as they are (not JSON) into *data (free

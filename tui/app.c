@@ -974,13 +974,24 @@ int app_run(struct config *cfg)
 		getmaxyx(stdscr, rows, cols);
 		frame_layout(rows, cols, &app.frame);
 	}
-	if (screen_open(&app, &screen_login, NULL) == 0)
-		app_loop(&app);
+	if (screen_open(&app, &screen_login, NULL) == 0) {
+		/* Issue 16: draw first, connect after. The login screen is
+		 * on the terminal before libcurl and the libraries behind it
+		 * (OpenSSL, GnuTLS, Kerberos, ...) are loaded. */
+		app_mark(&app, APP_WORK_DRAW);
+		app_work_now(&app);
+		if (net_client_connect(app.net, &err) == 0)
+			app_loop(&app);
+	}
 	app_end(&app);
 	/* A terminal without an alternate screen (vt100) keeps what was
 	 * drawn: leave it blank, the shell's prompt at the top (13.9). */
 	clear();
 	refresh();
 	endwin();
+	if (err.code[0]) { /* libcurl could not be loaded */
+		fprintf(stderr, "wincase: %s\n", err.message);
+		return 2;
+	}
 	return 0;
 }

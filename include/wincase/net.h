@@ -60,10 +60,15 @@ enum net_link { NET_LINK_UNKNOWN, NET_LINK_ONLINE, NET_LINK_OFFLINE };
  * 127.0.0.0/8, ::1)? Such a URL needs allow_plain_http. */
 bool net_url_plain_remote(const char *url);
 
-/* New client (free with net_client_free), or NULL with err. */
+/* New client (free with net_client_free), or NULL with err. Cheap:
+ * libcurl is opened and set up by the first request, or by
+ * net_client_connect. */
 struct net_client *net_client_new(const struct net_options *opt,
 				  struct wc_error *err);
 void net_client_free(struct net_client **client);
+/* Opens and sets up libcurl now (the client calls it once its first frame
+ * is drawn); 0, or -1 with err (libcurl.so.4 missing). */
+int net_client_connect(struct net_client *client, struct wc_error *err);
 
 /* Copies token; NULL forgets it. Returns -1 only when out of memory. */
 int net_client_set_token(struct net_client *client, const char *token);

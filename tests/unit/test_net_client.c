@@ -9,11 +9,15 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <curl/curl.h>
 
 #include "wincase/net.h"
 #include "wincase/net_case.h"
 
+#include "../../net/private.h"
 #include "../support/server.h"
 
 #define PASSWORD "demo-password-1"
@@ -103,6 +107,26 @@ static void test_offline(void **state)
 }
 
 /* Plain http:// only to loopback unless allowed. */
+/* Paths are escaped without libcurl (opened with the first request), the
+ * same bytes as curl_easy_escape. */
+static void test_url_escape_as_curl(void **state)
+{
+	static const char *const samples[] = {
+	    "", "abc-._~XYZ019", "张 三/?&=#%+", "\x01\x7f\xff", "a b"};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+		char *ours = net_url_escape(samples[i]);
+		char *theirs = curl_easy_escape(NULL, samples[i], 0);
+
+		assert_non_null(ours);
+		assert_non_null(theirs);
+		assert_string_equal(ours, theirs);
+		free(ours);
+		curl_free(theirs);
+	}
+}
+
 static void test_plain_http_refused(void **state)
 {
 	static const char *const remote[] = {
@@ -332,6 +356,7 @@ int main(void)
 	    cmocka_unit_test(test_inquiry_parse_sanitises),
 	    cmocka_unit_test(test_parse_refuses),
 	    cmocka_unit_test(test_offline),
+	    cmocka_unit_test(test_url_escape_as_curl),
 	    cmocka_unit_test(test_plain_http_refused),
 	    cmocka_unit_test(test_idempotency_key),
 	};
