@@ -946,8 +946,6 @@ int app_run(struct config *cfg)
 	struct net_options opt;
 	struct wc_error err = {0};
 
-	if (!terminal_usable())
-		return 2;
 	config_net_options(cfg, &opt);
 	opt.interrupt = offline_ui_key_waiting;
 	app.net = net_client_new(&opt, &err);
@@ -959,7 +957,10 @@ int app_run(struct config *cfg)
 	if (draft_dir(cfg->data_dir, app.data_dir, sizeof(app.data_dir)))
 		app.data_dir[0] = '\0'; /* no drafts, the rest works */
 	training_ui_attach(&app); /* training: the local store dies with it */
-	initscr();
+	if (!terminal_open()) {
+		app_end(&app);
+		return 2;
+	}
 	raw(); /* no signals from keys: Ctrl-C, Ctrl-Z, Ctrl-\ are ignored */
 	noecho();
 	nonl();

@@ -202,7 +202,7 @@ struct app {
 extern volatile sig_atomic_t app_signalled;
 
 /* Runs the program until F10 or a signal; returns the exit status. The
- * caller has set the locale, initscr is done here. */
+ * caller has set the locale; curses is started here (terminal_open). */
 int app_run(struct config *cfg);
 
 /* Screen stack changes, done by the loop after the key handler returns.

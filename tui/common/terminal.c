@@ -17,19 +17,21 @@ static bool capable(const char *name)
 	return cap && cap != (char *)-1;
 }
 
-bool terminal_usable(void)
+bool terminal_open(void)
 {
 	const char *term = getenv("TERM");
-	int err = 0;
-	bool ok;
+	SCREEN *screen;
 
-	if (!term || !*term || setupterm(term, fileno(stdout), &err) != OK) {
+	/* One read of the terminfo entry: newterm's (initscr would exit on
+	 * an unknown terminal with an English line). */
+	if (!term || !*term || !(screen = newterm(NULL, stdout, stdin))) {
 		fprintf(stderr, "%s\n", msg(MSG_TERM_UNKNOWN));
 		return false;
 	}
-	ok = capable("cup") && capable("clear");
-	del_curterm(cur_term);
-	if (!ok)
-		fprintf(stderr, msg(MSG_TERM_DUMB), term);
-	return ok;
+	if (capable("cup") && capable("clear"))
+		return true;
+	endwin();
+	delscreen(screen);
+	fprintf(stderr, msg(MSG_TERM_DUMB), term);
+	return false;
 }

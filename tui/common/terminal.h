@@ -4,8 +4,10 @@
 
 #include <stdbool.h>
 
-/* False, with a Chinese sentence on stderr saying which terminals work,
- * for a terminal that cannot place the cursor (TERM=dumb) or is unknown. */
-bool terminal_usable(void);
+/* Starts curses on stdout (newterm) and returns true; false, with curses
+ * not started and a Chinese sentence on stderr saying which terminals
+ * work, for a terminal that cannot place the cursor (TERM=dumb) or is
+ * unknown. */
+bool terminal_open(void);
 
 #endif
