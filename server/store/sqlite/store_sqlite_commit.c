@@ -1,0 +1,227 @@
+/* store_sqlite_commit.c - write transactions on SQLite, committed in
+ * groups (issue 16).
+ *
+ * Every write transaction of the process runs on one writer connection,
+ * in turn (FIFO tickets, so no writer waits behind later ones), each in a
+ * savepoint of a shared transaction. A writer whose part ends while others
+ * wait hands the open transaction to the next; the one whose part ends
+ * with nobody waiting commits it, and only then does any member's commit
+ * return. One sync of the WAL covers the group; one connection's page
+ * cache serves every writer (each connection re-read what the others had
+ * written). Durability is unchanged: with synchronous=FULL SQLite syncs
+ * the WAL before it publishes the commit in the wal-index, so no other
+ * connection sees a member's rows before they are on disk, and no answer
+ * leaves before its member's commit returned. A member that rolls back
+ * undoes its savepoint only; a failure that ends the shared transaction
+ * (SQLite rolled it back) fails every member of the group, none of which
+ * was answered yet. */
+#include "store/sqlite/store_sqlite.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* At most this many members share a commit, so that one long group does
+ * not hold back the answers of its first members. */
+#define GROUP_MAX 32
+
+/* A member waiting for its group's commit (on its own stack). */
+struct sq_member {
+	struct sq_member *next;
+	bool done;
+	int rc;
+	struct wc_error *err;
+};
+
+struct sq_writer {
+	pthread_mutex_t lock; /* guards everything below but db's use */
+	pthread_cond_t wake;
+	sqlite3 *db; /* used only by the writer whose turn it is */
+	unsigned long next_ticket, serving;
+	bool open;   /* the shared transaction is open */
+	bool failed; /* it ended under a member: fail the group */
+	unsigned n_members;
+	struct sq_member *members; /* ended their part, await the commit */
+	char failure[200];
+};
+
+struct sq_writer *sq_writer_new(sqlite3 *db)
+{
+	struct sq_writer *w = calloc(1, sizeof(*w));
+
+	if (!w)
+		return NULL;
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->wake, NULL);
+	w->db = db;
+	return w;
+}
+
+sqlite3 *sq_writer_free(struct sq_writer **wp)
+{
+	struct sq_writer *w = *wp;
+	sqlite3 *db;
+
+	if (!w)
+		return NULL;
+	db = w->db;
+	pthread_cond_destroy(&w->wake);
+	pthread_mutex_destroy(&w->lock);
+	free(w);
+	*wp = NULL;
+	return db;
+}
+
+static void writer_take_turn(struct sq_writer *w)
+{
+	unsigned long ticket;
+
+	pthread_mutex_lock(&w->lock);
+	ticket = w->next_ticket++;
+	while (w->serving != ticket)
+		pthread_cond_wait(&w->wake, &w->lock);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* The turn holder's part is over (member: it awaits the commit). Hand the
+ * open transaction on when someone waits, else end it: commit when it
+ * holds members' work, roll back when not, and tell every member. */
+static void writer_end_turn(struct sq_writer *w, struct sq_member *member)
+{
+	struct wc_error err = {0};
+	int rc = 0;
+
+	pthread_mutex_lock(&w->lock);
+	if (member) {
+		member->next = w->members;
+		w->members = member;
+		w->n_members++;
+	}
+	if (!w->failed && w->next_ticket - w->serving > 1 &&
+	    w->n_members < GROUP_MAX) {
+		w->serving++;
+		pthread_cond_broadcast(&w->wake);
+		pthread_mutex_unlock(&w->lock);
+		return;
+	}
+	pthread_mutex_unlock(&w->lock);
+	/* Still the turn holder: nobody else touches db. */
+	if (w->failed) {
+		rc = wc_error_set(&err, "internal", NULL,
+				  "sqlite: the group's transaction ended: %s",
+				  w->failure);
+	} else if (w->n_members) {
+		rc = sq_exec(w->db, "COMMIT", &err);
+	}
+	if (!sqlite3_get_autocommit(w->db))
+		sq_exec(w->db, "ROLLBACK", NULL);
+	pthread_mutex_lock(&w->lock);
+	for (struct sq_member *m = w->members; m; m = m->next) {
+		m->rc = rc;
+		if (rc < 0 && m->err)
+			*m->err = err;
+		m->done = true;
+	}
+	w->members = NULL;
+	w->n_members = 0;
+	w->open = w->failed = false;
+	w->serving++;
+	pthread_cond_broadcast(&w->wake);
+	pthread_mutex_unlock(&w->lock);
+}
+
+static void conn_leave_writer(struct sqlite_conn *c)
+{
+	c->db = c->own_db;
+	c->in_turn = false;
+}
+
+int sq_begin(struct store_conn *base, struct wc_error *err)
+{
+	struct sqlite_conn *c = sqlite_conn_of(base);
+	struct sq_writer *w = c->writer;
+
+	if (!w)
+		return sq_exec(c->db, "BEGIN IMMEDIATE", err);
+	if (c->in_turn)
+		return wc_error_set(err, "internal", NULL,
+				    "sqlite: a transaction is already open");
+	writer_take_turn(w);
+	c->in_turn = true;
+	c->db = w->db;
+	if (!w->open) {
+		if (sq_exec(w->db, "BEGIN IMMEDIATE", err) < 0) {
+			conn_leave_writer(c);
+			writer_end_turn(w, NULL);
+			return -1;
+		}
+		w->open = true;
+	}
+	if (sq_exec(w->db, "SAVEPOINT member", err) < 0) {
+		sq_rollback(base);
+		return -1;
+	}
+	return 0;
+}
+
+/* The shared transaction was rolled back by SQLite itself (an I/O error,
+ * a full disk): the members before this one lost their work too. */
+static bool writer_check_open(struct sq_writer *w)
+{
+	if (!w->failed && sqlite3_get_autocommit(w->db)) {
+		w->failed = true;
+		snprintf(w->failure, sizeof(w->failure), "%s",
+			 sqlite3_errmsg(w->db));
+	}
+	return !w->failed;
+}
+
+int sq_commit(struct store_conn *base, struct wc_error *err)
+{
+	struct sqlite_conn *c = sqlite_conn_of(base);
+	struct sq_writer *w = c->writer;
+	struct sq_member me = {.err = err};
+
+	if (!w)
+		return sq_exec(c->db, "COMMIT", err);
+	if (!c->in_turn)
+		return wc_error_set(err, "internal", NULL,
+				    "sqlite: no transaction is open");
+	if (!writer_check_open(w) ||
+	    sq_exec(w->db, "RELEASE member", err) < 0) {
+		sq_rollback(base);
+		return -1;
+	}
+	conn_leave_writer(c);
+	writer_end_turn(w, &me);
+	pthread_mutex_lock(&w->lock);
+	while (!me.done)
+		pthread_cond_wait(&w->wake, &w->lock);
+	pthread_mutex_unlock(&w->lock);
+	return me.rc;
+}
+
+void sq_rollback(struct store_conn *base)
+{
+	struct sqlite_conn *c = sqlite_conn_of(base);
+	struct sq_writer *w = c->writer;
+
+	if (!w) {
+		if (!sqlite3_get_autocommit(c->db))
+			sq_exec(c->db, "ROLLBACK", NULL);
+		return;
+	}
+	/* Not in turn: nothing open (or a failed commit already ended). */
+	if (!c->in_turn)
+		return;
+	/* Its savepoint not undone, the group must not commit. */
+	if (writer_check_open(w) &&
+	    (sq_exec(w->db, "ROLLBACK TO member", NULL) < 0 ||
+	     sq_exec(w->db, "RELEASE member", NULL) < 0)) {
+		w->failed = true;
+		snprintf(w->failure, sizeof(w->failure), "%s",
+			 sqlite3_errmsg(w->db));
+	}
+	conn_leave_writer(c);
+	writer_end_turn(w, NULL);
+}
