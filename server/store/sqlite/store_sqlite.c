@@ -541,35 +541,42 @@ static struct store_conn *sq_connect(struct store *st, struct wc_error *err)
 /* The writer connection, opened after the schema is current. */
 static int sq_writer_open(struct sqlite_store *s, struct wc_error *err)
 {
-	struct sqlite_conn *w = sq_conn_open(s->path, err);
+	struct sqlite_conn *w = sq_conn_open(s->path, err), *ck = NULL;
 
-	if (!w)
+	if (!w || !(ck = sq_conn_open(s->path, err))) {
+		sq_conn_close(&w);
 		return -1;
+	}
 	/* Each member's savepoint journal in memory: over 64 KiB SQLite
 	 * spilled it to a temporary file, created and removed per member. */
 	if (sq_exec(w->db, "PRAGMA temp_store=MEMORY", err) < 0) {
 		sq_conn_close(&w);
+		sq_conn_close(&ck);
 		return -1;
 	}
-	s->writer = sq_writer_new(w->db);
+	s->writer = sq_writer_new(w->db, ck->db);
 	if (!s->writer) {
 		sq_conn_close(&w);
+		sq_conn_close(&ck);
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	}
-	free(w); /* its connection is the writer's now */
+	free(w); /* their connections are the writer's now */
+	free(ck);
 	return 0;
 }
 
 static void sq_close(struct store **st)
 {
 	struct sqlite_store *s = (struct sqlite_store *)*st;
+	sqlite3 *checkpoint_db = NULL;
 
 	if (!s)
 		return;
 	for (size_t i = 0; i < s->n_conns; i++)
 		sq_conn_close(&s->conns[i]);
 	free(s->conns);
-	sq_close_db(sq_writer_free(&s->writer));
+	sq_close_db(sq_writer_free(&s->writer, &checkpoint_db));
+	sq_close_db(checkpoint_db);
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->lock);
 	free(s->path);

@@ -20,9 +20,12 @@ struct sqlite_conn {
 };
 
 /* store_sqlite_commit.c: the writer connection and group commit. */
-struct sq_writer *sq_writer_new(sqlite3 *db);
-/* Frees the writer; returns its connection for the caller to close. */
-sqlite3 *sq_writer_free(struct sq_writer **w);
+/* The writer on db, checkpointing on checkpoint_db (both the caller's,
+ * given back by sq_writer_free); NULL when out of memory. */
+struct sq_writer *sq_writer_new(sqlite3 *db, sqlite3 *checkpoint_db);
+/* Stops the checkpoints, frees the writer; returns its connection and
+ * the checkpoint one for the caller to close. */
+sqlite3 *sq_writer_free(struct sq_writer **w, sqlite3 **checkpoint_db);
 int sq_begin(struct store_conn *base, struct wc_error *err);
 int sq_commit(struct store_conn *base, struct wc_error *err);
 void sq_rollback(struct store_conn *base);

@@ -14,16 +14,28 @@
  * leaves before its member's commit returned. A member that rolls back
  * undoes its savepoint only; a failure that ends the shared transaction
  * (SQLite rolled it back) fails every member of the group, none of which
- * was answered yet. */
+ * was answered yet.
+ *
+ * Checkpoints run on a thread of their own: SQLite's automatic one ran
+ * inside the commit that crossed 1000 WAL pages, copying them and syncing
+ * the database while the whole group waited. The writer's WAL hook wakes
+ * the thread past CHECKPOINT_PAGES; it checkpoints PASSIVE (never waiting
+ * for the writer, so the WAL is reused from its start once a checkpoint
+ * got through); after IDLE_MS without a commit it takes a writer turn and
+ * truncates the WAL (TRUNCATE), so an idle server keeps no large WAL. */
 #include "store/sqlite/store_sqlite.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* At most this many members share a commit, so that one long group does
  * not hold back the answers of its first members. */
-#define GROUP_MAX 32
+#define GROUP_MAX	 32
+#define CHECKPOINT_PAGES 1000
+#define IDLE_MS		 1000
 
 /* A member waiting for its group's commit (on its own stack). */
 struct sq_member {
@@ -43,28 +55,142 @@ struct sq_writer {
 	unsigned n_members;
 	struct sq_member *members; /* ended their part, await the commit */
 	char failure[200];
+	/* The checkpoints (guarded by lock too). */
+	sqlite3 *checkpoint_db;
+	pthread_t checkpointer;
+	pthread_cond_t checkpoint_wake;
+	bool started, stop, wanted, dirty;
+	struct timespec last_commit;
 };
 
-struct sq_writer *sq_writer_new(sqlite3 *db)
+static int writer_wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	struct sq_writer *w = arg;
+
+	(void)db;
+	(void)name;
+	pthread_mutex_lock(&w->lock);
+	clock_gettime(CLOCK_MONOTONIC, &w->last_commit);
+	w->dirty = true;
+	if (pages >= CHECKPOINT_PAGES && !w->wanted) {
+		w->wanted = true;
+		pthread_cond_signal(&w->checkpoint_wake);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return SQLITE_OK;
+}
+
+static long long ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long long)(now.tv_sec - t->tv_sec) * 1000 +
+	       (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+static void writer_pass_turn(struct sq_writer *w);
+
+/* Idle: take the turn only when nobody holds or awaits it (a turn handed
+ * on inside an open group would hold the group's write lock against
+ * us), so TRUNCATE waits only for readers and leaves an empty WAL. */
+static void checkpoint_truncate(struct sq_writer *w)
+{
+	bool idle;
+
+	pthread_mutex_lock(&w->lock);
+	idle = !w->open && w->next_ticket == w->serving;
+	if (idle)
+		w->next_ticket++;
+	else
+		w->dirty = true; /* try at the next pause */
+	pthread_mutex_unlock(&w->lock);
+	if (!idle)
+		return;
+	if (sqlite3_wal_checkpoint_v2(w->checkpoint_db, NULL,
+				      SQLITE_CHECKPOINT_TRUNCATE, NULL,
+				      NULL) != SQLITE_OK)
+		fprintf(stderr, "wincased: sqlite: checkpoint: %s\n",
+			sqlite3_errmsg(w->checkpoint_db));
+	writer_pass_turn(w);
+}
+
+static void *checkpoint_main(void *arg)
+{
+	struct sq_writer *w = arg;
+	struct timespec until;
+
+	pthread_mutex_lock(&w->lock);
+	while (!w->stop) {
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_sec += IDLE_MS / 1000;
+		while (!w->stop && !w->wanted &&
+		       pthread_cond_timedwait(&w->checkpoint_wake, &w->lock,
+					      &until) != ETIMEDOUT)
+			;
+		if (w->stop)
+			break;
+		if (w->wanted) {
+			w->wanted = false;
+			pthread_mutex_unlock(&w->lock);
+			sqlite3_wal_checkpoint_v2(w->checkpoint_db, NULL,
+						  SQLITE_CHECKPOINT_PASSIVE,
+						  NULL, NULL);
+			pthread_mutex_lock(&w->lock);
+		} else if (w->dirty && ms_since(&w->last_commit) >= IDLE_MS) {
+			w->dirty = false;
+			pthread_mutex_unlock(&w->lock);
+			checkpoint_truncate(w);
+			pthread_mutex_lock(&w->lock);
+		}
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+struct sq_writer *sq_writer_new(sqlite3 *db, sqlite3 *checkpoint_db)
 {
 	struct sq_writer *w = calloc(1, sizeof(*w));
+	pthread_condattr_t attr;
 
 	if (!w)
 		return NULL;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->wake, NULL);
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&w->checkpoint_wake, &attr);
+	pthread_condattr_destroy(&attr);
 	w->db = db;
+	w->checkpoint_db = checkpoint_db;
+	/* Replaces SQLite's automatic checkpoint on the writer. */
+	sqlite3_wal_hook(db, writer_wal_hook, w);
+	w->started =
+	    pthread_create(&w->checkpointer, NULL, checkpoint_main, w) == 0;
+	if (!w->started) /* then SQLite's own, in the commit */
+		sqlite3_wal_autocheckpoint(db, CHECKPOINT_PAGES);
 	return w;
 }
 
-sqlite3 *sq_writer_free(struct sq_writer **wp)
+sqlite3 *sq_writer_free(struct sq_writer **wp, sqlite3 **checkpoint_db)
 {
 	struct sq_writer *w = *wp;
 	sqlite3 *db;
 
+	*checkpoint_db = NULL;
 	if (!w)
 		return NULL;
+	if (w->started) {
+		pthread_mutex_lock(&w->lock);
+		w->stop = true;
+		pthread_cond_signal(&w->checkpoint_wake);
+		pthread_mutex_unlock(&w->lock);
+		pthread_join(w->checkpointer, NULL);
+	}
+	sqlite3_wal_hook(w->db, NULL, NULL);
 	db = w->db;
+	*checkpoint_db = w->checkpoint_db;
+	pthread_cond_destroy(&w->checkpoint_wake);
 	pthread_cond_destroy(&w->wake);
 	pthread_mutex_destroy(&w->lock);
 	free(w);
@@ -80,6 +206,14 @@ static void writer_take_turn(struct sq_writer *w)
 	ticket = w->next_ticket++;
 	while (w->serving != ticket)
 		pthread_cond_wait(&w->wake, &w->lock);
+	pthread_mutex_unlock(&w->lock);
+}
+
+static void writer_pass_turn(struct sq_writer *w)
+{
+	pthread_mutex_lock(&w->lock);
+	w->serving++;
+	pthread_cond_broadcast(&w->wake);
 	pthread_mutex_unlock(&w->lock);
 }
 
