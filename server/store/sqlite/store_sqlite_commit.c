@@ -20,8 +20,8 @@
  * inside the commit that crossed 1000 WAL pages, copying them and syncing
  * the database while the whole group waited. The writer's WAL hook wakes
  * the thread past CHECKPOINT_PAGES; it checkpoints PASSIVE (never waiting
- * for the writer, so the WAL is reused from its start once a checkpoint
- * got through); after IDLE_MS without a commit it takes a writer turn and
+ * for the writer); past WAL_MAX_PAGES the commit finishes the job; after
+ * IDLE_MS without a commit the thread takes an idle writer turn and
  * truncates the WAL (TRUNCATE), so an idle server keeps no large WAL. */
 #include "store/sqlite/store_sqlite.h"
 
@@ -36,6 +36,11 @@
 #define GROUP_MAX	 32
 #define CHECKPOINT_PAGES 1000
 #define IDLE_MS		 1000
+/* A checkpoint running beside the writer never catches up with it, and
+ * the WAL starts over only after one that did: past this many pages the
+ * commit itself checkpoints (PASSIVE, the rest since the thread's last
+ * pass), so that the WAL stays bounded under a load that never pauses. */
+#define WAL_MAX_PAGES 4000
 
 /* A member waiting for its group's commit (on its own stack). */
 struct sq_member {
@@ -67,7 +72,6 @@ static int writer_wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 {
 	struct sq_writer *w = arg;
 
-	(void)db;
 	(void)name;
 	pthread_mutex_lock(&w->lock);
 	clock_gettime(CLOCK_MONOTONIC, &w->last_commit);
@@ -77,6 +81,9 @@ static int writer_wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 		pthread_cond_signal(&w->checkpoint_wake);
 	}
 	pthread_mutex_unlock(&w->lock);
+	if (pages >= WAL_MAX_PAGES)
+		sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+					  NULL, NULL);
 	return SQLITE_OK;
 }
 
