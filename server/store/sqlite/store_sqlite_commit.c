@@ -52,8 +52,9 @@ struct sq_member {
 
 struct sq_writer {
 	pthread_mutex_t lock; /* guards everything below but db's use */
-	pthread_cond_t wake;
-	sqlite3 *db; /* used only by the writer whose turn it is */
+	pthread_cond_t wake;  /* a turn moved on */
+	pthread_cond_t done;  /* a group ended */
+	sqlite3 *db;	      /* used only by the writer whose turn it is */
 	unsigned long next_ticket, serving;
 	bool open;   /* the shared transaction is open */
 	bool failed; /* it ended under a member: fail the group */
@@ -164,6 +165,7 @@ struct sq_writer *sq_writer_new(sqlite3 *db, sqlite3 *checkpoint_db)
 		return NULL;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->wake, NULL);
+	pthread_cond_init(&w->done, NULL);
 	pthread_condattr_init(&attr);
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
 	pthread_cond_init(&w->checkpoint_wake, &attr);
@@ -198,6 +200,7 @@ sqlite3 *sq_writer_free(struct sq_writer **wp, sqlite3 **checkpoint_db)
 	db = w->db;
 	*checkpoint_db = w->checkpoint_db;
 	pthread_cond_destroy(&w->checkpoint_wake);
+	pthread_cond_destroy(&w->done);
 	pthread_cond_destroy(&w->wake);
 	pthread_mutex_destroy(&w->lock);
 	free(w);
@@ -268,6 +271,7 @@ static void writer_end_turn(struct sq_writer *w, struct sq_member *member)
 	w->open = w->failed = false;
 	w->serving++;
 	pthread_cond_broadcast(&w->wake);
+	pthread_cond_broadcast(&w->done);
 	pthread_mutex_unlock(&w->lock);
 }
 
@@ -337,7 +341,7 @@ int sq_commit(struct store_conn *base, struct wc_error *err)
 	writer_end_turn(w, &me);
 	pthread_mutex_lock(&w->lock);
 	while (!me.done)
-		pthread_cond_wait(&w->wake, &w->lock);
+		pthread_cond_wait(&w->done, &w->lock);
 	pthread_mutex_unlock(&w->lock);
 	return me.rc;
 }
