@@ -33,14 +33,19 @@
 
 /* At most this many members share a commit, so that one long group does
  * not hold back the answers of its first members. */
-#define GROUP_MAX	 32
-#define CHECKPOINT_PAGES 1000
+#define GROUP_MAX 32
+/* Each page is copied once per checkpoint however often it changed since
+ * the last: an inquiry changes about 35 pages, many of them the same
+ * ones (index leaves, the search index, the day's counters), so rarer
+ * checkpoints copy less (4000 rather than SQLite's 1000: 2869 against
+ * 1459 inquiries/s in one interleaved bench, p99 28 against 36 ms). */
+#define CHECKPOINT_PAGES 4000
 #define IDLE_MS		 1000
 /* A checkpoint running beside the writer never catches up with it, and
  * the WAL starts over only after one that did: past this many pages the
  * commit itself checkpoints (PASSIVE, the rest since the thread's last
  * pass), so that the WAL stays bounded under a load that never pauses. */
-#define WAL_MAX_PAGES 4000
+#define WAL_MAX_PAGES 16000
 
 /* A member waiting for its group's commit (on its own stack). */
 struct sq_member {
