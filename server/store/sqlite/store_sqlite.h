@@ -17,6 +17,7 @@ struct sqlite_conn {
 	sqlite3 *own_db; /* this thread's, for reads */
 	struct sq_writer *writer; /* the store's; NULL: plain transactions */
 	bool in_turn;		  /* a write transaction is open on writer */
+	bool savepoint; /* in turn inside a savepoint (not the group's first) */
 };
 
 /* store_sqlite_commit.c: the writer connection and group commit. */
