@@ -22,7 +22,8 @@
  * the thread past CHECKPOINT_PAGES; it checkpoints PASSIVE (never waiting
  * for the writer); past WAL_MAX_PAGES the commit finishes the job; after
  * IDLE_MS without a commit the thread takes an idle writer turn and
- * truncates the WAL (TRUNCATE), so an idle server keeps no large WAL. */
+ * truncates a WAL that had grown past CHECKPOINT_PAGES (TRUNCATE), so an
+ * idle server keeps no large WAL. */
 #include "store/sqlite/store_sqlite.h"
 
 #include <errno.h>
@@ -81,10 +82,14 @@ static int writer_wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 	(void)name;
 	pthread_mutex_lock(&w->lock);
 	clock_gettime(CLOCK_MONOTONIC, &w->last_commit);
-	w->dirty = true;
-	if (pages >= CHECKPOINT_PAGES && !w->wanted) {
-		w->wanted = true;
-		pthread_cond_signal(&w->checkpoint_wake);
+	/* A small WAL is left alone, as SQLite leaves it: an idle server's
+	 * files do not change after its last write. */
+	if (pages >= CHECKPOINT_PAGES) {
+		w->dirty = true;
+		if (!w->wanted) {
+			w->wanted = true;
+			pthread_cond_signal(&w->checkpoint_wake);
+		}
 	}
 	pthread_mutex_unlock(&w->lock);
 	if (pages >= WAL_MAX_PAGES)
