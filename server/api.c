@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,8 +103,16 @@ void api_error_from(struct api_reply *rep, unsigned status,
 		  err->field, "%s", err->message);
 }
 
+static atomic_uint store_failures;
+
+unsigned api_store_failures(void)
+{
+	return atomic_load_explicit(&store_failures, memory_order_relaxed);
+}
+
 void api_internal(struct api_reply *rep, const struct wc_error *err)
 {
+	atomic_fetch_add_explicit(&store_failures, 1, memory_order_relaxed);
 	/* The database is down or failing over (PostgreSQL): nothing was
 	 * written, and the client may try again. */
 	if (err && strcmp(err->code, "store_unavailable") == 0) {

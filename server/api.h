@@ -77,6 +77,9 @@ void api_error_from(struct api_reply *rep, unsigned status,
 		    const struct wc_error *err);
 /* 500 internal; err is logged, not shown. */
 void api_internal(struct api_reply *rep, const struct wc_error *err);
+/* How many errors api_internal has answered (store failures among them)
+ * since the start: GET /v1/health asks the store again when it moved. */
+unsigned api_store_failures(void);
 /* Set a 2xx reply; steals body. */
 void api_ok(struct api_reply *rep, unsigned status, json_t *body);
 

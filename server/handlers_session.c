@@ -1,6 +1,7 @@
 /* handlers_session.c - health, sessions, the caller, and the fake clock. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <sodium.h>
 
@@ -34,14 +35,52 @@ int auth_hash_password(const struct app *app, const char *password,
 	return 0;
 }
 
+/* Issue 16: each worker thread asks the store at most every
+ * HEALTH_STORE_MS; the answers between repeat what it saw. A load
+ * balancer polling health thousands of times a second otherwise costs a
+ * database round trip (a read lock on SQLite) per poll. A store failure
+ * answered to any request (api_store_failures) makes the next health
+ * ask again at once, so "connected" never outlives a failure seen. */
+#define HEALTH_STORE_MS 100
+
+static long long health_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void health_store_status(struct store_conn *db, struct store_status *out)
+{
+	static _Thread_local struct {
+		bool valid;
+		long long at_ms;
+		unsigned failures;
+		struct store_status st;
+	} seen;
+	long long now = health_now_ms();
+	unsigned failures = api_store_failures();
+
+	if (!seen.valid || now - seen.at_ms >= HEALTH_STORE_MS ||
+	    now < seen.at_ms || failures != seen.failures) {
+		memset(&seen.st, 0, sizeof(seen.st));
+		if (db && db->ops->status)
+			db->ops->status(db, &seen.st);
+		seen.valid = true;
+		seen.at_ms = now;
+		seen.failures = failures;
+	}
+	*out = seen.st;
+}
+
 /* Issue 10: is the database reachable, is it the primary, and which
  * schema version it has. */
 static json_t *health_store(struct store_conn *db)
 {
 	struct store_status st = {0};
 
-	if (db && db->ops->status)
-		db->ops->status(db, &st);
+	health_store_status(db, &st);
 	return json_pack(
 	    "{s:b, s:o, s:o}", "connected", st.connected, "role",
 	    st.role[0] ? json_string(st.role) : json_null(), "schema_version",

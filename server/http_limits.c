@@ -3,22 +3,29 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <time.h>
+
+/* The phase and the second it began in one word (second * 4 + phase):
+ * a request changes it twice without the list's lock, which every
+ * request of every thread took before, and the sweep never sees a new
+ * phase with the old phase's start. */
+#define PHASE_BITS 2
 
 struct watched {
 	struct watched *prev, *next;
 	struct http_watch *watch;
 	MHD_socket fd;
-	enum http_phase phase;
-	struct timespec since;
-	bool shut; /* already shut down */
+	_Atomic int64_t phase_since;
+	bool shut; /* already shut down (the sweep's, under the lock) */
 };
 
 struct http_watch {
-	pthread_mutex_t lock; /* guards the list and every entry */
+	pthread_mutex_t lock; /* guards the list, links and shut flags */
 	pthread_cond_t wake;
 	pthread_t thread;
 	bool stop;
@@ -26,12 +33,17 @@ struct http_watch {
 	struct watched *head;
 };
 
-static struct timespec now_mono(void)
+static int64_t now_seconds(void)
 {
 	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t;
+	return (int64_t)t.tv_sec;
+}
+
+static int64_t phase_word(enum http_phase phase)
+{
+	return now_seconds() << PHASE_BITS | (int64_t)phase;
 }
 
 void http_watch_notify(void *cls, struct MHD_Connection *conn,
@@ -52,8 +64,7 @@ void http_watch_notify(void *cls, struct MHD_Connection *conn,
 		}
 		e->watch = w;
 		e->fd = info->connect_fd;
-		e->phase = HTTP_PHASE_HEADERS;
-		e->since = now_mono();
+		atomic_init(&e->phase_since, phase_word(HTTP_PHASE_HEADERS));
 		pthread_mutex_lock(&w->lock);
 		e->next = w->head;
 		if (w->head)
@@ -85,26 +96,26 @@ void http_watch_phase(struct MHD_Connection *conn, enum http_phase phase)
 	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	struct watched *e = info ? info->socket_context : NULL;
 
-	if (!e)
-		return;
-	pthread_mutex_lock(&e->watch->lock);
-	e->phase = phase;
-	e->since = now_mono();
-	pthread_mutex_unlock(&e->watch->lock);
+	if (e)
+		atomic_store_explicit(&e->phase_since, phase_word(phase),
+				      memory_order_relaxed);
 }
 
 /* Shut down every connection past its phase's deadline. */
 static void watch_sweep(struct http_watch *w)
 {
-	struct timespec now = now_mono();
+	int64_t now = now_seconds();
 
 	for (struct watched *e = w->head; e; e = e->next) {
-		int limit = e->phase == HTTP_PHASE_HEADERS ? w->header_seconds
-			    : e->phase == HTTP_PHASE_BODY  ? w->body_seconds
-							   : 0;
+		int64_t word =
+		    atomic_load_explicit(&e->phase_since, memory_order_relaxed);
+		enum http_phase phase =
+		    (enum http_phase)(word & ((1 << PHASE_BITS) - 1));
+		int limit = phase == HTTP_PHASE_HEADERS ? w->header_seconds
+			    : phase == HTTP_PHASE_BODY	? w->body_seconds
+							: 0;
 
-		if (e->shut || limit <= 0 ||
-		    now.tv_sec - e->since.tv_sec < limit)
+		if (e->shut || limit <= 0 || now - (word >> PHASE_BITS) < limit)
 			continue;
 		shutdown(e->fd, SHUT_RDWR);
 		e->shut = true;

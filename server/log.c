@@ -1,6 +1,7 @@
 /* log.c - the operator log (log.h). */
 #include "log.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -99,38 +100,67 @@ static const char *log_level_word(enum log_level level)
 	return "info";
 }
 
-/* "2026-12-02T10:18:35.123+08:00" in the host's local time. */
+/* "2026-12-02T10:18:35.123+08:00" in the host's local time. The part up
+ * to the second is kept per thread and made again when the second
+ * changes: localtime_r takes the C library's time zone lock, which every
+ * request line of every thread queued on. */
 static void log_timestamp(char *out, size_t size)
 {
+	static _Thread_local struct {
+		time_t sec;
+		char text[24]; /* "2026-12-02T10:18:35" */
+		char zone[8];  /* "+08:00" */
+	} cached = {.sec = -1};
 	struct timespec ts;
 	struct tm tm;
-	char zone[8];
-	size_t n;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	localtime_r(&ts.tv_sec, &tm);
-	n = strftime(out, size, "%Y-%m-%dT%H:%M:%S", &tm);
-	strftime(zone, sizeof(zone), "%z", &tm);
-	snprintf(out + n, size - n, ".%03ld%.3s:%.2s", ts.tv_nsec / 1000000,
-		 zone, zone[0] ? zone + 3 : "");
+	if (ts.tv_sec != cached.sec) {
+		char zone[8];
+
+		localtime_r(&ts.tv_sec, &tm);
+		strftime(cached.text, sizeof(cached.text), "%Y-%m-%dT%H:%M:%S",
+			 &tm);
+		strftime(zone, sizeof(zone), "%z", &tm);
+		snprintf(cached.zone, sizeof(cached.zone), "%.3s:%.2s", zone,
+			 zone[0] ? zone + 3 : "");
+		cached.sec = ts.tv_sec;
+	}
+	snprintf(out, size, "%s.%03d%s", cached.text,
+		 (int)(ts.tv_nsec / 1000000 % 1000), cached.zone);
 }
 
 void log_write(enum log_level level, const char *fmt, ...)
 {
-	char text[2048], stamp[48];
+	char line[2200], stamp[64];
 	va_list ap;
+	size_t n = 0, done = 0;
+	int k;
 
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	/* One fprintf per line: stdio locks the stream, so threads never
-	 * interleave within a line. */
 	if (log_state.journal) {
-		fprintf(stderr, "<%d>wincased: %s\n", (int)level, text);
+		k = snprintf(line, sizeof(line), "<%d>wincased: ", (int)level);
 	} else {
 		log_timestamp(stamp, sizeof(stamp));
-		fprintf(stderr, "%s %s wincased: %s\n", stamp,
-			log_level_word(level), text);
+		k = snprintf(line, sizeof(line), "%s %s wincased: ", stamp,
+			     log_level_word(level));
 	}
-	fflush(stderr);
+	n = k > 0 ? (size_t)k : 0;
+	va_start(ap, fmt);
+	k = vsnprintf(line + n, 2048, fmt, ap);
+	va_end(ap);
+	n += k < 0 ? 0 : (size_t)k < 2048 ? (size_t)k : 2047;
+	line[n++] = '\n';
+	/* One write(2) per line, past stdio: stdio's lock on stderr held
+	 * every thread's line while another's was written, and O_APPEND (a
+	 * log file) or a pipe keeps a line whole. stderr is unbuffered, so
+	 * fprintf(stderr) elsewhere still lands in order. */
+	while (done < n) {
+		ssize_t w = write(STDERR_FILENO, line + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
 }

@@ -16,8 +16,9 @@ struct sqlite_store {
 	pthread_key_t key;
 	pthread_mutex_t lock; /* guards conns */
 	/* Writers of this process queue here rather than in SQLite's busy
-	 * handler, whose sleeps grow to 100 ms and made the slow tail. */
-	pthread_mutex_t write_lock;
+	 * handler, whose sleeps grow to 100 ms and made the slow tail, and
+	 * commit in groups (store_sqlite_commit.c). */
+	struct sq_writer *writer;
 	size_t n_conns, cap_conns;
 	struct sqlite_conn **conns;
 };
@@ -407,7 +408,7 @@ int sq_next_number(sqlite3 *db, const char *kind, const char *day, char *out,
 	return 0;
 }
 
-static int sq_exec(sqlite3 *db, const char *sql, struct wc_error *err)
+int sq_exec(sqlite3 *db, const char *sql, struct wc_error *err)
 {
 	char *msg = NULL;
 	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
@@ -437,6 +438,7 @@ static struct sqlite_conn *sq_conn_open(const char *path, struct wc_error *err)
 		sq_fail(c->db, err, path);
 		goto fail;
 	}
+	c->own_db = c->db;
 	sqlite3_busy_timeout(c->db, BUSY_TIMEOUT_MS);
 	if (sq_exec(c->db,
 		    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
@@ -454,7 +456,7 @@ static void sq_conn_close(struct sqlite_conn **c)
 {
 	if (!*c)
 		return;
-	sq_close_db((*c)->db);
+	sq_close_db((*c)->own_db);
 	free(*c);
 	*c = NULL;
 }
@@ -528,7 +530,7 @@ static struct store_conn *sq_connect(struct store *st, struct wc_error *err)
 	c = sq_conn_open(s->path, err);
 	if (!c)
 		return NULL;
-	c->write_lock = &s->write_lock;
+	c->writer = s->writer;
 	if (sq_register(s, c, err) < 0) {
 		sq_conn_close(&c);
 		return NULL;
@@ -536,18 +538,47 @@ static struct store_conn *sq_connect(struct store *st, struct wc_error *err)
 	return &c->base;
 }
 
+/* The writer connection, opened after the schema is current. */
+static int sq_writer_open(struct sqlite_store *s, struct wc_error *err)
+{
+	struct sqlite_conn *w = sq_conn_open(s->path, err), *ck = NULL;
+
+	if (!w || !(ck = sq_conn_open(s->path, err))) {
+		sq_conn_close(&w);
+		return -1;
+	}
+	/* Each member's savepoint journal in memory: over 64 KiB SQLite
+	 * spilled it to a temporary file, created and removed per member. */
+	if (sq_exec(w->db, "PRAGMA temp_store=MEMORY", err) < 0) {
+		sq_conn_close(&w);
+		sq_conn_close(&ck);
+		return -1;
+	}
+	s->writer = sq_writer_new(w->db, ck->db);
+	if (!s->writer) {
+		sq_conn_close(&w);
+		sq_conn_close(&ck);
+		return wc_error_set(err, "internal", NULL, "out of memory");
+	}
+	free(w); /* their connections are the writer's now */
+	free(ck);
+	return 0;
+}
+
 static void sq_close(struct store **st)
 {
 	struct sqlite_store *s = (struct sqlite_store *)*st;
+	sqlite3 *checkpoint_db = NULL;
 
 	if (!s)
 		return;
 	for (size_t i = 0; i < s->n_conns; i++)
 		sq_conn_close(&s->conns[i]);
 	free(s->conns);
+	sq_close_db(sq_writer_free(&s->writer, &checkpoint_db));
+	sq_close_db(checkpoint_db);
 	pthread_key_delete(s->key);
 	pthread_mutex_destroy(&s->lock);
-	pthread_mutex_destroy(&s->write_lock);
 	free(s->path);
 	free(s);
 	*st = NULL;
@@ -562,65 +593,22 @@ static int sq_open(const char *path, struct store **out, struct wc_error *err)
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	s->base.ops = &store_sqlite_ops;
 	pthread_mutex_init(&s->lock, NULL);
-	pthread_mutex_init(&s->write_lock, NULL);
 	s->path = strdup(path);
 	if (!s->path || pthread_key_create(&s->key, NULL) != 0) {
 		free(s->path);
 		pthread_mutex_destroy(&s->lock);
-		pthread_mutex_destroy(&s->write_lock);
 		free(s);
 		return wc_error_set(err, "internal", NULL, "out of memory");
 	}
 	*out = &s->base;
 	c = sq_connect(*out, err);
-	if (!c || sq_migrate(sqlite_conn_of(c)->db, err) < 0) {
+	if (!c || sq_migrate(sqlite_conn_of(c)->db, err) < 0 ||
+	    sq_writer_open(s, err) < 0) {
 		sq_close(out);
 		return -1;
 	}
+	sqlite_conn_of(c)->writer = s->writer;
 	return 0;
-}
-
-/* The process's write lock, held from begin until the transaction ends
- * (commit, or rollback after a failed commit). */
-static void sq_write_unlock(struct sqlite_conn *c)
-{
-	if (c->holds_write_lock && sqlite3_get_autocommit(c->db)) {
-		c->holds_write_lock = false;
-		if (c->write_lock)
-			pthread_mutex_unlock(c->write_lock);
-	}
-}
-
-static int sq_begin(struct store_conn *base, struct wc_error *err)
-{
-	struct sqlite_conn *c = sqlite_conn_of(base);
-
-	if (c->write_lock && !c->holds_write_lock)
-		pthread_mutex_lock(c->write_lock);
-	c->holds_write_lock = true;
-	if (sq_exec(c->db, "BEGIN IMMEDIATE", err) < 0) {
-		sq_write_unlock(c);
-		return -1;
-	}
-	return 0;
-}
-
-static int sq_commit(struct store_conn *base, struct wc_error *err)
-{
-	struct sqlite_conn *c = sqlite_conn_of(base);
-	int rc = sq_exec(c->db, "COMMIT", err);
-
-	sq_write_unlock(c);
-	return rc;
-}
-
-static void sq_rollback(struct store_conn *base)
-{
-	struct sqlite_conn *c = sqlite_conn_of(base);
-
-	if (!sqlite3_get_autocommit(c->db))
-		sq_exec(c->db, "ROLLBACK", NULL);
-	sq_write_unlock(c);
 }
 
 /* GET /v1/health: a file is always there; its schema version. */

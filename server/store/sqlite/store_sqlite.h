@@ -9,12 +9,28 @@
 
 #include "store/store.h"
 
+struct sq_writer;
+
 struct sqlite_conn {
 	struct store_conn base;
-	sqlite3 *db;
-	pthread_mutex_t *write_lock; /* the store's; NULL: none */
-	bool holds_write_lock;
+	sqlite3 *db;	 /* in use: own_db, or the writer's in a transaction */
+	sqlite3 *own_db; /* this thread's, for reads */
+	struct sq_writer *writer; /* the store's; NULL: plain transactions */
+	bool in_turn;		  /* a write transaction is open on writer */
+	bool savepoint; /* in turn inside a savepoint (not the group's first) */
 };
+
+/* store_sqlite_commit.c: the writer connection and group commit. */
+/* The writer on db, checkpointing on checkpoint_db (both the caller's,
+ * given back by sq_writer_free); NULL when out of memory. */
+struct sq_writer *sq_writer_new(sqlite3 *db, sqlite3 *checkpoint_db);
+/* Stops the checkpoints, frees the writer; returns its connection and
+ * the checkpoint one for the caller to close. */
+sqlite3 *sq_writer_free(struct sq_writer **w, sqlite3 **checkpoint_db);
+int sq_begin(struct store_conn *base, struct wc_error *err);
+int sq_commit(struct store_conn *base, struct wc_error *err);
+void sq_rollback(struct store_conn *base);
+int sq_exec(sqlite3 *db, const char *sql, struct wc_error *err);
 
 static inline struct sqlite_conn *sqlite_conn_of(struct store_conn *c)
 {
