@@ -255,6 +255,13 @@ draft_gone() {
 # Issue 12's offline tests. server_kill: wincased gone at once (SIGKILL).
 # server_restart_same: wincased again on the same port and database (the
 # client's URL stays). api_token USER: a session token for USER.
+# fast_client_conf: the example client configuration with short network
+# limits (2 s, connect 1 s), for the offline tests; prints its path.
+fast_client_conf() {
+	sed -e 's/^timeout = .*/timeout = 2/' -e 's/^connect_timeout = .*/connect_timeout = 1/' \
+		"$WINCASE_CONF/wincase.conf" >"$E2E_TMP/wincase-fast.conf"
+	echo "$E2E_TMP/wincase-fast.conf"
+}
 server_kill() {
 	kill -9 "$E2E_SERVER_PID"
 	wait "$E2E_SERVER_PID" 2>/dev/null

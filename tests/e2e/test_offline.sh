@@ -6,9 +6,7 @@
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
 # A server that does not exist: never "在线".
-CONF="$E2E_TMP/wincase-fast.conf"
-sed -e 's/^timeout = .*/timeout = 2/' -e 's/^connect_timeout = .*/connect_timeout = 1/' \
-	"$WINCASE_CONF/wincase.conf" >"$CONF"
+CONF=$(fast_client_conf)
 client_spawn 80 24 "$WINCASE_BIN" --config "$CONF" --server http://127.0.0.1:9
 wait_for "用户名"
 tap $? "the client starts against a server that does not exist"

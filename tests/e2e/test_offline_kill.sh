@@ -10,9 +10,7 @@
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
 KILLS=${OFFLINE_KILLS:-50}
-CONF="$E2E_TMP/wincase-fast.conf"
-sed -e 's/^timeout = .*/timeout = 2/' -e 's/^connect_timeout = .*/connect_timeout = 1/' \
-	"$WINCASE_CONF/wincase.conf" >"$CONF"
+CONF=$(fast_client_conf)
 server_start
 tap $? "wincased starts"
 E2E_CLIENT_CONF=$CONF client_start 80 24

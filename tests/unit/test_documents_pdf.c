@@ -184,46 +184,62 @@ static void page_text(const char *path, int page, char *out, size_t size)
 	pclose(p);
 }
 
-/* A training reprint of a list long enough for several pages carries
- * 培训样张 and 补打 on every page, read back from the PDF itself. */
-static void test_marks_on_every_page(void **state)
+/* A notice listing the materials (a JSON array's text) as a PDF file at
+ * path (a mkstemp template, filled in), laid out with `options`. */
+static void materials_pdf(const char *materials, char *path)
 {
 	const char *tmpl = "    告知书\n\n编号：{{no}}\n"
 			   "{{#materials}}{{index}}. {{name}}\n{{/materials}}"
 			   "\n验证码：{{verify_code}}\n";
-	char data[8192], path[] = "/tmp/test-pdf-XXXXXX", text[16384];
-	size_t o, len = 0;
+	char data[16384];
+	size_t len = 0;
 	struct wc_error err = {0};
 	struct document_record doc = {.no = "GZ-2"};
 	json_t *vars;
 	unsigned char *pdf;
-	int fd, pages = 0;
+	int fd;
 
-	(void)state;
-	o = (size_t)snprintf(data, sizeof(data),
-			     "{\"no\":\"GZ-2\",\"verify_code\":"
-			     "\"ABCD-EFGH-JK\",\"materials\":[");
-	for (int k = 1; k <= 60; k++)
-		o += (size_t)snprintf(data + o, sizeof(data) - o,
-				      "%s{\"index\":%d,\"name\":\"材料%d\","
-				      "\"state\":\"缺少\"}",
-				      k > 1 ? "," : "", k, k);
-	snprintf(data + o, sizeof(data) - o, "]}");
+	snprintf(data, sizeof(data),
+		 "{\"no\":\"GZ-2\",\"verify_code\":\"ABCD-EFGH-JK\","
+		 "\"materials\":%s}",
+		 materials);
 	vars = json_loads(data, 0, NULL);
 	assert_non_null(vars);
 	doc.text = document_render(tmpl, vars, &err);
 	doc.template_text = (char *)tmpl;
 	doc.data = data;
-	options.reprint_mark = "补打 11-02 09:00";
-	options.training = true;
 	pdf = document_pdf(&doc, &options, &len, &err);
-	options.reprint_mark = NULL;
-	options.training = false;
 	assert_non_null(pdf);
 	fd = mkstemp(path);
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, pdf, len), (ssize_t)len);
 	close(fd);
+	free(pdf);
+	free(doc.text);
+	json_decref(vars);
+}
+
+/* A training reprint of a list long enough for several pages carries
+ * 培训样张 and 补打 on every page, read back from the PDF itself. */
+static void test_marks_on_every_page(void **state)
+{
+	char list[4096] = "[", path[] = "/tmp/test-pdf-XXXXXX", text[16384];
+	size_t o = 1;
+	int pages = 0;
+
+	(void)state;
+	for (int k = 1; k <= 60; k++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o,
+				      "%s{\"index\":%d,\"name\":\"材料%d\","
+				      "\"state\":\"缺少\"}",
+				      k > 1 ? "," : "", k, k);
+	assert_true(o + 2 < sizeof(list)); /* nothing cut */
+	snprintf(list + o, sizeof(list) - o, "]");
+	options.reprint_mark = "补打 11-02 09:00";
+	options.training = true;
+	materials_pdf(list, path);
+	options.reprint_mark = NULL;
+	options.training = false;
 	for (int page = 1;; page++) {
 		page_text(path, page, text, sizeof(text));
 		if (!*text)
@@ -234,9 +250,6 @@ static void test_marks_on_every_page(void **state)
 	}
 	unlink(path);
 	assert_true(pages >= 2);
-	free(pdf);
-	free(doc.text);
-	json_decref(vars);
 }
 
 /* The first character of every line of the PDF (pdftotext -bbox-layout:
@@ -280,52 +293,29 @@ static int line_start_in(const char *path, const char *closing)
  * punctuation, wrapped in their table cell, never start a line with one. */
 static void test_pdf_line_breaking(void **state)
 {
-	const char *tmpl = "    告知书\n\n编号：{{no}}\n"
-			   "{{#materials}}{{index}}. {{name}}\n{{/materials}}"
-			   "\n验证码：{{verify_code}}\n";
-	char data[8192], path[] = "/tmp/test-pdf-XXXXXX";
-	size_t o, len = 0;
-	struct wc_error err = {0};
-	struct document_record doc = {.no = "GZ-3"};
-	json_t *vars;
-	unsigned char *pdf;
-	int fd;
+	char list[12000] = "[", path[] = "/tmp/test-pdf-XXXXXX";
+	size_t o = 1;
 
 	(void)state;
-	o = (size_t)snprintf(data, sizeof(data),
-			     "{\"no\":\"GZ-3\",\"verify_code\":"
-			     "\"ABCD-EFGH-JK\",\"materials\":[");
 	/* names of growing length, so that some punctuation falls at every
 	 * position of a cell's line */
 	for (int k = 1; k <= 24; k++) {
-		o += (size_t)snprintf(data + o, sizeof(data) - o,
+		o += (size_t)snprintf(list + o, sizeof(list) - o,
 				      "%s{\"index\":%d,\"name\":\"",
 				      k > 1 ? "," : "", k);
 		for (int j = 0; j < 2 + k / 3; j++)
 			o += (size_t)snprintf(
-			    data + o, sizeof(data) - o,
+			    list + o, sizeof(list) - o,
 			    "%.*s经营场所证明（复印件），盖章。", 3 * (k % 4),
 			    "甲乙丙");
-		o += (size_t)snprintf(data + o, sizeof(data) - o,
+		o += (size_t)snprintf(list + o, sizeof(list) - o,
 				      "\",\"state\":\"缺少\"}");
 	}
-	snprintf(data + o, sizeof(data) - o, "]}");
-	vars = json_loads(data, 0, NULL);
-	assert_non_null(vars);
-	doc.text = document_render(tmpl, vars, &err);
-	doc.template_text = (char *)tmpl;
-	doc.data = data;
-	pdf = document_pdf(&doc, &options, &len, &err);
-	assert_non_null(pdf);
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, pdf, len), (ssize_t)len);
-	close(fd);
+	assert_true(o + 2 < sizeof(list)); /* nothing cut */
+	snprintf(list + o, sizeof(list) - o, "]");
+	materials_pdf(list, path);
 	assert_int_equal(line_start_in(path, "）），。、；：！？》」"), 0);
 	unlink(path);
-	free(pdf);
-	free(doc.text);
-	json_decref(vars);
 }
 
 static void test_name_masked(void **state)
