@@ -273,7 +273,7 @@ $(STALL_PROXY): tests/support/proxy/stall_proxy.c $(BUILD)/config.mk
 PTY_BYTES := $(BUILD)/tests/pty_bytes
 $(PTY_BYTES): tests/bench/bytes_per_key.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -g -O2 -Wall -Wextra $(WERROR) $(ALL_LDFLAGS) -o $@ $< -lutil
+	$(CC) -std=c11 -g -O2 -Wall -Wextra $(WERROR) -o $@ $< -lutil
 
 tests: all $(UNIT_BIN) $(API_BIN) $(PG_TEST_BIN) $(STALL_PROXY) $(PTY_BYTES) \
 	$(BUILD)/bench/gen_cases

@@ -258,6 +258,9 @@ int main(int argc, char **argv)
 			"usage: bytes_per_key SCRIPT COMMAND [ARG...]\n");
 		return 2;
 	}
+	/* A step's line is out as soon as it is done (a test may wait for
+	 * it while later steps run). */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	script = fopen(argv[1], "r");
 	if (!script) {
 		perror(argv[1]);

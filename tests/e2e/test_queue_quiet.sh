@@ -28,7 +28,7 @@ quiet changed 3000
 KEYS
 # The handoff to window 1 comes while the second quiet step runs.
 (
-	while ! grep -q 'unchanged:' "$E2E_TMP/pty.out" 2>/dev/null; do sleep 0.05; done
+	E2E_TIMEOUT=60 poll grep -q 'unchanged:' "$E2E_TMP/pty.out" || exit 1
 	token=$(api_token clerk2)
 	id=$(curl -s -X POST -H "Authorization: Bearer $token" \
 		-H 'Content-Type: application/json' -H 'Idempotency-Key: quiet-1' \
@@ -44,9 +44,10 @@ helper=$!
 checks_before=$(grep -c 'GET /v1/inquiries 200' "$E2E_TMP/server.log")
 env -u XDG_DATA_HOME HOME="$E2E_TMP" XDG_CONFIG_HOME="$E2E_TMP/config" \
 	LC_ALL=C.UTF-8 TERM=xterm-256color \
-	stdbuf -oL "$PTY" "$E2E_TMP/script" "$WINCASE_BIN" --config "$CONF" --server "$E2E_URL" \
+	"$PTY" "$E2E_TMP/script" "$WINCASE_BIN" --config "$CONF" --server "$E2E_URL" \
 	>"$E2E_TMP/pty.out" 2>&1
 wait "$helper"
+tap $? "the handoff was made while the client watched"
 sed 's/^/# /' "$E2E_TMP/pty.out"
 checks=$(($(grep -c 'GET /v1/inquiries 200' "$E2E_TMP/server.log") - checks_before))
 echo "# the client listed the inquiries $checks times"
