@@ -106,13 +106,21 @@ wrk_rate() {
 	wrk_median "$@" | cut -f1
 }
 
+# wrk_ok_rate OUTPUT: answers per second that were 2xx or 3xx (wrk's
+# Requests/sec counts refusals too: "Non-2xx or 3xx responses: N").
+wrk_ok_rate() {
+	awk '/ requests in / {n = $1; t = $4; sub(/s,?$/, "", t)}
+	/Non-2xx or 3xx responses:/ {bad = $5}
+	END {if (t > 0) printf "%.2f\n", (n - bad) / t}' <<<"$1"
+}
+
 # wrk_median WRK-OPTIONS... URL: "req/s<TAB>p50 ms<TAB>p99 ms" of the run
-# with the median rate of 3 (WRK_RUNS).
+# with the median rate of 3 (WRK_RUNS); the rate counts successful answers.
 wrk_median() {
 	local i out
 	for i in $(seq "${WRK_RUNS:-3}"); do
 		out=$(wrk -d"${WRK_SECONDS:-5}s" --latency "$@" 2>&1)
-		printf '%s\t%s\t%s\n' "$(wrk_field "$out" 'Requests/sec:')" \
+		printf '%s\t%s\t%s\n' "$(wrk_ok_rate "$out")" \
 			"$(wrk_percentile "$out" 50%)" "$(wrk_percentile "$out" 99%)"
 	done | sort -n | awk '{v[NR] = $0} END {if (NR) print v[int((NR + 1) / 2)]}'
 }
