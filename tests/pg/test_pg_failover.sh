@@ -28,18 +28,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-check() { # DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $what"
-	else
-		echo "not ok $n - $what"
-		tail -5 "$work/wincased.log" 2>/dev/null | sed 's/^/# /'
-	fi
-}
+TAP_LOG="$work/wincased.log" TAP_LOG_LINES=5
+. tests/pg/tap.sh
 
 # Bounded waits, never a fixed sleep: COMMAND until it succeeds (30 s).
 until_ok() {

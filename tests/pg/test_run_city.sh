@@ -24,18 +24,8 @@ WINCASE_CITY_DIR=$work/city WINCASE_CITY_CLIENT=none scripts/run-city.sh >"$out"
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-n=0
-check() { # DESCRIPTION COMMAND...
-	local what=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $what"
-	else
-		echo "not ok $n - $what"
-		sed 's/^/# /' "$out"
-	fi
-}
+TAP_LOG="$out" TAP_LOG_LINES=400
+. tests/pg/tap.sh
 
 # Bounded waits on the script's output, never a fixed sleep.
 wait_for() { # TEXT
